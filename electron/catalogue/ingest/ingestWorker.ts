@@ -1,0 +1,30 @@
+// An ingest worker thread: decodes, hashes, parses and thumbnails one file at a time, so the
+// main thread (and Electron's UI) never waits on image work, and a parser that hangs on one
+// file can be stopped by terminating this thread.
+import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
+import { processFile, type ProcessRequest, type ProcessResult } from './processFile.ts';
+
+// One libvips thread per worker: the pool is sized to the cores, so the machine is used once.
+sharp.concurrency(1);
+sharp.cache(false);
+
+export interface WorkerTask {
+  taskId: number;
+  request: ProcessRequest;
+}
+
+export interface WorkerReply {
+  taskId: number;
+  result: ProcessResult;
+}
+
+parentPort?.on('message', async (task: WorkerTask) => {
+  let result: ProcessResult;
+  try {
+    result = await processFile(task.request);
+  } catch (error) {
+    result = { ok: false, reason: `could not process: ${(error as Error).message}` };
+  }
+  parentPort?.postMessage({ taskId: task.taskId, result } satisfies WorkerReply);
+});

@@ -1,0 +1,99 @@
+// Everything an ingest learns from one file, in one read of its bytes: the content hash,
+// the metadata and the thumbnails. Runs inside an ingest worker.
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fortepanIdFromFileName } from '../../../shared/fortepanId.ts';
+import { FORTEPAN_LICENCE } from '../../../shared/credit.ts';
+import type { IngestedRecord } from '../store/photoRepository.ts';
+import { readMetadata } from '../metadata/readMetadata.ts';
+import { imageFacts, makeThumbnails } from '../thumbnails/makeThumbnails.ts';
+import { cataloguePaths, thumbnailPath } from '../cataloguePaths.ts';
+
+/** Files larger than this are refused before reading: no archival scan is 2 GiB. */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3 - 1;
+
+export interface ProcessRequest {
+  file: string;
+  catalogueRoot: string;
+  /** Skip thumbnails whose files already exist (same content hash seen before). */
+  reuseThumbnails: boolean;
+}
+
+export type ProcessResult = { ok: true; record: IngestedRecord; warnings: string[] } | { ok: false; reason: string };
+
+export async function processFile(request: ProcessRequest): Promise<ProcessResult> {
+  const { file } = request;
+  let bytes: Buffer;
+  let stat: import('node:fs').Stats;
+  try {
+    stat = await fs.stat(file);
+    if (stat.size === 0) return { ok: false, reason: 'empty file (0 bytes)' };
+    if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: `file too large (${stat.size} bytes)` };
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    return { ok: false, reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  const hash = crypto.createHash('sha256').update(bytes).digest('hex');
+
+  let facts;
+  try {
+    facts = await imageFacts(bytes);
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+
+  const metadata = await readMetadata(bytes);
+  const paths = cataloguePaths(request.catalogueRoot);
+  const previewFile = thumbnailPath(paths, hash, 'preview');
+  const gridFile = thumbnailPath(paths, hash, 'grid');
+  let previewError: string | null = null;
+  try {
+    if (!(request.reuseThumbnails && (await exists(previewFile)) && (await exists(gridFile)))) {
+      await makeThumbnails(bytes, facts, previewFile, gridFile);
+    }
+  } catch (error) {
+    // The photo is still catalogued with its metadata; the grid shows "no preview: <reason>".
+    previewError = (error as Error).message;
+  }
+
+  const fortepanId = fortepanIdFromFileName(path.basename(file));
+  const fields = metadata.fields;
+  if (fortepanId !== null) {
+    if (!fields.source) fields.source = 'Fortepan';
+    if (!fields.licence) fields.licence = FORTEPAN_LICENCE;
+  }
+  return {
+    ok: true,
+    warnings: metadata.warnings,
+    record: {
+      hash,
+      file,
+      fileSize: stat.size,
+      fileMtimeMs: stat.mtimeMs,
+      fortepanId,
+      fields,
+      width: facts.width,
+      height: facts.height,
+      format: facts.format,
+      pageCount: facts.pageCount,
+      takenAt: metadata.takenAt,
+      digitizedAt: metadata.digitizedAt,
+      camera: metadata.camera,
+      gps: metadata.gps,
+      embeddedCredit: metadata.embeddedCredit,
+      embeddedCreator: metadata.embeddedCreator,
+      copyright: metadata.copyright,
+      previewError,
+    },
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

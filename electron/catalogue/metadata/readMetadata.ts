@@ -1,0 +1,232 @@
+// Reads the metadata a file carries (EXIF, IPTC, XMP) with exifr and maps it onto catalogue
+// fields. The mapping is documented in docs/metadata-mapping.md; keep the two in step.
+// Bogus values that real cameras and scanners write are dropped here, not shown as facts.
+import exifr from 'exifr';
+import type { EditableFields, GpsPosition } from '../../../shared/types.ts';
+import { donorFromFortepanCredit, FORTEPAN_LICENCE } from '../../../shared/credit.ts';
+import { repairLegacyText } from './legacyText.ts';
+
+export interface FileMetadata {
+  fields: EditableFields;
+  takenAt: string | null;
+  digitizedAt: string | null;
+  camera: string | null;
+  gps: GpsPosition | null;
+  embeddedCredit: string;
+  embeddedCreator: string;
+  copyright: string;
+  orientation: number | null;
+  /** Problems worth telling the archivist, e.g. a block of metadata that could not be read. */
+  warnings: string[];
+}
+
+type Block = Record<string, unknown>;
+
+const EXIFR_OPTIONS = {
+  tiff: true,
+  ifd0: true,
+  exif: true,
+  gps: true,
+  iptc: true,
+  xmp: true,
+  icc: false,
+  jfif: false,
+  ihdr: false,
+  ifd1: false,
+  interop: false,
+  makerNote: false,
+  userComment: false,
+  mergeOutput: false,
+  reviveValues: true,
+  translateValues: false,
+  translateKeys: true,
+  sanitize: true,
+  multiSegment: true,
+  silentErrors: true,
+} as const;
+
+export function emptyFields(): EditableFields {
+  return { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', notes: '' };
+}
+
+export async function readMetadata(input: Buffer): Promise<FileMetadata> {
+  const warnings: string[] = [];
+  let raw: Record<string, unknown> = {};
+  try {
+    raw = ((await exifr.parse(input, EXIFR_OPTIONS)) as Record<string, unknown> | undefined) ?? {};
+  } catch (error) {
+    const message = (error as Error).message;
+    // exifr does not know WebP, GIF, BMP, JPEG 2000 and some HEIF brands; sharp still reads them.
+    if (!/Unknown file format/i.test(message)) warnings.push(`metadata not readable: ${message}`);
+  }
+  if (Array.isArray(raw.errors) && raw.errors.length) {
+    warnings.push(...raw.errors.map((e) => `metadata partly unreadable: ${String((e as Error).message ?? e)}`));
+  }
+  return mapMetadata(raw, warnings);
+}
+
+export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = []): FileMetadata {
+  const ifd0 = block(raw.ifd0);
+  const exif = block(raw.exif);
+  const gps = block(raw.gps);
+  const iptc = block(raw.iptc);
+  const dc = block(raw.dc);
+  const photoshop = block(raw.photoshop);
+  const iptcCore = block(raw.Iptc4xmpCore);
+  const xmpRights = block(raw.xmpRights);
+
+  const iptcText = (key: string) => text(iptc[key], true);
+  const embeddedCredit = text(photoshop.Credit) || iptcText('Credit');
+  const embeddedCreator = text(dc.creator) || iptcText('Byline') || text(ifd0.Artist);
+  const copyright = text(dc.rights) || iptcText('CopyrightNotice') || text(ifd0.Copyright);
+  const source = text(photoshop.Source) || iptcText('Source');
+  const donorFromCredit = donorFromFortepanCredit(embeddedCredit);
+
+  const keywords = [...list(dc.subject), ...list(iptc.Keywords).map((k) => repairLegacyText(k))];
+
+  const make = text(ifd0.Make);
+  const model = text(ifd0.Model);
+  const software = text(ifd0.Software);
+  const camera = [make, model.startsWith(make) ? model.slice(make.length).trim() : model].filter(Boolean).join(' ') || null;
+  const scanned = isScanner(`${make} ${model} ${software}`);
+
+  const original = validDate(exif.DateTimeOriginal);
+  const created = validDate(exif.CreateDate) ?? validDate(ifd0.ModifyDate);
+  const takenAt = scanned ? null : original;
+  const digitizedAt = scanned ? (original ?? created) : null;
+
+  const explicitDate = dateText(photoshop.DateCreated) || iptcDateText(iptc.DateCreated);
+  const date = explicitDate || (takenAt ? takenAt.slice(0, 10) : '');
+
+  const licence = licenceFromStatement(text(xmpRights.WebStatement)) || (donorFromCredit !== null ? FORTEPAN_LICENCE : '');
+
+  const fields: EditableFields = {
+    title: text(dc.title) || iptcText('ObjectName') || text(photoshop.Headline) || iptcText('Headline'),
+    caption: text(dc.description) || iptcText('Caption') || text(ifd0.ImageDescription),
+    date,
+    donor: donorFromCredit ?? '',
+    photographer: embeddedCreator,
+    country: text(photoshop.Country) || iptcText('Country') || text(iptcCore.CountryName),
+    city: text(photoshop.City) || iptcText('City'),
+    place: text(iptcCore.Location) || iptcText('Sublocation'),
+    tags: keywords,
+    licence,
+    source: source || (donorFromCredit !== null ? 'Fortepan' : ''),
+    notes: '',
+  };
+
+  return {
+    fields,
+    takenAt,
+    digitizedAt,
+    camera,
+    gps: gpsPosition(gps, warnings),
+    embeddedCredit,
+    embeddedCreator,
+    copyright,
+    orientation: typeof ifd0.Orientation === 'number' ? ifd0.Orientation : null,
+    warnings,
+  };
+}
+
+function block(value: unknown): Block {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : {};
+}
+
+/** XMP alternatives ({lang, value}), arrays of creators and byte strings all become plain text. */
+function text(value: unknown, legacy = false): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return clean(legacy ? repairLegacyText(value) : value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map((v) => text(v, legacy)).filter(Boolean).join('; ');
+  if (typeof value === 'object') {
+    const alt = value as { value?: unknown };
+    if ('value' in alt) return text(alt.value, legacy);
+  }
+  return '';
+}
+
+function clean(value: string): string {
+  // Control characters (NULs, padding) never belong in a caption.
+  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+}
+
+function list(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  const items = Array.isArray(value) ? value : String(value).split(/[;,]\s*/);
+  return items.map((item) => text(item)).filter(Boolean);
+}
+
+const SCANNER = /\b(scan|scanner|coolscan|canoscan|perfection|flextight|imacon|silverfast|vuescan|epson scan|hp scanjet|plustek|reflecta|pacific image|microtek)/i;
+
+function isScanner(description: string): boolean {
+  return SCANNER.test(description);
+}
+
+const EARLIEST_PLAUSIBLE = Date.UTC(1826, 0, 1); // the oldest surviving photograph
+
+/** A real date, or null for blanks, zero dates, Excel's 1899-12-30 epoch artefacts and the future. */
+export function validDate(value: unknown): string | null {
+  let date: Date | null = null;
+  if (value instanceof Date) date = value;
+  else if (typeof value === 'string') {
+    const match = /^(\d{4})[:-](\d{2})[:-](\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(value.trim());
+    if (match) date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3], +(match[4] ?? 0), +(match[5] ?? 0), +(match[6] ?? 0)));
+  }
+  if (!date || Number.isNaN(date.getTime())) return null;
+  const time = date.getTime();
+  if (time < EARLIEST_PLAUSIBLE || time > Date.now() + 24 * 3600 * 1000) return null;
+  const iso = date.toISOString();
+  if (iso.startsWith('1899-11-30') || iso.startsWith('1899-12-30') || iso.startsWith('1900-01-00')) return null;
+  return iso.replace('.000Z', 'Z');
+}
+
+function dateText(value: unknown): string {
+  if (value instanceof Date) return validDate(value)?.slice(0, 10) ?? '';
+  const raw = text(value);
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(raw);
+  if (!match) return '';
+  const year = Number(match[1]);
+  if (year < 1826 || year > new Date().getUTCFullYear()) return '';
+  return match[0];
+}
+
+function iptcDateText(value: unknown): string {
+  const raw = text(value).replace(/-/g, '');
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(raw);
+  if (!match) return dateText(value);
+  const [, year, month, day] = match;
+  if (month === '00') return dateText(year);
+  if (day === '00') return dateText(`${year}-${month}`);
+  return validDate(`${year}-${month}-${day}`) ? `${year}-${month}-${day}` : '';
+}
+
+function gpsPosition(gps: Block, warnings: string[]): GpsPosition | null {
+  const lat = typeof gps.latitude === 'number' ? gps.latitude : null;
+  const lon = typeof gps.longitude === 'number' ? gps.longitude : null;
+  if (lat === null || lon === null || !Number.isFinite(lat) || !Number.isFinite(lon)) return null;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+    warnings.push(`GPS position out of range (${lat}, ${lon}) ignored`);
+    return null;
+  }
+  // 0,0 is in the Gulf of Guinea: a receiver without a fix writes it.
+  if (lat === 0 && lon === 0) return null;
+  let alt: number | null = typeof gps.GPSAltitude === 'number' ? gps.GPSAltitude : null;
+  if (alt !== null && gps.GPSAltitudeRef === 1) alt = -alt;
+  // Higher than Everest or deeper than the Dead Sea shore: an overflowed or unset value.
+  if (alt !== null && (!Number.isFinite(alt) || alt > 9000 || alt < -500)) alt = null;
+  return { lat, lon, alt };
+}
+
+const LICENCE_BY_URL: [RegExp, string][] = [
+  [/creativecommons\.org\/licenses\/by-sa\/3\.0/i, 'CC BY-SA 3.0'],
+  [/creativecommons\.org\/licenses\/by-sa\/4\.0/i, 'CC BY-SA 4.0'],
+  [/creativecommons\.org\/licenses\/by\/4\.0/i, 'CC BY 4.0'],
+  [/creativecommons\.org\/licenses\/by\/3\.0/i, 'CC BY 3.0'],
+  [/creativecommons\.org\/publicdomain\/zero/i, 'CC0 1.0'],
+  [/creativecommons\.org\/publicdomain\/mark/i, 'Public Domain Mark 1.0'],
+];
+
+function licenceFromStatement(url: string): string {
+  return LICENCE_BY_URL.find(([pattern]) => pattern.test(url))?.[1] ?? '';
+}

@@ -1,0 +1,378 @@
+// Rows of the photos table as domain objects. All SQL about photos lives here.
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { EditableFields, Photo, PhotoPatch, PhotoSummary } from '../../../shared/types.ts';
+import { creditLine } from '../../../shared/credit.ts';
+import { parseEdtf } from '../../../shared/edtf.ts';
+
+export interface PhotoRow {
+  id: number;
+  hash: string;
+  file: string;
+  file_size: number;
+  file_mtime_ms: number;
+  fortepan_id: number | null;
+  title: string;
+  caption: string;
+  date: string;
+  date_from: string | null;
+  date_to: string | null;
+  donor: string;
+  photographer: string;
+  country: string;
+  city: string;
+  place: string;
+  tags: string;
+  licence: string;
+  source: string;
+  notes: string;
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  page_count: number | null;
+  taken_at: string | null;
+  digitized_at: string | null;
+  camera: string | null;
+  gps_lat: number | null;
+  gps_lon: number | null;
+  gps_alt: number | null;
+  embedded_credit: string;
+  embedded_creator: string;
+  copyright: string;
+  preview_error: string | null;
+  thumb_version: string;
+  missing: number;
+  added_at: string;
+  updated_at: string;
+}
+
+/** What an ingest learns about a file: technical facts plus the descriptive fields it carries. */
+export interface IngestedRecord {
+  hash: string;
+  file: string;
+  fileSize: number;
+  fileMtimeMs: number;
+  fortepanId: number | null;
+  fields: EditableFields;
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  pageCount: number | null;
+  takenAt: string | null;
+  digitizedAt: string | null;
+  camera: string | null;
+  gps: { lat: number; lon: number; alt: number | null } | null;
+  embeddedCredit: string;
+  embeddedCreator: string;
+  copyright: string;
+  previewError: string | null;
+}
+
+export function rowToPhoto(row: PhotoRow): Photo {
+  const photo: Photo = {
+    id: row.id,
+    file: row.file,
+    hash: row.hash,
+    fortepanId: row.fortepan_id,
+    title: row.title,
+    caption: row.caption,
+    date: row.date,
+    dateFrom: row.date_from,
+    dateTo: row.date_to,
+    donor: row.donor,
+    photographer: row.photographer,
+    country: row.country,
+    city: row.city,
+    place: row.place,
+    tags: parseTags(row.tags),
+    licence: row.licence,
+    source: row.source,
+    notes: row.notes,
+    width: row.width,
+    height: row.height,
+    format: row.format,
+    pageCount: row.page_count,
+    takenAt: row.taken_at,
+    digitizedAt: row.digitized_at,
+    camera: row.camera,
+    gps: row.gps_lat !== null && row.gps_lon !== null ? { lat: row.gps_lat, lon: row.gps_lon, alt: row.gps_alt } : null,
+    embeddedCredit: row.embedded_credit,
+    embeddedCreator: row.embedded_creator,
+    copyright: row.copyright,
+    credit: '',
+    previewError: row.preview_error,
+    missing: row.missing !== 0,
+    addedAt: row.added_at,
+    updatedAt: row.updated_at,
+  };
+  photo.credit = creditLine(photo);
+  return photo;
+}
+
+export function photoToSummary(photo: Photo, thumbVersion: string): PhotoSummary {
+  return {
+    id: photo.id,
+    file: photo.file,
+    fortepanId: photo.fortepanId,
+    title: photo.title,
+    caption: photo.caption,
+    date: photo.date,
+    donor: photo.donor,
+    credit: photo.credit,
+    previewError: photo.previewError,
+    missing: photo.missing,
+    thumbVersion,
+  };
+}
+
+function parseTags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Tags are trimmed, blank ones dropped, duplicates (ignoring case) kept once, in order. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/\s+/g, ' ');
+    const key = tag.toLocaleLowerCase('hu');
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+const FIELD_COLUMNS = {
+  title: 'title',
+  caption: 'caption',
+  date: 'date',
+  donor: 'donor',
+  photographer: 'photographer',
+  country: 'country',
+  city: 'city',
+  place: 'place',
+  tags: 'tags',
+  licence: 'licence',
+  source: 'source',
+  notes: 'notes',
+} as const satisfies Record<keyof EditableFields, string>;
+
+export class PhotoRepository {
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  count(): number {
+    return Number((this.#prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n);
+  }
+
+  get(id: number): Photo | null {
+    const row = this.#prepare('SELECT * FROM photos WHERE id = ?').get(id) as PhotoRow | undefined;
+    return row ? rowToPhoto(row) : null;
+  }
+
+  getMany(ids: readonly number[]): Photo[] {
+    if (ids.length === 0) return [];
+    const rows = this.#prepare('SELECT p.* FROM json_each(?) AS j JOIN photos AS p ON p.id = j.value ORDER BY j.key').all(
+      JSON.stringify(ids),
+    ) as unknown as PhotoRow[];
+    return rows.map(rowToPhoto);
+  }
+
+  thumbVersion(id: number): string | null {
+    const row = this.#prepare('SELECT hash, thumb_version FROM photos WHERE id = ?').get(id) as { hash: string; thumb_version: string } | undefined;
+    return row ? row.thumb_version : null;
+  }
+
+  /** The content hash of a photo, for finding its thumbnails. */
+  hashOf(id: number): { hash: string; previewError: string | null } | null {
+    const row = this.#prepare('SELECT hash, preview_error FROM photos WHERE id = ?').get(id) as
+      | { hash: string; preview_error: string | null }
+      | undefined;
+    return row ? { hash: row.hash, previewError: row.preview_error } : null;
+  }
+
+  /** Photos in catalogue order (the order they were added), a page at a time. */
+  page(offset: number, limit: number): Photo[] {
+    const rows = this.#prepare('SELECT * FROM photos ORDER BY id LIMIT ? OFFSET ?').all(limit, offset) as unknown as PhotoRow[];
+    return rows.map(rowToPhoto);
+  }
+
+  ids(): number[] {
+    return (this.#prepare('SELECT id FROM photos ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  }
+
+  *iterateAll(): Generator<Photo> {
+    for (const row of this.#prepare('SELECT * FROM photos ORDER BY id').iterate() as Iterable<PhotoRow>) {
+      yield rowToPhoto(row);
+    }
+  }
+
+  byFile(file: string): { id: number; hash: string; fileSize: number; fileMtimeMs: number; missing: boolean } | null {
+    const row = this.#prepare('SELECT id, hash, file_size, file_mtime_ms, missing FROM photos WHERE file = ?').get(file) as
+      | { id: number; hash: string; file_size: number; file_mtime_ms: number; missing: number }
+      | undefined;
+    return row ? { id: row.id, hash: row.hash, fileSize: row.file_size, fileMtimeMs: row.file_mtime_ms, missing: row.missing !== 0 } : null;
+  }
+
+  byHash(hash: string): { id: number; file: string }[] {
+    return this.#prepare('SELECT id, file FROM photos WHERE hash = ? ORDER BY id').all(hash) as { id: number; file: string }[];
+  }
+
+  insert(record: IngestedRecord, now: string): number {
+    const dates = dateBounds(record.fields.date);
+    const result = this.#prepare(
+      `INSERT INTO photos (hash, file, file_size, file_mtime_ms, fortepan_id, title, caption, date, date_from, date_to,
+         donor, photographer, country, city, place, tags, licence, source, notes, width, height, format, page_count,
+         taken_at, digitized_at, camera, gps_lat, gps_lon, gps_alt, embedded_credit, embedded_creator, copyright,
+         preview_error, thumb_version, missing, added_at, updated_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)`,
+    ).run(
+      record.hash,
+      record.file,
+      record.fileSize,
+      record.fileMtimeMs,
+      record.fortepanId,
+      record.fields.title,
+      record.fields.caption,
+      record.fields.date,
+      dates.from,
+      dates.to,
+      record.fields.donor,
+      record.fields.photographer,
+      record.fields.country,
+      record.fields.city,
+      record.fields.place,
+      JSON.stringify(normaliseTags(record.fields.tags)),
+      record.fields.licence,
+      record.fields.source,
+      record.fields.notes,
+      record.width,
+      record.height,
+      record.format,
+      record.pageCount,
+      record.takenAt,
+      record.digitizedAt,
+      record.camera,
+      record.gps?.lat ?? null,
+      record.gps?.lon ?? null,
+      record.gps?.alt ?? null,
+      record.embeddedCredit,
+      record.embeddedCreator,
+      record.copyright,
+      record.previewError,
+      `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
+      now,
+      now,
+    );
+    return Number(result.lastInsertRowid);
+  }
+
+  /**
+   * A file's content changed: technical facts follow the file, but what people wrote stays.
+   * Descriptive fields are filled from the file only where the catalogue has nothing.
+   */
+  updateFromFile(id: number, record: IngestedRecord, now: string): void {
+    const current = this.get(id);
+    if (!current) return;
+    const merged: PhotoPatch = {};
+    for (const key of Object.keys(FIELD_COLUMNS) as (keyof EditableFields)[]) {
+      if (key === 'tags') {
+        if (current.tags.length === 0 && record.fields.tags.length) merged.tags = record.fields.tags;
+      } else if (!current[key] && record.fields[key]) {
+        merged[key] = record.fields[key];
+      }
+    }
+    this.#prepare(
+      `UPDATE photos SET hash=?, file_size=?, file_mtime_ms=?, width=?, height=?, format=?, page_count=?, taken_at=?,
+         digitized_at=?, camera=?, gps_lat=?, gps_lon=?, gps_alt=?, embedded_credit=?, embedded_creator=?, copyright=?,
+         preview_error=?, thumb_version=?, missing=0, updated_at=? WHERE id=?`,
+    ).run(
+      record.hash,
+      record.fileSize,
+      record.fileMtimeMs,
+      record.width,
+      record.height,
+      record.format,
+      record.pageCount,
+      record.takenAt,
+      record.digitizedAt,
+      record.camera,
+      record.gps?.lat ?? null,
+      record.gps?.lon ?? null,
+      record.gps?.alt ?? null,
+      record.embeddedCredit,
+      record.embeddedCreator,
+      record.copyright,
+      record.previewError,
+      `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
+      now,
+      id,
+    );
+    if (Object.keys(merged).length) this.patch([id], merged, now);
+  }
+
+  /** Records that an unchanged file was seen again (its stat may have changed, e.g. a touch). */
+  touchFile(id: number, fileSize: number, fileMtimeMs: number): void {
+    this.#prepare('UPDATE photos SET file_size=?, file_mtime_ms=?, missing=0 WHERE id=?').run(fileSize, fileMtimeMs, id);
+  }
+
+  relink(id: number, file: string, fileSize: number, fileMtimeMs: number, now: string): void {
+    this.#prepare('UPDATE photos SET file=?, file_size=?, file_mtime_ms=?, missing=0, updated_at=? WHERE id=?').run(
+      file,
+      fileSize,
+      fileMtimeMs,
+      now,
+      id,
+    );
+  }
+
+  setMissing(id: number, missing: boolean): void {
+    this.#prepare('UPDATE photos SET missing=? WHERE id=?').run(missing ? 1 : 0, id);
+  }
+
+  /** Applies the same patch to each photo. The caller wraps it in a transaction. */
+  patch(ids: readonly number[], patch: PhotoPatch, now: string): void {
+    const sets: string[] = [];
+    const values: (string | null)[] = [];
+    for (const [key, column] of Object.entries(FIELD_COLUMNS) as [keyof EditableFields, string][]) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      sets.push(`${column} = ?`);
+      values.push(key === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string));
+      if (key === 'date') {
+        const dates = dateBounds(value as string);
+        sets.push('date_from = ?', 'date_to = ?');
+        values.push(dates.from, dates.to);
+      }
+    }
+    if (sets.length === 0) return;
+    sets.push('updated_at = ?');
+    values.push(now);
+    const statement = this.#db.prepare(`UPDATE photos SET ${sets.join(', ')} WHERE id = ?`);
+    for (const id of ids) statement.run(...values, id);
+  }
+}
+
+function dateBounds(date: string): { from: string | null; to: string | null } {
+  const parsed = parseEdtf(date);
+  return parsed.ok && parsed.value ? { from: parsed.value.from, to: parsed.value.to } : { from: null, to: null };
+}

@@ -1,0 +1,239 @@
+// The metadata editor. Each field saves on its own: on blur, on Enter, or 400 ms after typing
+// stops. A failed save keeps the person's text in the field and says why.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
+import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
+import { api } from '../bridge.ts';
+
+type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
+
+const IDLE: Status = { saving: 0, lastSaved: null, errors: new Map() };
+
+interface FieldSpec {
+  name: EditableField;
+  label: string;
+  multiline?: boolean;
+  placeholder?: string;
+  wide?: boolean;
+}
+
+const FIELDS: FieldSpec[] = [
+  { name: 'title', label: 'Title', wide: true },
+  { name: 'caption', label: 'Caption', multiline: true, wide: true },
+  { name: 'date', label: 'Date', placeholder: '1956, 1956-10-23, 1956~, 195X, 1944/1945' },
+  { name: 'donor', label: 'Donor', placeholder: 'as Fortepan credits it' },
+  { name: 'photographer', label: 'Photographer' },
+  { name: 'country', label: 'Country' },
+  { name: 'city', label: 'City' },
+  { name: 'place', label: 'Place', wide: true },
+  { name: 'tags', label: 'Tags', placeholder: 'separate with ; or ,', wide: true },
+  { name: 'licence', label: 'Licence', placeholder: 'Fortepan: CC BY-SA 3.0' },
+  { name: 'source', label: 'Source' },
+  { name: 'notes', label: 'Notes', multiline: true, wide: true },
+];
+
+const LABELS = Object.fromEntries(FIELDS.map((f) => [f.name, f.label])) as Record<EditableField, string>;
+
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of text.split(/[;,\n]/)) {
+    const tag = part.trim();
+    if (tag && !seen.has(tag)) {
+      seen.add(tag);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+function fieldText(photo: Photo, name: EditableField): string {
+  return name === 'tags' ? photo.tags.join('; ') : photo[name];
+}
+
+function patchFor(name: EditableField, text: string): PhotoPatch {
+  return name === 'tags' ? { tags: parseTags(text) } : { [name]: text };
+}
+
+function sameValue(name: EditableField, a: string, b: string): boolean {
+  return name === 'tags' ? parseTags(a).join('\u0000') === parseTags(b).join('\u0000') : a === b;
+}
+
+export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo): void }) {
+  const [status, setStatus] = useState<Status>(IDLE);
+  const photoId = photo.id;
+
+  useEffect(() => setStatus(IDLE), [photoId]);
+
+  const save = useCallback(
+    async (name: EditableField, text: string): Promise<boolean> => {
+      setStatus((s) => ({ ...s, saving: s.saving + 1 }));
+      try {
+        const result = await api.updatePhotos({ ids: [photoId], patch: patchFor(name, text) });
+        const updated = result.photos.find((p) => p.id === photoId);
+        if (updated) onSaved(updated);
+        setStatus((s) => {
+          const errors = new Map(s.errors);
+          errors.delete(name);
+          return { saving: s.saving - 1, lastSaved: name, errors };
+        });
+        return true;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        setStatus((s) => ({ saving: s.saving - 1, lastSaved: null, errors: new Map(s.errors).set(name, message) }));
+        return false;
+      }
+    },
+    [photoId, onSaved],
+  );
+
+  // A field put back to its saved value has nothing left to save.
+  const clear = useCallback((name: EditableField) => {
+    setStatus((s) => {
+      if (!s.errors.has(name)) return s;
+      const errors = new Map(s.errors);
+      errors.delete(name);
+      return { ...s, errors };
+    });
+  }, []);
+
+  const failures = [...status.errors];
+  const statusClass = status.saving ? 'saving' : failures.length ? 'error' : status.lastSaved ? 'saved' : 'idle';
+
+  return (
+    <form className="editor" onSubmit={(e) => e.preventDefault()} aria-label="Edit metadata">
+      <div className="editor-head">
+        <h3>Metadata</h3>
+        <span className={`save-status ${statusClass}`} data-testid="save-status" role="status" aria-live="polite">
+          {status.saving > 0 ? 'Saving…' : status.lastSaved && !failures.length ? 'Saved' : status.lastSaved ? 'Saved. ' : ''}
+          {status.saving === 0 &&
+            failures.map(([field, message]) => (
+              <span className="save-error" key={field}>
+                Not saved ({LABELS[field]}): {message}
+              </span>
+            ))}
+        </span>
+      </div>
+      <div className="editor-fields">
+        {FIELDS.map((spec) => (
+          <Field key={`${photoId}:${spec.name}`} spec={spec} initial={fieldText(photo, spec.name)} save={save} clear={clear} />
+        ))}
+      </div>
+    </form>
+  );
+}
+
+function Field({
+  spec,
+  initial,
+  save,
+  clear,
+}: {
+  spec: FieldSpec;
+  initial: string;
+  save(name: EditableField, text: string): Promise<boolean>;
+  clear(name: EditableField): void;
+}) {
+  const { name } = spec;
+  const [text, setText] = useState(initial);
+  const [failed, setFailed] = useState(false);
+  const saved = useRef(initial);
+  const latest = useRef(initial);
+  const timer = useRef<number | undefined>(undefined);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+
+  const flush = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    const value = latest.current;
+    // Saves run one after another, each compared with what the one before it stored.
+    chain.current = chain.current.then(async () => {
+      if (sameValue(name, value, saved.current)) {
+        setFailed(false);
+        clear(name);
+        return;
+      }
+      const ok = await save(name, value);
+      if (ok) saved.current = value;
+      setFailed(!ok);
+    });
+  }, [name, save, clear]);
+
+  // Leaving the photo (or the app view) still saves what was typed.
+  useEffect(() => () => {
+    if (timer.current !== undefined) flush();
+  }, [flush]);
+
+  const onChange = (value: string) => {
+    setText(value);
+    latest.current = value;
+    window.clearTimeout(timer.current);
+    // An unparseable date waits for blur/Enter: it is probably half typed.
+    if (name === 'date' && !parseEdtf(value).ok) {
+      timer.current = undefined;
+      return;
+    }
+    timer.current = window.setTimeout(flush, 400);
+  };
+
+  const common = {
+    id: `field-${name}`,
+    name,
+    value: text,
+    'data-testid': `field-${name}`,
+    placeholder: spec.placeholder,
+    spellCheck: name === 'caption' || name === 'notes' || name === 'title',
+    'aria-invalid': failed || undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
+    onBlur: flush,
+  };
+
+  let hint: React.ReactNode = null;
+  if (name === 'date' && text.trim()) {
+    const parsed = parseEdtf(text);
+    hint = parsed.ok ? (
+      <span className="field-hint" data-testid="date-description">{describeEdtf(text)}</span>
+    ) : (
+      <span className="field-hint field-error" data-testid="date-error" role="alert">{parsed.error}</span>
+    );
+  } else if (name === 'tags') {
+    const tags = parseTags(text);
+    if (tags.length) {
+      hint = (
+        <span className="chips">
+          {tags.map((tag) => (
+            <span className="chip" key={tag}>{tag}</span>
+          ))}
+        </span>
+      );
+    }
+  }
+
+  return (
+    <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}${failed ? ' failed' : ''}`} htmlFor={common.id}>
+      <span className="field-label">{spec.label}</span>
+      {spec.multiline ? (
+        <textarea
+          {...common}
+          rows={name === 'caption' ? 4 : 3}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) flush();
+          }}
+        />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              flush();
+            }
+          }}
+        />
+      )}
+      {hint}
+    </label>
+  );
+}

@@ -1,0 +1,117 @@
+// Archival dates in EDTF (Library of Congress, ISO 8601-2): the text is kept as entered
+// and earliest/latest bounds are derived for sorting, filtering and the timeline.
+
+export interface EdtfDate {
+  /** Earliest ISO day the date allows. */
+  from: string;
+  /** Latest ISO day the date allows. */
+  to: string;
+  approximate: boolean;
+  uncertain: boolean;
+}
+
+export type EdtfParse = { ok: true; value: EdtfDate | null } | { ok: false; error: string };
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+interface Bounds {
+  from: string;
+  to: string;
+  approximate: boolean;
+  uncertain: boolean;
+}
+
+// One point: YYYY, YYYY-MM, YYYY-MM-DD, with X for unspecified digits and ?, ~, % qualifiers.
+const POINT = /^(\d{2}[\dX]{2})(?:-([\dX]{2})(?:-([\dX]{2}))?)?([?~%])?$/;
+
+function parsePoint(text: string): Bounds | string {
+  const match = POINT.exec(text);
+  if (!match) return `"${text}" is not a date: use a year (1956), a month (1956-10), a day (1956-10-23), 195X, 1956~ or 1956?`;
+  const [, yearText, monthText, dayText, qualifier] = match;
+  const yearFrom = Number(yearText.replace(/X/g, '0'));
+  const yearTo = Number(yearText.replace(/X/g, '9'));
+  let monthFrom = 1;
+  let monthTo = 12;
+  if (monthText !== undefined) {
+    if (yearText.includes('X') && monthText !== 'XX') return `"${text}": a month needs a whole year`;
+    if (monthText !== 'XX') {
+      monthFrom = monthTo = Number(monthText);
+      if (monthFrom < 1 || monthFrom > 12) return `"${text}": month ${monthText} does not exist`;
+    }
+  }
+  let dayFrom = 1;
+  let dayTo = daysInMonth(yearTo, monthTo);
+  if (dayText !== undefined) {
+    if (monthText === 'XX' && dayText !== 'XX') return `"${text}": a day needs a month`;
+    if (dayText !== 'XX') {
+      dayFrom = dayTo = Number(dayText);
+      if (dayFrom < 1 || dayFrom > daysInMonth(yearFrom, monthFrom)) return `"${text}": day ${dayText} does not exist`;
+    }
+  }
+  return {
+    from: `${pad(yearFrom, 4)}-${pad(monthFrom, 2)}-${pad(dayFrom, 2)}`,
+    to: `${pad(yearTo, 4)}-${pad(monthTo, 2)}-${pad(dayTo, 2)}`,
+    approximate: qualifier === '~' || qualifier === '%',
+    uncertain: qualifier === '?' || qualifier === '%',
+  };
+}
+
+/** Parses EDTF text. An empty text is a valid unknown date (value null). */
+export function parseEdtf(input: string): EdtfParse {
+  const text = input.trim();
+  if (!text) return { ok: true, value: null };
+  // One of a set: [1955,1956] or [1955..1957]
+  const set = /^[[{](.+)[\]}]$/.exec(text);
+  const parts = set ? set[1].split(/\s*,\s*|\.\./) : text.includes('/') ? text.split('/') : [text];
+  if (!set && parts.length > 2) return { ok: false, error: `"${text}": an interval has one "/"` };
+  const bounds: Bounds[] = [];
+  for (const part of parts) {
+    if (!set && (part === '..' || part === '')) continue; // open interval end
+    const parsed = parsePoint(part.trim());
+    if (typeof parsed === 'string') return { ok: false, error: parsed };
+    bounds.push(parsed);
+  }
+  if (bounds.length === 0) return { ok: false, error: `"${text}": an interval needs at least one end` };
+  const from = bounds.reduce((a, b) => (a.from <= b.from ? a : b)).from;
+  const to = bounds.reduce((a, b) => (a.to >= b.to ? a : b)).to;
+  if (!set && parts.length === 2 && bounds.length === 2 && bounds[0].from > bounds[1].to) {
+    return { ok: false, error: `"${text}": the interval ends before it starts` };
+  }
+  return {
+    ok: true,
+    value: {
+      from,
+      to,
+      approximate: bounds.some((b) => b.approximate),
+      uncertain: bounds.some((b) => b.uncertain) || set !== null,
+    },
+  };
+}
+
+/** The years a date may fall in, for year search and facets. */
+export function edtfYears(input: string): { from: number; to: number } | null {
+  const parsed = parseEdtf(input);
+  if (!parsed.ok || !parsed.value) return null;
+  return { from: Number(parsed.value.from.slice(0, 4)), to: Number(parsed.value.to.slice(0, 4)) };
+}
+
+/** Says a date in words for people: "about 1956", "1950s", "1944–1945". */
+export function describeEdtf(input: string, lang: 'en' | 'hu' = 'en'): string {
+  const text = input.trim();
+  const parsed = parseEdtf(text);
+  if (!parsed.ok || !parsed.value) return text;
+  const { approximate, uncertain } = parsed.value;
+  let core = text.replace(/[?~%]/g, '');
+  const decade = /^(\d{3})X$/.exec(core);
+  const century = /^(\d{2})XX$/.exec(core);
+  if (decade) core = lang === 'hu' ? `${decade[1]}0-as évek` : `${decade[1]}0s`;
+  else if (century) core = lang === 'hu' ? `${century[1]}00-as évek` : `${century[1]}00s`;
+  else if (core.includes('/')) core = core.replace('/', '–').replace('..', '');
+  if (approximate) core = lang === 'hu' ? `${core} körül` : `about ${core}`;
+  if (uncertain && !text.startsWith('[')) core = lang === 'hu' ? `${core} (bizonytalan)` : `${core} (uncertain)`;
+  return core;
+}

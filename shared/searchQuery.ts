@@ -1,0 +1,113 @@
+// The search box's query language, parsed into clauses. Environment-neutral so the renderer
+// can explain a query and the catalogue can run it.
+//   plain words       all must match; the last one is a prefix while typing
+//   "quoted phrase"   words in this order
+//   donor: photographer: place: tag: title: caption:   limit a word or phrase to a field
+//   id:12345          a Fortepan number
+//   year:1956  year:1950..1960   photos whose date may fall in those years
+//   -word             exclude
+import { foldedWords } from './textFold.ts';
+
+export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+const FIELD_ALIASES: Record<string, SearchField> = {
+  donor: 'donor',
+  adomanyozo: 'donor',
+  photographer: 'photographer',
+  fotos: 'photographer',
+  place: 'place',
+  hely: 'place',
+  tag: 'tags',
+  tags: 'tags',
+  cimke: 'tags',
+  title: 'title',
+  caption: 'caption',
+  file: 'file',
+};
+
+export interface TermClause {
+  kind: 'terms';
+  field: SearchField | null;
+  /** Folded words; all must match (a phrase also checks their order). */
+  words: string[];
+  phrase: boolean;
+  negated: boolean;
+  /** The last word may be incomplete (typing). */
+  prefix: boolean;
+}
+
+export interface YearClause {
+  kind: 'year';
+  from: number;
+  to: number;
+  negated: boolean;
+}
+
+export interface IdClause {
+  kind: 'id';
+  id: number;
+  negated: boolean;
+}
+
+export type SearchClause = TermClause | YearClause | IdClause;
+
+export type ParsedQuery = { ok: true; clauses: SearchClause[] } | { ok: false; error: string };
+
+// A token: optional -, optional field:, then a "quoted phrase" or a bare word.
+const TOKEN = /(-)?(?:([\p{L}]+):)?(?:"([^"]*)("?)|(\S+))/gu;
+
+export function parseSearchQuery(input: string, options: { prefixLastWord?: boolean } = {}): ParsedQuery {
+  const clauses: SearchClause[] = [];
+  const text = input.trim();
+  if (!text) return { ok: true, clauses };
+  if (text.length > 1000) return { ok: false, error: 'The query is too long (over 1000 characters).' };
+  const endsInSpace = /\s$/.test(input);
+
+  for (const match of text.matchAll(TOKEN)) {
+    const [, minus, fieldName, phrase, closingQuote, bare] = match;
+    const negated = minus === '-';
+    const field = fieldName?.toLowerCase();
+    if (phrase !== undefined && closingQuote !== '"') {
+      return { ok: false, error: 'A quotation mark is not closed: close the phrase with ".' };
+    }
+    const value = phrase ?? bare ?? '';
+
+    if (field === 'year' || field === 'ev') {
+      const range = /^(\d{4})(?:\s*(?:\.\.|-|–)\s*(\d{4}))?$/.exec(value);
+      if (!range) return { ok: false, error: `year: needs a year or a range such as year:1950..1960 (got "${value}").` };
+      const from = Number(range[1]);
+      const to = Number(range[2] ?? range[1]);
+      if (to < from) return { ok: false, error: `year:${value}: the range ends before it starts.` };
+      clauses.push({ kind: 'year', from, to, negated });
+      continue;
+    }
+    if (field === 'id') {
+      const id = /^(?:fortepan\s*)?(\d{1,7})$/i.exec(value);
+      if (!id) return { ok: false, error: `id: needs a Fortepan number such as id:12345 (got "${value}").` };
+      clauses.push({ kind: 'id', id: Number(id[1]), negated });
+      continue;
+    }
+    let searchField: SearchField | null = null;
+    if (field !== undefined) {
+      const known = FIELD_ALIASES[field];
+      if (!known) {
+        return { ok: false, error: `Unknown field "${fieldName}:". Use donor:, photographer:, place:, tag:, title:, caption:, id: or year:.` };
+      }
+      searchField = known;
+    }
+    const words = foldedWords(value);
+    if (words.length === 0) {
+      if (field !== undefined) return { ok: false, error: `${fieldName}: needs a word after it.` };
+      continue; // punctuation only
+    }
+    clauses.push({ kind: 'terms', field: searchField, words, phrase: phrase !== undefined, negated, prefix: false });
+  }
+
+  // While typing, the last bare word is probably incomplete: match it as a prefix.
+  const last = clauses.at(-1);
+  if ((options.prefixLastWord ?? true) && !endsInSpace && last?.kind === 'terms' && !last.phrase && !last.negated && !/"$/.test(text)) {
+    last.prefix = true;
+  }
+  return { ok: true, clauses };
+}

@@ -1,0 +1,143 @@
+// Domain types shared by the catalogue (Node), the CLI and the renderer (browser).
+// Environment-neutral: no node:, no DOM, no electron.
+
+/** The fields a person edits. Every one is plain text, never markup. */
+export interface EditableFields {
+  title: string;
+  caption: string;
+  /** EDTF text as entered ("1956", "1956~", "195X", "1944/1945"); "" when unknown. */
+  date: string;
+  donor: string;
+  photographer: string;
+  country: string;
+  city: string;
+  place: string;
+  tags: string[];
+  licence: string;
+  source: string;
+  notes: string;
+}
+
+export const EDITABLE_FIELDS = [
+  'title',
+  'caption',
+  'date',
+  'donor',
+  'photographer',
+  'country',
+  'city',
+  'place',
+  'tags',
+  'licence',
+  'source',
+  'notes',
+] as const satisfies readonly (keyof EditableFields)[];
+
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+export interface GpsPosition {
+  lat: number;
+  lon: number;
+  alt: number | null;
+}
+
+export interface Photo extends EditableFields {
+  id: number;
+  /** Absolute path of the original. Originals are never modified. */
+  file: string;
+  /** SHA-256 of the file's bytes: the photo's identity across moves and renames. */
+  hash: string;
+  fortepanId: number | null;
+  /** Earliest and latest ISO dates the `date` text allows, for sorting and filtering. */
+  dateFrom: string | null;
+  dateTo: string | null;
+  /** Width and height as displayed, after EXIF orientation. */
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  pageCount: number | null;
+  /** EXIF DateTimeOriginal of a camera photo (ISO). */
+  takenAt: string | null;
+  /** When a scanner digitised the print or negative (ISO). */
+  digitizedAt: string | null;
+  camera: string | null;
+  gps: GpsPosition | null;
+  /** Credit line, creator and copyright as embedded in the file (IPTC/XMP), kept for reference. */
+  embeddedCredit: string;
+  embeddedCreator: string;
+  copyright: string;
+  /** The credit line computed by the source's own rule. */
+  credit: string;
+  /** Why no preview could be made, or null when thumbnails exist. */
+  previewError: string | null;
+  /** True when the original was not found at `file` the last time it was looked for. */
+  missing: boolean;
+  addedAt: string;
+  updatedAt: string;
+}
+
+/** What the grid needs for one cell. */
+export interface PhotoSummary {
+  id: number;
+  file: string;
+  fortepanId: number | null;
+  title: string;
+  caption: string;
+  date: string;
+  donor: string;
+  credit: string;
+  previewError: string | null;
+  missing: boolean;
+  /** Changes whenever the thumbnail changes, so image URLs can be cache-busted. */
+  thumbVersion: string;
+}
+
+export type PhotoPatch = Partial<EditableFields>;
+
+export interface IngestFailure {
+  path: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: IngestFailure[];
+  photos: number;
+}
+
+export interface IngestProgress {
+  state: 'idle' | 'scanning' | 'running' | 'done' | 'cancelled' | 'failed';
+  done: number;
+  total: number;
+  currentFile: string | null;
+  /** Files per second over the run so far. */
+  rate: number;
+  /** Seconds left at the current rate, or null before there is a rate. */
+  etaSeconds: number | null;
+  report: IngestReport | null;
+  error: string | null;
+}
+
+export interface SearchHit extends PhotoSummary {
+  score: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** A message for a query that could not be understood; hits is then empty. */
+  error: string | null;
+}
+
+export interface CatalogueInfo {
+  name: string;
+  directory: string;
+  photos: number;
+  /** 'electron' when served by the preload, 'browser' over HTTP. */
+  transport: 'electron' | 'browser';
+  version: string;
+}
+
+export type CreditFormat = 'txt' | 'md';
