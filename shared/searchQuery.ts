@@ -72,6 +72,10 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
       return { ok: false, error: 'A quotation mark is not closed: close the phrase with ".' };
     }
     const value = phrase ?? bare ?? '';
+    const danglingField = /^([\p{L}]+):$/u.exec(bare ?? '');
+    if (danglingField && FIELD_ALIASES[danglingField[1].toLowerCase()]) {
+      return { ok: false, error: `${danglingField[0]} needs a word after it, e.g. ${danglingField[0]}Budapest.` };
+    }
 
     if (field === 'year' || field === 'ev') {
       const range = /^(\d{4})(?:\s*(?:\.\.|-|–)\s*(\d{4}))?$/.exec(value);

@@ -72,6 +72,7 @@ export function App() {
 
   // Ingest
   const [ingest, setIngest] = useState<IngestProgress | null>(null);
+  const [cancelling, setCancelling] = useState(false);
 
   const loadInfo = useCallback(() => {
     api.info({}).then(setInfo, (e: unknown) => setFatal(errorMessage(e)));
@@ -100,7 +101,10 @@ export function App() {
   // Poll while an ingest runs; refresh the grid now and then so new photos appear as they land.
   const ingestRunning = isActive(ingest);
   useEffect(() => {
-    if (!ingestRunning) return;
+    if (!ingestRunning) {
+      setCancelling(false);
+      return;
+    }
     let stopped = false;
     let lastRefresh = Date.now();
     const timer = window.setInterval(() => {
@@ -158,7 +162,11 @@ export function App() {
   }, [startIngest]);
 
   const cancelIngest = useCallback(() => {
-    api.cancelIngest({}).then(setIngest, (e: unknown) => setNotice({ kind: 'error', text: errorMessage(e) }));
+    setCancelling(true);
+    api.cancelIngest({}).then(setIngest, (e: unknown) => {
+      setCancelling(false);
+      setNotice({ kind: 'error', text: errorMessage(e) });
+    });
   }, []);
 
   // Drag and drop of folders onto the window.
@@ -537,7 +545,7 @@ export function App() {
           </button>
         </div>
       )}
-      {ingest && ingest.state !== 'idle' && <IngestPanel progress={ingest} onCancel={cancelIngest} onDismiss={() => setIngest(null)} />}
+      {ingest && ingest.state !== 'idle' && <IngestPanel progress={ingest} cancelling={cancelling} onCancel={cancelIngest} onDismiss={() => setIngest(null)} />}
 
       <main className="workspace">
         <section className="library" aria-label="Photos">

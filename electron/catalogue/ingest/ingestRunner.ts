@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import type { IngestProgress, IngestReport } from '../../../shared/types.ts';
 import { PhotoRepository } from '../store/photoRepository.ts';
+import { inTransaction } from '../store/openDatabase.ts';
 import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
 import { WorkerPool } from './workerPool.ts';
@@ -53,19 +54,58 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     emit();
   };
 
-  // Writes are grouped: one transaction per batch, not per file (FULL sync makes each commit an fsync).
-  let pendingIds: number[] = [];
-  let batchStarted = 0;
-  const begin = () => {
-    if (!db.isTransaction) {
-      db.exec('BEGIN IMMEDIATE');
-      batchStarted = Date.now();
-    }
+  // Results are written in batches, each in one synchronous transaction: FULL sync makes every
+  // commit an fsync, and no transaction stays open across an await, so edits made while an
+  // ingest runs never collide with it.
+  let pending: { file: string; result: Extract<ProcessResult, { ok: true }> }[] = [];
+  let flushTimer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const changed: number[] = [];
+    inTransaction(db, () => {
+      for (const { file, result } of batch) apply(file, result, changed);
+    });
+    if (changed.length) context.onPhotosChanged(changed);
   };
-  const commit = () => {
-    if (db.isTransaction) db.exec('COMMIT');
-    if (pendingIds.length) context.onPhotosChanged(pendingIds);
-    pendingIds = [];
+  const enqueue = (file: string, result: ProcessResult) => {
+    if (!result.ok) {
+      report.failed.push({ path: file, reason: result.reason });
+      return;
+    }
+    pending.push({ file, result });
+    if (pending.length >= BATCH_SIZE) flush();
+    else flushTimer ??= setTimeout(flush, BATCH_MS);
+  };
+
+  const apply = (file: string, result: Extract<ProcessResult, { ok: true }>, changed: number[]) => {
+    const now = new Date().toISOString();
+    const record = result.record;
+    const known = photos.byFile(file);
+    if (known) {
+      if (known.hash === record.hash) {
+        photos.touchFile(known.id, record.fileSize, record.fileMtimeMs);
+        report.unchanged++;
+      } else {
+        photos.updateFromFile(known.id, record, now);
+        changed.push(known.id);
+        report.updated++;
+      }
+      return;
+    }
+    // Same bytes catalogued at a path that no longer exists: the file was moved or renamed.
+    const moved = photos.byHash(record.hash).find((other) => !fs.existsSync(other.file));
+    if (moved) {
+      photos.relink(moved.id, file, record.fileSize, record.fileMtimeMs, now);
+      changed.push(moved.id);
+      report.updated++;
+    } else {
+      changed.push(photos.insert(record, now));
+      report.added++;
+    }
   };
 
   const toProcess: string[] = [];
@@ -87,56 +127,20 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
   }
 
   const pool = toProcess.length ? new WorkerPool({ size: options.poolSize, taskTimeoutMs: options.taskTimeoutMs }) : null;
-  let applied = 0;
   try {
-    const apply = (file: string, result: ProcessResult) => {
-      if (!result.ok) {
-        report.failed.push({ path: file, reason: result.reason });
-        return;
-      }
-      begin();
-      const now = new Date().toISOString();
-      const record = result.record;
-      const known = photos.byFile(file);
-      if (known) {
-        if (known.hash === record.hash) {
-          photos.touchFile(known.id, record.fileSize, record.fileMtimeMs);
-          report.unchanged++;
-        } else {
-          photos.updateFromFile(known.id, record, now);
-          pendingIds.push(known.id);
-          report.updated++;
-        }
-      } else {
-        // Same bytes catalogued at a path that no longer exists: the file was moved or renamed.
-        const moved = photos.byHash(record.hash).find((other) => !fs.existsSync(other.file));
-        if (moved) {
-          photos.relink(moved.id, file, record.fileSize, record.fileMtimeMs, now);
-          pendingIds.push(moved.id);
-          report.updated++;
-        } else {
-          pendingIds.push(photos.insert(record, now));
-          report.added++;
-        }
-      }
-      applied++;
-      if (applied % BATCH_SIZE === 0 || Date.now() - batchStarted >= BATCH_MS) commit();
-    };
-
     let next = 0;
     const lane = async () => {
       while (next < toProcess.length && !options.signal?.aborted) {
         const file = toProcess[next++];
         progress.currentFile = file;
-        const result = await pool!.run({ file, catalogueRoot: context.catalogueRoot, reuseThumbnails: true });
-        apply(file, result);
+        enqueue(file, await pool!.run({ file, catalogueRoot: context.catalogueRoot, reuseThumbnails: true }));
         tick(file);
       }
     };
     if (pool) await Promise.all(Array.from({ length: pool.size }, lane));
-    commit();
+    flush();
   } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
+    if (flushTimer) clearTimeout(flushTimer);
     progress.state = 'failed';
     progress.error = (error as Error).message;
     emit();

@@ -24,7 +24,6 @@ type Block = Record<string, unknown>;
 
 const EXIFR_OPTIONS = {
   tiff: true,
-  ifd0: true,
   exif: true,
   gps: true,
   iptc: true,
@@ -42,8 +41,7 @@ const EXIFR_OPTIONS = {
   translateKeys: true,
   sanitize: true,
   multiSegment: true,
-  silentErrors: true,
-} as const;
+} as const satisfies NonNullable<Parameters<typeof exifr.parse>[1]>;
 
 export function emptyFields(): EditableFields {
   return { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', notes: '' };

@@ -2,7 +2,7 @@
 // preview size, applies the EXIF orientation, and the grid thumbnail is cut from that preview.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -20,7 +20,7 @@ export interface ImageFacts {
 
 /** Reads the header only; throws a plain-language error for what sharp cannot open. */
 export async function imageFacts(input: Buffer): Promise<ImageFacts> {
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(input, { failOn: 'none', limitInputPixels: false }).metadata();
   } catch (error) {

@@ -3,7 +3,17 @@ import { useState } from 'react';
 import type { IngestProgress } from '../../../shared/types.ts';
 import { baseName, formatDuration, numberFormat, plural } from '../labels.ts';
 
-export function IngestPanel({ progress, onCancel, onDismiss }: { progress: IngestProgress; onCancel(): void; onDismiss(): void }) {
+export function IngestPanel({
+  progress,
+  cancelling,
+  onCancel,
+  onDismiss,
+}: {
+  progress: IngestProgress;
+  cancelling: boolean;
+  onCancel(): void;
+  onDismiss(): void;
+}) {
   const [showReport, setShowReport] = useState(true);
   const running = progress.state === 'scanning' || progress.state === 'running';
 
@@ -12,16 +22,18 @@ export function IngestPanel({ progress, onCancel, onDismiss }: { progress: Inges
     return (
       <section className="ingest-bar" data-testid="ingest-progress" aria-label="Ingest progress">
         <div className="ingest-line">
-          <strong>{progress.state === 'scanning' ? 'Looking for photos…' : 'Adding photos'}</strong>
+          <strong>{cancelling ? 'Cancelling…' : progress.state === 'scanning' ? 'Looking for photos…' : 'Adding photos'}</strong>
           <span className="ingest-count">
             {numberFormat.format(progress.done)} of {numberFormat.format(progress.total)}
           </span>
           <span className="muted">{progress.rate > 0 ? `${progress.rate.toFixed(1)} files/s` : ''}</span>
-          <span className="muted">{progress.etaSeconds !== null ? `${formatDuration(progress.etaSeconds)} left` : ''}</span>
+          <span className="muted">
+            {progress.etaSeconds === null ? '' : progress.etaSeconds < 1 && progress.done < progress.total ? 'finishing…' : `${formatDuration(progress.etaSeconds)} left`}
+          </span>
           <span className="ingest-file mono" title={progress.currentFile ?? undefined}>
             {progress.currentFile ? baseName(progress.currentFile) : ''}
           </span>
-          <button type="button" className="button small" onClick={onCancel} data-testid="ingest-cancel">
+          <button type="button" className="button small" onClick={onCancel} disabled={cancelling} data-testid="ingest-cancel">
             Cancel
           </button>
         </div>

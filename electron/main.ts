@@ -1,0 +1,277 @@
+// Electron's main process, kept thin: it opens one catalogue, shows the renderer in a hardened
+// window and carries API calls over one IPC channel into the same handler the CLI and browser
+// mode use. The security decisions themselves live in windowOptions.ts (tested without Electron).
+//
+// The renderer is served from dist/renderer through the privileged fototar-app:// scheme and the
+// catalogue's thumbnails through fototar-image://; nothing else is reachable from the page.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+  type OpenDialogOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
+import { Catalogue } from './catalogue/catalogue.ts';
+import { createApiHandler } from './catalogue/apiHandler.ts';
+import { APP_VERSION } from './appVersion.ts';
+import { APP_SCHEME, IMAGE_SCHEME, contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
+import type { ApiEnvelope } from '../shared/api.ts';
+import {
+  API_CHANNEL,
+  APP_ENTRY_URL,
+  APP_HOST,
+  BLOCKED_REQUEST_PATTERNS,
+  catalogueArgument,
+  containedRealFile,
+  contentTypeFor,
+  isAllowedNavigation,
+  isTrustedSender,
+  parseImageUrl,
+  resolveInside,
+  secureWebPreferences,
+} from './windowOptions.ts';
+
+const isDevelopment = !app.isPackaged;
+
+// Must happen before `ready`: both schemes behave like https (standard URLs, a secure context),
+// so the renderer gets a real origin and module scripts load.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true } },
+]);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+let catalogue: Catalogue | null = null;
+let handle: ((method: unknown, params: unknown) => Promise<ApiEnvelope<unknown>>) | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Fototar already runs on this profile: it gets focused (see 'second-instance').
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow());
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && catalogue && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => {
+    catalogue?.close();
+    catalogue = null;
+  });
+  app.whenReady().then(start, fail);
+}
+
+function start(): void {
+  hardenSession(session.defaultSession);
+
+  const directory = path.resolve(catalogueArgument(process.argv) ?? (process.env.FOTOTAR_CATALOGUE || path.join(app.getPath('userData'), 'catalogue')));
+  try {
+    catalogue = Catalogue.open(directory, { create: true });
+  } catch (error) {
+    fail(error, `Fototar cannot open the catalogue at ${directory}`);
+    return;
+  }
+  handle = createApiHandler(catalogue, { transport: 'electron', version: APP_VERSION, chooseFolders });
+
+  const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => serveApp(request, rendererDir));
+  protocol.handle(IMAGE_SCHEME, (request) => serveImage(request));
+
+  ipcMain.handle(API_CHANNEL, async (event, method: unknown, params: unknown) => {
+    if (!validateSender(event)) {
+      return { ok: false, error: { code: 'forbidden', message: 'Only the Fototar window may call the catalogue.' } } satisfies ApiEnvelope<never>;
+    }
+    if (!handle) return { ok: false, error: { code: 'internal', message: 'The catalogue is closed.' } } satisfies ApiEnvelope<never>;
+    return handle(method, params);
+  });
+
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+}
+
+function fail(error: unknown, title = 'Fototar could not start'): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`${title}: ${message}`);
+  try {
+    dialog.showErrorBox(title, message);
+  } finally {
+    app.exit(1);
+  }
+}
+
+// --- window -----------------------------------------------------------------------------------
+
+function createWindow(): BrowserWindow {
+  const preload = path.join(app.getAppPath(), 'dist-electron', 'preload.cjs');
+  const win = new BrowserWindow({
+    title: 'Fototar',
+    width: 1400,
+    height: 900,
+    minWidth: 800,
+    minHeight: 500,
+    show: false,
+    backgroundColor: '#16171a',
+    webPreferences: secureWebPreferences(preload),
+  });
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Every webContents, ours or not: no webviews, no new windows, no navigation off the app. */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+}
+
+/** No permissions, no devices, no network: the app needs none of them. */
+function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest({ urls: [...BLOCKED_REQUEST_PATTERNS] }, (_details, callback) => callback({ cancel: true }));
+}
+
+// --- IPC --------------------------------------------------------------------------------------
+
+/** Only the main frame of our window, showing the app's own page, may call the API. */
+function validateSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  const win = mainWindow;
+  if (!frame || !win || win.isDestroyed()) return false;
+  const main = win.webContents.mainFrame;
+  const isMainFrame =
+    event.sender.id === win.webContents.id && frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId;
+  return isTrustedSender(frame.url, isMainFrame);
+}
+
+async function chooseFolders(): Promise<string[] | null> {
+  const options: OpenDialogOptions = { title: 'Add folders to the catalogue', buttonLabel: 'Add', properties: ['openDirectory', 'multiSelections'] };
+  const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : result.filePaths;
+}
+
+// --- protocols --------------------------------------------------------------------------------
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function textResponse(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS } });
+}
+
+/** fototar-app://app/<path>: files of dist/renderer only; HTML gets the Content-Security-Policy. */
+async function serveApp(request: Request, rendererDir: string): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed.');
+  const url = new URL(request.url);
+  if (url.host !== APP_HOST) return textResponse(404, 'Not found.');
+  const file = resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+  if (!file) {
+    return url.pathname === '/index.html' || url.pathname === '/'
+      ? textResponse(503, 'The user interface is not built: run "npm run build".')
+      : textResponse(404, 'Not found.');
+  }
+  const headers: Record<string, string> = { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-cache', ...SECURITY_HEADERS };
+  if (path.extname(file).toLowerCase() === '.html') headers['Content-Security-Policy'] = contentSecurityPolicy([`${IMAGE_SCHEME}:`]);
+  return new Response(new Uint8Array(await fs.promises.readFile(file)), { status: 200, headers });
+}
+
+/** fototar-image://<grid|preview>/<id>: only files the catalogue names, inside its folder. */
+async function serveImage(request: Request): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed.');
+  const image = parseImageUrl(request.url);
+  if (!image || !catalogue) return textResponse(404, 'No such image.');
+  let file: string | null = null;
+  try {
+    const candidate = catalogue.imageFile(image.id, image.size);
+    file = candidate ? containedRealFile(catalogue.paths.root, candidate) : null;
+  } catch (error) {
+    console.error(error);
+    return textResponse(500, 'Could not read the image.');
+  }
+  if (!file) return textResponse(404, 'No such image.');
+  return new Response(new Uint8Array(await fs.promises.readFile(file)), {
+    status: 200,
+    headers: { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'private, max-age=31536000, immutable', ...SECURITY_HEADERS, 'Cross-Origin-Resource-Policy': 'cross-origin' },
+  });
+}
+
+// --- menu -------------------------------------------------------------------------------------
+
+/** File > Add Folder…: the native picker, then the ingest; the reloaded page shows its progress. */
+async function addFolderFromMenu(): Promise<void> {
+  focusWindow();
+  if (!handle) return;
+  const paths = await chooseFolders();
+  if (!paths || paths.length === 0) return;
+  const envelope = await handle('startIngest', { paths });
+  if (!envelope.ok) {
+    const options = { type: 'error' as const, title: 'Fototar', message: 'Could not add the folder', detail: envelope.error.message };
+    if (mainWindow) await dialog.showMessageBox(mainWindow, options);
+    else await dialog.showMessageBox(options);
+    return;
+  }
+  mainWindow?.webContents.reload();
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [];
+  if (isMac) template.push({ role: 'appMenu' });
+  template.push(
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Add Folder…', accelerator: 'CmdOrCtrl+O', click: () => void addFolderFromMenu().catch((error: unknown) => console.error(error)) },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        ...(isDevelopment ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[]) : []),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+  );
+  return Menu.buildFromTemplate(template);
+}

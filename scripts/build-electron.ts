@@ -1,0 +1,73 @@
+// Bundles the Electron side with esbuild into dist-electron/:
+//   main.mjs          the main process (ESM; sharp stays external: it is native)
+//   ingestWorker.mjs  the ingest worker thread the main process starts (next to main.mjs)
+//   preload.cjs       the preload (one CommonJS file: sandboxed preloads cannot load modules)
+// Run: node scripts/build-electron.ts
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const OUT_DIR = path.join(ROOT, 'dist-electron');
+
+/** Native or Electron-provided packages, loaded at run time from node_modules (sharp is unpacked from the asar). */
+const NODE_EXTERNALS = ['electron', 'sharp'];
+
+// Bundled CommonJS dependencies may call require() for Node built-ins; ESM has none, so one is made.
+const ESM_BANNER = [
+  "import { createRequire as __fototarCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __fototarFileURLToPath } from 'node:url';",
+  'const require = __fototarCreateRequire(import.meta.url);',
+  'const __filename = __fototarFileURLToPath(import.meta.url);',
+  'const __dirname = __fototarFileURLToPath(new URL(".", import.meta.url));',
+].join('\n');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+} satisfies esbuild.BuildOptions;
+
+export function mainOptions(outDir = OUT_DIR): esbuild.BuildOptions {
+  return {
+    ...common,
+    entryPoints: { main: path.join(ROOT, 'electron/main.ts'), ingestWorker: path.join(ROOT, 'electron/catalogue/ingest/ingestWorker.ts') },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    external: NODE_EXTERNALS,
+    banner: { js: ESM_BANNER },
+  };
+}
+
+export function preloadOptions(outFile = path.join(OUT_DIR, 'preload.cjs')): esbuild.BuildOptions {
+  return {
+    ...common,
+    entryPoints: [path.join(ROOT, 'electron/preload.ts')],
+    outfile: outFile,
+    format: 'cjs',
+    // Only electron may be required at run time: everything else is inlined.
+    external: ['electron'],
+    // The API contract brings zod along; minified, the preload parses faster on every page load.
+    minify: true,
+  };
+}
+
+export async function buildElectron(outDir = OUT_DIR): Promise<void> {
+  await Promise.all([esbuild.build(mainOptions(outDir)), esbuild.build(preloadOptions(path.join(outDir, 'preload.cjs')))]);
+}
+
+if (import.meta.main) {
+  try {
+    await buildElectron();
+    console.log(`Built ${path.relative(process.cwd(), OUT_DIR) || OUT_DIR}/{main.mjs,ingestWorker.mjs,preload.cjs}`);
+  } catch (error) {
+    // esbuild has already printed the messages.
+    if (!(error as { errors?: unknown }).errors) console.error(error);
+    process.exitCode = 1;
+  }
+}

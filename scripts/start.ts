@@ -1,0 +1,67 @@
+// `npm start`: builds what is missing, makes the sample catalogue on first run, then opens the
+// Electron window, or, where the Electron binary is not installed, serves the same UI in
+// browser mode and prints the address.
+//   npm start [-- --catalogue <dir>] [-- --port <n>] [-- --browser]
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { makeSample } from './make-sample.ts';
+import { Catalogue } from '../electron/catalogue/catalogue.ts';
+import { startServer } from '../electron/server.ts';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: { catalogue: { type: 'string' }, port: { type: 'string' }, browser: { type: 'boolean' } },
+});
+
+function run(script: string): void {
+  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** The Electron binary's path, or why there is none. */
+function electronBinary(): { path: string } | { missing: string } {
+  try {
+    const candidate = createRequire(import.meta.url)('electron') as unknown;
+    if (typeof candidate === 'string' && fs.existsSync(candidate)) return { path: candidate };
+  } catch (error) {
+    return { missing: (error as Error).message.split('\n')[0] };
+  }
+  return { missing: 'the Electron binary is not installed (npm install ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)' };
+}
+
+if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) run('build:renderer');
+
+let catalogueDir = values.catalogue ? path.resolve(values.catalogue) : path.join(root, '.sample-catalogue/catalogue');
+if (!values.catalogue && !fs.existsSync(path.join(catalogueDir, 'catalogue.sqlite'))) {
+  console.log('Making the sample catalogue (a dozen Fortepan-style photos)…');
+  catalogueDir = (await makeSample(path.join(root, '.sample-catalogue'))).catalogueDir;
+}
+
+const electron = values.browser ? { missing: 'browser mode was asked for (--browser)' } : electronBinary();
+if ('path' in electron) {
+  if (!fs.existsSync(path.join(root, 'dist-electron/main.mjs'))) run('build:electron');
+  const child = spawn(electron.path, [root, '--catalogue', catalogueDir], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(`No Electron window: ${electron.missing}; serving the same UI in browser mode instead.`);
+  const catalogue = Catalogue.open(catalogueDir, { create: true });
+  const port = values.port ? Number(values.port) : 5170;
+  // The usual port may be taken (another Fototar): then any free port will do.
+  const server = await startServer(catalogue, { port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' && !values.port) return startServer(catalogue, { port: 0 });
+    throw error;
+  });
+  console.log(`Open ${server.url}  (catalogue: ${catalogueDir}; Ctrl+C stops)`);
+  const stop = async () => {
+    await server.close();
+    catalogue.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

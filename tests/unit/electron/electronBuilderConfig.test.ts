@@ -1,0 +1,116 @@
+// electron-builder.yml must satisfy electron-builder's own JSON schema and package what the app
+// needs: the native sharp binaries outside the asar, and installers for the three platforms.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+const require = createRequire(import.meta.url);
+// js-yaml comes with electron-builder (it reads its YAML configuration with it).
+const yaml = require('js-yaml') as { load(text: string): unknown };
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CONFIG_FILE = path.join(ROOT, 'electron-builder.yml');
+const SCHEMA_FILE = path.join(ROOT, 'node_modules/app-builder-lib/scheme.json');
+
+type Config = Record<string, unknown> & {
+  appId?: string;
+  productName?: string;
+  asarUnpack?: string[];
+  files?: string[];
+  directories?: { output?: string };
+  extraMetadata?: { main?: string };
+  linux?: { target?: unknown; category?: string; maintainer?: string };
+  mac?: { target?: unknown; category?: string };
+  win?: { target?: unknown };
+};
+
+const config = yaml.load(fs.readFileSync(CONFIG_FILE, 'utf8')) as Config;
+const schema = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as { $schema?: string };
+
+function compileSchema(): ValidateFunction {
+  // The schema is draft-07 (Ajv's default draft). It uses one keyword from ajv-keywords,
+  // `typeof` (for hooks given as functions); defining it lets Ajv compile in strict mode.
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv.addKeyword({
+    keyword: 'typeof',
+    schemaType: ['string', 'array'],
+    errors: false,
+    validate: (expected: string | string[], data: unknown) => (Array.isArray(expected) ? expected : [expected]).includes(typeof data),
+  });
+  return ajv.compile(schema);
+}
+
+function errorsOf(validate: ValidateFunction): string {
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`).join('\n');
+}
+
+function targetsOf(platform: { target?: unknown } | undefined): string[] {
+  const target = platform?.target;
+  const list = Array.isArray(target) ? target : target == null ? [] : [target];
+  return list.map((t) => (typeof t === 'string' ? t : (t as { target: string }).target));
+}
+
+describe('electron-builder.yml', () => {
+  test('the schema is electron-builder\'s draft-07 schema', () => {
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+  });
+
+  test('validates against electron-builder\'s JSON schema', () => {
+    const validate = compileSchema();
+    assert.equal(validate(config), true, errorsOf(validate));
+  });
+
+  test('the validation can fail: an unknown key and a wrongly typed value are rejected', () => {
+    const validate = compileSchema();
+    assert.equal(validate({ ...config, notAKey: 1 }), false);
+    assert.match(errorsOf(validate), /additional/i);
+    assert.equal(validate({ ...config, asarUnpack: 42 }), false);
+    assert.equal(validate({ ...config, linux: { ...config.linux, notALinuxKey: true } }), false);
+    assert.equal(validate({ ...config, afterPack: 5 }), false, 'the typeof keyword is enforced');
+    assert.equal(validate({ ...config, afterPack: () => undefined }), true, errorsOf(validate));
+  });
+
+  test('electron-builder\'s own validator accepts it', async () => {
+    const configModule = require(path.join(ROOT, 'node_modules/app-builder-lib/out/util/config/config.js')) as {
+      validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+    };
+    const logger = { isEnabled: false, add: () => undefined };
+    await configModule.validateConfiguration(structuredClone(config), logger);
+    await assert.rejects(configModule.validateConfiguration({ ...structuredClone(config), notAKey: 1 }, logger), /notAKey|additional/i);
+  });
+
+  test('identity and output', () => {
+    assert.equal(config.appId, 'hu.fototar.app');
+    assert.equal(config.productName, 'Fototar');
+    assert.equal(config.directories?.output, 'release');
+    assert.equal(config.extraMetadata?.main, 'dist-electron/main.mjs');
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
+    assert.equal(pkg.main, 'dist-electron/main.mjs', 'package.json "main" is the bundled main process');
+  });
+
+  test('packages the built app', () => {
+    for (const pattern of ['dist/renderer/**', 'dist-electron/**', 'package.json']) {
+      assert.ok(config.files?.includes(pattern), `files includes ${pattern}`);
+    }
+    assert.ok(!config.files?.some((f) => f === '!node_modules' || f.startsWith('!node_modules/**')), 'node_modules are not excluded');
+  });
+
+  test('sharp and its @img binaries are unpacked from the asar', () => {
+    const unpack = config.asarUnpack ?? [];
+    assert.ok(unpack.some((p) => p.includes('node_modules/sharp')), 'sharp is unpacked');
+    assert.ok(unpack.some((p) => p.includes('node_modules/@img')), '@img is unpacked');
+  });
+
+  test('builds AppImage and deb for Linux, NSIS for Windows and a DMG for macOS', () => {
+    assert.deepEqual(targetsOf(config.linux).sort(), ['AppImage', 'deb']);
+    assert.deepEqual(targetsOf(config.win), ['nsis']);
+    assert.deepEqual(targetsOf(config.mac), ['dmg']);
+    assert.equal(config.linux?.category, 'Graphics');
+    assert.ok(config.linux?.maintainer, 'deb packages need a maintainer');
+    assert.equal(config.mac?.category, 'public.app-category.photography');
+  });
+});

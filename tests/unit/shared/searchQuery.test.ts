@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSearchQuery } from '../../../shared/searchQuery.ts';
+
+const clauses = (q: string) => {
+  const parsed = parseSearchQuery(q);
+  assert.ok(parsed.ok, q);
+  return parsed.clauses;
+};
+
+test('plain words are folded; the last one is a prefix while typing', () => {
+  assert.deepEqual(clauses('Üllői út'), [
+    { kind: 'terms', field: null, words: ['ulloi'], phrase: false, negated: false, prefix: false },
+    { kind: 'terms', field: null, words: ['ut'], phrase: false, negated: false, prefix: true },
+  ]);
+  assert.equal((clauses('villamos ')[0] as { prefix: boolean }).prefix, false);
+});
+
+test('phrases, fields, exclusions, ids and years', () => {
+  const parsed = clauses('"Üllői út" donor:"Nagy Gyula" tag:villamos -busz id:12345 year:1950..1960');
+  assert.deepEqual(parsed.map((c) => c.kind), ['terms', 'terms', 'terms', 'terms', 'id', 'year']);
+  assert.deepEqual(parsed[0], { kind: 'terms', field: null, words: ['ulloi', 'ut'], phrase: true, negated: false, prefix: false });
+  assert.deepEqual(parsed[1], { kind: 'terms', field: 'donor', words: ['nagy', 'gyula'], phrase: true, negated: false, prefix: false });
+  assert.equal((parsed[2] as { field: string }).field, 'tags');
+  assert.equal((parsed[3] as { negated: boolean }).negated, true);
+  assert.deepEqual(parsed[4], { kind: 'id', id: 12345, negated: false });
+  assert.deepEqual(parsed[5], { kind: 'year', from: 1950, to: 1960, negated: false });
+});
+
+test('malformed queries get a message, not an exception', () => {
+  for (const q of ['"unclosed', 'year:19', 'year:1960..1950', 'id:abc', 'colour:red', 'donor:']) {
+    const parsed = parseSearchQuery(q);
+    assert.equal(parsed.ok, false, q);
+    if (!parsed.ok) assert.ok(parsed.error.length > 5);
+  }
+});
