@@ -70,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
     catalogue?.close();
     catalogue = null;
   });
-  app.whenReady().then(start, fail);
+  app.whenReady().then(start).catch((error: unknown) => fail(error));
 }
 
 function start(): void {

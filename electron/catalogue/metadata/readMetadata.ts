@@ -5,6 +5,7 @@ import exifr from 'exifr';
 import type { EditableFields, GpsPosition } from '../../../shared/types.ts';
 import { donorFromFortepanCredit, FORTEPAN_LICENCE } from '../../../shared/credit.ts';
 import { repairLegacyText } from './legacyText.ts';
+import { decodeXmpBlock } from './xmlEntities.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -68,10 +69,10 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const exif = block(raw.exif);
   const gps = block(raw.gps);
   const iptc = block(raw.iptc);
-  const dc = block(raw.dc);
-  const photoshop = block(raw.photoshop);
-  const iptcCore = block(raw.Iptc4xmpCore);
-  const xmpRights = block(raw.xmpRights);
+  const dc = block(decodeXmpBlock(raw.dc));
+  const photoshop = block(decodeXmpBlock(raw.photoshop));
+  const iptcCore = block(decodeXmpBlock(raw.Iptc4xmpCore));
+  const xmpRights = block(decodeXmpBlock(raw.xmpRights));
 
   const iptcText = (key: string) => text(iptc[key], true);
   const embeddedCredit = text(photoshop.Credit) || iptcText('Credit');

@@ -59,3 +59,12 @@ test('GPS 0,0 and impossible altitudes are dropped', () => {
   assert.deepEqual(mapMetadata({ gps: { latitude: 47.5, longitude: 19.05, GPSAltitude: 4294967284 } }).gps, { lat: 47.5, lon: 19.05, alt: null });
   assert.deepEqual(mapMetadata({ gps: { latitude: 47.5, longitude: 19.05, GPSAltitude: 120 } }).gps, { lat: 47.5, lon: 19.05, alt: 120 });
 });
+
+test('XML entities in XMP are decoded exactly once', async () => {
+  const { decodeXmlEntities } = await import('../../../electron/catalogue/metadata/xmlEntities.ts');
+  assert.equal(decodeXmlEntities('A &amp; B &lt;b&gt; &#60;i&#x3E; &amp;lt; &quot;q&quot; &apos;'), 'A & B <b> <i> &lt; "q" \'');
+  assert.equal(decodeXmlEntities('&#0; &#xD800; &unknown;'), '&#0; &#xD800; &unknown;');
+  const meta = await readMetadata(await makeJpeg({ xmp: { title: '<img src=x onerror=alert(1)>', credit: 'Fortepan / Kiss & Nagy' } }));
+  assert.equal(meta.fields.title, '<img src=x onerror=alert(1)>');
+  assert.equal(meta.fields.donor, 'Kiss & Nagy');
+});

@@ -1,0 +1,45 @@
+// Starts `fototar serve` as a user would, on a free port, and stops it after the test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/fototar.js', import.meta.url));
+
+export interface ServedCatalogue {
+  url: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+export async function serveCatalogue(catalogueDir: string): Promise<ServedCatalogue> {
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--catalogue', catalogueDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`fototar serve did not start: ${stderr}`)), 20_000);
+    child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`fototar serve exited (${code}): ${stderr}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
