@@ -155,8 +155,9 @@ function guardWebContents(contents: WebContents): void {
 
 /** No permissions, no devices, no network: the app needs none of them. */
 function hardenSession(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Except writing to the clipboard: "Copy credit" is what authors come for.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  ses.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest({ urls: [...BLOCKED_REQUEST_PATTERNS] }, (_details, callback) => callback({ cancel: true }));
 }

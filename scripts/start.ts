@@ -28,8 +28,8 @@ function electronBinary(): { path: string } | { missing: string } {
   try {
     const candidate = createRequire(import.meta.url)('electron') as unknown;
     if (typeof candidate === 'string' && fs.existsSync(candidate)) return { path: candidate };
-  } catch (error) {
-    return { missing: (error as Error).message.split('\n')[0] };
+  } catch {
+    // electron's index.js throws "failed to install correctly" when its binary was never downloaded
   }
   return { missing: 'the Electron binary is not installed (npm install ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1)' };
 }

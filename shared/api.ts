@@ -2,6 +2,7 @@
 // HTTP client (browser mode) are both derived from API_METHODS, and both sides validate
 // parameters with the same zod schemas, so a method cannot be half-wired.
 import { z } from 'zod';
+import { API_METHODS, type ApiMethodName } from './apiMethods.ts';
 import type { CatalogueInfo, IngestProgress, Photo, PhotoSummary, SearchResult } from './types.ts';
 
 const photoId = z.number().int().positive();
@@ -58,12 +59,12 @@ export interface ApiResults {
   chooseFolders: { paths: string[] } | null;
 }
 
-// A compile error here means a method has a schema but no result type, or the reverse.
+// A compile error here means a method lacks a schema, a result type or a name in API_METHODS.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const contractIsComplete: Exact<keyof ApiResults, ApiMethod> = true;
+const contractIsComplete: Exact<keyof ApiResults, ApiMethod> & Exact<ApiMethodName, ApiMethod> = true;
 void contractIsComplete;
 
-export const API_METHODS = Object.keys(apiSchemas) as ApiMethod[];
+export { API_METHODS };
 
 export type FototarApi = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> };
 

@@ -1,7 +1,8 @@
 // Builds a typed FototarApi from one function that carries a call across a boundary
 // (ipcRenderer.invoke in the preload, fetch in browser mode). Every method comes from
 // API_METHODS, so a transport cannot forget one.
-import { API_METHODS, type ApiEnvelope, type ApiMethod, type FototarApi } from './api.ts';
+import { API_METHODS } from './apiMethods.ts';
+import type { ApiEnvelope, ApiMethod, FototarApi } from './api.ts';
 
 export type Invoker = (method: ApiMethod, params: unknown) => Promise<ApiEnvelope<unknown>>;
 
