@@ -21,5 +21,5 @@ if (major < 24) {
   process.exit(result.status ?? 1);
 }
 
-const { main } = await import('../electron/cli.ts');
+const { main } = await import('../electron/cli/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

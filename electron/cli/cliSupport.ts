@@ -1,0 +1,55 @@
+// What every command shares: argument parsing, output, user errors, opening the catalogue.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { Catalogue } from '../catalogue/catalogue.ts';
+import type { Photo } from '../../shared/types.ts';
+import { effectiveLicence } from '../../shared/credit.ts';
+
+/** A mistake in how the command was called: printed as one line, exit code 1. */
+export class UsageError extends Error {}
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+const COMMON: Options = { catalogue: { type: 'string', short: 'c' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+
+export function parse(args: string[], extra: Options = {}) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...extra }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+}
+
+export function requireCatalogue(values: Record<string, unknown>): string {
+  const dir = values.catalogue;
+  if (typeof dir !== 'string' || !dir) throw new UsageError('--catalogue <dir> is required');
+  return dir;
+}
+
+export function parseIds(positionals: string[], min = 1): number[] {
+  if (positionals.length < min) throw new UsageError('give at least one photo id');
+  return positionals.map((text) => {
+    const id = Number(text);
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError(`not a photo id: ${text}`);
+    return id;
+  });
+}
+
+export function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** A photo as `show --json` and `edit --json` print it: the licence that applies, filled in. */
+export function showPhoto(photo: Photo) {
+  return { ...photo, licence: effectiveLicence(photo) };
+}
+
+export async function withCatalogue<T>(dir: string, create: boolean, work: (catalogue: Catalogue) => Promise<T> | T): Promise<T> {
+  const catalogue = Catalogue.open(dir, { create });
+  try {
+    return await work(catalogue);
+  } finally {
+    catalogue.close();
+  }
+}
+
+/** A command takes its arguments (after the command name) and writes to stdout. */
+export type Command = (args: string[]) => Promise<void>;

@@ -1,0 +1,28 @@
+import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+
+export const ingest: Command = async (args) => {
+  const { values, positionals } = parse(args);
+  const dir = requireCatalogue(values);
+  if (positionals.length === 0) throw new UsageError('give at least one file or folder to ingest');
+  await withCatalogue(dir, true, async (catalogue) => {
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    let lastDraw = 0;
+    const report = await catalogue.ingest(positionals, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (values.json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;
+        lastDraw = Date.now();
+        process.stderr.write(`\r${p.done}/${p.total} files  ${p.rate.toFixed(1)}/s  `);
+      },
+    });
+    process.off('SIGINT', onSignal);
+    if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+    if (values.json) out(JSON.stringify(report));
+    else {
+      out(`added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed.length}; ${report.photos} photos in the catalogue`);
+      for (const failure of report.failed) out(`failed: ${failure.path}: ${failure.reason}`);
+    }
+  });
+};

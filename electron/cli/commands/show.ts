@@ -1,0 +1,35 @@
+import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import type { Photo } from '../../../shared/types.ts';
+import { effectiveLicence } from '../../../shared/credit.ts';
+
+function describe(photo: Photo): string {
+  const lines: [string, string | number | null][] = [
+    ['id', photo.id],
+    ['file', photo.file],
+    ['fortepan', photo.fortepanId],
+    ['title', photo.title],
+    ['caption', photo.caption],
+    ['date', photo.date],
+    ['donor', photo.donor],
+    ['photographer', photo.photographer],
+    ['place', [photo.country, photo.city, photo.place].filter(Boolean).join(', ')],
+    ['tags', photo.tags.join('; ')],
+    ['licence', effectiveLicence(photo)],
+    ['credit', photo.credit],
+    ['size', photo.width && photo.height ? `${photo.width}×${photo.height}` : null],
+  ];
+  return lines
+    .filter(([, v]) => v !== null && v !== '')
+    .map(([k, v]) => `${k.padEnd(13)}${v}`)
+    .join('\n');
+}
+
+export const show: Command = async (args) => {
+  const { values, positionals } = parse(args);
+  const [id] = parseIds(positionals);
+  if (positionals.length > 1) throw new UsageError('show takes one photo id');
+  await withCatalogue(requireCatalogue(values), false, (catalogue) => {
+    const photo = catalogue.getPhoto(id);
+    out(values.json ? JSON.stringify(showPhoto(photo)) : describe(photo));
+  });
+};
