@@ -7,7 +7,8 @@ import { fortepanIdFromFileName } from '../../../shared/fortepanId.ts';
 import { FORTEPAN_LICENCE } from '../../../shared/credit.ts';
 import type { IngestedRecord } from '../store/photoRepository.ts';
 import { readMetadata } from '../metadata/readMetadata.ts';
-import { imageFacts, makeThumbnails } from '../thumbnails/makeThumbnails.ts';
+import { readSidecar } from '../sidecars/xmpSidecar.ts';
+import { imageFacts, makeThumbnails, withOrientation } from '../thumbnails/makeThumbnails.ts';
 import { cataloguePaths, thumbnailPath } from '../cataloguePaths.ts';
 
 /** Files larger than this are refused before reading: no archival scan is 2 GiB. */
@@ -43,7 +44,10 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
     return { ok: false, reason: (error as Error).message };
   }
 
-  const metadata = await readMetadata(bytes);
+  const metadata = await readMetadata(bytes, facts.embedded);
+  // sharp reads no orientation from some places exiftool and exifr do (a PNG eXIf chunk after
+  // the image data): the metadata's orientation then decides the displayed size and the preview.
+  if (facts.orientation === null && metadata.orientation !== null) facts = withOrientation(facts, metadata.orientation, false);
   const paths = cataloguePaths(request.catalogueRoot);
   const previewFile = thumbnailPath(paths, hash, 'preview');
   const gridFile = thumbnailPath(paths, hash, 'grid');
@@ -58,6 +62,12 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
   }
 
   const fortepanId = fortepanIdFromFileName(path.basename(file));
+  // An XMP sidecar next to the file (Lightroom, digiKam, darktable, Fototar) overrides it.
+  const sidecar = await readSidecar(file);
+  if (sidecar) {
+    Object.assign(metadata.fields, sidecar.fields);
+    metadata.warnings.push(...sidecar.warnings);
+  }
   const fields = metadata.fields;
   if (fortepanId !== null) {
     if (!fields.source) fields.source = 'Fortepan';

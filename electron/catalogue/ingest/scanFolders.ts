@@ -6,7 +6,7 @@ import type { IngestFailure } from '../../../shared/types.ts';
 
 export const IMAGE_EXTENSIONS = new Set([
   '.jpg', '.jpeg', '.jpe', '.jfif', '.tif', '.tiff', '.png', '.webp', '.gif', '.avif',
-  '.heic', '.heif', '.jp2', '.j2k', '.jpf', '.jpx', '.bmp',
+  '.heic', '.heif', '.hif', '.jp2', '.j2k', '.jpf', '.jpx', '.bmp',
 ]);
 
 export function isImageFileName(name: string): boolean {

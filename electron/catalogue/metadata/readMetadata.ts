@@ -5,6 +5,7 @@ import exifr from 'exifr';
 import type { EditableFields, GpsPosition } from '../../../shared/types.ts';
 import { donorFromFortepanCredit, FORTEPAN_LICENCE } from '../../../shared/credit.ts';
 import { repairLegacyText } from './legacyText.ts';
+import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJpeg, tiffFromExif, xmpAsUtf8, type EmbeddedBlocks } from './embeddedBlocks.ts';
 import { decodeXmpBlock } from './xmlEntities.ts';
 
 export interface FileMetadata {
@@ -48,7 +49,17 @@ export function emptyFields(): EditableFields {
   return { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', notes: '' };
 }
 
-export async function readMetadata(input: Buffer): Promise<FileMetadata> {
+/** Metadata blocks as sharp (libvips) extracted them while reading the header. */
+export interface SharpBlocks {
+  exif?: Buffer;
+  xmp?: Buffer;
+  iptc?: Buffer;
+}
+
+/** exifr's output keys that are not XMP namespaces. */
+const NON_XMP_KEYS = new Set(['ifd0', 'ifd1', 'exif', 'gps', 'interop', 'iptc', 'icc', 'jfif', 'ihdr', 'makerNote', 'userComment', 'errors']);
+
+export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Promise<FileMetadata> {
   const warnings: string[] = [];
   let raw: Record<string, unknown> = {};
   try {
@@ -56,12 +67,56 @@ export async function readMetadata(input: Buffer): Promise<FileMetadata> {
   } catch (error) {
     const message = (error as Error).message;
     // exifr does not know WebP, GIF, BMP, JPEG 2000 and some HEIF brands; sharp still reads them.
-    if (!/Unknown file format/i.test(message)) warnings.push(`metadata not readable: ${message}`);
+    if (!/Unknown file format/i.test(message)) raw = { errors: [error] };
   }
-  if (Array.isArray(raw.errors) && raw.errors.length) {
-    warnings.push(...raw.errors.map((e) => `metadata partly unreadable: ${String((e as Error).message ?? e)}`));
+  const errors = Array.isArray(raw.errors) ? raw.errors : [];
+  delete raw.errors;
+  if (errors.length && !hasEntries(raw.ifd0) && !hasEntries(raw.exif)) {
+    // exifr fails on some TIFFs' embedded IPTC/XMP ("Invalid input argument for BufferView")
+    // and loses the EXIF with them: read the EXIF alone; IPTC and XMP come from sharp below.
+    try {
+      const exifOnly = ((await exifr.parse(input, { ...EXIFR_OPTIONS, iptc: false, xmp: false })) as Record<string, unknown> | undefined) ?? {};
+      for (const [key, value] of Object.entries(exifOnly)) if (key !== 'errors' && !hasEntries(raw[key])) raw[key] = value;
+    } catch {
+      // nothing more to be had from exifr
+    }
   }
+
+  // Second chance for every block exifr did not deliver: take the block from sharp or from the
+  // container (PNG chunks, JP2 boxes, a bare XMP packet), repair it, and let exifr parse it as
+  // part of a synthetic JPEG header.
+  const png = pngBlocks(input);
+  const jp2 = jp2Blocks(input);
+  const tiff = tiffFromExif(found.exif) ?? png.tiff ?? jp2.tiff;
+  const fallback: EmbeddedBlocks = {};
+  if (!hasEntries(raw.ifd0) && !hasEntries(raw.exif) && tiff) {
+    const repair = repairTiff(tiff);
+    fallback.tiff = repair.tiff;
+    if (repair.repaired) warnings.push(`metadata repaired: ${repair.repaired} invalid EXIF entr${repair.repaired === 1 ? 'y' : 'ies'} skipped`);
+  }
+  if (!Object.keys(raw).some((key) => !NON_XMP_KEYS.has(key))) {
+    fallback.xmp = xmpAsUtf8(found.xmp) ?? png.xmp ?? jp2.xmp ?? findXmpPacket(input);
+  }
+  if (!hasEntries(raw.iptc)) fallback.iptc = found.iptc ?? png.iptc ?? jp2.iptc;
+  const header = syntheticJpeg(fallback);
+  if (header) {
+    try {
+      const extra = ((await exifr.parse(header, EXIFR_OPTIONS)) as Record<string, unknown> | undefined) ?? {};
+      for (const [key, value] of Object.entries(extra)) if (key !== 'errors' && !hasEntries(raw[key])) raw[key] = value;
+    } catch {
+      // the blocks are as unreadable as the file: keep what the first pass found
+    }
+  }
+  if (errors.length && !hasEntries(raw.ifd0) && !hasEntries(raw.exif)) {
+    warnings.push(...errors.map((e) => `metadata not readable: ${String((e as Error).message ?? e)}`));
+  }
+  const xp = readXpTags(fallback.tiff ?? tiff);
+  if (Object.keys(xp).length) raw.xp = xp;
   return mapMetadata(raw, warnings);
+}
+
+function hasEntries(value: unknown): boolean {
+  return !!value && typeof value === 'object' && Object.keys(value).length > 0;
 }
 
 export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = []): FileMetadata {
@@ -73,15 +128,18 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const photoshop = block(decodeXmpBlock(raw.photoshop));
   const iptcCore = block(decodeXmpBlock(raw.Iptc4xmpCore));
   const xmpRights = block(decodeXmpBlock(raw.xmpRights));
+  const xp = block(raw.xp);
 
   const iptcText = (key: string) => text(iptc[key], true);
   const embeddedCredit = text(photoshop.Credit) || iptcText('Credit');
-  const embeddedCreator = text(dc.creator) || iptcText('Byline') || text(ifd0.Artist);
+  const embeddedCreator = text(dc.creator) || iptcText('Byline') || text(ifd0.Artist) || text(xp.XPAuthor);
   const copyright = text(dc.rights) || iptcText('CopyrightNotice') || text(ifd0.Copyright);
   const source = text(photoshop.Source) || iptcText('Source');
   const donorFromCredit = donorFromFortepanCredit(embeddedCredit);
 
-  const keywords = [...list(dc.subject), ...list(iptc.Keywords).map((k) => repairLegacyText(k))];
+  // XMP and IPTC usually carry the same keywords (kept in sync by Photoshop); each is kept once.
+  const standardKeywords = [...list(dc.subject), ...list(iptc.Keywords).map((k) => repairLegacyText(k))];
+  const keywords = [...new Set(standardKeywords.length ? standardKeywords : list(xp.XPKeywords))];
 
   const make = text(ifd0.Make);
   const model = text(ifd0.Model);
@@ -89,8 +147,14 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const camera = [make, model.startsWith(make) ? model.slice(make.length).trim() : model].filter(Boolean).join(' ') || null;
   const scanned = isScanner(`${make} ${model} ${software}`);
 
-  const original = validDate(exif.DateTimeOriginal);
-  const created = validDate(exif.CreateDate) ?? validDate(ifd0.ModifyDate);
+  const modified = validDate(ifd0.ModifyDate);
+  let original = validDate(exif.DateTimeOriginal);
+  // A photo cannot be taken after its file was last written: a camera with an unset clock.
+  if (original && modified && Date.parse(original) > Date.parse(modified) + 24 * 3600 * 1000) {
+    warnings.push(`capture date ${original} is later than the file's modification date ${modified}: ignored`);
+    original = null;
+  }
+  const created = validDate(exif.CreateDate) ?? modified;
   const takenAt = scanned ? null : original;
   const digitizedAt = scanned ? (original ?? created) : null;
 
@@ -100,8 +164,8 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const licence = licenceFromStatement(text(xmpRights.WebStatement)) || (donorFromCredit !== null ? FORTEPAN_LICENCE : '');
 
   const fields: EditableFields = {
-    title: text(dc.title) || iptcText('ObjectName') || text(photoshop.Headline) || iptcText('Headline'),
-    caption: text(dc.description) || iptcText('Caption') || text(ifd0.ImageDescription),
+    title: text(dc.title) || iptcText('ObjectName') || text(photoshop.Headline) || iptcText('Headline') || text(xp.XPTitle),
+    caption: text(dc.description) || iptcText('Caption') || imageDescription(text(ifd0.ImageDescription), make, model) || text(xp.XPComment),
     date,
     donor: donorFromCredit ?? '',
     photographer: embeddedCreator,
@@ -123,7 +187,7 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
     embeddedCredit,
     embeddedCreator,
     copyright,
-    orientation: typeof ifd0.Orientation === 'number' ? ifd0.Orientation : null,
+    orientation: typeof ifd0.Orientation === 'number' && ifd0.Orientation >= 1 && ifd0.Orientation <= 8 ? ifd0.Orientation : null,
     warnings,
   };
 }
@@ -145,6 +209,16 @@ function text(value: unknown, legacy = false): string {
   return '';
 }
 
+/** Texts cameras and converters write into ImageDescription by default: not a caption. */
+const BOILERPLATE_DESCRIPTION = /^(?:[\w.,-]+(?: [\w.,-]+)? )?digital (?:camera|still camera|image)$|^created with \w+$|^converted \w+ file$|^(?:exif_jpeg_picture|default|untitled|image|picture|photo)$/i;
+
+/** An EXIF ImageDescription, or '' when it is only the camera's name or a default text. */
+export function imageDescription(description: string, make: string, model: string): string {
+  const folded = description.toLowerCase();
+  if (!folded || folded === make.toLowerCase() || folded === model.toLowerCase() || BOILERPLATE_DESCRIPTION.test(description)) return '';
+  return description;
+}
+
 function clean(value: string): string {
   // Control characters (NULs, padding) never belong in a caption.
   return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
@@ -156,7 +230,7 @@ function list(value: unknown): string[] {
   return items.map((item) => text(item)).filter(Boolean);
 }
 
-const SCANNER = /\b(scan|scanner|coolscan|canoscan|perfection|flextight|imacon|silverfast|vuescan|epson scan|hp scanjet|plustek|reflecta|pacific image|microtek)/i;
+const SCANNER = /\b(scan|scanner|coolscan|canoscan|perfection|flextight|imacon|silverfast|vuescan|epson scan|hp scanjet|plustek|reflecta|pacific image|microtek|noritsu|frontier)/i;
 
 function isScanner(description: string): boolean {
   return SCANNER.test(description);
@@ -211,7 +285,10 @@ function gpsPosition(gps: Block, warnings: string[]): GpsPosition | null {
   // 0,0 is in the Gulf of Guinea: a receiver without a fix writes it.
   if (lat === 0 && lon === 0) return null;
   let alt: number | null = typeof gps.GPSAltitude === 'number' ? gps.GPSAltitude : null;
-  if (alt !== null && gps.GPSAltitudeRef === 1) alt = -alt;
+  // exifr gives the reference byte as a number or, untranslated, as a one-byte array.
+  const ref = gps.GPSAltitudeRef;
+  const below = ref === 1 || (ref instanceof Uint8Array && ref[0] === 1) || (Array.isArray(ref) && ref[0] === 1);
+  if (alt !== null && below) alt = -alt;
   // Higher than Everest or deeper than the Dead Sea shore: an overflowed or unset value.
   if (alt !== null && (!Number.isFinite(alt) || alt > 9000 || alt < -500)) alt = null;
   return { lat, lon, alt };

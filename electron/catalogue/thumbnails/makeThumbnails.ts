@@ -2,7 +2,7 @@
 // preview size, applies the EXIF orientation, and the grid thumbnail is cut from that preview.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -15,7 +15,35 @@ export interface ImageFacts {
   height: number;
   format: string;
   pageCount: number | null;
+  /** EXIF orientation 1-8 as sharp read it, or as the metadata had it when sharp did not. */
   orientation: number | null;
+  /** True when sharp itself knows the orientation (and applies it); false when we must. */
+  sharpOrients: boolean;
+  /** The metadata blocks sharp found, for formats exifr cannot read itself. */
+  embedded: { exif?: Buffer; xmp?: Buffer; iptc?: Buffer };
+}
+
+/** Formats the prebuilt sharp cannot decode at all, recognised by their first bytes. */
+function undecodableFormat(input: Buffer): string | null {
+  if (input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'jP  ') return 'JPEG 2000';
+  if (input.length >= 4 && input.readUInt32BE(0) === 0xff4fff51) return 'JPEG 2000 (raw codestream)';
+  if (input.length >= 26 && input.toString('latin1', 0, 2) === 'BM') return 'BMP';
+  if (input.length >= 12 && input.toString('latin1', 4, 8) === 'ftyp' && /^(jxl |avc|mp4|iso|M4V|qt  )/.test(input.toString('latin1', 8, 12))) {
+    return `a video or non-image ISO media file (brand "${input.toString('latin1', 8, 12).trim()}")`;
+  }
+  if (input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'JXL ') return 'JPEG XL';
+  return null;
+}
+
+/** Formats sharp does decode: a file that starts like one but cannot be opened is damaged. */
+function damagedFormat(input: Buffer): string | null {
+  const head = input.toString('latin1', 0, 4);
+  if (head === 'II*\0' || head === 'MM\0*' || head === 'II+\0' || head === 'MM\0+') return 'TIFF';
+  if (input[0] === 0xff && input[1] === 0xd8) return 'JPEG';
+  if (head === '\x89PNG') return 'PNG';
+  if (head === 'RIFF' && input.toString('latin1', 8, 12) === 'WEBP') return 'WebP';
+  if (head === 'GIF8') return 'GIF';
+  return null;
 }
 
 /** Reads the header only; throws a plain-language error for what sharp cannot open. */
@@ -24,16 +52,45 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
   try {
     meta = await sharp(input, { failOn: 'none', limitInputPixels: false }).metadata();
   } catch (error) {
+    const format = /unsupported image format/i.test((error as Error)?.message ?? '') ? undecodableFormat(input) : null;
+    if (format?.startsWith('a video')) throw new Error(`not an image: ${format}`);
+    if (format) throw new Error(`no decoder for ${format} images in this build of Fototar`);
+    const damaged = /unsupported image format/i.test((error as Error)?.message ?? '') ? damagedFormat(input) : null;
+    if (damaged) throw new Error(`file is damaged: it starts like a ${damaged} but its structure cannot be read`);
     throw new Error(describeSharpError(error));
   }
   if (!meta.width || !meta.height) throw new Error('image has no dimensions');
-  const rotated = (meta.orientation ?? 1) >= 5 && (meta.orientation ?? 1) <= 8;
+  const format = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : 'heic') : (meta.format ?? 'unknown');
+  return withOrientation(
+    {
+      width: meta.width,
+      height: meta.height,
+      format,
+      pageCount: meta.pages && meta.pages > 1 ? meta.pages : null,
+      orientation: null,
+      sharpOrients: false,
+      embedded: { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc },
+    },
+    meta.orientation ?? null,
+    true,
+  );
+}
+
+/**
+ * Applies an EXIF orientation to stored facts: displayed width and height swap for 5-8.
+ * HEIF is oriented by its own irot/imir boxes, which the decoder applies; an EXIF orientation
+ * inside a HEIF file only repeats them and is not applied again.
+ */
+export function withOrientation(facts: ImageFacts, orientation: number | null, bySharp: boolean): ImageFacts {
+  if (facts.format === 'heic' || facts.format === 'avif') return { ...facts, orientation: null, sharpOrients: false };
+  const valid = orientation !== null && orientation >= 1 && orientation <= 8 ? orientation : null;
+  const rotated = valid !== null && valid >= 5;
   return {
-    width: rotated ? meta.height : meta.width,
-    height: rotated ? meta.width : meta.height,
-    format: meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : 'heic') : (meta.format ?? 'unknown'),
-    pageCount: meta.pages && meta.pages > 1 ? meta.pages : null,
-    orientation: meta.orientation ?? null,
+    ...facts,
+    width: rotated ? facts.height : facts.width,
+    height: rotated ? facts.width : facts.height,
+    orientation: valid,
+    sharpOrients: bySharp && valid !== null,
   };
 }
 
@@ -43,20 +100,44 @@ export async function makeThumbnails(input: Buffer, facts: ImageFacts, previewFi
   }
   let preview: Buffer;
   try {
-    preview = await sharp(input, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true })
-      .rotate()
+    let image = sharp(input, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+    image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
+    preview = await image
       .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .jpeg({ quality: 82 })
       .toBuffer();
   } catch (error) {
-    throw new Error(describeSharpError(error));
+    const reason = describeSharpError(error);
+    // HEVC decoding fails with varying libvips messages ("bad seek", "Unknown error") when the
+    // decoder plugin is missing; the header was readable, so the missing decoder is the cause.
+    if (facts.format === 'heic' && !reason.startsWith('no decoder') && !/damaged/.test(reason)) {
+      throw new Error(`no decoder for this HEIC/HEVC image on this system (${reason})`);
+    }
+    throw new Error(reason);
   }
   const grid = await sharp(preview).resize(GRID_EDGE, GRID_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
   await fs.mkdir(path.dirname(previewFile), { recursive: true });
   // Write then rename: a crash never leaves a half-written thumbnail under the final name.
   await writeAtomically(previewFile, preview);
   await writeAtomically(gridFile, grid);
+}
+
+/**
+ * An orientation sharp does not know (a PNG eXIf chunk after the image data): rotate first,
+ * then mirror, which is the order sharp applies them in.
+ */
+function orient(image: Sharp, orientation: number | null): Sharp {
+  switch (orientation) {
+    case 2: return image.flop();
+    case 3: return image.rotate(180);
+    case 4: return image.flip();
+    case 5: return image.rotate(90).flop();
+    case 6: return image.rotate(90);
+    case 7: return image.rotate(270).flop();
+    case 8: return image.rotate(270);
+    default: return image;
+  }
 }
 
 async function writeAtomically(file: string, data: Buffer): Promise<void> {
@@ -70,11 +151,15 @@ export function describeSharpError(error: unknown): string {
   const message = (error as Error)?.message ?? String(error);
   if (/unsupported image format/i.test(message)) return 'not an image format Fototar can read';
   if (/pixel limit/i.test(message)) return 'image dimensions exceed the pixel limit (possible decompression bomb)';
-  if (/heif|hevc|compression format has not been built in/i.test(message)) return 'no decoder for this HEIC/HEVC image on this system';
+  if (/compression format has not been built in/i.test(message)) return 'no decoder for this HEIC/HEVC image on this system';
+  if (/no meta box|heif: Invalid input/i.test(message)) return `damaged HEIF file (${firstLine(message)})`;
   if (/premature end|truncated|unexpected end|end of file|Corrupt/i.test(message)) return `file is truncated or corrupt (${firstLine(message)})`;
   return firstLine(message);
 }
 
+/** The informative line of a libvips message: its retry noise ("source: bad seek") skipped. */
 function firstLine(message: string): string {
-  return message.split('\n')[0].trim().slice(0, 300);
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const meaningful = lines.filter((line) => !/^source: bad seek/.test(line));
+  return (meaningful.length > 1 ? meaningful[meaningful.length - 1] : (meaningful[0] ?? lines[0] ?? 'unknown error')).slice(0, 300);
 }

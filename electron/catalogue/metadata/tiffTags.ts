@@ -1,0 +1,130 @@
+// Writes TIFF tags ourselves where sharp cannot: libvips turns EXIF text into plain ASCII
+// ("Berkó Pál" becomes "Berko Pal") and writes no IPTC into TIFF. Exports need Hungarian names
+// intact, so we write EXIF text as UTF-8 (what ExifTool itself writes and reads back) plus the
+// Windows XP* tags in UCS-2, into a JPEG's APP1 segment or into a TIFF's first IFD.
+
+export const TAG = {
+  ImageDescription: 270,
+  Artist: 315,
+  XMP: 700,
+  Copyright: 33432,
+  IPTC: 33723,
+  XPTitle: 0x9c9b,
+  XPComment: 0x9c9c,
+  XPAuthor: 0x9c9d,
+  XPSubject: 0x9c9f,
+} as const;
+
+const TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8 };
+
+export interface TiffTag {
+  tag: number;
+  /** TIFF field type: 1 BYTE, 2 ASCII, 7 UNDEFINED. */
+  type: 1 | 2 | 7;
+  value: Buffer;
+}
+
+/** EXIF "ASCII" text written as UTF-8 and NUL-terminated. */
+export function textTag(tag: number, text: string): TiffTag {
+  return { tag, type: 2, value: Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0])]) };
+}
+
+/** Windows' XP* tags: UCS-2 little-endian, NUL-terminated, typed BYTE. */
+export function xpTag(tag: number, text: string): TiffTag {
+  return { tag, type: 1, value: Buffer.concat([Buffer.from(text, 'utf16le'), Buffer.from([0, 0])]) };
+}
+
+interface RawEntry {
+  tag: number;
+  type: number;
+  count: number;
+  /** The 4 bytes of the value/offset field, as in the file. */
+  field: Buffer;
+}
+
+/**
+ * Lays out one little-endian IFD at `ifdOffset` (absolute in the TIFF): entries sorted by tag,
+ * then the values too long for their field. `raw` entries are copied as they are (their offsets
+ * keep pointing at data that stays where it was).
+ */
+function layoutIfd(ifdOffset: number, tags: readonly TiffTag[], raw: readonly RawEntry[]): Buffer {
+  const entries: { tag: number; build: (field: Buffer, dataAt: () => number) => { type: number; count: number; data: Buffer | null } }[] = [];
+  for (const e of raw) entries.push({ tag: e.tag, build: () => ({ type: e.type, count: e.count, data: null }) });
+  for (const t of tags) entries.push({ tag: t.tag, build: () => ({ type: t.type, count: t.value.length, data: t.value }) });
+  entries.sort((a, b) => a.tag - b.tag);
+  const headSize = 2 + entries.length * 12 + 4;
+  const head = Buffer.alloc(headSize);
+  const data: Buffer[] = [];
+  let dataOffset = ifdOffset + headSize;
+  head.writeUInt16LE(entries.length, 0);
+  entries.forEach((entry, i) => {
+    const at = 2 + i * 12;
+    const rawEntry = raw.find((r) => r.tag === entry.tag);
+    const tag = tags.find((t) => t.tag === entry.tag);
+    head.writeUInt16LE(entry.tag, at);
+    if (tag) {
+      head.writeUInt16LE(tag.type, at + 2);
+      head.writeUInt32LE(tag.value.length, at + 4);
+      if (tag.value.length <= 4) {
+        tag.value.copy(head, at + 8);
+      } else {
+        head.writeUInt32LE(dataOffset, at + 8);
+        const padded = tag.value.length % 2 ? Buffer.concat([tag.value, Buffer.from([0])]) : tag.value;
+        data.push(padded);
+        dataOffset += padded.length;
+      }
+    } else if (rawEntry) {
+      head.writeUInt16LE(rawEntry.type, at + 2);
+      head.writeUInt32LE(rawEntry.count, at + 4);
+      rawEntry.field.copy(head, at + 8);
+    }
+  });
+  head.writeUInt32LE(0, headSize - 4); // no next IFD
+  return Buffer.concat([head, ...data]);
+}
+
+/** An EXIF APP1 segment carrying only IFD0 with the given tags. */
+export function exifApp1(tags: readonly TiffTag[]): Buffer {
+  const header = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]);
+  const tiff = Buffer.concat([header, layoutIfd(8, tags, [])]);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  if (body.length + 2 > 0xffff) throw new Error('EXIF block too large for one APP1 segment');
+  return Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+}
+
+/** Inserts a segment after the JPEG's JFIF APP0 (EXIF readers expect it near the start). */
+export function insertJpegSegment(jpeg: Buffer, segment: Buffer): Buffer {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
+  let offset = 2;
+  if (jpeg[2] === 0xff && jpeg[3] === 0xe0) offset += 2 + jpeg.readUInt16BE(4);
+  return Buffer.concat([jpeg.subarray(0, offset), segment, jpeg.subarray(offset)]);
+}
+
+/**
+ * Returns the TIFF with `tags` added to (or replacing those in) its first IFD. The new IFD is
+ * appended and the header pointed at it; image data does not move. Little-endian TIFF only
+ * (libvips writes the machine's order); other files are returned unchanged with `false`.
+ */
+export function addTiffTags(tiff: Buffer, tags: readonly TiffTag[]): { tiff: Buffer; written: boolean } {
+  if (tiff.length < 8 || tiff.toString('latin1', 0, 2) !== 'II' || tiff.readUInt16LE(2) !== 42) return { tiff, written: false };
+  const ifd0 = tiff.readUInt32LE(4);
+  const count = tiff.readUInt16LE(ifd0);
+  const replaced = new Set(tags.map((t) => t.tag));
+  const raw: RawEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = ifd0 + 2 + i * 12;
+    const tag = tiff.readUInt16LE(at);
+    const type = tiff.readUInt16LE(at + 2);
+    if (!TYPE_SIZES[type]) return { tiff, written: false };
+    if (replaced.has(tag)) continue;
+    raw.push({ tag, type, count: tiff.readUInt32LE(at + 4), field: Buffer.from(tiff.subarray(at + 8, at + 12)) });
+  }
+  const nextIfd = tiff.readUInt32LE(ifd0 + 2 + count * 12);
+  const start = tiff.length + (tiff.length % 2); // IFDs start on a word boundary
+  const ifd = layoutIfd(start, tags, raw);
+  // Keep any following IFDs (pages, thumbnails) linked after the new first one.
+  ifd.writeUInt32LE(nextIfd, 2 + (raw.length + tags.length) * 12);
+  const out = Buffer.concat([tiff, Buffer.alloc(start - tiff.length), ifd]);
+  out.writeUInt32LE(start, 4);
+  return { tiff: out, written: true };
+}

@@ -1,0 +1,177 @@
+// The real-world corpus (../shared/corpus, never copied into the repository): every file of
+// real-world/MANIFEST.tsv is ingested once and checked against ExifTool's reading and the
+// manifest's expectation; the Fortepan sample must come in whole with its numbers.
+// Run with `npm run test:corpus`. Skips, saying why, where the corpus folder does not exist.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { Catalogue } from '../../electron/catalogue/catalogue.ts';
+import { readMetadata } from '../../electron/catalogue/metadata/readMetadata.ts';
+import type { IngestReport, Photo } from '../../shared/types.ts';
+import { expectedFromExifTool, normalise, SPECIAL, type ExifTool } from './corpusExpectations.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const corpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const realWorld = path.join(corpus, 'real-world');
+const present = fs.existsSync(path.join(realWorld, 'MANIFEST.tsv'));
+/** Per-file deadline: the hung-parser files must cost seconds, not the suite. */
+const TASK_TIMEOUT_MS = 15_000;
+
+interface Row {
+  rel: string;
+  exercises: string;
+  expected: string;
+}
+
+function manifest(): Row[] {
+  const lines = fs.readFileSync(path.join(realWorld, 'MANIFEST.tsv'), 'utf8').split(/\r?\n/).filter(Boolean);
+  const header = lines[0].split('\t');
+  const col = (name: string) => header.indexOf(name);
+  return lines.slice(1).map((line) => {
+    const cells = line.split('\t');
+    return { rel: cells[col('relative_path')], exercises: cells[col('what_it_exercises')], expected: cells[col('expected')] };
+  });
+}
+
+if (!present) {
+  test('real-world corpus', { skip: `corpus not found at ${corpus} (it lives outside the repository; see tests/corpus/README)` }, () => {});
+} else {
+  const rows = manifest();
+  const exiftool = (JSON.parse(fs.readFileSync(path.join(realWorld, 'exiftool.json'), 'utf8')) as { files: Record<string, ExifTool> }).files;
+  let dir = '';
+  let catalogue: Catalogue;
+  let report: IngestReport;
+  const byFile = new Map<string, Photo>();
+  const failures = new Map<string, string>();
+
+  describe('real-world corpus', () => {
+    before(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-corpus-'));
+      catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
+      report = await catalogue.ingest([path.join(realWorld, 'files')], { taskTimeoutMs: TASK_TIMEOUT_MS });
+      for (const photo of catalogue.photos.iterateAll()) byFile.set(path.relative(realWorld, photo.file).normalize('NFC'), photo);
+      for (const failure of report.failed) failures.set(path.relative(realWorld, failure.path).normalize('NFC'), failure.reason);
+    });
+    after(() => {
+      catalogue?.close();
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('every image file is either catalogued or refused, nothing else', () => {
+      const images = rows.filter((r) => !r.rel.endsWith('.xmp')).map((r) => r.rel.normalize('NFC'));
+      const accounted = images.filter((rel) => byFile.has(rel) !== failures.has(rel));
+      assert.deepEqual(images.filter((rel) => !accounted.includes(rel)), []);
+      assert.equal(report.photos, byFile.size);
+      assert.equal(report.added + report.failed.length, images.length);
+    });
+
+    for (const row of rows) {
+      const rel = row.rel.normalize('NFC');
+      test(rel, async () => checkRow(rel, row));
+    }
+  });
+
+  async function checkRow(rel: string, row: Row): Promise<void> {
+    const special = SPECIAL[rel];
+    const photo = byFile.get(rel);
+    const failure = failures.get(rel);
+    const context = `${rel}\n  exercises: ${row.exercises}\n  manifest expects: ${row.expected}`;
+
+    if (special && 'sidecar' in special) {
+      // Sidecars are not images: the scan passes them by, and they are not read yet.
+      assert.equal(photo, undefined, context);
+      assert.equal(failure, undefined, context);
+      if (special.sidecar) assert.ok(byFile.has(special.sidecar), `${context}\n  its image ${special.sidecar} must be catalogued`);
+      return;
+    }
+    if (special && 'fail' in special) {
+      assert.equal(photo, undefined, `${context}\n  must not be catalogued (${special.why})`);
+      assert.ok(failure, `${context}\n  must be in report.failed (${special.why})`);
+      assert.match(failure, special.fail, `${context}\n  reason: ${failure}`);
+      return;
+    }
+    assert.ok(photo, `${context}\n  not catalogued: ${failure}`);
+    const e = exiftool[row.rel] ?? exiftool[rel];
+    assert.ok(e, `no ExifTool reading for ${rel}`);
+    const expected = { ...expectedFromExifTool(rel, e), ...(special?.override ?? {}) };
+
+    if (special?.previewError) assert.match(photo.previewError ?? '', special.previewError, context);
+    else {
+      assert.equal(photo.previewError, null, context);
+      // The grid thumbnail is upright: same shape as the displayed size.
+      const grid = catalogue.imageFile(photo.id, 'grid');
+      assert.ok(grid, `${context}\n  grid thumbnail missing`);
+      const thumb = await sharp(grid).metadata();
+      const shape = (w: number, h: number) => (Math.abs(w - h) <= Math.max(2, 0.02 * Math.max(w, h)) ? 'square' : w > h ? 'landscape' : 'portrait');
+      assert.equal(shape(thumb.width, thumb.height), shape(expected.width ?? 0, expected.height ?? 0), `${context}\n  thumbnail ${thumb.width}x${thumb.height}`);
+    }
+
+    assert.deepEqual([photo.width, photo.height], [expected.width, expected.height], `${context}\n  displayed size after orientation`);
+    assert.equal(photo.takenAt, expected.takenAt, `${context}\n  date taken`);
+    assert.equal(photo.date, expected.date, `${context}\n  date`);
+    assert.equal(normalise(photo.title), expected.title, `${context}\n  title`);
+    assert.equal(normalise(photo.caption), expected.caption, `${context}\n  caption`);
+    assert.deepEqual([...photo.tags].sort(), [...expected.tags].sort(), `${context}\n  keywords`);
+    assert.equal(normalise(photo.photographer), expected.photographer, `${context}\n  photographer`);
+    if (expected.city !== null) assert.equal(photo.city, expected.city, `${context}\n  city`);
+    if (expected.country !== null) assert.equal(photo.country, expected.country, `${context}\n  country`);
+    if (expected.place !== null) assert.equal(photo.place, expected.place, `${context}\n  place`);
+    if (expected.gps === null) assert.equal(photo.gps, null, `${context}\n  GPS`);
+    else {
+      assert.ok(photo.gps, `${context}\n  GPS missing, expected ${JSON.stringify(expected.gps)}`);
+      assert.ok(Math.abs(photo.gps.lat - expected.gps.lat) < 1e-5 && Math.abs(photo.gps.lon - expected.gps.lon) < 1e-5, `${context}\n  GPS ${JSON.stringify(photo.gps)} != ${JSON.stringify(expected.gps)}`);
+      if (expected.gps.alt === null) assert.equal(photo.gps.alt, null, `${context}\n  altitude`);
+      else assert.ok(photo.gps.alt !== null && Math.abs(photo.gps.alt - expected.gps.alt) < 0.01, `${context}\n  altitude ${photo.gps.alt} != ${expected.gps.alt}`);
+    }
+  }
+
+  describe('metadata of files that are refused as images', () => {
+    const read = async (rel: string) => readMetadata(fs.readFileSync(path.join(realWorld, rel)));
+    test('an EXIF-only JPEG without pixels still has readable metadata', async () => {
+      const meta = await read('files/makernotes-tiny/libexif_canon_makernote_variant_1.jpg');
+      assert.equal(meta.camera, 'Canon PowerShot S70');
+      assert.equal(meta.orientation, 6);
+    });
+    test('JPEG 2000 metadata is read from its uuid boxes', async () => {
+      const nikon = await read('files/jpeg2000/RESULT-OK_0008.jp2');
+      assert.equal(nikon.camera, 'NIKON CORPORATION NIKON D2X');
+      assert.equal(nikon.takenAt, '2019-12-16T15:12:02Z');
+      const reagan = await read('files/jpeg2000/exiv2_Reagan.jp2');
+      assert.equal(reagan.fields.title, '040621-N-6536T-062');
+      assert.match(reagan.fields.caption, /^040621-N-6536T-062\nUSS Ronald Reagan \(CVN 76\), June 21, 2004/);
+    });
+  });
+}
+
+const fortepan = path.join(corpus, 'fortepan');
+if (!fs.existsSync(fortepan)) {
+  test('Fortepan sample', { skip: `corpus not found at ${fortepan}` }, () => {});
+} else {
+  test('Fortepan sample: 17 photos, each with its Fortepan number', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-fortepan-'));
+    const catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
+    try {
+      const report = await catalogue.ingest([fortepan], { taskTimeoutMs: TASK_TIMEOUT_MS });
+      assert.deepEqual(report.failed, []);
+      const photos = [...catalogue.photos.iterateAll()];
+      assert.equal(photos.length, 17);
+      for (const photo of photos) {
+        const number = Number(/fortepan_(\d+)\.jpg$/.exec(photo.file)?.[1]);
+        assert.equal(photo.fortepanId, number, photo.file);
+        assert.equal(photo.source, 'Fortepan', photo.file);
+        assert.equal(photo.licence, 'CC BY-SA 3.0', photo.file);
+        assert.equal(photo.previewError, null, photo.file);
+        assert.ok(photo.width && photo.height && Math.max(photo.width, photo.height) <= 2560, photo.file);
+      }
+      const files = fs.readdirSync(fortepan).filter((f) => /^fortepan_\d+\.jpg$/.test(f)).map((f) => Number(f.slice(9, -4))).sort((a, b) => a - b);
+      assert.deepEqual(photos.map((p) => p.fortepanId).sort((a, b) => (a ?? 0) - (b ?? 0)), files);
+    } finally {
+      catalogue.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
