@@ -83,6 +83,8 @@ function start(): void {
     fail(error, `Fototar cannot open the catalogue at ${directory}`);
     return;
   }
+  // Backups on open and every few hours; originals checked for missing files in the background.
+  catalogue.startBackgroundDuties();
   handle = createApiHandler(catalogue, { transport: 'electron', version: APP_VERSION, chooseFolders });
 
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');

@@ -1,6 +1,7 @@
 // Bundles the Electron side with esbuild into dist-electron/:
 //   main.mjs          the main process (ESM; sharp stays external: it is native)
 //   ingestWorker.mjs  the ingest worker thread the main process starts (next to main.mjs)
+//   searchWorker.mjs  the search worker thread that owns the search index
 //   preload.cjs       the preload (one CommonJS file: sandboxed preloads cannot load modules)
 // Run: node scripts/build-electron.ts
 import path from 'node:path';
@@ -35,7 +36,12 @@ const common = {
 export function mainOptions(outDir = OUT_DIR): esbuild.BuildOptions {
   return {
     ...common,
-    entryPoints: { main: path.join(ROOT, 'electron/main.ts'), ingestWorker: path.join(ROOT, 'electron/catalogue/ingest/ingestWorker.ts') },
+    entryPoints: {
+      main: path.join(ROOT, 'electron/main.ts'),
+      ingestWorker: path.join(ROOT, 'electron/catalogue/ingest/ingestWorker.ts'),
+      // The search worker thread (electron/catalogue/search/searchWorker.ts), next to main.mjs.
+      searchWorker: path.join(ROOT, 'electron/catalogue/search/searchWorker.ts'),
+    },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     format: 'esm',

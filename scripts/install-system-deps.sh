@@ -4,6 +4,10 @@
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl) # reads our XMP sidecars back in tests
+command -v vipsthumbnail >/dev/null 2>&1 || missing+=(libvips-tools) # the baseline of npm run bench:ingest
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui) # opens the DOCX credit list in a test
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils) # reads that test's PDF back
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "Please install: ${missing[*]} (needed by the end-to-end tests)" >&2

@@ -4,8 +4,18 @@
 import { z } from 'zod';
 import { API_METHODS, type ApiMethodName } from './apiMethods.ts';
 import type { CatalogueInfo, IngestProgress, Photo, PhotoSummary, SearchResult } from './types.ts';
+import type { SearchFacets } from './searchFacets.ts';
+import type { HistoryState, TagCount, UndoResult } from './editHistory.ts';
+import type { SidecarReport, SidecarSettings } from './sidecars.ts';
+import type { ImportResult } from './metadataExchange.ts';
+import type { SelectionFields } from './batchEdit.ts';
+import { SUGGESTED_FIELDS } from './pickLists.ts';
+import { EXPORT_FORMATS, type Collection, type CollectionCredits, type CollectionSummary, type ExportProgress } from './collections.ts';
+import { CREDIT_LANGS, CREDIT_STYLES } from './creditStyles.ts';
+import { CREDIT_LIST_FORMATS } from './figureCredits.ts';
 
 const photoId = z.number().int().positive();
+const collectionName = z.string().min(1).max(200);
 const shortText = z.string().max(2000);
 const longText = z.string().max(20000);
 
@@ -33,6 +43,8 @@ export const apiSchemas = {
   search: z
     .object({ query: z.string().max(1000), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
     .strict(),
+  /** Counts per year, donor, place and tag over all hits of a query (shared/searchFacets.ts). */
+  searchFacets: z.object({ query: z.string().max(1000) }).strict(),
   getPhoto: z.object({ id: photoId }).strict(),
   updatePhotos: z.object({ ids: z.array(photoId).min(1).max(100000), patch: photoPatchSchema }).strict(),
   startIngest: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
@@ -41,6 +53,66 @@ export const apiSchemas = {
   creditList: z.object({ ids: z.array(photoId).min(1).max(100000), format: z.enum(['txt', 'md']) }).strict(),
   /** Asks the platform for folders to add; browser mode answers null (no native dialog). */
   chooseFolders: z.object({}).strict(),
+  /** Points a photo whose original moved at its new path (the same content); see originalFiles.ts. */
+  relinkPhoto: z.object({ id: photoId, path: z.string().min(1).max(4096) }).strict(),
+  /** Stats every original now and marks the missing ones. */
+  checkOriginals: z.object({}).strict(),
+  // Collections (see shared/collections.ts): ids are collection ids; itemId is one pick.
+  listCollections: z.object({}).strict(),
+  createCollection: z.object({ name: collectionName }).strict(),
+  renameCollection: z.object({ id: photoId, name: collectionName }).strict(),
+  deleteCollection: z.object({ id: photoId }).strict(),
+  getCollection: z.object({ id: photoId }).strict(),
+  /** Appends (or inserts at the 0-based `at`); a photo already there is added again and reported. */
+  addToCollection: z.object({ id: photoId, photoIds: z.array(photoId).min(1).max(10000), at: z.number().int().min(0).optional() }).strict(),
+  removeFromCollection: z.object({ id: photoId, itemIds: z.array(photoId).min(1).max(10000) }).strict(),
+  moveInCollection: z.object({ id: photoId, itemId: photoId, position: z.number().int().min(0) }).strict(),
+  setPickModified: z.object({ id: photoId, itemId: photoId, modified: z.boolean() }).strict(),
+  collectionCredits: z.object({ id: photoId, style: z.enum(CREDIT_STYLES), lang: z.enum(CREDIT_LANGS), format: z.enum(['txt', 'md', 'html', 'csv']) }).strict(),
+  /** The credit list as a file to save (DOCX included), base64-encoded. */
+  collectionCreditsFile: z.object({ id: photoId, style: z.enum(CREDIT_STYLES), lang: z.enum(CREDIT_LANGS), format: z.enum(CREDIT_LIST_FORMATS) }).strict(),
+  startExport: z
+    .object({
+      id: photoId,
+      outDir: z.string().min(1).max(4096),
+      size: z.number().int().min(16).max(30000).optional(),
+      quality: z.number().int().min(1).max(100).optional(),
+      format: z.enum(EXPORT_FORMATS),
+      style: z.enum(CREDIT_STYLES),
+      lang: z.enum(CREDIT_LANGS),
+      overwrite: z.boolean(),
+    })
+    .strict(),
+  exportProgress: z.object({}).strict(),
+  cancelExport: z.object({}).strict(),
+  undo: z.object({}).strict(),
+  redo: z.object({}).strict(),
+  editHistory: z.object({}).strict(),
+  listTags: z.object({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(10000).optional() }).strict(),
+  /** Renames a tag on every photo; renaming to an existing tag merges the two. One undo step. */
+  renameTag: z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200) }).strict(),
+  fieldSuggestions: z.object({ field: z.enum(SUGGESTED_FIELDS) }).strict(),
+  writeSidecars: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
+  sidecarSettings: z.object({}).strict(),
+  setSidecarSettings: z.object({ autoWrite: z.boolean().optional(), naming: z.enum(['name.ext.xmp', 'name.xmp']).optional() }).strict(),
+  /** Previews a CSV/JSON metadata import, or applies it (`apply: true`) as one undo step. */
+  importMetadata: z
+    .object({
+      text: z.string().max(100_000_000),
+      format: z.enum(['csv', 'json']),
+      keepBlank: z.boolean().optional(),
+      apply: z.boolean(),
+      name: z.string().max(500).optional(),
+    })
+    .strict(),
+  selectionFields: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
+  editSelectionTags: z
+    .object({
+      ids: z.array(photoId).min(1).max(100000),
+      add: z.array(z.string().max(200)).max(500),
+      remove: z.array(z.string().max(200)).max(500),
+    })
+    .strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiSchemas;
@@ -50,6 +122,7 @@ export interface ApiResults {
   info: CatalogueInfo;
   listPhotos: { total: number; photos: PhotoSummary[] };
   search: SearchResult;
+  searchFacets: SearchFacets;
   getPhoto: Photo;
   updatePhotos: { photos: Photo[] };
   startIngest: IngestProgress;
@@ -57,6 +130,34 @@ export interface ApiResults {
   cancelIngest: IngestProgress;
   creditList: { text: string };
   chooseFolders: { paths: string[] } | null;
+  relinkPhoto: Photo;
+  checkOriginals: { checked: number; missing: number };
+  listCollections: { collections: CollectionSummary[] };
+  createCollection: CollectionSummary;
+  renameCollection: CollectionSummary;
+  deleteCollection: { collections: CollectionSummary[] };
+  getCollection: Collection;
+  addToCollection: { collection: Collection; duplicates: number[] };
+  removeFromCollection: Collection;
+  moveInCollection: Collection;
+  setPickModified: Collection;
+  collectionCredits: CollectionCredits;
+  collectionCreditsFile: { fileName: string; mime: string; base64: string };
+  startExport: ExportProgress;
+  exportProgress: ExportProgress;
+  cancelExport: ExportProgress;
+  undo: UndoResult;
+  redo: UndoResult;
+  editHistory: HistoryState;
+  listTags: { tags: TagCount[] };
+  renameTag: { photos: number; history: HistoryState };
+  fieldSuggestions: { values: string[] };
+  writeSidecars: SidecarReport;
+  sidecarSettings: SidecarSettings;
+  setSidecarSettings: SidecarSettings;
+  importMetadata: ImportResult;
+  selectionFields: SelectionFields;
+  editSelectionTags: { photos: Photo[]; history: HistoryState };
 }
 
 // A compile error here means a method lacks a schema, a result type or a name in API_METHODS.

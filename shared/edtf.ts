@@ -99,19 +99,56 @@ export function edtfYears(input: string): { from: number; to: number } | null {
   return { from: Number(parsed.value.from.slice(0, 4)), to: Number(parsed.value.to.slice(0, 4)) };
 }
 
-/** Says a date in words for people: "about 1956", "1950s", "1944–1945". */
+const MONTHS = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  hu: ['január', 'február', 'március', 'április', 'május', 'június', 'július', 'augusztus', 'szeptember', 'október', 'november', 'december'],
+};
+
+/** One point in words: "1950s", "October 1956", "23 October 1956" (Hungarian: "1956. október 23."). */
+function describePoint(point: string, lang: 'en' | 'hu'): string {
+  const decade = /^(\d{3})X$/.exec(point);
+  if (decade) return lang === 'hu' ? `${decade[1]}0-as évek` : `${decade[1]}0s`;
+  const century = /^(\d{2})XX$/.exec(point);
+  if (century) return lang === 'hu' ? `${century[1]}00-as évek` : `${century[1]}00s`;
+  const day = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(point);
+  if (day && day[2] !== 'XX') {
+    const month = MONTHS[lang][Number(day[2]) - 1];
+    if (!month) return point;
+    if (day[3] === undefined || day[3] === 'XX') return lang === 'hu' ? `${day[1]}. ${month}` : `${month} ${day[1]}`;
+    return lang === 'hu' ? `${day[1]}. ${month} ${Number(day[3])}.` : `${Number(day[3])} ${month} ${day[1]}`;
+  }
+  return point;
+}
+
+/** Says a date in words for people: "about 1956", "1950s", "1944–1945", "1955 or 1956". */
 export function describeEdtf(input: string, lang: 'en' | 'hu' = 'en'): string {
   const text = input.trim();
   const parsed = parseEdtf(text);
   if (!parsed.ok || !parsed.value) return text;
   const { approximate, uncertain } = parsed.value;
-  let core = text.replace(/[?~%]/g, '');
-  const decade = /^(\d{3})X$/.exec(core);
-  const century = /^(\d{2})XX$/.exec(core);
-  if (decade) core = lang === 'hu' ? `${decade[1]}0-as évek` : `${decade[1]}0s`;
-  else if (century) core = lang === 'hu' ? `${century[1]}00-as évek` : `${century[1]}00s`;
-  else if (core.includes('/')) core = core.replace('/', '–').replace('..', '');
+  const bare = text.replace(/[?~%]/g, '');
+  const set = /^[[{](.+)[\]}]$/.exec(bare);
+  let core: string;
+  if (set) {
+    const range = /^(.+?)\.\.(.+)$/.exec(set[1]);
+    const items = set[1].split(/\s*,\s*/).map((p) => describePoint(p.trim(), lang));
+    const or = lang === 'hu' ? ' vagy ' : ' or ';
+    core = range
+      ? lang === 'hu'
+        ? `${describePoint(range[1], lang)} és ${describePoint(range[2], lang)} között`
+        : `between ${describePoint(range[1], lang)} and ${describePoint(range[2], lang)}`
+      : items.length > 1
+        ? `${items.slice(0, -1).join(', ')}${or}${items[items.length - 1]}`
+        : items[0];
+  } else if (bare.includes('/')) {
+    const [from, to] = bare.split('/');
+    if (!from || from === '..') core = lang === 'hu' ? `${describePoint(to, lang)} vagy előtte` : `${describePoint(to, lang)} or earlier`;
+    else if (!to || to === '..') core = lang === 'hu' ? `${describePoint(from, lang)} vagy később` : `${describePoint(from, lang)} or later`;
+    else core = `${describePoint(from, lang)}–${describePoint(to, lang)}`;
+  } else {
+    core = describePoint(bare, lang);
+  }
   if (approximate) core = lang === 'hu' ? `${core} körül` : `about ${core}`;
-  if (uncertain && !text.startsWith('[')) core = lang === 'hu' ? `${core} (bizonytalan)` : `${core} (uncertain)`;
+  if (uncertain && !set) core = lang === 'hu' ? `${core} (bizonytalan)` : `${core} (uncertain)`;
   return core;
 }

@@ -6,6 +6,7 @@
 //   id:12345          a Fortepan number
 //   year:1956  year:1950..1960   photos whose date may fall in those years
 //   -word             exclude
+//   word~  word~2     fuzzy: also words one (or two) letters away, for misspellings
 import { foldedWords } from './textFold.ts';
 
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
@@ -35,6 +36,8 @@ export interface TermClause {
   negated: boolean;
   /** The last word may be incomplete (typing). */
   prefix: boolean;
+  /** word~ or word~2: also match words this many edits away (absent: exact). */
+  fuzzy?: number;
 }
 
 export interface YearClause {
@@ -100,17 +103,22 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
       }
       searchField = known;
     }
-    const words = foldedWords(value);
+    const fuzzy = phrase === undefined ? /~(\d*)$/.exec(value) : null;
+    if (fuzzy && Number(fuzzy[1] || 1) > 2) return { ok: false, error: `~ forgives one or two letters: ${value.slice(0, fuzzy.index)}~ or ${value.slice(0, fuzzy.index)}~2.` };
+    const words = foldedWords(fuzzy ? value.slice(0, fuzzy.index) : value);
+    if (fuzzy && words.length !== 1) return { ok: false, error: `~ makes one word fuzzy, e.g. villamos~ (got "${value}").` };
     if (words.length === 0) {
       if (field !== undefined) return { ok: false, error: `${fieldName}: needs a word after it.` };
       continue; // punctuation only
     }
-    clauses.push({ kind: 'terms', field: searchField, words, phrase: phrase !== undefined, negated, prefix: false });
+    const clause: TermClause = { kind: 'terms', field: searchField, words, phrase: phrase !== undefined, negated, prefix: false };
+    if (fuzzy) clause.fuzzy = Number(fuzzy[1] || 1);
+    clauses.push(clause);
   }
 
   // While typing, the last bare word is probably incomplete: match it as a prefix.
   const last = clauses.at(-1);
-  if ((options.prefixLastWord ?? true) && !endsInSpace && last?.kind === 'terms' && !last.phrase && !last.negated && !/"$/.test(text)) {
+  if ((options.prefixLastWord ?? true) && !endsInSpace && last?.kind === 'terms' && !last.phrase && !last.negated && !last.fuzzy && !/"$/.test(text)) {
     last.prefix = true;
   }
   return { ok: true, clauses };

@@ -72,6 +72,8 @@ export interface Photo extends EditableFields {
   previewError: string | null;
   /** True when the original was not found at `file` the last time it was looked for. */
   missing: boolean;
+  /** The photo whose file has the same bytes (the first catalogued copy), or null. */
+  duplicateOf: number | null;
   addedAt: string;
   updatedAt: string;
 }
@@ -88,6 +90,8 @@ export interface PhotoSummary {
   credit: string;
   previewError: string | null;
   missing: boolean;
+  /** The first catalogued copy of the same bytes, when this file is a true duplicate. */
+  duplicateOf: number | null;
   /** Changes whenever the thumbnail changes, so image URLs can be cache-busted. */
   thumbVersion: string;
 }

@@ -4,6 +4,21 @@
 import { isApiMethod, validateParams, ApiValidationError, type ApiEnvelope, type ApiMethod, type ApiResults, type ApiParams } from '../../shared/api.ts';
 import type { Catalogue } from './catalogue.ts';
 import { CatalogueError } from './catalogueError.ts';
+import { collectionsOf } from './collections/collectionService.ts';
+import { CREDIT_FILE_MIME } from './collections/collectionCredits.ts';
+import { safeFileNamePart } from './collections/exportNames.ts';
+import { fieldValues, listTags, renameTag } from './editing/catalogueTags.ts';
+import { readSidecarSettings, writeSidecarSettings } from './sidecars/sidecarSettings.ts';
+import { writeSidecars } from './sidecars/xmpSidecar.ts';
+import { importMetadata } from './exchange/metadataImport.ts';
+import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
+import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
+
+/** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
+function suggestions(catalogue: Catalogue, field: SuggestedField): string[] {
+  const builtIn = field === 'licence' ? LICENCE_CHOICES : field === 'source' ? SOURCE_CHOICES : [];
+  return mergeChoices(builtIn, fieldValues(catalogue.db, field));
+}
 
 export interface Platform {
   transport: 'electron' | 'browser';
@@ -15,6 +30,8 @@ export interface Platform {
 type Handlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> | ApiResults[M] };
 
 export function createApiHandler(catalogue: Catalogue, platform: Platform) {
+  // A window is about to ask: load the search index in its worker now, not at the first query.
+  catalogue.prepareSearch();
   const handlers: Handlers = {
     info: () => ({
       name: catalogue.name,
@@ -25,12 +42,69 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     }),
     listPhotos: ({ offset, limit }) => catalogue.listPhotos(offset, limit),
     search: ({ query, offset, limit }) => catalogue.search(query, offset, limit),
+    searchFacets: ({ query }) => catalogue.searchFacets(query),
     getPhoto: ({ id }) => catalogue.getPhoto(id),
-    updatePhotos: ({ ids, patch }) => ({ photos: catalogue.updatePhotos(ids, patch) }),
+    // The editor saves as you type: successive saves of one field fold into one undo step.
+    updatePhotos: ({ ids, patch }) => ({ photos: catalogue.updatePhotos(ids, patch, { coalesce: true }) }),
     startIngest: ({ paths }) => catalogue.startIngest(paths),
     ingestProgress: () => catalogue.ingestProgress(),
     cancelIngest: () => catalogue.cancelIngest(),
     creditList: ({ ids, format }) => ({ text: catalogue.creditList(ids, format) }),
+    undo: () => catalogue.undo(),
+    redo: () => catalogue.redo(),
+    editHistory: () => catalogue.historyState(),
+    listTags: ({ prefix, limit }) => ({ tags: listTags(catalogue.db, prefix, limit) }),
+    renameTag: ({ from, to }) => ({ ...renameTag(catalogue, from, to), history: catalogue.historyState() }),
+    fieldSuggestions: ({ field }) => ({ values: suggestions(catalogue, field) }),
+    writeSidecars: ({ ids }) => writeSidecars(catalogue.photos.getMany(ids), readSidecarSettings(catalogue.db).naming),
+    sidecarSettings: () => readSidecarSettings(catalogue.db),
+    setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
+    importMetadata: ({ text, format, keepBlank, apply, name }) => importMetadata(catalogue, text, { format, keepBlank, apply, name }),
+    selectionFields: ({ ids }) => selectionFields(catalogue, ids),
+    editSelectionTags: ({ ids, add, remove }) => {
+      editSelectionTags(catalogue, ids, add, remove);
+      return { photos: catalogue.photos.getMany(ids), history: catalogue.historyState() };
+    },
+    // Collections, credit lists and export (electron/catalogue/collections/).
+    listCollections: () => ({ collections: collectionsOf(catalogue).list() }),
+    createCollection: ({ name }) => collectionsOf(catalogue).store.create(name),
+    renameCollection: ({ id, name }) => collectionsOf(catalogue).store.rename(id, name),
+    deleteCollection: ({ id }) => {
+      collectionsOf(catalogue).store.delete(id);
+      return { collections: collectionsOf(catalogue).list() };
+    },
+    getCollection: ({ id }) => collectionsOf(catalogue).get(id),
+    addToCollection: ({ id, photoIds, at }) => {
+      const { duplicates } = collectionsOf(catalogue).store.add(id, photoIds, at);
+      return { collection: collectionsOf(catalogue).get(id), duplicates };
+    },
+    removeFromCollection: ({ id, itemIds }) => {
+      collectionsOf(catalogue).store.removeItems(id, itemIds);
+      return collectionsOf(catalogue).get(id);
+    },
+    moveInCollection: ({ id, itemId, position }) => {
+      collectionsOf(catalogue).store.move(id, itemId, position);
+      return collectionsOf(catalogue).get(id);
+    },
+    setPickModified: ({ id, itemId, modified }) => {
+      collectionsOf(catalogue).store.setModified(id, itemId, modified);
+      return collectionsOf(catalogue).get(id);
+    },
+    collectionCredits: ({ id, style, lang, format }) => collectionsOf(catalogue).credits(id, style, lang, format),
+    collectionCreditsFile: async ({ id, style, lang, format }) => {
+      const service = collectionsOf(catalogue);
+      const bytes = await service.creditsFile(id, style, lang, format);
+      const name = safeFileNamePart(service.store.summary(id).name) || 'collection';
+      return { fileName: `${name}_credits.${format}`, mime: CREDIT_FILE_MIME[format], base64: bytes.toString('base64') };
+    },
+    startExport: ({ id, ...request }) => collectionsOf(catalogue).startExport(id, request),
+    exportProgress: () => collectionsOf(catalogue).exportProgress(),
+    cancelExport: () => collectionsOf(catalogue).cancelExport(),
+    relinkPhoto: ({ id, path }) => catalogue.relinkPhoto(id, path),
+    checkOriginals: async () => {
+      const { checked, missing } = await catalogue.checkOriginals();
+      return { checked, missing };
+    },
     chooseFolders: async () => {
       if (!platform.chooseFolders) return null;
       const paths = await platform.chooseFolders();

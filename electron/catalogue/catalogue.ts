@@ -6,34 +6,49 @@ import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { CreditFormat, IngestProgress, IngestReport, Photo, PhotoPatch, PhotoSummary, SearchResult } from '../../shared/types.ts';
 import { creditList } from '../../shared/credit.ts';
-import { parseEdtf } from '../../shared/edtf.ts';
+import type { HistoryState, UndoResult } from '../../shared/editHistory.ts';
+import type { SidecarReport } from '../../shared/sidecars.ts';
 import { parseSearchQuery } from '../../shared/searchQuery.ts';
 import type { ImageSize } from '../../shared/api.ts';
 import { cataloguePaths, thumbnailPath, type CataloguePaths } from './cataloguePaths.ts';
 import { CatalogueError } from './catalogueError.ts';
 import { inTransaction, openDatabase } from './store/openDatabase.ts';
+import { acquireCatalogueLock, type CatalogueLock } from './store/catalogueLock.ts';
+import { startAutomaticBackups } from './store/catalogueBackup.ts';
+import { checkOriginals, relinkOriginal, watchOriginals, type OriginalsReport } from './originals/originalFiles.ts';
 import { photoToSummary, PhotoRepository } from './store/photoRepository.ts';
-import { PhotoSearchIndex, type RankedHit } from './search/photoSearchIndex.ts';
+import { SearchService } from './search/searchService.ts';
+import type { SearchStatus } from './search/searchWorker.ts';
+import type { SearchFacets } from '../../shared/searchFacets.ts';
 import { idleProgress, runIngest, type IngestOptions } from './ingest/ingestRunner.ts';
+import { applyRecordedEdit, type PlannedEdit } from './editing/recordedEdit.ts';
+import { EditHistory } from './editing/editHistory.ts';
+import { readSidecarSettings } from './sidecars/sidecarSettings.ts';
+import { writeSidecars } from './sidecars/xmpSidecar.ts';
 
 export interface OpenOptions {
   /** Create the folder and database when they do not exist (ingest does; other commands do not). */
   create?: boolean;
+  /** Who holds the catalogue, shown to a second instance: 'app', 'serve', 'ingest'… */
+  purpose?: string;
 }
 
 export class Catalogue {
   readonly paths: CataloguePaths;
   readonly db: DatabaseSync;
   readonly photos: PhotoRepository;
-  #search: PhotoSearchIndex | null = null;
-  #lastSearch: { query: string; hits: RankedHit[] } | null = null;
+  /** The search index lives in a worker thread; edits reach it through the search_changes log. */
+  readonly #search: SearchService;
   #ingest: { controller: AbortController; progress: IngestProgress; done: Promise<IngestReport | null> } | null = null;
   #lastIngest: IngestProgress = idleProgress();
+  #lock: CatalogueLock | null = null;
+  readonly #duties = new AbortController();
 
   private constructor(paths: CataloguePaths, db: DatabaseSync) {
     this.paths = paths;
     this.db = db;
     this.photos = new PhotoRepository(db);
+    this.#search = new SearchService(paths);
   }
 
   static open(directory: string, options: OpenOptions = {}): Catalogue {
@@ -51,7 +66,17 @@ export class Catalogue {
         throw new CatalogueError('catalogue-unreadable', `Cannot create the catalogue folder ${paths.root}: ${(error as Error).message}`);
       }
     }
-    return new Catalogue(paths, openDatabase(paths.database));
+    // One Fototar per catalogue (see store/catalogueLock.ts); the lock is taken before the
+    // database is touched and released on close, or at once if opening fails.
+    const lock = acquireCatalogueLock(paths.lock, paths.root, options.purpose ?? 'app');
+    try {
+      const catalogue = new Catalogue(paths, openDatabase(paths.database));
+      catalogue.#lock = lock;
+      return catalogue;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
   get name(): string {
@@ -60,7 +85,11 @@ export class Catalogue {
 
   close(): void {
     this.#ingest?.controller.abort();
+    this.#duties.abort();
+    this.#search.close();
     if (this.db.isOpen) this.db.close();
+    this.#lock?.release();
+    this.#lock = null;
   }
 
   // --- photos -------------------------------------------------------------------------------
@@ -79,50 +108,106 @@ export class Catalogue {
     return { total: this.photos.count(), photos: this.summaries(this.photos.page(offset, limit)) };
   }
 
-  /** Saves one patch to every photo in one transaction: all are saved, or none and an error. */
-  updatePhotos(ids: readonly number[], patch: PhotoPatch): Photo[] {
-    if (patch.date !== undefined) {
-      const parsed = parseEdtf(patch.date);
-      if (!parsed.ok) throw new CatalogueError('invalid-input', `Date not saved: ${parsed.error}`);
-    }
+  /**
+   * Saves one patch to every photo in one transaction: all are saved, or none and an error.
+   * The edit is one undoable step (see editing/recordedEdit.ts).
+   */
+  updatePhotos(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Photo[] {
     const unique = [...new Set(ids)];
-    const missing = unique.filter((id) => !this.photos.get(id));
-    if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+    const changed = applyRecordedEdit(this.db, this.photos, unique.map((id) => ({ id, patch })), undefined, options);
+    this.photosChanged(changed);
+    return this.photos.getMany(unique);
+  }
+
+  /** Edits that differ per photo (tag rename, CSV import) as one undoable step. */
+  applyEdits(edits: readonly PlannedEdit[], label?: string): number[] {
+    const changed = applyRecordedEdit(this.db, this.photos, edits, label);
+    this.photosChanged(changed);
+    return changed;
+  }
+
+  /** After photos' fields changed: the search index follows, and sidecars when the setting says so. */
+  photosChanged(ids: readonly number[]): SidecarReport | null {
+    if (ids.length === 0) return null;
+    const photos = this.photos.getMany(ids);
+    const settings = readSidecarSettings(this.db);
+    if (!settings.autoWrite) return null;
+    this.lastSidecarReport = writeSidecars(photos, settings.naming);
+    return this.lastSidecarReport;
+  }
+
+  /** What the last automatic sidecar write did, so the UI can say when one was not written. */
+  lastSidecarReport: SidecarReport | null = null;
+
+  undo(): UndoResult {
+    return this.#step((history, now) => history.undo(now));
+  }
+
+  redo(): UndoResult {
+    return this.#step((history, now) => history.redo(now));
+  }
+
+  historyState(): HistoryState {
+    return new EditHistory(this.db, this.photos).state();
+  }
+
+  #step(run: (history: EditHistory, now: string) => { label: string; ids: number[] } | null): UndoResult {
+    const history = new EditHistory(this.db, this.photos);
+    let done: { label: string; ids: number[] } | null;
     try {
-      inTransaction(this.db, () => this.photos.patch(unique, patch, new Date().toISOString()));
+      done = inTransaction(this.db, () => run(history, new Date().toISOString()));
     } catch (error) {
-      throw new CatalogueError('not-saved', `The edit was not saved: ${(error as Error).message}`);
+      throw new CatalogueError('not-saved', `Undo/redo was not saved: ${(error as Error).message}`);
     }
-    const photos = this.photos.getMany(unique);
-    this.#searchIndex().upsert(photos);
-    this.#lastSearch = null;
-    return photos;
+    if (done) this.photosChanged(done.ids);
+    return { label: done?.label ?? null, photos: done ? this.photos.getMany(done.ids) : [], history: history.state() };
   }
 
   // --- search -------------------------------------------------------------------------------
 
-  #searchIndex(): PhotoSearchIndex {
-    this.#search ??= new PhotoSearchIndex(this.photos.iterateAll());
-    return this.#search;
+  /** Starts loading the search index in its worker without waiting (the UI calls this at open). */
+  prepareSearch(): void {
+    this.#search.start();
   }
 
-  search(query: string, offset: number, limit: number): SearchResult {
+  /**
+   * One page of a query's hits, best first. Runs in the search worker; a newer query text
+   * rejects this one with CatalogueError 'search-cancelled'. Edits are searchable at once.
+   */
+  async search(query: string, offset: number, limit: number): Promise<SearchResult> {
     const trimmed = query.trim();
     if (!trimmed) {
       const { total, photos } = this.listPhotos(offset, limit);
       return { total, hits: photos.map((p) => ({ ...p, score: 0 })), error: null };
     }
-    let hits = this.#lastSearch?.query === query ? this.#lastSearch.hits : null;
-    if (!hits) {
-      const parsed = parseSearchQuery(query);
-      if (!parsed.ok) return { total: 0, hits: [], error: parsed.error };
-      hits = this.#searchIndex().search(parsed.clauses);
-      this.#lastSearch = { query, hits };
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) return { total: 0, hits: [], error: parsed.error };
+    const page = await this.#search.search(query, offset, limit);
+    const photos = this.photos.getMany(page.ids);
+    const rank = new Map(page.ids.map((id, i) => [id, i]));
+    // A photo deleted between the worker's answer and this read is left out. The score is the
+    // rank counted from the end (higher is better): the worker ranks, the page only orders.
+    const hits = this.summaries(photos).map((s) => ({ ...s, score: page.total - offset - (rank.get(s.id) ?? 0) }));
+    return { total: page.total, hits, error: null };
+  }
+
+  /** How long the search index file took to read at open, in milliseconds (for the benchmark). */
+  get searchReadMs(): number {
+    return this.#search.readMs;
+  }
+
+  /** What the search worker holds: photos, base and delta sizes, whether it had to build. */
+  searchStatus(): Promise<SearchStatus> {
+    return this.#search.status();
+  }
+
+  /** Counts per year, donor, place and tag over all hits of a query (see shared/searchFacets.ts). */
+  async searchFacets(query: string): Promise<SearchFacets> {
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) {
+      return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, error: parsed.error };
     }
-    const page = hits.slice(offset, offset + limit);
-    const photos = this.photos.getMany(page.map((h) => h.id));
-    const summaries = this.summaries(photos);
-    return { total: hits.length, hits: summaries.map((s, i) => ({ ...s, score: page[i]?.score ?? 0 })), error: null };
+    return { ...(await this.#search.facets(query)), error: null };
   }
 
   // --- ingest -------------------------------------------------------------------------------
@@ -140,10 +225,8 @@ export class Catalogue {
           db: this.db,
           photos: this.photos,
           catalogueRoot: this.paths.root,
-          onPhotosChanged: (ids) => {
-            if (this.#search) this.#search.upsert(this.photos.getMany(ids));
-            this.#lastSearch = null;
-          },
+          // The search index follows ingested photos through the search_changes log.
+          onPhotosChanged: () => {},
         },
         inputs,
         {
@@ -188,6 +271,32 @@ export class Catalogue {
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
     return creditList(photos, format);
+  }
+
+  // --- originals and backups (originals/originalFiles.ts, store/catalogueBackup.ts) ---------
+
+  /** Stats every original and marks the missing ones (and the found-again ones). */
+  checkOriginals(): Promise<OriginalsReport> {
+    return checkOriginals(this.db, { signal: this.#duties.signal });
+  }
+
+  /** Points a photo at its moved original (same content), keeping all its metadata. */
+  async relinkPhoto(id: number, file: string): Promise<Photo> {
+    await relinkOriginal(this.db, this.photos, id, file);
+    return this.getPhoto(id);
+  }
+
+  /**
+   * For long-running hosts (the app, browser mode): a database backup on open when the last is
+   * over 6 hours old and then every 6 hours, and originals checked on open and every 10 minutes.
+   */
+  startBackgroundDuties(options: { onBackupError?: (error: Error) => void } = {}): void {
+    const stopBackups = startAutomaticBackups(this.db, this.paths, { onError: options.onBackupError });
+    const stopWatch = watchOriginals(() => this.checkOriginals());
+    this.#duties.signal.addEventListener('abort', () => {
+      stopBackups();
+      stopWatch();
+    });
   }
 
   /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */

@@ -10,7 +10,13 @@ export type CatalogueErrorCode =
   | 'not-found'
   | 'invalid-input'
   | 'busy'
-  | 'not-saved';
+  | 'not-saved'
+  /** An export would replace files that exist; the caller asks, then retries with overwrite. */
+  | 'output-exists'
+  | 'export-cancelled'
+  /** A newer search replaced this one before it finished (the caller ignores the answer). */
+  | 'search-cancelled'
+  | 'search-failed';
 
 export class CatalogueError extends Error {
   readonly code: CatalogueErrorCode;

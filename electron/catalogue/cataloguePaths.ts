@@ -17,7 +17,7 @@ export function cataloguePaths(root: string): CataloguePaths {
     root: absolute,
     database: path.join(absolute, 'catalogue.sqlite'),
     thumbnails: path.join(absolute, 'thumbnails'),
-    searchIndex: path.join(absolute, 'search-index.json'),
+    searchIndex: path.join(absolute, 'search-index.bin'),
     lock: path.join(absolute, 'catalogue.lock'),
   };
 }

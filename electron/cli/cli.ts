@@ -12,7 +12,22 @@ const USAGE = `Usage: fototar <command> [options]
        [--country c] [--city c] [--place p] [--tags "a;b"] [--licence l] [--source s] [--notes n] [--json]
   search "<query>" --catalogue <dir> [--limit n] [--json]
   credits <id...> --catalogue <dir> [--format txt|md]
-  serve --catalogue <dir> [--port n]`;
+  credits --collection <name> --catalogue <dir> [--format txt|md|html|csv|docx] [--style fortepan|press|commons|tasl]
+       [--lang hu|en] [--out file] [--overwrite]
+  collection create|add|remove|move|list|show|rename|delete|modified ... --catalogue <dir> [--json]
+       (add <name> <id...>; remove <name> <id...>; move <name> <id> <position>; show <name>)
+  export --collection <name> --out <dir> --catalogue <dir> [--size px] [--quality q] [--format jpeg|tiff]
+       [--style s] [--lang l] [--overwrite] [--json]
+  serve --catalogue <dir> [--port n]
+  backup --catalogue <dir> [--list] [--json]
+  restore <backup file|latest> --catalogue <dir> [--json]
+  relink <id> <new path> --catalogue <dir> [--json]
+  check-files --catalogue <dir> [--json]
+  undo | redo --catalogue <dir> [--json]
+  tags list|rename <old> <new>|merge <tag> <into> --catalogue <dir> [--prefix p] [--json]
+  sidecars <id...>|--all --catalogue <dir> [--auto on|off] [--naming name.ext.xmp|name.xmp] [--json]
+  import <file.csv|file.json> --catalogue <dir> [--dry-run] [--keep-blank] [--json]
+  export-metadata --catalogue <dir> --format csv|json [--output file]`;
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -11,6 +11,15 @@ import { IngestPanel } from './components/IngestPanel.tsx';
 import { LargeView } from './components/LargeView.tsx';
 import { MultiPanel } from './components/MultiPanel.tsx';
 import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
+import { FacetPanel } from './components/FacetPanel.tsx';
+import { SearchHelp } from './components/SearchHelp.tsx';
+import { ImportDialog } from './components/ImportDialog.tsx';
+import { requestFieldFocus } from './fieldFocus.ts';
+import { useUndoRedo } from './useUndoRedo.ts';
+import { useCollections } from './collections/useCollections.ts';
+import { CollectionsSidebar } from './components/CollectionsSidebar.tsx';
+import { Lightbox } from './components/Lightbox.tsx';
+import { AddToCollection } from './components/AddToCollection.tsx';
 
 const SEARCH_DEBOUNCE_MS = 150;
 const POLL_MS = 250;
@@ -36,6 +45,9 @@ export function App() {
   const [info, setInfo] = useState<CatalogueInfo | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  // Collections (the author's lightbox): sidebar, lightbox view, add-to-collection (B).
+  const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
+  const collections = useCollections(showError);
 
   // Search
   const [queryText, setQueryText] = useState('');
@@ -67,6 +79,13 @@ export function App() {
   // Overlays
   const [largeOpen, setLargeOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [searchHelpOpen, setSearchHelpOpen] = useState(false);
+  // Facet clicks, timeline drags and help examples replace the query at once (no debounce).
+  const runQuery = useCallback((q: string) => {
+    setQueryText(q);
+    setQuery(q);
+  }, []);
+  const [importOpen, setImportOpen] = useState(false);
   const [folderDialog, setFolderDialog] = useState<{ message: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -295,9 +314,38 @@ export function App() {
     (photo: Photo) => {
       pages.replacePhotos([photo]);
       setDataVersion((v) => v + 1);
+      refreshHistoryRef.current();
     },
     [pages],
   );
+  const onSavedMany = useCallback(
+    (photos: Photo[]) => {
+      pages.replacePhotos(photos);
+      setDataVersion((v) => v + 1);
+      refreshHistoryRef.current();
+    },
+    [pages],
+  );
+
+  // Undo/redo: the grid, the open panel and the credit lines follow the photos the step touched.
+  const undoRedo = useUndoRedo(
+    useCallback(
+      (result, kind) => {
+        if (!result.label) {
+          setNotice({ kind: 'info', text: kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' });
+          return;
+        }
+        pages.replacePhotos(result.photos);
+        setDataVersion((v) => v + 1);
+        setDetailReload((k) => k + 1);
+        setNotice({ kind: 'info', text: `${kind === 'undo' ? 'Undone' : 'Redone'}: ${result.label}` });
+      },
+      [pages],
+    ),
+    useCallback((message: string) => setNotice({ kind: 'error', text: message }), []),
+  );
+  const refreshHistoryRef = useRef(undoRedo.refresh);
+  refreshHistoryRef.current = undoRedo.refresh;
 
   const selectedIds = useMemo(() => [...selected], [selected]);
   const singleId = selectedIds.length === 1 ? selectedIds[0] : null;
@@ -321,7 +369,7 @@ export function App() {
   }, [focusIndex, singleId, total, selectIndex]);
 
   // Keyboard
-  const keyState = { helpOpen, folderDialog, largeOpen, queryText, total, selected, moveFocus, openLarge, largeIndex, pages, selectIndex };
+  const keyState = { helpOpen, folderDialog, largeOpen, queryText, total, selected, moveFocus, openLarge, largeIndex, pages, selectIndex, importOpen, undoRedo, focusIndex };
   const keys = useRef(keyState);
   keys.current = keyState;
   useEffect(() => {
@@ -332,6 +380,7 @@ export function App() {
 
       if (e.key === 'Escape') {
         if (k.helpOpen) return setHelpOpen(false);
+        if (k.importOpen) return setImportOpen(false);
         if (k.folderDialog) return setFolderDialog(null);
         if (k.largeOpen) return setLargeOpen(false);
         if (e.target === searchRef.current) {
@@ -356,7 +405,23 @@ export function App() {
         searchRef.current?.select();
         return;
       }
-      if (editable || k.folderDialog) return;
+      // Alt+arrows in a field: save it and describe the next (or previous) photo, same field.
+      const arrows: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+      if (editable && e.altKey && !mod && arrows[e.key] && e.target instanceof HTMLElement && e.target.id.startsWith('field-') && k.selected.size <= 1) {
+        e.preventDefault();
+        const field = e.target.id.slice('field-'.length);
+        e.target.blur();
+        requestFieldFocus(field, true);
+        k.moveFocus(arrows[e.key], false);
+        return;
+      }
+      if (editable || k.folderDialog || k.importOpen) return;
+      if (mod && !e.altKey && (e.key.toLowerCase() === 'z' || (e.key.toLowerCase() === 'y' && !e.shiftKey))) {
+        e.preventDefault();
+        if (e.key.toLowerCase() === 'y' || e.shiftKey) void k.undoRedo.redo();
+        else void k.undoRedo.undo();
+        return;
+      }
       if (k.helpOpen) {
         if (e.key === '?') setHelpOpen(false);
         return;
@@ -416,6 +481,16 @@ export function App() {
           if (k.total > 0) k.selectIndex(k.total - 1, e.shiftKey ? 'range' : 'single');
           return setScrollRequest((n) => n + 1);
         case 'Enter':
+          // Enter edits: the title of the photo (or of the selection) takes the keyboard.
+          if (onButton || mod) return;
+          e.preventDefault();
+          if (k.selected.size === 0) {
+            if (k.total === 0) return;
+            k.selectIndex(k.focusIndex >= 0 ? k.focusIndex : 0, 'single');
+            requestFieldFocus('title', true);
+            return;
+          }
+          return requestFieldFocus('title');
         case ' ':
           if (onButton) return;
           e.preventDefault();
@@ -526,8 +601,53 @@ export function App() {
           />
           {searching && <span className="spinner" aria-label="Searching" />}
           {!searching && <kbd className="search-kbd">/</kbd>}
+          <button
+            type="button"
+            className="search-help-button"
+            data-testid="search-help-button"
+            aria-label="How to search"
+            aria-expanded={searchHelpOpen}
+            title="How to search"
+            onClick={() => setSearchHelpOpen((o) => !o)}
+          >
+            ?
+          </button>
+          {searchHelpOpen && (
+            <SearchHelp
+              onClose={() => setSearchHelpOpen(false)}
+              onExample={(q) => {
+                runQuery(q);
+                setSearchHelpOpen(false);
+              }}
+            />
+          )}
         </div>
         <div className="topbar-actions">
+          <button
+            type="button"
+            className="button icon"
+            data-testid="undo"
+            aria-label="Undo"
+            title={undoRedo.history.undoLabel ? `Undo: ${undoRedo.history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+            disabled={!undoRedo.history.canUndo}
+            onClick={undoRedo.undo}
+          >
+            ↶
+          </button>
+          <button
+            type="button"
+            className="button icon"
+            data-testid="redo"
+            aria-label="Redo"
+            title={undoRedo.history.redoLabel ? `Redo: ${undoRedo.history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            disabled={!undoRedo.history.canRedo}
+            onClick={undoRedo.redo}
+          >
+            ↷
+          </button>
+          <button type="button" className="button" data-testid="import-open" onClick={() => setImportOpen(true)}>
+            Import CSV…
+          </button>
           <button type="button" className="button icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
             ?
           </button>
@@ -548,7 +668,12 @@ export function App() {
       {ingest && ingest.state !== 'idle' && <IngestPanel progress={ingest} cancelling={cancelling} onCancel={cancelIngest} onDismiss={() => setIngest(null)} />}
 
       <main className="workspace">
+        <CollectionsSidebar collections={collections} onError={showError} />
+        {collections.openId !== null && (
+          <Lightbox collectionId={collections.openId} version={collections.version} onChanged={collections.refresh} onClose={() => collections.open(null)} onError={showError} />
+        )}
         <section className="library" aria-label="Photos">
+          <FacetPanel query={query} refreshKey={refreshKey + dataVersion} onQuery={runQuery} />
           <div className="grid-wrap">
             <Grid
               total={total}
@@ -571,6 +696,7 @@ export function App() {
               {loaded && (shownQuery ? `${plural(total, 'photo matches', 'photos match')} “${shownQuery}”` : plural(total, 'photo', 'photos'))}
             </span>
             <span className="muted">{selected.size > 0 ? `${numberFormat.format(selected.size)} selected` : ''}</span>
+            <AddToCollection collections={collections} selectedIds={selectedIds} onMessage={(kind, text) => setNotice({ kind, text })} />
             <span className="spacer" />
             <span className="muted small">Press ? for shortcuts</span>
           </footer>
@@ -586,7 +712,7 @@ export function App() {
             onOpenLarge={openLarge}
           />
         ) : selectedIds.length > 1 ? (
-          <MultiPanel ids={selectedIds} />
+          <MultiPanel ids={selectedIds} reloadKey={detailReload} onSaved={onSavedMany} />
         ) : (
           <aside className="detail empty" data-testid="detail" aria-label="Photo details">
             <div className="detail-hint">
@@ -612,6 +738,18 @@ export function App() {
         />
       )}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {importOpen && (
+        <ImportDialog
+          onClose={() => setImportOpen(false)}
+          onApplied={(result) => {
+            setImportOpen(false);
+            setRefreshKey((k) => k + 1);
+            setDetailReload((k) => k + 1);
+            undoRedo.refresh();
+            setNotice({ kind: 'info', text: `Imported: ${result.changes.length} photos changed${result.rejected.length ? `, ${result.rejected.length} lines rejected` : ''}. Ctrl+Z undoes the import.` })
+          }}
+        />
+      )}
       {folderDialog && (
         <FolderDialog
           message={folderDialog.message}

@@ -54,6 +54,7 @@ export function summaryFromPhoto(photo: Photo, previous: PhotoSummary | undefine
     credit: photo.credit,
     previewError: photo.previewError,
     missing: photo.missing,
+    duplicateOf: photo.duplicateOf,
     thumbVersion: previous?.thumbVersion ?? photo.updatedAt,
   };
 }

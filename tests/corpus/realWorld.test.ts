@@ -73,6 +73,32 @@ if (!present) {
       const rel = row.rel.normalize('NFC');
       test(rel, async () => checkRow(rel, row));
     }
+
+    test('multi-page TIFF: the first page is the preview, the page count is kept', async () => {
+      for (const [rel, pages, width, height] of [
+        ['files/scans-dpi/multipage_600dpi_bilevel.tif', 5, 4670, 6170],
+        ['files/tiff/sharp_G31D_MULTI.TIF', 2, 2464, 3248],
+      ] as const) {
+        const photo = byFile.get(rel);
+        assert.ok(photo, rel);
+        assert.equal(photo.pageCount, pages, rel);
+        // The size is one page's, not the pages stacked: a stacked strip would be `pages` times taller.
+        assert.deepEqual([photo.width, photo.height], [width, height], rel);
+        const preview = await sharp(catalogue.imageFile(photo.id, 'preview')!).metadata();
+        assert.ok(Math.abs(preview.width / preview.height - width / height) < 0.01, `${rel}: preview ${preview.width}x${preview.height}`);
+      }
+      assert.equal(byFile.get('files/camera-jpeg/Nikon D1X.jpg')?.pageCount, null, 'a single-page file has no page count');
+    });
+
+    test('BMP: decoded without sharp, previews in the right colours and upright', async () => {
+      const photo = byFile.get('files/bmp/photoprism_example.bmp');
+      assert.ok(photo && photo.previewError === null);
+      const { data, info } = await sharp(catalogue.imageFile(photo.id, 'preview')!).raw().toBuffer({ resolveWithObject: true });
+      // A lake under a blue sky: the top row is bluer than it is red (BGR swapped would invert it).
+      const [r, , b] = [data[0], data[1], data[2]];
+      assert.ok(b > r, `top-left pixel ${[...data.subarray(0, 3)]}`);
+      assert.deepEqual([info.width, info.height], [100, 67]);
+    });
   });
 
   async function checkRow(rel: string, row: Row): Promise<void> {

@@ -8,7 +8,7 @@ import { FORTEPAN_LICENCE } from '../../../shared/credit.ts';
 import type { IngestedRecord } from '../store/photoRepository.ts';
 import { readMetadata } from '../metadata/readMetadata.ts';
 import { readSidecar } from '../sidecars/xmpSidecar.ts';
-import { imageFacts, makeThumbnails, withOrientation } from '../thumbnails/makeThumbnails.ts';
+import { imageFacts, renderThumbnails, withOrientation, writeThumbnails, type ImageFacts } from '../thumbnails/makeThumbnails.ts';
 import { cataloguePaths, thumbnailPath } from '../cataloguePaths.ts';
 
 /** Files larger than this are refused before reading: no archival scan is 2 GiB. */
@@ -35,27 +35,44 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
   } catch (error) {
     return { ok: false, reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
+  // The header is read on a libuv thread while this thread hashes the bytes.
+  const reading = imageFacts(bytes);
+  reading.catch(() => {});
   const hash = crypto.createHash('sha256').update(bytes).digest('hex');
 
-  let facts;
+  let facts: ImageFacts;
   try {
-    facts = await imageFacts(bytes);
+    facts = await reading;
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
 
-  const metadata = await readMetadata(bytes, facts.embedded);
-  // sharp reads no orientation from some places exiftool and exifr do (a PNG eXIf chunk after
-  // the image data): the metadata's orientation then decides the displayed size and the preview.
-  if (facts.orientation === null && metadata.orientation !== null) facts = withOrientation(facts, metadata.orientation, false);
   const paths = cataloguePaths(request.catalogueRoot);
   const previewFile = thumbnailPath(paths, hash, 'preview');
   const gridFile = thumbnailPath(paths, hash, 'grid');
+  const reuse = request.reuseThumbnails && (await exists(previewFile)) && (await exists(gridFile));
+  // The decode (libvips, on a libuv thread) starts now and runs while this thread parses the
+  // metadata; a rejection is kept for later so it is never unhandled.
+  const render = (f: ImageFacts) => {
+    const promise = renderThumbnails(bytes, f);
+    promise.catch(() => {});
+    return promise;
+  };
+  let rendering = reuse ? null : render(facts);
+
+  const metadata = await readMetadata(bytes, facts.embedded);
+  // sharp reads no orientation from some places exiftool and exifr do (a PNG eXIf chunk after
+  // the image data): the metadata's orientation then decides the displayed size and the preview.
+  if (facts.orientation === null && metadata.orientation !== null) {
+    facts = withOrientation(facts, metadata.orientation, false);
+    if (rendering && facts.orientation !== null && facts.orientation !== 1) {
+      await rendering.catch(() => {});
+      rendering = render(facts);
+    }
+  }
   let previewError: string | null = null;
   try {
-    if (!(request.reuseThumbnails && (await exists(previewFile)) && (await exists(gridFile)))) {
-      await makeThumbnails(bytes, facts, previewFile, gridFile);
-    }
+    if (rendering) await writeThumbnails(await rendering, previewFile, gridFile);
   } catch (error) {
     // The photo is still catalogued with its metadata; the grid shows "no preview: <reason>".
     previewError = (error as Error).message;

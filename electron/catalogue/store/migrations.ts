@@ -48,6 +48,65 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX photos_fortepan_id ON photos(fortepan_id);
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: edit history, so every edit (batch, tag rename, CSV import) is one undoable step that
+  // survives restarts. `changes` is JSON: [{id, before, after}] with only the fields touched.
+  `
+  CREATE TABLE edit_history (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    photo_count INTEGER NOT NULL,
+    undone INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX edit_history_undone ON edit_history(undone, id);
+  `,
+  // 3: search changelog: every change to a searchable column, by any writer (app, CLI), logs the
+  // photo id, so a persisted search index catches up by replaying the ids after its seq.
+  `
+  CREATE TABLE search_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, photo_id INTEGER NOT NULL);
+  CREATE TRIGGER search_changes_insert AFTER INSERT ON photos BEGIN
+    INSERT INTO search_changes (photo_id) VALUES (NEW.id);
+  END;
+  CREATE TRIGGER search_changes_update AFTER UPDATE OF title, caption, date, donor, photographer, country, city, place, tags, fortepan_id, file ON photos BEGIN
+    INSERT INTO search_changes (photo_id) VALUES (NEW.id);
+  END;
+  CREATE TRIGGER search_changes_delete AFTER DELETE ON photos BEGIN
+    INSERT INTO search_changes (photo_id) VALUES (OLD.id);
+  END;
+  `,
+  // 4: collections: an author's named, ordered picks. Items have their own id so the same photo
+  // may be in one collection twice (the credit list warns); positions are 0..n-1, renumbered in
+  // the transaction of every change. Names are unique ignoring case (name_key).
+  `
+  CREATE TABLE collections (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE collection_items (
+    id INTEGER PRIMARY KEY,
+    collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+    photo_id INTEGER NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    modified INTEGER NOT NULL DEFAULT 0,
+    added_at TEXT NOT NULL
+  );
+  CREATE INDEX collection_items_order ON collection_items(collection_id, position);
+  CREATE INDEX collection_items_photo ON collection_items(photo_id);
+  `,
+  // 5 (issue 3): true duplicates. The same bytes at two existing paths are two photos (each file
+  // keeps its own record), and every copy after the first points at the first with duplicate_of,
+  // so the grid, the detail panel and `show --json` can say "duplicate of #id". Kept by the
+  // ingest (store/duplicates.ts); existing catalogues are marked here once.
+  `
+  ALTER TABLE photos ADD COLUMN duplicate_of INTEGER REFERENCES photos(id) ON DELETE SET NULL;
+  UPDATE photos SET duplicate_of = (
+    SELECT min(o.id) FROM photos AS o WHERE o.hash = photos.hash AND o.id < photos.id AND o.missing = 0
+  ) WHERE missing = 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

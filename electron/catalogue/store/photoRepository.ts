@@ -41,6 +41,7 @@ export interface PhotoRow {
   preview_error: string | null;
   thumb_version: string;
   missing: number;
+  duplicate_of: number | null;
   added_at: string;
   updated_at: string;
 }
@@ -101,6 +102,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     credit: '',
     previewError: row.preview_error,
     missing: row.missing !== 0,
+    duplicateOf: row.duplicate_of ?? null,
     addedAt: row.added_at,
     updatedAt: row.updated_at,
   };
@@ -120,6 +122,7 @@ export function photoToSummary(photo: Photo, thumbVersion: string): PhotoSummary
     credit: photo.credit,
     previewError: photo.previewError,
     missing: photo.missing,
+    duplicateOf: photo.duplicateOf,
     thumbVersion,
   };
 }

@@ -2,7 +2,8 @@
 // preview size, applies the EXIF orientation, and the grid thumbnail is cut from that preview.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
+import { decodeBmp, label, readHeaderFacts, sniffHeaderOnlyFormat } from './formatsWithoutSharp.ts';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -21,13 +22,13 @@ export interface ImageFacts {
   sharpOrients: boolean;
   /** The metadata blocks sharp found, for formats exifr cannot read itself. */
   embedded: { exif?: Buffer; xmp?: Buffer; iptc?: Buffer };
+  /** Who decodes the pixels: sharp, our BMP decoder, or nobody (the reason is `noPreview`). */
+  decoder: 'sharp' | 'bmp' | 'none';
+  noPreview: string | null;
 }
 
 /** Formats the prebuilt sharp cannot decode at all, recognised by their first bytes. */
 function undecodableFormat(input: Buffer): string | null {
-  if (input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'jP  ') return 'JPEG 2000';
-  if (input.length >= 4 && input.readUInt32BE(0) === 0xff4fff51) return 'JPEG 2000 (raw codestream)';
-  if (input.length >= 26 && input.toString('latin1', 0, 2) === 'BM') return 'BMP';
   if (input.length >= 12 && input.toString('latin1', 4, 8) === 'ftyp' && /^(jxl |avc|mp4|iso|M4V|qt  )/.test(input.toString('latin1', 8, 12))) {
     return `a video or non-image ISO media file (brand "${input.toString('latin1', 8, 12).trim()}")`;
   }
@@ -48,6 +49,23 @@ function damagedFormat(input: Buffer): string | null {
 
 /** Reads the header only; throws a plain-language error for what sharp cannot open. */
 export async function imageFacts(input: Buffer): Promise<ImageFacts> {
+  // JPEG 2000 and BMP: sharp cannot open them, so the header alone gives the size.
+  const headerOnly = sniffHeaderOnlyFormat(input);
+  if (headerOnly) {
+    const header = readHeaderFacts(input, headerOnly);
+    if ('damaged' in header) throw new Error(header.damaged);
+    return {
+      width: header.width,
+      height: header.height,
+      format: header.format,
+      pageCount: null,
+      orientation: null,
+      sharpOrients: false,
+      embedded: {},
+      decoder: header.format === 'bmp' ? 'bmp' : 'none',
+      noPreview: header.format === 'bmp' ? null : `no decoder for ${label(header.format)} images in this build of Fototar`,
+    };
+  }
   let meta: Metadata;
   try {
     meta = await sharp(input, { failOn: 'none', limitInputPixels: false }).metadata();
@@ -70,6 +88,8 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       orientation: null,
       sharpOrients: false,
       embedded: { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc },
+      decoder: 'sharp',
+      noPreview: null,
     },
     meta.orientation ?? null,
     true,
@@ -94,19 +114,40 @@ export function withOrientation(facts: ImageFacts, orientation: number | null, b
   };
 }
 
-export async function makeThumbnails(input: Buffer, facts: ImageFacts, previewFile: string, gridFile: string): Promise<void> {
+/** JPEG settings comparable to vipsthumbnail's (no extra Huffman pass), at our qualities. */
+const PREVIEW_JPEG = { quality: 82, optimiseCoding: false } as const;
+const GRID_JPEG = { quality: 78, optimiseCoding: false } as const;
+
+export interface Thumbnails {
+  preview: Buffer;
+  grid: Buffer;
+}
+
+/**
+ * Both thumbnails from ONE decode: libvips shrinks on load (a JPEG is decoded at 1/2, 1/4 or 1/8
+ * size when that still covers the preview), orients and resizes to the preview into raw pixels;
+ * the preview is encoded from those pixels and the grid thumbnail is resized from them.
+ */
+export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promise<Thumbnails> {
+  if (facts.noPreview) throw new Error(facts.noPreview);
   if (facts.width * facts.height > MAX_INPUT_PIXELS) {
     throw new Error(`too large to preview: ${facts.width}×${facts.height} pixels is over the ${MAX_INPUT_PIXELS / 1e6} megapixel limit`);
   }
-  let preview: Buffer;
+  let pixels: { data: Buffer; info: OutputInfo };
   try {
-    let image = sharp(input, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+    let image: Sharp;
+    if (facts.decoder === 'bmp') {
+      const bitmap = decodeBmp(input);
+      image = sharp(bitmap.data, { raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels } });
+    } else {
+      image = sharp(input, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+    }
     image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
-    preview = await image
+    pixels = await image
       .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
-      .jpeg({ quality: 82 })
-      .toBuffer();
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
   } catch (error) {
     const reason = describeSharpError(error);
     // HEVC decoding fails with varying libvips messages ("bad seek", "Unknown error") when the
@@ -116,11 +157,24 @@ export async function makeThumbnails(input: Buffer, facts: ImageFacts, previewFi
     }
     throw new Error(reason);
   }
-  const grid = await sharp(preview).resize(GRID_EDGE, GRID_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer();
+  const { width, height, channels } = pixels.info;
+  const raw = { raw: { width, height, channels } };
+  const [preview, grid] = await Promise.all([
+    sharp(pixels.data, raw).jpeg(PREVIEW_JPEG).toBuffer(),
+    sharp(pixels.data, raw).resize(GRID_EDGE, GRID_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg(GRID_JPEG).toBuffer(),
+  ]);
+  return { preview, grid };
+}
+
+export async function writeThumbnails(thumbnails: Thumbnails, previewFile: string, gridFile: string): Promise<void> {
   await fs.mkdir(path.dirname(previewFile), { recursive: true });
   // Write then rename: a crash never leaves a half-written thumbnail under the final name.
-  await writeAtomically(previewFile, preview);
-  await writeAtomically(gridFile, grid);
+  await writeAtomically(previewFile, thumbnails.preview);
+  await writeAtomically(gridFile, thumbnails.grid);
+}
+
+export async function makeThumbnails(input: Buffer, facts: ImageFacts, previewFile: string, gridFile: string): Promise<void> {
+  await writeThumbnails(await renderThumbnails(input, facts), previewFile, gridFile);
 }
 
 /**

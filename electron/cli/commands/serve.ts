@@ -6,7 +6,9 @@ export const serve: Command = async (args) => {
   const { values } = parse(args, { port: { type: 'string', short: 'p' } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535 (got ${values.port})`);
-  const catalogue = Catalogue.open(requireCatalogue(values), { create: true });
+  const catalogue = Catalogue.open(requireCatalogue(values), { create: true, purpose: 'fototar serve' });
+  // Backups on open and every few hours; originals checked for missing files in the background.
+  catalogue.startBackgroundDuties({ onBackupError: (error) => process.stderr.write(`fototar serve: ${error.message}\n`) });
   const server = await startServer(catalogue, { port });
   out(`Fototar is serving ${catalogue.paths.root} in browser mode at ${server.url}`);
   await new Promise<void>((resolve) => {

@@ -17,6 +17,8 @@ function describe(photo: Photo): string {
     ['licence', effectiveLicence(photo)],
     ['credit', photo.credit],
     ['size', photo.width && photo.height ? `${photo.width}×${photo.height}` : null],
+    ['duplicate of', photo.duplicateOf],
+    ['no preview', photo.previewError],
   ];
   return lines
     .filter(([, v]) => v !== null && v !== '')

@@ -6,9 +6,17 @@ import { api, bridge } from '../bridge.ts';
 import { baseName, formatIsoDate, photoTitle } from '../labels.ts';
 import { useCopy } from '../useCopied.ts';
 import { Editor } from './Editor.tsx';
+import { SidecarActions } from './SidecarActions.tsx';
+import { RelinkForm } from './RelinkForm.tsx';
 
-export function usePhoto(id: number | null, reloadKey: number): { photo: Photo | null; error: string | null; setPhoto(p: Photo): void } {
+export function usePhoto(
+  id: number | null,
+  reloadKey: number,
+): { photo: Photo | null; error: string | null; setPhoto(p: Photo): void; version: number } {
   const [photo, setPhoto] = useState<Photo | null>(null);
+  // Counts loads from the catalogue (not saves from this editor): after an undo the editor's
+  // fields start again from what was loaded.
+  const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (id === null) {
@@ -18,14 +26,18 @@ export function usePhoto(id: number | null, reloadKey: number): { photo: Photo |
     let live = true;
     setError(null);
     api.getPhoto({ id }).then(
-      (p) => live && setPhoto(p),
+      (p) => {
+        if (!live) return;
+        setPhoto(p);
+        setVersion((v) => v + 1);
+      },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
   }, [id, reloadKey]);
-  return { photo: photo && photo.id === id ? photo : null, error, setPhoto };
+  return { photo: photo && photo.id === id ? photo : null, error, setPhoto, version };
 }
 
 export function DetailPanel({
@@ -41,7 +53,7 @@ export function DetailPanel({
   onSaved(photo: Photo): void;
   onOpenLarge(): void;
 }) {
-  const { photo, error, setPhoto } = usePhoto(id, reloadKey);
+  const { photo, error, setPhoto, version } = usePhoto(id, reloadKey);
   const [copyState, copy] = useCopy();
 
   const thumbVersion = summary?.thumbVersion ?? photo?.updatedAt ?? '';
@@ -97,6 +109,7 @@ export function DetailPanel({
               <Fact label="Licence" value={effectiveLicence(photo)} />
               <Fact label="Fortepan" value={photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : ''} />
               <Fact label="File" value={photo.file} title={baseName(photo.file)} mono />
+              <Fact label="Duplicate of" value={photo.duplicateOf !== null ? `photo ${photo.duplicateOf} (identical file)` : ''} />
               <Fact label="Size" value={photo.width && photo.height ? `${photo.width} × ${photo.height}${photo.format ? ` · ${photo.format.toUpperCase()}` : ''}` : photo.format?.toUpperCase() ?? ''} />
               <Fact label="Camera" value={photo.camera ?? ''} />
               <Fact label="Taken" value={formatIsoDate(photo.takenAt)} />
@@ -108,7 +121,9 @@ export function DetailPanel({
               <Fact label="Embedded credit" value={photo.embeddedCredit} />
               <Fact label="Copyright" value={photo.copyright} />
             </dl>
-            <Editor key={photo.id} photo={photo} onSaved={handleSaved} />
+            {photo.missing && <RelinkForm key={`relink-${photo.id}`} photo={photo} onRelinked={handleSaved} />}
+            <Editor key={`${photo.id}:${version}`} photo={photo} onSaved={handleSaved} />
+            <SidecarActions ids={[photo.id]} />
           </>
         )}
         {!photo && !error && <div className="detail-loading">Loading…</div>}

@@ -3,7 +3,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
 import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
+import { SUGGESTED_FIELDS, type SuggestedField } from '../../../shared/pickLists.ts';
 import { api } from '../bridge.ts';
+import { takeFieldFocus } from '../fieldFocus.ts';
+import { invalidateSuggestions, useSuggestions } from '../suggestions.ts';
+import { TagInput } from './TagInput.tsx';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
 
@@ -27,12 +31,15 @@ const FIELDS: FieldSpec[] = [
   { name: 'city', label: 'City' },
   { name: 'place', label: 'Place', wide: true },
   { name: 'tags', label: 'Tags', placeholder: 'separate with ; or ,', wide: true },
-  { name: 'licence', label: 'Licence', placeholder: 'Fortepan: CC BY-SA 3.0' },
-  { name: 'source', label: 'Source' },
+  { name: 'licence', label: 'Licence', placeholder: 'pick or type: CC BY-SA 3.0' },
+  { name: 'source', label: 'Source', placeholder: 'pick or type: Fortepan' },
   { name: 'notes', label: 'Notes', multiline: true, wide: true },
 ];
 
 const LABELS = Object.fromEntries(FIELDS.map((f) => [f.name, f.label])) as Record<EditableField, string>;
+
+export const FIELD_SPECS: readonly FieldSpec[] = FIELDS;
+export type { FieldSpec };
 
 export function parseTags(text: string): string[] {
   const seen = new Set<string>();
@@ -72,6 +79,7 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
         const result = await api.updatePhotos({ ids: [photoId], patch: patchFor(name, text) });
         const updated = result.photos.find((p) => p.id === photoId);
         if (updated) onSaved(updated);
+        invalidateSuggestions();
         setStatus((s) => {
           const errors = new Map(s.errors);
           errors.delete(name);
@@ -96,6 +104,9 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
       return { ...s, errors };
     });
   }, []);
+
+  // Keyboard-first: Enter on the grid (or Alt+arrows from the last photo's field) asked for a field.
+  useEffect(() => takeFieldFocus(), [photoId]);
 
   const failures = [...status.errors];
   const statusClass = status.saving ? 'saving' : failures.length ? 'error' : status.lastSaved ? 'saved' : 'idle';
@@ -176,6 +187,9 @@ function Field({
     timer.current = window.setTimeout(flush, 400);
   };
 
+  const suggested = (SUGGESTED_FIELDS as readonly string[]).includes(name) ? (name as SuggestedField) : null;
+  const choices = useSuggestions(suggested);
+
   const common = {
     id: `field-${name}`,
     name,
@@ -212,7 +226,17 @@ function Field({
   return (
     <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}${failed ? ' failed' : ''}`} htmlFor={common.id}>
       <span className="field-label">{spec.label}</span>
-      {spec.multiline ? (
+      {name === 'tags' ? (
+        <TagInput
+          id={common.id}
+          value={text}
+          placeholder={spec.placeholder}
+          ariaInvalid={failed}
+          onChange={onChange}
+          onCommit={flush}
+          onBlur={flush}
+        />
+      ) : spec.multiline ? (
         <textarea
           {...common}
           rows={name === 'caption' ? 4 : 3}
@@ -225,6 +249,7 @@ function Field({
           {...common}
           type="text"
           autoComplete="off"
+          list={suggested ? `choices-${name}` : undefined}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
@@ -232,6 +257,13 @@ function Field({
             }
           }}
         />
+      )}
+      {suggested && (
+        <datalist id={`choices-${name}`} data-testid={`choices-${name}`}>
+          {choices.map((choice) => (
+            <option key={choice} value={choice} />
+          ))}
+        </datalist>
       )}
       {hint}
     </label>

@@ -186,6 +186,11 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
           />
         )}
         {photo.missing && <span className="badge badge-missing">missing</span>}
+        {photo.duplicateOf !== null && (
+          <span className="badge badge-duplicate" data-testid="duplicate-badge" title={`The same file (identical bytes) is also catalogued as photo ${photo.duplicateOf}`}>
+            duplicate
+          </span>
+        )}
       </div>
       <div className="cell-text">
         <span className="cell-title">{title}</span>

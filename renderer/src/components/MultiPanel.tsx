@@ -1,11 +1,13 @@
 // The right-hand panel when several photos are selected: their credit list, to copy.
 import { useEffect, useState } from 'react';
-import type { CreditFormat } from '../../../shared/types.ts';
+import type { CreditFormat, Photo } from '../../../shared/types.ts';
 import { api } from '../bridge.ts';
 import { numberFormat } from '../labels.ts';
 import { useCopy } from '../useCopied.ts';
+import { BatchEditor } from './BatchEditor.tsx';
+import { SidecarActions } from './SidecarActions.tsx';
 
-export function MultiPanel({ ids }: { ids: number[] }) {
+export function MultiPanel({ ids, reloadKey = 0, onSaved }: { ids: number[]; reloadKey?: number; onSaved?(photos: Photo[]): void }) {
   const [format, setFormat] = useState<CreditFormat>('txt');
   const [preview, setPreview] = useState<{ key: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function MultiPanel({ ids }: { ids: number[] }) {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [key, reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const copyList = async (f: CreditFormat) => {
     setCopiedFormat(f);
@@ -66,6 +68,8 @@ export function MultiPanel({ ids }: { ids: number[] }) {
         <pre className={`credit-preview${preview?.key === key ? '' : ' stale'}`} data-testid="credit-list-preview">
           {preview?.text ?? 'Loading…'}
         </pre>
+        <BatchEditor ids={ids} reloadKey={reloadKey} onSaved={(photos) => onSaved?.(photos)} />
+        <SidecarActions ids={ids} />
       </div>
     </aside>
   );

@@ -24,48 +24,48 @@ before(async () => {
 });
 after(() => catalogue.close());
 
-const found = (query: string) => {
-  const result = catalogue.search(query, 0, 50);
+const found = async (query: string) => {
+  const result = await catalogue.search(query, 0, 50);
   assert.equal(result.error, null, `${query}: ${result.error}`);
   return result.hits.map((h) => h.fortepanId).sort();
 };
 
-test('accents are optional and the original spelling comes back', () => {
-  assert.deepEqual(found('Üllői út'), [101, 103]);
-  assert.deepEqual(found('ulloi ut'), [101, 103]);
-  assert.equal(catalogue.search('ulloi', 0, 5).hits.find((h) => h.fortepanId === 101)?.caption, 'Villamos az Üllői úton');
+test('accents are optional and the original spelling comes back', async () => {
+  assert.deepEqual(await found('Üllői út'), [101, 103]);
+  assert.deepEqual(await found('ulloi ut'), [101, 103]);
+  assert.equal((await catalogue.search('ulloi', 0, 5)).hits.find((h) => h.fortepanId === 101)?.caption, 'Villamos az Üllői úton');
 });
 
-test('the last word matches as a prefix while typing', () => {
-  assert.deepEqual(found('vitor'), [102]);
-  assert.deepEqual(found('vitor '), []);
+test('the last word matches as a prefix while typing', async () => {
+  assert.deepEqual(await found('vitor'), [102]);
+  assert.deepEqual(await found('vitor '), []);
 });
 
-test('donor, tag, place, year and Fortepan number are searchable', () => {
-  assert.deepEqual(found('Kurutz'), [102]);
-  assert.deepEqual(found('donor:ebner'), [103]);
-  assert.deepEqual(found('tag:balaton'), [102]);
-  assert.deepEqual(found('place:budapest'), [101, 103]);
-  assert.deepEqual(found('1956'), [101]);
-  assert.deepEqual(found('year:1920..1940'), [102, 103]);
-  assert.deepEqual(found('102'), [102]);
-  assert.deepEqual(found('id:103'), [103]);
+test('donor, tag, place, year and Fortepan number are searchable', async () => {
+  assert.deepEqual(await found('Kurutz'), [102]);
+  assert.deepEqual(await found('donor:ebner'), [103]);
+  assert.deepEqual(await found('tag:balaton'), [102]);
+  assert.deepEqual(await found('place:budapest'), [101, 103]);
+  assert.deepEqual(await found('1956'), [101]);
+  assert.deepEqual(await found('year:1920..1940'), [102, 103]);
+  assert.deepEqual(await found('102'), [102]);
+  assert.deepEqual(await found('id:103'), [103]);
 });
 
-test('phrases keep word order and exclusions exclude', () => {
-  assert.deepEqual(found('"ulloi uton"'), [101]);
-  assert.deepEqual(found('"uton ulloi"'), []);
-  assert.deepEqual(found('ulloi -villamos'), [103]);
-  assert.deepEqual(found('-budapest'), [102]);
+test('phrases keep word order and exclusions exclude', async () => {
+  assert.deepEqual(await found('"ulloi uton"'), [101]);
+  assert.deepEqual(await found('"uton ulloi"'), []);
+  assert.deepEqual(await found('ulloi -villamos'), [103]);
+  assert.deepEqual(await found('-budapest'), [102]);
 });
 
-test('an edited caption is found by its new words at once, with or without accents', () => {
+test('an edited caption is found by its new words at once, with or without accents', async () => {
   catalogue.updatePhotos([idOf.get(102)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
-  assert.deepEqual(found('tűzoltók'), [102]);
-  assert.deepEqual(found('tuzoltok fopleb'), [102]);
-  assert.deepEqual(found('vitorlások'), []);
+  assert.deepEqual(await found('tűzoltók'), [102]);
+  assert.deepEqual(await found('tuzoltok fopleb'), [102]);
+  assert.deepEqual(await found('vitorlások'), []);
 });
 
-test('a malformed query gets a message', () => {
-  assert.match(catalogue.search('year:abc', 0, 5).error ?? '', /year:/);
+test('a malformed query gets a message', async () => {
+  assert.match((await catalogue.search('year:abc', 0, 5)).error ?? '', /year:/);
 });

@@ -54,9 +54,10 @@ describe('electron/main.ts', () => {
     assert.match(main, /contents\.on\('will-attach-webview',\s*\(event\)\s*=>\s*event\.preventDefault\(\)\)/);
   });
 
-  test('denies permissions and cancels remote requests', () => {
-    assert.match(main, /setPermissionRequestHandler\([^)]*\)\s*=>\s*callback\(false\)\)/);
-    assert.match(main, /setPermissionCheckHandler\(\(\)\s*=>\s*false\)/);
+  test('denies permissions (except writing a credit to the clipboard) and cancels remote requests', () => {
+    assert.match(main, /setPermissionRequestHandler\(\(_contents, permission, callback\)\s*=>\s*callback\(permission === 'clipboard-sanitized-write'\)\)/);
+    assert.match(main, /setPermissionCheckHandler\(\(_contents, permission\)\s*=>\s*permission === 'clipboard-sanitized-write'\)/);
+    assert.match(main, /setDevicePermissionHandler\(\(\)\s*=>\s*false\)/);
     assert.match(main, /onBeforeRequest\([\s\S]*?callback\(\{\s*cancel:\s*true\s*\}\)/);
   });
 

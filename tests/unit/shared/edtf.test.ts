@@ -43,3 +43,28 @@ test('years for search', () => {
   assert.deepEqual(edtfYears('195X'), { from: 1950, to: 1959 });
   assert.equal(edtfYears('nonsense'), null);
 });
+
+test('every form the editor accepts is said in words, in English and Hungarian', () => {
+  const cases: [string, string, string][] = [
+    ['1956', '1956', '1956'],
+    ['1956-10', 'October 1956', '1956. október'],
+    ['1956-10-23', '23 October 1956', '1956. október 23.'],
+    ['1956~', 'about 1956', '1956 körül'],
+    ['1956?', '1956 (uncertain)', '1956 (bizonytalan)'],
+    ['1956%', 'about 1956 (uncertain)', '1956 körül (bizonytalan)'],
+    ['195X', '1950s', '1950-as évek'],
+    ['19XX', '1900s', '1900-as évek'],
+    ['1944/1945', '1944–1945', '1944–1945'],
+    ['1956-10-23/1956-11-04', '23 October 1956–4 November 1956', '1956. október 23.–1956. november 4.'],
+    ['1956/..', '1956 or later', '1956 vagy később'],
+    ['../1956', '1956 or earlier', '1956 vagy előtte'],
+    ['[1955,1956]', '1955 or 1956', '1955 vagy 1956'],
+    ['[1955..1957]', 'between 1955 and 1957', '1955 és 1957 között'],
+  ];
+  for (const [text, en, hu] of cases) {
+    assert.ok(parseEdtf(text).ok, text);
+    assert.equal(describeEdtf(text), en, text);
+    assert.equal(describeEdtf(text, 'hu'), hu, text);
+  }
+  assert.equal(describeEdtf('1956-13'), '1956-13', 'an invalid date is shown as typed');
+});

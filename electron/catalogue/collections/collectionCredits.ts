@@ -1,0 +1,63 @@
+// A collection's credit list in any format, and its warnings, from the catalogue's current data.
+import type { CollectionCredits } from '../../../shared/collections.ts';
+import type { CreditLang, CreditStyle } from '../../../shared/creditStyles.ts';
+import { creditWarnings, figureEntries, renderCreditList, type CreditListFormat, type FigurePick } from '../../../shared/figureCredits.ts';
+import type { Photo } from '../../../shared/types.ts';
+import type { PhotoRepository } from '../store/photoRepository.ts';
+import type { CollectionStore } from './collectionStore.ts';
+import { docxCreditList } from './docxCreditList.ts';
+
+export interface CollectionPick {
+  itemId: number;
+  photo: Photo;
+  modified: boolean;
+}
+
+/** The picks in order with their full photo records. */
+export function collectionPicks(store: CollectionStore, photos: PhotoRepository, id: number): CollectionPick[] {
+  const items = store.items(id);
+  const byId = new Map(photos.getMany([...new Set(items.map((i) => i.photoId))]).map((p) => [p.id, p]));
+  const picks: CollectionPick[] = [];
+  for (const item of items) {
+    const photo = byId.get(item.photoId);
+    if (photo) picks.push({ itemId: item.itemId, photo, modified: item.modified });
+  }
+  return picks;
+}
+
+export function toFigurePicks(picks: readonly CollectionPick[]): FigurePick[] {
+  return picks.map((p) => ({ photo: p.photo, modified: p.modified }));
+}
+
+export interface CreditRequest {
+  style: CreditStyle;
+  lang: CreditLang;
+}
+
+/** Text formats for preview and files; the entries let the UI draw the DOCX preview itself. */
+export function collectionCreditsText(
+  name: string,
+  picks: readonly CollectionPick[],
+  request: CreditRequest & { format: Exclude<CreditListFormat, 'docx'> },
+): CollectionCredits {
+  const figurePicks = toFigurePicks(picks);
+  const entries = figureEntries(figurePicks, request.style, request.lang);
+  const options = { style: request.style, lang: request.lang, collectionName: name };
+  return { text: renderCreditList(entries, request.format, options), entries, warnings: creditWarnings(figurePicks) };
+}
+
+/** The credit list as file bytes in any format (DOCX included). */
+export async function collectionCreditsFile(name: string, picks: readonly CollectionPick[], request: CreditRequest & { format: CreditListFormat }): Promise<Buffer> {
+  const entries = figureEntries(toFigurePicks(picks), request.style, request.lang);
+  const options = { style: request.style, lang: request.lang, collectionName: name };
+  if (request.format === 'docx') return docxCreditList(entries, options);
+  return Buffer.from(renderCreditList(entries, request.format, options), 'utf8');
+}
+
+export const CREDIT_FILE_MIME: Record<CreditListFormat, string> = {
+  txt: 'text/plain;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+  csv: 'text/csv;charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};

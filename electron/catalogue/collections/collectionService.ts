@@ -1,0 +1,123 @@
+// Collections of one open catalogue, as the API, the CLI and the UI use them: the store, credit
+// lists, and the one export that may run at a time (started in the background, polled, cancelled).
+// Kept beside the Catalogue class rather than inside it; `collectionsOf` gives each catalogue one.
+import type { Collection, CollectionCredits, CollectionSummary, ExportFormat, ExportProgress, ExportReport } from '../../../shared/collections.ts';
+import type { CreditLang, CreditStyle } from '../../../shared/creditStyles.ts';
+import type { CreditListFormat, TextCreditListFormat } from '../../../shared/figureCredits.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { collectionCreditsFile, collectionCreditsText, collectionPicks, type CollectionPick } from './collectionCredits.ts';
+import { CollectionStore } from './collectionStore.ts';
+import { checkExportOptions, exportCollection } from './exportCollection.ts';
+
+export interface ExportRequest {
+  outDir: string;
+  size?: number;
+  quality?: number;
+  format: ExportFormat;
+  style: CreditStyle;
+  lang: CreditLang;
+  overwrite: boolean;
+}
+
+function idleExport(): ExportProgress {
+  return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
+}
+
+export class CollectionService {
+  readonly store: CollectionStore;
+  readonly #catalogue: Catalogue;
+  #export: { controller: AbortController; done: Promise<ExportReport | null> } | null = null;
+  #lastExport: ExportProgress = idleExport();
+
+  constructor(catalogue: Catalogue) {
+    this.#catalogue = catalogue;
+    this.store = new CollectionStore(catalogue.db, catalogue.photos, (photos) => catalogue.summaries(photos));
+  }
+
+  list(): CollectionSummary[] {
+    return this.store.list();
+  }
+
+  get(id: number): Collection {
+    return this.store.get(id);
+  }
+
+  picks(id: number): CollectionPick[] {
+    return collectionPicks(this.store, this.#catalogue.photos, id);
+  }
+
+  credits(id: number, style: CreditStyle, lang: CreditLang, format: TextCreditListFormat): CollectionCredits {
+    const { name } = this.store.summary(id);
+    return collectionCreditsText(name, this.picks(id), { style, lang, format });
+  }
+
+  creditsFile(id: number, style: CreditStyle, lang: CreditLang, format: CreditListFormat): Promise<Buffer> {
+    const { name } = this.store.summary(id);
+    return collectionCreditsFile(name, this.picks(id), { style, lang, format });
+  }
+
+  /** Runs an export to the end (the CLI's way). */
+  async export(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportReport> {
+    if (this.#export) throw new CatalogueError('busy', 'An export is already running; wait for it or cancel it first.');
+    const { name } = this.store.summary(id);
+    const picks = this.picks(id);
+    const controller = new AbortController();
+    hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    const originals = new Set((this.#catalogue.db.prepare('SELECT file FROM photos').all() as { file: string }[]).map((r) => r.file));
+    const job = exportCollection(name, picks, {
+      ...request,
+      originals,
+      signal: controller.signal,
+      onProgress: (p) => {
+        this.#lastExport = p;
+        hooks.onProgress?.(p);
+      },
+    });
+    this.#export = { controller, done: job.catch(() => null) };
+    try {
+      return await job;
+    } finally {
+      this.#export = null;
+    }
+  }
+
+  /** Starts an export in the background (the UI's way); the first checks fail at once. */
+  async startExport(id: number, request: ExportRequest): Promise<ExportProgress> {
+    if (this.#export) throw new CatalogueError('busy', 'An export is already running; wait for it or cancel it first.');
+    checkExportOptions(request);
+    this.#lastExport = { ...idleExport(), state: 'running' };
+    const running = this.export(id, request);
+    // Errors found before any picture is made (folder, existing files) answer the call itself.
+    const early = await Promise.race([running.then(() => null, (e: unknown) => e), new Promise((r) => setTimeout(() => r('running'), 50))]);
+    if (early !== 'running' && early !== null) {
+      this.#lastExport = idleExport();
+      throw early;
+    }
+    running.catch((error: Error) => {
+      const cancelled = error instanceof CatalogueError && error.code === 'export-cancelled';
+      this.#lastExport = { ...this.#lastExport, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message };
+    });
+    return this.#lastExport;
+  }
+
+  exportProgress(): ExportProgress {
+    return this.#lastExport;
+  }
+
+  cancelExport(): ExportProgress {
+    this.#export?.controller.abort();
+    return this.#lastExport;
+  }
+}
+
+const services = new WeakMap<Catalogue, CollectionService>();
+
+export function collectionsOf(catalogue: Catalogue): CollectionService {
+  let service = services.get(catalogue);
+  if (!service) {
+    service = new CollectionService(catalogue);
+    services.set(catalogue, service);
+  }
+  return service;
+}

@@ -1,0 +1,220 @@
+// Exports a collection as a folder a publisher can take: resized copies named by figure and
+// identity (`03_fortepan_12345.jpg`) with caption, credit, creator, licence and source embedded as
+// EXIF, IPTC and XMP; the credit list (txt and docx); and manifest.csv.
+//
+// Safety, in order of importance:
+// - Originals are only ever read (sharp decodes them; nothing opens them for writing), and no
+//   output may have an original's path.
+// - Nothing existing is replaced unless the caller says overwrite (the CLI's --overwrite, the UI's
+//   confirmation): the check runs before any work and again, atomically, at each final move.
+// - Everything is written into a hidden staging folder inside the output folder, synced, and only
+//   moved to its final name once every file is complete. Cancel, an error or a crash before that
+//   leaves no file under a final name; cancel and errors also remove the staging folder.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { ExportFormat, ExportProgress, ExportReport } from '../../../shared/collections.ts';
+import type { CreditLang, CreditStyle } from '../../../shared/creditStyles.ts';
+import { creditWarnings, csvCell } from '../../../shared/figureCredits.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { buildIim, insertIptc } from '../metadata/iptcWriter.ts';
+import { addTiffTags, exifApp1, insertJpegSegment, TAG } from '../metadata/tiffTags.ts';
+import { collectionCreditsFile, toFigurePicks, type CollectionPick } from './collectionCredits.ts';
+import { exifTags, exportFacts, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
+import { exportFileName, exportIdentity, insideFolder } from './exportNames.ts';
+
+export const STAGING_PREFIX = '.fototar-export-';
+export const MIN_SIZE = 16;
+export const MAX_SIZE = 30000;
+
+export interface ExportOptions {
+  outDir: string;
+  /** Longest side in pixels; absent: full size. Never enlarges. */
+  size?: number;
+  /** JPEG quality 1-100 (default 90). */
+  quality?: number;
+  format: ExportFormat;
+  style: CreditStyle;
+  lang: CreditLang;
+  overwrite: boolean;
+  /** Absolute paths of the catalogue's originals: an output may never land on one. */
+  originals: ReadonlySet<string>;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface PlannedFile {
+  name: string;
+  pick: CollectionPick | null;
+}
+
+/** The names an export will write, in order: pictures, then the credit lists and the manifest. */
+export function plannedFiles(picks: readonly CollectionPick[], format: ExportFormat): PlannedFile[] {
+  const ext = format === 'tiff' ? 'tif' : 'jpg';
+  const files: PlannedFile[] = picks.map((pick, i) => ({ name: exportFileName(i + 1, picks.length, exportIdentity(pick.photo), ext), pick }));
+  for (const name of ['credits.txt', 'credits.docx', 'manifest.csv']) files.push({ name, pick: null });
+  return files;
+}
+
+export function checkExportOptions(options: Pick<ExportOptions, 'size' | 'quality'>): void {
+  if (options.size !== undefined && (!Number.isInteger(options.size) || options.size < MIN_SIZE || options.size > MAX_SIZE)) {
+    throw new CatalogueError('invalid-input', `The size must be a whole number of pixels from ${MIN_SIZE} to ${MAX_SIZE} (got ${options.size}).`);
+  }
+  if (options.quality !== undefined && (!Number.isInteger(options.quality) || options.quality < 1 || options.quality > 100)) {
+    throw new CatalogueError('invalid-input', `The quality must be a whole number from 1 to 100 (got ${options.quality}).`);
+  }
+}
+
+/** Files of this export that already exist in the output folder. */
+export function existingOutputs(outDir: string, files: readonly PlannedFile[]): string[] {
+  return files.filter((f) => fs.existsSync(insideFolder(outDir, f.name))).map((f) => f.name);
+}
+
+async function writeSynced(file: string, data: Buffer): Promise<void> {
+  const handle = await fsp.open(file, 'wx');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function renderPicture(pick: CollectionPick, facts: ExportFacts, options: ExportOptions): Promise<{ data: Buffer; width: number; height: number }> {
+  let image = sharp(pick.photo.file, { failOn: 'none', limitInputPixels: false }).rotate();
+  if (options.size) image = image.resize({ width: options.size, height: options.size, fit: 'inside', withoutEnlargement: true });
+  image = image.withXmp(xmpPacket(facts));
+  const exif = exifTags(facts);
+  const iim = buildIim(iptcFields(facts));
+  if (options.format === 'tiff') {
+    const { data, info } = await image.tiff({ compression: 'lzw', predictor: 'horizontal' }).toBuffer({ resolveWithObject: true });
+    const withTags = addTiffTags(data, [...exif, { tag: TAG.IPTC, type: 7, value: iim }]);
+    return { data: withTags.tiff, width: info.width, height: info.height };
+  }
+  const quality = options.quality ?? 90;
+  const { data, info } = await image
+    .jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
+    .toBuffer({ resolveWithObject: true });
+  return { data: insertIptc(insertJpegSegment(data, exifApp1(exif)), iim), width: info.width, height: info.height };
+}
+
+const MANIFEST_COLUMNS = [
+  'figure', 'file', 'photo_id', 'fortepan_id', 'title', 'caption', 'date', 'credit', 'creator', 'source', 'source_url',
+  'licence', 'licence_url', 'modified', 'width', 'height', 'original', 'original_sha256',
+] as const;
+
+function manifestRow(figure: number, name: string, pick: CollectionPick, facts: ExportFacts, size: { width: number; height: number }): string {
+  const p = pick.photo;
+  return [
+    figure, name, p.id, p.fortepanId, facts.title, facts.caption, p.date, facts.credit, facts.creator, facts.source, facts.sourceUrl,
+    facts.licence, facts.licenceUrl, pick.modified ? 'yes' : 'no', size.width, size.height, p.file, p.hash,
+  ]
+    .map((v) => csvCell(v))
+    .join(',');
+}
+
+/** Moves staged files into place; all or none (a clash halfway takes back what was moved). */
+async function publish(staging: string, outDir: string, names: readonly string[], overwrite: boolean): Promise<void> {
+  const moved: string[] = [];
+  try {
+    for (const name of names) {
+      const from = path.join(staging, name);
+      const to = insideFolder(outDir, name);
+      if (overwrite) {
+        await fsp.rename(from, to);
+      } else {
+        try {
+          // link() fails if the name exists: no check-then-write race with another program.
+          await fsp.link(from, to);
+          await fsp.unlink(from);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EEXIST') throw new CatalogueError('output-exists', `${name} appeared in ${outDir} during the export; nothing was replaced.`);
+          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+          // File systems without hard links (FAT, exFAT): check, then rename.
+          if (fs.existsSync(to)) throw new CatalogueError('output-exists', `${name} appeared in ${outDir} during the export; nothing was replaced.`);
+          await fsp.rename(from, to);
+        }
+      }
+      moved.push(to);
+    }
+  } catch (error) {
+    if (!overwrite) for (const file of moved) await fsp.rm(file, { force: true });
+    throw error;
+  }
+}
+
+export async function exportCollection(collectionName: string, picks: readonly CollectionPick[], options: ExportOptions): Promise<ExportReport> {
+  checkExportOptions(options);
+  if (picks.length === 0) throw new CatalogueError('invalid-input', `The collection "${collectionName}" is empty: add photos before exporting.`);
+  const outDir = path.resolve(options.outDir);
+  const files = plannedFiles(picks, options.format);
+  const progress: ExportProgress = { state: 'running', done: 0, total: files.length, currentFile: null, report: null, error: null };
+  const report = () => options.onProgress?.({ ...progress });
+
+  for (const file of files) {
+    if (options.originals.has(insideFolder(outDir, file.name))) {
+      throw new CatalogueError('invalid-input', `${file.name} in ${outDir} is an original in this catalogue; choose another output folder.`);
+    }
+  }
+  try {
+    await fsp.mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw new CatalogueError('invalid-input', `Cannot create the output folder ${outDir}: ${(error as Error).message}`);
+  }
+  if (!options.overwrite) {
+    const existing = existingOutputs(outDir, files);
+    if (existing.length) {
+      const shown = existing.slice(0, 5).join(', ') + (existing.length > 5 ? ` and ${existing.length - 5} more` : '');
+      throw new CatalogueError('output-exists', `${existing.length} of the export's files already exist in ${outDir} (${shown}); nothing was written. Overwrite them, or choose another folder.`);
+    }
+  }
+  for (const pick of picks) {
+    if (!fs.existsSync(pick.photo.file)) {
+      throw new CatalogueError('not-found', `The original of ${exportIdentity(pick.photo)} is not at ${pick.photo.file}; nothing was written.`);
+    }
+  }
+
+  const staging = await fsp.mkdtemp(path.join(outDir, STAGING_PREFIX));
+  try {
+    report();
+    const manifest = [MANIFEST_COLUMNS.join(',')];
+    for (let i = 0; i < picks.length; i++) {
+      if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
+      const pick = picks[i];
+      const name = files[i].name;
+      progress.currentFile = name;
+      report();
+      const facts = exportFacts(pick.photo, options.style, options.lang);
+      let picture: { data: Buffer; width: number; height: number };
+      try {
+        picture = await renderPicture(pick, facts, options);
+      } catch (error) {
+        throw new CatalogueError('invalid-input', `Figure ${i + 1} (${pick.photo.file}) could not be converted: ${(error as Error).message}; nothing was written.`);
+      }
+      await writeSynced(path.join(staging, name), picture.data);
+      manifest.push(manifestRow(i + 1, name, pick, facts, picture));
+      progress.done++;
+      report();
+    }
+    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
+    progress.currentFile = 'credits and manifest';
+    report();
+    const request = { style: options.style, lang: options.lang };
+    await writeSynced(path.join(staging, 'credits.txt'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'txt' }));
+    await writeSynced(path.join(staging, 'credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
+    await writeSynced(path.join(staging, 'manifest.csv'), Buffer.from(manifest.join('\r\n') + '\r\n', 'utf8'));
+    progress.done = picks.length + 2; // the last step is moving everything into place
+    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
+    await publish(staging, outDir, files.map((f) => f.name), options.overwrite);
+    progress.done = files.length;
+    progress.currentFile = null;
+    progress.state = 'done';
+    progress.report = { outDir, files: files.map((f) => f.name), warnings: creditWarnings(toFigurePicks(picks)) };
+    report();
+    return progress.report;
+  } finally {
+    await fsp.rm(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,116 @@
+// What an exported picture carries about itself, the same facts in the three places readers look:
+// EXIF (ImageDescription, Artist, Copyright; XP* for Windows), IPTC-IIM (Object Name, Caption,
+// By-line, Credit, Source, Copyright Notice) and XMP (dc:title/description/creator/rights/source,
+// photoshop:Credit/Source, xmpRights:UsageTerms/WebStatement, Creative Commons' cc:license and
+// attribution). Creator is the photographer, never the donor (see ../shared/DOMAIN.md).
+import { effectiveLicence, isFortepan, licenceUrl } from '../../../shared/credit.ts';
+import { styledCredit, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
+import { fortepanPhotoUrl } from '../../../shared/fortepanId.ts';
+import type { Photo } from '../../../shared/types.ts';
+import type { IptcFields } from '../metadata/iptcWriter.ts';
+import { TAG, textTag, xpTag, type TiffTag } from '../metadata/tiffTags.ts';
+
+export interface ExportFacts {
+  title: string;
+  caption: string;
+  credit: string;
+  creator: string;
+  /** The source's name ("Fortepan"). */
+  source: string;
+  /** The photo's page (Fortepan's), or "" when there is none. */
+  sourceUrl: string;
+  licence: string;
+  licenceUrl: string;
+  /** "CC BY-SA 3.0 — Fortepan / Nagy Gyula": what copyright fields say. */
+  rights: string;
+  keywords: string[];
+  identifier: string;
+}
+
+export function exportFacts(photo: Photo, style: CreditStyle, lang: CreditLang): ExportFacts {
+  const fortepan = isFortepan(photo);
+  // The embedded credit line is the short one the style prints; TASL is a list format, so files
+  // carry Fortepan's own line under it.
+  const credit = styledCredit(photo, style === 'tasl' ? 'fortepan' : style, lang);
+  const licence = effectiveLicence(photo);
+  const url = licence ? licenceUrl(licence) ?? '' : '';
+  const title = photo.title.trim() || (photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : '');
+  return {
+    title,
+    caption: photo.caption.trim(),
+    credit,
+    creator: photo.photographer.trim() || photo.embeddedCreator.trim(),
+    source: fortepan ? 'Fortepan' : photo.source.trim(),
+    sourceUrl: photo.fortepanId !== null ? fortepanPhotoUrl(photo.fortepanId, lang) : '',
+    licence,
+    licenceUrl: url,
+    rights: [licence, credit || photo.copyright.trim()].filter(Boolean).join(' — '),
+    keywords: photo.tags,
+    identifier: photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : '',
+  };
+}
+
+export function exifTags(facts: ExportFacts): TiffTag[] {
+  const tags: TiffTag[] = [];
+  if (facts.caption || facts.title) tags.push(textTag(TAG.ImageDescription, facts.caption || facts.title));
+  if (facts.creator) tags.push(textTag(TAG.Artist, facts.creator), xpTag(TAG.XPAuthor, facts.creator));
+  if (facts.rights) tags.push(textTag(TAG.Copyright, facts.rights));
+  if (facts.title) tags.push(xpTag(TAG.XPTitle, facts.title));
+  if (facts.caption) tags.push(xpTag(TAG.XPComment, facts.caption));
+  return tags;
+}
+
+export function iptcFields(facts: ExportFacts): IptcFields {
+  // IIM suggests short limits (Credit 32 bytes, By-line 32) that real credits exceed; ExifTool and
+  // publishing systems read longer values, and a cut credit is a wrong credit, so only the
+  // caption is bounded (2000 bytes, as IIM says and readers enforce).
+  let caption = facts.caption;
+  while (Buffer.byteLength(caption, 'utf8') > 2000) caption = caption.slice(0, -1);
+  return {
+    objectName: facts.title,
+    caption,
+    byline: facts.creator,
+    credit: facts.credit,
+    source: facts.source,
+    copyright: facts.rights,
+    keywords: facts.keywords,
+  };
+}
+
+function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function altLang(text: string): string {
+  return `<rdf:Alt><rdf:li xml:lang="x-default">${xml(text)}</rdf:li></rdf:Alt>`;
+}
+
+export function xmpPacket(facts: ExportFacts): string {
+  const parts: string[] = [];
+  if (facts.title) parts.push(`<dc:title>${altLang(facts.title)}</dc:title>`);
+  if (facts.caption) parts.push(`<dc:description>${altLang(facts.caption)}</dc:description>`);
+  if (facts.creator) parts.push(`<dc:creator><rdf:Seq><rdf:li>${xml(facts.creator)}</rdf:li></rdf:Seq></dc:creator>`);
+  if (facts.rights) parts.push(`<dc:rights>${altLang(facts.rights)}</dc:rights>`);
+  if (facts.keywords.length) parts.push(`<dc:subject><rdf:Bag>${facts.keywords.map((k) => `<rdf:li>${xml(k)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`);
+  if (facts.identifier) parts.push(`<dc:identifier>${xml(facts.identifier)}</dc:identifier>`);
+  if (facts.sourceUrl || facts.source) parts.push(`<dc:source>${xml(facts.sourceUrl || facts.source)}</dc:source>`);
+  if (facts.credit) parts.push(`<photoshop:Credit>${xml(facts.credit)}</photoshop:Credit>`);
+  if (facts.source) parts.push(`<photoshop:Source>${xml(facts.source)}</photoshop:Source>`);
+  if (facts.licence) {
+    parts.push('<xmpRights:Marked>True</xmpRights:Marked>');
+    parts.push(`<xmpRights:UsageTerms>${altLang(facts.licenceUrl ? `${facts.licence} ${facts.licenceUrl}` : facts.licence)}</xmpRights:UsageTerms>`);
+  }
+  const webStatement = facts.sourceUrl || facts.licenceUrl;
+  if (webStatement) parts.push(`<xmpRights:WebStatement>${xml(webStatement)}</xmpRights:WebStatement>`);
+  if (facts.licenceUrl) parts.push(`<cc:license rdf:resource="${xml(facts.licenceUrl)}"/>`);
+  if (facts.credit) parts.push(`<cc:attributionName>${xml(facts.credit)}</cc:attributionName>`);
+  if (facts.sourceUrl) parts.push(`<cc:attributionURL rdf:resource="${xml(facts.sourceUrl)}"/>`);
+  return (
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"' +
+    ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmlns:cc="http://creativecommons.org/ns#">' +
+    parts.join('') +
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+  );
+}

@@ -1,0 +1,120 @@
+// The edit history: one row per undoable step, stored in the catalogue so undo works across
+// restarts of the editor panel and of the app, and for edits made by the CLI too. A new edit
+// drops the steps that were undone (the redo branch), as every editor does.
+import type { DatabaseSync } from 'node:sqlite';
+import type { PhotoPatch } from '../../../shared/types.ts';
+import type { HistoryState } from '../../../shared/editHistory.ts';
+import type { PhotoRepository } from '../store/photoRepository.ts';
+
+/** What one step did to one photo: only the fields it touched, before and after. */
+export interface PhotoChange {
+  id: number;
+  before: PhotoPatch;
+  after: PhotoPatch;
+}
+
+/**
+ * Saves of the same fields of the same photos this close together are one step: the editor
+ * saves as you type (after a pause), and Ctrl+Z should take back the whole edit of a field, not
+ * the last few letters.
+ */
+export const COALESCE_MS = 5000;
+
+/** Old steps beyond this many are forgotten, so the history stays small. */
+export const HISTORY_LIMIT = 500;
+
+interface StepRow {
+  id: number;
+  label: string;
+  changes: string;
+  created_at?: string;
+}
+
+const sameKeys = (a: object, b: object) => {
+  const x = Object.keys(a).sort();
+  const y = Object.keys(b).sort();
+  return x.length === y.length && x.every((k, i) => k === y[i]);
+};
+
+/** The last step extended by `next` when both touch the same fields of the same photos. */
+function coalesce(last: PhotoChange[], next: readonly PhotoChange[]): PhotoChange[] | null {
+  if (last.length !== next.length) return null;
+  const byId = new Map(last.map((c) => [c.id, c]));
+  const merged: PhotoChange[] = [];
+  for (const change of next) {
+    const earlier = byId.get(change.id);
+    if (!earlier || !sameKeys(earlier.after, change.after)) return null;
+    merged.push({ id: change.id, before: earlier.before, after: change.after });
+  }
+  return merged;
+}
+
+export class EditHistory {
+  readonly #db: DatabaseSync;
+  readonly #photos: PhotoRepository;
+
+  constructor(db: DatabaseSync, photos: PhotoRepository) {
+    this.#db = db;
+    this.#photos = photos;
+  }
+
+  /**
+   * Records a step. The caller runs this in the transaction that made the change. With
+   * `coalesce`, a save that repeats the last step's fields and photos within COALESCE_MS of it
+   * extends that step instead of adding one.
+   */
+  record(label: string, changes: readonly PhotoChange[], now: string, options: { coalesce?: boolean } = {}): void {
+    if (changes.length === 0) return;
+    if (options.coalesce) {
+      const last = this.#db.prepare('SELECT id, label, changes, created_at FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+        | StepRow
+        | undefined;
+      const recent = last?.created_at && Date.parse(now) - Date.parse(last.created_at) < COALESCE_MS;
+      const redoable = this.#db.prepare('SELECT 1 FROM edit_history WHERE undone = 1 LIMIT 1').get();
+      // Only the editor's own steps ("Edit …") absorb saves; an import or a tag rename never does.
+      const editorStep = last?.label.startsWith('Edit ') && label.startsWith('Edit ');
+      const merged = last && recent && !redoable && editorStep ? coalesce(JSON.parse(last.changes) as PhotoChange[], changes) : null;
+      if (last && merged) {
+        this.#db.prepare('UPDATE edit_history SET changes = ?, created_at = ? WHERE id = ?').run(JSON.stringify(merged), now, last.id);
+        return;
+      }
+    }
+    this.#db.prepare('DELETE FROM edit_history WHERE undone = 1').run();
+    this.#db
+      .prepare('INSERT INTO edit_history (label, changes, photo_count, undone, created_at) VALUES (?, ?, ?, 0, ?)')
+      .run(label, JSON.stringify(changes), changes.length, now);
+    this.#db
+      .prepare('DELETE FROM edit_history WHERE id <= (SELECT max(id) FROM edit_history) - ?')
+      .run(HISTORY_LIMIT);
+  }
+
+  /** Puts the fields of the last step back as they were. Caller wraps it in a transaction. */
+  undo(now: string): { label: string; ids: number[] } | null {
+    const step = this.#db.prepare('SELECT id, label, changes FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+      | StepRow
+      | undefined;
+    if (!step) return null;
+    const changes = JSON.parse(step.changes) as PhotoChange[];
+    for (const change of changes) this.#photos.patch([change.id], change.before, now);
+    this.#db.prepare('UPDATE edit_history SET undone = 1 WHERE id = ?').run(step.id);
+    return { label: step.label, ids: changes.map((c) => c.id) };
+  }
+
+  /** Applies the earliest undone step again. Caller wraps it in a transaction. */
+  redo(now: string): { label: string; ids: number[] } | null {
+    const step = this.#db.prepare('SELECT id, label, changes FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+      | StepRow
+      | undefined;
+    if (!step) return null;
+    const changes = JSON.parse(step.changes) as PhotoChange[];
+    for (const change of changes) this.#photos.patch([change.id], change.after, now);
+    this.#db.prepare('UPDATE edit_history SET undone = 0 WHERE id = ?').run(step.id);
+    return { label: step.label, ids: changes.map((c) => c.id) };
+  }
+
+  state(): HistoryState {
+    const undo = this.#db.prepare('SELECT label FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
+    const redo = this.#db.prepare('SELECT label FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+    return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
+  }
+}

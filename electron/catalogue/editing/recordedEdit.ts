@@ -1,0 +1,108 @@
+// Applies a set of per-photo patches as ONE undoable step, in one transaction: the photos are
+// changed and the step is recorded together, or nothing is. Fields that would not change are
+// left out, so saving the same text twice records nothing and undo never "does nothing".
+import type { DatabaseSync } from 'node:sqlite';
+import type { EditableFields, Photo, PhotoPatch } from '../../../shared/types.ts';
+import { parseEdtf } from '../../../shared/edtf.ts';
+import { photoLabel } from '../../../shared/credit.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { inTransaction } from '../store/openDatabase.ts';
+import { normaliseTags, type PhotoRepository } from '../store/photoRepository.ts';
+import { EditHistory, type PhotoChange } from './editHistory.ts';
+
+export interface PlannedEdit {
+  id: number;
+  patch: PhotoPatch;
+}
+
+const FIELD_WORDS: Record<keyof EditableFields, string> = {
+  title: 'title',
+  caption: 'caption',
+  date: 'date',
+  donor: 'donor',
+  photographer: 'photographer',
+  country: 'country',
+  city: 'city',
+  place: 'place',
+  tags: 'tags',
+  licence: 'licence',
+  source: 'source',
+  notes: 'notes',
+};
+
+/** The patch as it would be stored (tags normalised), for comparing and for redo. */
+function storedValue(key: keyof EditableFields, value: unknown): string | string[] {
+  return key === 'tags' ? normaliseTags(value as string[]) : (value as string);
+}
+
+function same(a: string | string[], b: string | string[]): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+}
+
+/** Only what would change on this photo: before and after, or null when nothing would. */
+export function diffPatch(photo: Photo, patch: PhotoPatch): PhotoChange | null {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const key of Object.keys(patch) as (keyof EditableFields)[]) {
+    const value = patch[key];
+    if (value === undefined || !(key in FIELD_WORDS)) continue;
+    const next = storedValue(key, value);
+    const current = photo[key];
+    if (same(current, next)) continue;
+    before[key] = current;
+    after[key] = next;
+  }
+  return Object.keys(after).length ? { id: photo.id, before: before as PhotoPatch, after: after as PhotoPatch } : null;
+}
+
+/** "Edit caption of Fortepan 7416", "Edit date, tags of 12 photos". */
+export function describeEdit(changes: readonly PhotoChange[], photos: Map<number, Photo>): string {
+  const touched = new Set(changes.flatMap((c) => Object.keys(c.after)));
+  const fields = (Object.keys(FIELD_WORDS) as (keyof EditableFields)[]).filter((k) => touched.has(k)).map((k) => FIELD_WORDS[k]);
+  const what = fields.length > 3 ? `${fields.slice(0, 3).join(', ')}…` : fields.join(', ');
+  const first = photos.get(changes[0].id);
+  const whom = changes.length === 1 && first ? photoLabel(first) : `${changes.length} photos`;
+  return `Edit ${what} of ${whom}`;
+}
+
+export function validatePatch(patch: PhotoPatch, where = ''): void {
+  if (patch.date !== undefined) {
+    const parsed = parseEdtf(patch.date);
+    if (!parsed.ok) throw new CatalogueError('invalid-input', `${where}Date not saved: ${parsed.error}`);
+  }
+}
+
+/**
+ * Applies the edits as one step. Returns the ids that changed (possibly none).
+ * `label` names the step; by default it is described from the fields changed.
+ */
+export function applyRecordedEdit(
+  db: DatabaseSync,
+  photos: PhotoRepository,
+  edits: readonly PlannedEdit[],
+  label?: string,
+  options: { coalesce?: boolean } = {},
+): number[] {
+  for (const edit of edits) validatePatch(edit.patch);
+  const ids = [...new Set(edits.map((e) => e.id))];
+  const current = new Map(photos.getMany(ids).map((p) => [p.id, p]));
+  const missing = ids.filter((id) => !current.has(id));
+  if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+  const changes: PhotoChange[] = [];
+  for (const edit of edits) {
+    const change = diffPatch(current.get(edit.id)!, edit.patch);
+    if (change) changes.push(change);
+  }
+  if (changes.length === 0) return [];
+  const now = new Date().toISOString();
+  try {
+    inTransaction(db, () => {
+      for (const change of changes) photos.patch([change.id], change.after, now);
+      // The app's editor saves as you type: those saves may fold into one step (see EditHistory).
+      new EditHistory(db, photos).record(label ?? describeEdit(changes, current), changes, now, { coalesce: options.coalesce === true });
+    });
+  } catch (error) {
+    throw new CatalogueError('not-saved', `The edit was not saved: ${(error as Error).message}`);
+  }
+  return changes.map((c) => c.id);
+}

@@ -1,0 +1,53 @@
+// Exports the catalogue's descriptive metadata as CSV or JSON with the import's columns, so an
+// export re-imported into a fresh catalogue of the same files reproduces every field.
+// CSV: UTF-8 with a BOM (Excel otherwise misreads "Üllői"), CRLF, every cell quoted, formula
+// cells guarded (shared/metadataExchange.ts says how and why).
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { EXCHANGE_COLUMNS, COLUMN_FIELD, guardFormula, joinTags, type ExchangeColumn, type ExchangeFormat } from '../../../shared/metadataExchange.ts';
+import type { Photo } from '../../../shared/types.ts';
+import type { Catalogue } from '../catalogue.ts';
+
+export type ExportRecord = Record<Exclude<ExchangeColumn, 'fortepan_id' | 'tags'>, string> & { fortepan_id: number | null; tags: string[] };
+
+/** The file name identifies a photo when it is unique in the catalogue; otherwise the full path. */
+function fileColumn(photo: Photo, baseCounts: Map<string, number>): string {
+  const base = path.basename(photo.file);
+  return (baseCounts.get(base) ?? 0) > 1 ? photo.file : base;
+}
+
+export function exportRecords(catalogue: Catalogue): ExportRecord[] {
+  const baseCounts = new Map<string, number>();
+  for (const photo of catalogue.photos.iterateAll()) {
+    const base = path.basename(photo.file);
+    baseCounts.set(base, (baseCounts.get(base) ?? 0) + 1);
+  }
+  // Fortepan number order, then file path: the same files give the same file, whatever order
+  // an ingest happened to add them in.
+  const collator = new Intl.Collator('hu');
+  const photos = [...catalogue.photos.iterateAll()].sort(
+    (a, b) => (a.fortepanId ?? Infinity) - (b.fortepanId ?? Infinity) || collator.compare(a.file, b.file),
+  );
+  return photos.map((photo) => {
+    const record: Record<string, unknown> = {};
+    for (const column of EXCHANGE_COLUMNS) {
+      const field = COLUMN_FIELD[column];
+      if (column === 'fortepan_id') record[column] = photo.fortepanId;
+      else if (column === 'file') record[column] = fileColumn(photo, baseCounts);
+      else if (field) record[column] = photo[field];
+    }
+    return record as ExportRecord;
+  });
+}
+
+export function exportMetadata(catalogue: Catalogue, format: ExchangeFormat): string {
+  const records = exportRecords(catalogue);
+  if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
+  const rows = records.map((r) =>
+    EXCHANGE_COLUMNS.map((column) => {
+      if (column === 'fortepan_id') return r.fortepan_id === null ? '' : String(r.fortepan_id);
+      return guardFormula(column === 'tags' ? joinTags(r.tags) : r[column]);
+    }),
+  );
+  return `\ufeff${stringify([[...EXCHANGE_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`;
+}

@@ -1,0 +1,253 @@
+// CSV (or JSON) import of descriptive metadata. Rows are matched to photos by Fortepan number
+// and/or file name, every change is previewed before anything is applied, and the whole import
+// is applied in one transaction as one undoable step. Rows that cannot be used are reported
+// with their line number and the reason; the other rows still apply.
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { photoPatchSchema } from '../../../shared/api.ts';
+import { parseEdtf } from '../../../shared/edtf.ts';
+import { photoLabel } from '../../../shared/credit.ts';
+import {
+  COLUMN_ALIASES,
+  COLUMN_FIELD,
+  EXCHANGE_COLUMNS,
+  joinTags,
+  splitTags,
+  unguardFormula,
+  type ExchangeColumn,
+  type ExchangeFormat,
+  type ImportChange,
+  type ImportPreview,
+  type ImportResult,
+} from '../../../shared/metadataExchange.ts';
+import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { diffPatch, type PlannedEdit } from '../editing/recordedEdit.ts';
+
+export interface ImportOptions {
+  format?: ExchangeFormat;
+  /** Leave a field alone when its cell is empty (by default an empty cell empties the field). */
+  keepBlank?: boolean;
+  /** Apply the changes; without it this is a preview (a dry run). */
+  apply?: boolean;
+  /** Names the undo step ("Import metadata.csv"). */
+  name?: string;
+}
+
+interface Row {
+  line: number;
+  cells: Partial<Record<ExchangeColumn, string>>;
+}
+
+interface ParsedFile {
+  rows: Row[];
+  ignoredColumns: string[];
+}
+
+const isColumn = (name: string): name is ExchangeColumn => (EXCHANGE_COLUMNS as readonly string[]).includes(name);
+
+function columnName(header: string): ExchangeColumn | null {
+  const name = header.replace(/^\ufeff/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (isColumn(name)) return name;
+  return COLUMN_ALIASES[name.replace(/_/g, '')] ?? COLUMN_ALIASES[name] ?? null;
+}
+
+const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/** Excel in Hungarian (and most European) locales writes ";" between cells: tell from the header. */
+function delimiterOf(text: string): string {
+  const header = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const count = (c: string) => header.split(c).length - 1;
+  return count(';') > count(',') ? ';' : count('\t') > count(',') ? '\t' : ',';
+}
+
+export function parseCsv(text: string): ParsedFile {
+  let records: { record: string[]; raw: string }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      raw: true,
+    }) as unknown as { record: string[]; raw: string }[];
+  } catch (error) {
+    const e = error as Error & { lines?: number };
+    throw new CatalogueError('invalid-input', `The CSV file cannot be read${e.lines ? ` (line ${e.lines})` : ''}: ${e.message.replace(/^.*?: /, '')}`);
+  }
+  if (records.length === 0) throw new CatalogueError('invalid-input', 'The CSV file is empty: the first line must name the columns.');
+  // Line numbers from the raw text: csv-parse's own count drifts after CRLF inside quotes.
+  let linesBefore = 0;
+  const withLines = records.map((r) => {
+    const leading = /^[\r\n]*/.exec(r.raw)![0];
+    linesBefore += lineBreaks(leading);
+    const line = linesBefore + 1;
+    linesBefore += lineBreaks(r.raw.slice(leading.length));
+    return { line, record: r.record };
+  });
+  const [header, ...body] = withLines;
+  const columns = header.record.map(columnName);
+  const ignoredColumns = header.record.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean);
+  if (!columns.includes('fortepan_id') && !columns.includes('file')) {
+    throw new CatalogueError('invalid-input', 'The first line must name the columns, with fortepan_id or file among them to find each photo.');
+  }
+  const rows = body.map(({ line, record }) => {
+    const cells: Row['cells'] = {};
+    columns.forEach((column, i) => {
+      if (column && record[i] !== undefined) cells[column] = unguardFormula(record[i]);
+    });
+    return { line, cells };
+  });
+  return { rows, ignoredColumns };
+}
+
+export function parseJson(text: string): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new CatalogueError('invalid-input', `The JSON file cannot be read: ${(error as Error).message}`);
+  }
+  const items = Array.isArray(data) ? data : Array.isArray((data as { rows?: unknown })?.rows) ? (data as { rows: unknown[] }).rows : null;
+  if (!items) throw new CatalogueError('invalid-input', 'The JSON file must be an array of records (as export-metadata --format json writes).');
+  const ignored = new Set<string>();
+  const rows = items.map((item, index) => {
+    const cells: Row['cells'] = {};
+    if (item && typeof item === 'object') {
+      for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
+        const column = columnName(key);
+        if (!column) {
+          ignored.add(key);
+          continue;
+        }
+        if (value === null || value === undefined) cells[column] = '';
+        else if (column === 'tags' && Array.isArray(value)) cells[column] = value.map(String).join(';');
+        else cells[column] = String(value);
+      }
+    }
+    return { line: index + 1, cells };
+  });
+  return { rows, ignoredColumns: [...ignored] };
+}
+
+/** Finds the photos rows point at, by Fortepan number and file name (or path). */
+class PhotoMatcher {
+  readonly #byFortepan = new Map<number, Photo[]>();
+  readonly #byBase = new Map<string, Photo[]>();
+  readonly #all: Photo[] = [];
+
+  constructor(catalogue: Catalogue) {
+    for (const photo of catalogue.photos.iterateAll()) {
+      this.#all.push(photo);
+      if (photo.fortepanId !== null) push(this.#byFortepan, photo.fortepanId, photo);
+      push(this.#byBase, path.basename(photo.file), photo);
+    }
+  }
+
+  match(fortepanCell: string, fileCell: string): Photo | string {
+    let candidates: Photo[] | null = null;
+    const what: string[] = [];
+    if (fortepanCell.trim()) {
+      const m = /^(?:fortepan\s*)?(\d{1,9})$/i.exec(fortepanCell.trim());
+      if (!m) return `fortepan_id "${fortepanCell}" is not a Fortepan number`;
+      candidates = this.#byFortepan.get(Number(m[1])) ?? [];
+      what.push(`Fortepan number ${Number(m[1])}`);
+    }
+    const file = fileCell.trim();
+    if (file) {
+      let byFile: Photo[];
+      if (/[\\/]/.test(file)) {
+        const wanted = file.replace(/\\/g, '/');
+        byFile = this.#all.filter((p) => {
+          const own = p.file.replace(/\\/g, '/');
+          return own === wanted || own.endsWith(`/${wanted.replace(/^\/+/, '')}`);
+        });
+      } else {
+        byFile = this.#byBase.get(file) ?? [];
+        if (byFile.length === 0) byFile = this.#all.filter((p) => path.basename(p.file).toLowerCase() === file.toLowerCase());
+      }
+      candidates = candidates ? candidates.filter((p) => byFile.includes(p)) : byFile;
+      what.push(`file "${file}"`);
+    }
+    if (!candidates) return 'no fortepan_id or file to find the photo by';
+    if (candidates.length === 0) return `no photo in the catalogue with ${what.join(' and ')}`;
+    if (candidates.length > 1) {
+      return `${candidates.length} photos match ${what.join(' and ')} (ids ${candidates.map((p) => p.id).join(', ')}): give the file's path`;
+    }
+    return candidates[0];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const shown = (field: EditableField, value: unknown) => (field === 'tags' ? joinTags(value as string[]) : String(value ?? ''));
+
+/** What importing these rows would change, and the edits that do it. */
+export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
+  const matcher = new PhotoMatcher(catalogue);
+  const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], ignoredColumns: parsed.ignoredColumns };
+  const edits: PlannedEdit[] = [];
+  const claimed = new Map<number, number>();
+  for (const row of parsed.rows) {
+    const reject = (reason: string) => preview.rejected.push({ line: row.line, reason });
+    const found = matcher.match(row.cells.fortepan_id ?? '', row.cells.file ?? '');
+    if (typeof found === 'string') {
+      reject(found);
+      continue;
+    }
+    const earlier = claimed.get(found.id);
+    if (earlier !== undefined) {
+      reject(`the same photo as line ${earlier} (${photoLabel(found)})`);
+      continue;
+    }
+    const raw: Record<string, unknown> = {};
+    for (const [column, field] of Object.entries(COLUMN_FIELD) as [ExchangeColumn, EditableField][]) {
+      const cell = row.cells[column];
+      if (cell === undefined || (options.keepBlank && cell.trim() === '')) continue;
+      raw[field] = field === 'tags' ? splitTags(cell) : cell;
+    }
+    if (raw.date !== undefined) {
+      const parsedDate = parseEdtf(raw.date as string);
+      if (!parsedDate.ok) {
+        reject(`date: ${parsedDate.error}`);
+        continue;
+      }
+    }
+    const valid = photoPatchSchema.safeParse(raw);
+    if (!valid.success) {
+      const issue = valid.error.issues[0];
+      reject(`${issue.path.join('.') || 'row'}: ${issue.message}`);
+      continue;
+    }
+    claimed.set(found.id, row.line);
+    const change = diffPatch(found, valid.data as PhotoPatch);
+    if (!change) {
+      preview.unchanged++;
+      continue;
+    }
+    const fields = (Object.keys(change.after) as EditableField[]).map((field) => ({
+      field,
+      before: shown(field, change.before[field]),
+      after: shown(field, change.after[field]),
+    }));
+    preview.changes.push({ line: row.line, id: found.id, label: photoLabel(found), fields } satisfies ImportChange);
+    edits.push({ id: found.id, patch: change.after });
+  }
+  return { preview, edits };
+}
+
+/** Previews (default) or applies an import of CSV or JSON text. */
+export function importMetadata(catalogue: Catalogue, text: string, options: ImportOptions = {}): ImportResult {
+  const parsed = options.format === 'json' ? parseJson(text) : parseCsv(text);
+  const { preview, edits } = planImport(catalogue, parsed, options);
+  if (!options.apply || edits.length === 0) return { ...preview, applied: false };
+  const rows = preview.changes.length;
+  catalogue.applyEdits(edits, `Import ${rows} row${rows === 1 ? '' : 's'}${options.name ? ` from ${options.name}` : ''}`);
+  return { ...preview, applied: true };
+}

@@ -1,0 +1,359 @@
+// Runs a parsed query over the SearchIndex with Lunr's semantics (every plain word required,
+// prefix and fuzzy expansion, field restriction, BM25 scores summed over matching terms) but
+// not Lunr's evaluation: instead of scoring every document through its field vectors, it walks
+// the posting lists of the query's terms once, rarest first, in dense typed arrays, then sorts
+// only the hits. Phrases, years and Fortepan numbers are checked on the survivors.
+import type { SearchClause, TermClause } from '../../../shared/searchQuery.ts';
+import { FIELD_BIT } from './lunrSegment.ts';
+import { PHRASE_FIELD_CODES } from './searchDocument.ts';
+import type { PostingList, SearchIndex } from './searchIndex.ts';
+
+export class SearchCancelled extends Error {
+  constructor() {
+    super('A newer search replaced this one.');
+  }
+}
+
+/** The hits of a query: photo ids best first (ranked as pages are asked for), and the index slots (for facets), unordered. */
+export interface EvaluatedQuery {
+  ids: RankedHits;
+  slots: Int32Array;
+}
+
+/** At most this many terms a short prefix or a fuzzy word expands to. */
+const MAX_EXPANSION = 50_000;
+
+// Dense per-slot scratch space, reused across queries: `stamp` says which round a slot last
+// survived, so nothing is cleared between queries.
+let stamp = new Int32Array(0);
+let acc = new Float32Array(0);
+let epoch = 0;
+
+function scratch(slots: number): void {
+  if (stamp.length < slots || epoch > 1 << 30) {
+    stamp = new Int32Array(Math.max(slots + 4096, Math.ceil(slots * 1.25)));
+    acc = new Float32Array(stamp.length);
+    epoch = 0;
+  }
+}
+
+interface TermGroup {
+  lists: PostingList[];
+  fieldMask: number;
+  size: number;
+}
+
+// Fuzzy words: Lunr's own fuzzy matching intersects an edit automaton with a TokenSet (a trie)
+// of every term. Built for 200,000 photos that trie costs seconds and ~100 MB, and it blocks
+// the worker the first time; so terms are grouped by length once and only terms of a near
+// length are compared, with the same edit distance Lunr's automaton allows (insertions,
+// deletions, substitutions and swaps of two neighbouring letters).
+const termsByLength = new WeakMap<object, Map<number, string[]>>();
+
+function lengthBuckets(terms: readonly string[]): Map<number, string[]> {
+  const buckets = new Map<number, string[]>();
+  for (const term of terms) {
+    let bucket = buckets.get(term.length);
+    if (!bucket) buckets.set(term.length, (bucket = []));
+    bucket.push(term);
+  }
+  return buckets;
+}
+
+const row0 = new Int32Array(64);
+const row1 = new Int32Array(64);
+const row2 = new Int32Array(64);
+
+/** Optimal string alignment distance of a and b, or max + 1 once it must exceed max. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length >= 63) return a === b ? 0 : max + 1;
+  let prev2 = row0;
+  let prev = row1;
+  let cur = row2;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[b.length];
+}
+
+function fuzzyTerms(index: SearchIndex, word: string, distance: number): string[] {
+  let buckets = termsByLength.get(index.base);
+  if (!buckets) {
+    buckets = lengthBuckets(index.base.terms);
+    termsByLength.set(index.base, buckets);
+  }
+  const out: string[] = [];
+  for (let length = Math.max(1, word.length - distance); length <= word.length + distance; length++) {
+    for (const term of buckets.get(length) ?? []) if (editDistance(word, term, distance) <= distance) out.push(term);
+  }
+  for (const term of index.deltaOnlyTerms()) if (editDistance(word, term, distance) <= distance) out.push(term);
+  return out.slice(0, MAX_EXPANSION);
+}
+
+/** Groups the terms by length ahead of the first fuzzy query. */
+export function warmFuzzy(index: SearchIndex): void {
+  fuzzyTerms(index, 'a', 1);
+}
+
+function groupsOf(index: SearchIndex, clause: TermClause): TermGroup[] {
+  const fieldMask = clause.field ? FIELD_BIT[clause.field] : 0xffff;
+  return clause.words.map((word, i) => {
+    let terms: string[];
+    if (clause.fuzzy && clause.words.length === 1) terms = fuzzyTerms(index, word, clause.fuzzy);
+    else if (clause.prefix && i === clause.words.length - 1) terms = index.termsWithPrefix(word, MAX_EXPANSION);
+    else terms = [word];
+    const lists = terms.flatMap((t) => index.postings(t));
+    return { lists, fieldMask, size: lists.reduce((n, l) => n + l.end - l.start, 0) };
+  });
+}
+
+/** Slots matching every group (AND), with summed scores in `acc`. */
+function intersect(index: SearchIndex, groups: TermGroup[], check: () => void): Int32Array {
+  groups.sort((a, b) => a.size - b.size);
+  const dead = index.dead;
+  const first = epoch + 1;
+  epoch = first + groups.length;
+  const g0 = groups[0];
+  const candidates = new Int32Array(g0.size);
+  let count = 0;
+  for (const list of g0.lists) {
+    const { docs, scores, masks, end } = list;
+    for (let i = list.start; i < end; i++) {
+      if ((masks[i] & g0.fieldMask) === 0) continue;
+      const d = docs[i];
+      if (dead[d]) continue;
+      if (stamp[d] !== first) {
+        stamp[d] = first;
+        acc[d] = scores[i];
+        candidates[count++] = d;
+      } else acc[d] += scores[i];
+    }
+  }
+  let live = count;
+  for (let r = 1; r < groups.length && live > 0; r++) {
+    check();
+    const prev = first + r - 1;
+    const cur = first + r;
+    const g = groups[r];
+    let survivors = 0;
+    for (const list of g.lists) {
+      const { docs, scores, masks, start, end } = list;
+      const length = end - start;
+      // Few candidates against a long (sorted) list: look each candidate up instead of walking it.
+      if (live * 20 < length) {
+        for (let c = 0; c < count; c++) {
+          const d = candidates[c];
+          if (stamp[d] !== prev && stamp[d] !== cur) continue;
+          let lo = start;
+          let hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (docs[mid] < d) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < end && docs[lo] === d && (masks[lo] & g.fieldMask) !== 0) {
+            if (stamp[d] === prev) {
+              stamp[d] = cur;
+              survivors++;
+            }
+            acc[d] += scores[lo];
+          }
+        }
+        continue;
+      }
+      for (let i = start; i < end; i++) {
+        const d = docs[i];
+        const s = stamp[d];
+        if (s === prev) {
+          if ((masks[i] & g.fieldMask) === 0) continue;
+          stamp[d] = cur;
+          acc[d] += scores[i];
+          survivors++;
+        } else if (s === cur && (masks[i] & g.fieldMask) !== 0) acc[d] += scores[i];
+      }
+    }
+    live = survivors;
+  }
+  const last = first + groups.length - 1;
+  const out = new Int32Array(live);
+  let n = 0;
+  for (let c = 0; c < count; c++) if (stamp[candidates[c]] === last) out[n++] = candidates[c];
+  return out.subarray(0, n);
+}
+
+function phraseMatcher(clause: TermClause): RegExp {
+  const phrase = clause.words.join(' ');
+  const code = clause.field ? PHRASE_FIELD_CODES[clause.field] : undefined;
+  // Folded words are letters and digits only: nothing to escape.
+  return code ? new RegExp(`\\|${code}[^|]* ${phrase}(?=[ |])`) : new RegExp(` ${phrase}(?=[ |])`);
+}
+
+/** Every hit of the query; `check` throws SearchCancelled when a newer query arrived. */
+export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], check: () => void = () => {}): EvaluatedQuery {
+  scratch(index.slotCount);
+  const termClauses = clauses.filter((c): c is TermClause => c.kind === 'terms');
+  const positive = termClauses.filter((c) => !c.negated);
+  const groups = positive.flatMap((c) => groupsOf(index, c));
+  let slots: Int32Array;
+  let scored = false;
+  if (groups.length) {
+    slots = intersect(index, groups, check);
+    scored = true;
+  } else {
+    slots = index.liveSlots();
+  }
+  check();
+
+  // Exclusions: slots holding every word of a -clause (phrases are checked on the text below).
+  const excludedWords = termClauses.filter((c) => c.negated && !c.phrase);
+  if (excludedWords.length && slots.length) {
+    const keep = new Float32Array(slots.length);
+    for (let i = 0; i < slots.length; i++) keep[i] = acc[slots[i]];
+    const drop = new Uint8Array(index.slotCount);
+    for (const clause of excludedWords) {
+      for (const d of intersect(index, groupsOf(index, { ...clause, negated: false }), check)) drop[d] = 1;
+    }
+    let n = 0;
+    for (let i = 0; i < slots.length; i++) {
+      if (!drop[slots[i]]) {
+        acc[slots[i]] = keep[i];
+        slots[n++] = slots[i];
+      }
+    }
+    slots = slots.subarray(0, n);
+  }
+
+  const filters = clauses.filter((c) => c.kind !== 'terms' || c.phrase);
+  if (filters.length && slots.length) {
+    const phrases = filters.filter((c): c is TermClause => c.kind === 'terms').map((c) => ({ negated: c.negated, re: phraseMatcher(c) }));
+    let n = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      let ok = true;
+      for (const clause of filters) {
+        if (clause.kind === 'year') {
+          const years = index.years(slot);
+          const overlaps = years.from !== 0 && years.from <= clause.to && years.to >= clause.from;
+          ok = clause.negated ? !overlaps : overlaps;
+        } else if (clause.kind === 'id') {
+          const same = index.fortepanId(slot) === clause.id;
+          ok = clause.negated ? !same : same;
+        }
+        if (!ok) break;
+      }
+      if (ok && phrases.length) {
+        const text = index.phraseText(slot);
+        for (const p of phrases) {
+          if (p.re.test(text) === p.negated) {
+            ok = false;
+            break;
+          }
+        }
+      }
+      if (ok) slots[n++] = slot;
+    }
+    slots = slots.subarray(0, n);
+  }
+  check();
+  return { ids: rank(index, slots, scored), slots };
+}
+
+const ID_SPACE = 2 ** 26;
+const MAX_QUANTUM = 2 ** 26 - 1;
+/** Ranked at first: the first pages; later pages are ranked when asked for. */
+const FIRST_RANKED = 1000;
+
+/**
+ * Hits in rank order, ranked lazily: a common word has 100,000+ hits but people look at the
+ * first few hundred, so only those are sorted (after an O(n) selection); a deeper page sorts
+ * the next stretch. Keys pack a descending score and the photo id, so ties go in catalogue
+ * order and one numeric sort does the work.
+ */
+export class RankedHits {
+  readonly #keys: Float64Array;
+  readonly #scored: boolean;
+  #sorted = 0;
+
+  constructor(keys: Float64Array, scored: boolean) {
+    this.#keys = keys;
+    this.#scored = scored;
+    if (!scored) {
+      keys.sort();
+      this.#sorted = keys.length;
+    }
+  }
+
+  get length(): number {
+    return this.#keys.length;
+  }
+
+  /** Photo ids of hits [offset, offset + limit), best first. */
+  page(offset: number, limit: number): number[] {
+    const end = Math.min(this.#keys.length, offset + limit);
+    this.#ensure(end);
+    const out: number[] = [];
+    for (let i = offset; i < end; i++) out.push(this.#scored ? this.#keys[i] % ID_SPACE : this.#keys[i]);
+    return out;
+  }
+
+  #ensure(n: number): void {
+    const keys = this.#keys;
+    if (n <= this.#sorted) return;
+    const target = Math.min(keys.length, Math.max(n, this.#sorted * 2, FIRST_RANKED));
+    if (target < keys.length) select(keys, this.#sorted, keys.length - 1, target - 1);
+    keys.subarray(this.#sorted, target).sort();
+    this.#sorted = target;
+  }
+}
+
+/** Rearranges keys[left..right] so keys[k] holds its sorted value, smaller ones before it. */
+function select(keys: Float64Array, left: number, right: number, k: number): void {
+  while (right > left) {
+    const pivot = keys[(left + right) >>> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (keys[i] < pivot) i++;
+      while (keys[j] > pivot) j--;
+      if (i <= j) {
+        const t = keys[i];
+        keys[i] = keys[j];
+        keys[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
+
+/** Photo ids best first (ties: catalogue order); unscored queries in catalogue order. */
+function rank(index: SearchIndex, slots: Int32Array, scored: boolean): RankedHits {
+  const keys = new Float64Array(slots.length);
+  if (!scored) {
+    for (let i = 0; i < slots.length; i++) keys[i] = index.photoId(slots[i]);
+    return new RankedHits(keys, false);
+  }
+  for (let i = 0; i < slots.length; i++) {
+    const q = Math.min(MAX_QUANTUM, Math.round(acc[slots[i]] * 1e4));
+    keys[i] = (MAX_QUANTUM - q) * ID_SPACE + (index.photoId(slots[i]) % ID_SPACE);
+  }
+  return new RankedHits(keys, true);
+}

@@ -1,0 +1,49 @@
+// Facets of one result: how many hits per year, donor, place and tag. Counted over the index's
+// per-photo columns (no SQL), so a 200,000-photo result counts in milliseconds.
+import type { FacetValue, SearchFacets } from '../../../shared/searchFacets.ts';
+import { hungarianCollator } from '../../../shared/textFold.ts';
+import type { SearchIndex } from './searchIndex.ts';
+
+/** The longest list sent per facet; `distinct` says how many values there are in all. */
+const FACET_LIMIT = 100;
+
+function topValues(counts: Int32Array, dictionary: readonly string[]): { values: FacetValue[]; distinct: number } {
+  const values: FacetValue[] = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) values.push({ value: dictionary[i], count: counts[i] });
+  // Most frequent first; equal counts in Hungarian alphabetical order (cs after c, ő after ö).
+  values.sort((a, b) => b.count - a.count || hungarianCollator.compare(a.value, b.value));
+  return { values: values.slice(0, FACET_LIMIT), distinct: values.length };
+}
+
+export function countFacets(index: SearchIndex, slots: Int32Array): Omit<SearchFacets, 'error'> {
+  const dictionary = index.dictionary;
+  const donors = new Int32Array(dictionary.length);
+  const places = new Int32Array(dictionary.length);
+  const tags = new Int32Array(dictionary.length);
+  const years = new Map<number, number>();
+  let undated = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const f = index.facets(slots[i]);
+    // A photo counts in the first year its date allows ("195X" counts in 1950): the same
+    // photos a year: filter on that year finds, so a dragged range never loses any.
+    if (f.yearFrom) years.set(f.yearFrom, (years.get(f.yearFrom) ?? 0) + 1);
+    else undated++;
+    if (f.donor >= 0) donors[f.donor]++;
+    for (const p of f.places) places[p]++;
+    for (const t of f.tags) tags[t]++;
+  }
+  const donor = topValues(donors, dictionary);
+  const place = topValues(places, dictionary);
+  const tag = topValues(tags, dictionary);
+  return {
+    total: slots.length,
+    years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),
+    undated,
+    donors: donor.values,
+    donorCount: donor.distinct,
+    places: place.values,
+    placeCount: place.distinct,
+    tags: tag.values,
+    tagCount: tag.distinct,
+  };
+}

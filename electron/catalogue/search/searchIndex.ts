@@ -1,0 +1,503 @@
+// The catalogue's search index: what Lunr computed (see lunrSegment.ts), laid out for speed.
+//
+// Measured on 200,000 photos: lunr.Index.load of a serialized index takes 3.3 s and
+// index.search scores every matching document through per-field vectors (65-800 ms for one
+// common word). Here the same BM25 weights sit in flat typed arrays, one posting list per term
+// sorted by document, so a query is a few tight loops (see queryEvaluator.ts) and loading is
+// reading one file (see indexFile.ts).
+//
+// Two parts: the base, built from the whole catalogue and persisted; and the delta, the photos
+// changed since the base was built, each change indexed on its own by Lunr at once (an edit is
+// searchable in milliseconds). A photo's old version in the base is marked dead. When the
+// delta grows, a fresh base is built in the background and replaces both.
+import { edtfYears } from '../../../shared/edtf.ts';
+import { buildSegment, lunrIdf } from './lunrSegment.ts';
+import { phraseText, searchDocument, type SearchSource } from './searchDocument.ts';
+
+const SEGMENT_SIZE = 10_000;
+
+/** Facet values (original spelling) per document: indexes into a dictionary. */
+export interface BaseIndex {
+  /** Sorted (JavaScript string order), so a prefix is one contiguous range. */
+  terms: string[];
+  termStart: Uint32Array;
+  /** Lunr's document frequency per term (see lunrSegment.ts), for idf of later edits. */
+  termDf: Uint32Array;
+  postDoc: Int32Array;
+  postScore: Float32Array;
+  postMask: Uint16Array;
+  /** Per document (slot): photo id, Fortepan number (-1 none), years (0 none), donor (-1 none). */
+  docId: Int32Array;
+  fortepanId: Int32Array;
+  yearFrom: Int16Array;
+  yearTo: Int16Array;
+  donor: Int32Array;
+  placeStart: Uint32Array;
+  placeVals: Int32Array;
+  tagStart: Uint32Array;
+  tagVals: Int32Array;
+  /**
+   * Folded text per document for phrases, UTF-8 in one blob. A loaded index reads it after
+   * opening (it is 40% of the file and only phrases need it): until then `loadText` reads it.
+   */
+  textStart: Uint32Array;
+  text: Uint8Array | null;
+  loadText?: () => Uint8Array;
+  dict: string[];
+  /** The search_changes seq this base reflects. */
+  seq: number;
+}
+
+export interface DocFacets {
+  yearFrom: number;
+  yearTo: number;
+  donor: number;
+  places: number[];
+  tags: number[];
+}
+
+interface DeltaPostings {
+  docs: number[];
+  scores: number[];
+  masks: number[];
+}
+
+class GrowingArray<T extends Int32Array | Float32Array | Uint16Array> {
+  data: T;
+  length = 0;
+  readonly #make: (n: number) => T;
+  constructor(make: (n: number) => T, capacity = 1 << 16) {
+    this.#make = make;
+    this.data = make(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = this.#make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+/** A dictionary of facet strings: one number per distinct original spelling. */
+class Dictionary {
+  readonly values: string[];
+  readonly #index = new Map<string, number>();
+  constructor(values: string[] = []) {
+    this.values = values;
+    values.forEach((v, i) => this.#index.set(v, i));
+  }
+  id(value: string): number {
+    let id = this.#index.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.#index.set(value, id);
+    }
+    return id;
+  }
+}
+
+function placeValues(source: SearchSource): string[] {
+  return [...new Set([source.country, source.city, source.place].map((v) => v.trim()).filter(Boolean))];
+}
+
+function docYears(source: SearchSource): { from: number; to: number } {
+  const years = edtfYears(source.date);
+  return years ? { from: years.from, to: years.to } : { from: 0, to: 0 };
+}
+
+/** Builds a base index with Lunr, SEGMENT_SIZE photos at a time (bounded memory). */
+export function buildBase(sources: Iterable<SearchSource>, seq: number, onProgress?: (done: number) => void): BaseIndex {
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const termDf: number[] = [];
+  const pTerm = new GrowingArray((n) => new Int32Array(n), 1 << 20);
+  const pDoc = new GrowingArray((n) => new Int32Array(n), 1 << 20);
+  const pMask = new GrowingArray((n) => new Uint16Array(n), 1 << 20);
+  const pWeight = new GrowingArray((n) => new Float32Array(n), 1 << 20);
+  const docId = new GrowingArray((n) => new Int32Array(n));
+  const fortepanId = new GrowingArray((n) => new Int32Array(n));
+  const yearFrom = new GrowingArray((n) => new Uint16Array(n));
+  const yearTo = new GrowingArray((n) => new Uint16Array(n));
+  const donor = new GrowingArray((n) => new Int32Array(n));
+  const placeStart = new GrowingArray((n) => new Int32Array(n));
+  const placeVals = new GrowingArray((n) => new Int32Array(n));
+  const tagStart = new GrowingArray((n) => new Int32Array(n));
+  const tagVals = new GrowingArray((n) => new Int32Array(n));
+  const texts: string[] = [];
+  const dict = new Dictionary();
+  let documentCount = 0;
+
+  const flush = (batch: SearchSource[]) => {
+    if (!batch.length) return;
+    const first = documentCount;
+    const segment = buildSegment(batch.map(searchDocument));
+    for (const [term, df] of segment.lunrDf) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termNames.length;
+        termIds.set(term, id);
+        termNames.push(term);
+        termDf.push(0);
+      }
+      termDf[id] += df;
+    }
+    for (const e of segment.entries) {
+      pTerm.push(termIds.get(e.term)!);
+      pDoc.push(first + e.doc);
+      pMask.push(e.fieldBit);
+      pWeight.push(e.weight);
+    }
+    for (const source of batch) {
+      const years = docYears(source);
+      docId.push(source.id);
+      fortepanId.push(source.fortepanId ?? -1);
+      yearFrom.push(years.from);
+      yearTo.push(years.to);
+      donor.push(source.donor.trim() ? dict.id(source.donor.trim()) : -1);
+      placeStart.push(placeVals.length);
+      for (const p of placeValues(source)) placeVals.push(dict.id(p));
+      tagStart.push(tagVals.length);
+      for (const t of source.tags) tagVals.push(dict.id(t));
+      texts.push(phraseText(source));
+    }
+    documentCount += batch.length;
+    onProgress?.(documentCount);
+  };
+
+  let batch: SearchSource[] = [];
+  for (const source of sources) {
+    batch.push(source);
+    if (batch.length === SEGMENT_SIZE) {
+      flush(batch);
+      batch = [];
+    }
+  }
+  flush(batch);
+  placeStart.push(placeVals.length);
+  tagStart.push(tagVals.length);
+
+  // Terms in sorted order; postings grouped by term (a stable counting sort keeps document
+  // order within a term); a term's weights in several fields of one document become one posting.
+  const order = termNames.map((_, i) => i).sort((a, b) => (termNames[a] < termNames[b] ? -1 : termNames[a] > termNames[b] ? 1 : 0));
+  const rank = new Int32Array(order.length);
+  order.forEach((id, r) => (rank[id] = r));
+  const terms = order.map((id) => termNames[id]);
+  const idf = new Float64Array(order.length);
+  const sortedDf = new Uint32Array(order.length);
+  order.forEach((id, r) => {
+    sortedDf[r] = termDf[id];
+    idf[r] = lunrIdf(termDf[id], documentCount);
+  });
+
+  const n = pTerm.length;
+  const counts = new Uint32Array(terms.length + 1);
+  for (let i = 0; i < n; i++) counts[rank[pTerm.data[i]] + 1]++;
+  for (let r = 0; r < terms.length; r++) counts[r + 1] += counts[r];
+  const cursor = counts.slice(0, terms.length);
+  const sDoc = new Int32Array(n);
+  const sMask = new Uint16Array(n);
+  const sScore = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rank[pTerm.data[i]];
+    const at = cursor[r]++;
+    sDoc[at] = pDoc.data[i];
+    sMask[at] = pMask.data[i];
+    sScore[at] = pWeight.data[i] * idf[r];
+  }
+  // Merge adjacent postings of the same (term, document).
+  const termStart = new Uint32Array(terms.length + 1);
+  let out = 0;
+  for (let r = 0; r < terms.length; r++) {
+    termStart[r] = out;
+    for (let i = counts[r]; i < counts[r + 1]; i++) {
+      if (out > termStart[r] && sDoc[out - 1] === sDoc[i]) {
+        sMask[out - 1] |= sMask[i];
+        sScore[out - 1] += sScore[i];
+      } else {
+        sDoc[out] = sDoc[i];
+        sMask[out] = sMask[i];
+        sScore[out] = sScore[i];
+        out++;
+      }
+    }
+  }
+  termStart[terms.length] = out;
+
+  const encoder = new TextEncoder();
+  const encoded = texts.map((t) => encoder.encode(t));
+  const textStart = new Uint32Array(encoded.length + 1);
+  let textLength = 0;
+  encoded.forEach((bytes, i) => {
+    textStart[i] = textLength;
+    textLength += bytes.length;
+  });
+  textStart[encoded.length] = textLength;
+  const text = new Uint8Array(textLength);
+  encoded.forEach((bytes, i) => text.set(bytes, textStart[i]));
+
+  return {
+    terms,
+    termStart,
+    termDf: sortedDf,
+    postDoc: sDoc.slice(0, out),
+    postScore: sScore.slice(0, out),
+    postMask: sMask.slice(0, out),
+    docId: docId.trimmed(),
+    fortepanId: fortepanId.trimmed(),
+    yearFrom: new Int16Array(yearFrom.trimmed().buffer),
+    yearTo: new Int16Array(yearTo.trimmed().buffer),
+    donor: donor.trimmed(),
+    placeStart: new Uint32Array(placeStart.trimmed().buffer),
+    placeVals: placeVals.trimmed(),
+    tagStart: new Uint32Array(tagStart.trimmed().buffer),
+    tagVals: tagVals.trimmed(),
+    textStart,
+    text,
+    dict: dict.values,
+    seq,
+  };
+}
+
+/** A term's posting list: documents (ascending within the base), weights, field masks. */
+export interface PostingList {
+  docs: Int32Array;
+  scores: Float32Array;
+  masks: Uint16Array;
+  start: number;
+  end: number;
+}
+
+const decoder = new TextDecoder();
+
+/** The live index: a base plus the delta of photos changed since, with dead base entries. */
+export class SearchIndex {
+  base: BaseIndex;
+  readonly #dict: Dictionary;
+  /** Photo id -> slot for the delta; the base's ids are sorted, so it is searched instead. */
+  readonly #deltaSlotOfId = new Map<number, number>();
+  /** 1 for slots whose photo changed or was removed since they were indexed. */
+  #dead: Uint8Array;
+  #deadCount = 0;
+  readonly #delta = new Map<string, DeltaPostings>();
+  readonly #deltaDocs: { id: number; fortepanId: number; facets: DocFacets; text: string }[] = [];
+  readonly #deltaDf = new Map<string, number>();
+  #deltaTermsSorted: string[] | null = null;
+  /** The search_changes seq the index (base plus delta) reflects. */
+  seq: number;
+
+  constructor(base: BaseIndex) {
+    this.base = base;
+    this.seq = base.seq;
+    this.#dict = new Dictionary(base.dict);
+    this.#dead = new Uint8Array(base.docId.length + 1024);
+  }
+
+  /** The live slot of a photo, or -1. */
+  slotOf(id: number): number {
+    const delta = this.#deltaSlotOfId.get(id);
+    if (delta !== undefined) return this.#dead[delta] ? -1 : delta;
+    const ids = this.base.docId;
+    let lo = 0;
+    let hi = ids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ids.length && ids[lo] === id && !this.#dead[lo] ? lo : -1;
+  }
+
+  get baseSize(): number {
+    return this.base.docId.length;
+  }
+
+  /** Slots in use (base and delta, dead ones included). */
+  get slotCount(): number {
+    return this.base.docId.length + this.#deltaDocs.length;
+  }
+
+  /** Live photos. */
+  get size(): number {
+    return this.slotCount - this.#deadCount;
+  }
+
+  get deltaSize(): number {
+    return this.#deltaDocs.length;
+  }
+
+  get deadCount(): number {
+    return this.#deadCount;
+  }
+
+  get dead(): Uint8Array {
+    return this.#dead;
+  }
+
+  get dictionary(): readonly string[] {
+    return this.#dict.values;
+  }
+
+  /** Indexes new versions of these photos and drops the ids that are gone. */
+  apply(changed: readonly SearchSource[], removed: readonly number[], seq: number): void {
+    for (const id of removed) this.#kill(id);
+    if (changed.length) {
+      for (const source of changed) this.#kill(source.id);
+      const first = this.slotCount;
+      const segment = buildSegment(changed.map(searchDocument));
+      const documentCount = this.size + changed.length;
+      if (this.#dead.length < first + changed.length) {
+        const grown = new Uint8Array((first + changed.length) * 2);
+        grown.set(this.#dead);
+        this.#dead = grown;
+      }
+      for (const [term, df] of segment.lunrDf) this.#deltaDf.set(term, (this.#deltaDf.get(term) ?? 0) + df);
+      for (const e of segment.entries) {
+        let postings = this.#delta.get(e.term);
+        if (!postings) {
+          postings = { docs: [], scores: [], masks: [] };
+          this.#delta.set(e.term, postings);
+          this.#deltaTermsSorted = null;
+        }
+        const slot = first + e.doc;
+        const weight = e.weight * lunrIdf(this.#baseDf(e.term) + (this.#deltaDf.get(e.term) ?? 0), documentCount);
+        const last = postings.docs.length - 1;
+        if (last >= 0 && postings.docs[last] === slot) {
+          postings.scores[last] += weight;
+          postings.masks[last] |= e.fieldBit;
+        } else {
+          postings.docs.push(slot);
+          postings.scores.push(weight);
+          postings.masks.push(e.fieldBit);
+        }
+      }
+      changed.forEach((source, i) => {
+        const years = docYears(source);
+        this.#deltaDocs.push({
+          id: source.id,
+          fortepanId: source.fortepanId ?? -1,
+          facets: {
+            yearFrom: years.from,
+            yearTo: years.to,
+            donor: source.donor.trim() ? this.#dict.id(source.donor.trim()) : -1,
+            places: placeValues(source).map((p) => this.#dict.id(p)),
+            tags: source.tags.map((t) => this.#dict.id(t)),
+          },
+          text: phraseText(source),
+        });
+        this.#deltaSlotOfId.set(source.id, first + i);
+      });
+    }
+    this.seq = Math.max(this.seq, seq);
+  }
+
+  #kill(id: number): void {
+    const slot = this.slotOf(id);
+    if (slot < 0) return;
+    this.#deltaSlotOfId.delete(id);
+    this.#dead[slot] = 1;
+    this.#deadCount++;
+  }
+
+  #baseDf(term: string): number {
+    const r = this.termRank(term);
+    return r >= 0 ? this.base.termDf[r] : 0;
+  }
+
+  /** The base's rank of a term, or -1. */
+  termRank(term: string): number {
+    const terms = this.base.terms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < terms.length && terms[lo] === term ? lo : -1;
+  }
+
+  /** Every posting list for a term, in the base and the delta. */
+  postings(term: string): PostingList[] {
+    const lists: PostingList[] = [];
+    const r = this.termRank(term);
+    if (r >= 0) lists.push(this.#baseList(r));
+    const delta = this.#delta.get(term);
+    // Typed copies (the delta is small) keep the evaluator's loops monomorphic.
+    if (delta) lists.push({ docs: Int32Array.from(delta.docs), scores: Float32Array.from(delta.scores), masks: Uint16Array.from(delta.masks), start: 0, end: delta.docs.length });
+    return lists;
+  }
+
+  #baseList(r: number): PostingList {
+    const b = this.base;
+    return { docs: b.postDoc, scores: b.postScore, masks: b.postMask, start: b.termStart[r], end: b.termStart[r + 1] };
+  }
+
+  /** Terms that start with a prefix (base and delta), up to `limit` of them. */
+  termsWithPrefix(prefix: string, limit: number): string[] {
+    const terms = this.base.terms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < terms.length && out.length < limit && terms[i].startsWith(prefix); i++) out.push(terms[i]);
+    for (const term of this.#delta.keys()) if (term.startsWith(prefix) && this.termRank(term) < 0) out.push(term);
+    return out;
+  }
+
+  /** All terms of the delta that the base does not have (for fuzzy matching). */
+  deltaOnlyTerms(): string[] {
+    this.#deltaTermsSorted ??= [...this.#delta.keys()].filter((t) => this.termRank(t) < 0).sort();
+    return this.#deltaTermsSorted;
+  }
+
+  /** Every live slot. */
+  liveSlots(): Int32Array {
+    const out = new Int32Array(this.size);
+    let n = 0;
+    for (let slot = 0; slot < this.slotCount; slot++) if (!this.#dead[slot]) out[n++] = slot;
+    return out.subarray(0, n);
+  }
+
+  photoId(slot: number): number {
+    return slot < this.base.docId.length ? this.base.docId[slot] : this.#deltaDocs[slot - this.base.docId.length].id;
+  }
+
+  fortepanId(slot: number): number {
+    return slot < this.base.docId.length ? this.base.fortepanId[slot] : this.#deltaDocs[slot - this.base.docId.length].fortepanId;
+  }
+
+  years(slot: number): { from: number; to: number } {
+    if (slot < this.base.docId.length) return { from: this.base.yearFrom[slot], to: this.base.yearTo[slot] };
+    const f = this.#deltaDocs[slot - this.base.docId.length].facets;
+    return { from: f.yearFrom, to: f.yearTo };
+  }
+
+  facets(slot: number): DocFacets {
+    const b = this.base;
+    if (slot >= b.docId.length) return this.#deltaDocs[slot - b.docId.length].facets;
+    return {
+      yearFrom: b.yearFrom[slot],
+      yearTo: b.yearTo[slot],
+      donor: b.donor[slot],
+      places: Array.from(b.placeVals.subarray(b.placeStart[slot], b.placeStart[slot + 1])),
+      tags: Array.from(b.tagVals.subarray(b.tagStart[slot], b.tagStart[slot + 1])),
+    };
+  }
+
+  phraseText(slot: number): string {
+    const b = this.base;
+    if (slot >= b.docId.length) return this.#deltaDocs[slot - b.docId.length].text;
+    b.text ??= b.loadText!();
+    return decoder.decode(b.text.subarray(b.textStart[slot], b.textStart[slot + 1]));
+  }
+}

@@ -1,0 +1,215 @@
+// The worker thread that owns the search index, so neither the UI nor the main process ever
+// waits on a query. It reads the catalogue database itself (read-only, WAL lets it read while
+// the main process writes), loads the persisted index or builds one, and before each request
+// replays the search_changes log, so an edit by the app or by the CLI is searchable at once.
+//
+// Started with mode 'build', the same file is the background builder: it builds a fresh base
+// from the database, writes it, and says which seq it reflects; the query worker keeps
+// answering from the old base plus delta meanwhile, then swaps.
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import type { DatabaseSync } from 'node:sqlite';
+import { openDatabase } from '../store/openDatabase.ts';
+import { parseSearchQuery } from '../../../shared/searchQuery.ts';
+import { buildBase, SearchIndex, type BaseIndex } from './searchIndex.ts';
+import { parseIndexBytes, readIndexFile, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
+import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from './searchSources.ts';
+import { evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
+import { countFacets } from './searchFacets.ts';
+
+export interface SearchWorkerData {
+  mode: 'serve' | 'build';
+  database: string;
+  indexFile: string;
+  /** Int32Array over it: [0] the generation of the newest query; older ones give up. */
+  control: SharedArrayBuffer;
+}
+
+/** The first message the serving worker gets: the index file's bytes, read by the main thread. */
+export interface IndexMessage {
+  type: 'index';
+  bytes: IndexBytes | null;
+}
+
+export type SearchRequest =
+  | { type: 'search'; id: number; gen: number; query: string; offset: number; limit: number }
+  | { type: 'facets'; id: number; gen: number; query: string }
+  | { type: 'status'; id: number };
+
+export interface SearchStatus {
+  ready: boolean;
+  photos: number;
+  baseSize: number;
+  deltaSize: number;
+  seq: number;
+  /** Milliseconds from receiving the index bytes to the index ready (building it if need be). */
+  loadMs: number;
+  built: boolean;
+  rebuilding: boolean;
+}
+
+export type SearchReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { code: 'search-cancelled' | 'search-failed'; message: string } };
+
+/** Rebuild the base in the background once the delta holds this share of the catalogue. */
+const REBUILD_SHARE = 0.05;
+const REBUILD_MIN = 5000;
+const CACHE_SIZE = 8;
+
+/** Reads a consistent snapshot: the seq and every photo as of that seq. */
+function buildFromDatabase(db: DatabaseSync): BaseIndex {
+  db.exec('BEGIN');
+  try {
+    const seq = latestChangeSeq(db);
+    return buildBase(allSearchSources(db), seq);
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
+function runBuilder(data: SearchWorkerData): void {
+  const db = openDatabase(data.database, { readOnly: true });
+  try {
+    const base = buildFromDatabase(db);
+    writeIndexFile(data.indexFile, base);
+    parentPort!.postMessage({ built: base.seq });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Requests that arrive before the index bytes (the main thread reads the file while this
+ * worker loads its code) wait in a queue.
+ */
+function serve(data: SearchWorkerData): void {
+  const port = parentPort!;
+  const queue: SearchRequest[] = [];
+  let handle: ((request: SearchRequest) => void) | null = null;
+  port.on('message', (message: SearchRequest | IndexMessage) => {
+    if (message.type === 'index') {
+      handle = open(data, message.bytes);
+      for (const request of queue.splice(0)) handle(request);
+    } else if (handle) handle(message);
+    else queue.push(message);
+  });
+}
+
+function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: SearchRequest) => void {
+  const port = parentPort!;
+  const control = new Int32Array(data.control);
+  const db = openDatabase(data.database, { readOnly: true });
+  const started = performance.now();
+  let built = false;
+  let base = bytes ? parseIndexBytes(bytes) : null;
+  const latest = latestChangeSeq(db);
+  // A base from the future (a restored database, a copied folder) cannot be caught up: rebuild.
+  if (!base || base.seq > latest) {
+    base = buildFromDatabase(db);
+    built = true;
+    try {
+      writeIndexFile(data.indexFile, base);
+    } catch {
+      // A read-only catalogue folder: search still works, it is rebuilt next time.
+    }
+  }
+  let index = new SearchIndex(base);
+  const loadMs = performance.now() - started;
+  let rebuilding: Worker | null = null;
+  const cache = new Map<string, { seq: number; result: EvaluatedQuery }>();
+
+  const sync = () => {
+    if (latestChangeSeq(db) <= index.seq) return;
+    const changes = changesSince(db, index.seq);
+    const sources = searchSourcesById(db, changes.ids);
+    index.apply([...sources.values()], changes.ids.filter((id) => !sources.has(id)), changes.seq);
+    cache.clear();
+    if (!rebuilding && index.deltaSize + index.deadCount > Math.max(REBUILD_MIN, index.baseSize * REBUILD_SHARE)) startRebuild();
+  };
+
+  const startRebuild = () => {
+    // The builder replaces the index file: read the phrase text of the current base first.
+    index.base.text ??= index.base.loadText?.() ?? null;
+    const builder = new Worker(new URL(import.meta.url), { workerData: { ...data, mode: 'build' } satisfies SearchWorkerData });
+    rebuilding = builder;
+    builder.once('message', () => {
+      const fresh = readIndexFile(data.indexFile);
+      if (fresh) {
+        void readTextInBackground(fresh).catch(() => undefined);
+        index = new SearchIndex(fresh);
+        cache.clear();
+        sync();
+      }
+    });
+    builder.once('exit', () => {
+      if (rebuilding === builder) rebuilding = null;
+    });
+  };
+
+  const run = (query: string, gen: number): EvaluatedQuery => {
+    const check = () => {
+      if (Atomics.load(control, 0) > gen) throw new SearchCancelled();
+    };
+    check();
+    sync();
+    const cached = cache.get(query);
+    if (cached && cached.seq === index.seq) {
+      cache.delete(query);
+      cache.set(query, cached);
+      return cached.result;
+    }
+    const parsed = parseSearchQuery(query);
+    const result = parsed.ok ? evaluate(index, parsed.clauses, check) : { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) };
+    cache.set(query, { seq: index.seq, result });
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return result;
+  };
+
+  const handle = (request: SearchRequest) => {
+    try {
+      let value: unknown;
+      if (request.type === 'search') {
+        const result = run(request.query, request.gen);
+        value = { total: result.ids.length, ids: result.ids.page(request.offset, request.limit) };
+      } else if (request.type === 'facets') {
+        value = countFacets(index, run(request.query, request.gen).slots);
+      } else {
+        sync();
+        value = {
+          ready: true,
+          photos: index.size,
+          baseSize: index.baseSize,
+          deltaSize: index.deltaSize,
+          seq: index.seq,
+          loadMs,
+          built,
+          rebuilding: rebuilding !== null,
+        } satisfies SearchStatus;
+      }
+      port.postMessage({ id: request.id, ok: true, value } satisfies SearchReply);
+    } catch (error) {
+      const cancelled = error instanceof SearchCancelled;
+      port.postMessage({
+        id: request.id,
+        ok: false,
+        error: { code: cancelled ? 'search-cancelled' : 'search-failed', message: cancelled ? error.message : `Search failed: ${(error as Error).message}` },
+      } satisfies SearchReply);
+    }
+  };
+  port.postMessage({ ready: true });
+  // Idle work after opening, so no query pays for it: the phrase text, the fuzzy matcher's
+  // length buckets, and the evaluator's code paths compiled.
+  void readTextInBackground(index.base).catch(() => undefined);
+  setTimeout(() => {
+    warmFuzzy(index);
+    const warm = parseSearchQuery('a b year:1950..1960 -c');
+    if (warm.ok) evaluate(index, warm.clauses).ids.page(0, 10);
+  }, 20).unref();
+  return handle;
+}
+
+const data = workerData as SearchWorkerData;
+if (parentPort && data) {
+  if (data.mode === 'build') runBuilder(data);
+  else serve(data);
+}

@@ -1,0 +1,214 @@
+// XMP sidecars that Lightroom, digiKam and darktable read: standard Dublin Core, Photoshop,
+// IPTC Core and XMP Rights properties for what those programs show, plus Fototar's own
+// namespace for what they have no field for (the EDTF date as typed, donor, notes), so a
+// sidecar read back on ingest restores the catalogue exactly. Originals are never touched:
+// only `<name>.<ext>.xmp` or `<name>.xmp` next to them is written, atomically.
+import fs from 'node:fs';
+import path from 'node:path';
+import exifr from 'exifr';
+import type { EditableFields, Photo } from '../../../shared/types.ts';
+import type { SidecarNaming, SidecarReport } from '../../../shared/sidecars.ts';
+import { parseEdtf } from '../../../shared/edtf.ts';
+import { donorFromFortepanCredit, licenceUrl } from '../../../shared/credit.ts';
+import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
+
+export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
+
+const NAMESPACES = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  photoshop: 'http://ns.adobe.com/photoshop/1.0/',
+  Iptc4xmpCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
+  fototar: FOTOTAR_XMP_NS,
+};
+
+/**
+ * Text as XML character data or attribute value. Everything markup-like is an entity; a CR is
+ * written as &#13; because XML parsers turn a raw CR into LF; characters XML 1.0 forbids
+ * (control characters, lone surrogates, U+FFFE/U+FFFF) are dropped, as no parser accepts them.
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+    .replace(/[&<>"'\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' })[c]!);
+}
+
+const alt = (name: string, value: string) =>
+  value ? `   <${name}><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt></${name}>` : '';
+const list = (name: string, kind: 'Bag' | 'Seq', values: readonly string[]) =>
+  values.length ? `   <${name}><rdf:${kind}>${values.map((v) => `<rdf:li>${escapeXml(v)}</rdf:li>`).join('')}</rdf:${kind}></${name}>` : '';
+const simple = (name: string, value: string) => (value ? `   <${name}>${escapeXml(value)}</${name}>` : '');
+
+/** An EDTF date that is also a plain XMP date (1956, 1956-10, 1956-10-23), else ''. */
+function xmpDate(date: string): string {
+  return /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date.trim()) && parseEdtf(date).ok ? date.trim() : '';
+}
+
+/** The sidecar for one photo, as the catalogue holds it. */
+export function buildXmp(photo: Photo): string {
+  const url = licenceUrl(photo.licence);
+  const dates = parseEdtf(photo.date);
+  const properties = [
+    alt('dc:title', photo.title),
+    alt('dc:description', photo.caption),
+    list('dc:subject', 'Bag', photo.tags),
+    list('dc:creator', 'Seq', photo.photographer ? [photo.photographer] : []),
+    simple('photoshop:Credit', photo.credit),
+    simple('photoshop:Source', photo.source),
+    simple('photoshop:DateCreated', xmpDate(photo.date)),
+    simple('photoshop:City', photo.city),
+    simple('photoshop:Country', photo.country),
+    simple('Iptc4xmpCore:Location', photo.place),
+    alt('xmpRights:UsageTerms', photo.licence),
+    simple('xmpRights:WebStatement', url ?? ''),
+    url ? '   <xmpRights:Marked>True</xmpRights:Marked>' : '',
+    simple('fototar:File', path.basename(photo.file)),
+    simple('fototar:FortepanId', photo.fortepanId !== null ? String(photo.fortepanId) : ''),
+    simple('fototar:Date', photo.date),
+    dates.ok && dates.value ? simple('fototar:DateFrom', dates.value.from) : '',
+    dates.ok && dates.value ? simple('fototar:DateTo', dates.value.to) : '',
+    simple('fototar:Donor', photo.donor),
+    simple('fototar:Licence', photo.licence),
+    simple('fototar:Notes', photo.notes),
+  ].filter(Boolean);
+  const xmlns = Object.entries(NAMESPACES)
+    .map(([prefix, uri]) => `\n    xmlns:${prefix}="${uri}"`)
+    .join('');
+  return [
+    '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Fototar">',
+    ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    `  <rdf:Description rdf:about=""${xmlns}>`,
+    ...properties,
+    '  </rdf:Description>',
+    ' </rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="w"?>',
+    '',
+  ].join('\n');
+}
+
+export function sidecarPath(file: string, naming: SidecarNaming): string {
+  if (naming === 'name.xmp') {
+    const ext = path.extname(file);
+    return `${ext ? file.slice(0, -ext.length) : file}.xmp`;
+  }
+  return `${file}.xmp`;
+}
+
+/** Where a sidecar for `file` may already be: darktable/digiKam's name first, then Lightroom's. */
+export function sidecarCandidates(file: string): string[] {
+  const ext = path.extname(file);
+  const base = ext ? file.slice(0, -ext.length) : file;
+  return [`${file}.xmp`, `${file}.XMP`, `${base}.xmp`, `${base}.XMP`];
+}
+
+/**
+ * Writes the sidecars of these photos. A sidecar another program wrote (darktable keeps its edit
+ * history in one) is never replaced; nor is a Lightroom-style `name.xmp` that belongs to another
+ * photo with the same name.
+ */
+export function writeSidecars(photos: readonly Photo[], naming: SidecarNaming): SidecarReport {
+  const report: SidecarReport = { written: [], skipped: [] };
+  for (const photo of photos) {
+    const target = sidecarPath(photo.file, naming);
+    try {
+      if (fs.existsSync(target)) {
+        const existing = fs.readFileSync(target, 'utf8');
+        if (!existing.includes(FOTOTAR_XMP_NS)) {
+          report.skipped.push({ file: target, reason: 'a sidecar written by another program is there; it was kept as it is' });
+          continue;
+        }
+        const owner = /<fototar:File>([^<]*)<\/fototar:File>/.exec(existing)?.[1];
+        if (owner !== undefined && decodeXmlEntities(owner) !== path.basename(photo.file)) {
+          report.skipped.push({ file: target, reason: `it belongs to ${decodeXmlEntities(owner)}, a photo with the same name` });
+          continue;
+        }
+      }
+      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      fs.writeFileSync(temp, buildXmp(photo), 'utf8');
+      fs.renameSync(temp, target);
+      report.written.push(target);
+    } catch (error) {
+      report.skipped.push({ file: target, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    }
+  }
+  return report;
+}
+
+type Block = Record<string, unknown>;
+
+function block(value: unknown): Block {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Block) : {};
+}
+
+/** exifr's XMP value (text, alternative, list) as text with entities decoded once. */
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return decodeXmlEntities(value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.map(text).filter(Boolean).join('; ');
+  if (typeof value === 'object' && 'value' in (value as Block)) return text((value as Block).value);
+  return '';
+}
+
+function texts(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).map(text).filter(Boolean);
+}
+
+export interface SidecarFields {
+  file: string;
+  /** Fields the sidecar sets. A Fototar sidecar sets all of them (an absent one is empty). */
+  fields: Partial<EditableFields>;
+  warnings: string[];
+}
+
+/** Reads the sidecar next to `file`, if there is one. */
+export async function readSidecar(file: string): Promise<SidecarFields | null> {
+  const found = sidecarCandidates(file).find((candidate) => {
+    try {
+      return fs.statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (!found) return null;
+  let raw: Block;
+  try {
+    const bytes = fs.readFileSync(found);
+    raw = block(await exifr.sidecar(bytes, { mergeOutput: false, reviveValues: false } as never, 'xmp'));
+  } catch (error) {
+    return { file: found, fields: {}, warnings: [`sidecar ${path.basename(found)} could not be read: ${(error as Error).message}`] };
+  }
+  return { file: found, fields: sidecarFields(raw), warnings: [] };
+}
+
+/** Maps exifr's reading of a sidecar onto catalogue fields. */
+export function sidecarFields(raw: Block): Partial<EditableFields> {
+  const dc = block(raw.dc);
+  const photoshop = block(raw.photoshop);
+  const core = block(raw.Iptc4xmpCore);
+  const rights = block(raw.xmpRights);
+  const own = block(raw.fototar);
+  const ours = Object.keys(own).length > 0;
+  const xmpDateText = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text(photoshop.DateCreated))?.[0] ?? '';
+  const fields: EditableFields = {
+    title: text(dc.title),
+    caption: text(dc.description),
+    date: ours ? text(own.Date) : xmpDateText,
+    donor: ours ? text(own.Donor) : (donorFromFortepanCredit(text(photoshop.Credit)) ?? ''),
+    photographer: texts(dc.creator).join('; '),
+    country: text(photoshop.Country),
+    city: text(photoshop.City),
+    place: text(core.Location),
+    tags: texts(dc.subject),
+    licence: ours ? text(own.Licence) : text(rights.UsageTerms),
+    source: text(photoshop.Source),
+    notes: ours ? text(own.Notes) : '',
+  };
+  if (!parseEdtf(fields.date).ok) fields.date = '';
+  if (ours) return fields;
+  // Another program's sidecar: only what it says overrides what the file carries.
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== ''))) as Partial<EditableFields>;
+}

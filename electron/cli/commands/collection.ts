@@ -1,0 +1,141 @@
+// `fototar collection create|add|remove|move|list|show|rename|delete|modified ...`: an author's
+// named, ordered picks from the command line. Positions given to `move` are figure numbers
+// (1 = first). A photo already in the collection is added again, with a warning on stderr.
+import { parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { collectionsOf } from '../../catalogue/collections/collectionService.ts';
+import { creditWarnings } from '../../../shared/figureCredits.ts';
+
+const SUBCOMMANDS = 'create|add|remove|move|list|show|rename|delete|modified';
+
+function needName(positionals: string[], what: string): string {
+  const name = positionals[0];
+  if (!name || !name.trim()) throw new UsageError(`give the collection's name: fototar collection ${what} <name> ...`);
+  return name;
+}
+
+export const collection: Command = async (args) => {
+  const [sub, ...rest] = args;
+  if (!sub || sub.startsWith('-')) throw new UsageError(`give a subcommand: ${SUBCOMMANDS}`);
+  const { values, positionals } = parse(rest, { off: { type: 'boolean' } });
+  const dir = requireCatalogue(values);
+  const json = Boolean(values.json);
+
+  await withCatalogue(dir, false, (catalogue) => {
+    const service = collectionsOf(catalogue);
+    const store = service.store;
+    const showOne = (id: number) => {
+      const c = service.get(id);
+      const picks = service.picks(id);
+      const warnings = creditWarnings(picks.map((p) => ({ photo: p.photo, modified: p.modified })));
+      if (json) {
+        out(
+          JSON.stringify({
+            id: c.id,
+            name: c.name,
+            count: c.count,
+            items: picks.map((p, i) => ({
+              figure: i + 1,
+              itemId: p.itemId,
+              id: p.photo.id,
+              fortepanId: p.photo.fortepanId,
+              title: p.photo.title,
+              file: p.photo.file,
+              credit: p.photo.credit,
+              modified: p.modified,
+            })),
+            warnings,
+          }),
+        );
+        return;
+      }
+      out(`${c.name}: ${c.count} photo${c.count === 1 ? '' : 's'}`);
+      picks.forEach((p, i) => {
+        const label = p.photo.title || (p.photo.fortepanId !== null ? `Fortepan ${p.photo.fortepanId}` : p.photo.file);
+        out(`${String(i + 1).padStart(3)}. ${String(p.photo.id).padStart(6)}  ${label}  (${p.photo.credit || 'no credit'})${p.modified ? '  [modified]' : ''}`);
+      });
+      for (const w of warnings) out(`warning: ${w.message}`);
+    };
+
+    switch (sub) {
+      case 'create': {
+        if (positionals.length !== 1) throw new UsageError('usage: fototar collection create <name>');
+        const created = store.create(needName(positionals, 'create'));
+        if (json) out(JSON.stringify(created));
+        else out(`created "${created.name}"`);
+        return;
+      }
+      case 'add': {
+        const id = store.idByName(needName(positionals, 'add'));
+        const photoIds = parseIds(positionals.slice(1));
+        const before = new Map(store.items(id).map((i) => [i.photoId, i.position + 1]));
+        const result = store.add(id, photoIds);
+        for (const dup of result.duplicates) {
+          const where = before.get(dup);
+          process.stderr.write(`warning: photo ${dup} is now in this collection more than once${where ? ` (already figure ${where})` : ''}\n`);
+        }
+        if (json) return showOne(id);
+        out(`added ${result.added}; ${store.summary(id).count} photos in "${store.summary(id).name}"`);
+        return;
+      }
+      case 'remove': {
+        const id = store.idByName(needName(positionals, 'remove'));
+        const removed = store.removePhotos(id, parseIds(positionals.slice(1)));
+        if (json) return showOne(id);
+        out(`removed ${removed}; ${store.summary(id).count} photos in "${store.summary(id).name}"`);
+        return;
+      }
+      case 'move': {
+        if (positionals.length !== 3) throw new UsageError('usage: fototar collection move <name> <id> <position>');
+        const id = store.idByName(positionals[0]);
+        const [photoId] = parseIds([positionals[1]]);
+        const position = Number(positionals[2]);
+        const count = store.summary(id).count;
+        if (!Number.isInteger(position) || position < 1 || position > count) {
+          throw new UsageError(`position must be a figure number from 1 to ${count} (got ${positionals[2]})`);
+        }
+        store.move(id, store.itemOfPhoto(id, photoId).itemId, position - 1);
+        if (json) return showOne(id);
+        out(`moved photo ${photoId} to figure ${position}`);
+        return;
+      }
+      case 'modified': {
+        // Marks picks the author cropped or altered: TASL credits then say "modified".
+        const id = store.idByName(needName(positionals, 'modified'));
+        for (const photoId of parseIds(positionals.slice(1))) store.setModified(id, store.itemOfPhoto(id, photoId).itemId, !values.off);
+        if (json) return showOne(id);
+        out(values.off ? 'marked as unmodified' : 'marked as modified');
+        return;
+      }
+      case 'list': {
+        if (positionals.length) throw new UsageError('usage: fototar collection list --catalogue <dir>');
+        const all = service.list();
+        if (json) out(JSON.stringify({ collections: all }));
+        else if (all.length === 0) out('no collections yet: fototar collection create <name>');
+        else for (const c of all) out(`${c.name}  (${c.count} photo${c.count === 1 ? '' : 's'})`);
+        return;
+      }
+      case 'show': {
+        if (positionals.length !== 1) throw new UsageError('usage: fototar collection show <name>');
+        return showOne(store.idByName(positionals[0]));
+      }
+      case 'rename': {
+        if (positionals.length !== 2) throw new UsageError('usage: fototar collection rename <name> <new name>');
+        const renamed = store.rename(store.idByName(positionals[0]), positionals[1]);
+        if (json) out(JSON.stringify(renamed));
+        else out(`renamed to "${renamed.name}"`);
+        return;
+      }
+      case 'delete': {
+        if (positionals.length !== 1) throw new UsageError('usage: fototar collection delete <name>');
+        const id = store.idByName(positionals[0]);
+        const { name } = store.summary(id);
+        store.delete(id);
+        if (json) out(JSON.stringify({ deleted: name }));
+        else out(`deleted "${name}" (the photos stay in the catalogue)`);
+        return;
+      }
+      default:
+        throw new UsageError(`unknown subcommand "${sub}": use ${SUBCOMMANDS}`);
+    }
+  });
+};

@@ -1,0 +1,71 @@
+// `fototar export --collection <name> --out <dir> --catalogue <dir> [--size px] [--quality q]
+//  [--format jpeg|tiff] [--style s] [--lang l] [--overwrite] [--json]`: a folder of credited
+// pictures, the credit list and a manifest. Refuses to replace existing files without --overwrite;
+// Ctrl+C cancels and leaves no file behind.
+import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { collectionsOf } from '../../catalogue/collections/collectionService.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/collections.ts';
+import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
+
+function choice<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be ${allowed.join('|')} (got ${String(value)})`);
+}
+
+function wholeNumber(value: unknown, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`--${option} must be a whole number (got ${String(value)})`);
+  return n;
+}
+
+export const exportCommand: Command = async (args) => {
+  const { values, positionals } = parse(args, {
+    collection: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    size: { type: 'string' },
+    quality: { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    style: { type: 'string' },
+    lang: { type: 'string' },
+    overwrite: { type: 'boolean' },
+  });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (typeof values.collection !== 'string' || !values.collection.trim()) throw new UsageError('--collection <name> is required');
+  if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out <dir> is required');
+  const request = {
+    outDir: values.out,
+    size: wholeNumber(values.size, 'size'),
+    quality: wholeNumber(values.quality, 'quality'),
+    format: choice<ExportFormat>(values.format, EXPORT_FORMATS, 'format', 'jpeg'),
+    style: choice<CreditStyle>(values.style, CREDIT_STYLES, 'style', 'fortepan'),
+    lang: choice<CreditLang>(values.lang, CREDIT_LANGS, 'lang', 'en'),
+    overwrite: Boolean(values.overwrite),
+  };
+  const collectionName = values.collection;
+  await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
+    const service = collectionsOf(catalogue);
+    const id = service.store.idByName(collectionName);
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    let lastDraw = 0;
+    try {
+      const report = await service.export(id, request, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (values.json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;
+          lastDraw = Date.now();
+          process.stderr.write(`\r${p.done}/${p.total}  ${p.currentFile ?? ''}`.padEnd(60));
+        },
+      });
+      if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+      for (const w of report.warnings) process.stderr.write(`warning: ${w.message}\n`);
+      if (values.json) out(JSON.stringify(report));
+      else out(`exported ${report.files.length - 3} pictures, credits.txt, credits.docx and manifest.csv to ${report.outDir}`);
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  });
+};

@@ -1,0 +1,40 @@
+// fototar sidecars: writes XMP sidecars for photos, and sets whether every edit writes them.
+import { parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { readSidecarSettings, writeSidecarSettings } from '../../catalogue/sidecars/sidecarSettings.ts';
+import { writeSidecars } from '../../catalogue/sidecars/xmpSidecar.ts';
+import type { SidecarNaming } from '../../../shared/sidecars.ts';
+
+export const sidecars: Command = async (args) => {
+  const { values, positionals } = parse(args, { all: { type: 'boolean' }, auto: { type: 'string' }, naming: { type: 'string' } });
+  const dir = requireCatalogue(values);
+  if (values.auto !== undefined && values.auto !== 'on' && values.auto !== 'off') throw new UsageError('--auto takes on or off');
+  if (values.naming !== undefined && values.naming !== 'name.ext.xmp' && values.naming !== 'name.xmp') {
+    throw new UsageError('--naming takes name.ext.xmp (darktable, digiKam) or name.xmp (Lightroom)');
+  }
+  const settingsOnly = !values.all && positionals.length === 0;
+  if (settingsOnly && values.auto === undefined && values.naming === undefined) {
+    throw new UsageError('give photo ids or --all to write sidecars, or --auto on|off / --naming to change the settings');
+  }
+  const ids = values.all || settingsOnly ? [] : parseIds(positionals);
+  await withCatalogue(dir, false, (catalogue) => {
+    const settings = writeSidecarSettings(catalogue.db, {
+      autoWrite: values.auto === undefined ? undefined : values.auto === 'on',
+      naming: values.naming as SidecarNaming | undefined,
+    });
+    if (settingsOnly) {
+      if (values.json) out(JSON.stringify({ settings }));
+      else out(`sidecars: written after each edit ${settings.autoWrite ? 'on' : 'off'}, named ${settings.naming}`);
+      return;
+    }
+    const photos = values.all ? [...catalogue.photos.iterateAll()] : catalogue.photos.getMany(ids);
+    const found = new Set(photos.map((p) => p.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw new UsageError(`No photo with id ${missing.join(', ')} in this catalogue.`);
+    const report = writeSidecars(photos, readSidecarSettings(catalogue.db).naming);
+    if (values.json) out(JSON.stringify({ ...report, settings }));
+    else {
+      out(`wrote ${report.written.length} sidecar${report.written.length === 1 ? '' : 's'}`);
+      for (const skip of report.skipped) out(`not written: ${skip.file}: ${skip.reason}`);
+    }
+  });
+};

@@ -1,0 +1,17 @@
+// fototar undo / fototar redo: the same edit history as Ctrl+Z / Ctrl+Shift+Z in the app.
+import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+
+function step(kind: 'undo' | 'redo'): Command {
+  return async (args) => {
+    const { values, positionals } = parse(args);
+    if (positionals.length) throw new UsageError(`${kind} takes no arguments`);
+    await withCatalogue(requireCatalogue(values), false, (catalogue) => {
+      const result = kind === 'undo' ? catalogue.undo() : catalogue.redo();
+      if (values.json) out(JSON.stringify({ label: result.label, photos: result.photos.map((p) => p.id), history: result.history }));
+      else out(result.label ? `${kind === 'undo' ? 'undid' : 'redid'}: ${result.label}` : `nothing to ${kind}`);
+    });
+  };
+}
+
+export const undo = step('undo');
+export const redo = step('redo');

@@ -1,0 +1,76 @@
+// The renderer's view of collections: the list for the sidebar, which one is open in the lightbox,
+// and which one "Add to collection" (B) adds to — the last one the author opened or created, so
+// picking illustrations while searching takes one key per photo.
+import { useCallback, useEffect, useState } from 'react';
+import type { CollectionSummary } from '../../../shared/collections.ts';
+import { api } from '../bridge.ts';
+
+export interface CollectionsState {
+  list: CollectionSummary[];
+  /** The collection shown in the lightbox, or null when the grid is shown. */
+  openId: number | null;
+  /** Where "Add to collection" adds. */
+  targetId: number | null;
+  /** Bumped after any change so the open lightbox reloads. */
+  version: number;
+  open(id: number | null): void;
+  setTarget(id: number): void;
+  create(name: string): Promise<CollectionSummary>;
+  /** Adds photos to the target; answers with what to tell the author. */
+  add(photoIds: number[], to?: number): Promise<string>;
+  refresh(): void;
+}
+
+export function useCollections(onError: (message: string) => void): CollectionsState {
+  const [list, setList] = useState<CollectionSummary[]>([]);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [targetId, setTargetId] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const refresh = useCallback(() => {
+    api.listCollections({}).then(
+      (r) => {
+        setList(r.collections);
+        const ids = new Set(r.collections.map((c) => c.id));
+        setTargetId((t) => (t !== null && ids.has(t) ? t : r.collections[0]?.id ?? null));
+        setOpenId((o) => (o !== null && ids.has(o) ? o : null));
+      },
+      (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
+    );
+    setVersion((v) => v + 1);
+  }, [onError]);
+
+  useEffect(() => refresh(), [refresh]);
+
+  const open = useCallback((id: number | null) => {
+    setOpenId(id);
+    if (id !== null) setTargetId(id);
+  }, []);
+
+  const create = useCallback(
+    async (name: string) => {
+      const created = await api.createCollection({ name });
+      setTargetId(created.id);
+      refresh();
+      return created;
+    },
+    [refresh],
+  );
+
+  const add = useCallback(
+    async (photoIds: number[], to?: number) => {
+      const id = to ?? targetId;
+      if (id === null || photoIds.length === 0) return '';
+      const result = await api.addToCollection({ id, photoIds });
+      refresh();
+      const name = result.collection.name;
+      const added = `Added ${photoIds.length === 1 ? '1 photo' : `${photoIds.length} photos`} to “${name}” (${result.collection.count} in all).`;
+      return result.duplicates.length
+        ? `${added} ${result.duplicates.length === 1 ? 'One of them was' : `${result.duplicates.length} of them were`} already there: the credit list will warn about the repeat.`
+        : added;
+    },
+    [targetId, refresh],
+  );
+
+  return { list, openId, targetId, version, open, setTarget: setTargetId, create, add, refresh };
+}

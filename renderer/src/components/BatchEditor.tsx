@@ -1,0 +1,191 @@
+// Batch editing of a selection. A field where the photos agree shows the shared value; a field
+// where they differ shows "mixed" and is left alone unless changed. Each change is saved to
+// every selected photo as one undoable step. Tags are added and removed per tag, so each photo
+// keeps its own other tags.
+import '../archivistDesk.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SelectionFields } from '../../../shared/batchEdit.ts';
+import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
+import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
+import { api } from '../bridge.ts';
+import { takeFieldFocus } from '../fieldFocus.ts';
+import { numberFormat } from '../labels.ts';
+import { invalidateSuggestions } from '../suggestions.ts';
+import { FIELD_SPECS, parseTags, type FieldSpec } from './Editor.tsx';
+import { TagInput } from './TagInput.tsx';
+
+type TextField = Exclude<EditableField, 'tags'>;
+
+export function BatchEditor({ ids, reloadKey, onSaved }: { ids: number[]; reloadKey: number; onSaved(photos: Photo[]): void }) {
+  const [fields, setFields] = useState<SelectionFields | null>(null);
+  const [version, setVersion] = useState(0);
+  const [status, setStatus] = useState<{ kind: 'saving' | 'saved' | 'error'; text: string } | null>(null);
+  const [newTags, setNewTags] = useState('');
+  const key = ids.join(',');
+
+  const load = useCallback(() => {
+    api.selectionFields({ ids }).then(
+      (f) => {
+        setFields(f);
+        setVersion((v) => v + 1);
+      },
+      (e: unknown) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    setStatus(null);
+    load();
+  }, [load, reloadKey]);
+
+  useEffect(() => {
+    if (fields) takeFieldFocus();
+  }, [fields !== null, key]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const run = async (work: () => Promise<Photo[]>) => {
+    setStatus({ kind: 'saving', text: 'Saving…' });
+    try {
+      const photos = await work();
+      onSaved(photos);
+      invalidateSuggestions();
+      setStatus({ kind: 'saved', text: `Saved to ${numberFormat.format(ids.length)} photos` });
+      load();
+      return true;
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+      return false;
+    }
+  };
+
+  const savePatch = (patch: PhotoPatch) => run(async () => (await api.updatePhotos({ ids, patch })).photos);
+  const editTags = (add: string[], remove: string[]) => run(async () => (await api.editSelectionTags({ ids, add, remove })).photos);
+
+  return (
+    <form className="editor batch-editor" onSubmit={(e) => e.preventDefault()} aria-label="Edit the selected photos" data-testid="batch-editor">
+      <div className="editor-head">
+        <h3>Edit {numberFormat.format(ids.length)} photos</h3>
+        <span className={`save-status ${status?.kind ?? 'idle'}`} data-testid="save-status" role="status" aria-live="polite">
+          {status?.text ?? ''}
+        </span>
+      </div>
+      {!fields && <div className="detail-loading">Loading…</div>}
+      {fields && (
+        <div className="editor-fields">
+          {FIELD_SPECS.filter((spec) => spec.name !== 'tags').map((spec) => (
+            <BatchField
+              key={`${key}:${version}:${spec.name}`}
+              spec={spec}
+              mixed={fields.mixed.includes(spec.name as TextField)}
+              initial={fields.common[spec.name as TextField] ?? ''}
+              save={(text) => savePatch({ [spec.name]: text })}
+            />
+          ))}
+          <div className="field wide">
+            <label className="field-label" htmlFor="field-tags">
+              Tags <span className="muted">(add to all; × removes from all)</span>
+            </label>
+            <div className="chips" data-testid="batch-tags">
+              {fields.tags.map((t) => (
+                <span className={`chip${t.count < fields.count ? ' partial' : ''}`} key={t.tag} data-testid="batch-tag">
+                  {t.tag}
+                  {t.count < fields.count && <span className="muted"> {t.count}/{fields.count}</span>}
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Remove ${t.tag} from all selected photos`}
+                    onClick={() => editTags([], [t.tag])}
+                  >
+                    ×
+                  </button>
+                </span>
+              ))}
+              {fields.tags.length === 0 && <span className="muted small">No tags yet</span>}
+            </div>
+            <TagInput
+              id="field-tags"
+              value={newTags}
+              placeholder="add tags, separate with ;"
+              onChange={setNewTags}
+              onCommit={() => {
+                const add = parseTags(newTags);
+                if (add.length) editTags(add, []).then((ok) => ok && setNewTags(''));
+              }}
+              onBlur={() => undefined}
+            />
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: boolean; initial: string; save(text: string): Promise<boolean> }) {
+  const { name } = spec;
+  const [text, setText] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  const saved = useRef(initial);
+
+  const commit = () => {
+    if (!touched || text === saved.current) return;
+    if (mixed && text === '' && saved.current === '') return; // a mixed field left empty stays as it is
+    if (name === 'date' && !parseEdtf(text).ok) return;
+    saved.current = text;
+    void save(text);
+  };
+
+  const common = {
+    id: `field-${name}`,
+    name,
+    value: text,
+    'data-testid': `field-${name}`,
+    placeholder: mixed ? 'Mixed: left as is unless you type' : spec.placeholder,
+    className: mixed && !touched ? 'mixed' : undefined,
+    'aria-description': mixed ? 'The selected photos differ here' : undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setText(e.target.value);
+      setTouched(true);
+    },
+    onBlur: commit,
+  };
+
+  let hint: React.ReactNode = null;
+  if (name === 'date' && text.trim()) {
+    const parsed = parseEdtf(text);
+    hint = parsed.ok ? (
+      <span className="field-hint">{describeEdtf(text)}</span>
+    ) : (
+      <span className="field-hint field-error" role="alert">{parsed.error}</span>
+    );
+  }
+
+  return (
+    <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}`} htmlFor={common.id}>
+      <span className="field-label">
+        {spec.label}
+        {mixed && !touched && <span className="mixed-badge" data-testid={`mixed-${name}`}>mixed</span>}
+      </span>
+      {spec.multiline ? (
+        <textarea
+          {...common}
+          rows={2}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+          }}
+        />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            }
+          }}
+        />
+      )}
+      {hint}
+    </label>
+  );
+}

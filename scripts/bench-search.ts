@@ -1,0 +1,239 @@
+// npm run bench:search [-- --docs 200000 --dir <folder> --keep]
+//
+// Builds the deterministic 200,000-photo catalogue (scripts/benchCorpus.ts), then in one run:
+//   - builds Fototar's search index (Lunr, in the search worker) and persists it;
+//   - reopens the catalogue as the app does and times the first grid page and the first answer;
+//   - runs the mixed query set through Catalogue.search (worker, then SQLite for the page) and
+//     the same queries through SQLite FTS5 (unicode61 remove_diacritics 2, bm25, top 50);
+//   - edits one caption and times until a search for the new word finds it;
+//   - measures the memory the loaded index costs (resident set growth of the process).
+// Prints one JSON line on stdout (details on stderr):
+// {"docs","p50_ms","p95_ms","fts5_p95_ms","ratio","open_grid_ms","open_search_ms","edit_visible_ms","index_rss_mb"}
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { DatabaseSync } from 'node:sqlite';
+import { Catalogue } from '../electron/catalogue/catalogue.ts';
+import { foldedWords } from '../shared/textFold.ts';
+import { parseSearchQuery, type TermClause } from '../shared/searchQuery.ts';
+import { edtfYears } from '../shared/edtf.ts';
+import { generateCatalogueRows, loadVocabulary, random, syntheticGenerator, type Vocabulary } from './benchCorpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '200000' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    /** Internal: generate the catalogue and build its index in a child process, then exit. */
+    prepare: { type: 'boolean', default: false },
+  },
+});
+const DOCS = Number(values.docs);
+const log = (message: string) => process.stderr.write(`${message}\n`);
+const ms = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
+const dir = values.dir ? path.resolve(values.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-bench-'));
+const catalogueDir = path.join(dir, 'catalogue');
+const vocabulary = loadVocabulary();
+
+// --- the catalogue and its first index build, in a child process --------------------------------
+// So this process opens the catalogue as the app does, fresh, and its memory growth is the
+// index's alone.
+if (values.prepare) {
+  if (!fs.existsSync(path.join(catalogueDir, 'catalogue.sqlite'))) {
+    const t = performance.now();
+    const catalogue = Catalogue.open(catalogueDir, { create: true });
+    generateCatalogueRows(catalogue.db, catalogue.photos, DOCS, vocabulary);
+    catalogue.close();
+    log(`generated ${DOCS} photos in ${ms(t)} ms (${catalogueDir})`);
+  }
+  const catalogue = Catalogue.open(catalogueDir);
+  const t = performance.now();
+  await catalogue.search('budapest', 0, 50);
+  const status = await catalogue.searchStatus();
+  log(`first search: ${ms(t)} ms (index ${status.built ? 'built' : 'loaded'}: ${status.photos} photos)`);
+  catalogue.close();
+  process.exit(0);
+}
+{
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [script, '--prepare', '--docs', String(DOCS), '--dir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (child.status !== 0) throw new Error('preparing the catalogue failed');
+}
+
+// --- the query set --------------------------------------------------------------------------
+function querySet(v: Vocabulary): { kind: string; query: string }[] {
+  const rand = random(42);
+  const fold = (s: string) => foldedWords(s).join(' ');
+  const long = (list: string[], from: number, to: number) => list.slice(from, to).filter((w) => foldedWords(w).length === 1 && foldedWords(w)[0].length >= 5);
+  const common = long(v.words, 0, 40);
+  const medium = long(v.words, 40, 400);
+  const rare = long(v.words, 1500, 4000);
+  const one = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  const typo = (w: string) => {
+    const i = 1 + Math.floor(rand() * (w.length - 2));
+    return w.slice(0, i) + w.slice(i + 1);
+  };
+  const out: { kind: string; query: string }[] = [];
+  const seen = new Set<string>();
+  const add = (kind: string, query: string) => {
+    if (!seen.has(query)) {
+      seen.add(query);
+      out.push({ kind, query });
+    }
+  };
+  for (let i = 0; i < 30; i++) {
+    const c = one(common);
+    add('rare', rand() < 0.5 ? one(rare) : fold(one(rare)));
+    add('common', rand() < 0.5 ? c : fold(c));
+    add('two-words', `${fold(one(common))} ${fold(one(medium))} `);
+    const typing = fold(one([...common, ...medium]));
+    add('prefix', typing.slice(0, 3 + Math.floor(rand() * 3)));
+    add('fuzzy', `${typo(fold(one(medium)))}~`);
+    const fielded = [`donor:${fold(one(v.donors.slice(0, 200))).split(' ')[0]}`, `place:${fold(one(v.cities.slice(0, 300))).split(' ')[0]}`, `tag:${fold(one(v.tags.slice(0, 500))).split(' ')[0]}`];
+    add('fielded', `${one(fielded)} `);
+    const from = 1930 + Math.floor(rand() * 40);
+    add('year-range', `${fold(one(common))} year:${from}..${from + 1 + Math.floor(rand() * 10)}`);
+  }
+  return out;
+}
+
+// --- FTS5 on the same records ---------------------------------------------------------------
+function buildFts(file: string, v: Vocabulary): DatabaseSync {
+  fs.rmSync(file, { force: true });
+  const db = new DatabaseSync(file);
+  db.exec(`CREATE VIRTUAL TABLE fts USING fts5(title, caption, tags, donor, photographer, place, year, id, tokenize = 'unicode61 remove_diacritics 2');
+           CREATE TABLE years (id INTEGER PRIMARY KEY, y_from INTEGER, y_to INTEGER);`);
+  const next = syntheticGenerator(v);
+  const insert = db.prepare('INSERT INTO fts (rowid, title, caption, tags, donor, photographer, place, year, id) VALUES (?,?,?,?,?,?,?,?,?)');
+  const insertYears = db.prepare('INSERT INTO years (id, y_from, y_to) VALUES (?,?,?)');
+  db.exec('BEGIN');
+  for (let i = 1; i <= DOCS; i++) {
+    const p = next(i);
+    const years = edtfYears(p.date);
+    const yearWords: string[] = [];
+    if (years && years.to - years.from <= 20) for (let y = years.from; y <= years.to; y++) yearWords.push(String(y));
+    insert.run(i, p.title, p.caption, p.tags.join(' ; '), p.donor, p.photographer, `${p.country} ${p.city} ${p.place}`, yearWords.join(' '), String(p.fortepanId));
+    insertYears.run(i, years?.from ?? null, years?.to ?? null);
+  }
+  db.exec('COMMIT');
+  return db;
+}
+
+const FTS_COLUMNS: Record<string, string> = { tags: 'tags', donor: 'donor', photographer: 'photographer', place: 'place', title: 'title', caption: 'caption' };
+
+/** The same query in FTS5's syntax (FTS5 has no fuzzy matching: a fuzzy word is matched exactly). */
+function ftsQuery(query: string): { match: string | null; years: [number, number] | null } {
+  const parsed = parseSearchQuery(query);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const parts: string[] = [];
+  const excluded: string[] = [];
+  let years: [number, number] | null = null;
+  for (const clause of parsed.clauses) {
+    if (clause.kind === 'year') years = [clause.from, clause.to];
+    if (clause.kind !== 'terms') continue;
+    const c = clause as TermClause;
+    const column = c.field ? FTS_COLUMNS[c.field] : null;
+    const words = c.words.map((w, i) => `"${w}"${c.prefix && i === c.words.length - 1 ? '*' : ''}`);
+    const expr = c.phrase ? `"${c.words.join(' ')}"` : words.join(' AND ');
+    const scoped = column ? `${column} : (${expr})` : `(${expr})`;
+    (c.negated ? excluded : parts).push(scoped);
+  }
+  let match = parts.join(' AND ');
+  for (const e of excluded) match = `${match} NOT ${e}`;
+  return { match: match || null, years };
+}
+
+function runFts(db: DatabaseSync, query: string): number {
+  const { match, years } = ftsQuery(query);
+  if (match && years) {
+    return db
+      .prepare('SELECT fts.rowid FROM fts JOIN years ON years.id = fts.rowid WHERE fts MATCH ? AND y_from <= ? AND y_to >= ? ORDER BY bm25(fts) LIMIT 50')
+      .all(match, years[1], years[0]).length;
+  }
+  if (match) return db.prepare('SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 50').all(match).length;
+  return db.prepare('SELECT id FROM years WHERE y_from <= ? AND y_to >= ? ORDER BY id LIMIT 50').all(years![1], years![0]).length;
+}
+
+const percentile = (samples: number[], p: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+// --- open as the app does --------------------------------------------------------------------
+global.gc?.();
+const rssBefore = process.memoryUsage().rss;
+const openStart = performance.now();
+const catalogue = Catalogue.open(catalogueDir);
+catalogue.prepareSearch();
+const firstPage = catalogue.listPhotos(0, 200);
+const openGrid = ms(openStart);
+const first = await catalogue.search('budapest', 0, 50);
+const openSearch = ms(openStart);
+log(`open: grid page of ${firstPage.photos.length} in ${openGrid} ms; first search (${first.total} hits) at ${openSearch} ms`);
+{
+  const status = await catalogue.searchStatus();
+  log(`  search worker: index file read in ${Math.round(catalogue.searchReadMs)} ms (while the worker loaded its code), ready ${Math.round(status.loadMs)} ms after`);
+}
+
+// --- the query set -----------------------------------------------------------------------------
+const queries = querySet(vocabulary);
+for (const q of ['villamos', 'duna', 'tér']) await catalogue.search(q, 0, 50);
+const times: number[] = [];
+const byKind = new Map<string, number[]>();
+for (const { kind, query } of queries) {
+  const t = performance.now();
+  const result = await catalogue.search(query, 0, 50);
+  const elapsed = performance.now() - t;
+  if (result.error) throw new Error(`${query}: ${result.error}`);
+  times.push(elapsed);
+  byKind.set(kind, [...(byKind.get(kind) ?? []), elapsed]);
+}
+for (const [kind, samples] of byKind) log(`  ${kind.padEnd(11)} p50 ${round(percentile(samples, 50))} ms, max ${round(Math.max(...samples))} ms`);
+global.gc?.();
+const rssAfter = process.memoryUsage().rss;
+
+// --- an edit becomes searchable ------------------------------------------------------------------
+const editId = Math.max(1, Math.floor(DOCS / 2));
+const editStart = performance.now();
+catalogue.updatePhotos([editId], { caption: 'Zsákbamacska-árusok a Ferenciek terén' });
+const edited = await catalogue.search('zsakbamacska', 0, 50);
+const editVisible = ms(editStart);
+if (!edited.hits.some((h) => h.id === editId)) throw new Error('the edited caption was not found');
+catalogue.close();
+
+// --- FTS5 -----------------------------------------------------------------------------------------
+const ftsStart = performance.now();
+const fts = buildFts(path.join(dir, 'fts5.sqlite'), vocabulary);
+log(`FTS5 built in ${ms(ftsStart)} ms`);
+for (const q of ['villamos', 'duna', 'ter']) runFts(fts, q);
+const ftsTimes: number[] = [];
+for (const { query } of queries) {
+  const t = performance.now();
+  runFts(fts, query);
+  ftsTimes.push(performance.now() - t);
+}
+fts.close();
+
+const p95 = percentile(times, 95);
+const ftsP95 = percentile(ftsTimes, 95);
+log(`${queries.length} queries; FTS5 p50 ${round(percentile(ftsTimes, 50))} ms`);
+if (!values.keep && !values.dir) fs.rmSync(dir, { recursive: true, force: true });
+
+process.stdout.write(
+  `${JSON.stringify({
+    docs: DOCS,
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(p95),
+    fts5_p95_ms: round(ftsP95),
+    ratio: Math.round((p95 / ftsP95) * 100) / 100,
+    open_grid_ms: openGrid,
+    open_search_ms: openSearch,
+    edit_visible_ms: editVisible,
+    index_rss_mb: Math.round((rssAfter - rssBefore) / 1048576),
+  })}\n`,
+);

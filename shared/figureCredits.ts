@@ -1,0 +1,250 @@
+// A collection's credit list: its picks in order, numbered as figures, each credited in the chosen
+// style and language, rendered as txt, md, html or csv (DOCX is built from the same entries on the
+// Node side). Also the warnings an author must see before sending the list: a pick with no licence
+// or no credit, ShareAlike licences the publication must honour, the same photo twice.
+// Metadata is text from strangers: Markdown and HTML escape every field; links are only ones we
+// build (Fortepan's photo page, the known licence table), never taken from metadata.
+import { effectiveLicence, escapeMarkdown, isFortepan, type CreditInput } from './credit.ts';
+import { CREDIT_WORDS, isShareAlike, photoIdentity, styledCredit, taslParts, type CreditLang, type CreditStyle, type TaslParts } from './creditStyles.ts';
+
+export const CREDIT_LIST_FORMATS = ['txt', 'md', 'html', 'csv', 'docx'] as const;
+export type CreditListFormat = (typeof CREDIT_LIST_FORMATS)[number];
+export type TextCreditListFormat = Exclude<CreditListFormat, 'docx'>;
+
+export interface FigurePick {
+  photo: CreditInput & { id: number; caption?: string; date?: string };
+  /** The author marked this pick as cropped or otherwise altered (TASL says "modified"). */
+  modified: boolean;
+}
+
+export interface FigureEntry {
+  figure: number;
+  photoId: number;
+  /** "Fortepan 12345" or the file name: what identifies the photo to a publisher. */
+  identity: string;
+  title: string;
+  caption: string;
+  date: string;
+  credit: string;
+  licence: string;
+  tasl: TaslParts;
+  modified: boolean;
+}
+
+export interface CreditListOptions {
+  style: CreditStyle;
+  lang: CreditLang;
+  /** Printed as the list's heading ("Picture credits: Chapter 3"). */
+  collectionName: string;
+}
+
+export function figureEntries(picks: readonly FigurePick[], style: CreditStyle, lang: CreditLang): FigureEntry[] {
+  return picks.map((pick, index) => ({
+    figure: index + 1,
+    photoId: pick.photo.id,
+    identity: photoIdentity(pick.photo),
+    title: pick.photo.title.trim(),
+    caption: (pick.photo.caption ?? '').trim(),
+    date: (pick.photo.date ?? '').trim(),
+    credit: styledCredit(pick.photo, style, lang, pick.modified),
+    licence: effectiveLicence(pick.photo),
+    tasl: taslParts(pick.photo, lang, pick.modified),
+    modified: pick.modified,
+  }));
+}
+
+export function creditListHeading(options: CreditListOptions): string {
+  const heading = CREDIT_WORDS[options.lang].heading;
+  return options.collectionName.trim() ? `${heading}: ${options.collectionName.trim()}` : heading;
+}
+
+/** "(Fortepan 12345; CC BY-SA 3.0)": what follows a short credit so the publisher can check it. */
+function identityNote(entry: FigureEntry, style: CreditStyle): string[] {
+  const parts = [entry.identity];
+  // TASL already names the licence.
+  if (style !== 'tasl' && entry.licence) parts.push(entry.licence);
+  return parts;
+}
+
+export function renderCreditList(entries: readonly FigureEntry[], format: TextCreditListFormat, options: CreditListOptions): string {
+  switch (format) {
+    case 'txt':
+      return renderText(entries, options);
+    case 'md':
+      return renderMarkdown(entries, options);
+    case 'html':
+      return renderHtml(entries, options);
+    case 'csv':
+      return renderCsv(entries, options);
+  }
+}
+
+function renderText(entries: readonly FigureEntry[], options: CreditListOptions): string {
+  const w = CREDIT_WORDS[options.lang];
+  const lines = [creditListHeading(options), ''];
+  for (const entry of entries) {
+    const credit = entry.credit || w.noCredit;
+    const note = options.style === 'tasl' ? '' : ` (${identityNote(entry, options.style).join('; ')})`;
+    lines.push(`${w.figure(entry.figure)}: ${credit}${note}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function mdLink(text: string, url: string | null): string {
+  return url ? `[${escapeMarkdown(text)}](${url})` : escapeMarkdown(text);
+}
+
+function renderMarkdown(entries: readonly FigureEntry[], options: CreditListOptions): string {
+  const w = CREDIT_WORDS[options.lang];
+  const lines = [`# ${escapeMarkdown(creditListHeading(options))}`, ''];
+  for (const entry of entries) {
+    let body: string;
+    if (options.style === 'tasl') {
+      body = taslMarkup(entry.tasl, options.lang, escapeMarkdown, mdLink);
+    } else {
+      const note = identityNote(entry, options.style).map((p, i) => (i === 1 ? mdLink(p, entry.tasl.licenceUrl) : escapeMarkdown(p)));
+      body = `${escapeMarkdown(entry.credit || w.noCredit)} (${note.join('; ')})`;
+    }
+    // Lines end with a backslash-free hard break: each figure is its own paragraph.
+    lines.push(`**${escapeMarkdown(w.figure(entry.figure))}:** ${body}`, '');
+  }
+  return lines.join('\n');
+}
+
+/** TASL with its source and licence linked, in a markup given by `escape` and `link`. */
+function taslMarkup(parts: TaslParts, lang: CreditLang, escape: (s: string) => string, link: (text: string, url: string | null) => string): string {
+  const w = CREDIT_WORDS[lang];
+  const pieces: string[] = [escape(w.quote(parts.title))];
+  const author = escape(parts.author || w.unknownAuthor);
+  if (lang === 'en') pieces[0] += ` ${escape(w.by)} ${author}`;
+  else pieces.push(`${escape(w.by)}: ${author}`);
+  if (parts.source || parts.sourceUrl) pieces.push(`${escape(w.source)}: ${link(parts.source || parts.sourceUrl || '', parts.sourceUrl)}`);
+  if (parts.licence) pieces.push(`${escape(w.licence)}: ${link(parts.licence, parts.licenceUrl)}`);
+  if (parts.modified) pieces.push(escape(w.modified));
+  return pieces.join('; ');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function htmlLink(text: string, url: string | null): string {
+  return url ? `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
+function renderHtml(entries: readonly FigureEntry[], options: CreditListOptions): string {
+  const w = CREDIT_WORDS[options.lang];
+  const heading = escapeHtml(creditListHeading(options));
+  const rows = entries.map((entry) => {
+    let body: string;
+    if (options.style === 'tasl') {
+      body = taslMarkup(entry.tasl, options.lang, escapeHtml, htmlLink);
+    } else {
+      const note = identityNote(entry, options.style).map((p, i) => (i === 1 ? htmlLink(p, entry.tasl.licenceUrl) : escapeHtml(p)));
+      body = `${escapeHtml(entry.credit || w.noCredit)} <span class="note">(${note.join('; ')})</span>`;
+    }
+    return `<p class="figure" id="figure-${entry.figure}"><strong>${escapeHtml(w.figure(entry.figure))}:</strong> ${body}</p>`;
+  });
+  return [
+    '<!doctype html>',
+    `<html lang="${options.lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${heading}</title>`,
+    '</head>',
+    '<body>',
+    `<h1>${heading}</h1>`,
+    ...rows,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+ * apostrophe: metadata from strangers must not become a formula in the publisher's Excel.
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  let text = value === null ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CREDIT_CSV_COLUMNS = ['figure', 'photo_id', 'identity', 'title', 'credit', 'author', 'source', 'source_url', 'licence', 'licence_url', 'modified'] as const;
+
+function renderCsv(entries: readonly FigureEntry[], _options: CreditListOptions): string {
+  const lines = [CREDIT_CSV_COLUMNS.join(',')];
+  for (const e of entries) {
+    lines.push(
+      [e.figure, e.photoId, e.identity, e.tasl.title, e.credit, e.tasl.author, e.tasl.source, e.tasl.sourceUrl, e.tasl.licence, e.tasl.licenceUrl, e.modified ? 'yes' : 'no']
+        .map(csvCell)
+        .join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+// --- warnings -------------------------------------------------------------------------------
+
+export type CreditWarningKind = 'no-licence' | 'no-credit' | 'no-donor' | 'share-alike' | 'duplicate';
+
+export interface CreditWarning {
+  kind: CreditWarningKind;
+  /** Figure numbers the warning is about. */
+  figures: number[];
+  message: string;
+}
+
+function figureList(figures: readonly number[]): string {
+  return `${figures.length === 1 ? 'figure' : 'figures'} ${figures.join(', ')}`;
+}
+
+/** What an author must know before sending the list; empty when all is well. */
+export function creditWarnings(picks: readonly FigurePick[]): CreditWarning[] {
+  const warnings: CreditWarning[] = [];
+  const noLicence: number[] = [];
+  const noCredit: number[] = [];
+  const noDonor: number[] = [];
+  const shareAlike = new Map<string, number[]>();
+  const seen = new Map<number, number[]>();
+  picks.forEach((pick, index) => {
+    const figure = index + 1;
+    const photo = pick.photo;
+    const licence = effectiveLicence(photo);
+    if (!licence) noLicence.push(figure);
+    if (isFortepan(photo)) {
+      if (!photo.donor.trim()) noDonor.push(figure);
+    } else if (!styledCredit(photo, 'fortepan', 'en')) {
+      noCredit.push(figure);
+    }
+    if (licence && isShareAlike(licence)) shareAlike.set(licence, [...(shareAlike.get(licence) ?? []), figure]);
+    seen.set(photo.id, [...(seen.get(photo.id) ?? []), figure]);
+  });
+  if (noLicence.length) {
+    warnings.push({ kind: 'no-licence', figures: noLicence, message: `No licence recorded for ${figureList(noLicence)}: check the rights before publishing.` });
+  }
+  if (noCredit.length) {
+    warnings.push({ kind: 'no-credit', figures: noCredit, message: `No credit recorded for ${figureList(noCredit)}: add a credit line, photographer or donor.` });
+  }
+  if (noDonor.length) {
+    warnings.push({
+      kind: 'no-donor',
+      figures: noDonor,
+      message: `No donor recorded for Fortepan ${figureList(noDonor)}: Fortepan asks for the full credit "Fortepan / donor".`,
+    });
+  }
+  for (const [licence, figures] of shareAlike) {
+    warnings.push({
+      kind: 'share-alike',
+      figures,
+      message: `${figureList(figures).replace(/^f/, 'F')} ${figures.length === 1 ? 'is' : 'are'} under ${licence} (ShareAlike): an adaptation (a montage; arguably a crop) must be published under the same licence.`,
+    });
+  }
+  for (const [photoId, figures] of seen) {
+    if (figures.length < 2) continue;
+    const identity = photoIdentity(picks[figures[0] - 1].photo);
+    warnings.push({ kind: 'duplicate', figures, message: `The same photo (${identity}, id ${photoId}) is ${figureList(figures)}.` });
+  }
+  return warnings;
+}

@@ -1,0 +1,81 @@
+// `fototar search --json` takes the whole query language and prints one JSON document; a
+// malformed query is one line on stderr and exit 1. The CLI loads (or builds) the persisted
+// index like the app, and exits when done although a worker thread served the query.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
+import { inTransaction } from '../../../electron/catalogue/store/openDatabase.ts';
+import { tempDir } from '../../helpers/fixtures.ts';
+
+const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
+const fototar = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+let cat: string;
+
+before(async () => {
+  cat = path.join(await tempDir(), 'cat');
+  const catalogue = Catalogue.open(cat, { create: true });
+  const rows = [
+    { n: 11, caption: 'Villamos az Üllői úton', donor: 'Nagy Gyula', date: '1956', tags: ['villamos'] },
+    { n: 12, caption: 'Villamos a Margit hídon', donor: 'Ebner', date: '1938', tags: ['villamos', 'híd'] },
+    { n: 13, caption: 'Lovas kocsi az Üllői úton', donor: 'Nagy Gyula', date: '1925', tags: ['ló'] },
+  ];
+  inTransaction(catalogue.db, () => {
+    for (const r of rows) {
+      catalogue.photos.insert(
+        {
+          hash: r.n.toString(16).padStart(64, '0'),
+          file: `/archive/fortepan_${r.n}.jpg`,
+          fileSize: 1,
+          fileMtimeMs: 0,
+          fortepanId: r.n,
+          fields: { title: '', caption: r.caption, date: r.date, donor: r.donor, photographer: '', country: '', city: 'Budapest', place: '', tags: r.tags, licence: '', source: '', notes: '' },
+          width: null,
+          height: null,
+          format: 'jpeg',
+          pageCount: null,
+          takenAt: null,
+          digitizedAt: null,
+          camera: null,
+          gps: null,
+          embeddedCredit: '',
+          embeddedCreator: '',
+          copyright: '',
+          previewError: null,
+        },
+        new Date().toISOString(),
+      );
+    }
+  });
+  catalogue.close();
+});
+
+const search = (query: string) => {
+  const r = fototar('search', query, '--catalogue', cat, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const result = JSON.parse(r.stdout) as { total: number; hits: { fortepanId: number }[] };
+  return result.hits.map((h) => h.fortepanId).sort();
+};
+
+test('search --json accepts the query language', () => {
+  assert.deepEqual(search('villamos year:1950..1960'), [11]);
+  assert.deepEqual(search('donor:"nagy gyula" -tag:lo'), [11]);
+  assert.deepEqual(search('"ulloi uton"'), [11, 13]);
+  assert.deepEqual(search('id:12'), [12]);
+  assert.deepEqual(search('vilamos~'), [11, 12]);
+  assert.deepEqual(search('marg'), [12]);
+});
+
+test('a malformed query is one line on stderr and exit 1', () => {
+  const r = fototar('search', 'year:19', '--catalogue', cat, '--json');
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /year:/);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+});
