@@ -49,7 +49,16 @@ if ('path' in electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`No Electron window: ${electron.missing}; serving the same UI in browser mode instead.`);
-  const catalogue = Catalogue.open(catalogueDir, { create: true });
+  let catalogue: Catalogue;
+  try {
+    catalogue = Catalogue.open(catalogueDir, { create: true, purpose: 'npm start (browser mode)' });
+  } catch (error) {
+    // In use by another Fototar, damaged, newer: one plain line, no stack.
+    console.error(`Fototar cannot open ${catalogueDir}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  // Backups on open and every few hours; originals checked for missing files in the background.
+  catalogue.startBackgroundDuties();
   const port = values.port ? Number(values.port) : 5170;
   // The usual port may be taken (another Fototar): then any free port will do.
   const server = await startServer(catalogue, { port }).catch((error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
@@ -10,7 +11,8 @@ import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 
 const bin = fileURLToPath(new URL('../../bin/fototar.js', import.meta.url));
 const fototar = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-const shots = path.resolve(fileURLToPath(new URL('../../test-results/archivist', import.meta.url)));
+// Screenshots to look at, outside test-results (other runs clean that folder).
+const shots = path.join(os.tmpdir(), 'fototar-archivist-screenshots');
 
 let served: ServedCatalogue | null = null;
 test.afterEach(async () => {

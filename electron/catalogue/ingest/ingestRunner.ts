@@ -67,7 +67,6 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     const batch = pending;
     pending = [];
     const changed: number[] = [];
-    const t0 = performance.now();
     // Ingest batches commit without an fsync (WAL with synchronous=NORMAL stays consistent
     // after a crash or power cut; it may only lose the last batches, which running the same
     // ingest again redoes). An fsync per batch blocked this thread, which serves the UI, for
@@ -83,7 +82,6 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     } finally {
       db.exec('PRAGMA synchronous = FULL');
     }
-    if (process.env.FOTOTAR_TRACE) process.stderr.write(`flush ${batch.length} in ${(performance.now() - t0).toFixed(1)} ms\n`);
     if (changed.length) context.onPhotosChanged(changed);
   };
   const enqueue = (file: string, result: ProcessResult) => {
@@ -126,7 +124,11 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
   };
 
   const toProcess: string[] = [];
-  for (const file of scan.files) {
+  for (const [index, file] of scan.files.entries()) {
+    // A re-scan of 200,000 unchanged files is 200,000 lookups and stats: give the event loop
+    // (the UI's IPC, progress polling) a turn every few hundred.
+    if (index % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) break;
     const known = photos.byFile(file);
     if (known && !known.missing) {
       try {
@@ -146,11 +148,22 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
   const pool = toProcess.length ? new WorkerPool({ size: options.poolSize, taskTimeoutMs: options.taskTimeoutMs }) : null;
   try {
     let next = 0;
+    // Results are written in scan order, whatever order the workers finish in, so photo ids
+    // (the catalogue's order) follow the folders' order and, of two identical files, the one
+    // first in the folders is the original the other is flagged a duplicate of. Results wait
+    // here only behind a slower file (small records; a hung file waits its deadline at most).
+    const finished = new Map<number, ProcessResult>();
+    let written = 0;
     const lane = async () => {
       while (next < toProcess.length && !options.signal?.aborted) {
-        const file = toProcess[next++];
+        const index = next++;
+        const file = toProcess[index];
         progress.currentFile = file;
-        enqueue(file, await pool!.run({ file, catalogueRoot: context.catalogueRoot, reuseThumbnails: true }));
+        finished.set(index, await pool!.run({ file, catalogueRoot: context.catalogueRoot, reuseThumbnails: true }));
+        for (let result = finished.get(written); result; result = finished.get(written)) {
+          finished.delete(written);
+          enqueue(toProcess[written++], result);
+        }
         tick(file);
       }
     };

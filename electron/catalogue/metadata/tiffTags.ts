@@ -48,10 +48,7 @@ interface RawEntry {
  * keep pointing at data that stays where it was).
  */
 function layoutIfd(ifdOffset: number, tags: readonly TiffTag[], raw: readonly RawEntry[]): Buffer {
-  const entries: { tag: number; build: (field: Buffer, dataAt: () => number) => { type: number; count: number; data: Buffer | null } }[] = [];
-  for (const e of raw) entries.push({ tag: e.tag, build: () => ({ type: e.type, count: e.count, data: null }) });
-  for (const t of tags) entries.push({ tag: t.tag, build: () => ({ type: t.type, count: t.value.length, data: t.value }) });
-  entries.sort((a, b) => a.tag - b.tag);
+  const entries = [...raw.map((e) => ({ tag: e.tag })), ...tags.map((t) => ({ tag: t.tag }))].sort((a, b) => a.tag - b.tag);
   const headSize = 2 + entries.length * 12 + 4;
   const head = Buffer.alloc(headSize);
   const data: Buffer[] = [];

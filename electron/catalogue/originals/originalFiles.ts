@@ -4,8 +4,9 @@
 // photo is relinked to the new path, which must hold the same bytes (the content hash), so a
 // caption is never attached to a different picture.
 //
-// The check only stats files: 200,000 stats, a few at a time in the background, take seconds
-// and read no image data (see scripts/bench-originals.ts).
+// The check only stats files, 500 at a time between yields to the event loop, and reads no
+// image data: 200,000 originals take about 5 s (24 µs a photo on a busy 2-core machine;
+// scripts/bench-originals.ts), in slices of about 12 ms, every 10 minutes.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,8 +22,7 @@ export interface OriginalsReport {
   changed: number[];
 }
 
-const CHUNK = 1000;
-const PARALLEL = 16;
+const CHUNK = 500;
 
 /** Stats every original and records which are missing. Never reads image data. */
 export async function checkOriginals(db: DatabaseSync, options: { signal?: AbortSignal } = {}): Promise<OriginalsReport> {
@@ -34,16 +34,10 @@ export async function checkOriginals(db: DatabaseSync, options: { signal?: Abort
     const rows = page.all(after, CHUNK) as { id: number; file: string; missing: number }[];
     if (rows.length === 0) break;
     after = rows[rows.length - 1].id;
-    const states = new Array<boolean>(rows.length);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: PARALLEL }, async () => {
-        while (next < rows.length) {
-          const i = next++;
-          states[i] = !(await isFile(rows[i].file));
-        }
-      }),
-    );
+    // Synchronous stats in small slices, yielding between them: a cached stat costs a few
+    // microseconds, while one promise per stat cost 20x more (measured: 114 µs a photo).
+    const states = rows.map((row) => !isFileNow(row.file));
+    await new Promise((resolve) => setImmediate(resolve));
     const flips = rows.filter((row, i) => (row.missing !== 0) !== states[i]).map((row) => ({ id: row.id, missing: !(row.missing !== 0) }));
     if (flips.length && db.isOpen) {
       const update = db.prepare('UPDATE photos SET missing = ? WHERE id = ?');
@@ -58,12 +52,8 @@ export async function checkOriginals(db: DatabaseSync, options: { signal?: Abort
   return report;
 }
 
-async function isFile(file: string): Promise<boolean> {
-  try {
-    return (await fs.promises.stat(file)).isFile();
-  } catch {
-    return false;
-  }
+function isFileNow(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 export async function hashFile(file: string): Promise<string> {

@@ -75,17 +75,26 @@ export interface IndexBytes {
   dataStart: number;
   /** The sections before the text, 8-byte aligned (transferable to the worker). */
   data: ArrayBuffer;
+  /** False when the posting lists in `data` are still to be read (see BaseIndex.ensurePostings). */
+  postingsLoaded: boolean;
 }
 
 function textSectionOf(header: Header) {
   return header.sections.find((s) => s.name === 'text');
 }
 
-/** The text section's entry, found in the header's JSON without parsing all of it. */
-function textSectionIn(header: string): { offset: number; length: number } | null {
-  const match = /\{"name":"text","offset":(\d+),"length":(\d+)\}\]\}$/.exec(header.slice(-200));
-  return match ? { offset: Number(match[1]), length: Number(match[2]) } : null;
+/** The section table, found at the end of the header's JSON without parsing all of it. */
+function sectionsIn(header: string): Header['sections'] | null {
+  const at = header.lastIndexOf('"sections":');
+  if (at < 0) return null;
+  try {
+    return JSON.parse(header.slice(at + '"sections":'.length, -1)) as Header['sections'];
+  } catch {
+    return null;
+  }
 }
+
+const POSTING_SECTIONS = ['postDoc', 'postScore', 'postMask'] as const;
 
 /**
  * Reads an index file's header and sections (not the phrase text) without blocking the thread:
@@ -106,14 +115,23 @@ export async function readIndexBytes(file: string): Promise<IndexBytes | null> {
     const headerBytes = Buffer.alloc(headerLength);
     if ((await handle.read(headerBytes, 0, headerLength, 12)).bytesRead < headerLength) return null;
     const header = headerBytes.toString('utf8');
-    // Only the text section's place is needed here; parsing the whole header (every term)
-    // is the worker's job, not the main thread's.
-    const text = textSectionIn(header);
-    if (!text) return null;
+    // Only the section table is needed here; parsing the whole header (every term) is the
+    // worker's job, not the main thread's.
+    const sections = sectionsIn(header);
+    const text = sections?.find((x) => x.name === 'text');
+    const postDoc = sections?.find((x) => x.name === 'postDoc');
+    const docId = sections?.find((x) => x.name === 'docId');
+    if (!text || !postDoc || !docId) return null;
     const dataStart = align(12 + headerLength);
+    // The buffer has room for every section before the text, but the posting lists (half the
+    // file) are left unread: the worker reads each term's lists when a query first needs them
+    // and the rest in the background. Opening reads the term table and the per-photo columns.
     const data = new ArrayBuffer(text.offset);
-    if ((await handle.read(new Uint8Array(data), 0, text.offset, dataStart)).bytesRead < text.offset) return null;
-    return { file, header, dataStart, data };
+    const bytes = new Uint8Array(data);
+    if ((await handle.read(bytes, 0, postDoc.offset, dataStart)).bytesRead < postDoc.offset) return null;
+    const rest = text.offset - docId.offset;
+    if ((await handle.read(bytes, docId.offset, rest, dataStart + docId.offset)).bytesRead < rest) return null;
+    return { file, header, dataStart, data, postingsLoaded: false };
   } catch {
     return null;
   } finally {
@@ -155,6 +173,7 @@ export function parseIndexBytes(bytes: IndexBytes): BaseIndex | null {
     };
     if (base.termStart.length !== base.terms.length + 1 || base.textStart.length !== base.docId.length + 1) return null;
     textLocations.set(base, { file, position: textPosition, length: textLength });
+    if (!bytes.postingsLoaded) lazyPostings(base, file, bytes.dataStart, header.sections);
     return base;
   } catch {
     return null;
@@ -181,12 +200,60 @@ export function readIndexFile(file: string): BaseIndex | null {
     const dataStart = align(12 + headerLength);
     const data = new ArrayBuffer(text.offset);
     if (fs.readSync(fd, new Uint8Array(data), 0, text.offset, dataStart) < text.offset) return null;
-    return parseIndexBytes({ file, header, dataStart, data });
+    return parseIndexBytes({ file, header, dataStart, data, postingsLoaded: true });
   } catch {
     return null;
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Posting lists read on demand: `ensurePostings(r0, r1)` reads the lists of terms r0..r1-1 (one
+ * contiguous stretch per section: a prefix's terms are neighbours) unless read already, and
+ * `readPostingsInBackground` reads them all without blocking the thread.
+ */
+function lazyPostings(base: BaseIndex, file: string, dataStart: number, sections: Header['sections']): void {
+  const loaded = new Uint8Array(base.terms.length);
+  let all = false;
+  const views = POSTING_SECTIONS.map((name) => {
+    const section = sections.find((x) => x.name === name)!;
+    const array = base[name];
+    return { bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength), position: dataStart + section.offset, size: array.BYTES_PER_ELEMENT };
+  });
+  base.ensurePostings = (r0, r1) => {
+    if (all) return;
+    let first = r0;
+    while (first < r1 && loaded[first]) first++;
+    if (first >= r1) return;
+    const from = base.termStart[first];
+    const to = base.termStart[r1];
+    if (to > from) {
+      const fd = fs.openSync(file, 'r');
+      try {
+        for (const v of views) fs.readSync(fd, v.bytes, from * v.size, (to - from) * v.size, v.position + from * v.size);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    loaded.fill(1, first, r1);
+  };
+  postingReaders.set(base, async () => {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      for (const v of views) await handle.read(v.bytes, 0, v.bytes.length, v.position);
+    } finally {
+      await handle.close();
+    }
+    all = true;
+  });
+}
+
+const postingReaders = new WeakMap<BaseIndex, () => Promise<void>>();
+
+/** Reads a lazily opened base's posting lists off the thread; afterwards none is read again. */
+export async function readPostingsInBackground(base: BaseIndex): Promise<void> {
+  await postingReaders.get(base)?.();
 }
 
 const textLocations = new WeakMap<BaseIndex, { file: string; position: number; length: number }>();

@@ -50,11 +50,15 @@ interface TermGroup {
 // deletions, substitutions and swaps of two neighbouring letters).
 const termsByLength = new WeakMap<object, Map<number, string[]>>();
 
+/** Numbers (Fortepan numbers, years: most of the terms) are kept apart from words. */
+const bucketKey = (term: string, length: number) => (term.charCodeAt(0) <= 57 ? -length : length);
+
 function lengthBuckets(terms: readonly string[]): Map<number, string[]> {
   const buckets = new Map<number, string[]>();
   for (const term of terms) {
-    let bucket = buckets.get(term.length);
-    if (!bucket) buckets.set(term.length, (bucket = []));
+    const key = bucketKey(term, term.length);
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = []));
     bucket.push(term);
   }
   return buckets;
@@ -99,7 +103,7 @@ function fuzzyTerms(index: SearchIndex, word: string, distance: number): string[
   }
   const out: string[] = [];
   for (let length = Math.max(1, word.length - distance); length <= word.length + distance; length++) {
-    for (const term of buckets.get(length) ?? []) if (editDistance(word, term, distance) <= distance) out.push(term);
+    for (const term of buckets.get(bucketKey(word, length)) ?? []) if (editDistance(word, term, distance) <= distance) out.push(term);
   }
   for (const term of index.deltaOnlyTerms()) if (editDistance(word, term, distance) <= distance) out.push(term);
   return out.slice(0, MAX_EXPANSION);

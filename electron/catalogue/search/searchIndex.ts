@@ -43,6 +43,8 @@ export interface BaseIndex {
   textStart: Uint32Array;
   text: Uint8Array | null;
   loadText?: () => Uint8Array;
+  /** A loaded base reads posting lists on demand: makes terms r0..r1-1 readable (see indexFile.ts). */
+  ensurePostings?: (r0: number, r1: number) => void;
   dict: string[];
   /** The search_changes seq this base reflects. */
   seq: number;
@@ -435,6 +437,7 @@ export class SearchIndex {
 
   #baseList(r: number): PostingList {
     const b = this.base;
+    b.ensurePostings?.(r, r + 1);
     return { docs: b.postDoc, scores: b.postScore, masks: b.postMask, start: b.termStart[r], end: b.termStart[r + 1] };
   }
 
@@ -450,6 +453,8 @@ export class SearchIndex {
     }
     const out: string[] = [];
     for (let i = lo; i < terms.length && out.length < limit && terms[i].startsWith(prefix); i++) out.push(terms[i]);
+    // One read for the whole stretch of terms, not one per term.
+    if (out.length) this.base.ensurePostings?.(lo, lo + out.length);
     for (const term of this.#delta.keys()) if (term.startsWith(prefix) && this.termRank(term) < 0) out.push(term);
     return out;
   }

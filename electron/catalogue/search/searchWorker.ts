@@ -11,7 +11,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { openDatabase } from '../store/openDatabase.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { buildBase, SearchIndex, type BaseIndex } from './searchIndex.ts';
-import { parseIndexBytes, readIndexFile, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
+import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
 import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from './searchSources.ts';
 import { evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
 import { countFacets } from './searchFacets.ts';
@@ -128,7 +128,8 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
   };
 
   const startRebuild = () => {
-    // The builder replaces the index file: read the phrase text of the current base first.
+    // The builder replaces the index file: read what the current base still lacks first.
+    index.base.ensurePostings?.(0, index.base.terms.length);
     index.base.text ??= index.base.loadText?.() ?? null;
     const builder = new Worker(new URL(import.meta.url), { workerData: { ...data, mode: 'build' } satisfies SearchWorkerData });
     rebuilding = builder;
@@ -199,7 +200,10 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
   port.postMessage({ ready: true });
   // Idle work after opening, so no query pays for it: the phrase text, the fuzzy matcher's
   // length buckets, and the evaluator's code paths compiled.
-  void readTextInBackground(index.base).catch(() => undefined);
+  const opened = index.base;
+  void readPostingsInBackground(opened)
+    .then(() => readTextInBackground(opened))
+    .catch(() => undefined);
   setTimeout(() => {
     warmFuzzy(index);
     const warm = parseSearchQuery('a b year:1950..1960 -c');

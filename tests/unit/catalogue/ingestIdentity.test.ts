@@ -168,6 +168,9 @@ test('a cancelled ingest leaves a consistent catalogue, and the same ingest then
     assert.deepEqual([rest.added, rest.unchanged, rest.failed.length, rest.photos], [total - count, count, 0, total]);
     const rows = catalogue.db.prepare('SELECT count(DISTINCT file) AS files, count(DISTINCT hash) AS hashes, count(*) AS n FROM photos').get() as Record<string, number>;
     assert.deepEqual({ ...rows }, { files: total, hashes: total, n: total });
+    // Two workers finish in any order, yet photos are written in the folder's order.
+    const files = (catalogue.db.prepare('SELECT file FROM photos ORDER BY id').all() as { file: string }[]).map((r) => r.file);
+    assert.deepEqual(files, [...files].sort());
   } finally {
     catalogue.close();
   }

@@ -209,3 +209,23 @@ test('a newer query cancels an older one; pages of the same query do not cancel 
   assert.equal(first.total, second.total);
   assert.equal(facets.total, first.total);
 });
+
+test('many changes since the base go to a background rebuild; search answers meanwhile and after', async () => {
+  const many: Row[] = [];
+  for (let n = 1000; n < 1000 + 5200; n++) many.push({ n, caption: `Tömegfotó ${n % 7 === 0 ? 'hetedik' : 'más'} sorozat`, donor: 'Tömeg Tamás', tags: ['sorozat'], date: '1970' });
+  insertRows(catalogue, many);
+  // Answered from the delta at once, while the base is rebuilt in another worker.
+  assert.equal((await catalogue.search('sorozat', 0, 1)).total, 5200);
+  const during = await catalogue.searchStatus();
+  assert.ok(during.rebuilding || during.baseSize > 6000, JSON.stringify(during));
+  let status = during;
+  for (let i = 0; i < 600 && (status.rebuilding || status.deltaSize > 0); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    status = await catalogue.searchStatus();
+  }
+  assert.equal(status.rebuilding, false);
+  assert.equal(status.deltaSize, 0, 'the new base holds everything');
+  assert.equal(status.baseSize, 5205);
+  assert.equal((await catalogue.search('hetedik', 0, 1)).total, 743);
+  assert.deepEqual(await found('fogaskereku'), [1]);
+});

@@ -34,3 +34,13 @@ test('malformed queries get a message, not an exception', () => {
     if (!parsed.ok) assert.ok(parsed.error.length > 5);
   }
 });
+
+test('word~ and word~2 are fuzzy; a fuzzy word is never a typing prefix; ~3 gets a message', () => {
+  const [fuzzy] = clauses('szalloda~');
+  assert.deepEqual(fuzzy, { kind: 'terms', field: null, words: ['szalloda'], phrase: false, negated: false, prefix: false, fuzzy: 1 });
+  assert.equal((clauses('tag:villamos~2')[0] as { fuzzy?: number }).fuzzy, 2);
+  const three = parseSearchQuery('villamos~3');
+  assert.ok(!three.ok && /one or two/.test(three.error));
+  const two = parseSearchQuery('Üllői-út~');
+  assert.ok(!two.ok && /one word/.test(two.error));
+});
