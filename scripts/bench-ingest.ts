@@ -57,7 +57,11 @@ if (values.child) {
     poolSize: values.pool ? Number(values.pool) : PARALLELISM,
     onProgress: (p) => {
       if (rssAt1k === null && p.done >= 1000) rssAt1k = process.resourceUsage().maxRSS;
-      if (p.done >= (rssEvery.length + 1) * 1000) rssEvery.push(Math.round(process.memoryUsage().rss / 1048576));
+      if (p.done >= (rssEvery.length + 1) * 1000) {
+        const memory = process.memoryUsage();
+        rssEvery.push(Math.round(memory.rss / 1048576));
+        if (process.env.FOTOTAR_BENCH_TRACE) log(`${p.done}: rss ${Math.round(memory.rss / 1048576)} MB, main heap ${Math.round(memory.heapUsed / 1048576)} MB, external ${Math.round(memory.external / 1048576)} MB`);
+      }
     },
   });
   const ingestMaxRss = process.resourceUsage().maxRSS;

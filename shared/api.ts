@@ -124,7 +124,8 @@ export interface ApiResults {
   search: SearchResult;
   searchFacets: SearchFacets;
   getPhoto: Photo;
-  updatePhotos: { photos: Photo[] };
+  /** `sidecarProblems`: sidecars the automatic write (a catalogue setting) could not write, and why. */
+  updatePhotos: { photos: Photo[]; sidecarProblems?: string[] };
   startIngest: IngestProgress;
   ingestProgress: IngestProgress;
   cancelIngest: IngestProgress;

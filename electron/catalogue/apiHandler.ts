@@ -10,6 +10,7 @@ import { safeFileNamePart } from './collections/exportNames.ts';
 import { fieldValues, listTags, renameTag } from './editing/catalogueTags.ts';
 import { readSidecarSettings, writeSidecarSettings } from './sidecars/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
+import type { SidecarReport } from '../../shared/sidecars.ts';
 import { importMetadata } from './exchange/metadataImport.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
@@ -45,7 +46,13 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     searchFacets: ({ query }) => catalogue.searchFacets(query),
     getPhoto: ({ id }) => catalogue.getPhoto(id),
     // The editor saves as you type: successive saves of one field fold into one undo step.
-    updatePhotos: ({ ids, patch }) => ({ photos: catalogue.updatePhotos(ids, patch, { coalesce: true }) }),
+    updatePhotos: ({ ids, patch }) => {
+      catalogue.lastSidecarReport = null;
+      const photos = catalogue.updatePhotos(ids, patch, { coalesce: true });
+      // (Read back after the call, which sets it; the cast undoes TypeScript's narrowing to null.)
+      const skipped = (catalogue.lastSidecarReport as SidecarReport | null)?.skipped ?? [];
+      return skipped.length ? { photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`) } : { photos };
+    },
     startIngest: ({ paths }) => catalogue.startIngest(paths),
     ingestProgress: () => catalogue.ingestProgress(),
     cancelIngest: () => catalogue.cancelIngest(),

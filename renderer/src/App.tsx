@@ -14,6 +14,7 @@ import { ShortcutsHelp } from './components/ShortcutsHelp.tsx';
 import { FacetPanel } from './components/FacetPanel.tsx';
 import { SearchHelp } from './components/SearchHelp.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
+import { TagManager } from './components/TagManager.tsx';
 import { requestFieldFocus } from './fieldFocus.ts';
 import { useUndoRedo } from './useUndoRedo.ts';
 import { useCollections } from './collections/useCollections.ts';
@@ -86,6 +87,7 @@ export function App() {
     setQuery(q);
   }, []);
   const [importOpen, setImportOpen] = useState(false);
+  const [tagsOpen, setTagsOpen] = useState(false);
   const [folderDialog, setFolderDialog] = useState<{ message: string | null } | null>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -369,7 +371,7 @@ export function App() {
   }, [focusIndex, singleId, total, selectIndex]);
 
   // Keyboard
-  const keyState = { helpOpen, folderDialog, largeOpen, queryText, total, selected, moveFocus, openLarge, largeIndex, pages, selectIndex, importOpen, undoRedo, focusIndex };
+  const keyState = { helpOpen, folderDialog, largeOpen, queryText, total, selected, moveFocus, openLarge, largeIndex, pages, selectIndex, importOpen, undoRedo, focusIndex, tagsOpen };
   const keys = useRef(keyState);
   keys.current = keyState;
   useEffect(() => {
@@ -381,6 +383,7 @@ export function App() {
       if (e.key === 'Escape') {
         if (k.helpOpen) return setHelpOpen(false);
         if (k.importOpen) return setImportOpen(false);
+        if (k.tagsOpen) return setTagsOpen(false);
         if (k.folderDialog) return setFolderDialog(null);
         if (k.largeOpen) return setLargeOpen(false);
         if (e.target === searchRef.current) {
@@ -415,7 +418,7 @@ export function App() {
         k.moveFocus(arrows[e.key], false);
         return;
       }
-      if (editable || k.folderDialog || k.importOpen) return;
+      if (editable || k.folderDialog || k.importOpen || k.tagsOpen) return;
       if (mod && !e.altKey && (e.key.toLowerCase() === 'z' || (e.key.toLowerCase() === 'y' && !e.shiftKey))) {
         e.preventDefault();
         if (e.key.toLowerCase() === 'y' || e.shiftKey) void k.undoRedo.redo();
@@ -645,6 +648,9 @@ export function App() {
           >
             ↷
           </button>
+          <button type="button" className="button" data-testid="tags-open" onClick={() => setTagsOpen(true)}>
+            Tags…
+          </button>
           <button type="button" className="button" data-testid="import-open" onClick={() => setImportOpen(true)}>
             Import CSV…
           </button>
@@ -738,6 +744,17 @@ export function App() {
         />
       )}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {tagsOpen && (
+        <TagManager
+          onClose={() => setTagsOpen(false)}
+          onRenamed={(message) => {
+            setRefreshKey((k) => k + 1);
+            setDetailReload((k) => k + 1);
+            undoRedo.refresh();
+            setNotice({ kind: 'info', text: message });
+          }}
+        />
+      )}
       {importOpen && (
         <ImportDialog
           onClose={() => setImportOpen(false)}

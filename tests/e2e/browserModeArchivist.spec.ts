@@ -227,3 +227,26 @@ test('CSV import: a preview of every change and rejected line, then applied as o
   await expect(page.getByRole('status').filter({ hasText: 'Undone: Import 1 row from leiras.csv' })).toBeVisible();
   expect((await show(cat, ids.get(1001)!)).title).toBe('');
 });
+
+test('the tag manager renames and merges tags catalogue-wide; Ctrl+Z undoes it', async ({ page }) => {
+  const { cat, ids, grid } = await catalogue();
+  expect(fototar('edit', String(ids.get(grid[0])), '--catalogue', cat, '--tags', 'villamosok').status).toBe(0);
+  await open(page, cat);
+  await page.getByTestId('tags-open').click();
+  const list = page.getByTestId('tag-list');
+  await expect(list).toContainText('villamosok');
+  await page.getByTestId('tag-filter').fill('villamosok');
+  await expect(list.locator('li')).toHaveCount(1);
+  await list.getByRole('button', { name: 'Rename…' }).click();
+  await page.getByTestId('tag-new-name').fill('villamos');
+  await fs.mkdir(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, 'tag-manager.png') });
+  await page.getByTestId('tag-new-name').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Merged “villamosok” into “villamos” on 1 photo' })).toBeVisible();
+  expect((await show(cat, ids.get(grid[0])!)).tags).toEqual(['villamos']);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('tag-manager')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone: Merge' }).or(page.getByRole('status').filter({ hasText: 'Undone: Rename' }))).toBeVisible();
+  expect((await show(cat, ids.get(grid[0])!)).tags).toEqual(['villamosok']);
+});

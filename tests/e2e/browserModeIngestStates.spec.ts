@@ -48,7 +48,7 @@ function bmpScan(width: number, height: number): Buffer {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const i = (y * width + x) * 4;
-      // bmp-ts takes ABGR bytes
+      // bmp-ts takes ABGR bytes (alpha, blue, green, red)
       data[i] = 0;
       data[i + 1] = 60 + Math.round((y / height) * 80);
       data[i + 2] = 110 + Math.round((x / width) * 60);

@@ -145,6 +145,23 @@ async function publish(staging: string, outDir: string, names: readonly string[]
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A crash mid-export leaves a staging folder named with its process id: removed once that process is gone. */
+export async function removeAbandonedStaging(outDir: string): Promise<void> {
+  for (const name of await fsp.readdir(outDir)) {
+    const match = new RegExp(`^${STAGING_PREFIX.replace(/[.]/g, '\\.')}(\\d+)-`).exec(name);
+    if (match && !processAlive(Number(match[1]))) await fsp.rm(path.join(outDir, name), { recursive: true, force: true });
+  }
+}
+
 export async function exportCollection(collectionName: string, picks: readonly CollectionPick[], options: ExportOptions): Promise<ExportReport> {
   checkExportOptions(options);
   if (picks.length === 0) throw new CatalogueError('invalid-input', `The collection "${collectionName}" is empty: add photos before exporting.`);
@@ -176,7 +193,8 @@ export async function exportCollection(collectionName: string, picks: readonly C
     }
   }
 
-  const staging = await fsp.mkdtemp(path.join(outDir, STAGING_PREFIX));
+  await removeAbandonedStaging(outDir);
+  const staging = await fsp.mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
   try {
     report();
     const manifest = [MANIFEST_COLUMNS.join(',')];

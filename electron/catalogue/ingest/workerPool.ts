@@ -18,7 +18,16 @@ interface Task {
 interface Slot {
   worker: Worker;
   busy: { taskId: number; resolve: (r: ProcessResult) => void; timer: NodeJS.Timeout } | null;
+  /** Files this worker has done: it is replaced by a fresh one after RECYCLE_AFTER. */
+  done: number;
 }
+
+/**
+ * A worker is retired after this many files. Its heap (and whatever a parser or decoder keeps
+ * per file) goes with it, so memory stays flat over a 200,000-file ingest; starting a worker
+ * costs ~50 ms, under 0.1% of the time its files take.
+ */
+export const RECYCLE_AFTER = 500;
 
 export interface WorkerPoolOptions {
   size?: number;
@@ -40,7 +49,7 @@ export class WorkerPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerUrl()), busy: null };
+    const slot: Slot = { worker: new Worker(workerUrl()), busy: null, done: 0 };
     slot.worker.on('message', (reply: WorkerReply) => {
       if (slot.busy?.taskId === reply.taskId) this.#finish(slot, reply.result);
     });
@@ -56,6 +65,11 @@ export class WorkerPool {
     if (!busy) return;
     clearTimeout(busy.timer);
     slot.busy = null;
+    if (++slot.done >= RECYCLE_AFTER && !this.#closed) {
+      const index = this.#slots.indexOf(slot);
+      void slot.worker.terminate();
+      if (index >= 0) this.#slots[index] = this.#spawn();
+    }
     busy.resolve(result);
     this.#pump();
   }

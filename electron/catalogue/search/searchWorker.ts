@@ -142,6 +142,8 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
         sync();
       }
     });
+    // A failed rebuild leaves the current index answering; the next change tries again.
+    builder.on('error', (error) => console.error(`Search index rebuild failed: ${error.message}`));
     builder.once('exit', () => {
       if (rebuilding === builder) rebuilding = null;
     });

@@ -44,7 +44,7 @@ export const credits: Command = async (args) => {
   const format = pick<CreditListFormat>(values.format, CREDIT_LIST_FORMATS, 'format', 'txt');
   const figureList = collection !== undefined || values.style !== undefined || values.lang !== undefined || (format !== 'txt' && format !== 'md');
   if (typeof collection === 'string' && positionals.length) throw new UsageError('give either --collection <name> or photo ids, not both');
-  if (values.collection === '' ) throw new UsageError('--collection needs a name');
+  if (values.collection === '') throw new UsageError('--collection needs a name');
 
   if (!figureList) {
     const ids = parseIds(positionals);

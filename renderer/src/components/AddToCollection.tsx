@@ -40,7 +40,8 @@ export function AddToCollection({
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'b' || e.ctrlKey || e.metaKey || e.altKey || isEditable(e.target)) return;
-      if (latest.current.lightboxOpen || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      // B works in the grid and in the large view (one photo at a time), not over other dialogs.
+      if (latest.current.lightboxOpen || document.querySelector('[role="dialog"][aria-modal="true"]:not([data-testid="large-view"])')) return;
       e.preventDefault();
       void latest.current.add();
     };

@@ -68,6 +68,7 @@ function sameValue(name: EditableField, a: string, b: string): boolean {
 
 export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo): void }) {
   const [status, setStatus] = useState<Status>(IDLE);
+  const [sidecarProblem, setSidecarProblem] = useState<string | null>(null);
   const photoId = photo.id;
 
   useEffect(() => setStatus(IDLE), [photoId]);
@@ -80,6 +81,7 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
         const updated = result.photos.find((p) => p.id === photoId);
         if (updated) onSaved(updated);
         invalidateSuggestions();
+        setSidecarProblem(result.sidecarProblems?.length ? `Saved, but the XMP sidecar was not written: ${result.sidecarProblems.join('; ')}` : null);
         setStatus((s) => {
           const errors = new Map(s.errors);
           errors.delete(name);
@@ -125,6 +127,11 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
             ))}
         </span>
       </div>
+      {sidecarProblem && (
+        <p className="field-error" role="alert" data-testid="sidecar-problem">
+          {sidecarProblem}
+        </p>
+      )}
       <div className="editor-fields">
         {FIELDS.map((spec) => (
           <Field key={`${photoId}:${spec.name}`} spec={spec} initial={fieldText(photo, spec.name)} save={save} clear={clear} />

@@ -107,6 +107,11 @@ export function Lightbox({
       const k = keys.current;
       if (k.exporting || k.renaming !== null || isEditable(e.target)) return;
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      // Searching goes back to the photos; the grid's own handler then focuses the search box.
+      if ((e.key === '/' && !e.ctrlKey && !e.metaKey) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+        k.onClose();
+        return;
+      }
       const item = k.items[k.focus];
       const forward = e.key === 'ArrowRight' || e.key === 'ArrowDown';
       const backward = e.key === 'ArrowLeft' || e.key === 'ArrowUp';

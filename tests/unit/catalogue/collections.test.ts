@@ -260,3 +260,18 @@ test('export refuses bad options, an empty collection, and an output on top of a
   await assert.rejects(service.export(c.id, { ...base, outDir: photos }), /is an original/);
   assert.equal(sha(path.join(photos, '01_fortepan_999.jpg')), hash);
 });
+
+test('a staging folder left by a crashed export is removed by the next export; a live one is kept', async () => {
+  const service = collectionsOf(catalogue);
+  const id = service.store.idByName('Chapter 3');
+  const out = path.join(dir, 'export-after-crash');
+  // A process id that cannot be running (above Linux's pid_max), and this process's own.
+  const dead = path.join(out, `${STAGING_PREFIX}4194399-abc123`);
+  const live = path.join(out, `${STAGING_PREFIX}${process.pid}-def456`);
+  fs.mkdirSync(dead, { recursive: true });
+  fs.writeFileSync(path.join(dead, '01_fortepan_54176.jpg'), 'half a picture');
+  fs.mkdirSync(live, { recursive: true });
+  await service.export(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
+  assert.ok(!fs.existsSync(dead));
+  assert.ok(fs.existsSync(live));
+});
