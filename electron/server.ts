@@ -109,7 +109,15 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
       }
 
       if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(res, rendererDir, token);
-      const asset = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+      let requested: string;
+      try {
+        requested = decodeURIComponent(url.pathname);
+      } catch {
+        return deny(res, 400, 'Malformed path.');
+      }
+      // A NUL byte never names a file of ours (and would cut the path short in native code).
+      if (requested.includes('\0')) return deny(res, 400, 'Malformed path.');
+      const asset = path.resolve(rendererDir, `.${requested}`);
       res.setHeader('Cache-Control', 'private, max-age=3600');
       return sendFile(res, asset, rendererDir);
     } catch (error) {

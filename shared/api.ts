@@ -151,7 +151,7 @@ export interface ApiResults {
   redo: UndoResult;
   editHistory: HistoryState;
   listTags: { tags: TagCount[] };
-  renameTag: { photos: number; history: HistoryState };
+  renameTag: { photos: number; merged: boolean; history: HistoryState };
   fieldSuggestions: { values: string[] };
   writeSidecars: SidecarReport;
   sidecarSettings: SidecarSettings;

@@ -129,10 +129,9 @@ export class Catalogue {
   /** After photos' fields changed: the search index follows, and sidecars when the setting says so. */
   photosChanged(ids: readonly number[]): SidecarReport | null {
     if (ids.length === 0) return null;
-    const photos = this.photos.getMany(ids);
     const settings = readSidecarSettings(this.db);
     if (!settings.autoWrite) return null;
-    this.lastSidecarReport = writeSidecars(photos, settings.naming);
+    this.lastSidecarReport = writeSidecars(this.photos.getMany(ids), settings.naming);
     return this.lastSidecarReport;
   }
 

@@ -53,12 +53,16 @@ export function planTagRename(db: DatabaseSync, from: string, to: string): Plann
   return edits;
 }
 
-/** Renames or merges a tag catalogue-wide; returns how many photos changed. */
-export function renameTag(catalogue: Catalogue, from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): { photos: number } {
+/**
+ * Renames or merges a tag catalogue-wide; returns how many photos changed, and whether the new
+ * name was a tag already (a merge).
+ */
+export function renameTag(catalogue: Catalogue, from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): { photos: number; merged: boolean } {
   const edits = planTagRename(catalogue.db, from, to);
   if (edits.length === 0) throw new CatalogueError('not-found', `No photo has the tag "${from.trim()}".`);
+  const merged = key(from) !== key(to) && listTags(catalogue.db).some((t) => key(t.tag) === key(to));
   const label = verb === 'Merge' ? `Merge tag "${from.trim()}" into "${to.trim()}"` : `Rename tag "${from.trim()}" to "${to.trim()}"`;
-  return { photos: catalogue.applyEdits(edits, label).length };
+  return { photos: catalogue.applyEdits(edits, label).length, merged };
 }
 
 /** Values the catalogue uses in a field, most used first: the pick lists' second half. */

@@ -49,6 +49,21 @@ function coalesce(last: PhotoChange[], next: readonly PhotoChange[]): PhotoChang
   return merged;
 }
 
+/**
+ * Applies each photo's patch, one UPDATE statement per distinct patch: a batch edit of 20,000
+ * photos is one prepared statement run 20,000 times, not 20,000 statements.
+ */
+export function patchGrouped(photos: PhotoRepository, patches: readonly { id: number; patch: PhotoPatch }[], now: string): void {
+  const groups = new Map<string, { patch: PhotoPatch; ids: number[] }>();
+  for (const { id, patch } of patches) {
+    const key = JSON.stringify(patch);
+    const group = groups.get(key);
+    if (group) group.ids.push(id);
+    else groups.set(key, { patch, ids: [id] });
+  }
+  for (const { patch, ids } of groups.values()) photos.patch(ids, patch, now);
+}
+
 export class EditHistory {
   readonly #db: DatabaseSync;
   readonly #photos: PhotoRepository;
@@ -95,7 +110,7 @@ export class EditHistory {
       | undefined;
     if (!step) return null;
     const changes = JSON.parse(step.changes) as PhotoChange[];
-    for (const change of changes) this.#photos.patch([change.id], change.before, now);
+    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.before })), now);
     this.#db.prepare('UPDATE edit_history SET undone = 1 WHERE id = ?').run(step.id);
     return { label: step.label, ids: changes.map((c) => c.id) };
   }
@@ -107,7 +122,7 @@ export class EditHistory {
       | undefined;
     if (!step) return null;
     const changes = JSON.parse(step.changes) as PhotoChange[];
-    for (const change of changes) this.#photos.patch([change.id], change.after, now);
+    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.after })), now);
     this.#db.prepare('UPDATE edit_history SET undone = 0 WHERE id = ?').run(step.id);
     return { label: step.label, ids: changes.map((c) => c.id) };
   }

@@ -8,7 +8,7 @@ import { photoLabel } from '../../../shared/credit.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { inTransaction } from '../store/openDatabase.ts';
 import { normaliseTags, type PhotoRepository } from '../store/photoRepository.ts';
-import { EditHistory, type PhotoChange } from './editHistory.ts';
+import { EditHistory, patchGrouped, type PhotoChange } from './editHistory.ts';
 
 export interface PlannedEdit {
   id: number;
@@ -97,7 +97,7 @@ export function applyRecordedEdit(
   const now = new Date().toISOString();
   try {
     inTransaction(db, () => {
-      for (const change of changes) photos.patch([change.id], change.after, now);
+      patchGrouped(photos, changes.map((c) => ({ id: c.id, patch: c.after })), now);
       // The app's editor saves as you type: those saves may fold into one step (see EditHistory).
       new EditHistory(db, photos).record(label ?? describeEdit(changes, current), changes, now, { coalesce: options.coalesce === true });
     });

@@ -29,8 +29,8 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
     const to = newName.trim();
     if (!to || to === from) return setEditing(null);
     try {
-      const existing = tags?.some((t) => t.tag.toLocaleLowerCase('hu') === to.toLocaleLowerCase('hu') && t.tag !== from);
       const result = await api.renameTag({ from, to });
+      const existing = result.merged;
       setEditing(null);
       setError(null);
       load();

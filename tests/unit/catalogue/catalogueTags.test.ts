@@ -28,7 +28,7 @@ test('renaming a tag onto an existing one merges them, as one undoable step', as
     catalogue.updatePhotos([ids[0]], { tags: ['villamos', 'közlekedés'] });
     catalogue.updatePhotos([ids[1]], { tags: ['Villamos', 'villamosok'] });
     catalogue.updatePhotos([ids[2]], { tags: ['busz'] });
-    assert.deepEqual(renameTag(catalogue, 'villamosok', 'villamos', 'Merge'), { photos: 1 });
+    assert.deepEqual(renameTag(catalogue, 'villamosok', 'villamos', 'Merge'), { photos: 1, merged: true });
     assert.deepEqual(catalogue.getPhoto(ids[1]).tags, ['Villamos'], 'the photo carrying both keeps one');
     renameTag(catalogue, 'VILLAMOS', 'Villamos');
     assert.deepEqual(catalogue.getPhoto(ids[0]).tags, ['Villamos', 'közlekedés']);

@@ -75,9 +75,9 @@ test('tags list, rename and merge work catalogue-wide', () => {
     { tag: 'villamos', count: 1 },
     { tag: 'villamosok', count: 1 },
   ]);
-  assert.deepEqual(json('tags', 'merge', 'villamosok', 'villamos', '--catalogue', cat), { photos: 1 });
+  assert.deepEqual(json('tags', 'merge', 'villamosok', 'villamos', '--catalogue', cat), { photos: 1, merged: true });
   assert.deepEqual(json('tags', 'list', '--catalogue', cat).tags, [{ tag: 'villamos', count: 2 }, { tag: '1956', count: 1 }]);
-  assert.deepEqual(json('tags', 'rename', 'villamos', 'Villamos', '--catalogue', cat), { photos: 2 });
+  assert.deepEqual(json('tags', 'rename', 'villamos', 'Villamos', '--catalogue', cat), { photos: 2, merged: false });
   assert.equal(json('tags', 'list', '--catalogue', cat, '--prefix', 'vil').tags[0].tag, 'Villamos');
   const missing = fototar('tags', 'rename', 'nincs', 'x', '--catalogue', cat);
   assert.equal(missing.code, 1);

@@ -124,6 +124,8 @@ test('no path leaves the UI folder or the thumbnail cache, however it is encoded
     assert.notEqual(res.status, 200, evil);
     assert.ok(!res.body.includes('SECRET') && !res.body.includes('root:'), evil);
   }
+  assert.equal((await request('/%', { headers })).status, 400, 'a malformed escape is a bad request, not a server error');
+  assert.equal((await request('/assets/app.js%00', { headers })).status, 400);
   assert.equal((await request(`/images/grid/${ids[0]}`, { headers })).status, 200);
   const planted = await request(`/images/grid/${ids[1]}`, { headers });
   assert.equal(planted.status, 404, 'a thumbnail that is a link out of the catalogue is not followed');

@@ -1,0 +1,52 @@
+// Benchmark of the archivist's desk on a synthetic catalogue (default 20,000 photos, no image
+// files needed): a batch edit of every photo and its undo, tag rename, CSV export, and a CSV
+// import preview and apply. Prints one JSON line (milliseconds).
+//   node scripts/bench-archivist-desk.ts [photos]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Catalogue } from '../electron/catalogue/catalogue.ts';
+import { inTransaction } from '../electron/catalogue/store/openDatabase.ts';
+import { renameTag } from '../electron/catalogue/editing/catalogueTags.ts';
+import { exportMetadata } from '../electron/catalogue/exchange/metadataExport.ts';
+import { importMetadata } from '../electron/catalogue/exchange/metadataImport.ts';
+
+const count = Number(process.argv[2] ?? 20000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-bench-desk-'));
+const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
+const time = <T>(work: () => T): [T, number] => {
+  const start = performance.now();
+  const result = work();
+  return [result, Math.round(performance.now() - start)];
+};
+try {
+  const now = new Date().toISOString();
+  inTransaction(catalogue.db, () => {
+    for (let i = 0; i < count; i++) {
+      catalogue.photos.insert(
+        {
+          hash: `h${i}`, file: path.join(dir, 'photos', `fortepan_${100000 + i}.jpg`), fileSize: 1, fileMtimeMs: 0, fortepanId: 100000 + i,
+          fields: { title: '', caption: `Felirat ${i} az Üllői úton`, date: '1956', donor: `Adományozó ${i % 300}`, photographer: '', country: 'Magyarország', city: 'Budapest', place: '', tags: ['villamos', `t${i % 50}`], licence: 'CC BY-SA 3.0', source: 'Fortepan', notes: '' },
+          width: 100, height: 80, format: 'jpeg', pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null,
+          embeddedCredit: '', embeddedCreator: '', copyright: '', previewError: null,
+        },
+        now,
+      );
+    }
+  });
+  const ids = catalogue.photos.ids();
+  const [, batchEdit] = time(() => catalogue.updatePhotos(ids, { photographer: 'Ismeretlen', date: '195X' }));
+  const [, undo] = time(() => catalogue.undo());
+  const [, redo] = time(() => catalogue.redo());
+  const [, tagRename] = time(() => renameTag(catalogue, 'villamos', 'Villamos'));
+  const [csv, exportCsv] = time(() => exportMetadata(catalogue, 'csv'));
+  const changed = csv.replace(/Ismeretlen/g, 'Nagy Gyula');
+  const [preview, importPreview] = time(() => importMetadata(catalogue, changed));
+  const [, importApply] = time(() => importMetadata(catalogue, changed, { apply: true, name: 'bench.csv' }));
+  process.stdout.write(
+    `${JSON.stringify({ photos: count, batchEditMs: batchEdit, undoMs: undo, redoMs: redo, tagRenameMs: tagRename, exportCsvMs: exportCsv, csvBytes: Buffer.byteLength(csv), importPreviewMs: importPreview, importApplyMs: importApply, importChanges: preview.changes.length })}\n`,
+  );
+} finally {
+  catalogue.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
