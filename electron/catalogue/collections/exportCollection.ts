@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { ExportFormat, ExportProgress, ExportReport } from '../../../shared/collections.ts';
 import type { CreditLang, CreditStyle } from '../../../shared/creditStyles.ts';
 import { creditWarnings, csvCell } from '../../../shared/figureCredits.ts';
@@ -82,6 +81,9 @@ async function writeSynced(file: string, data: Buffer): Promise<void> {
 }
 
 async function renderPicture(pick: CollectionPick, facts: ExportFacts, options: ExportOptions): Promise<{ data: Buffer; width: number; height: number }> {
+  // Loaded when an export runs: the main process starts without the native module (thumbnails
+  // are made in worker threads), and sharp stays external to the bundle.
+  const { default: sharp } = await import('sharp');
   let image = sharp(pick.photo.file, { failOn: 'none', limitInputPixels: false }).rotate();
   if (options.size) image = image.resize({ width: options.size, height: options.size, fit: 'inside', withoutEnlargement: true });
   image = image.withXmp(xmpPacket(facts));
