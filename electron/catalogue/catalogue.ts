@@ -31,6 +31,11 @@ export interface OpenOptions {
   create?: boolean;
   /** Who holds the catalogue, shown to a second instance: 'app', 'serve', 'ingest'… */
   purpose?: string;
+  /**
+   * Read without taking the lock, for commands that only look (list, show, credits): SQLite's
+   * WAL lets them read a consistent snapshot while the app holds the catalogue. Writes fail.
+   */
+  readOnly?: boolean;
 }
 
 export class Catalogue {
@@ -66,6 +71,7 @@ export class Catalogue {
         throw new CatalogueError('catalogue-unreadable', `Cannot create the catalogue folder ${paths.root}: ${(error as Error).message}`);
       }
     }
+    if (options.readOnly) return new Catalogue(paths, openDatabase(paths.database, { readOnly: true }));
     // One Fototar per catalogue (see store/catalogueLock.ts); the lock is taken before the
     // database is touched and released on close, or at once if opening fails.
     const lock = acquireCatalogueLock(paths.lock, paths.root, options.purpose ?? 'app');

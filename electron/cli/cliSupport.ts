@@ -51,5 +51,15 @@ export async function withCatalogue<T>(dir: string, create: boolean, work: (cata
   }
 }
 
+/** For commands that only read: they work while the app or a server has the catalogue open. */
+export async function withCatalogueReadOnly<T>(dir: string, work: (catalogue: Catalogue) => Promise<T> | T): Promise<T> {
+  const catalogue = Catalogue.open(dir, { readOnly: true });
+  try {
+    return await work(catalogue);
+  } finally {
+    catalogue.close();
+  }
+}
+
 /** A command takes its arguments (after the command name) and writes to stdout. */
 export type Command = (args: string[]) => Promise<void>;

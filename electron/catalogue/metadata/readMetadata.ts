@@ -7,6 +7,7 @@ import { donorFromFortepanCredit, FORTEPAN_LICENCE } from '../../../shared/credi
 import { repairLegacyText } from './legacyText.ts';
 import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJpeg, tiffFromExif, xmpAsUtf8, type EmbeddedBlocks } from './embeddedBlocks.ts';
 import { decodeXmpBlock } from './xmlEntities.ts';
+import { assertSafeXml } from './safeXml.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -24,7 +25,7 @@ export interface FileMetadata {
 
 type Block = Record<string, unknown>;
 
-const EXIFR_OPTIONS = {
+const EXIFR_BASE_OPTIONS = {
   tiff: true,
   exif: true,
   gps: true,
@@ -59,11 +60,31 @@ export interface SharpBlocks {
 /** exifr's output keys that are not XMP namespaces. */
 const NON_XMP_KEYS = new Set(['ifd0', 'ifd1', 'exif', 'gps', 'interop', 'iptc', 'icc', 'jfif', 'ihdr', 'makerNote', 'userComment', 'errors']);
 
+/**
+ * Why a file's XMP must not be parsed, or null. XMP is XML from strangers: a DOCTYPE or entity
+ * declaration (XXE, "billion laughs") or absurd nesting is refused before any parser sees it.
+ */
+function unsafeXmpReason(input: Buffer, sharpXmp: Buffer | undefined): string | null {
+  // Nine-byte markers that do not turn up by chance in image data; XMP itself never needs them.
+  if (input.includes('<!DOCTYPE') || input.includes('<!ENTITY')) return 'it declares a DOCTYPE or entities (XXE or entity expansion)';
+  const packet = xmpAsUtf8(sharpXmp) ?? findXmpPacket(input);
+  if (!packet) return null;
+  try {
+    assertSafeXml(packet.toString('utf8'));
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Promise<FileMetadata> {
   const warnings: string[] = [];
+  const xmpRefusal = unsafeXmpReason(input, found.xmp);
+  if (xmpRefusal) warnings.push(`embedded XMP refused: ${xmpRefusal}`);
+  const exifrOptions = xmpRefusal ? { ...EXIFR_BASE_OPTIONS, xmp: false } : EXIFR_BASE_OPTIONS;
   let raw: Record<string, unknown> = {};
   try {
-    raw = ((await exifr.parse(input, EXIFR_OPTIONS)) as Record<string, unknown> | undefined) ?? {};
+    raw = ((await exifr.parse(input, exifrOptions)) as Record<string, unknown> | undefined) ?? {};
   } catch (error) {
     const message = (error as Error).message;
     // exifr does not know WebP, GIF, BMP, JPEG 2000 and some HEIF brands; sharp still reads them.
@@ -75,7 +96,7 @@ export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Prom
     // exifr fails on some TIFFs' embedded IPTC/XMP ("Invalid input argument for BufferView")
     // and loses the EXIF with them: read the EXIF alone; IPTC and XMP come from sharp below.
     try {
-      const exifOnly = ((await exifr.parse(input, { ...EXIFR_OPTIONS, iptc: false, xmp: false })) as Record<string, unknown> | undefined) ?? {};
+      const exifOnly = ((await exifr.parse(input, { ...exifrOptions, iptc: false, xmp: false })) as Record<string, unknown> | undefined) ?? {};
       for (const [key, value] of Object.entries(exifOnly)) if (key !== 'errors' && !hasEntries(raw[key])) raw[key] = value;
     } catch {
       // nothing more to be had from exifr
@@ -94,14 +115,14 @@ export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Prom
     fallback.tiff = repair.tiff;
     if (repair.repaired) warnings.push(`metadata repaired: ${repair.repaired} invalid EXIF entr${repair.repaired === 1 ? 'y' : 'ies'} skipped`);
   }
-  if (!Object.keys(raw).some((key) => !NON_XMP_KEYS.has(key))) {
+  if (!xmpRefusal && !Object.keys(raw).some((key) => !NON_XMP_KEYS.has(key))) {
     fallback.xmp = xmpAsUtf8(found.xmp) ?? png.xmp ?? jp2.xmp ?? findXmpPacket(input);
   }
   if (!hasEntries(raw.iptc)) fallback.iptc = found.iptc ?? png.iptc ?? jp2.iptc;
   const header = syntheticJpeg(fallback);
   if (header) {
     try {
-      const extra = ((await exifr.parse(header, EXIFR_OPTIONS)) as Record<string, unknown> | undefined) ?? {};
+      const extra = ((await exifr.parse(header, exifrOptions)) as Record<string, unknown> | undefined) ?? {};
       for (const [key, value] of Object.entries(extra)) if (key !== 'errors' && !hasEntries(raw[key])) raw[key] = value;
     } catch {
       // the blocks are as unreadable as the file: keep what the first pass found

@@ -11,6 +11,7 @@ import type { SidecarNaming, SidecarReport } from '../../../shared/sidecars.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { donorFromFortepanCredit, licenceUrl } from '../../../shared/credit.ts';
 import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
+import { assertSafeXml } from '../metadata/safeXml.ts';
 
 export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
 
@@ -177,6 +178,12 @@ export async function readSidecar(file: string): Promise<SidecarFields | null> {
   let raw: Block;
   try {
     const bytes = fs.readFileSync(found);
+    try {
+      // Sidecars are XML from strangers: no DOCTYPE, no entities, bounded depth, before exifr.
+      assertSafeXml(bytes.toString('utf8'));
+    } catch (error) {
+      return { file: found, fields: {}, warnings: [`sidecar ${path.basename(found)} refused: ${(error as Error).message}`] };
+    }
     raw = block(await exifr.sidecar(bytes, { mergeOutput: false, reviveValues: false } as never, 'xmp'));
   } catch (error) {
     return { file: found, fields: {}, warnings: [`sidecar ${path.basename(found)} could not be read: ${(error as Error).message}`] };

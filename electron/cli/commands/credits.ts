@@ -5,7 +5,7 @@
 // Warnings (no licence, ShareAlike, the same photo twice) go to stderr, never into the list.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, requireCatalogue, parseIds, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { parse, requireCatalogue, parseIds, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { CREDIT_LIST_FORMATS, creditWarnings, type CreditListFormat } from '../../../shared/figureCredits.ts';
 import { collectionsOf } from '../../catalogue/collections/collectionService.ts';
@@ -49,7 +49,7 @@ export const credits: Command = async (args) => {
   if (!figureList) {
     const ids = parseIds(positionals);
     if (values.out || values.overwrite) throw new UsageError('--out needs --collection (or --style/--lang)');
-    await withCatalogue(requireCatalogue(values), false, (catalogue) => {
+    await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
       process.stdout.write(catalogue.creditList(ids, format as 'txt' | 'md'));
     });
     return;
@@ -59,7 +59,7 @@ export const credits: Command = async (args) => {
   const lang = pick<CreditLang>(values.lang, CREDIT_LANGS, 'lang', 'en');
   const out = typeof values.out === 'string' ? values.out : null;
   if (format === 'docx' && !out && process.stdout.isTTY) throw new UsageError('DOCX is a binary file: give --out <file.docx>');
-  await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
+  await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
     let name = '';
     let picks: CollectionPick[];
     if (typeof collection === 'string') {

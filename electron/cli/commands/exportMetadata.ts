@@ -1,6 +1,6 @@
 // fototar export-metadata --catalogue <dir> --format csv|json [--output file]
 import fs from 'node:fs';
-import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { parse, requireCatalogue, out, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import { exportMetadata } from '../../catalogue/exchange/metadataExport.ts';
 
 export const exportMetadataCommand: Command = async (args) => {
@@ -8,7 +8,7 @@ export const exportMetadataCommand: Command = async (args) => {
   if (positionals.length) throw new UsageError('export-metadata takes no positional arguments');
   const format = values.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError('--format takes csv or json');
-  await withCatalogue(requireCatalogue(values), false, (catalogue) => {
+  await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
     const text = exportMetadata(catalogue, format);
     if (typeof values.output === 'string') fs.writeFileSync(values.output, text, 'utf8');
     else process.stdout.write(text);

@@ -1,8 +1,8 @@
-import { parse, requireCatalogue, out, withCatalogue, type Command } from '../cliSupport.ts';
+import { parse, requireCatalogue, out, withCatalogueReadOnly, type Command } from '../cliSupport.ts';
 
 export const list: Command = async (args) => {
   const { values } = parse(args);
-  await withCatalogue(requireCatalogue(values), false, (catalogue) => {
+  await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
     const photos = [...catalogue.photos.iterateAll()].map((p) => ({ id: p.id, file: p.file, fortepanId: p.fortepanId, title: p.title }));
     if (values.json) out(JSON.stringify({ photos }));
     else for (const p of photos) out(`${String(p.id).padStart(6)}  ${p.fortepanId !== null ? `Fortepan ${p.fortepanId}  ` : ''}${p.title || p.file}`);

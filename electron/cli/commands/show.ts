@@ -1,4 +1,4 @@
-import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import type { Photo } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
 
@@ -30,7 +30,7 @@ export const show: Command = async (args) => {
   const { values, positionals } = parse(args);
   const [id] = parseIds(positionals);
   if (positionals.length > 1) throw new UsageError('show takes one photo id');
-  await withCatalogue(requireCatalogue(values), false, (catalogue) => {
+  await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
     const photo = catalogue.getPhoto(id);
     out(values.json ? JSON.stringify(showPhoto(photo)) : describe(photo));
   });

@@ -73,10 +73,8 @@ test('hostile XMP embedded in JPEGs: the ingest resolves no entity, expands noth
   }
 });
 
-// The two places that parse XMP should pass it through the gate first. Each test below fails
-// until its one-line change is made (see the issue 7 report); `todo` keeps the suite green
-// meanwhile and the runner still lists them.
-test('sidecars: a hostile sidecar is refused with a warning, not parsed', { todo: 'issue 5: call assertSafeXml() in readSidecar before exifr.sidecar' }, async () => {
+// The two places that parse XMP pass it through the gate first.
+test('sidecars: a hostile sidecar is refused with a warning, not parsed', async () => {
   const { readSidecar } = await import('../../../electron/catalogue/sidecars/xmpSidecar.ts');
   const dir = await tempDir();
   const photo = await writeFixture(dir, 'fortepan_1.jpg', Promise.resolve(Buffer.from('x')));
@@ -88,7 +86,7 @@ test('sidecars: a hostile sidecar is refused with a warning, not parsed', { todo
   }
 });
 
-test('embedded XMP: a hostile packet is refused with a warning and its fields ignored', { todo: 'issue 3: check the XMP packet with isSafeXml() in readMetadata and parse with xmp: false when unsafe' }, async () => {
+test('embedded XMP: a hostile packet is refused with a warning and its fields ignored', async () => {
   const { readMetadata } = await import('../../../electron/catalogue/metadata/readMetadata.ts');
   const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().withXmp(xxe('/etc/passwd')).toBuffer();
   const metadata = await readMetadata(bytes, {});
