@@ -23,7 +23,7 @@ export interface Expected {
 export type Special =
   /** Must be refused, with a reason matching this pattern (never a generic one). */
   | { fail: RegExp; why: string }
-  /** An XMP sidecar: not an image, ignored by the scan (sidecars are not read yet). */
+  /** An XMP sidecar: not an image; read with its image (which the sidecar's fields override). */
   | { sidecar: string }
   /** Catalogued; fields listed in `override` replace what ExifTool would lead one to expect. */
   | { previewError?: RegExp; override?: Partial<Expected>; why?: string };
@@ -75,7 +75,7 @@ export const SPECIAL: Record<string, Special> = {
     override: { takenAt: '2013-07-05T03:18:27Z', date: '2013-07-05' },
   },
 
-  // --- sidecars: not read yet ------------------------------------------------------------------
+  // --- sidecars: read with their images ------------------------------------------------------------------
   'files/xmp-sidecar/iphone_7.xmp': { sidecar: 'files/xmp-sidecar/iphone_7.heic' },
   'files/xmp-sidecar/BonTonARTSTORplusIPTC.xmp': { sidecar: 'files/xmp-sidecar/BonTonARTSTORplusIPTC.jpg' },
   'files/xmp-sidecar/IMG_5910.xmp': { sidecar: 'files/xmp-sidecar/IMG_5910.jpg' },
