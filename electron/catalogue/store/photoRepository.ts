@@ -166,6 +166,33 @@ const FIELD_COLUMNS = {
   notes: 'notes',
 } as const satisfies Record<keyof EditableFields, string>;
 
+/** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
+const FILE_FACT_COLUMNS = [
+  'width', 'height', 'format', 'page_count', 'taken_at', 'digitized_at', 'camera', 'gps_lat', 'gps_lon', 'gps_alt',
+  'embedded_credit', 'embedded_creator', 'copyright', 'preview_error', 'thumb_version',
+] as const;
+
+function fileFacts(record: IngestedRecord): (string | number | null)[] {
+  return [
+    record.width,
+    record.height,
+    record.format,
+    record.pageCount,
+    record.takenAt,
+    record.digitizedAt,
+    record.camera,
+    record.gps?.lat ?? null,
+    record.gps?.lon ?? null,
+    record.gps?.alt ?? null,
+    record.embeddedCredit,
+    record.embeddedCreator,
+    record.copyright,
+    record.previewError,
+    // A new thumbnail version whenever the bytes change, so cached images are refreshed.
+    `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
+  ];
+}
+
 export class PhotoRepository {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
@@ -242,13 +269,12 @@ export class PhotoRepository {
 
   insert(record: IngestedRecord, now: string): number {
     const dates = dateBounds(record.fields.date);
-    const result = this.#prepare(
-      `INSERT INTO photos (hash, file, file_size, file_mtime_ms, fortepan_id, title, caption, date, date_from, date_to,
-         donor, photographer, country, city, place, tags, licence, source, notes, width, height, format, page_count,
-         taken_at, digitized_at, camera, gps_lat, gps_lon, gps_alt, embedded_credit, embedded_creator, copyright,
-         preview_error, thumb_version, missing, added_at, updated_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?,?)`,
-    ).run(
+    const columns = [
+      'hash', 'file', 'file_size', 'file_mtime_ms', 'fortepan_id', 'title', 'caption', 'date', 'date_from', 'date_to',
+      'donor', 'photographer', 'country', 'city', 'place', 'tags', 'licence', 'source', 'notes',
+      ...FILE_FACT_COLUMNS, 'missing', 'added_at', 'updated_at',
+    ];
+    const result = this.#prepare(`INSERT INTO photos (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(',')})`).run(
       record.hash,
       record.file,
       record.fileSize,
@@ -268,21 +294,8 @@ export class PhotoRepository {
       record.fields.licence,
       record.fields.source,
       record.fields.notes,
-      record.width,
-      record.height,
-      record.format,
-      record.pageCount,
-      record.takenAt,
-      record.digitizedAt,
-      record.camera,
-      record.gps?.lat ?? null,
-      record.gps?.lon ?? null,
-      record.gps?.alt ?? null,
-      record.embeddedCredit,
-      record.embeddedCreator,
-      record.copyright,
-      record.previewError,
-      `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
+      ...fileFacts(record),
+      0,
       now,
       now,
     );
@@ -304,29 +317,12 @@ export class PhotoRepository {
         merged[key] = record.fields[key];
       }
     }
-    this.#prepare(
-      `UPDATE photos SET hash=?, file_size=?, file_mtime_ms=?, width=?, height=?, format=?, page_count=?, taken_at=?,
-         digitized_at=?, camera=?, gps_lat=?, gps_lon=?, gps_alt=?, embedded_credit=?, embedded_creator=?, copyright=?,
-         preview_error=?, thumb_version=?, missing=0, updated_at=? WHERE id=?`,
-    ).run(
+    const sets = ['hash', 'file_size', 'file_mtime_ms', ...FILE_FACT_COLUMNS].map((column) => `${column}=?`).join(', ');
+    this.#prepare(`UPDATE photos SET ${sets}, missing=0, updated_at=? WHERE id=?`).run(
       record.hash,
       record.fileSize,
       record.fileMtimeMs,
-      record.width,
-      record.height,
-      record.format,
-      record.pageCount,
-      record.takenAt,
-      record.digitizedAt,
-      record.camera,
-      record.gps?.lat ?? null,
-      record.gps?.lon ?? null,
-      record.gps?.alt ?? null,
-      record.embeddedCredit,
-      record.embeddedCreator,
-      record.copyright,
-      record.previewError,
-      `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
+      ...fileFacts(record),
       now,
       id,
     );
