@@ -12,6 +12,12 @@ import { makeSample } from './make-sample.ts';
 import { Catalogue } from '../electron/catalogue/catalogue.ts';
 import { startServer } from '../electron/server.ts';
 
+// Two glibc malloc arenas keep libvips' memory flat over long ingests (see bin/fototar.js);
+// it only takes effect at process start, so restart this process (same pid) with it set.
+if (process.platform === 'linux' && !process.env.MALLOC_ARENA_MAX && typeof process.execve === 'function') {
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, MALLOC_ARENA_MAX: '2' });
+}
+
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values } = parseArgs({
   args: process.argv.slice(2),
