@@ -35,6 +35,10 @@ export const EDITABLE_FIELDS = [
 
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
+export function isEditableField(name: string): name is EditableField {
+  return (EDITABLE_FIELDS as readonly string[]).includes(name);
+}
+
 export interface GpsPosition {
   lat: number;
   lon: number;

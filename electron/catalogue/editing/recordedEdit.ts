@@ -2,7 +2,7 @@
 // changed and the step is recorded together, or nothing is. Fields that would not change are
 // left out, so saving the same text twice records nothing and undo never "does nothing".
 import type { DatabaseSync } from 'node:sqlite';
-import type { EditableFields, Photo, PhotoPatch } from '../../../shared/types.ts';
+import { EDITABLE_FIELDS, isEditableField, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import { CatalogueError } from '../catalogueError.ts';
@@ -14,21 +14,6 @@ export interface PlannedEdit {
   id: number;
   patch: PhotoPatch;
 }
-
-const FIELD_WORDS: Record<keyof EditableFields, string> = {
-  title: 'title',
-  caption: 'caption',
-  date: 'date',
-  donor: 'donor',
-  photographer: 'photographer',
-  country: 'country',
-  city: 'city',
-  place: 'place',
-  tags: 'tags',
-  licence: 'licence',
-  source: 'source',
-  notes: 'notes',
-};
 
 /** The patch as it would be stored (tags normalised), for comparing and for redo. */
 function storedValue(key: keyof EditableFields, value: unknown): string | string[] {
@@ -45,7 +30,7 @@ export function diffPatch(photo: Photo, patch: PhotoPatch): PhotoChange | null {
   const after: Record<string, unknown> = {};
   for (const key of Object.keys(patch) as (keyof EditableFields)[]) {
     const value = patch[key];
-    if (value === undefined || !(key in FIELD_WORDS)) continue;
+    if (value === undefined || !isEditableField(key)) continue;
     const next = storedValue(key, value);
     const current = photo[key];
     if (same(current, next)) continue;
@@ -58,7 +43,7 @@ export function diffPatch(photo: Photo, patch: PhotoPatch): PhotoChange | null {
 /** "Edit caption of Fortepan 7416", "Edit date, tags of 12 photos". */
 export function describeEdit(changes: readonly PhotoChange[], photos: Map<number, Photo>): string {
   const touched = new Set(changes.flatMap((c) => Object.keys(c.after)));
-  const fields = (Object.keys(FIELD_WORDS) as (keyof EditableFields)[]).filter((k) => touched.has(k)).map((k) => FIELD_WORDS[k]);
+  const fields = EDITABLE_FIELDS.filter((k) => touched.has(k));
   const what = fields.length > 3 ? `${fields.slice(0, 3).join(', ')}…` : fields.join(', ');
   const first = photos.get(changes[0].id);
   const whom = changes.length === 1 && first ? photoLabel(first) : `${changes.length} photos`;

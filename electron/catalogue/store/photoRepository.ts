@@ -1,6 +1,6 @@
 // Rows of the photos table as domain objects. All SQL about photos lives here.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { EditableFields, Photo, PhotoPatch, PhotoSummary } from '../../../shared/types.ts';
+import { EDITABLE_FIELDS, type EditableFields, type Photo, type PhotoPatch, type PhotoSummary } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/credit.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 
@@ -151,21 +151,6 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return out;
 }
 
-const FIELD_COLUMNS = {
-  title: 'title',
-  caption: 'caption',
-  date: 'date',
-  donor: 'donor',
-  photographer: 'photographer',
-  country: 'country',
-  city: 'city',
-  place: 'place',
-  tags: 'tags',
-  licence: 'licence',
-  source: 'source',
-  notes: 'notes',
-} as const satisfies Record<keyof EditableFields, string>;
-
 /** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
 const FILE_FACT_COLUMNS = [
   'width', 'height', 'format', 'page_count', 'taken_at', 'digitized_at', 'camera', 'gps_lat', 'gps_lon', 'gps_alt',
@@ -310,7 +295,7 @@ export class PhotoRepository {
     const current = this.get(id);
     if (!current) return;
     const merged: PhotoPatch = {};
-    for (const key of Object.keys(FIELD_COLUMNS) as (keyof EditableFields)[]) {
+    for (const key of EDITABLE_FIELDS) {
       if (key === 'tags') {
         if (current.tags.length === 0 && record.fields.tags.length) merged.tags = record.fields.tags;
       } else if (!current[key] && record.fields[key]) {
@@ -352,10 +337,11 @@ export class PhotoRepository {
   patch(ids: readonly number[], patch: PhotoPatch, now: string): void {
     const sets: string[] = [];
     const values: (string | null)[] = [];
-    for (const [key, column] of Object.entries(FIELD_COLUMNS) as [keyof EditableFields, string][]) {
+    // Each editable field is stored in the column of the same name.
+    for (const key of EDITABLE_FIELDS) {
       const value = patch[key];
       if (value === undefined) continue;
-      sets.push(`${column} = ?`);
+      sets.push(`${key} = ?`);
       values.push(key === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string));
       if (key === 'date') {
         const dates = dateBounds(value as string);
