@@ -11,6 +11,7 @@ import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { inTransaction } from '../../../electron/catalogue/store/openDatabase.ts';
 import type { EditableFields } from '../../../shared/types.ts';
 import { tempDir } from '../../helpers/fixtures.ts';
+import { fortepanRecord } from '../../helpers/records.ts';
 
 type Row = Partial<EditableFields> & { n: number };
 
@@ -31,29 +32,7 @@ function insertRows(target: Catalogue, rows: Row[]): void {
   inTransaction(target.db, () => {
     for (const row of rows) {
       const { n, ...fields } = row;
-      const id = target.photos.insert(
-        {
-          hash: n.toString(16).padStart(64, '0'),
-          file: `/archive/fortepan_${n}.jpg`,
-          fileSize: 1000,
-          fileMtimeMs: 0,
-          fortepanId: n,
-          fields: { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', notes: '', ...fields },
-          width: null,
-          height: null,
-          format: 'jpeg',
-          pageCount: null,
-          takenAt: null,
-          digitizedAt: null,
-          camera: null,
-          gps: null,
-          embeddedCredit: '',
-          embeddedCreator: '',
-          copyright: '',
-          previewError: null,
-        },
-        new Date().toISOString(),
-      );
+      const id = target.photos.insert(fortepanRecord(n, fields), new Date().toISOString());
       idOf.set(n, id);
     }
   });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { inTransaction } from '../../../electron/catalogue/store/openDatabase.ts';
 import { tempDir } from '../../helpers/fixtures.ts';
+import { fortepanRecord } from '../../helpers/records.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
 const fototar = (...args: string[]) => {
@@ -28,29 +29,8 @@ before(async () => {
   ];
   inTransaction(catalogue.db, () => {
     for (const r of rows) {
-      catalogue.photos.insert(
-        {
-          hash: r.n.toString(16).padStart(64, '0'),
-          file: `/archive/fortepan_${r.n}.jpg`,
-          fileSize: 1,
-          fileMtimeMs: 0,
-          fortepanId: r.n,
-          fields: { title: '', caption: r.caption, date: r.date, donor: r.donor, photographer: '', country: '', city: 'Budapest', place: '', tags: r.tags, licence: '', source: '', notes: '' },
-          width: null,
-          height: null,
-          format: 'jpeg',
-          pageCount: null,
-          takenAt: null,
-          digitizedAt: null,
-          camera: null,
-          gps: null,
-          embeddedCredit: '',
-          embeddedCreator: '',
-          copyright: '',
-          previewError: null,
-        },
-        new Date().toISOString(),
-      );
+      const fields = { caption: r.caption, date: r.date, donor: r.donor, city: 'Budapest', tags: r.tags };
+      catalogue.photos.insert(fortepanRecord(r.n, fields), new Date().toISOString());
     }
   });
   catalogue.close();
