@@ -11,6 +11,7 @@ import { CatalogueError } from '../catalogueError.ts';
 import { inTransaction } from '../store/openDatabase.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 import { safeFileNamePart } from './exportNames.ts';
+import { statementCache } from '../store/statementCache.ts';
 
 export const MAX_COLLECTION_NAME = 200;
 
@@ -39,21 +40,13 @@ export class CollectionStore {
   readonly #db: DatabaseSync;
   readonly #photos: PhotoRepository;
   readonly #summaries: (photos: Photo[]) => PhotoSummary[];
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #prepare: (sql: string) => StatementSync;
 
   constructor(db: DatabaseSync, photos: PhotoRepository, summaries: (photos: Photo[]) => PhotoSummary[]) {
     this.#db = db;
+    this.#prepare = statementCache(db);
     this.#photos = photos;
     this.#summaries = summaries;
-  }
-
-  #prepare(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
   }
 
   list(): CollectionSummary[] {

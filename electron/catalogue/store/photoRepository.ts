@@ -3,6 +3,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { EDITABLE_FIELDS, type EditableFields, type Photo, type PhotoPatch, type PhotoSummary } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/credit.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
+import { statementCache } from './statementCache.ts';
 
 export interface PhotoRow {
   id: number;
@@ -180,19 +181,11 @@ function fileFacts(record: IngestedRecord): (string | number | null)[] {
 
 export class PhotoRepository {
   readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #prepare: (sql: string) => StatementSync;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
-  }
-
-  #prepare(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+    this.#prepare = statementCache(db);
   }
 
   count(): number {
