@@ -1,24 +1,17 @@
 // Collections of one open catalogue, as the API, the CLI and the UI use them: the store, credit
 // lists, and the one export that may run at a time (started in the background, polled, cancelled).
 // Kept beside the Catalogue class rather than inside it; `collectionsOf` gives each catalogue one.
-import type { Collection, CollectionCredits, CollectionSummary, ExportFormat, ExportProgress, ExportReport } from '../../../shared/collections.ts';
+import type { Collection, CollectionCredits, CollectionSummary, ExportProgress, ExportReport } from '../../../shared/collections.ts';
 import type { CreditLang, CreditStyle } from '../../../shared/creditStyles.ts';
 import type { CreditListFormat, TextCreditListFormat } from '../../../shared/figureCredits.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { collectionCreditsFile, collectionCreditsText, collectionPicks, type CollectionPick } from './collectionCredits.ts';
 import { CollectionStore } from './collectionStore.ts';
-import { checkExportOptions, exportCollection } from './exportCollection.ts';
+import { checkExportOptions, exportCollection, type ExportOptions } from './exportCollection.ts';
 
-export interface ExportRequest {
-  outDir: string;
-  size?: number;
-  quality?: number;
-  format: ExportFormat;
-  style: CreditStyle;
-  lang: CreditLang;
-  overwrite: boolean;
-}
+/** What the person asks for; the service adds the originals to protect and the cancel signal. */
+export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal'>;
 
 function idleExport(): ExportProgress {
   return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
