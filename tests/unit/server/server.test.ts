@@ -1,11 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { startServer, type RunningServer } from '../../../electron/server.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { rawRequest, type RawRequestOptions } from '../../helpers/rawHttp.ts';
 
 let catalogue: Catalogue;
 let server: RunningServer;
@@ -29,21 +29,7 @@ after(async () => {
 });
 
 /** Raw HTTP so tests control Host and Origin headers exactly. */
-function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, path: pathname, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const request = (pathname: string, options: RawRequestOptions = {}) => rawRequest(server.port, pathname, options);
 
 const cookie = () => `fototar_token=${server.token}`;
 const api = (method: string, params: unknown, headers: Record<string, string> = {}) =>

@@ -5,7 +5,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { thumbnailPath } from '../../../electron/catalogue/cataloguePaths.ts';
 import { startServer, type RunningServer } from '../../../electron/server.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { rawRequest, type RawRequestOptions } from '../../helpers/rawHttp.ts';
 
 let catalogue: Catalogue;
 let server: RunningServer;
@@ -40,23 +40,7 @@ after(async () => {
   catalogue.close();
 });
 
-function request(pathname: string, options: { method?: string; headers?: Record<string, string | undefined>; body?: string } = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const headers: Record<string, string> = { host: `127.0.0.1:${server.port}` };
-    for (const [k, v] of Object.entries(options.headers ?? {})) {
-      if (v === undefined) delete headers[k];
-      else headers[k] = v;
-    }
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: options.method ?? 'GET', headers, setHost: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const request = (pathname: string, options: RawRequestOptions = {}) => rawRequest(server.port, pathname, options);
 const cookie = () => `fototar_token=${server.token}`;
 const apiHeaders = (extra: Record<string, string | undefined> = {}) => ({ 'content-type': 'application/json', 'x-fototar-token': server.token, ...extra });
 
