@@ -74,6 +74,8 @@ export interface Photo extends EditableFields {
   credit: string;
   /** Why no preview could be made, or null when thumbnails exist. */
   previewError: string | null;
+  /** Changes whenever the thumbnail changes, so image URLs can be cache-busted. */
+  thumbVersion: string;
   /** True when the original was not found at `file` the last time it was looked for. */
   missing: boolean;
   /** The photo whose file has the same bytes (the first catalogued copy), or null. */

@@ -16,7 +16,8 @@ import { inTransaction, openDatabase } from './store/openDatabase.ts';
 import { acquireCatalogueLock, type CatalogueLock } from './store/catalogueLock.ts';
 import { startAutomaticBackups } from './store/catalogueBackup.ts';
 import { checkOriginals, relinkOriginal, watchOriginals, type OriginalsReport } from './originals/originalFiles.ts';
-import { photoToSummary, PhotoRepository } from './store/photoRepository.ts';
+import { PhotoRepository } from './store/photoRepository.ts';
+import { photoSummary } from '../../shared/photoSummary.ts';
 import { SearchService } from './search/searchService.ts';
 import type { SearchStatus } from './search/searchWorker.ts';
 import type { SearchFacets } from '../../shared/searchFacets.ts';
@@ -107,7 +108,7 @@ export class Catalogue {
   }
 
   summaries(photos: Photo[]): PhotoSummary[] {
-    return photos.map((photo) => photoToSummary(photo, this.photos.thumbVersion(photo.id) ?? ''));
+    return photos.map(photoSummary);
   }
 
   listPhotos(offset: number, limit: number): { total: number; photos: PhotoSummary[] } {

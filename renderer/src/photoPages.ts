@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Photo, PhotoSummary } from '../../shared/types.ts';
 import { api } from './bridge.ts';
+import { photoSummary } from '../../shared/photoSummary.ts';
 
 export const PAGE_SIZE = 200;
 const MAX_PARALLEL = 4;
@@ -40,23 +41,6 @@ async function fetchPage(query: string, page: number): Promise<{ total: number; 
   }
   const result = await api.listPhotos({ offset, limit: PAGE_SIZE });
   return { total: result.total, photos: result.photos, error: null };
-}
-
-export function summaryFromPhoto(photo: Photo, previous: PhotoSummary | undefined): PhotoSummary {
-  return {
-    id: photo.id,
-    file: photo.file,
-    fortepanId: photo.fortepanId,
-    title: photo.title,
-    caption: photo.caption,
-    date: photo.date,
-    donor: photo.donor,
-    credit: photo.credit,
-    previewError: photo.previewError,
-    missing: photo.missing,
-    duplicateOf: photo.duplicateOf,
-    thumbVersion: previous?.thumbVersion ?? photo.updatedAt,
-  };
 }
 
 export function usePhotoPages(query: string, refreshKey: number): PhotoPages {
@@ -180,7 +164,7 @@ export function usePhotoPages(query: string, refreshKey: number): PhotoPages {
               page,
               rows.map((r) => {
                 const updated = byId.get(r.id);
-                return updated ? summaryFromPhoto(updated, r) : r;
+                return updated ? photoSummary(updated) : r;
               }),
             );
           }

@@ -1,6 +1,6 @@
 // Rows of the photos table as domain objects. All SQL about photos lives here.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { EDITABLE_FIELDS, type EditableFields, type Photo, type PhotoPatch, type PhotoSummary } from '../../../shared/types.ts';
+import { EDITABLE_FIELDS, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/credit.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { statementCache } from './statementCache.ts';
@@ -102,6 +102,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     copyright: row.copyright,
     credit: '',
     previewError: row.preview_error,
+    thumbVersion: row.thumb_version,
     missing: row.missing !== 0,
     duplicateOf: row.duplicate_of ?? null,
     addedAt: row.added_at,
@@ -109,23 +110,6 @@ export function rowToPhoto(row: PhotoRow): Photo {
   };
   photo.credit = creditLine(photo);
   return photo;
-}
-
-export function photoToSummary(photo: Photo, thumbVersion: string): PhotoSummary {
-  return {
-    id: photo.id,
-    file: photo.file,
-    fortepanId: photo.fortepanId,
-    title: photo.title,
-    caption: photo.caption,
-    date: photo.date,
-    donor: photo.donor,
-    credit: photo.credit,
-    previewError: photo.previewError,
-    missing: photo.missing,
-    duplicateOf: photo.duplicateOf,
-    thumbVersion,
-  };
 }
 
 function parseTags(json: string): string[] {
@@ -203,11 +187,6 @@ export class PhotoRepository {
       JSON.stringify(ids),
     ) as unknown as PhotoRow[];
     return rows.map(rowToPhoto);
-  }
-
-  thumbVersion(id: number): string | null {
-    const row = this.#prepare('SELECT hash, thumb_version FROM photos WHERE id = ?').get(id) as { hash: string; thumb_version: string } | undefined;
-    return row ? row.thumb_version : null;
   }
 
   /** The content hash of a photo, for finding its thumbnails. */

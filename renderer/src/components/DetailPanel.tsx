@@ -56,7 +56,7 @@ export function DetailPanel({
   const { photo, error, setPhoto, version } = usePhoto(id, reloadKey);
   const [copyState, copy] = useCopy();
 
-  const thumbVersion = summary?.thumbVersion ?? photo?.updatedAt ?? '';
+  const thumbVersion = summary?.thumbVersion ?? photo?.thumbVersion ?? '';
   const previewError = photo?.previewError ?? summary?.previewError ?? null;
   const title = photo ? photoTitle(photo) : summary ? photoTitle(summary) : '';
   const credit = photo?.credit ?? summary?.credit ?? '';
