@@ -12,7 +12,7 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = path.join(ROOT, 'dist-electron');
 
 /** Native or Electron-provided packages, loaded at run time from node_modules (sharp is unpacked from the asar). */
-const NODE_EXTERNALS = ['electron', 'sharp'];
+export const NODE_EXTERNALS = ['electron', 'sharp'];
 
 // Bundled CommonJS dependencies may call require() for Node built-ins; ESM has none, so one is made.
 const ESM_BANNER = [

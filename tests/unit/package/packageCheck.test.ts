@@ -1,0 +1,55 @@
+// `npm run package:check`: builds the installer's `dir` target with electron-builder from a
+// stand-in Electron (scripts/package-check.ts), checks what it holds, and starts its packaged main
+// process. Needs `npm run build` first (npm test builds before the unit tests).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCheckPackage, inspectPackage, layOutAsElectron, runtimePackages, SIZE_BUDGET_MB, type BuiltPackage, type Inspection } from '../../../scripts/package-check.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+
+let dir: string;
+let pkg: BuiltPackage;
+let inspection: Inspection;
+
+before(async () => {
+  dir = await tempDir('fototar-package-');
+  pkg = await buildCheckPackage(dir);
+  inspection = inspectPackage(pkg);
+  console.log(JSON.stringify({ package_mb: inspection.sizeMb, budget_mb: SIZE_BUDGET_MB, node_modules: inspection.shippedPackages }));
+});
+
+test('the package holds what the bundles load, and nothing bundled, dev-only, typed or mapped', () => {
+  assert.deepEqual(inspection.problems, []);
+  const runtime = runtimePackages();
+  assert.deepEqual(inspection.shippedPackages.filter((name) => !runtime.has(name)), [], 'node_modules holds only sharp and what it needs');
+  for (const name of ['sharp', `@img/sharp-${process.platform}-${process.arch}`]) assert.ok(inspection.shippedPackages.includes(name), name);
+  for (const worker of ['ingestWorker', 'searchWorker']) assert.ok(inspection.unpackedFiles.includes(`dist-electron/${worker}.mjs`), worker);
+  assert.ok(inspection.asarFiles.includes('/dist/renderer/index.html'));
+});
+
+test('the packaged main process starts, ingests through the unpacked sharp and answers the API', async () => {
+  const layout = layOutAsElectron(pkg, path.join(dir, 'run'));
+  assert.equal(fs.existsSync(path.join(layout.appDir, 'node_modules', 'sharp')), false, 'sharp is only reachable through app.asar.unpacked');
+  const photos = path.join(dir, 'photos');
+  await writeFixture(photos, 'fortepan_1234.jpg', makeJpeg({ width: 64, height: 48 }));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const run = spawnSync(
+    process.execPath,
+    ['--import', path.join(here, 'asarLikeElectron.ts'), path.join(here, 'runPackagedMain.ts'), layout.appDir, path.join(dir, 'cat'), photos, path.join(dir, 'userData')],
+    { encoding: 'utf8', timeout: 180_000 },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  const seen = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+  assert.deepEqual(seen.errorBoxes, []);
+  assert.equal(seen.ingest.state, 'done', JSON.stringify(seen.ingest));
+  assert.equal(seen.ingest.added, 1, JSON.stringify(seen.ingest));
+  assert.equal(seen.photos, 1);
+  assert.equal(seen.previewError, null);
+  assert.equal(seen.thumbnail?.status, 200);
+  assert.match(seen.thumbnail?.type ?? '', /^image\//);
+  assert.ok(seen.thumbnail.bytes > 100);
+  assert.equal(seen.renderer, 200, 'the packaged renderer is found');
+});
