@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { photoPatchSchema } from '../../../shared/api.ts';
-import { parseEdtf } from '../../../shared/edtf.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import {
   COLUMN_ALIASES,
@@ -213,11 +213,13 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
       raw[field] = field === 'tags' ? splitTags(cell) : cell;
     }
     if (raw.date !== undefined) {
-      const parsedDate = parseEdtf(raw.date as string);
-      if (!parsedDate.ok) {
-        reject(`date: ${parsedDate.error}`);
+      // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").
+      const readAs = readDate(raw.date as string);
+      if (!readAs.ok) {
+        reject(`date: ${readAs.error}`);
         continue;
       }
+      raw.date = readAs.edtf;
     }
     const valid = photoPatchSchema.safeParse(raw);
     if (!valid.success) {
