@@ -2,7 +2,7 @@
 // and Hungarian spreadsheets say "1956 körül", "az 1950-es években", "1956. okt. 23.", "1944/45" or
 // "1890 után"; the catalogue stores the EDTF form (shared/edtf.ts) so search, sorting and the
 // timeline have bounds. EDTF typed directly passes through unchanged.
-import { parseEdtf, SEASON_CODES, type Season } from './edtf.ts';
+import { describeEdtf, parseEdtf, SEASON_CODES, type Season } from './edtf.ts';
 
 export type DateReading = { ok: true; edtf: string } | { ok: false; error: string };
 
@@ -165,4 +165,16 @@ export function readDate(input: string, lang: 'en' | 'hu' = 'en'): DateReading {
     ok: false,
     error: lang === 'hu' ? `„${raw}” nem olvasható dátumként. ${ACCEPTED.hu}` : `"${raw}" cannot be read as a date (${reason}). ${ACCEPTED.en}`,
   };
+}
+
+/**
+ * A stored date as a Hungarian spreadsheet shows it ("1956. október 23.", "1950-es évek"), where
+ * reading that text back gives exactly the same EDTF; otherwise the EDTF itself, so an export
+ * always imports back unchanged.
+ */
+export function dateForSpreadsheet(edtf: string, lang: 'en' | 'hu'): string {
+  if (lang !== 'hu' || !edtf.trim()) return edtf;
+  const said = describeEdtf(edtf, 'hu');
+  const back = readDate(said);
+  return back.ok && back.edtf === edtf ? said : edtf;
 }
