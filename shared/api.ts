@@ -105,6 +105,7 @@ export const apiSchemas = {
       base64: z.string().max(140_000_000),
       format: z.enum(['csv', 'json', 'xlsx']).optional(),
       keepBlank: z.boolean().optional(),
+      skipBadDates: z.boolean().optional(),
       apply: z.boolean(),
       name: z.string().max(500),
     })

@@ -125,6 +125,8 @@ export interface ImportPreview {
   rejected: ImportRejection[];
   /** Header names that are not columns Fototar knows; their cells are not imported. */
   ignoredColumns: string[];
+  /** Rows imported without a field that could not be read (only when the user asked for that). */
+  warnings?: ImportRejection[];
   /** How the file's text was read ("UTF-8", "Windows-1250", …; "XLSX" for a workbook), when known. */
   encoding?: string;
 }

@@ -66,8 +66,8 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     writeSidecars: ({ ids }) => writeSidecars(catalogue.photos.getMany(ids), readSidecarSettings(catalogue.db).naming),
     sidecarSettings: () => readSidecarSettings(catalogue.db),
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
-    importMetadata: ({ base64, format, keepBlank, apply, name }) =>
-      importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, apply, name }),
+    importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
+      importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
     selectionFields: ({ ids }) => selectionFields(catalogue, ids),
     editSelectionTags: ({ ids, add, remove }) => {
       editSelectionTags(catalogue, ids, add, remove);

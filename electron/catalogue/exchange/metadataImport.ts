@@ -30,6 +30,8 @@ export interface ImportOptions {
   keepBlank?: boolean;
   /** Apply the changes; without it this is a preview (a dry run). */
   apply?: boolean;
+  /** A date that cannot be read drops only the date (with a warning) instead of the whole row. */
+  skipBadDates?: boolean;
   /** Names the undo step ("Import metadata.csv"). */
   name?: string;
 }
@@ -214,11 +216,14 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
     if (raw.date !== undefined) {
       // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").
       const readAs = readDate(raw.date as string);
-      if (!readAs.ok) {
+      if (readAs.ok) raw.date = readAs.edtf;
+      else if (options.skipBadDates) {
+        (preview.warnings ??= []).push({ line: row.line, reason: `date left as it was: ${readAs.error}` });
+        delete raw.date;
+      } else {
         reject(`date: ${readAs.error}`);
         continue;
       }
-      raw.date = readAs.edtf;
     }
     const valid = photoPatchSchema.safeParse(raw);
     if (!valid.success) {

@@ -5,7 +5,7 @@ import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command }
 import { importFormatOf, importMetadataFile } from '../../catalogue/exchange/importFile.ts';
 
 export const importCommand: Command = async (args) => {
-  const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' }, 'keep-blank': { type: 'boolean' }, format: { type: 'string' } });
+  const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' }, 'keep-blank': { type: 'boolean' }, 'skip-bad-dates': { type: 'boolean' }, format: { type: 'string' } });
   if (positionals.length !== 1) throw new UsageError('give one CSV, XLSX or JSON file to import');
   const file = positionals[0];
   let bytes: Uint8Array;
@@ -20,6 +20,7 @@ export const importCommand: Command = async (args) => {
     const result = await importMetadataFile(catalogue, bytes, {
       format,
       keepBlank: values['keep-blank'] === true,
+      skipBadDates: values['skip-bad-dates'] === true,
       apply: values['dry-run'] !== true,
       name: path.basename(file),
     });
@@ -30,6 +31,7 @@ export const importCommand: Command = async (args) => {
       for (const f of change.fields) lines.push(`    ${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`);
     }
     for (const r of result.rejected) lines.push(`line ${r.line}: rejected: ${r.reason}`);
+    for (const w of result.warnings ?? []) lines.push(`line ${w.line}: ${w.reason}`);
     if (result.encoding) lines.push(`read as ${result.encoding}`);
     if (result.ignoredColumns.length) lines.push(`columns not imported: ${result.ignoredColumns.join(', ')}`);
     const verb = result.applied ? 'changed' : values['dry-run'] ? 'would change' : 'changed';

@@ -20,6 +20,7 @@ async function fileAsBase64(file: File): Promise<string> {
 export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplied(result: ImportResult): void }) {
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [keepBlank, setKeepBlank] = useState(false);
+  const [skipBadDates, setSkipBadDates] = useState(false);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,20 +32,20 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     let live = true;
     setBusy(true);
     setError(null);
-    api.importMetadata({ base64: file.base64, keepBlank, apply: false, name: file.name }).then(
+    api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: false, name: file.name }).then(
       (r) => live && (setPreview(r), setBusy(false)),
       (e: unknown) => live && (setPreview(null), setError(e instanceof Error ? e.message : String(e)), setBusy(false)),
     );
     return () => {
       live = false;
     };
-  }, [file, keepBlank]);
+  }, [file, keepBlank, skipBadDates]);
 
   const apply = async () => {
     if (!file || !preview) return;
     setBusy(true);
     try {
-      const result = await api.importMetadata({ base64: file.base64, keepBlank, apply: true, name: file.name });
+      const result = await api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: true, name: file.name });
       onApplied(result);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -81,6 +82,10 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
             <input type="checkbox" checked={keepBlank} onChange={(e) => setKeepBlank(e.target.checked)} data-testid="import-keep-blank" />
             <span>Empty cells leave fields as they are</span>
           </label>
+          <label className="check">
+            <input type="checkbox" checked={skipBadDates} onChange={(e) => setSkipBadDates(e.target.checked)} data-testid="import-skip-bad-dates" />
+            <span>Import rows whose date cannot be read, without the date</span>
+          </label>
         </div>
         {error && (
           <p className="field-error" role="alert" data-testid="import-error">
@@ -105,6 +110,15 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
                 {preview.rejected.map((r) => (
                   <li key={r.line}>
                     <span className="mono">line {r.line}</span> {r.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {(preview.warnings ?? []).length > 0 && (
+              <ul className="import-rejected" data-testid="import-warnings">
+                {preview.warnings!.map((w) => (
+                  <li key={w.line}>
+                    <span className="mono">line {w.line}</span> {w.reason}
                   </li>
                 ))}
               </ul>

@@ -56,3 +56,21 @@ test('fototar edit --date takes a phrase and search by year finds an open end', 
   assert.equal(bad.status, 1);
   assert.match(bad.stderr.trim(), /^[^\n]*cannot be read as a date[^\n]*$/);
 });
+
+test('an import keeps the rest of a row with an unreadable date only when asked', async () => {
+  const { catalogue, ids } = await archivistCatalogue(1);
+  try {
+    const csv = 'fortepan_id;title;date\r\n1000;Körtér;valamikor\r\n';
+    const strict = importMetadata(catalogue, csv, { apply: true });
+    assert.deepEqual(strict.rejected.map((r) => r.line), [2]);
+    assert.match(strict.rejected[0].reason, /date: .*cannot be read as a date/);
+    assert.equal(catalogue.getPhoto(ids[0]).title, '');
+    const lenient = importMetadata(catalogue, csv, { apply: true, skipBadDates: true });
+    assert.deepEqual(lenient.rejected, []);
+    assert.deepEqual(lenient.warnings?.map((w) => w.line), [2]);
+    assert.equal(catalogue.getPhoto(ids[0]).title, 'Körtér');
+    assert.equal(catalogue.getPhoto(ids[0]).date, '');
+  } finally {
+    catalogue.close();
+  }
+});
