@@ -95,14 +95,19 @@ export const apiSchemas = {
   writeSidecars: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
   sidecarSettings: z.object({}).strict(),
   setSidecarSettings: z.object({ autoWrite: z.boolean().optional(), naming: z.enum(['name.ext.xmp', 'name.xmp']).optional() }).strict(),
-  /** Previews a CSV/JSON metadata import, or applies it (`apply: true`) as one undo step. */
+  /**
+   * Previews a CSV, XLSX or JSON metadata import, or applies it (`apply: true`) as one undo step.
+   * The file travels as its bytes (base64) so the catalogue can tell its encoding (Hungarian
+   * Excel writes Windows-1250) instead of the browser guessing UTF-8.
+   */
   importMetadata: z
     .object({
-      text: z.string().max(100_000_000),
-      format: z.enum(['csv', 'json']),
+      base64: z.string().max(140_000_000),
+      format: z.enum(['csv', 'json', 'xlsx']).optional(),
       keepBlank: z.boolean().optional(),
+      skipBadDates: z.boolean().optional(),
       apply: z.boolean(),
-      name: z.string().max(500).optional(),
+      name: z.string().max(500),
     })
     .strict(),
   selectionFields: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),

@@ -14,6 +14,20 @@ export type EdtfParse = { ok: true; value: EdtfDate | null } | { ok: false; erro
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+export type Season = 'spring' | 'summer' | 'autumn' | 'winter';
+/** EDTF level 1 seasons: 1956-21 is spring 1956, …, 1956-24 winter 1956. */
+export const SEASON_CODES: Record<Season, number> = { spring: 21, summer: 22, autumn: 23, winter: 24 };
+// As Hungarians (and the northern hemisphere) mean them: tavasz March–May, nyár June–August,
+// ősz September–November, tél December to February of the next year.
+const SEASON_MONTHS: Record<number, [number, number]> = { 21: [3, 5], 22: [6, 8], 23: [9, 11], 24: [12, 14] };
+
+/**
+ * How far an open end reaches, for search and the timeline: "after 1890" (1890/..) is taken to
+ * mean 1890–1910 and "before 1880" (../1880) 1860–1880. Captions that say "after" mean "soon
+ * after" in practice; twenty years keeps such photos in the decades people search for them by.
+ */
+export const OPEN_END_HORIZON_YEARS = 20;
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -38,9 +52,21 @@ function parsePoint(text: string): Bounds | string {
   let monthTo = 12;
   if (monthText !== undefined) {
     if (yearText.includes('X') && monthText !== 'XX') return `"${text}": a month needs a whole year`;
+    const season = SEASON_MONTHS[Number(monthText)];
+    if (season) {
+      if (dayText !== undefined) return `"${text}": a season has no days`;
+      const endYear = yearTo + (season[1] > 12 ? 1 : 0);
+      const endMonth = season[1] > 12 ? season[1] - 12 : season[1];
+      return {
+        from: `${pad(yearFrom, 4)}-${pad(season[0], 2)}-01`,
+        to: `${pad(endYear, 4)}-${pad(endMonth, 2)}-${pad(daysInMonth(endYear, endMonth), 2)}`,
+        approximate: qualifier === '~' || qualifier === '%',
+        uncertain: qualifier === '?' || qualifier === '%',
+      };
+    }
     if (monthText !== 'XX') {
       monthFrom = monthTo = Number(monthText);
-      if (monthFrom < 1 || monthFrom > 12) return `"${text}": month ${monthText} does not exist`;
+      if (monthFrom < 1 || monthFrom > 12) return `"${text}": month ${monthText} does not exist (21–24 are the seasons)`;
     }
   }
   let dayFrom = 1;
@@ -76,8 +102,14 @@ export function parseEdtf(input: string): EdtfParse {
     bounds.push(parsed);
   }
   if (bounds.length === 0) return { ok: false, error: `"${text}": an interval needs at least one end` };
-  const from = bounds.reduce((a, b) => (a.from <= b.from ? a : b)).from;
-  const to = bounds.reduce((a, b) => (a.to >= b.to ? a : b)).to;
+  let from = bounds.reduce((a, b) => (a.from <= b.from ? a : b)).from;
+  let to = bounds.reduce((a, b) => (a.to >= b.to ? a : b)).to;
+  if (!set && parts.length === 2 && bounds.length === 1) {
+    // An open end gets a real bound for searching (see OPEN_END_HORIZON_YEARS).
+    const openStart = parts[0].trim() === '..' || parts[0].trim() === '';
+    if (openStart) from = `${pad(Number(from.slice(0, 4)) - OPEN_END_HORIZON_YEARS, 4)}-01-01`;
+    else to = `${pad(Number(to.slice(0, 4)) + OPEN_END_HORIZON_YEARS, 4)}-12-31`;
+  }
   if (!set && parts.length === 2 && bounds.length === 2 && bounds[0].from > bounds[1].to) {
     return { ok: false, error: `"${text}": the interval ends before it starts` };
   }
@@ -99,6 +131,22 @@ export function edtfYears(input: string): { from: number; to: number } | null {
   return { from: Number(parsed.value.from.slice(0, 4)), to: Number(parsed.value.to.slice(0, 4)) };
 }
 
+const SEASON_NAMES = {
+  en: { 21: 'spring', 22: 'summer', 23: 'autumn', 24: 'winter' } as Record<number, string>,
+  // "1956 ősze": the season of that year, as Hungarian captions write it.
+  hu: { 21: 'tavasza', 22: 'nyara', 23: 'ősze', 24: 'tele' } as Record<number, string>,
+};
+
+/**
+ * Hungarian decades take -as or -es by how the number is said: tíz, negyven, ötven, hetven,
+ * kilencven end in front vowels (1910-es, 1950-es), húsz, harminc, hatvan, nyolcvan and the round
+ * hundreds in back ones (1920-as, 1960-as, 1900-as).
+ */
+export function hungarianDecadeSuffix(decadeStart: number): 'as' | 'es' {
+  const tens = Math.floor(decadeStart / 10) % 10;
+  return [1, 4, 5, 7, 9].includes(tens) ? 'es' : 'as';
+}
+
 const MONTHS = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   hu: ['január', 'február', 'március', 'április', 'május', 'június', 'július', 'augusztus', 'szeptember', 'október', 'november', 'december'],
@@ -107,9 +155,14 @@ const MONTHS = {
 /** One point in words: "1950s", "October 1956", "23 October 1956" (Hungarian: "1956. október 23."). */
 function describePoint(point: string, lang: 'en' | 'hu'): string {
   const decade = /^(\d{3})X$/.exec(point);
-  if (decade) return lang === 'hu' ? `${decade[1]}0-as évek` : `${decade[1]}0s`;
+  if (decade) return lang === 'hu' ? `${decade[1]}0-${hungarianDecadeSuffix(Number(decade[1]) * 10)} évek` : `${decade[1]}0s`;
   const century = /^(\d{2})XX$/.exec(point);
   if (century) return lang === 'hu' ? `${century[1]}00-as évek` : `${century[1]}00s`;
+  const season = /^(\d{4})-(2[1-4])$/.exec(point);
+  if (season) {
+    const name = SEASON_NAMES[lang][Number(season[2])];
+    return lang === 'hu' ? `${season[1]} ${name}` : `${name} ${season[1]}`;
+  }
   const day = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(point);
   if (day && day[2] !== 'XX') {
     const month = MONTHS[lang][Number(day[2]) - 1];

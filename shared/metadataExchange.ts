@@ -40,15 +40,62 @@ export const COLUMN_FIELD: Partial<Record<ExchangeColumn, EditableField>> = {
   notes: 'notes',
 };
 
-/** Other spellings of column names people use in their spreadsheets. */
-export const COLUMN_ALIASES: Record<string, ExchangeColumn> = {
-  caption: 'description',
-  license: 'licence',
-  fortepan: 'fortepan_id',
-  fortepanid: 'fortepan_id',
-  mid: 'fortepan_id',
-  filename: 'file',
-  keywords: 'tags',
+/** A header as compared: no accents, no case, no spaces, hyphens or underscores ("Fortepan-szám" → "fortepanszam"). */
+export function columnKey(header: string): string {
+  return header
+    .replace(/^\ufeff/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Every header people use for each column: ours, Fortepan's own record fields (`mid`, `year`,
+ * `adomanyozo_name`, … see ../shared/DOMAIN.md) and Hungarian headers, compared by columnKey.
+ */
+const COLUMN_NAMES: Record<ExchangeColumn, readonly string[]> = {
+  fortepan_id: ['fortepan_id', 'fortepan', 'fortepanid', 'mid', 'Fortepan-szám', 'szám', 'azonosító'],
+  file: ['file', 'filename', 'fájl', 'fájlnév'],
+  title: ['title', 'cím'],
+  description: ['description', 'caption', 'leírás', 'leiras'],
+  date: ['date', 'dátum', 'year', 'év', 'évszám'],
+  donor: ['donor', 'adományozó', 'adomanyozo_name'],
+  photographer: ['photographer', 'author', 'fotós', 'szerző', 'fényképész', 'szerzo_name'],
+  country: ['country', 'ország', 'orszag_name'],
+  city: ['city', 'város', 'település', 'varos_name'],
+  place: ['place', 'helyszín', 'hely', 'helyszin_name'],
+  tags: ['tags', 'keywords', 'címkék', 'címke', 'kulcsszavak', 'cimke_name'],
+  licence: ['licence', 'license', 'licenc', 'licensz'],
+  source: ['source', 'forrás'],
+  notes: ['notes', 'megjegyzés', 'megjegyzések'],
+};
+
+const BY_KEY = new Map<string, ExchangeColumn>(
+  (Object.entries(COLUMN_NAMES) as [ExchangeColumn, readonly string[]][]).flatMap(([column, names]) => names.map((n) => [columnKey(n), column] as const)),
+);
+
+/** The column a header names, in English, Hungarian or Fortepan's own field names; null if none. */
+export function exchangeColumn(header: string): ExchangeColumn | null {
+  return BY_KEY.get(columnKey(header)) ?? null;
+}
+
+/** The headers a Hungarian export writes (and import reads back). */
+export const HUNGARIAN_HEADERS: Record<ExchangeColumn, string> = {
+  fortepan_id: 'Fortepan-szám',
+  file: 'fájl',
+  title: 'cím',
+  description: 'leírás',
+  date: 'dátum',
+  donor: 'adományozó',
+  photographer: 'fotós',
+  country: 'ország',
+  city: 'város',
+  place: 'helyszín',
+  tags: 'címkék',
+  licence: 'licenc',
+  source: 'forrás',
+  notes: 'megjegyzés',
 };
 
 export interface ImportFieldChange {
@@ -78,6 +125,10 @@ export interface ImportPreview {
   rejected: ImportRejection[];
   /** Header names that are not columns Fototar knows; their cells are not imported. */
   ignoredColumns: string[];
+  /** Rows imported without a field that could not be read (only when the user asked for that). */
+  warnings?: ImportRejection[];
+  /** How the file's text was read ("UTF-8", "Windows-1250", …; "XLSX" for a workbook), when known. */
+  encoding?: string;
 }
 
 export interface ImportResult extends ImportPreview {
@@ -85,7 +136,7 @@ export interface ImportResult extends ImportPreview {
   applied: boolean;
 }
 
-export type ExchangeFormat = 'csv' | 'json';
+export type ExchangeFormat = 'csv' | 'json' | 'xlsx';
 
 /**
  * Spreadsheet formula injection (OWASP "CSV Injection"): a cell starting with = + - @, a tab,

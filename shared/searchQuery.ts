@@ -3,8 +3,10 @@
 //   plain words       all must match; the last one is a prefix while typing
 //   "quoted phrase"   words in this order
 //   donor: photographer: place: tag: title: caption:   limit a word or phrase to a field
+//     (Hungarian too, accents optional: adományozó: fotós: szerző: hely: címke: cím: leírás:)
 //   id:12345          a Fortepan number
-//   year:1956  year:1950..1960   photos whose date may fall in those years
+//   year:1956  year:1950..1960   photos whose date may fall in those years (év: too;
+//                                a bare 1880-1890 or 1880–1890 is a year range)
 //   -word             exclude
 //   word~  word~2     fuzzy: also words one (or two) letters away, for misspellings
 import { foldedWords } from './textFold.ts';
@@ -12,20 +14,40 @@ import { foldedWords } from './textFold.ts';
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
 
+// Field names in English and Hungarian, compared without accents or case (fieldKey):
+// `év:`, `adományozó:`, `címke:` work as typed, and so do `ev:`, `ADOMANYOZO:`.
 const FIELD_ALIASES: Record<string, SearchField> = {
   donor: 'donor',
   adomanyozo: 'donor',
   photographer: 'photographer',
   fotos: 'photographer',
+  szerzo: 'photographer',
+  fenykepesz: 'photographer',
   place: 'place',
   hely: 'place',
+  helyszin: 'place',
   tag: 'tags',
   tags: 'tags',
   cimke: 'tags',
+  cimkek: 'tags',
   title: 'title',
+  cim: 'title',
   caption: 'caption',
+  leiras: 'caption',
   file: 'file',
+  fajl: 'file',
+  year: 'year',
+  ev: 'year',
+  evszam: 'year',
+  id: 'id',
+  szam: 'id',
 };
+
+/** A field name as looked up: lower case, accents off ("Év" → "ev"). */
+const fieldKey = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** "1880-1890" or "1880–1890" typed as a word is a year range. */
+const BARE_YEAR_RANGE = /^(\d{4})\s*[-–]\s*(\d{4})$/;
 
 export interface TermClause {
   kind: 'terms';
@@ -70,17 +92,22 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
   for (const match of text.matchAll(TOKEN)) {
     const [, minus, fieldName, phrase, closingQuote, bare] = match;
     const negated = minus === '-';
-    const field = fieldName?.toLowerCase();
+    const field = fieldName === undefined ? undefined : FIELD_ALIASES[fieldKey(fieldName)] ?? fieldKey(fieldName);
     if (phrase !== undefined && closingQuote !== '"') {
       return { ok: false, error: 'A quotation mark is not closed: close the phrase with ".' };
     }
     const value = phrase ?? bare ?? '';
     const danglingField = /^([\p{L}]+):$/u.exec(bare ?? '');
-    if (danglingField && FIELD_ALIASES[danglingField[1].toLowerCase()]) {
+    if (danglingField && FIELD_ALIASES[fieldKey(danglingField[1])]) {
       return { ok: false, error: `${danglingField[0]} needs a word after it, e.g. ${danglingField[0]}Budapest.` };
     }
 
-    if (field === 'year' || field === 'ev') {
+    const bareRange = field === undefined && bare !== undefined ? BARE_YEAR_RANGE.exec(bare) : null;
+    if (bareRange && Number(bareRange[2]) >= Number(bareRange[1])) {
+      clauses.push({ kind: 'year', from: Number(bareRange[1]), to: Number(bareRange[2]), negated });
+      continue;
+    }
+    if (field === 'year') {
       const range = /^(\d{4})(?:\s*(?:\.\.|-|–)\s*(\d{4}))?$/.exec(value);
       if (!range) return { ok: false, error: `year: needs a year or a range such as year:1950..1960 (got "${value}").` };
       const from = Number(range[1]);
@@ -97,11 +124,13 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     }
     let searchField: SearchField | null = null;
     if (field !== undefined) {
-      const known = FIELD_ALIASES[field];
-      if (!known) {
-        return { ok: false, error: `Unknown field "${fieldName}:". Use donor:, photographer:, place:, tag:, title:, caption:, id: or year:.` };
+      if (!(SEARCH_FIELDS as readonly string[]).includes(field)) {
+        return {
+          ok: false,
+          error: `Unknown field "${fieldName}:". Use donor:, photographer:, place:, tag:, title:, caption:, id: or year: (or adományozó:, fotós:, szerző:, hely:, címke:, cím:, leírás:, szám:, év:).`,
+        };
       }
-      searchField = known;
+      searchField = field as SearchField;
     }
     const fuzzy = phrase === undefined ? /~(\d*)$/.exec(value) : null;
     if (fuzzy && Number(fuzzy[1] || 1) > 2) return { ok: false, error: `~ forgives one or two letters: ${value.slice(0, fuzzy.index)}~ or ${value.slice(0, fuzzy.index)}~2.` };

@@ -11,7 +11,7 @@ import { fieldValues, listTags, renameTag } from './editing/catalogueTags.ts';
 import { readSidecarSettings, writeSidecarSettings } from './sidecars/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import type { SidecarReport } from '../../shared/sidecars.ts';
-import { importMetadata } from './exchange/metadataImport.ts';
+import { importMetadataFile } from './exchange/importFile.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
 
@@ -66,7 +66,8 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     writeSidecars: ({ ids }) => writeSidecars(catalogue.photos.getMany(ids), readSidecarSettings(catalogue.db).naming),
     sidecarSettings: () => readSidecarSettings(catalogue.db),
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
-    importMetadata: ({ text, format, keepBlank, apply, name }) => importMetadata(catalogue, text, { format, keepBlank, apply, name }),
+    importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
+      importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
     selectionFields: ({ ids }) => selectionFields(catalogue, ids),
     editSelectionTags: ({ ids, add, remove }) => {
       editSelectionTags(catalogue, ids, add, remove);

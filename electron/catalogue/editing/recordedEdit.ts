@@ -3,7 +3,7 @@
 // left out, so saving the same text twice records nothing and undo never "does nothing".
 import type { DatabaseSync } from 'node:sqlite';
 import { EDITABLE_FIELDS, isEditableField, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
-import { parseEdtf } from '../../../shared/edtf.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { inTransaction } from '../store/openDatabase.ts';
@@ -50,11 +50,15 @@ export function describeEdit(changes: readonly PhotoChange[], photos: Map<number
   return `Edit ${what} of ${whom}`;
 }
 
-export function validatePatch(patch: PhotoPatch, where = ''): void {
-  if (patch.date !== undefined) {
-    const parsed = parseEdtf(patch.date);
-    if (!parsed.ok) throw new CatalogueError('invalid-input', `${where}Date not saved: ${parsed.error}`);
-  }
+/**
+ * The patch as it will be stored: a date written as people write it ("1956 körül", "1956. okt.
+ * 23.") becomes its EDTF form; a date that cannot be read refuses the whole edit.
+ */
+export function normalisePatch(patch: PhotoPatch, where = ''): PhotoPatch {
+  if (patch.date === undefined) return patch;
+  const read = readDate(patch.date);
+  if (!read.ok) throw new CatalogueError('invalid-input', `${where}Date not saved: ${read.error}`);
+  return read.edtf === patch.date ? patch : { ...patch, date: read.edtf };
 }
 
 /**
@@ -68,7 +72,7 @@ export function applyRecordedEdit(
   label?: string,
   options: { coalesce?: boolean } = {},
 ): number[] {
-  for (const edit of edits) validatePatch(edit.patch);
+  edits = edits.map((edit) => ({ id: edit.id, patch: normalisePatch(edit.patch) }));
   const ids = [...new Set(edits.map((e) => e.id))];
   const current = new Map(photos.getMany(ids).map((p) => [p.id, p]));
   const missing = ids.filter((id) => !current.has(id));

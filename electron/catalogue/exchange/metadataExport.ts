@@ -4,9 +4,11 @@
 // cells guarded (shared/metadataExchange.ts says how and why).
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { EXCHANGE_COLUMNS, COLUMN_FIELD, guardFormula, joinTags, type ExchangeColumn, type ExchangeFormat } from '../../../shared/metadataExchange.ts';
+import { dateForSpreadsheet } from '../../../shared/datePhrases.ts';
+import { EXCHANGE_COLUMNS, COLUMN_FIELD, HUNGARIAN_HEADERS, guardFormula, joinTags, type ExchangeColumn } from '../../../shared/metadataExchange.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { writeXlsxTable } from './xlsxTable.ts';
 
 export type ExportRecord = Record<Exclude<ExchangeColumn, 'fortepan_id' | 'tags'>, string> & { fortepan_id: number | null; tags: string[] };
 
@@ -40,14 +42,36 @@ export function exportRecords(catalogue: Catalogue): ExportRecord[] {
   });
 }
 
-export function exportMetadata(catalogue: Catalogue, format: ExchangeFormat): string {
-  const records = exportRecords(catalogue);
-  if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
-  const rows = records.map((r) =>
+export interface ExportMetadataOptions {
+  /** Hungarian: Hungarian headers and dates as Hungarians write them (import reads both back). */
+  lang?: 'en' | 'hu';
+  /** CSV cell separator; Hungarian Excel expects ";" (the default for lang hu). */
+  delimiter?: ',' | ';' | '\t';
+}
+
+/** The header row and the rows of cells, as text, for CSV and XLSX alike. */
+export function exportTable(catalogue: Catalogue, lang: 'en' | 'hu' = 'en'): { header: string[]; rows: string[][] } {
+  const header = EXCHANGE_COLUMNS.map((column) => (lang === 'hu' ? HUNGARIAN_HEADERS[column] : column));
+  const rows = exportRecords(catalogue).map((r) =>
     EXCHANGE_COLUMNS.map((column) => {
       if (column === 'fortepan_id') return r.fortepan_id === null ? '' : String(r.fortepan_id);
+      if (column === 'date') return guardFormula(dateForSpreadsheet(r.date, lang));
       return guardFormula(column === 'tags' ? joinTags(r.tags) : r[column]);
     }),
   );
-  return `\ufeff${stringify([[...EXCHANGE_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`;
+  return { header, rows };
+}
+
+export function exportMetadata(catalogue: Catalogue, format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
+  if (format === 'json') return `${JSON.stringify(exportRecords(catalogue), null, 2)}\n`;
+  const lang = options.lang ?? 'en';
+  const { header, rows } = exportTable(catalogue, lang);
+  const delimiter = options.delimiter ?? (lang === 'hu' ? ';' : ',');
+  return `\ufeff${stringify([header, ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows', delimiter })}`;
+}
+
+/** The same table as an XLSX workbook, every cell text. */
+export async function exportMetadataXlsx(catalogue: Catalogue, options: ExportMetadataOptions = {}): Promise<Buffer> {
+  const { header, rows } = exportTable(catalogue, options.lang ?? 'en');
+  return writeXlsxTable(options.lang === 'hu' ? 'Fotók' : 'Photos', header, rows);
 }

@@ -5,12 +5,11 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { photoPatchSchema } from '../../../shared/api.ts';
-import { parseEdtf } from '../../../shared/edtf.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import {
-  COLUMN_ALIASES,
   COLUMN_FIELD,
-  EXCHANGE_COLUMNS,
+  exchangeColumn,
   joinTags,
   splitTags,
   unguardFormula,
@@ -31,6 +30,8 @@ export interface ImportOptions {
   keepBlank?: boolean;
   /** Apply the changes; without it this is a preview (a dry run). */
   apply?: boolean;
+  /** A date that cannot be read drops only the date (with a warning) instead of the whole row. */
+  skipBadDates?: boolean;
   /** Names the undo step ("Import metadata.csv"). */
   name?: string;
 }
@@ -40,18 +41,12 @@ interface Row {
   cells: Partial<Record<ExchangeColumn, string>>;
 }
 
-interface ParsedFile {
+export interface ParsedFile {
   rows: Row[];
   ignoredColumns: string[];
 }
 
-const isColumn = (name: string): name is ExchangeColumn => (EXCHANGE_COLUMNS as readonly string[]).includes(name);
-
-function columnName(header: string): ExchangeColumn | null {
-  const name = header.replace(/^\ufeff/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
-  if (isColumn(name)) return name;
-  return COLUMN_ALIASES[name.replace(/_/g, '')] ?? COLUMN_ALIASES[name] ?? null;
-}
+const columnName = exchangeColumn;
 
 const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
 
@@ -87,7 +82,13 @@ export function parseCsv(text: string): ParsedFile {
     linesBefore += lineBreaks(r.raw.slice(leading.length));
     return { line, record: r.record };
   });
+  return fromTable(withLines);
+}
+
+/** Rows of cells (the first names the columns) into rows keyed by column. Shared by CSV and XLSX. */
+export function fromTable(withLines: { line: number; record: string[] }[]): ParsedFile {
   const [header, ...body] = withLines;
+  if (!header) throw new CatalogueError('invalid-input', 'The file is empty: the first line must name the columns.');
   const columns = header.record.map(columnName);
   const ignoredColumns = header.record.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean);
   if (!columns.includes('fortepan_id') && !columns.includes('file')) {
@@ -213,9 +214,14 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
       raw[field] = field === 'tags' ? splitTags(cell) : cell;
     }
     if (raw.date !== undefined) {
-      const parsedDate = parseEdtf(raw.date as string);
-      if (!parsedDate.ok) {
-        reject(`date: ${parsedDate.error}`);
+      // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").
+      const readAs = readDate(raw.date as string);
+      if (readAs.ok) raw.date = readAs.edtf;
+      else if (options.skipBadDates) {
+        (preview.warnings ??= []).push({ line: row.line, reason: `date left as it was: ${readAs.error}` });
+        delete raw.date;
+      } else {
+        reject(`date: ${readAs.error}`);
         continue;
       }
     }
@@ -244,7 +250,11 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
 
 /** Previews (default) or applies an import of CSV or JSON text. */
 export function importMetadata(catalogue: Catalogue, text: string, options: ImportOptions = {}): ImportResult {
-  const parsed = options.format === 'json' ? parseJson(text) : parseCsv(text);
+  return importParsed(catalogue, options.format === 'json' ? parseJson(text) : parseCsv(text), options);
+}
+
+/** Previews or applies rows already read from a file (CSV, JSON or XLSX). */
+export function importParsed(catalogue: Catalogue, parsed: ParsedFile, options: ImportOptions = {}): ImportResult {
   const { preview, edits } = planImport(catalogue, parsed, options);
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };
   const rows = preview.changes.length;

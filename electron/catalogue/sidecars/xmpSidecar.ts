@@ -42,7 +42,8 @@ const simple = (name: string, value: string) => (value ? `   <${name}>${escapeXm
 
 /** An EDTF date that is also a plain XMP date (1956, 1956-10, 1956-10-23), else ''. */
 function xmpDate(date: string): string {
-  return /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(date.trim()) && parseEdtf(date).ok ? date.trim() : '';
+  // 1956-23 is an EDTF season, not a month: XMP has no seasons.
+  return /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$/.test(date.trim()) && parseEdtf(date).ok ? date.trim() : '';
 }
 
 /** The sidecar for one photo, as the catalogue holds it. */

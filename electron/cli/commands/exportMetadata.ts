@@ -1,15 +1,29 @@
-// fototar export-metadata --catalogue <dir> --format csv|json [--output file]
+// fototar export-metadata --catalogue <dir> --format csv|xlsx|json [--output file] [--lang en|hu] [--delimiter ";"]
 import fs from 'node:fs';
 import { parse, requireCatalogue, out, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
-import { exportMetadata } from '../../catalogue/exchange/metadataExport.ts';
+import { exportMetadata, exportMetadataXlsx } from '../../catalogue/exchange/metadataExport.ts';
 
 export const exportMetadataCommand: Command = async (args) => {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    delimiter: { type: 'string' },
+  });
   if (positionals.length) throw new UsageError('export-metadata takes no positional arguments');
-  const format = values.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') throw new UsageError('--format takes csv or json');
-  await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-    const text = exportMetadata(catalogue, format);
+  const format = values.format ?? (typeof values.output === 'string' && /\.xlsx$/i.test(values.output) ? 'xlsx' : 'csv');
+  if (format !== 'csv' && format !== 'json' && format !== 'xlsx') throw new UsageError('--format takes csv, xlsx or json');
+  const lang = values.lang ?? 'en';
+  if (lang !== 'en' && lang !== 'hu') throw new UsageError('--lang takes en or hu');
+  const delimiter = values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter;
+  if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';' && delimiter !== '\t') throw new UsageError('--delimiter takes "," ";" or tab');
+  if (format === 'xlsx' && typeof values.output !== 'string') throw new UsageError('an XLSX export needs --output <file.xlsx>');
+  await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
+    if (format === 'xlsx') {
+      fs.writeFileSync(values.output as string, await exportMetadataXlsx(catalogue, { lang }));
+      return;
+    }
+    const text = exportMetadata(catalogue, format, { lang, delimiter });
     if (typeof values.output === 'string') fs.writeFileSync(values.output, text, 'utf8');
     else process.stdout.write(text);
   });

@@ -6,7 +6,8 @@ import '../archivistDesk.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
-import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
+import { describeEdtf } from '../../../shared/edtf.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
 import { api } from '../bridge.ts';
 import { takeFieldFocus } from '../fieldFocus.ts';
 import { numberFormat } from '../labels.ts';
@@ -128,7 +129,7 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
   const commit = () => {
     if (!touched || text === saved.current) return;
     if (mixed && text === '' && saved.current === '') return; // a mixed field left empty stays as it is
-    if (name === 'date' && !parseEdtf(text).ok) return;
+    if (name === 'date' && !readDate(text).ok) return;
     saved.current = text;
     void save(text);
   };
@@ -150,9 +151,10 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
 
   let hint: React.ReactNode = null;
   if (name === 'date' && text.trim()) {
-    const parsed = parseEdtf(text);
+    // People write dates as phrases ("1956 körül"); the hint says how the catalogue reads them.
+    const parsed = readDate(text);
     hint = parsed.ok ? (
-      <span className="field-hint">{describeEdtf(text)}</span>
+      <span className="field-hint">{describeEdtf(parsed.edtf)}</span>
     ) : (
       <span className="field-hint field-error" role="alert">{parsed.error}</span>
     );

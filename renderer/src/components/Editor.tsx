@@ -2,7 +2,8 @@
 // stops. A failed save keeps the person's text in the field and says why.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
-import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
+import { describeEdtf } from '../../../shared/edtf.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
 import { SUGGESTED_FIELDS, type SuggestedField } from '../../../shared/pickLists.ts';
 import { api } from '../bridge.ts';
 import { takeFieldFocus } from '../fieldFocus.ts';
@@ -187,7 +188,7 @@ function Field({
     latest.current = value;
     window.clearTimeout(timer.current);
     // An unparseable date waits for blur/Enter: it is probably half typed.
-    if (name === 'date' && !parseEdtf(value).ok) {
+    if (name === 'date' && !readDate(value).ok) {
       timer.current = undefined;
       return;
     }
@@ -211,9 +212,10 @@ function Field({
 
   let hint: React.ReactNode = null;
   if (name === 'date' && text.trim()) {
-    const parsed = parseEdtf(text);
+    // People write dates as phrases ("1956 körül"); the hint says how the catalogue reads them.
+    const parsed = readDate(text);
     hint = parsed.ok ? (
-      <span className="field-hint" data-testid="date-description">{describeEdtf(text)}</span>
+      <span className="field-hint" data-testid="date-description">{describeEdtf(parsed.edtf)}</span>
     ) : (
       <span className="field-hint field-error" data-testid="date-error" role="alert">{parsed.error}</span>
     );

@@ -9,9 +9,18 @@ import { numberFormat, plural } from '../labels.ts';
 const FIELD_LABELS: Record<string, string> = { caption: 'description' };
 const SHOWN_CHANGES = 200;
 
+/** The file's bytes, so the catalogue tells the encoding (the browser would assume UTF-8). */
+async function fileAsBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplied(result: ImportResult): void }) {
-  const [file, setFile] = useState<{ name: string; text: string; format: 'csv' | 'json' } | null>(null);
+  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [keepBlank, setKeepBlank] = useState(false);
+  const [skipBadDates, setSkipBadDates] = useState(false);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,20 +32,20 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     let live = true;
     setBusy(true);
     setError(null);
-    api.importMetadata({ text: file.text, format: file.format, keepBlank, apply: false, name: file.name }).then(
+    api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: false, name: file.name }).then(
       (r) => live && (setPreview(r), setBusy(false)),
       (e: unknown) => live && (setPreview(null), setError(e instanceof Error ? e.message : String(e)), setBusy(false)),
     );
     return () => {
       live = false;
     };
-  }, [file, keepBlank]);
+  }, [file, keepBlank, skipBadDates]);
 
   const apply = async () => {
     if (!file || !preview) return;
     setBusy(true);
     try {
-      const result = await api.importMetadata({ text: file.text, format: file.format, keepBlank, apply: true, name: file.name });
+      const result = await api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: true, name: file.name });
       onApplied(result);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -49,27 +58,33 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
       <div className="dialog import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
         <h2 id="import-title">Import metadata</h2>
         <p className="muted">
-          A CSV with the columns <code>fortepan_id, file, title, description, date, donor, photographer, country, city, place,
-          tags, licence</code> (tags separated by “;”). Rows find their photo by Fortepan number or file name. Nothing changes
+          A CSV or XLSX file (Excel's own, Hungarian Excel's “;” CSV and UTF-16 text too) with the columns{' '}
+          <code>fortepan_id, file, title, description, date, donor, photographer, country, city, place, tags, licence</code>{' '}
+          — or their Hungarian names (<code>Fortepan-szám, cím, leírás, dátum, adományozó…</code>) or Fortepan's own — tags
+          separated by “;”. Rows find their photo by Fortepan number or file name. Nothing changes
           until you apply; Ctrl+Z undoes the whole import.
         </p>
         <div className="import-controls">
           <input
             ref={input}
             type="file"
-            accept=".csv,.json,text/csv,application/json"
+            accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="import-file"
-            aria-label="CSV or JSON file to import"
+            aria-label="CSV, XLSX or JSON file to import"
             onChange={async (e) => {
               const chosen = e.target.files?.[0];
               if (!chosen) return;
               setPreview(null);
-              setFile({ name: chosen.name, text: await chosen.text(), format: /\.json$/i.test(chosen.name) ? 'json' : 'csv' });
+              setFile({ name: chosen.name, base64: await fileAsBase64(chosen) });
             }}
           />
           <label className="check">
             <input type="checkbox" checked={keepBlank} onChange={(e) => setKeepBlank(e.target.checked)} data-testid="import-keep-blank" />
             <span>Empty cells leave fields as they are</span>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={skipBadDates} onChange={(e) => setSkipBadDates(e.target.checked)} data-testid="import-skip-bad-dates" />
+            <span>Import rows whose date cannot be read, without the date</span>
           </label>
         </div>
         {error && (
@@ -85,11 +100,25 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
               {numberFormat.format(preview.unchanged)} unchanged, {numberFormat.format(preview.rejected.length)} rejected
               {preview.ignoredColumns.length > 0 && <> · columns not imported: {preview.ignoredColumns.join(', ')}</>}
             </p>
+            {preview.encoding && (
+              <p className="muted small" data-testid="import-encoding">
+                Read as {preview.encoding}
+              </p>
+            )}
             {preview.rejected.length > 0 && (
               <ul className="import-rejected" data-testid="import-rejected">
                 {preview.rejected.map((r) => (
                   <li key={r.line}>
                     <span className="mono">line {r.line}</span> {r.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {(preview.warnings ?? []).length > 0 && (
+              <ul className="import-rejected" data-testid="import-warnings">
+                {preview.warnings!.map((w) => (
+                  <li key={w.line}>
+                    <span className="mono">line {w.line}</span> {w.reason}
                   </li>
                 ))}
               </ul>

@@ -22,7 +22,7 @@ test('the API serves undo/redo, tags, suggestions, batch fields, imports and sid
     assert.equal(((await call('renameTag', { from: 'villamos', to: 'Villamos' })) as { photos: number }).photos, 2);
     assert.equal(((await call('undo', {})) as { label: string }).label, 'Rename tag "villamos" to "Villamos"');
     assert.equal(((await call('editHistory', {})) as { canRedo: boolean }).canRedo, true);
-    const preview = (await call('importMetadata', { text: 'fortepan_id,title\n1000,Cím\n', format: 'csv', apply: false })) as { changes: unknown[]; applied: boolean };
+    const preview = (await call('importMetadata', { base64: Buffer.from('fortepan_id,title\n1000,Cím\n').toString('base64'), name: 'lista.csv', apply: false })) as { changes: unknown[]; applied: boolean };
     assert.deepEqual([preview.changes.length, preview.applied], [1, false]);
     assert.equal(catalogue.getPhoto(ids[0]).title, '');
 

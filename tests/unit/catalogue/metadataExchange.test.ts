@@ -27,7 +27,7 @@ test('import previews every change, reports bad rows by line, and applies in one
   try {
     catalogue.updatePhotos([ids[2]], { title: 'Már kész' });
     const csv = [
-      'fortepan_id,file,title,description,date,donor,tags,licence,Megjegyzés',
+      'fortepan_id,file,title,description,date,donor,tags,licence,Raktári hely',
       '1000,,Üllői út,"Villamos az Üllői úton,',
       'két sorban",1956~,Nagy Gyula,villamos; Üllői út,CC BY-SA 3.0,x',
       ',fortepan_1001.jpg,Kálvin tér,,195X,,,,',
@@ -40,7 +40,7 @@ test('import previews every change, reports bad rows by line, and applies in one
     const preview = importMetadata(catalogue, csv, { name: 'lista.csv' });
     assert.equal(preview.applied, false);
     assert.equal(preview.rows, 7);
-    assert.deepEqual(preview.ignoredColumns, ['Megjegyzés']);
+    assert.deepEqual(preview.ignoredColumns, ['Raktári hely']);
     assert.deepEqual(preview.changes.map((c) => [c.line, c.id]), [[2, ids[0]], [4, ids[1]]]);
     assert.deepEqual(preview.changes[0].fields.find((f) => f.field === 'caption'), {
       field: 'caption',

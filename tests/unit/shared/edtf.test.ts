@@ -35,7 +35,7 @@ test('invalid dates are refused with a reason', () => {
 test('dates in words', () => {
   assert.equal(describeEdtf('1956~'), 'about 1956');
   assert.equal(describeEdtf('195X'), '1950s');
-  assert.equal(describeEdtf('195X', 'hu'), '1950-as évek');
+  assert.equal(describeEdtf('195X', 'hu'), '1950-es évek');
   assert.equal(describeEdtf('1944/1945'), '1944–1945');
 });
 
@@ -52,7 +52,7 @@ test('every form the editor accepts is said in words, in English and Hungarian',
     ['1956~', 'about 1956', '1956 körül'],
     ['1956?', '1956 (uncertain)', '1956 (bizonytalan)'],
     ['1956%', 'about 1956 (uncertain)', '1956 körül (bizonytalan)'],
-    ['195X', '1950s', '1950-as évek'],
+    ['195X', '1950s', '1950-es évek'],
     ['19XX', '1900s', '1900-as évek'],
     ['1944/1945', '1944–1945', '1944–1945'],
     ['1956-10-23/1956-11-04', '23 October 1956–4 November 1956', '1956. október 23.–1956. november 4.'],

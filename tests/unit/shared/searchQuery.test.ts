@@ -44,3 +44,28 @@ test('word~ and word~2 are fuzzy; a fuzzy word is never a typing prefix; ~3 gets
   const two = parseSearchQuery('Üllői-út~');
   assert.ok(!two.ok && /one word/.test(two.error));
 });
+
+test('Hungarian field names work with or without accents, and a bare 1880-1890 is a year range', () => {
+  const fieldOf = (q: string) => {
+    const parsed = parseSearchQuery(q, { prefixLastWord: false });
+    assert.ok(parsed.ok, q);
+    return parsed.clauses[0];
+  };
+  const pairs: [string, string][] = [
+    ['adományozó:Nagy', 'donor'], ['adomanyozo:Nagy', 'donor'], ['fotós:Berkó', 'photographer'], ['szerző:Berkó', 'photographer'],
+    ['hely:Duna', 'place'], ['helyszín:Duna', 'place'], ['címke:villamos', 'tags'], ['CÍMKE:villamos', 'tags'], ['cím:Körtér', 'title'],
+    ['leírás:villamos', 'caption'],
+  ];
+  for (const [q, field] of pairs) {
+    const clause = fieldOf(q);
+    assert.equal(clause.kind, 'terms', q);
+    if (clause.kind === 'terms') assert.equal(clause.field, field, q);
+  }
+  for (const q of ['év:1950..1960', 'ÉV:1950-1960', 'year:1950–1960', '1950-1960', '1950–1960']) {
+    assert.deepEqual(fieldOf(q), { kind: 'year', from: 1950, to: 1960, negated: false }, q);
+  }
+  assert.deepEqual(fieldOf('szám:12345'), { kind: 'id', id: 12345, negated: false });
+  const unknown = parseSearchQuery('színe:piros');
+  assert.equal(unknown.ok, false);
+  if (!unknown.ok) assert.match(unknown.error, /Unknown field "színe:".*adományozó:/);
+});

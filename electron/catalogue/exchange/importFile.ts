@@ -1,0 +1,30 @@
+// An import file as it comes from the disk or the user's file picker: its bytes. Decides the
+// format (XLSX by its zip signature, JSON by name or first character, else CSV) and, for CSV, the
+// encoding (see spreadsheetText.ts), then previews or applies it like any import.
+import type { ExchangeFormat, ImportResult } from '../../../shared/metadataExchange.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { fromTable, importParsed, parseCsv, parseJson, type ImportOptions } from './metadataImport.ts';
+import { decodeSpreadsheetText } from './spreadsheetText.ts';
+import { readXlsxTable } from './xlsxTable.ts';
+
+const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+export function importFormatOf(name: string, bytes: Uint8Array): ExchangeFormat {
+  if (isZip(bytes) || /\.xlsx$/i.test(name)) return 'xlsx';
+  if (/\.json$/i.test(name)) return 'json';
+  return 'csv';
+}
+
+export async function importMetadataFile(catalogue: Catalogue, bytes: Uint8Array, options: ImportOptions & { name: string }): Promise<ImportResult> {
+  const format = options.format ?? importFormatOf(options.name, bytes);
+  if (format === 'xlsx') {
+    if (!isZip(bytes)) throw new CatalogueError('invalid-input', `${options.name} is not an XLSX workbook (an .xls from old Excel must be saved again as .xlsx).`);
+    const result = importParsed(catalogue, fromTable(await readXlsxTable(bytes)), options);
+    return { ...result, encoding: 'XLSX' };
+  }
+  const decoded = decodeSpreadsheetText(bytes);
+  if (!decoded.ok) throw new CatalogueError('invalid-input', `${options.name}: ${decoded.error}`);
+  const parsed = format === 'json' ? parseJson(decoded.text) : parseCsv(decoded.text);
+  return { ...importParsed(catalogue, parsed, options), encoding: decoded.encoding };
+}

@@ -1,0 +1,68 @@
+// The text of a CSV file whatever program saved it. Hungarian Excel's "CSV (pontosvesszővel
+// tagolt)" is Windows-1250, "Unicode text" is UTF-16 with a BOM, LibreOffice and Google Sheets
+// write UTF-8 (with or without a BOM). Reading Windows-1250 as UTF-8 turns "Kurutz Márton" into
+// "Kurutz M�rton" silently, so the encoding is decided from the bytes, said to the user, and a
+// file that is none of these is refused rather than guessed. Runs where the file is read (main process, CLI).
+
+export type SpreadsheetEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1250';
+
+export type DecodedText = { ok: true; text: string; encoding: SpreadsheetEncoding } | { ok: false; error: string };
+
+const decode = (label: string, bytes: Uint8Array, fatal = true) => new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
+
+/**
+ * Characters Windows-1250 gives for bytes 0x80–0xFF that a real Hungarian (or Central European)
+ * spreadsheet holds: letters, typographic quotes and dashes, the no-break space, the degree sign,
+ * section and bullet. Anything else (‰, ˇ, ˘, ¤, ¦, box symbols…) appearing often means the file
+ * is in some other encoding, and guessing would store wrong text.
+ */
+const PLAUSIBLE_HIGH = /[\p{L}„”“‚‘’–—…\u00a0°§•€«»×·]/u;
+
+function looksLikeText(text: string): boolean {
+  // Control characters (C0 but tab and line breaks, DEL, C1) do not occur in spreadsheets' text.
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(text);
+}
+
+export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    try {
+      return { ok: true, text: decode('utf-8', bytes.subarray(3)), encoding: 'UTF-8 with BOM' };
+    } catch {
+      return { ok: false, error: 'The file starts as UTF-8 but holds bytes that are not UTF-8: save it again as "CSV UTF-8".' };
+    }
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const le = bytes[0] === 0xff;
+    try {
+      return { ok: true, text: decode(le ? 'utf-16le' : 'utf-16be', bytes.subarray(2)), encoding: le ? 'UTF-16LE' : 'UTF-16BE' };
+    } catch {
+      return { ok: false, error: 'The file starts as UTF-16 but is cut or damaged: save it again.' };
+    }
+  }
+  if (bytes.includes(0)) {
+    return { ok: false, error: 'The file holds NUL bytes: it is not a text file, or it is UTF-16 without its byte order mark. Save it as "CSV UTF-8".' };
+  }
+  try {
+    const text = decode('utf-8', bytes);
+    if (looksLikeText(text)) return { ok: true, text, encoding: 'UTF-8' };
+  } catch {
+    // Not UTF-8: try what Hungarian Excel writes.
+  }
+  let text: string;
+  try {
+    text = decode('windows-1250', bytes);
+  } catch {
+    return { ok: false, error: 'The file is neither UTF-8, UTF-16 nor Windows-1250 text: save it again as "CSV UTF-8".' };
+  }
+  let high = 0;
+  let implausible = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    high++;
+    if (!PLAUSIBLE_HIGH.test(ch)) implausible++;
+  }
+  if (!looksLikeText(text) || implausible > Math.max(2, high * 0.05)) {
+    return { ok: false, error: 'The file\'s encoding cannot be told (not UTF-8, and not plausible Windows-1250 text): save it again as "CSV UTF-8".' };
+  }
+  return { ok: true, text, encoding: 'Windows-1250' };
+}

@@ -1,0 +1,53 @@
+// Spreadsheets as .xlsx, read and written with ExcelJS, so nobody fights delimiters and code
+// pages. Every cell is written as text (format "@"): Excel must not turn "1956.10.23." into a
+// date serial or "0012" into 12. A date cell someone else's Excel made is read back as YYYY-MM-DD.
+import ExcelJS from 'exceljs';
+import { CatalogueError } from '../catalogueError.ts';
+
+export interface TableRow {
+  /** The spreadsheet's row number (1 is the header). */
+  line: number;
+  record: string[];
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
+    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('error' in value) return '';
+  }
+  return String(value);
+}
+
+/** The first worksheet's rows, empty rows left out. */
+export async function readXlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new CatalogueError('invalid-input', `The XLSX file cannot be read: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new CatalogueError('invalid-input', 'The XLSX file has no worksheet.');
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const record: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) record.push(cellText(row.getCell(c).value));
+    if (record.some((cell) => cell.trim() !== '')) rows.push({ line: rowNumber, record });
+  });
+  return rows;
+}
+
+/** A workbook of one sheet: the header row bold and frozen, every cell text. */
+export async function writeXlsxTable(sheetName: string, header: readonly string[], rows: readonly string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Fototar';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = header.map((name) => ({ header: name, width: Math.min(60, Math.max(12, name.length + 2)), style: { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
