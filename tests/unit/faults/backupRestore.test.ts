@@ -52,13 +52,13 @@ test('automatic backups: one on open when due, none when a recent one exists', a
   try {
     const made: string[] = [];
     const wait = () => new Promise((resolve) => setTimeout(resolve, 300));
-    const stop = startAutomaticBackups(catalogue.db, catalogue.paths, { onBackup: (b) => made.push(b.file) });
+    const first = startAutomaticBackups(catalogue.db, catalogue.paths, { onBackup: (b) => made.push(b.file) });
     await wait();
-    stop();
+    first.stop();
     assert.equal(made.length, 1);
-    const stopAgain = startAutomaticBackups(catalogue.db, catalogue.paths, { onBackup: (b) => made.push(b.file), hours: 6 });
+    const again = startAutomaticBackups(catalogue.db, catalogue.paths, { onBackup: (b) => made.push(b.file), hours: 6 });
     await wait();
-    stopAgain();
+    again.stop();
     assert.equal(made.length, 1, 'the first is less than 6 hours old');
   } finally {
     catalogue.close();
