@@ -102,6 +102,7 @@ export async function makeBackup(db: DatabaseSync, paths: CataloguePaths, option
   try {
     faultPoint('backup:start');
     await backup(db, partial);
+    standalone(partial);
     faultPoint('backup:copied');
     const check = await new BackgroundCheck(partial, 'integrity_check').done;
     return publish(partial, file, check, paths, options.keep, createdAt);
@@ -119,11 +120,26 @@ export function makeBackupSync(db: DatabaseSync, paths: CataloguePaths, options:
   try {
     faultPoint('backup:start');
     db.prepare('VACUUM INTO ?').run(partial);
+    standalone(partial);
     faultPoint('backup:copied');
     return publish(partial, file, checkDatabaseFile(partial, 'integrity_check'), paths, options.keep, createdAt);
   } catch (error) {
     throw failed(error, partial);
   }
+}
+
+/**
+ * Makes a copy a single self-contained file: the online backup keeps the source's WAL mode, and a
+ * WAL database makes every reader (a check, `fototar restore`) create -wal and -shm files beside it.
+ */
+function standalone(file: string): void {
+  const db = new DatabaseSync(file);
+  try {
+    db.exec('PRAGMA journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  for (const extra of ['-wal', '-shm']) fs.rmSync(`${file}${extra}`, { force: true });
 }
 
 export function pruneBackups(paths: CataloguePaths, keep: number): void {

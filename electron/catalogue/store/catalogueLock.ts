@@ -46,7 +46,7 @@ export interface CatalogueLock {
 }
 
 /** How long a contender waits for the OS lock while others race for it (not while it is held). */
-const RACE_WAIT_MS = 1500;
+const RACE_WAIT_MS = 1000;
 
 /** Locks held by this process, so a second open in the same process is refused too. */
 const heldHere = new Set<string>();

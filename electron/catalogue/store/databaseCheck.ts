@@ -20,13 +20,18 @@ export function checkDatabaseFile(file: string, kind: CheckKind): CheckResult {
   try {
     db = new DatabaseSync(file, { readOnly: true });
     const rows = db.prepare(`PRAGMA ${kind}`).all() as Record<string, unknown>[];
-    const lines = rows.map((row) => String(Object.values(row)[0]));
+    const lines = rows.map((row) => oneLine(String(Object.values(row)[0])));
     return lines.length === 1 && lines[0] === 'ok' ? { ok: true, detail: 'ok' } : { ok: false, detail: lines.slice(0, 3).join('; ') || 'no answer' };
   } catch (error) {
-    return { ok: false, detail: (error as Error).message };
+    return { ok: false, detail: oneLine((error as Error).message) };
   } finally {
     db?.close();
   }
+}
+
+/** SQLite's reports span lines ("*** in database main ***\n…"); messages here are one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 // The worker's code, self-contained (eval) so it needs no separate file in the Electron bundle.
@@ -77,7 +82,7 @@ export class BackgroundCheck {
     const state = Atomics.load(this.#state, 0);
     if (state === 0) return null;
     const detail = new TextDecoder().decode(new Uint8Array(this.#shared, 8, this.#state[1]));
-    return { ok: state === 1, detail };
+    return { ok: state === 1, detail: oneLine(detail) };
   }
 
   /** Blocks this thread until the answer is there (or `timeoutMs` passed: null). */
