@@ -9,6 +9,7 @@ import type { HistoryState, TagCount, UndoResult } from './editHistory.ts';
 import type { SidecarReport, SidecarSettings } from './sidecars.ts';
 import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
+import type { CatalogueHealth } from './catalogueHealth.ts';
 import { SUGGESTED_FIELDS } from './pickLists.ts';
 import { EXPORT_FORMATS, type Collection, type CollectionCredits, type CollectionSummary, type ExportProgress } from './collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES } from './creditStyles.ts';
@@ -118,6 +119,8 @@ export const apiSchemas = {
       remove: z.array(z.string().max(200)).max(500),
     })
     .strict(),
+  /** Whether edits can be saved: checking (just opened), ok, or damaged (read-only, with a message). */
+  catalogueHealth: z.object({}).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiSchemas;
@@ -164,6 +167,7 @@ export interface ApiResults {
   importMetadata: ImportResult;
   selectionFields: SelectionFields;
   editSelectionTags: { photos: Photo[]; history: HistoryState };
+  catalogueHealth: CatalogueHealth;
 }
 
 // A compile error here means a method lacks a schema, a result type or a name in API_METHODS.

@@ -40,6 +40,7 @@ export const API_METHODS = [
   'importMetadata',
   'selectionFields',
   'editSelectionTags',
+  'catalogueHealth',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -28,6 +28,30 @@ export interface Platform {
   chooseFolders?: () => Promise<string[] | null>;
 }
 
+/**
+ * Methods that change the catalogue database: they wait for the opening check (a few moments
+ * after opening) and are refused, with the health message, on a damaged catalogue.
+ */
+const WRITES: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
+  'updatePhotos',
+  'startIngest',
+  'relinkPhoto',
+  'checkOriginals',
+  'createCollection',
+  'renameCollection',
+  'deleteCollection',
+  'addToCollection',
+  'removeFromCollection',
+  'moveInCollection',
+  'setPickModified',
+  'undo',
+  'redo',
+  'renameTag',
+  'setSidecarSettings',
+  'importMetadata',
+  'editSelectionTags',
+]);
+
 type Handlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> | ApiResults[M] };
 
 export function createApiHandler(catalogue: Catalogue, platform: Platform) {
@@ -113,6 +137,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       const { checked, missing } = await catalogue.checkOriginals();
       return { checked, missing };
     },
+    catalogueHealth: () => catalogue.health(),
     chooseFolders: async () => {
       if (!platform.chooseFolders) return null;
       const paths = await platform.chooseFolders();
@@ -124,6 +149,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     try {
       if (!isApiMethod(method)) throw new ApiValidationError(`Unknown API method: ${String(method).slice(0, 80)}`);
       const valid = validateParams(method, params);
+      if (WRITES.has(method) && !(method === 'importMetadata' && !(valid as ApiParams<'importMetadata'>).apply)) await catalogue.whenWritable();
       const handler = handlers[method] as (p: typeof valid) => unknown;
       return { ok: true, value: await handler(valid) };
     } catch (error) {

@@ -14,7 +14,10 @@ import { cataloguePaths, thumbnailPath, type CataloguePaths } from './catalogueP
 import { CatalogueError } from './catalogueError.ts';
 import { inTransaction, openDatabase } from './store/openDatabase.ts';
 import { acquireCatalogueLock, type CatalogueLock } from './store/catalogueLock.ts';
-import { startAutomaticBackups } from './store/catalogueBackup.ts';
+import { listBackups, startAutomaticBackups, type AutomaticBackups } from './store/catalogueBackup.ts';
+import { removeLeftovers } from './store/catalogueLeftovers.ts';
+import { HealthMonitor } from './store/healthMonitor.ts';
+import type { CatalogueHealth } from '../../shared/catalogueHealth.ts';
 import { checkOriginals, relinkOriginal, watchOriginals, type OriginalsReport } from './originals/originalFiles.ts';
 import { PhotoRepository } from './store/photoRepository.ts';
 import { photoSummary } from '../../shared/photoSummary.ts';
@@ -49,6 +52,9 @@ export class Catalogue {
   #lastIngest: IngestProgress = idleProgress();
   #lock: CatalogueLock | null = null;
   readonly #duties = new AbortController();
+  /** The background check of a writable catalogue (null when opened read-only: nothing to guard). */
+  #health: HealthMonitor | null = null;
+  #backups: AutomaticBackups | null = null;
 
   private constructor(paths: CataloguePaths, db: DatabaseSync) {
     this.paths = paths;
@@ -59,7 +65,8 @@ export class Catalogue {
 
   static open(directory: string, options: OpenOptions = {}): Catalogue {
     const paths = cataloguePaths(directory);
-    if (!fs.existsSync(paths.database)) {
+    const size = fileSize(paths.database);
+    if (size === null) {
       if (!options.create) {
         throw new CatalogueError(
           'catalogue-missing',
@@ -71,19 +78,42 @@ export class Catalogue {
       } catch (error) {
         throw new CatalogueError('catalogue-unreadable', `Cannot create the catalogue folder ${paths.root}: ${(error as Error).message}`);
       }
+    } else if (size === 0 && !(options.create && listBackups(paths).length === 0)) {
+      // An empty file where a catalogue was is a truncated one (or one never finished): making a
+      // new catalogue over it would hide the loss. A brand-new folder (no backups) is begun again.
+      throw new CatalogueError(
+        'catalogue-corrupt',
+        `The catalogue database ${paths.database} is empty (0 bytes): it was cut short. Restore a backup with "fototar restore latest --catalogue ${paths.root}", or delete the file to start a new catalogue.`,
+      );
     }
     if (options.readOnly) return new Catalogue(paths, openDatabase(paths.database, { readOnly: true }));
     // One Fototar per catalogue (see store/catalogueLock.ts); the lock is taken before the
     // database is touched and released on close, or at once if opening fails.
     const lock = acquireCatalogueLock(paths.lock, paths.root, options.purpose ?? 'app');
     try {
+      // What a killed backup or restore left behind is never a usable file.
+      removeLeftovers(paths);
       const catalogue = new Catalogue(paths, openDatabase(paths.database));
       catalogue.#lock = lock;
+      catalogue.#health = new HealthMonitor(catalogue.db, paths);
       return catalogue;
     } catch (error) {
       lock.release();
       throw error;
     }
+  }
+
+  /**
+   * Whether edits can be saved: 'checking' for the first moments after opening (the database is
+   * checked in the background; edits wait), 'ok', or 'damaged' (read-only, with a message).
+   */
+  health(): CatalogueHealth {
+    return this.#health?.health() ?? { state: 'ok' };
+  }
+
+  /** Resolves once the opening check has passed; throws the damaged catalogue's message. */
+  async whenWritable(): Promise<void> {
+    await this.#health?.whenWritable();
   }
 
   get name(): string {
@@ -94,6 +124,10 @@ export class Catalogue {
     this.#ingest?.controller.abort();
     this.#duties.abort();
     this.#search.close();
+    this.#health?.stop();
+    // A long-running host's last copy: anything saved since the last backup is in one.
+    if (this.#backups && this.health().state === 'ok') this.#backups.backupOnClose();
+    this.#backups = null;
     if (this.db.isOpen) this.db.close();
     this.#lock?.release();
     this.#lock = null;
@@ -120,6 +154,7 @@ export class Catalogue {
    * The edit is one undoable step (see editing/recordedEdit.ts).
    */
   updatePhotos(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Photo[] {
+    this.#health?.assertWritable();
     const unique = [...new Set(ids)];
     const changed = applyRecordedEdit(this.db, this.photos, unique.map((id) => ({ id, patch })), undefined, options);
     this.photosChanged(changed);
@@ -128,6 +163,7 @@ export class Catalogue {
 
   /** Edits that differ per photo (tag rename, CSV import) as one undoable step. */
   applyEdits(edits: readonly PlannedEdit[], label?: string): number[] {
+    this.#health?.assertWritable();
     const changed = applyRecordedEdit(this.db, this.photos, edits, label);
     this.photosChanged(changed);
     return changed;
@@ -158,6 +194,7 @@ export class Catalogue {
   }
 
   #step(run: (history: EditHistory, now: string) => { label: string; ids: number[] } | null): UndoResult {
+    this.#health?.assertWritable();
     const history = new EditHistory(this.db, this.photos);
     let done: { label: string; ids: number[] } | null;
     try {
@@ -221,6 +258,7 @@ export class Catalogue {
   /** Runs an ingest to the end (the CLI's way). */
   async ingest(inputs: readonly string[], options: Omit<IngestOptions, 'onProgress'> & { onProgress?: IngestOptions['onProgress'] } = {}): Promise<IngestReport> {
     if (this.#ingest) throw new CatalogueError('busy', 'An ingest is already running in this catalogue.');
+    await this.whenWritable();
     const controller = new AbortController();
     options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const state = { controller, progress: idleProgress(), done: Promise.resolve<IngestReport | null>(null) };
@@ -282,27 +320,36 @@ export class Catalogue {
   // --- originals and backups (originals/originalFiles.ts, store/catalogueBackup.ts) ---------
 
   /** Stats every original and marks the missing ones (and the found-again ones). */
-  checkOriginals(): Promise<OriginalsReport> {
+  async checkOriginals(): Promise<OriginalsReport> {
+    await this.whenWritable();
     return checkOriginals(this.db, { signal: this.#duties.signal });
   }
 
   /** Points a photo at its moved original (same content), keeping all its metadata. */
   async relinkPhoto(id: number, file: string): Promise<Photo> {
+    await this.whenWritable();
     await relinkOriginal(this.db, this.photos, id, file);
     return this.getPhoto(id);
   }
 
   /**
-   * For long-running hosts (the app, browser mode): a database backup on open when the last is
-   * over 6 hours old and then every 6 hours, and originals checked on open and every 10 minutes.
+   * For long-running hosts (the app, browser mode), once the opening check has passed: a database
+   * backup at once when the last is over 6 hours old, then every 6 hours, and at close when
+   * anything changed; originals checked on open and every 10 minutes.
    */
   startBackgroundDuties(options: { onBackupError?: (error: Error) => void } = {}): void {
-    const stopBackups = startAutomaticBackups(this.db, this.paths, { onError: options.onBackupError });
-    const stopWatch = watchOriginals(() => this.checkOriginals());
-    this.#duties.signal.addEventListener('abort', () => {
-      stopBackups();
-      stopWatch();
-    });
+    const start = () => {
+      if (this.#duties.signal.aborted || !this.db.isOpen) return;
+      this.#backups = startAutomaticBackups(this.db, this.paths, { onError: options.onBackupError });
+      const backups = this.#backups;
+      const stopWatch = watchOriginals(() => this.checkOriginals());
+      this.#duties.signal.addEventListener('abort', () => {
+        backups.stop();
+        stopWatch();
+      });
+    };
+    // A damaged catalogue is neither backed up (over a good backup) nor written to.
+    this.whenWritable().then(start, (error: Error) => options.onBackupError?.(error));
   }
 
   /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */
@@ -311,5 +358,13 @@ export class Catalogue {
     if (!entry || entry.previewError) return null;
     const file = thumbnailPath(this.paths, entry.hash, size);
     return fs.existsSync(file) ? file : null;
+  }
+}
+
+function fileSize(file: string): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return null;
   }
 }

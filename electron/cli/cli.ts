@@ -1,7 +1,8 @@
 // The command line: a product feature and the interface acceptance checks use.
-// `--json` prints one JSON document on stdout. User errors print one line on stderr and exit 1.
-import { CatalogueError } from '../catalogue/catalogueError.ts';
-import { out, UsageError } from './cliSupport.ts';
+// `--json` prints one JSON document on stdout. Every failure prints one line on stderr (see
+// errorMessage.ts) and exits 1.
+import { out } from './cliSupport.ts';
+import { describeError } from './errorMessage.ts';
 import { COMMANDS } from './commands/index.ts';
 
 const USAGE = `Usage: fototar <command> [options]
@@ -41,15 +42,31 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`fototar: unknown command "${command}"; run "fototar --help" for the list\n`);
     return 1;
   }
+  const catalogue = catalogueArgument(args);
+  const fail = (error: unknown): number => {
+    process.stderr.write(`fototar ${command}: ${describeError(error, { catalogue })}\n`);
+    if (process.env.FOTOTAR_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+    return 1;
+  };
+  // A failure outside the command's own await (a stream, a worker, a timer) ends it the same way.
+  const fatal = (error: unknown) => process.exit(fail(error));
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   try {
     await run(args);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof CatalogueError) {
-      process.stderr.write(`fototar ${command}: ${error.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`fototar ${command}: internal error: ${(error as Error).stack ?? error}\n`);
-    return 2;
+    return fail(error);
+  } finally {
+    process.off('uncaughtException', fatal);
+    process.off('unhandledRejection', fatal);
   }
+}
+
+function catalogueArgument(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--catalogue' || args[i] === '-c') return args[i + 1];
+    if (args[i].startsWith('--catalogue=')) return args[i].slice('--catalogue='.length);
+  }
+  return undefined;
 }

@@ -45,6 +45,8 @@ export function showPhoto(photo: Photo) {
 export async function withCatalogue<T>(dir: string, create: boolean, work: (catalogue: Catalogue) => Promise<T> | T): Promise<T> {
   const catalogue = Catalogue.open(dir, { create });
   try {
+    // A command writes: a damaged database is refused before anything is changed.
+    await catalogue.whenWritable();
     return await work(catalogue);
   } finally {
     catalogue.close();

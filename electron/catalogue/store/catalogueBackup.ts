@@ -1,9 +1,13 @@
-// Automatic, rotating backups of the catalogue database, and restoring one.
+// Automatic, rotating backups of the catalogue database.
 // Copies are made with SQLite's online backup (node:sqlite `backup()`), which copies pages
 // through SQLite itself: a consistent snapshot even while the app keeps editing, with WAL
-// content included, unlike copying the file. Each copy is written under a temporary name,
-// checked (`PRAGMA quick_check`) and only then renamed into catalogue-<time>.sqlite, so a crash
-// mid-backup never leaves a damaged file that looks like a backup. The newest KEEP are kept.
+// content included, unlike copying the file; it needs no lock, so `fototar backup` works while
+// the app has the catalogue open. Each copy is written under a temporary name (`.partial`), then
+// checked with `PRAGMA integrity_check` and only then renamed into catalogue-<time>.sqlite. The
+// copy holds the source's pages as they are, so checking it checks the source as well, without
+// loading the live database: a damaged catalogue gives no backup (and an error saying why), so
+// a good backup is never rotated out in favour of a damaged one, and a crash mid-backup never
+// leaves a file that looks like a backup. The newest KEEP are kept.
 // Thumbnails and the search index are not backed up: both are rebuilt from the database and
 // the originals.
 import fs from 'node:fs';
@@ -12,11 +16,14 @@ import { backup, DatabaseSync } from 'node:sqlite';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
-import { acquireCatalogueLock } from './catalogueLock.ts';
+import { BackgroundCheck, checkDatabaseFile, type CheckResult } from './databaseCheck.ts';
+import { faultPoint } from './faultPoints.ts';
+import { partialName, removePartial } from './catalogueLeftovers.ts';
 
 export const BACKUP_KEEP = 10;
 export const BACKUP_INTERVAL_HOURS = 6;
 const NAME = /^catalogue-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-[a-z-]+)?\.sqlite$/;
+const BEFORE_RESTORE = '-before-restore.sqlite';
 
 export interface BackupInfo {
   file: string;
@@ -51,58 +58,134 @@ export function listBackups(paths: CataloguePaths): BackupInfo[] {
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.file < b.file ? 1 : -1));
 }
 
-/** Makes one backup of the open database now; keeps the newest `keep`. */
-export async function makeBackup(db: DatabaseSync, paths: CataloguePaths, options: { keep?: number; label?: string } = {}): Promise<BackupInfo> {
+/** The newest backup `fototar restore latest` would put back (copies taken before a restore excluded). */
+export function latestBackup(paths: CataloguePaths): BackupInfo | null {
+  return listBackups(paths).find((b) => !b.file.endsWith(BEFORE_RESTORE)) ?? null;
+}
+
+function backupTarget(paths: CataloguePaths, label: string | undefined): { file: string; partial: string; createdAt: string } {
   const dir = backupDirectory(paths);
+  fs.mkdirSync(dir, { recursive: true });
   const now = new Date();
-  const name = `catalogue-${now.toISOString().replace(/[:.]/g, '-')}${options.label ? `-${options.label}` : ''}.sqlite`;
-  const file = path.join(dir, name);
-  const partial = `${file}.partial`;
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.rmSync(partial, { force: true });
-    await backup(db, partial);
-    verifyDatabaseFile(partial);
-    fs.renameSync(partial, file);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw new CatalogueError('not-saved', `The backup was not made: ${(error as Error).message}`);
+  const file = path.join(dir, `catalogue-${now.toISOString().replace(/[:.]/g, '-')}${label ? `-${label}` : ''}.sqlite`);
+  return { file, partial: partialName(file), createdAt: now.toISOString() };
+}
+
+/** Publishes a checked copy: fsync, then one atomic rename, then the folder entry made durable. */
+function publish(partial: string, file: string, check: CheckResult, paths: CataloguePaths, keep: number | undefined, createdAt: string): BackupInfo {
+  if (!check.ok) {
+    throw new CatalogueError('catalogue-corrupt', `The catalogue database is damaged (${check.detail}); no backup was made and the existing backups were kept.`);
   }
-  pruneBackups(paths, options.keep ?? BACKUP_KEEP);
-  return { file, createdAt: now.toISOString(), bytes: fs.statSync(file).size };
+  faultPoint('backup:checked');
+  const fd = fs.openSync(partial, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(partial, file);
+  syncDirectory(path.dirname(file));
+  faultPoint('backup:renamed');
+  pruneBackups(paths, keep ?? BACKUP_KEEP);
+  return { file, createdAt, bytes: fs.statSync(file).size };
+}
+
+function failed(error: unknown, partial: string): CatalogueError {
+  removePartial(partial);
+  if (error instanceof CatalogueError) return error;
+  return new CatalogueError('not-saved', `The backup was not made: ${(error as Error).message}`);
+}
+
+/** Makes one backup of the open database now (without blocking); keeps the newest `keep`. */
+export async function makeBackup(db: DatabaseSync, paths: CataloguePaths, options: { keep?: number; label?: string } = {}): Promise<BackupInfo> {
+  const { file, partial, createdAt } = backupTarget(paths, options.label);
+  try {
+    faultPoint('backup:start');
+    await backup(db, partial);
+    standalone(partial);
+    faultPoint('backup:copied');
+    const check = await new BackgroundCheck(partial, 'integrity_check').done;
+    return publish(partial, file, check, paths, options.keep, createdAt);
+  } catch (error) {
+    throw failed(error, partial);
+  }
+}
+
+/**
+ * The same, blocking (VACUUM INTO writes a consistent copy in one statement): for closing, when
+ * there is no later to wait for.
+ */
+export function makeBackupSync(db: DatabaseSync, paths: CataloguePaths, options: { keep?: number; label?: string } = {}): BackupInfo {
+  const { file, partial, createdAt } = backupTarget(paths, options.label);
+  try {
+    faultPoint('backup:start');
+    db.prepare('VACUUM INTO ?').run(partial);
+    standalone(partial);
+    faultPoint('backup:copied');
+    return publish(partial, file, checkDatabaseFile(partial, 'integrity_check'), paths, options.keep, createdAt);
+  } catch (error) {
+    throw failed(error, partial);
+  }
+}
+
+/**
+ * Makes a copy a single self-contained file: the online backup keeps the source's WAL mode, and a
+ * WAL database makes every reader (a check, `fototar restore`) create -wal and -shm files beside it.
+ */
+function standalone(file: string): void {
+  const db = new DatabaseSync(file);
+  try {
+    db.exec('PRAGMA journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+  for (const extra of ['-wal', '-shm']) fs.rmSync(`${file}${extra}`, { force: true });
 }
 
 export function pruneBackups(paths: CataloguePaths, keep: number): void {
   // Copies taken just before a restore are never pruned automatically.
-  for (const old of listBackups(paths).filter((b) => !b.file.endsWith('-before-restore.sqlite')).slice(Math.max(1, keep))) {
+  for (const old of listBackups(paths).filter((b) => !b.file.endsWith(BEFORE_RESTORE)).slice(Math.max(1, keep))) {
     fs.rmSync(old.file, { force: true });
   }
 }
 
 /** True when the newest backup is older than `hours` (or there is none). */
 export function backupDue(paths: CataloguePaths, hours = BACKUP_INTERVAL_HOURS, now = Date.now()): boolean {
-  const newest = listBackups(paths)[0];
+  const newest = latestBackup(paths);
   return !newest || now - Date.parse(newest.createdAt) >= hours * 3600_000;
 }
 
+export interface AutomaticBackups {
+  stop(): void;
+  /** A last backup at close when anything changed since the last one (blocking). */
+  backupOnClose(): BackupInfo | null;
+}
+
 /**
- * Backs up when one is due: at once (on open) and then every hour checks again, so a
- * long-running app has a copy at most `hours` old. Failures are reported, never thrown: a
- * failed backup must not stop anyone from working. Returns a stop function.
+ * Backs up when one is due: at once (on open) and then checks every hour, so a long-running app
+ * has a copy at most `hours` old; and at close when anything was saved since the last backup.
+ * Failures are reported, never thrown: a failed backup must not stop anyone from working.
  */
 export function startAutomaticBackups(
   db: DatabaseSync,
   paths: CataloguePaths,
   options: { hours?: number; keep?: number; onError?: (error: Error) => void; onBackup?: (info: BackupInfo) => void } = {},
-): () => void {
+): AutomaticBackups {
+  const report = options.onError ?? ((e: Error) => console.error(e.message));
   let running = false;
+  // Changes made through this connection (SQLite's count), as of the last backup.
+  const changes = () => Number((db.prepare('SELECT total_changes() AS n').get() as { n: number }).n);
+  let changesAtBackup = changes();
   const tick = async () => {
     if (running || !db.isOpen || !backupDue(paths, options.hours)) return;
     running = true;
     try {
-      options.onBackup?.(await makeBackup(db, paths, { keep: options.keep }));
+      const at = changes();
+      const made = await makeBackup(db, paths, { keep: options.keep });
+      changesAtBackup = at;
+      options.onBackup?.(made);
     } catch (error) {
-      (options.onError ?? ((e: Error) => console.error(e.message)))(error as Error);
+      report(error as Error);
     } finally {
       running = false;
     }
@@ -110,20 +193,32 @@ export function startAutomaticBackups(
   void tick();
   const timer = setInterval(() => void tick(), 3600_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    stop: () => clearInterval(timer),
+    backupOnClose: () => {
+      clearInterval(timer);
+      if (running || !db.isOpen || changes() === changesAtBackup) return null;
+      try {
+        const made = makeBackupSync(db, paths, { keep: options.keep });
+        options.onBackup?.(made);
+        return made;
+      } catch (error) {
+        report(error as Error);
+        return null;
+      }
+    },
+  };
 }
 
 /** Opens a database file read-only and checks it is whole and not from a newer Fototar. */
 export function verifyDatabaseFile(file: string): { schema: number; photos: number } {
-  let db: DatabaseSync;
-  try {
-    db = new DatabaseSync(file, { readOnly: true });
-  } catch (error) {
-    throw new CatalogueError('catalogue-corrupt', `${file} cannot be opened as a catalogue database (${(error as Error).message}).`);
+  const check = checkDatabaseFile(file, 'integrity_check');
+  if (!check.ok) {
+    const unreadable = /not a database|unable to open|file is encrypted/i.test(check.detail);
+    throw new CatalogueError('catalogue-corrupt', unreadable ? `${file} cannot be opened as a catalogue database (${check.detail}).` : `${file} is damaged (${check.detail}).`);
   }
+  const db = new DatabaseSync(file, { readOnly: true });
   try {
-    const check = (db.prepare('PRAGMA quick_check').get() as { quick_check: string }).quick_check;
-    if (check !== 'ok') throw new CatalogueError('catalogue-corrupt', `${file} is damaged (${check}).`);
     const schema = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
     if (schema > SCHEMA_VERSION) throw new CatalogueError('catalogue-too-new', `${file} was written by a newer Fototar (schema ${schema}); this version reads up to schema ${SCHEMA_VERSION}.`);
     const photos = schema > 0 ? Number((db.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n) : 0;
@@ -136,44 +231,15 @@ export function verifyDatabaseFile(file: string): { schema: number; photos: numb
   }
 }
 
-/**
- * Puts a backup in place of the catalogue's database. The catalogue must not be open anywhere
- * (its lock is taken). The current database is first saved as a backup itself ("-before-restore"),
- * or, if it is too damaged to back up, moved aside as catalogue-damaged-<time>.sqlite: a restore
- * never destroys anything. The search index is dropped so it is rebuilt from the restored data.
- */
-export async function restoreBackup(backupFile: string, paths: CataloguePaths): Promise<{ restored: string; previous: string | null; photos: number }> {
-  const source = path.resolve(backupFile);
-  if (!fs.existsSync(source)) throw new CatalogueError('not-found', `No backup file at ${source}.`);
-  const { photos } = verifyDatabaseFile(source);
-  fs.mkdirSync(paths.root, { recursive: true });
-  const lock = acquireCatalogueLock(paths.lock, paths.root, 'restore');
+/** Makes a rename or a new file in `dir` durable (a no-op where directories cannot be opened). */
+export function syncDirectory(dir: string): void {
+  let fd: number | null = null;
   try {
-    let previous: string | null = null;
-    if (fs.existsSync(paths.database)) {
-      try {
-        const current = new DatabaseSync(paths.database);
-        try {
-          previous = (await makeBackup(current, paths, { keep: Number.MAX_SAFE_INTEGER, label: 'before-restore' })).file;
-        } finally {
-          current.close();
-        }
-      } catch {
-        previous = path.join(paths.root, `catalogue-damaged-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-        fs.renameSync(paths.database, previous);
-      }
-    }
-    const incoming = `${paths.database}.restoring`;
-    fs.copyFileSync(source, incoming);
-    const fd = fs.openSync(incoming, 'r+');
+    fd = fs.openSync(dir, 'r');
     fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    // The old database's WAL and shared memory belong to the old file: they must go with it.
-    for (const extra of ['-wal', '-shm', '-journal']) fs.rmSync(`${paths.database}${extra}`, { force: true });
-    fs.renameSync(incoming, paths.database);
-    fs.rmSync(paths.searchIndex, { force: true });
-    return { restored: source, previous, photos };
+  } catch {
+    // Windows cannot fsync a directory; its renames are durable as they are.
   } finally {
-    lock.release();
+    if (fd !== null) fs.closeSync(fd);
   }
 }

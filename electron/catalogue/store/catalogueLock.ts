@@ -2,15 +2,30 @@
 // consistent when two processes write (WAL, busy timeout), but each running Fototar also holds
 // state SQLite cannot share: its search index worker, its undo history, a running ingest. Two
 // of them on one catalogue would show each other stale search results and could ingest the same
-// folder twice. So the catalogue folder holds a lock file naming the owner (pid, host, start
-// time); a second app, server or CLI command is told plainly that the catalogue is in use.
-// A lock whose process is gone (killed, crashed, power cut) is stale and is taken over: the
-// liveness check is `kill(pid, 0)` on the same host. A lock from another host (a catalogue on a
-// network share) cannot be checked and is respected; its message says which host holds it.
+// folder twice.
+//
+// The lock itself is an operating-system lock, taken through SQLite on a small file of its own
+// (`catalogue.lock.db`, an exclusive transaction held open for as long as the catalogue is): the
+// kernel grants it to exactly one process however many race for it, and releases it the moment
+// that process ends, however it ends (killed, crashed). So there is no stale lock to judge, and
+// no process id that could have been reused by another program. A pid file cannot promise either:
+// "is it stale?" and "replace it" are two steps, and between them another process can win.
+//
+// Beside it, `catalogue.lock` names the owner (pid, process start time, host, purpose, since, a
+// token), written after the lock is won, so a second instance can say who holds the catalogue.
+// An owner file written by an older Fototar (which had no OS lock) is still respected while its
+// process runs; it counts as gone when that pid has died or now belongs to a process that started
+// after the lock was written (pid reuse), and one from another host (a network share) is
+// respected with a message saying how to remove it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { CatalogueError } from '../catalogueError.ts';
+import { isProcessAlive, processStartTime, startedAfter } from './processIdentity.ts';
+
+export { isProcessAlive } from './processIdentity.ts';
 
 export interface LockOwner {
   pid: number;
@@ -18,6 +33,10 @@ export interface LockOwner {
   since: string;
   purpose: string;
   token: string;
+  /** The owner process's start time as the OS reports it (Linux: clock ticks since boot), or null. */
+  startTime: string | null;
+  /** Written by a Fototar holding the OS lock (false: an older Fototar's owner file). */
+  osLock: boolean;
 }
 
 export interface CatalogueLock {
@@ -26,90 +45,141 @@ export interface CatalogueLock {
   release(): void;
 }
 
+/** How long a contender waits for the OS lock while others race for it (not while it is held). */
+const RACE_WAIT_MS = 1000;
+
 /** Locks held by this process, so a second open in the same process is refused too. */
 const heldHere = new Set<string>();
+
+export function osLockFile(ownerFile: string): string {
+  return `${ownerFile}.db`;
+}
 
 export function readLockOwner(file: string): LockOwner | null {
   try {
     const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockOwner>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string') return null;
-    return { pid: value.pid, host: value.host, since: String(value.since ?? ''), purpose: String(value.purpose ?? ''), token: String(value.token ?? '') };
+    return {
+      pid: value.pid,
+      host: value.host,
+      since: String(value.since ?? ''),
+      purpose: String(value.purpose ?? ''),
+      token: String(value.token ?? ''),
+      startTime: typeof value.startTime === 'string' ? value.startTime : null,
+      osLock: value.osLock === true,
+    };
   } catch {
     return null;
   }
 }
 
-export function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+/**
+ * Is the process an older Fototar's owner file names still that process? Only for owner files
+ * without the OS lock; on another host nothing can be checked, so it is presumed running.
+ */
+function legacyOwnerRunning(owner: LockOwner): boolean {
+  if (owner.host !== os.hostname()) return true;
+  if (!isProcessAlive(owner.pid)) return false;
+  const now = processStartTime(owner.pid);
+  if (owner.startTime !== null && now !== null) return owner.startTime === now;
+  // A process that started after the lock was written cannot be the one that wrote it.
+  return !startedAfter(owner.pid, Date.parse(owner.since));
+}
+
+function inUse(catalogueRoot: string, ownerFile: string, current: LockOwner | null, host: string): CatalogueError {
+  if (!current) {
+    return new CatalogueError('catalogue-in-use', `The catalogue at ${catalogueRoot} is in use by another Fototar. Close it first, or open another catalogue.`);
   }
+  const where = current.host === host ? `process ${current.pid}` : `process ${current.pid} on ${current.host}`;
+  const how =
+    current.host === host
+      ? `Close it first (if it hangs, end process ${current.pid}), or open another catalogue.`
+      : `Close it there first; if no Fototar runs on ${current.host} any more, delete ${ownerFile} and try again.`;
+  return new CatalogueError('catalogue-in-use', `The catalogue at ${catalogueRoot} is in use by another Fototar (${current.purpose || 'app'}, ${where}, since ${current.since}). ${how}`);
+}
+
+function unwritable(catalogueRoot: string, error: unknown): CatalogueError {
+  let code = (error as NodeJS.ErrnoException).code;
+  if (!code || code.startsWith('ERR_SQLITE')) {
+    try {
+      fs.accessSync(catalogueRoot, fs.constants.W_OK);
+      code = (error as Error).message;
+    } catch (access) {
+      code = (access as NodeJS.ErrnoException).code ?? (access as Error).message;
+    }
+  }
+  return new CatalogueError('catalogue-unreadable', `Cannot lock the catalogue at ${catalogueRoot} (${code}); is the folder writable?`);
 }
 
 /** Takes the catalogue's lock or throws CatalogueError('catalogue-in-use') naming the owner. */
 export function acquireCatalogueLock(file: string, catalogueRoot: string, purpose: string): CatalogueLock {
-  const owner: LockOwner = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), purpose, token: crypto.randomBytes(8).toString('hex') };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (!heldHere.has(file)) {
-      try {
-        fs.writeFileSync(file, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
-        heldHere.add(file);
-        return { file, owner, release: () => release(file, owner.token) };
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST') {
-          // A read-only catalogue folder: no lock can be taken, and no edit could be saved.
-          throw new CatalogueError('catalogue-unreadable', `Cannot lock the catalogue at ${catalogueRoot} (${code ?? (error as Error).message}); is the folder writable?`);
-        }
-      }
-    }
-    const current = readLockOwner(file);
-    if (current && (current.pid === process.pid ? heldHere.has(file) : current.host !== owner.host || isProcessAlive(current.pid))) {
-      const where = current.host === owner.host ? `process ${current.pid}` : `process ${current.pid} on ${current.host}`;
-      throw new CatalogueError(
-        'catalogue-in-use',
-        `The catalogue at ${catalogueRoot} is in use by another Fototar (${current.purpose || 'app'}, ${where}, since ${current.since}). Close it first, or open another catalogue.`,
-      );
-    }
-    if (!current) {
-      // Unreadable: half-written by a process that died while writing it, or being written
-      // right now. Give a live writer a moment before treating it as stale.
-      const age = Date.now() - safeMtime(file);
-      if (age < 2000 && attempt < 2) {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-        continue;
-      }
-    }
-    // Stale (its process is gone): remove it and try again.
-    try {
-      fs.unlinkSync(file);
-    } catch {
-      // someone else removed it first
-    }
-  }
-  throw new CatalogueError('catalogue-in-use', `The catalogue at ${catalogueRoot} is being opened by another Fototar right now; try again.`);
-}
-
-function safeMtime(file: string): number {
+  const host = os.hostname();
+  if (heldHere.has(file)) throw inUse(catalogueRoot, file, readLockOwner(file), host);
+  let held: DatabaseSync | null = null;
   try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return 0;
+    held = new DatabaseSync(osLockFile(file), { timeout: RACE_WAIT_MS });
+    // EXCLUSIVE at once: readers and writers of this file are shut out until it is closed. While
+    // several race, SQLite's busy handling lets exactly one through; a holder keeps it.
+    held.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    held?.close();
+    if ((error as { errcode?: number }).errcode === 5) throw inUse(catalogueRoot, file, readLockOwner(file), host);
+    throw unwritable(catalogueRoot, error);
   }
+  const release = () => {
+    try {
+      if (held!.isOpen) held!.close();
+    } catch {
+      // closing releases the OS lock whatever else happens
+    }
+  };
+  const previous = readLockOwner(file);
+  if (previous && !previous.osLock && legacyOwnerRunning(previous)) {
+    release();
+    throw inUse(catalogueRoot, file, previous, host);
+  }
+  const owner: LockOwner = {
+    pid: process.pid,
+    host,
+    since: new Date().toISOString(),
+    purpose,
+    token: crypto.randomBytes(8).toString('hex'),
+    startTime: processStartTime(process.pid),
+    osLock: true,
+  };
+  const temp = `${file}.${owner.token}.tmp`;
+  try {
+    removeOwnerTemps(file);
+    fs.writeFileSync(temp, `${JSON.stringify(owner)}\n`);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    release();
+    throw unwritable(catalogueRoot, error);
+  }
+  heldHere.add(file);
+  return {
+    file,
+    owner,
+    release: () => {
+      if (!heldHere.delete(file)) return;
+      // The owner file goes first, while the OS lock still keeps every other Fototar out, so a
+      // successor's fresh owner file is never removed.
+      if (readLockOwner(file)?.token === owner.token) fs.rmSync(file, { force: true });
+      release();
+    },
+  };
 }
 
-function release(file: string, token: string): void {
-  if (!heldHere.delete(file)) return;
-  // Remove the file only if it is still ours (never another instance's fresh lock).
-  if (readLockOwner(file)?.token === token) {
-    try {
-      fs.unlinkSync(file);
-    } catch {
-      // already gone
-    }
+/** Owner files half-written by a process that died while writing one. */
+function removeOwnerTemps(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
   }
+  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
 }

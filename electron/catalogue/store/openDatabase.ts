@@ -1,15 +1,60 @@
 // Opens a catalogue database: WAL for readers during writes, FULL sync so an edit reported
 // saved survives a power cut, and migrations to the current schema.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
 import { CatalogueError } from '../catalogueError.ts';
+import { checkDatabaseFile } from './databaseCheck.ts';
+
+/**
+ * A read-only connection. A WAL database needs its `-shm` index file, which SQLite creates beside
+ * it; in a folder nobody may write to (a read-only disk, an archive's DVD, another user's folder)
+ * that fails with "unable to open database file". When the app closed cleanly there is no WAL to
+ * read, so the file alone is the whole catalogue and SQLite may read it as immutable.
+ */
+function openReadOnly(file: string): DatabaseSync {
+  try {
+    const db = new DatabaseSync(file, { readOnly: true, timeout: 5000 });
+    db.prepare('PRAGMA user_version').get();
+    return db;
+  } catch (error) {
+    const wal = `${file}-wal`;
+    const writable = (() => {
+      try {
+        fs.accessSync(path.dirname(file), fs.constants.W_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (writable || (fs.existsSync(wal) && fs.statSync(wal).size > 0)) {
+      if (!writable) {
+        throw new CatalogueError(
+          'catalogue-unreadable',
+          `Cannot read the catalogue in ${path.dirname(file)}: the folder is read-only and its last session did not close cleanly (${path.basename(wal)} holds unsaved changes). Open it once where it can be written, or copy the folder to a writable disk.`,
+        );
+      }
+      throw error;
+    }
+    const url = pathToFileURL(file);
+    url.search = '?immutable=1';
+    return new DatabaseSync(url, { readOnly: true });
+  }
+}
 
 export function openDatabase(file: string, options: { readOnly?: boolean } = {}): DatabaseSync {
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(file, { readOnly: options.readOnly ?? false, timeout: 5000 });
+    db = options.readOnly ? openReadOnly(file) : new DatabaseSync(file, { readOnly: false, timeout: 5000 });
   } catch (error) {
-    throw new CatalogueError('catalogue-unreadable', `Cannot open the catalogue database ${file}: ${(error as Error).message}`);
+    if (error instanceof CatalogueError) throw error;
+    const message = (error as Error).message;
+    if (/not a database|malformed|corrupt/i.test(message)) {
+      throw new CatalogueError('catalogue-corrupt', `The catalogue database ${file} is damaged (${message}). Restore it from a backup; nothing was changed.`);
+    }
+    throw new CatalogueError('catalogue-unreadable', `Cannot open the catalogue database ${file}: ${message}`);
   }
   try {
     // A corrupt file fails on the first read; say so instead of resetting anything.
@@ -20,7 +65,15 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
         `This catalogue was written by a newer Fototar (schema ${version}); this version reads up to schema ${SCHEMA_VERSION}. Update Fototar to open it.`,
       );
     }
+    if (options.readOnly && version === 0) {
+      throw new CatalogueError('catalogue-corrupt', `${file} holds no catalogue (no tables): it is not a Fototar catalogue, or it was never finished. Restore a backup with "fototar restore latest".`);
+    }
     if (!options.readOnly) {
+      // Changing the schema of a damaged database would damage it further: check it first.
+      if (version > 0 && version < SCHEMA_VERSION) {
+        const check = checkDatabaseFile(file, 'quick_check');
+        if (!check.ok) throw new CatalogueError('catalogue-corrupt', `The catalogue database ${file} is damaged (${check.detail}). Restore it from a backup; nothing was changed.`);
+      }
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
       db.exec('PRAGMA foreign_keys = ON');

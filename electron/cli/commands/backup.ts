@@ -1,6 +1,7 @@
 // fototar backup --catalogue <dir> [--list] [--json]: makes a backup of the database now (SQLite's
-// online backup, into <catalogue>/backups/, keeping the newest 10), or lists the backups.
-import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+// online backup, into <catalogue>/backups/, keeping the newest 10), or lists the backups. It reads
+// through its own read-only connection and takes no lock, so it works while the app is open.
+import { parse, requireCatalogue, out, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import { cataloguePaths } from '../../catalogue/cataloguePaths.ts';
 import { listBackups, makeBackup } from '../../catalogue/store/catalogueBackup.ts';
 
@@ -13,6 +14,6 @@ export const backup: Command = async (args) => {
     if (values.json) return out(JSON.stringify({ backups }));
     return out(backups.length ? backups.map((b) => `${b.createdAt}  ${(b.bytes / 1024).toFixed(0).padStart(8)} KiB  ${b.file}`).join('\n') : 'No backups yet.');
   }
-  const made = await withCatalogue(dir, false, (catalogue) => makeBackup(catalogue.db, catalogue.paths));
+  const made = await withCatalogueReadOnly(dir, (catalogue) => makeBackup(catalogue.db, catalogue.paths));
   out(values.json ? JSON.stringify(made) : `Backed up to ${made.file}`);
 };

@@ -1,9 +1,11 @@
 // fototar restore <backup file | latest> --catalogue <dir> [--json]: puts a backup in place of the
-// catalogue's database. The catalogue must not be open; the current database is kept as a
-// "-before-restore" backup (or moved aside if damaged), so restoring never loses anything.
+// catalogue's database, all or nothing (store/catalogueRestore.ts). The catalogue must not be
+// open; the current database is kept as a "-before-restore" backup (or copied aside if damaged),
+// so restoring never loses anything.
 import { parse, requireCatalogue, out, UsageError, type Command } from '../cliSupport.ts';
 import { cataloguePaths } from '../../catalogue/cataloguePaths.ts';
-import { listBackups, restoreBackup } from '../../catalogue/store/catalogueBackup.ts';
+import { latestBackup } from '../../catalogue/store/catalogueBackup.ts';
+import { restoreBackup } from '../../catalogue/store/catalogueRestore.ts';
 
 export const restore: Command = async (args) => {
   const { values, positionals } = parse(args);
@@ -11,7 +13,7 @@ export const restore: Command = async (args) => {
   const paths = cataloguePaths(requireCatalogue(values));
   let file = positionals[0];
   if (file === 'latest') {
-    const newest = listBackups(paths).find((b) => !b.file.endsWith('-before-restore.sqlite'));
+    const newest = latestBackup(paths);
     if (!newest) throw new UsageError(`no backups in ${paths.root}`);
     file = newest.file;
   }

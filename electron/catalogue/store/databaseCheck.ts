@@ -1,0 +1,97 @@
+// SQLite's own checks of a database file: `quick_check` (every page and b-tree, in about the time
+// of reading the file) and `integrity_check` (also every index against its table). Both read the
+// whole file, so for the app they run in a worker thread on a connection of their own, and the
+// app stays responsive; a caller that must not go on without the answer (a sync edit path) can
+// wait for it through shared memory.
+import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
+
+export type CheckKind = 'quick_check' | 'integrity_check';
+
+/** 'ok', or SQLite's first complaint (or why the file could not be read at all). */
+export interface CheckResult {
+  ok: boolean;
+  detail: string;
+}
+
+/** Runs the check here, now. Opens the file read-only; never changes it. */
+export function checkDatabaseFile(file: string, kind: CheckKind): CheckResult {
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(file, { readOnly: true });
+    const rows = db.prepare(`PRAGMA ${kind}`).all() as Record<string, unknown>[];
+    const lines = rows.map((row) => oneLine(String(Object.values(row)[0])));
+    return lines.length === 1 && lines[0] === 'ok' ? { ok: true, detail: 'ok' } : { ok: false, detail: lines.slice(0, 3).join('; ') || 'no answer' };
+  } catch (error) {
+    return { ok: false, detail: oneLine((error as Error).message) };
+  } finally {
+    db?.close();
+  }
+}
+
+/** SQLite's reports span lines ("*** in database main ***\n…"); messages here are one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+// The worker's code, self-contained (eval) so it needs no separate file in the Electron bundle.
+const WORKER_CODE = `
+const { workerData } = require('node:worker_threads');
+const { DatabaseSync } = require('node:sqlite');
+const { file, kind, shared } = workerData;
+let ok = false, detail;
+let db = null;
+try {
+  db = new DatabaseSync(file, { readOnly: true });
+  const lines = db.prepare('PRAGMA ' + kind).all().map((row) => String(Object.values(row)[0]));
+  ok = lines.length === 1 && lines[0] === 'ok';
+  detail = ok ? 'ok' : lines.slice(0, 3).join('; ') || 'no answer';
+} catch (error) {
+  detail = String((error && error.message) || error);
+} finally {
+  try { if (db) db.close(); } catch {}
+}
+const state = new Int32Array(shared, 0, 2);
+const text = new Uint8Array(shared, 8);
+const bytes = new TextEncoder().encode(detail).subarray(0, text.length);
+text.set(bytes);
+state[1] = bytes.length;
+Atomics.store(state, 0, ok ? 1 : 2);
+Atomics.notify(state, 0);
+`;
+
+const DETAIL_BYTES = 2048;
+
+/** A check running in a worker thread. */
+export class BackgroundCheck {
+  readonly #shared = new SharedArrayBuffer(8 + DETAIL_BYTES);
+  readonly #state = new Int32Array(this.#shared, 0, 2);
+  readonly #worker: Worker;
+  readonly done: Promise<CheckResult>;
+
+  constructor(file: string, kind: CheckKind) {
+    this.#worker = new Worker(WORKER_CODE, { eval: true, workerData: { file, kind, shared: this.#shared } });
+    this.done = new Promise((resolve) => {
+      this.#worker.once('exit', () => resolve(this.result() ?? { ok: false, detail: 'the check stopped before it finished' }));
+      this.#worker.once('error', (error) => resolve({ ok: false, detail: error.message }));
+    });
+  }
+
+  /** The answer, or null while the check runs. */
+  result(): CheckResult | null {
+    const state = Atomics.load(this.#state, 0);
+    if (state === 0) return null;
+    const detail = new TextDecoder().decode(new Uint8Array(this.#shared, 8, this.#state[1]));
+    return { ok: state === 1, detail: oneLine(detail) };
+  }
+
+  /** Blocks this thread until the answer is there (or `timeoutMs` passed: null). */
+  waitSync(timeoutMs: number): CheckResult | null {
+    Atomics.wait(this.#state, 0, 0, timeoutMs);
+    return this.result();
+  }
+
+  stop(): void {
+    void this.#worker.terminate();
+  }
+}

@@ -1,0 +1,77 @@
+// The catalogue's health (shared/catalogueHealth.ts): a quick_check of the database in a worker
+// thread as soon as a writable catalogue opens, so the grid opens at once. Until it passes, edits
+// wait for it: the API awaits `whenWritable()` before every method that writes, the command line
+// before its command, and the catalogue's own edit paths block in `assertWritable()` until the
+// worker answers. A damaged database is made query-only on its connection as well, so SQLite
+// itself refuses a write from any module.
+import type { DatabaseSync } from 'node:sqlite';
+import type { CatalogueHealth } from '../../../shared/catalogueHealth.ts';
+import type { CataloguePaths } from '../cataloguePaths.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { BackgroundCheck, type CheckResult } from './databaseCheck.ts';
+import { latestBackup } from './catalogueBackup.ts';
+
+/** How long a synchronous edit waits for the check (a very large catalogue on a slow disk). */
+const SYNC_WAIT_MS = 120_000;
+
+export function damagedMessage(paths: CataloguePaths, detail: string): { message: string; latestBackup?: string } {
+  const latest = latestBackup(paths);
+  const offer = latest
+    ? `Restore the latest good backup (${latest.createdAt}) with "fototar restore latest --catalogue ${paths.root}".`
+    : 'There is no backup to restore; copy the catalogue folder somewhere safe before anything else.';
+  return { message: `The catalogue database is damaged (${detail}); it is open read-only and nothing can be changed. ${offer}`, latestBackup: latest?.file };
+}
+
+export class HealthMonitor {
+  readonly #db: DatabaseSync;
+  readonly #paths: CataloguePaths;
+  readonly #check: BackgroundCheck;
+  #health: CatalogueHealth = { state: 'checking', message: 'The catalogue is being checked; edits are saved once the check has passed.' };
+  readonly done: Promise<CatalogueHealth>;
+
+  constructor(db: DatabaseSync, paths: CataloguePaths) {
+    this.#db = db;
+    this.#paths = paths;
+    this.#check = new BackgroundCheck(paths.database, 'quick_check');
+    this.done = this.#check.done.then((result) => this.#settle(result));
+  }
+
+  #stopped = false;
+
+  #settle(result: CheckResult): CatalogueHealth {
+    if (this.#health.state !== 'checking' || this.#stopped) return this.#health;
+    if (result.ok) {
+      this.#health = { state: 'ok' };
+    } else {
+      if (this.#db.isOpen) this.#db.exec('PRAGMA query_only = ON');
+      this.#health = { state: 'damaged', ...damagedMessage(this.#paths, result.detail) };
+    }
+    return this.#health;
+  }
+
+  health(): CatalogueHealth {
+    const result = this.#check.result();
+    return result ? this.#settle(result) : this.#health;
+  }
+
+  /** Throws unless edits may be saved; waits for a running check first. */
+  assertWritable(): void {
+    let health = this.health();
+    if (health.state === 'checking') {
+      const result = this.#check.waitSync(SYNC_WAIT_MS);
+      health = result ? this.#settle(result) : health;
+    }
+    if (health.state === 'checking') throw new CatalogueError('busy', 'The catalogue is still being checked; nothing was saved. Try again in a moment.');
+    if (health.state === 'damaged') throw new CatalogueError('catalogue-corrupt', health.message!);
+  }
+
+  async whenWritable(): Promise<void> {
+    await this.done;
+    this.assertWritable();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#check.stop();
+  }
+}
