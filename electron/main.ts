@@ -31,7 +31,6 @@ import {
   APP_HOST,
   BLOCKED_REQUEST_PATTERNS,
   catalogueArgument,
-  containedRealFile,
   contentTypeFor,
   isAllowedNavigation,
   isTrustedSender,
@@ -39,6 +38,7 @@ import {
   resolveInside,
   secureWebPreferences,
 } from './windowOptions.ts';
+import { containedRealFile } from './paths/isInside.ts';
 
 const isDevelopment = !app.isPackaged;
 
