@@ -140,7 +140,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       if (!platform.chooseFolders) return null;
       const paths = await platform.chooseFolders();
       // What the native dialog answered is what the person chose.
-      for (const p of paths ?? []) chosen.choose(p, 'ingest');
+      chosen.recordFromDialog(paths ?? [], 'ingest');
       return paths ? { paths } : { paths: [] };
     },
     chooseFolder: ({ path, purpose }) => ({ path: chosen.choose(path, purpose) }),

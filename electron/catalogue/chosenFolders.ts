@@ -31,6 +31,14 @@ export class ChosenFolders {
     return real;
   }
 
+  /** Records what a native dialog answered: the system has already checked it, so no more checks. */
+  recordFromDialog(paths: readonly string[], purpose: FolderPurpose): void {
+    for (const target of paths) {
+      const real = realPathOfNearest(target);
+      if (!this.#chosen[purpose].includes(real)) this.#chosen[purpose].push(real);
+    }
+  }
+
   /** True when `target` really is a chosen folder (or file) of this purpose or lies inside one. */
   allows(target: string, purpose: FolderPurpose): boolean {
     const real = realPathOfNearest(target);
