@@ -84,6 +84,8 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
       },
     },
     { method: 'GET', path: /^(index\.html)?$/, handle: ({ res }) => sendIndex(res, rendererDir) },
+    // Add new routes above this one (e.g. `{ method: 'GET', path: /^events$/, handle: ... }`):
+    // the built UI's files are the catch-all, so it stays last.
     {
       method: 'GET',
       path: /^.+$/,
