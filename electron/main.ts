@@ -31,7 +31,6 @@ import {
   APP_HOST,
   BLOCKED_REQUEST_PATTERNS,
   catalogueArgument,
-  containedRealFile,
   contentTypeFor,
   isAllowedNavigation,
   isTrustedSender,
@@ -39,6 +38,7 @@ import {
   resolveInside,
   secureWebPreferences,
 } from './windowOptions.ts';
+import { containedRealFile } from './paths/isInside.ts';
 
 const isDevelopment = !app.isPackaged;
 
@@ -237,8 +237,10 @@ async function serveImage(request: Request): Promise<Response> {
 async function addFolderFromMenu(): Promise<void> {
   focusWindow();
   if (!handle) return;
-  const paths = await chooseFolders();
-  if (!paths || paths.length === 0) return;
+  // Through the handler, so the folders the dialog answers are recorded as chosen.
+  const chosen = await handle('chooseFolders', {});
+  const paths = chosen.ok ? (chosen.value as { paths: string[] } | null)?.paths ?? [] : [];
+  if (paths.length === 0) return;
   const envelope = await handle('startIngest', { paths });
   if (!envelope.ok) {
     const options = { type: 'error' as const, title: 'Fototar', message: 'Could not add the folder', detail: envelope.error.message };

@@ -1,7 +1,8 @@
 // Browser mode: the same API contract over HTTP, for machines without the Electron binary.
-// Bound to 127.0.0.1 only. Every request must carry the per-launch token (cookie for page
-// loads and images, header for API calls, so another site cannot make a user's browser call
-// the API); foreign Host headers (DNS rebinding) and foreign Origins are refused; no CORS.
+// Bound to 127.0.0.1 only. The app lives at http://127.0.0.1:<port>/<token>/: the per-launch
+// token is a capability in the URL path (no cookie, which every other port on 127.0.0.1 would
+// receive), checked by one gate (server/requestAccess.ts) before the one route table below.
+// Foreign Host headers (DNS rebinding) and foreign Origins are refused; no CORS.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,6 +13,9 @@ import type { Catalogue } from './catalogue/catalogue.ts';
 import { createApiHandler } from './catalogue/apiHandler.ts';
 import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import { APP_VERSION } from './appVersion.ts';
+import { containedRealFile } from './paths/isInside.ts';
+import { createRequestGate } from './server/requestAccess.ts';
+import { BodyTooLarge, readBody } from './server/requestBody.ts';
 
 export interface ServerOptions {
   port?: number;
@@ -20,6 +24,7 @@ export interface ServerOptions {
 }
 
 export interface RunningServer {
+  /** The address to open: `http://127.0.0.1:<port>/<token>/`. */
   url: string;
   origin: string;
   port: number;
@@ -27,8 +32,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-const COOKIE = 'fototar_token';
+/** What a route handler gets: the request, the response, and its route's match. */
+export interface RouteRequest {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  match: RegExpExecArray;
+}
+
+/**
+ * One line per route, all under the `/<token>/` prefix (the gate has already checked the token,
+ * Host and Origin). `path` matches the rest of the path, still percent-encoded; GET routes also
+ * answer HEAD. First match wins.
+ */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  handle(request: RouteRequest): void | Promise<void>;
+}
+
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,16 +65,39 @@ const MIME: Record<string, string> = {
 
 export async function startServer(catalogue: Catalogue, options: ServerOptions = {}): Promise<RunningServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
-  const tokenBytes = Buffer.from(token);
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) throw new Error('The browser-mode token must be at least 16 URL-safe characters.');
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   const handle = createApiHandler(catalogue, { transport: 'browser', version: APP_VERSION });
   let port = 0;
+  const authorise = createRequestGate(token, () => port);
 
-  const tokenMatches = (candidate: string | undefined | null) => {
-    if (!candidate) return false;
-    const bytes = Buffer.from(candidate);
-    return bytes.length === tokenBytes.length && crypto.timingSafeEqual(bytes, tokenBytes);
-  };
+  const routes: Route[] = [
+    { method: 'POST', path: /^api\/([^/]{1,100})$/, handle: ({ req, res, match }) => answerApi(req, res, decodeURIComponent(match[1]), handle) },
+    {
+      method: 'GET',
+      path: /^images\/(grid|preview)\/(\d{1,12})$/,
+      handle: ({ res, match }) => {
+        const file = catalogue.imageFile(Number(match[2]), match[1] as 'grid' | 'preview');
+        if (!file) return deny(res, 404, 'No such image.');
+        res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+        sendFile(res, file, catalogue.paths.root);
+      },
+    },
+    { method: 'GET', path: /^(index\.html)?$/, handle: ({ res }) => sendIndex(res, rendererDir) },
+    // Add new routes above this one (e.g. `{ method: 'GET', path: /^events$/, handle: ... }`):
+    // the built UI's files are the catch-all, so it stays last.
+    {
+      method: 'GET',
+      path: /^.+$/,
+      handle: ({ res, match }) => {
+        const requested = decodeURIComponent(match[0]);
+        // A NUL byte never names a file of ours (and would cut the path short in native code).
+        if (requested.includes('\0')) return deny(res, 400, 'Malformed path.');
+        res.setHeader('Cache-Control', 'private, max-age=3600');
+        sendFile(res, path.resolve(rendererDir, `./${requested}`), rendererDir);
+      },
+    },
+  ];
 
   const server = http.createServer(async (req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -62,67 +106,24 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Cache-Control', 'no-store');
     try {
-      const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-      if (!allowedHosts.includes(req.headers.host ?? '')) return deny(res, 421, 'Unknown Host header: browser mode answers only 127.0.0.1.');
-      const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) {
-        return deny(res, 403, 'Requests from other origins are refused.');
-      }
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      const cookieToken = parseCookies(req.headers.cookie)[COOKIE];
-      const headerToken = req.headers['x-fototar-token'];
-
-      // The printed address carries the token once; it becomes a strict, HttpOnly cookie.
-      if (req.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-        if (!tokenMatches(url.searchParams.get('token'))) return deny(res, 403, 'Wrong token: open the address Fototar printed.');
-        res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-        res.writeHead(303, { Location: '/' });
+      const access = authorise(req);
+      if (access.kind === 'refused') return deny(res, access.status, access.message);
+      if (access.kind === 'redirect') {
+        res.writeHead(308, { Location: access.location });
         return res.end();
       }
-
-      if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return deny(res, 405, 'API calls are POST.');
-        if (!tokenMatches(typeof headerToken === 'string' ? headerToken : null)) return deny(res, 403, 'Missing or wrong API token.');
-        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return deny(res, 415, 'API calls send JSON.');
-        const body = await readBody(req);
-        let params: unknown;
-        try {
-          params = body.length ? JSON.parse(body.toString('utf8')) : {};
-        } catch {
-          return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
-        }
-        const envelope = await handle(decodeURIComponent(url.pathname.slice('/api/'.length)), params);
-        return sendJson(res, 200, envelope);
-      }
-
-      if (!tokenMatches(cookieToken) && !tokenMatches(typeof headerToken === 'string' ? headerToken : null)) {
-        return deny(res, 403, 'This page needs the address with its token, as Fototar printed it.');
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed.');
-
-      const image = /^\/images\/(grid|preview)\/(\d{1,12})$/.exec(url.pathname);
-      if (image) {
-        const file = catalogue.imageFile(Number(image[2]), image[1] as 'grid' | 'preview');
-        if (!file) return deny(res, 404, 'No such image.');
-        res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-        return sendFile(res, file, catalogue.paths.root);
-      }
-
-      if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(res, rendererDir, token);
-      let requested: string;
-      try {
-        requested = decodeURIComponent(url.pathname);
-      } catch {
-        return deny(res, 400, 'Malformed path.');
-      }
-      // A NUL byte never names a file of ours (and would cut the path short in native code).
-      if (requested.includes('\0')) return deny(res, 400, 'Malformed path.');
-      const asset = path.resolve(rendererDir, `.${requested}`);
-      res.setHeader('Cache-Control', 'private, max-age=3600');
-      return sendFile(res, asset, rendererDir);
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const forPath = routes.filter((route) => route.path.test(access.route));
+      const route = forPath.find((r) => r.method === method);
+      if (!route) return forPath.length ? deny(res, 405, 'Method not allowed.') : deny(res, 404, 'Not found.');
+      await route.handle({ req, res, match: route.path.exec(access.route)! });
     } catch (error) {
-      if (!res.headersSent) deny(res, (error as { status?: number }).status ?? 500, (error as Error).message);
-      else res.destroy();
+      if (res.headersSent) res.destroy();
+      else if (error instanceof BodyTooLarge) sendJson(res, 413, { ok: false, error: { code: 'too-large', message: error.message } }, { Connection: 'close' });
+      else {
+        console.error(error);
+        deny(res, 500, 'Internal error.');
+      }
     }
   });
 
@@ -133,7 +134,7 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/${token}/`,
     origin,
     port,
     token,
@@ -145,57 +146,45 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
   };
 }
 
+async function answerApi(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  method: string,
+  handle: (method: unknown, params: unknown) => Promise<unknown>,
+): Promise<void> {
+  // Only JSON: a cross-site form cannot send it without a CORS preflight, which is never answered.
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return deny(res, 415, 'API calls send JSON.');
+  const body = await readBody(req, method);
+  let params: unknown;
+  try {
+    params = body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
+  }
+  sendJson(res, 200, await handle(method, params));
+}
+
 function deny(res: http.ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(message);
 }
 
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+function sendJson(res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(value));
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name) cookies[name] = rest.join('=');
-  }
-  return cookies;
-}
-
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('Request body too large.'), { status: 413 });
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Serves a file only if it really lies inside `root` (after resolving symbolic links). */
 function sendFile(res: http.ServerResponse, file: string, root: string): void {
-  let real: string;
-  let realRoot: string;
-  try {
-    real = fs.realpathSync(file);
-    realRoot = fs.realpathSync(root);
-  } catch {
-    return deny(res, 404, 'Not found.');
-  }
-  if (!real.startsWith(realRoot + path.sep) || !fs.statSync(real).isFile()) return deny(res, 404, 'Not found.');
+  const real = containedRealFile(root, file);
+  if (!real) return deny(res, 404, 'Not found.');
   res.writeHead(200, { 'Content-Type': MIME[path.extname(real).toLowerCase()] ?? 'application/octet-stream' });
   fs.createReadStream(real).pipe(res);
 }
 
-function sendIndex(res: http.ServerResponse, rendererDir: string, token: string): void {
+function sendIndex(res: http.ServerResponse, rendererDir: string): void {
   const indexFile = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) return deny(res, 503, 'The user interface is not built: run "npm run build".');
-  const html = fs
-    .readFileSync(indexFile, 'utf8')
-    .replace('<head>', `<head>\n    <meta name="fototar-token" content="${token}">`);
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': contentSecurityPolicy() });
-  res.end(html);
+  res.end(fs.readFileSync(indexFile, 'utf8'));
 }

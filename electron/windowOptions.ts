@@ -1,10 +1,10 @@
 // The Electron window's security decisions, kept free of any `electron` import so that plain
 // Node unit tests can check every one of them: the webPreferences, which URLs the window may
 // navigate to, which frames may call the API, and how custom-scheme requests map to files.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImageSize } from '../shared/api.ts';
 import { APP_SCHEME, IMAGE_SCHEME } from '../shared/contentSecurityPolicy.ts';
+import { containedRealFile } from './paths/isInside.ts';
 
 /** The host of the app scheme: the renderer lives at fototar-app://app/index.html. */
 export const APP_HOST = 'app';
@@ -84,27 +84,6 @@ export function resolveInside(root: string, requestPath: string): string | null 
   const segments = relative.split(/[\\/]+/);
   if (segments.some((segment) => segment === '..')) return null;
   return containedRealFile(root, path.join(root, ...segments));
-}
-
-/** The real path of `file` if it is an existing regular file whose real path lies inside the real `root`. */
-export function containedRealFile(root: string, file: string): string | null {
-  let realRoot: string;
-  let realFile: string;
-  try {
-    realRoot = fs.realpathSync(root);
-    realFile = fs.realpathSync(file);
-  } catch {
-    return null;
-  }
-  const relative = path.relative(realRoot, realFile);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null;
-  if (relative.split(path.sep)[0] === '..') return null;
-  try {
-    if (!fs.statSync(realFile).isFile()) return null;
-  } catch {
-    return null;
-  }
-  return realFile;
 }
 
 /** Reads `fototar-image://<grid|preview>/<id>?v=...`; anything else is null. */

@@ -15,6 +15,12 @@ import { EXPORT_FORMATS, type Collection, type CollectionCredits, type Collectio
 import { CREDIT_LANGS, CREDIT_STYLES } from './creditStyles.ts';
 import { CREDIT_LIST_FORMATS } from './figureCredits.ts';
 
+/** The largest CSV/XLSX/JSON file importMetadata takes, in bytes (browser mode sizes its request limit on it). */
+export const IMPORT_FILE_MAX_BYTES = 100_000_000;
+/** What a chosen folder is for: reading photos from it, or writing an export into it. */
+export const FOLDER_PURPOSES = ['ingest', 'export'] as const;
+export type FolderPurpose = (typeof FOLDER_PURPOSES)[number];
+
 const photoId = z.number().int().positive();
 const collectionName = z.string().min(1).max(200);
 const shortText = z.string().max(2000);
@@ -54,6 +60,12 @@ export const apiSchemas = {
   creditList: z.object({ ids: z.array(photoId).min(1).max(100000), format: z.enum(['txt', 'md']) }).strict(),
   /** Asks the platform for folders to add; browser mode answers null (no native dialog). */
   chooseFolders: z.object({}).strict(),
+  /**
+   * Records a folder (or, to add, a file) the person chose in the app, for this session only:
+   * startIngest reads only chosen folders and files, startExport writes only into a chosen folder
+   * or a new folder inside one (electron/catalogue/chosenFolders.ts). Answers its real path.
+   */
+  chooseFolder: z.object({ path: z.string().min(1).max(4096), purpose: z.enum(FOLDER_PURPOSES) }).strict(),
   /** Points a photo whose original moved at its new path (the same content); see originalFiles.ts. */
   relinkPhoto: z.object({ id: photoId, path: z.string().min(1).max(4096) }).strict(),
   /** Stats every original now and marks the missing ones. */
@@ -103,7 +115,7 @@ export const apiSchemas = {
    */
   importMetadata: z
     .object({
-      base64: z.string().max(140_000_000),
+      base64: z.string().max(Math.ceil(IMPORT_FILE_MAX_BYTES / 3) * 4),
       format: z.enum(['csv', 'json', 'xlsx']).optional(),
       keepBlank: z.boolean().optional(),
       skipBadDates: z.boolean().optional(),
@@ -139,6 +151,7 @@ export interface ApiResults {
   cancelIngest: IngestProgress;
   creditList: { text: string };
   chooseFolders: { paths: string[] } | null;
+  chooseFolder: { path: string };
   relinkPhoto: Photo;
   checkOriginals: { checked: number; missing: number };
   listCollections: { collections: CollectionSummary[] };

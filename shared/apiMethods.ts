@@ -12,6 +12,7 @@ export const API_METHODS = [
   'cancelIngest',
   'creditList',
   'chooseFolders',
+  'chooseFolder',
   'relinkPhoto',
   'checkOriginals',
   'listCollections',

@@ -1,16 +1,19 @@
 // The one place where calls from the renderer enter the catalogue, whatever the transport:
 // the method name is checked against the contract, the parameters against its schema, and
 // every answer, error or not, goes back in an envelope.
+import fs from 'node:fs';
 import { isApiMethod, validateParams, ApiValidationError, type ApiEnvelope, type ApiMethod, type ApiResults, type ApiParams } from '../../shared/api.ts';
 import type { Catalogue } from './catalogue.ts';
 import { CatalogueError } from './catalogueError.ts';
+import { ChosenFolders } from './chosenFolders.ts';
 import { collectionsOf } from './collections/collectionService.ts';
 import { CREDIT_FILE_MIME } from './collections/collectionCredits.ts';
 import { safeFileNamePart } from './collections/exportNames.ts';
 import { fieldValues, listTags, renameTag } from './editing/catalogueTags.ts';
 import { readSidecarSettings, writeSidecarSettings } from './sidecars/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
-import type { SidecarReport } from '../../shared/sidecars.ts';
+import type { SidecarNaming, SidecarReport } from '../../shared/sidecars.ts';
+import type { Photo } from '../../shared/types.ts';
 import { importMetadataFile } from './exchange/importFile.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
@@ -52,11 +55,23 @@ const WRITES: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'editSelectionTags',
 ]);
 
+/** Sidecars go only next to originals that are there: never into a folder whose original is gone. */
+function sidecarsNextToOriginals(photos: readonly Photo[], naming: SidecarNaming): SidecarReport {
+  const present = photos.filter((p) => fs.statSync(p.file, { throwIfNoEntry: false })?.isFile());
+  const report = writeSidecars(present, naming);
+  for (const photo of photos) {
+    if (!present.includes(photo)) report.skipped.push({ file: photo.file, reason: 'the original is not there, so no sidecar was written next to it' });
+  }
+  return report;
+}
+
 type Handlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> | ApiResults[M] };
 
 export function createApiHandler(catalogue: Catalogue, platform: Platform) {
   // A window is about to ask: load the search index in its worker now, not at the first query.
   catalogue.prepareSearch();
+  // This session's chosen folders: nothing is read in or written out anywhere else.
+  const chosen = new ChosenFolders();
   const handlers: Handlers = {
     info: () => ({
       name: catalogue.name,
@@ -77,7 +92,11 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       const skipped = (catalogue.lastSidecarReport as SidecarReport | null)?.skipped ?? [];
       return skipped.length ? { photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`) } : { photos };
     },
-    startIngest: ({ paths }) => catalogue.startIngest(paths),
+    startIngest: ({ paths }) => {
+      const unchosen = paths.find((p) => !chosen.allows(p, 'ingest'));
+      if (unchosen !== undefined) throw new CatalogueError('not-chosen', `${unchosen} was not chosen to add in this session; choose it with Add folder first.`);
+      return catalogue.startIngest(paths);
+    },
     ingestProgress: () => catalogue.ingestProgress(),
     cancelIngest: () => catalogue.cancelIngest(),
     creditList: ({ ids, format }) => ({ text: catalogue.creditList(ids, format) }),
@@ -87,7 +106,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     listTags: ({ prefix, limit }) => ({ tags: listTags(catalogue.db, prefix, limit) }),
     renameTag: ({ from, to }) => ({ ...renameTag(catalogue, from, to), history: catalogue.historyState() }),
     fieldSuggestions: ({ field }) => ({ values: suggestions(catalogue, field) }),
-    writeSidecars: ({ ids }) => writeSidecars(catalogue.photos.getMany(ids), readSidecarSettings(catalogue.db).naming),
+    writeSidecars: ({ ids }) => sidecarsNextToOriginals(catalogue.photos.getMany(ids), readSidecarSettings(catalogue.db).naming),
     sidecarSettings: () => readSidecarSettings(catalogue.db),
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
@@ -129,7 +148,12 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       const name = safeFileNamePart(service.store.summary(id).name) || 'collection';
       return { fileName: `${name}_credits.${format}`, mime: CREDIT_FILE_MIME[format], base64: bytes.toString('base64') };
     },
-    startExport: ({ id, ...request }) => collectionsOf(catalogue).startExport(id, request),
+    startExport: ({ id, ...request }) => {
+      if (!chosen.allows(request.outDir, 'export')) {
+        throw new CatalogueError('not-chosen', `${request.outDir} was not chosen as an export folder in this session; choose the folder in the export dialog.`);
+      }
+      return collectionsOf(catalogue).startExport(id, request);
+    },
     exportProgress: () => collectionsOf(catalogue).exportProgress(),
     cancelExport: () => collectionsOf(catalogue).cancelExport(),
     relinkPhoto: ({ id, path }) => catalogue.relinkPhoto(id, path),
@@ -141,8 +165,11 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     chooseFolders: async () => {
       if (!platform.chooseFolders) return null;
       const paths = await platform.chooseFolders();
+      // What the native dialog answered is what the person chose.
+      chosen.recordFromDialog(paths ?? [], 'ingest');
       return paths ? { paths } : { paths: [] };
     },
+    chooseFolder: ({ path, purpose }) => ({ path: chosen.choose(path, purpose) }),
   };
 
   return async function handle(method: unknown, params: unknown): Promise<ApiEnvelope<unknown>> {

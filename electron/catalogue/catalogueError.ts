@@ -16,7 +16,9 @@ export type CatalogueErrorCode =
   | 'export-cancelled'
   /** A newer search replaced this one before it finished (the caller ignores the answer). */
   | 'search-cancelled'
-  | 'search-failed';
+  | 'search-failed'
+  /** The API was asked to read or write a folder the person did not choose in this session. */
+  | 'not-chosen';
 
 export class CatalogueError extends Error {
   readonly code: CatalogueErrorCode;

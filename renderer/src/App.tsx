@@ -155,6 +155,8 @@ export function App() {
   const startIngest = useCallback(async (paths: string[]): Promise<string | null> => {
     if (!paths.length) return null;
     try {
+      // The catalogue reads only what was chosen in this session: these paths, confirmed here.
+      for (const path of paths) await api.chooseFolder({ path, purpose: 'ingest' });
       const progress = await api.startIngest({ paths });
       setIngest(progress);
       setNotice(null);

@@ -1,5 +1,5 @@
 // Picks the transport once. In Electron the preload exposes `window.fototarBridge` through
-// contextBridge; in a browser the catalogue's HTTP server answers /api/<method> and /images/...
+// contextBridge; in a browser the catalogue's HTTP server answers <app>/api/<method> and <app>/images/...
 // Nothing else in the renderer knows which one it has.
 import type { ApiEnvelope, FototarBridge, ImageSize } from '../../shared/api.ts';
 import { createApi } from '../../shared/apiClient.ts';
@@ -10,17 +10,24 @@ declare global {
   }
 }
 
-function readToken(): string {
-  const meta = document.querySelector('meta[name="fototar-token"]');
-  return meta?.getAttribute('content') ?? '';
+/**
+ * Browser mode serves the app at http://127.0.0.1:<port>/<token>/ and every route under that
+ * prefix, so the token lives only in the page's own address: the renderer reaches the API, the
+ * images and the event stream relative to it, and never stores or sends the token elsewhere.
+ */
+const appBase = new URL('./', window.location.href);
+
+/** The absolute URL of a browser-mode route, e.g. `appUrl('events')` for an EventSource. */
+export function appUrl(route: string): string {
+  return new URL(route, appBase).href;
 }
 
-async function postJson(method: string, params: unknown, token: string): Promise<ApiEnvelope<unknown>> {
+async function postJson(method: string, params: unknown): Promise<ApiEnvelope<unknown>> {
   let response: Response;
   try {
-    response = await fetch('/api/' + method, {
+    response = await fetch(appUrl(`api/${method}`), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fototar-token': token },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(params ?? {}),
     });
   } catch (error) {
@@ -34,10 +41,9 @@ async function postJson(method: string, params: unknown, token: string): Promise
 }
 
 function httpBridge(): FototarBridge {
-  const token = readToken();
   return {
-    api: createApi((method, params) => postJson(method, params, token)),
-    imageUrl: (id: number, size: ImageSize, version: string) => `/images/${size}/${id}?v=${encodeURIComponent(version)}`,
+    api: createApi((method, params) => postJson(method, params)),
+    imageUrl: (id: number, size: ImageSize, version: string) => appUrl(`images/${size}/${id}?v=${encodeURIComponent(version)}`),
   };
 }
 

@@ -53,10 +53,10 @@ type Shown = { title: string; caption: string; date: string; dateFrom: string; d
 let current: Page;
 const show = async (_cat: string, id: number): Promise<Shown> =>
   current.evaluate(async (photoId) => {
-    const token = document.querySelector('meta[name="fototar-token"]')?.getAttribute('content') ?? '';
-    const response = await fetch('/api/getPhoto', {
+    // Relative to the page, under its /<token>/ prefix, as the app's own calls are.
+    const response = await fetch('api/getPhoto', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fototar-token': token },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: photoId }),
     });
     return (await response.json()).value;

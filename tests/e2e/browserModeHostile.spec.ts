@@ -2,9 +2,12 @@
 // Chromium): everything shows as literal text in the grid, the detail panel, the editor, the
 // credit line, the selection's credit preview and a collection's credit list (text and HTML);
 // nothing executes, no markup is created, no CSP violation is even attempted. Also: an edit
-// the catalogue reports as not saved stays in the editor, and a moved original is relinked.
+// the catalogue reports as not saved stays in the editor, a moved original is relinked, and the
+// per-launch token never reaches another server on 127.0.0.1.
 import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
@@ -185,4 +188,41 @@ test('an edit reported as not saved stays in the editor; a moved original is rel
 
   await assertNothingRan(page);
   await fs.rm(dir, { recursive: true, force: true });
+});
+
+test('the token reaches no other server on 127.0.0.1: no cookie, nothing in its address or headers', async ({ page }) => {
+  const { dir, catalogueDir } = await buildCatalogue();
+  // Any other local program listening on 127.0.0.1, on a port of its own.
+  const seen: { method?: string; url?: string; headers: http.IncomingHttpHeaders }[] = [];
+  const other = http.createServer((req, res) => {
+    seen.push({ method: req.method, url: req.url, headers: req.headers });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><p>another local server</p>');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const port = (other.address() as AddressInfo).port;
+  try {
+    await open(page, catalogueDir);
+    await expect(cells(page)).toHaveCount(4);
+    // The thumbnails load through the same /<token>/ prefix as the page and the API.
+    await expect.poll(() => page.locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0);
+    expect(await page.context().cookies()).toEqual([]);
+    // The app's page itself goes to the other server, as following a link would.
+    await page.evaluate((url) => {
+      window.location.href = url;
+    }, `http://127.0.0.1:${port}/probe`);
+    await expect(page.getByText('another local server')).toBeVisible();
+    expect(seen.length).toBeGreaterThan(0);
+    for (const request of seen) {
+      expect(request.headers.cookie).toBeUndefined();
+      expect(JSON.stringify(request)).not.toContain(served!.token);
+    }
+    // Without the prefix, the app's own server answers a plain 404 that reveals nothing.
+    const bare = await page.request.get(`${served!.origin}/`);
+    expect(bare.status()).toBe(404);
+    expect(await bare.text()).toBe('Not found.');
+  } finally {
+    await new Promise((resolve) => other.close(resolve));
+    await fs.rm(dir, { recursive: true, force: true });
+  }
 });

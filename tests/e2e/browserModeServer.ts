@@ -8,6 +8,8 @@ const bin = fileURLToPath(new URL('../../bin/fototar.js', import.meta.url));
 export interface ServedCatalogue {
   url: string;
   origin: string;
+  /** The per-launch token, as it appears in the address. */
+  token: string;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,8 @@ export async function serveCatalogue(catalogueDir: string): Promise<ServedCatalo
     const timer = setTimeout(() => reject(new Error(`fototar serve did not start: ${stderr}`)), 20_000);
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(stdout);
+      // The app's address: http://127.0.0.1:<port>/<token>/ (the token is the first path segment).
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{16,}\/)/.exec(stdout);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -33,6 +36,7 @@ export async function serveCatalogue(catalogueDir: string): Promise<ServedCatalo
   return {
     url,
     origin: new URL(url).origin,
+    token: new URL(url).pathname.split('/')[1],
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -22,6 +22,7 @@ import { addTiffTags, exifApp1, insertJpegSegment, TAG } from '../metadata/tiffT
 import { collectionCreditsFile, toFigurePicks, type CollectionPick } from './collectionCredits.ts';
 import { exifTags, exportFacts, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
 import { exportFileName, exportIdentity, insideFolder } from './exportNames.ts';
+import { outputsOnOriginals } from './outputsOnOriginals.ts';
 
 export const STAGING_PREFIX = '.fototar-export-';
 export const MIN_SIZE = 16;
@@ -172,11 +173,8 @@ export async function exportCollection(collectionName: string, picks: readonly C
   const progress: ExportProgress = { state: 'running', done: 0, total: files.length, currentFile: null, report: null, error: null };
   const report = () => options.onProgress?.({ ...progress });
 
-  for (const file of files) {
-    if (options.originals.has(insideFolder(outDir, file.name))) {
-      throw new CatalogueError('invalid-input', `${file.name} in ${outDir} is an original in this catalogue; choose another output folder.`);
-    }
-  }
+  const [onOriginal] = outputsOnOriginals(outDir, files.map((f) => f.name), options.originals);
+  if (onOriginal) throw new CatalogueError('invalid-input', `${onOriginal} in ${outDir} is an original in this catalogue; choose another output folder.`);
   try {
     await fsp.mkdir(outDir, { recursive: true });
   } catch (error) {

@@ -67,6 +67,8 @@ export function ExportDialog({
     setConfirmReplace(null);
     setCancelling(false);
     try {
+      // The catalogue writes only into folders chosen in this session: this one, confirmed here.
+      await api.chooseFolder({ path: outDir.trim(), purpose: 'export' });
       const started = await api.startExport({
         id: collectionId,
         outDir: outDir.trim(),

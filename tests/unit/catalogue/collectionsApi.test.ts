@@ -74,6 +74,7 @@ test('export in the background: progress to done, then "output-exists" until ove
   const [c] = (await call('listCollections', {})).collections;
   const out = path.join(dir, 'out');
   const request = { id: c.id, outDir: out, size: 32, format: 'jpeg', style: 'fortepan', lang: 'hu', overwrite: false };
+  await call('chooseFolder', { path: out, purpose: 'export' });
   await call('startExport', request);
   let progress = await call('exportProgress', {});
   for (let i = 0; i < 200 && progress.state === 'running'; i++) {

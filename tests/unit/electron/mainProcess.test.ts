@@ -181,6 +181,11 @@ test('chooseFolders goes through the native dialog', async () => {
   recorded.openDialogResult = { canceled: false, filePaths: ['/photos/a', '/photos/b'] };
   const chosen = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'chooseFolders', {});
   assert.deepEqual(chosen, { ok: true, value: { paths: ['/photos/a', '/photos/b'] } });
+  // What the dialog answered is chosen for this session: the ingest may read it.
+  const ingest = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'startIngest', { paths: ['/photos/a'] });
+  assert.notEqual(ingest.error?.code, 'not-chosen');
+  const unchosen = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'startIngest', { paths: ['/photos/c'] });
+  assert.equal(unchosen.error?.code, 'not-chosen');
   recorded.openDialogResult = { canceled: true, filePaths: [] };
   const cancelled = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'chooseFolders', {});
   assert.deepEqual(cancelled, { ok: true, value: { paths: [] } });

@@ -8,7 +8,6 @@ import {
   APP_ENTRY_URL,
   BLOCKED_REQUEST_PATTERNS,
   catalogueArgument,
-  containedRealFile,
   contentTypeFor,
   isAllowedNavigation,
   isRemoteUrl,
@@ -17,6 +16,7 @@ import {
   resolveInside,
   secureWebPreferences,
 } from '../../../electron/windowOptions.ts';
+import { containedRealFile } from '../../../electron/paths/isInside.ts';
 
 describe('secureWebPreferences', () => {
   const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');

@@ -31,29 +31,35 @@ after(async () => {
 /** Raw HTTP so tests control Host and Origin headers exactly. */
 const request = (pathname: string, options: RawRequestOptions = {}) => rawRequest(server.port, pathname, options);
 
-const cookie = () => `fototar_token=${server.token}`;
+/** A route under the app's capability prefix `/<token>/`. */
+const app = (route: string) => `/${server.token}/${route}`;
 const api = (method: string, params: unknown, headers: Record<string, string> = {}) =>
-  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-fototar-token': server.token, ...headers }, body: JSON.stringify(params) });
+  request(app(`api/${method}`), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(params) });
 
-test('listens on 127.0.0.1 only', () => {
-  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+test('listens on 127.0.0.1 only, at the address with its token as the first path segment', () => {
+  assert.equal(server.url, `http://127.0.0.1:${server.port}/${server.token}/`);
+  assert.match(server.token, /^[A-Za-z0-9_-]{32}$/);
 });
 
-test('the printed address sets a strict HttpOnly cookie; without the token nothing is served', async () => {
-  const first = await request(`/?token=${server.token}`);
-  assert.equal(first.status, 303);
-  assert.match(String(first.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
-  assert.equal((await request('/')).status, 403);
-  assert.equal((await request('/?token=wrong')).status, 403);
-  const page = await request('/', { headers: { cookie: cookie() } });
+test('the app lives under /<token>/: no cookie is set; outside the prefix a plain 404 reveals nothing', async () => {
+  const page = await request(app(''));
   assert.equal(page.status, 200);
+  assert.equal(page.headers['set-cookie'], undefined);
+  assert.equal(page.headers['referrer-policy'], 'no-referrer');
   assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
-  assert.ok(page.body.includes(`<meta name="fototar-token" content="${server.token}">`));
-});
-
-test('API calls need the token header, not just the cookie (no cross-site requests)', async () => {
-  const noToken = await request('/api/info', { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookie() }, body: '{}' });
-  assert.equal(noToken.status, 403);
+  assert.ok(!page.body.includes(server.token), 'the page does not repeat the token');
+  assert.equal((await request(app('index.html'))).status, 200);
+  const bare = await request(`/${server.token}`);
+  assert.equal(bare.status, 308, 'without its slash the relative URLs would miss the prefix');
+  assert.equal(bare.headers.location, `/${server.token}/`);
+  for (const outside of ['/', '/index.html', `/?token=${server.token}`, '/assets/app.js', '/api/info', `/x${server.token}/`, `/${server.token.slice(0, -1)}/`, `/${server.token}x/`]) {
+    const res = await request(outside);
+    assert.equal(res.status, 404, outside);
+    assert.equal(res.body, 'Not found.', outside);
+    assert.equal(res.headers['set-cookie'], undefined);
+  }
+  const apiOutside = await request('/api/info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  assert.equal(apiOutside.status, 404);
   const ok = await api('info', {});
   assert.equal(JSON.parse(ok.body).value.photos, 1);
 });
@@ -79,16 +85,15 @@ test('parameters are validated and errors come back as messages', async () => {
 });
 
 test('only files of the open catalogue and the UI are served: no traversal, no symlinks out', async () => {
-  const headers = { cookie: cookie() };
-  assert.equal((await request('/assets/app.js', { headers })).status, 200);
-  for (const evil of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', `/${encodeURIComponent(secretOutside)}`, '/assets/link.js', '/images/grid/../../secret.txt']) {
-    const res = await request(evil, { headers });
+  assert.equal((await request(app('assets/app.js'))).status, 200);
+  for (const evil of ['../secret.txt', '%2e%2e/secret.txt', 'assets/%2e%2e/%2e%2e/secret.txt', `${encodeURIComponent(secretOutside)}`, 'assets/link.js', 'images/grid/../../secret.txt', '../../secret.txt']) {
+    const res = await request(app(evil));
     assert.notEqual(res.status, 200, evil);
     assert.ok(!res.body.includes('SECRET'), evil);
   }
   const [photo] = catalogue.listPhotos(0, 1).photos;
-  const image = await request(`/images/grid/${photo.id}`, { headers });
+  const image = await request(app(`images/grid/${photo.id}`));
   assert.equal(image.status, 200);
   assert.equal(image.headers['content-type'], 'image/jpeg');
-  assert.equal((await request(`/images/grid/${photo.id}`)).status, 403);
+  assert.equal((await request(`/images/grid/${photo.id}`)).status, 404);
 });
