@@ -10,7 +10,10 @@ export function faultPoint(step: string): void {
   const setting = process.env.FOTOTAR_FAULT;
   if (!setting) return;
   fs.writeSync(2, `fault-point ${step}\n`);
-  const [mode, value] = setting.split(':');
+  // Steps have colons of their own ("restore:renamed"): split at the first one only.
+  const colon = setting.indexOf(':');
+  const mode = setting.slice(0, colon);
+  const value = setting.slice(colon + 1);
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   if (mode === 'pause' && value === step) for (;;) Atomics.wait(sleeper, 0, 0, 60_000);
   if (mode === 'slow') Atomics.wait(sleeper, 0, 0, Number(value) || 0);
