@@ -3,8 +3,9 @@
 import type { EditableField } from './types.ts';
 
 /**
- * The columns, in order. The issue's twelve come first; `source` and `notes` follow so that an
- * export re-imported into a fresh catalogue of the same files reproduces every field.
+ * The columns, in order. The issue's twelve come first; `source`, `notes` and `archive_ref` (the
+ * archive's shelfmark) follow so that an export re-imported into a fresh catalogue of the same
+ * files reproduces every field.
  */
 export const EXCHANGE_COLUMNS = [
   'fortepan_id',
@@ -21,6 +22,7 @@ export const EXCHANGE_COLUMNS = [
   'licence',
   'source',
   'notes',
+  'archive_ref',
 ] as const;
 export type ExchangeColumn = (typeof EXCHANGE_COLUMNS)[number];
 
@@ -38,6 +40,7 @@ export const COLUMN_FIELD: Partial<Record<ExchangeColumn, EditableField>> = {
   licence: 'licence',
   source: 'source',
   notes: 'notes',
+  archive_ref: 'archiveRef',
 };
 
 /** Other spellings of column names people use in their spreadsheets. */
@@ -49,6 +52,10 @@ export const COLUMN_ALIASES: Record<string, ExchangeColumn> = {
   mid: 'fortepan_id',
   filename: 'file',
   keywords: 'tags',
+  archive_reference: 'archive_ref',
+  archiveref: 'archive_ref',
+  shelfmark: 'archive_ref',
+  jelzet: 'archive_ref',
 };
 
 export interface ImportFieldChange {
