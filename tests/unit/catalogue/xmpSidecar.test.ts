@@ -51,7 +51,8 @@ function assertExiftoolReads(tags: Record<string, unknown>, photo: Photo): void 
   assert.equal(asText(tags['XMP-fototar:Date']), photo.date);
   assert.equal(asText(tags['XMP-fototar:Donor']), photo.donor);
   assert.equal(asText(tags['XMP-fototar:Notes']), photo.notes);
-  assert.equal(asText(tags['XMP-iptcExt:ArtworkSourceInventoryNo']), photo.archiveRef);
+  // The archive reference: IPTC Extension, Artwork or Object → Source Inventory Number.
+  assert.deepEqual(tags['XMP-iptcExt:ArtworkOrObject'], photo.archiveRef ? [{ AOSourceInvNo: photo.archiveRef }] : undefined);
 }
 
 test('ExifTool reads back from the sidecar exactly what the catalogue holds, Hungarian text intact', async () => {
