@@ -133,3 +133,24 @@ test('export writes the folder, refuses to overwrite without --overwrite', () =>
   }
   assert.equal(fototar('export', '--out', out, '--catalogue', cat).code, 1);
 });
+
+test('edit --archive-ref records a shelfmark; credits cite it where Budapest City Archives asks, and warn where it is missing', () => {
+  const edited = fototar('edit', id[1], '--catalogue', cat, '--donor', 'Budapest Főváros Levéltára / Klösz György fényképei', '--photographer', 'Klösz György', '--json');
+  assert.equal(edited.code, 0, edited.stderr);
+  const warned = fototar('credits', id[1], '--style', 'press', '--lang', 'hu', '--catalogue', cat);
+  // The donor already names Klösz György: he stands nowhere twice.
+  assert.match(warned.stdout, /^1\. kép: Fotó: Fortepan \/ Budapest Főváros Levéltára \/ Klösz György fényképei \(Fortepan 1; CC BY-SA 3\.0\)$/m);
+  assert.match(warned.stderr, /^figyelmeztetés: Nincs levéltári jelzet megadva \(1\. kép\)/m);
+  const ref = fototar('edit', id[1], '--catalogue', cat, '--archive-ref', 'HU.BFL.XV.19.d.1.05.054', '--json');
+  assert.equal(ref.code, 0, ref.stderr);
+  assert.equal(JSON.parse(ref.stdout).photos[0].archiveRef, 'HU.BFL.XV.19.d.1.05.054');
+  assert.match(fototar('show', id[1], '--catalogue', cat).stdout, /^archive ref {2}HU\.BFL\.XV\.19\.d\.1\.05\.054$/m);
+  const cited = fototar('credits', id[1], '--style', 'press', '--lang', 'hu', '--catalogue', cat);
+  assert.match(cited.stdout, /^1\. kép: Fotó: Fortepan \/ Budapest Főváros Levéltára \/ Klösz György fényképei\. Levéltári jelzet: HU\.BFL\.XV\.19\.d\.1\.05\.054 /m);
+  assert.doesNotMatch(cited.stderr, /levéltári jelzet/i);
+  assert.match(fototar('credits', id[1], '--style', 'fortepan', '--lang', 'en', '--catalogue', cat).stdout, /Klösz György fényképei\. Archive reference: HU\.BFL\.XV\.19\.d\.1\.05\.054 /);
+  const csv = fototar('export-metadata', '--catalogue', cat, '--format', 'csv').stdout;
+  assert.match(csv, /"HU\.BFL\.XV\.19\.d\.1\.05\.054"\r\n/, 'the last CSV column');
+  // Put back what the other tests expect.
+  assert.equal(fototar('edit', id[1], '--catalogue', cat, '--donor', 'Ebner', '--photographer', '', '--archive-ref', '').code, 0);
+});
