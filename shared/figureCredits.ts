@@ -242,7 +242,7 @@ const WARNING_TEXT = {
     'not-from-commons': (f: string) =>
       `A(z) ${f} rögzített forrása a Fortepan (fortepan.hu), nem a Wikimedia Commons: a commons stílus a Commons-másolatot jelöli meg; ha nem a Commonsról vette a képet, válassza a fortepan vagy a press stílust.`,
     'share-alike': (f: string, licence: string) =>
-      `${f}: ${licence} licenc (Így add tovább!): az átdolgozást (montázst, vitathatóan a kivágást is) ugyanezzel a licenccel kell közölni.`,
+      `${f}: ${licence} licenc (ShareAlike – Így add tovább!): az átdolgozást (montázst, vitathatóan a kivágást is) ugyanezzel a licenccel kell közölni.`,
     duplicate: (f: string, identity: string, id: number) => `Ugyanaz a fotó (${identity}, azonosító: ${id}) többször szerepel: ${f}.`,
   },
 } as const;

@@ -86,7 +86,7 @@ test('credits --collection in every format, style and language; ids keep working
   assert.equal(hu.code, 0, hu.stderr);
   assert.equal(hu.stdout, 'Képjegyzék: Chapter 3\n\n1. kép: Fotó: Fortepan / Nagy Gyula (Fortepan 54176; CC BY-SA 3.0)\n2. kép: Fotó: Fortepan / Ebner (Fortepan 1; CC BY-SA 3.0)\n3. kép: Fotó: Fortepan / Kurutz Márton (Fortepan 7416; CC BY-SA 3.0)\n');
   // Warnings follow --lang.
-  assert.match(hu.stderr, /^figyelmeztetés: 1\., 2\., 3\. kép: CC BY-SA 3\.0 licenc \(Így add tovább!\)/m);
+  assert.match(hu.stderr, /^figyelmeztetés: 1\., 2\., 3\. kép: CC BY-SA 3\.0 licenc \(ShareAlike – Így add tovább!\)/m);
   assert.doesNotMatch(hu.stderr, /warning|figure/);
   assert.match(run('--style', 'press', '--lang', 'en').stderr, /^warning: Figures 1, 2, 3 are under CC BY-SA 3\.0 \(ShareAlike\)/m);
   assert.match(run('--style', 'press', '--lang', 'en').stdout, /^Figure 1: Photo: Fortepan \/ Nagy Gyula \(Fortepan 54176; CC BY-SA 3\.0\)$/m);
