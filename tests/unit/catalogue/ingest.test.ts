@@ -148,6 +148,7 @@ test('embedded credits in the forms seen in real files give donor, Fortepan numb
     ['d', 'scan_d.jpg', { credit: 'Fortepan / Budapest Főváros Levéltára', identifier: 'Fortepan 30001', archiveRef: 'HU.BFL.XV.19.d.1.05.054' }],
     ['e', 'FI0001858.jpg', { credit: 'Lissa Potter/Fortepan Iowa' }],
     ['f', 'scan_f.jpg', { credit: 'Magyar Nemzeti Múzeum', creator: 'ismeretlen' }],
+    ['0', 'scan_0.jpg', { identifier: 'FI0000042' }],
   ];
   for (const [colour, name, xmp] of forms) {
     await writeFixture(photos, name, makeJpeg({ colour: `#${colour.repeat(6)}`, xmp }));
@@ -169,6 +170,8 @@ test('embedded credits in the forms seen in real files give donor, Fortepan numb
     const iowa = byName.get('FI0001858.jpg')!;
     assert.deepEqual([iowa.iowaId, iowa.fortepanId, iowa.donor, iowa.source, iowa.licence], ['FI0001858', null, 'Lissa Potter', 'Fortepan Iowa', 'CC BY-SA 4.0']);
     assert.equal(iowa.credit, '"FI0001858" by Lissa Potter/Fortepan Iowa, CC-BY-SA 4.0');
+    const fromMetadata = byName.get('scan_0.jpg')!;
+    assert.deepEqual([fromMetadata.iowaId, fromMetadata.source, fromMetadata.licence], ['FI0000042', 'Fortepan Iowa', 'CC BY-SA 4.0'], 'an FI number in dc:identifier');
     const other = byName.get('scan_f.jpg')!;
     assert.deepEqual([other.donor, other.source, other.licence, other.credit], ['', '', '', 'Magyar Nemzeti Múzeum'], '"ismeretlen" is not printed as a name');
   } finally {
