@@ -26,7 +26,7 @@ try {
       catalogue.photos.insert(
         {
           hash: `h${i}`, file: path.join(dir, 'photos', `fortepan_${100000 + i}.jpg`), fileSize: 1, fileMtimeMs: 0, fortepanId: 100000 + i,
-          fields: { title: '', caption: `Felirat ${i} az Üllői úton`, date: '1956', donor: `Adományozó ${i % 300}`, photographer: '', country: 'Magyarország', city: 'Budapest', place: '', tags: ['villamos', `t${i % 50}`], licence: 'CC BY-SA 3.0', source: 'Fortepan', notes: '' },
+          fields: { title: '', caption: `Felirat ${i} az Üllői úton`, date: '1956', donor: `Adományozó ${i % 300}`, photographer: '', country: 'Magyarország', city: 'Budapest', place: '', tags: ['villamos', `t${i % 50}`], licence: 'CC BY-SA 3.0', source: 'Fortepan', archiveRef: '', notes: '' },
           width: 100, height: 80, format: 'jpeg', pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null,
           embeddedCredit: '', embeddedCreator: '', copyright: '', previewError: null,
         },

@@ -131,6 +131,7 @@ export function syntheticGenerator(vocabulary: Vocabulary, seed = 1956) {
       tags: [...tags],
       licence: '',
       source: 'Fortepan',
+      archiveRef: '',
       notes: '',
     };
   };

@@ -63,7 +63,8 @@ export function sampleXmp(record: SampleRecord): string {
   return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
- xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">
+ xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"
+ xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">
  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(record.title)}</rdf:li></rdf:Alt></dc:title>
  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(record.caption)}</rdf:li></rdf:Alt></dc:description>
  <dc:subject><rdf:Bag>${record.tags.map((t) => `<rdf:li>${escapeXml(t)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>
@@ -74,6 +75,7 @@ export function sampleXmp(record: SampleRecord): string {
  <photoshop:City>${escapeXml(record.city)}</photoshop:City>
  <photoshop:Country>${escapeXml(record.country)}</photoshop:Country>
  <Iptc4xmpCore:Location>${escapeXml(record.place)}</Iptc4xmpCore:Location>
+ ${record.archiveRef ? `<Iptc4xmpExt:ArtworkOrObject><rdf:Bag><rdf:li rdf:parseType="Resource"><Iptc4xmpExt:AOSourceInvNo>${escapeXml(record.archiveRef)}</Iptc4xmpExt:AOSourceInvNo></rdf:li></rdf:Bag></Iptc4xmpExt:ArtworkOrObject>` : ''}
  <xmpRights:WebStatement>https://creativecommons.org/licenses/by-sa/3.0/</xmpRights:WebStatement>
 </rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
 }

@@ -7,6 +7,8 @@ export interface SampleRecord {
   date: string;
   donor: string;
   photographer?: string;
+  /** The holding archive's shelfmark, cited in the credit where the archive asks for it. */
+  archiveRef?: string;
   city: string;
   place: string;
   country: string;
@@ -19,7 +21,7 @@ export interface SampleRecord {
 export const SAMPLE_RECORDS: SampleRecord[] = [
   { fortepanId: 90101, title: 'Üllői út, villamos', caption: 'Budapest VIII., Üllői út a Nagykörút felől nézve, villamos a megállóban.', date: '1956', donor: 'Nagy Gyula', city: 'Budapest', place: 'Üllői út', country: 'Magyarország', tags: ['villamos', 'utcakép', 'forgalom'], palette: ['#d9c7a3', '#5b4a36'], scene: 'street' },
   { fortepanId: 90102, title: 'Vitorlások a kikötőben', caption: 'Balatonfüred, vitorlások a kikötőben, háttérben a tihanyi félsziget.', date: '1938', donor: 'Kurutz Márton', city: 'Balatonfüred', place: 'kikötő', country: 'Magyarország', tags: ['vitorlás', 'Balaton', 'nyaralás'], palette: ['#e3d9c1', '#3f4a52'], scene: 'lake' },
-  { fortepanId: 90103, title: 'Lánchíd', caption: 'Budapest, a Széchenyi Lánchíd a pesti oldalról, szemben a Királyi Palota.', date: '195X', donor: 'Budapest Főváros Levéltára / Klösz György fényképei', photographer: 'Klösz György', city: 'Budapest', place: 'Széchenyi Lánchíd', country: 'Magyarország', tags: ['híd', 'Duna', 'látkép'], palette: ['#cfc3a8', '#473b2c'], scene: 'bridge' },
+  { fortepanId: 90103, title: 'Lánchíd', caption: 'Budapest, a Széchenyi Lánchíd a pesti oldalról, szemben a Királyi Palota.', date: '195X', donor: 'Budapest Főváros Levéltára / Klösz György fényképei', photographer: 'Klösz György', archiveRef: 'HU.BFL.XV.19.d.1.05.054', city: 'Budapest', place: 'Széchenyi Lánchíd', country: 'Magyarország', tags: ['híd', 'Duna', 'látkép'], palette: ['#cfc3a8', '#473b2c'], scene: 'bridge' },
   { fortepanId: 90104, title: 'Családi portré', caption: 'Családi portré a kertben, Szeged.', date: '1925~', donor: 'Zichy Kinga', city: 'Szeged', place: 'kert', country: 'Magyarország', tags: ['portré', 'család', 'kert'], palette: ['#e0d3b8', '#6b5840'], scene: 'portrait', portrait: true },
   { fortepanId: 90105, title: 'Piac a főtéren', caption: 'Debrecen, piac a Kossuth téren, háttérben a Nagytemplom.', date: '1942', donor: 'Lissák Tivadar', city: 'Debrecen', place: 'Kossuth tér', country: 'Magyarország', tags: ['piac', 'tér', 'templom'], palette: ['#d6c9ad', '#4d4233'], scene: 'square' },
   { fortepanId: 90106, title: 'Szüret', caption: 'Tokaj, szüret a hegyoldalban, puttonyos férfiak.', date: '1961', donor: 'Bauer Sándor', photographer: 'Bauer Sándor', city: 'Tokaj', place: 'Kopasz-hegy', country: 'Magyarország', tags: ['szüret', 'szőlő', 'mezőgazdaság'], palette: ['#e6dcc4', '#55492f'], scene: 'hills' },

@@ -39,6 +39,7 @@ export const photoPatchSchema = z
     tags: z.array(z.string().max(200)).max(500),
     licence: shortText,
     source: shortText,
+    archiveRef: shortText,
     notes: longText,
   })
   .partial()

@@ -1,6 +1,6 @@
-// Credit lines by the source's own rule (see ../shared/DOMAIN.md):
-// Fortepan asks for "Fortepan / <donor>", adding " / <photographer>" when one is known.
-// Photos from other sources fall back to what their files say: credit line, creator, copyright.
+// The facts every credit rule starts from (see ../shared/DOMAIN.md): which archive a photo comes
+// from, and the licence that applies. The credit lines themselves are in creditStyles.ts.
+import { FORTEPAN_IOWA_LICENCE, fortepanIowaId, namesFortepanIowa } from './fortepanIowa.ts';
 
 export const FORTEPAN_LICENCE = 'CC BY-SA 3.0';
 
@@ -15,6 +15,10 @@ export interface CreditInput {
   embeddedCredit: string;
   embeddedCreator: string;
   copyright: string;
+  /** The archive's shelfmark ("HU.BFL.XV.19.d.1.05.054"), cited where the source asks for it. */
+  archiveRef?: string;
+  /** The Fortepan Iowa accession number ("FI0001858") read from the file or its metadata. */
+  iowaId?: string | null;
 }
 
 const LICENCE_URLS: Record<string, string> = {
@@ -32,67 +36,45 @@ export function licenceUrl(licence: string): string | null {
   return LICENCE_URLS[key] ?? LICENCE_URLS[key.replace(/^cc-/, 'cc ')] ?? null;
 }
 
-/** A photo is Fortepan's when it has a Fortepan number or names Fortepan as its source. */
-export function isFortepan(photo: Pick<CreditInput, 'fortepanId' | 'source'>): boolean {
-  return photo.fortepanId !== null || /^\s*fortepan\b/i.test(photo.source);
-}
+/** The archives with a credit rule of their own; everything else is "other". */
+export type CreditSourceKind = 'fortepan' | 'fortepan-iowa' | 'other';
 
-/** The licence that applies: the recorded one, else Fortepan's own for Fortepan photos. */
-export function effectiveLicence(photo: Pick<CreditInput, 'fortepanId' | 'source' | 'licence'>): string {
-  if (photo.licence.trim()) return photo.licence.trim();
-  return isFortepan(photo) ? FORTEPAN_LICENCE : '';
-}
-
-export function creditLine(photo: CreditInput): string {
-  const donor = photo.donor.trim();
-  const photographer = photo.photographer.trim();
-  if (isFortepan(photo)) {
-    const parts = ['Fortepan'];
-    if (donor) parts.push(donor);
-    if (photographer && photographer !== donor) parts.push(photographer);
-    return parts.join(' / ');
-  }
-  return (
-    photo.embeddedCredit.trim() ||
-    photographer ||
-    photo.embeddedCreator.trim() ||
-    photo.copyright.trim() ||
-    donor
-  );
+/** A Fortepan Iowa number, recorded or in the file's name. */
+export function iowaIdOf(photo: Pick<CreditInput, 'file' | 'iowaId'>): string | null {
+  return photo.iowaId ?? fortepanIowaId(photo.file.split(/[\\/]/).pop() ?? photo.file);
 }
 
 /**
- * Splits an embedded credit such as "Fortepan / Nagy Gyula" into the donor it names:
- * in Fortepan's convention the name after the archive is the donor, not the photographer.
+ * Which archive's rule applies: an FI number means Fortepan Iowa, a Fortepan number Fortepan;
+ * without a number, the recorded source decides ("Fortepan Iowa" before "Fortepan").
  */
-export function donorFromFortepanCredit(credit: string): string | null {
-  const match = /^\s*fortepan\s*\/\s*(.+?)\s*$/i.exec(credit);
-  return match ? match[1] : null;
+export function creditSourceKind(photo: Pick<CreditInput, 'fortepanId' | 'source' | 'file' | 'iowaId'>): CreditSourceKind {
+  if (iowaIdOf(photo) !== null) return 'fortepan-iowa';
+  if (photo.fortepanId !== null) return 'fortepan';
+  if (namesFortepanIowa(photo.source)) return 'fortepan-iowa';
+  return /^\s*(?:https?:\/\/)?(?:www\.)?fortepan\b/i.test(photo.source) ? 'fortepan' : 'other';
 }
 
-/** What a list names a photo by: its title, its Fortepan number, or its file name. */
-export function photoLabel(photo: Pick<CreditInput, 'title' | 'fortepanId' | 'file'>): string {
+/** A photo is Fortepan's when it has a Fortepan number or names Fortepan (not Fortepan Iowa) as its source. */
+export function isFortepan(photo: Pick<CreditInput, 'fortepanId' | 'source' | 'file' | 'iowaId'>): boolean {
+  return creditSourceKind(photo) === 'fortepan';
+}
+
+/** The licence that applies: the recorded one, else the archive's own (Fortepan 3.0, Fortepan Iowa 4.0). */
+export function effectiveLicence(photo: Pick<CreditInput, 'fortepanId' | 'source' | 'licence' | 'file' | 'iowaId'>): string {
+  if (photo.licence.trim()) return photo.licence.trim();
+  const kind = creditSourceKind(photo);
+  return kind === 'fortepan' ? FORTEPAN_LICENCE : kind === 'fortepan-iowa' ? FORTEPAN_IOWA_LICENCE : '';
+}
+
+/** What a list names a photo by: its title, its Fortepan or Fortepan Iowa number, or its file name. */
+export function photoLabel(photo: Pick<CreditInput, 'title' | 'fortepanId' | 'file' | 'iowaId'>): string {
   if (photo.title.trim()) return photo.title.trim();
   if (photo.fortepanId !== null) return `Fortepan ${photo.fortepanId}`;
-  return photo.file.split(/[\\/]/).pop() ?? photo.file;
+  return iowaIdOf(photo) ?? photo.file.split(/[\\/]/).pop() ?? photo.file;
 }
 
 // Metadata is text from strangers: in Markdown every character that could start markup is escaped.
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`);
-}
-
-export function creditList(photos: CreditInput[], format: 'txt' | 'md'): string {
-  const lines = photos.map((photo, index) => {
-    const label = photoLabel(photo);
-    const credit = creditLine(photo) || '(no credit recorded)';
-    const licence = effectiveLicence(photo);
-    if (format === 'txt') {
-      return `${index + 1}. ${label}: ${credit}${licence ? ` (${licence})` : ''}`;
-    }
-    const url = licenceUrl(licence);
-    const licenceText = licence ? (url ? ` ([${escapeMarkdown(licence)}](${url}))` : ` (${escapeMarkdown(licence)})`) : '';
-    return `${index + 1}. ${escapeMarkdown(label)}: ${escapeMarkdown(credit)}${licenceText}`;
-  });
-  return lines.join('\n') + (lines.length ? '\n' : '');
 }

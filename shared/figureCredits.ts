@@ -4,7 +4,9 @@
 // or no credit, ShareAlike licences the publication must honour, the same photo twice.
 // Metadata is text from strangers: Markdown and HTML escape every field; links are only ones we
 // build (Fortepan's photo page, the known licence table), never taken from metadata.
-import { effectiveLicence, escapeMarkdown, isFortepan, type CreditInput } from './credit.ts';
+import { creditSourceKind, effectiveLicence, escapeMarkdown, type CreditInput } from './credit.ts';
+import { asksForArchiveReference } from './archiveReference.ts';
+import { commonsFilePage, isFromCommons } from './commonsFile.ts';
 import { CREDIT_WORDS, isShareAlike, photoIdentity, styledCredit, taslParts, type CreditLang, type CreditStyle, type TaslParts } from './creditStyles.ts';
 
 export const CREDIT_LIST_FORMATS = ['txt', 'md', 'html', 'csv', 'docx'] as const;
@@ -26,6 +28,10 @@ export interface FigureEntry {
   caption: string;
   date: string;
   credit: string;
+  /** The page the credit links in Markdown, HTML and DOCX: the Commons file page in the commons style, where known. */
+  creditUrl: string | null;
+  /** The archive reference (shelfmark), as recorded. */
+  archiveRef: string;
   licence: string;
   tasl: TaslParts;
   modified: boolean;
@@ -47,6 +53,9 @@ export function figureEntries(picks: readonly FigurePick[], style: CreditStyle, 
     caption: (pick.photo.caption ?? '').trim(),
     date: (pick.photo.date ?? '').trim(),
     credit: styledCredit(pick.photo, style, lang, pick.modified),
+    // Commons' own attribution links the file page; only a URL rebuilt by commonsFile.ts.
+    creditUrl: style === 'commons' ? commonsFilePage(pick.photo) : null,
+    archiveRef: (pick.photo.archiveRef ?? '').trim(),
     licence: effectiveLicence(pick.photo),
     tasl: taslParts(pick.photo, lang, pick.modified),
     modified: pick.modified,
@@ -103,7 +112,7 @@ function renderMarkdown(entries: readonly FigureEntry[], options: CreditListOpti
       body = taslMarkup(entry.tasl, options.lang, escapeMarkdown, mdLink);
     } else {
       const note = identityNote(entry, options.style).map((p, i) => (i === 1 ? mdLink(p, entry.tasl.licenceUrl) : escapeMarkdown(p)));
-      body = `${escapeMarkdown(entry.credit || w.noCredit)} (${note.join('; ')})`;
+      body = `${entry.credit ? mdLink(entry.credit, entry.creditUrl) : escapeMarkdown(w.noCredit)} (${note.join('; ')})`;
     }
     // Lines end with a backslash-free hard break: each figure is its own paragraph.
     lines.push(`**${escapeMarkdown(w.figure(entry.figure))}:** ${body}`, '');
@@ -141,7 +150,7 @@ function renderHtml(entries: readonly FigureEntry[], options: CreditListOptions)
       body = taslMarkup(entry.tasl, options.lang, escapeHtml, htmlLink);
     } else {
       const note = identityNote(entry, options.style).map((p, i) => (i === 1 ? htmlLink(p, entry.tasl.licenceUrl) : escapeHtml(p)));
-      body = `${escapeHtml(entry.credit || w.noCredit)} <span class="note">(${note.join('; ')})</span>`;
+      body = `${entry.credit ? htmlLink(entry.credit, entry.creditUrl) : escapeHtml(w.noCredit)} <span class="note">(${note.join('; ')})</span>`;
     }
     return `<p class="figure" id="figure-${entry.figure}"><strong>${escapeHtml(w.figure(entry.figure))}:</strong> ${body}</p>`;
   });
@@ -171,13 +180,15 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CREDIT_CSV_COLUMNS = ['figure', 'photo_id', 'identity', 'title', 'credit', 'author', 'source', 'source_url', 'licence', 'licence_url', 'modified'] as const;
+export const CREDIT_CSV_COLUMNS = [
+  'figure', 'photo_id', 'identity', 'title', 'credit', 'credit_url', 'author', 'source', 'source_url', 'archive_ref', 'licence', 'licence_url', 'modified',
+] as const;
 
 function renderCsv(entries: readonly FigureEntry[], _options: CreditListOptions): string {
   const lines = [CREDIT_CSV_COLUMNS.join(',')];
   for (const e of entries) {
     lines.push(
-      [e.figure, e.photoId, e.identity, e.tasl.title, e.credit, e.tasl.author, e.tasl.source, e.tasl.sourceUrl, e.tasl.licence, e.tasl.licenceUrl, e.modified ? 'yes' : 'no']
+      [e.figure, e.photoId, e.identity, e.tasl.title, e.credit, e.creditUrl, e.tasl.author, e.tasl.source, e.tasl.sourceUrl, e.archiveRef, e.tasl.licence, e.tasl.licenceUrl, e.modified ? 'yes' : 'no']
         .map(csvCell)
         .join(','),
     );
@@ -187,7 +198,7 @@ function renderCsv(entries: readonly FigureEntry[], _options: CreditListOptions)
 
 // --- warnings -------------------------------------------------------------------------------
 
-export type CreditWarningKind = 'no-licence' | 'no-credit' | 'no-donor' | 'share-alike' | 'duplicate';
+export type CreditWarningKind = 'no-licence' | 'no-credit' | 'no-donor' | 'no-archive-ref' | 'not-from-commons' | 'share-alike' | 'duplicate';
 
 export interface CreditWarning {
   kind: CreditWarningKind;
@@ -196,55 +207,88 @@ export interface CreditWarning {
   message: string;
 }
 
-function figureList(figures: readonly number[]): string {
+export interface CreditWarningOptions {
+  /** The style the list is printed in: the commons style warns about photos not taken from Commons. */
+  style?: CreditStyle;
+  /** The language of the messages, as the list's. */
+  lang?: CreditLang;
+}
+
+/** "figure 3" / "figures 1, 4"; "3. kép" / "1., 4. kép". */
+function figureList(figures: readonly number[], lang: CreditLang): string {
+  if (lang === 'hu') return `${figures.map((n) => `${n}.`).join(', ')} kép`;
   return `${figures.length === 1 ? 'figure' : 'figures'} ${figures.join(', ')}`;
 }
 
-/** What an author must know before sending the list; empty when all is well. */
-export function creditWarnings(picks: readonly FigurePick[]): CreditWarning[] {
+const WARNING_TEXT = {
+  en: {
+    'no-licence': (f: string) => `No licence recorded for ${f}: check the rights before publishing.`,
+    'no-credit': (f: string) => `No credit recorded for ${f}: add a credit line, photographer or donor.`,
+    'no-donor': (f: string) => `No donor recorded for Fortepan ${f}: Fortepan asks for the full credit "Fortepan / donor".`,
+    'no-archive-ref': (f: string) =>
+      `No archive reference recorded for ${f}: Budapest City Archives asks for it in the credit ("Archive reference: HU.BFL…").`,
+    'not-from-commons': (f: string) =>
+      `The source recorded for ${f} is Fortepan (fortepan.hu), not Wikimedia Commons: the commons style credits the Commons copy; use the fortepan or press style unless you took the photo from Commons.`,
+    'share-alike': (f: string, licence: string, one: boolean) =>
+      `${f.replace(/^f/, 'F')} ${one ? 'is' : 'are'} under ${licence} (ShareAlike): an adaptation (a montage; arguably a crop) must be published under the same licence.`,
+    duplicate: (f: string, identity: string, id: number) => `The same photo (${identity}, id ${id}) is ${f}.`,
+  },
+  hu: {
+    'no-licence': (f: string) => `Nincs licenc megadva (${f}): közlés előtt ellenőrizze a jogokat.`,
+    'no-credit': (f: string) => `Nincs forrásmegjelölés (${f}): adjon meg forrást, fényképészt vagy adományozót.`,
+    'no-donor': (f: string) => `Nincs adományozó megadva (Fortepan, ${f}): a Fortepan a teljes „Fortepan / adományozó” megjelölést kéri.`,
+    'no-archive-ref': (f: string) =>
+      `Nincs levéltári jelzet megadva (${f}): a Budapest Főváros Levéltára kéri a forrásmegjelölésben („Levéltári jelzet: HU.BFL…”).`,
+    'not-from-commons': (f: string) =>
+      `A(z) ${f} rögzített forrása a Fortepan (fortepan.hu), nem a Wikimedia Commons: a commons stílus a Commons-másolatot jelöli meg; ha nem a Commonsról vette a képet, válassza a fortepan vagy a press stílust.`,
+    'share-alike': (f: string, licence: string) =>
+      `${f}: ${licence} licenc (ShareAlike – Így add tovább!): az átdolgozást (montázst, vitathatóan a kivágást is) ugyanezzel a licenccel kell közölni.`,
+    duplicate: (f: string, identity: string, id: number) => `Ugyanaz a fotó (${identity}, azonosító: ${id}) többször szerepel: ${f}.`,
+  },
+} as const;
+
+/** What an author must know before sending the list, in the list's language; empty when all is well. */
+export function creditWarnings(picks: readonly FigurePick[], options: CreditWarningOptions = {}): CreditWarning[] {
+  const lang = options.lang ?? 'en';
+  const text = WARNING_TEXT[lang];
   const warnings: CreditWarning[] = [];
-  const noLicence: number[] = [];
-  const noCredit: number[] = [];
-  const noDonor: number[] = [];
+  const found: Record<'no-licence' | 'no-credit' | 'no-donor' | 'no-archive-ref' | 'not-from-commons', number[]> = {
+    'no-licence': [],
+    'no-credit': [],
+    'no-donor': [],
+    'no-archive-ref': [],
+    'not-from-commons': [],
+  };
   const shareAlike = new Map<string, number[]>();
   const seen = new Map<number, number[]>();
   picks.forEach((pick, index) => {
     const figure = index + 1;
     const photo = pick.photo;
     const licence = effectiveLicence(photo);
-    if (!licence) noLicence.push(figure);
-    if (isFortepan(photo)) {
-      if (!photo.donor.trim()) noDonor.push(figure);
-    } else if (!styledCredit(photo, 'fortepan', 'en')) {
-      noCredit.push(figure);
+    if (!licence) found['no-licence'].push(figure);
+    const kind = creditSourceKind(photo);
+    if (kind === 'fortepan') {
+      // A donor "Fortepan" is recorded: Fortepan's own albums need no other name.
+      if (!photo.donor.trim()) found['no-donor'].push(figure);
+      if (options.style === 'commons' && !isFromCommons(photo)) found['not-from-commons'].push(figure);
+    } else if (!styledCredit(photo, 'fortepan', lang)) {
+      found['no-credit'].push(figure);
     }
+    if (asksForArchiveReference(photo) && !(photo.archiveRef ?? '').trim()) found['no-archive-ref'].push(figure);
     if (licence && isShareAlike(licence)) shareAlike.set(licence, [...(shareAlike.get(licence) ?? []), figure]);
     seen.set(photo.id, [...(seen.get(photo.id) ?? []), figure]);
   });
-  if (noLicence.length) {
-    warnings.push({ kind: 'no-licence', figures: noLicence, message: `No licence recorded for ${figureList(noLicence)}: check the rights before publishing.` });
-  }
-  if (noCredit.length) {
-    warnings.push({ kind: 'no-credit', figures: noCredit, message: `No credit recorded for ${figureList(noCredit)}: add a credit line, photographer or donor.` });
-  }
-  if (noDonor.length) {
-    warnings.push({
-      kind: 'no-donor',
-      figures: noDonor,
-      message: `No donor recorded for Fortepan ${figureList(noDonor)}: Fortepan asks for the full credit "Fortepan / donor".`,
-    });
+  for (const kind of ['no-licence', 'no-credit', 'no-donor', 'no-archive-ref', 'not-from-commons'] as const) {
+    const figures = found[kind];
+    if (figures.length) warnings.push({ kind, figures, message: text[kind](figureList(figures, lang)) });
   }
   for (const [licence, figures] of shareAlike) {
-    warnings.push({
-      kind: 'share-alike',
-      figures,
-      message: `${figureList(figures).replace(/^f/, 'F')} ${figures.length === 1 ? 'is' : 'are'} under ${licence} (ShareAlike): an adaptation (a montage; arguably a crop) must be published under the same licence.`,
-    });
+    warnings.push({ kind: 'share-alike', figures, message: text['share-alike'](figureList(figures, lang), licence, figures.length === 1) });
   }
   for (const [photoId, figures] of seen) {
     if (figures.length < 2) continue;
     const identity = photoIdentity(picks[figures[0] - 1].photo);
-    warnings.push({ kind: 'duplicate', figures, message: `The same photo (${identity}, id ${photoId}) is ${figureList(figures)}.` });
+    warnings.push({ kind: 'duplicate', figures, message: text.duplicate(figureList(figures, lang), identity, photoId) });
   }
   return warnings;
 }

@@ -3,8 +3,9 @@
 import type { EditableField } from './types.ts';
 
 /**
- * The columns, in order. The issue's twelve come first; `source` and `notes` follow so that an
- * export re-imported into a fresh catalogue of the same files reproduces every field.
+ * The columns, in order. The issue's twelve come first; `source`, `notes` and `archive_ref` (the
+ * archive's shelfmark) follow so that an export re-imported into a fresh catalogue of the same
+ * files reproduces every field.
  */
 export const EXCHANGE_COLUMNS = [
   'fortepan_id',
@@ -21,6 +22,7 @@ export const EXCHANGE_COLUMNS = [
   'licence',
   'source',
   'notes',
+  'archive_ref',
 ] as const;
 export type ExchangeColumn = (typeof EXCHANGE_COLUMNS)[number];
 
@@ -38,6 +40,7 @@ export const COLUMN_FIELD: Partial<Record<ExchangeColumn, EditableField>> = {
   licence: 'licence',
   source: 'source',
   notes: 'notes',
+  archive_ref: 'archiveRef',
 };
 
 /** A header as compared: no accents, no case, no spaces, hyphens or underscores ("Fortepan-szám" → "fortepanszam"). */
@@ -69,6 +72,7 @@ const COLUMN_NAMES: Record<ExchangeColumn, readonly string[]> = {
   licence: ['licence', 'license', 'licenc', 'licensz'],
   source: ['source', 'forrás'],
   notes: ['notes', 'megjegyzés', 'megjegyzések'],
+  archive_ref: ['archive_ref', 'archive reference', 'shelfmark', 'jelzet', 'levéltári jelzet'],
 };
 
 const BY_KEY = new Map<string, ExchangeColumn>(
@@ -96,6 +100,7 @@ export const HUNGARIAN_HEADERS: Record<ExchangeColumn, string> = {
   licence: 'licenc',
   source: 'forrás',
   notes: 'megjegyzés',
+  archive_ref: 'levéltári jelzet',
 };
 
 export interface ImportFieldChange {

@@ -15,6 +15,8 @@ export interface EditableFields {
   tags: string[];
   licence: string;
   source: string;
+  /** The holding archive's reference (shelfmark), e.g. "HU.BFL.XV.19.d.1.05.054"; cited where the source asks. */
+  archiveRef: string;
   notes: string;
 }
 
@@ -30,6 +32,7 @@ export const EDITABLE_FIELDS = [
   'tags',
   'licence',
   'source',
+  'archiveRef',
   'notes',
 ] as const satisfies readonly (keyof EditableFields)[];
 
@@ -52,6 +55,8 @@ export interface Photo extends EditableFields {
   /** SHA-256 of the file's bytes: the photo's identity across moves and renames. */
   hash: string;
   fortepanId: number | null;
+  /** The Fortepan Iowa accession number ("FI0001858") from the file's name or metadata. */
+  iowaId: string | null;
   /** Earliest and latest ISO dates the `date` text allows, for sorting and filtering. */
   dateFrom: string | null;
   dateTo: string | null;

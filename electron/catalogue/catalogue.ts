@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { CreditFormat, IngestProgress, IngestReport, Photo, PhotoPatch, PhotoSummary, SearchResult } from '../../shared/types.ts';
-import { creditList } from '../../shared/credit.ts';
+import { creditList } from '../../shared/creditStyles.ts';
 import type { HistoryState, UndoResult } from '../../shared/editHistory.ts';
 import type { SidecarReport } from '../../shared/sidecars.ts';
 import { parseSearchQuery } from '../../shared/searchQuery.ts';

@@ -100,7 +100,8 @@ test('the sample catalogue opens with its photos; screenshot for the README', as
   await expect(cells(page)).toHaveCount(12);
   await expect(page.getByTestId('photo-count')).toContainText('12');
   await cells(page).filter({ hasText: 'Lánchíd' }).first().click();
-  await expect(page.getByTestId('credit-line')).toHaveText('Fortepan / Budapest Főváros Levéltára / Klösz György fényképei / Klösz György');
+  // The donor already names Klösz György: the credit does not repeat him, and cites the archive reference.
+  await expect(page.getByTestId('credit-line')).toHaveText('Fortepan / Budapest Főváros Levéltára / Klösz György fényképei. Archive reference: HU.BFL.XV.19.d.1.05.054');
   await expect
     .poll(() => page.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)))
     .toBe(true);

@@ -71,7 +71,7 @@ test('search, pick into a collection, reorder, preview credits, export', async (
   const ids = await figureIds(page);
   await expect(page.getByTestId('pick-figure')).toHaveText(['1', '2', '3', '4']);
   await expect.poll(() => page.locator('[data-testid="pick"] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(4);
-  await expect(page.getByTestId('credit-warnings').locator('[data-kind="duplicate"]')).toContainText('figures 1, 4');
+  await expect(page.getByTestId('credit-warnings').locator('[data-kind="duplicate"]')).toContainText('1., 4. kép'); // the list is Hungarian: so are its warnings
   await expect(page.getByTestId('credit-warnings').locator('[data-kind="share-alike"]')).toBeVisible();
 
   // Remove the repeat with Delete, move figure 3 to the front with Alt+←, twice.
@@ -95,12 +95,12 @@ test('search, pick into a collection, reorder, preview credits, export', async (
   await expect(preview).toContainText('1. kép: Fortepan / <b>Bold</b>');
   await page.getByTestId('credit-format-txt').click();
   await page.getByTestId('credit-style-press').click();
-  await expect(preview).toContainText('2. kép: Fotó: Kurutz Márton / Fortepan (Fortepan 7416; CC BY-SA 3.0)');
+  await expect(preview).toContainText('2. kép: Fotó: Fortepan / Kurutz Márton (Fortepan 7416; CC BY-SA 3.0)');
   await page.getByTestId('credit-lang-en').click();
   await expect(preview).toContainText('Figure 2: Photo: Fortepan / Kurutz Márton (Fortepan 7416; CC BY-SA 3.0)');
   await expect(page.getByTestId('pick-credit').nth(1)).toHaveText('Photo: Fortepan / Kurutz Márton');
   await page.getByTestId('credit-style-tasl').click();
-  await expect(preview).toContainText('Figure 3: “Fortepan 54176” by Nagy Gyula; source: Fortepan, https://fortepan.hu/en/photos/?id=54176');
+  await expect(preview).toContainText('Figure 3: “Fortepan 54176” by unknown; source: Fortepan / Nagy Gyula, https://fortepan.hu/en/photos/?id=54176');
   await page.getByTestId('credit-format-html').click();
   await expect(preview).toContainText('&#60;b&#62;Bold&#60;/b&#62;');
   await page.getByTestId('credit-format-docx').click();

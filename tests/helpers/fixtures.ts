@@ -20,6 +20,9 @@ export interface XmpFields {
   location?: string;
   dateCreated?: string;
   webStatement?: string;
+  identifier?: string;
+  /** Iptc4xmpExt:ArtworkOrObject → AOSourceInvNo (an archive reference). */
+  archiveRef?: string;
 }
 
 const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +39,11 @@ export function xmpPacket(fields: XmpFields): string {
   if (fields.dateCreated) parts.push(`<photoshop:DateCreated>${esc(fields.dateCreated)}</photoshop:DateCreated>`);
   if (fields.location) parts.push(`<Iptc4xmpCore:Location>${esc(fields.location)}</Iptc4xmpCore:Location>`);
   if (fields.webStatement) parts.push(`<xmpRights:WebStatement>${esc(fields.webStatement)}</xmpRights:WebStatement>`);
-  return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">${parts.join('')}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  if (fields.identifier) parts.push(`<dc:identifier>${esc(fields.identifier)}</dc:identifier>`);
+  if (fields.archiveRef) {
+    parts.push(`<Iptc4xmpExt:ArtworkOrObject><rdf:Bag><rdf:li rdf:parseType="Resource"><Iptc4xmpExt:AOSourceInvNo>${esc(fields.archiveRef)}</Iptc4xmpExt:AOSourceInvNo></rdf:li></rdf:Bag></Iptc4xmpExt:ArtworkOrObject>`);
+  }
+  return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">${parts.join('')}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
 }
 
 export interface JpegFixture {

@@ -43,7 +43,7 @@ export function collectionCreditsText(
   const figurePicks = toFigurePicks(picks);
   const entries = figureEntries(figurePicks, request.style, request.lang);
   const options = { style: request.style, lang: request.lang, collectionName: name };
-  return { text: renderCreditList(entries, request.format, options), entries, warnings: creditWarnings(figurePicks) };
+  return { text: renderCreditList(entries, request.format, options), entries, warnings: creditWarnings(figurePicks, request) };
 }
 
 /** The credit list as file bytes in any format (DOCX included). */

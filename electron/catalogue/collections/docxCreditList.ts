@@ -6,7 +6,7 @@ import { CREDIT_WORDS } from '../../../shared/creditStyles.ts';
 import { creditListHeading, type CreditListOptions, type FigureEntry } from '../../../shared/figureCredits.ts';
 
 function link(text: string, url: string | null): ParagraphChild {
-  // Links are only ones we build (Fortepan's page, the licence table), never from metadata.
+  // Links are only ones we build (Fortepan's page, the licence table, a Commons file page), never from metadata.
   return url ? new ExternalHyperlink({ link: url, children: [new TextRun({ text, style: 'Hyperlink' })] }) : new TextRun(text);
 }
 
@@ -29,7 +29,7 @@ function figureParagraph(entry: FigureEntry, options: CreditListOptions): Paragr
     }
     if (t.modified) children.push(new TextRun(`; ${w.modified}`));
   } else {
-    children.push(new TextRun(entry.credit || w.noCredit));
+    children.push(entry.credit ? link(entry.credit, entry.creditUrl) : new TextRun(w.noCredit));
     children.push(new TextRun({ text: ` (${entry.identity}`, color: '555555' }));
     if (entry.licence) children.push(new TextRun({ text: '; ', color: '555555' }), link(entry.licence, entry.tasl.licenceUrl));
     children.push(new TextRun({ text: ')', color: '555555' }));

@@ -229,7 +229,7 @@ export async function exportCollection(collectionName: string, picks: readonly C
     progress.done = files.length;
     progress.currentFile = null;
     progress.state = 'done';
-    progress.report = { outDir, files: files.map((f) => f.name), warnings: creditWarnings(toFigurePicks(picks)) };
+    progress.report = { outDir, files: files.map((f) => f.name), warnings: creditWarnings(toFigurePicks(picks), request) };
     report();
     return progress.report;
   } finally {

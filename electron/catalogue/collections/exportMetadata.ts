@@ -2,8 +2,13 @@
 // EXIF (ImageDescription, Artist, Copyright; XP* for Windows), IPTC-IIM (Object Name, Caption,
 // By-line, Credit, Source, Copyright Notice) and XMP (dc:title/description/creator/rights/source,
 // photoshop:Credit/Source, xmpRights:UsageTerms/WebStatement, Creative Commons' cc:license and
-// attribution). Creator is the photographer, never the donor (see ../shared/DOMAIN.md).
-import { effectiveLicence, isFortepan, licenceUrl } from '../../../shared/credit.ts';
+// attribution; the IPTC Extension's Source Inventory Number for the archive reference). Creator is
+// the photographer, never the donor (see ../shared/DOMAIN.md). The credit is the style's own line
+// from shared/creditStyles.ts, the same as in the credit list.
+import { creditSourceKind, effectiveLicence, iowaIdOf, licenceUrl } from '../../../shared/credit.ts';
+import { knownName } from '../../../shared/creditNames.ts';
+import { FORTEPAN_IOWA, fortepanIowaUrl } from '../../../shared/fortepanIowa.ts';
+import { artworkOrObjectXml, IPTC4XMP_EXT_NS } from '../metadata/artworkOrObject.ts';
 import { styledCredit, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { fortepanPhotoUrl } from '../../../shared/fortepanId.ts';
 import type { Photo } from '../../../shared/types.ts';
@@ -25,28 +30,39 @@ export interface ExportFacts {
   rights: string;
   keywords: string[];
   identifier: string;
+  /** The archive's shelfmark, as Iptc4xmpExt:AOSourceInvNo. */
+  archiveRef: string;
 }
 
 export function exportFacts(photo: Photo, style: CreditStyle, lang: CreditLang): ExportFacts {
-  const fortepan = isFortepan(photo);
+  const kind = creditSourceKind(photo);
+  const iowaId = kind === 'fortepan-iowa' ? iowaIdOf(photo) : null;
   // The embedded credit line is the short one the style prints; TASL is a list format, so files
   // carry Fortepan's own line under it.
   const credit = styledCredit(photo, style === 'tasl' ? 'fortepan' : style, lang);
   const licence = effectiveLicence(photo);
   const url = licence ? licenceUrl(licence) ?? '' : '';
-  const title = photo.title.trim() || (photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : '');
+  const identifier = photo.fortepanId !== null && kind === 'fortepan' ? `Fortepan ${photo.fortepanId}` : (iowaId ?? '');
+  const title = photo.title.trim() || identifier;
   return {
     title,
     caption: photo.caption.trim(),
     credit,
-    creator: photo.photographer.trim() || photo.embeddedCreator.trim(),
-    source: fortepan ? 'Fortepan' : photo.source.trim(),
-    sourceUrl: photo.fortepanId !== null ? fortepanPhotoUrl(photo.fortepanId, lang) : '',
+    // "ismeretlen" (unknown) is no creator's name.
+    creator: knownName(photo.photographer) || knownName(photo.embeddedCreator),
+    source: kind === 'fortepan' ? 'Fortepan' : kind === 'fortepan-iowa' ? FORTEPAN_IOWA : photo.source.trim(),
+    sourceUrl:
+      kind === 'fortepan' && photo.fortepanId !== null
+        ? fortepanPhotoUrl(photo.fortepanId, lang)
+        : kind === 'fortepan-iowa'
+          ? (fortepanIowaUrl(photo.source) ?? '')
+          : '',
     licence,
     licenceUrl: url,
     rights: [licence, credit || photo.copyright.trim()].filter(Boolean).join(' — '),
     keywords: photo.tags,
-    identifier: photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : '',
+    identifier,
+    archiveRef: (photo.archiveRef ?? '').trim(),
   };
 }
 
@@ -105,11 +121,13 @@ export function xmpPacket(facts: ExportFacts): string {
   if (facts.licenceUrl) parts.push(`<cc:license rdf:resource="${xml(facts.licenceUrl)}"/>`);
   if (facts.credit) parts.push(`<cc:attributionName>${xml(facts.credit)}</cc:attributionName>`);
   if (facts.sourceUrl) parts.push(`<cc:attributionURL rdf:resource="${xml(facts.sourceUrl)}"/>`);
+  if (facts.archiveRef) parts.push(artworkOrObjectXml(facts.archiveRef, xml));
   return (
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
     '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"' +
-    ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmlns:cc="http://creativecommons.org/ns#">' +
+    ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmlns:cc="http://creativecommons.org/ns#"' +
+    ` xmlns:Iptc4xmpExt="${IPTC4XMP_EXT_NS}">` +
     parts.join('') +
     '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
   );

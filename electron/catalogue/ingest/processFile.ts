@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fortepanIdFromFileName } from '../../../shared/fortepanId.ts';
-import { FORTEPAN_LICENCE } from '../../../shared/credit.ts';
+import { effectiveLicence, creditSourceKind } from '../../../shared/credit.ts';
+import { FORTEPAN_IOWA, fortepanIowaId } from '../../../shared/fortepanIowa.ts';
 import type { IngestedRecord } from '../store/photoRepository.ts';
 import { readMetadata } from '../metadata/readMetadata.ts';
 import { readSidecar } from '../sidecars/xmpSidecar.ts';
@@ -78,7 +79,10 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
     previewError = (error as Error).message;
   }
 
-  const fortepanId = fortepanIdFromFileName(path.basename(file));
+  // The number is in the file's name (`fortepan_12345.jpg`, `FI0001858.jpg`) or in its metadata
+  // (an embedded credit "Fortepan — ID 24628", dc:identifier).
+  const fortepanId = fortepanIdFromFileName(path.basename(file)) ?? metadata.fortepanId;
+  const iowaId = fortepanIowaId(path.basename(file)) ?? metadata.iowaId;
   // An XMP sidecar next to the file (Lightroom, digiKam, darktable, Fototar) overrides it.
   const sidecar = await readSidecar(file);
   if (sidecar) {
@@ -86,9 +90,10 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
     metadata.warnings.push(...sidecar.warnings);
   }
   const fields = metadata.fields;
-  if (fortepanId !== null) {
-    if (!fields.source) fields.source = 'Fortepan';
-    if (!fields.licence) fields.licence = FORTEPAN_LICENCE;
+  const kind = creditSourceKind({ fortepanId, iowaId, source: fields.source, file });
+  if (kind !== 'other') {
+    if (!fields.source) fields.source = kind === 'fortepan' ? 'Fortepan' : FORTEPAN_IOWA;
+    if (!fields.licence) fields.licence = effectiveLicence({ fortepanId, iowaId, source: fields.source, file, licence: '' });
   }
   return {
     ok: true,
@@ -99,6 +104,7 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
       fileSize: stat.size,
       fileMtimeMs: stat.mtimeMs,
       fortepanId,
+      iowaId,
       fields,
       width: facts.width,
       height: facts.height,

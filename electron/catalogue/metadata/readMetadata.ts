@@ -3,7 +3,9 @@
 // Bogus values that real cameras and scanners write are dropped here, not shown as facts.
 import exifr from 'exifr';
 import type { EditableFields, GpsPosition } from '../../../shared/types.ts';
-import { donorFromFortepanCredit, FORTEPAN_LICENCE } from '../../../shared/credit.ts';
+import { recogniseEmbeddedCredit } from '../../../shared/embeddedCredit.ts';
+import { fortepanIowaId } from '../../../shared/fortepanIowa.ts';
+import { archiveRefFromXmp } from './artworkOrObject.ts';
 import { repairLegacyText } from './legacyText.ts';
 import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJpeg, tiffFromExif, xmpAsUtf8, type EmbeddedBlocks } from './embeddedBlocks.ts';
 import { decodeXmpBlock } from './xmlEntities.ts';
@@ -18,6 +20,10 @@ export interface FileMetadata {
   embeddedCredit: string;
   embeddedCreator: string;
   copyright: string;
+  /** A Fortepan number the metadata states (an embedded credit "Fortepan — ID 24628", dc:identifier "Fortepan 24628"). */
+  fortepanId: number | null;
+  /** A Fortepan Iowa number ("FI0001858") the metadata states. */
+  iowaId: string | null;
   orientation: number | null;
   /** Problems worth telling the archivist, e.g. a block of metadata that could not be read. */
   warnings: string[];
@@ -47,7 +53,7 @@ const EXIFR_BASE_OPTIONS = {
 } as const satisfies NonNullable<Parameters<typeof exifr.parse>[1]>;
 
 export function emptyFields(): EditableFields {
-  return { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', notes: '' };
+  return { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', archiveRef: '', notes: '' };
 }
 
 /** Metadata blocks as sharp (libvips) extracted them while reading the header. */
@@ -156,7 +162,13 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const embeddedCreator = text(dc.creator) || iptcText('Byline') || text(ifd0.Artist) || text(xp.XPAuthor);
   const copyright = text(dc.rights) || iptcText('CopyrightNotice') || text(ifd0.Copyright);
   const source = text(photoshop.Source) || iptcText('Source');
-  const donorFromCredit = donorFromFortepanCredit(embeddedCredit);
+  // "Fortepan / Nagy Gyula", "FOTO:Fortepan — ID 24628 : Adományozó/Donor: Nagy Gyula." and the
+  // other forms seen in real files give donor, number and licence (shared/embeddedCredit.ts).
+  const recognised = recogniseEmbeddedCredit(embeddedCredit);
+  const identifier = text(dc.identifier);
+  const idFromIdentifier = /^\s*fortepan\s*(\d{1,7})\s*$/i.exec(identifier);
+  const fortepanId = recognised?.fortepanId ?? (idFromIdentifier ? Number(idFromIdentifier[1]) : null);
+  const iowaId = recognised?.iowaId ?? fortepanIowaId(identifier);
 
   // XMP and IPTC usually carry the same keywords (kept in sync by Photoshop); each is kept once.
   const standardKeywords = [...list(dc.subject), ...list(iptc.Keywords).map((k) => repairLegacyText(k))];
@@ -182,20 +194,21 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const explicitDate = dateText(photoshop.DateCreated) || iptcDateText(iptc.DateCreated);
   const date = explicitDate || (takenAt ? takenAt.slice(0, 10) : '');
 
-  const licence = licenceFromStatement(text(xmpRights.WebStatement)) || (donorFromCredit !== null ? FORTEPAN_LICENCE : '');
+  const licence = licenceFromStatement(text(xmpRights.WebStatement)) || (recognised?.licence ?? '');
 
   const fields: EditableFields = {
     title: text(dc.title) || iptcText('ObjectName') || text(photoshop.Headline) || iptcText('Headline') || text(xp.XPTitle),
     caption: text(dc.description) || iptcText('Caption') || imageDescription(text(ifd0.ImageDescription), make, model) || text(xp.XPComment),
     date,
-    donor: donorFromCredit ?? '',
-    photographer: embeddedCreator,
+    donor: recognised?.donor ?? '',
+    photographer: embeddedCreator || (recognised?.photographer ?? ''),
     country: text(photoshop.Country) || iptcText('Country') || text(iptcCore.CountryName),
     city: text(photoshop.City) || iptcText('City'),
     place: text(iptcCore.Location) || iptcText('Sublocation'),
     tags: keywords,
     licence,
-    source: source || (donorFromCredit !== null ? 'Fortepan' : ''),
+    source: source || (recognised?.source ?? ''),
+    archiveRef: archiveRefFromXmp(decodeXmpBlock(raw.Iptc4xmpExt)) || (recognised?.archiveRef ?? ''),
     notes: '',
   };
 
@@ -208,6 +221,8 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
     embeddedCredit,
     embeddedCreator,
     copyright,
+    fortepanId,
+    iowaId,
     orientation: typeof ifd0.Orientation === 'number' && ifd0.Orientation >= 1 && ifd0.Orientation <= 8 ? ifd0.Orientation : null,
     warnings,
   };

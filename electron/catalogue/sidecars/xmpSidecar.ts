@@ -1,6 +1,7 @@
 // XMP sidecars that Lightroom, digiKam and darktable read: standard Dublin Core, Photoshop,
 // IPTC Core and XMP Rights properties for what those programs show, plus Fototar's own
-// namespace for what they have no field for (the EDTF date as typed, donor, notes), so a
+// namespace for what they have no field for (the EDTF date as typed, donor, notes), and the IPTC
+// Extension's Artwork or Object → Source Inventory Number for the archive reference, so a
 // sidecar read back on ingest restores the catalogue exactly. Originals are never touched:
 // only `<name>.<ext>.xmp` or `<name>.xmp` next to them is written, atomically.
 import fs from 'node:fs';
@@ -9,7 +10,9 @@ import exifr from 'exifr';
 import type { EditableFields, Photo } from '../../../shared/types.ts';
 import type { SidecarNaming, SidecarReport } from '../../../shared/sidecars.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
-import { donorFromFortepanCredit, licenceUrl } from '../../../shared/credit.ts';
+import { licenceUrl } from '../../../shared/credit.ts';
+import { recogniseEmbeddedCredit } from '../../../shared/embeddedCredit.ts';
+import { archiveRefFromXmp, artworkOrObjectXml, IPTC4XMP_EXT_NS } from '../metadata/artworkOrObject.ts';
 import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
 import { assertSafeXml } from '../metadata/safeXml.ts';
 
@@ -19,6 +22,7 @@ const NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
   photoshop: 'http://ns.adobe.com/photoshop/1.0/',
   Iptc4xmpCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  Iptc4xmpExt: IPTC4XMP_EXT_NS,
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
   fototar: FOTOTAR_XMP_NS,
 };
@@ -61,6 +65,7 @@ export function buildXmp(photo: Photo): string {
     simple('photoshop:City', photo.city),
     simple('photoshop:Country', photo.country),
     simple('Iptc4xmpCore:Location', photo.place),
+    photo.archiveRef.trim() ? `   ${artworkOrObjectXml(photo.archiveRef, escapeXml)}` : '',
     alt('xmpRights:UsageTerms', photo.licence),
     simple('xmpRights:WebStatement', url ?? ''),
     url ? '   <xmpRights:Marked>True</xmpRights:Marked>' : '',
@@ -200,19 +205,21 @@ export function sidecarFields(raw: Block): Partial<EditableFields> {
   const rights = block(raw.xmpRights);
   const own = block(raw.fototar);
   const ours = Object.keys(own).length > 0;
+  const recognised = recogniseEmbeddedCredit(text(photoshop.Credit));
   const xmpDateText = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text(photoshop.DateCreated))?.[0] ?? '';
   const fields: EditableFields = {
     title: text(dc.title),
     caption: text(dc.description),
     date: ours ? text(own.Date) : xmpDateText,
-    donor: ours ? text(own.Donor) : (donorFromFortepanCredit(text(photoshop.Credit)) ?? ''),
+    donor: ours ? text(own.Donor) : (recognised?.donor ?? ''),
     photographer: texts(dc.creator).join('; '),
     country: text(photoshop.Country),
     city: text(photoshop.City),
     place: text(core.Location),
     tags: texts(dc.subject),
     licence: ours ? text(own.Licence) : text(rights.UsageTerms),
-    source: text(photoshop.Source),
+    source: text(photoshop.Source) || (ours ? '' : (recognised?.source ?? '')),
+    archiveRef: archiveRefFromXmp(raw.Iptc4xmpExt, decodeXmlEntities),
     notes: ours ? text(own.Notes) : '',
   };
   if (!parseEdtf(fields.date).ok) fields.date = '';

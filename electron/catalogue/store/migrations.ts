@@ -107,6 +107,13 @@ export const MIGRATIONS: readonly string[] = [
     SELECT min(o.id) FROM photos AS o WHERE o.hash = photos.hash AND o.id < photos.id AND o.missing = 0
   ) WHERE missing = 0;
   `,
+  // 6 (issue 13; the coordinator may renumber it to 7 when merging): the archive reference
+  // (shelfmark) that Budapest City Archives asks to cite, an editable field; and the Fortepan Iowa
+  // accession number ("FI0001858"), read from the file's name or metadata like fortepan_id.
+  `
+  ALTER TABLE photos ADD COLUMN archive_ref TEXT NOT NULL DEFAULT '';
+  ALTER TABLE photos ADD COLUMN iowa_id TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

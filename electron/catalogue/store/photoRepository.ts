@@ -1,7 +1,7 @@
 // Rows of the photos table as domain objects. All SQL about photos lives here.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { EDITABLE_FIELDS, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
-import { creditLine } from '../../../shared/credit.ts';
+import { EDITABLE_FIELDS, type EditableField, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
+import { creditLine } from '../../../shared/creditStyles.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { statementCache } from './statementCache.ts';
 
@@ -25,7 +25,9 @@ export interface PhotoRow {
   tags: string;
   licence: string;
   source: string;
+  archive_ref: string;
   notes: string;
+  iowa_id: string | null;
   width: number | null;
   height: number | null;
   format: string | null;
@@ -54,6 +56,8 @@ export interface IngestedRecord {
   fileSize: number;
   fileMtimeMs: number;
   fortepanId: number | null;
+  /** The Fortepan Iowa number ("FI0001858"), when the file or its metadata carries one. */
+  iowaId?: string | null;
   fields: EditableFields;
   width: number | null;
   height: number | null;
@@ -75,6 +79,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     file: row.file,
     hash: row.hash,
     fortepanId: row.fortepan_id,
+    iowaId: row.iowa_id ?? null,
     title: row.title,
     caption: row.caption,
     date: row.date,
@@ -88,6 +93,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     tags: parseTags(row.tags),
     licence: row.licence,
     source: row.source,
+    archiveRef: row.archive_ref ?? '',
     notes: row.notes,
     width: row.width,
     height: row.height,
@@ -135,6 +141,11 @@ export function normaliseTags(tags: readonly string[]): string[] {
   }
   return out;
 }
+
+/** The column of each editable field: the field's own name, in snake_case. */
+const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
+  EDITABLE_FIELDS.map((field) => [field, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
+) as Record<EditableField, string>;
 
 /** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
 const FILE_FACT_COLUMNS = [
@@ -228,7 +239,7 @@ export class PhotoRepository {
     const dates = dateBounds(record.fields.date);
     const columns = [
       'hash', 'file', 'file_size', 'file_mtime_ms', 'fortepan_id', 'title', 'caption', 'date', 'date_from', 'date_to',
-      'donor', 'photographer', 'country', 'city', 'place', 'tags', 'licence', 'source', 'notes',
+      'donor', 'photographer', 'country', 'city', 'place', 'tags', 'licence', 'source', 'archive_ref', 'notes', 'iowa_id',
       ...FILE_FACT_COLUMNS, 'missing', 'added_at', 'updated_at',
     ];
     const result = this.#prepare(`INSERT INTO photos (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(',')})`).run(
@@ -250,7 +261,9 @@ export class PhotoRepository {
       JSON.stringify(normaliseTags(record.fields.tags)),
       record.fields.licence,
       record.fields.source,
+      record.fields.archiveRef ?? '',
       record.fields.notes,
+      record.iowaId ?? null,
       ...fileFacts(record),
       0,
       now,
@@ -283,6 +296,7 @@ export class PhotoRepository {
       now,
       id,
     );
+    if (record.iowaId && !current.iowaId) this.#prepare('UPDATE photos SET iowa_id=? WHERE id=?').run(record.iowaId, id);
     if (Object.keys(merged).length) this.patch([id], merged, now);
   }
 
@@ -309,11 +323,10 @@ export class PhotoRepository {
   patch(ids: readonly number[], patch: PhotoPatch, now: string): void {
     const sets: string[] = [];
     const values: (string | null)[] = [];
-    // Each editable field is stored in the column of the same name.
     for (const key of EDITABLE_FIELDS) {
       const value = patch[key];
       if (value === undefined) continue;
-      sets.push(`${key} = ?`);
+      sets.push(`${FIELD_COLUMN[key]} = ?`);
       values.push(key === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string));
       if (key === 'date') {
         const dates = dateBounds(value as string);

@@ -75,8 +75,8 @@ export const credits: Command = async (args) => {
       if (missing.length) throw new UsageError(`no photo with id ${missing.join(', ')} in this catalogue`);
       picks = photos.map((photo, i) => ({ itemId: i + 1, photo, modified: false }));
     }
-    for (const warning of creditWarnings(picks.map((p) => ({ photo: p.photo, modified: p.modified })))) {
-      process.stderr.write(`warning: ${warning.message}\n`);
+    for (const warning of creditWarnings(picks.map((p) => ({ photo: p.photo, modified: p.modified })), { style, lang })) {
+      process.stderr.write(`${lang === 'hu' ? 'figyelmeztetés' : 'warning'}: ${warning.message}\n`);
     }
     const data = await collectionCreditsFile(name, picks, { style, lang, format });
     if (out) writeOutputFile(out, data, Boolean(values.overwrite));

@@ -1,20 +1,21 @@
 import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogue, UsageError, type Command, type Options } from '../cliSupport.ts';
 import { photoPatchSchema } from '../../../shared/api.ts';
-import type { PhotoPatch } from '../../../shared/types.ts';
+import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../shared/types.ts';
 
-const EDIT_OPTIONS = ['title', 'caption', 'date', 'donor', 'photographer', 'country', 'city', 'place', 'tags', 'licence', 'source', 'notes'] as const;
+/** One option per editable field, named in kebab-case: `--archive-ref` edits archiveRef. */
+const EDIT_OPTIONS = EDITABLE_FIELDS.map((field) => [field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), field] as const) satisfies readonly (readonly [string, EditableField])[];
 
 export const edit: Command = async (args) => {
-  const extra: Options = Object.fromEntries(EDIT_OPTIONS.map((name) => [name, { type: 'string' }]));
+  const extra: Options = Object.fromEntries(EDIT_OPTIONS.map(([option]) => [option, { type: 'string' }]));
   const { values, positionals } = parse(args, extra);
   const ids = parseIds(positionals);
   const raw: Record<string, unknown> = {};
-  for (const name of EDIT_OPTIONS) {
-    const value = values[name];
+  for (const [option, field] of EDIT_OPTIONS) {
+    const value = values[option];
     if (typeof value !== 'string') continue;
-    raw[name] = name === 'tags' ? value.split(';').map((t) => t.trim()).filter(Boolean) : value;
+    raw[field] = field === 'tags' ? value.split(';').map((t) => t.trim()).filter(Boolean) : value;
   }
-  if (Object.keys(raw).length === 0) throw new UsageError(`nothing to change: give at least one of ${EDIT_OPTIONS.map((o) => `--${o}`).join(', ')}`);
+  if (Object.keys(raw).length === 0) throw new UsageError(`nothing to change: give at least one of ${EDIT_OPTIONS.map(([o]) => `--${o}`).join(', ')}`);
   const patch = photoPatchSchema.safeParse(raw);
   if (!patch.success) throw new UsageError(patch.error.issues[0].message);
   await withCatalogue(requireCatalogue(values), false, (catalogue) => {

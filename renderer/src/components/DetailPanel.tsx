@@ -108,6 +108,7 @@ export function DetailPanel({
             <dl className="facts">
               <Fact label="Licence" value={effectiveLicence(photo)} />
               <Fact label="Fortepan" value={photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : ''} />
+              <Fact label="Fortepan Iowa" value={photo.iowaId ?? ''} />
               <Fact label="File" value={photo.file} title={baseName(photo.file)} mono />
               <Fact label="Duplicate of" value={photo.duplicateOf !== null ? `photo ${photo.duplicateOf} (identical file)` : ''} />
               <Fact label="Size" value={photo.width && photo.height ? `${photo.width} × ${photo.height}${photo.format ? ` · ${photo.format.toUpperCase()}` : ''}` : photo.format?.toUpperCase() ?? ''} />

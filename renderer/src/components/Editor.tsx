@@ -34,6 +34,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'tags', label: 'Tags', placeholder: 'separate with ; or ,', wide: true },
   { name: 'licence', label: 'Licence', placeholder: 'pick or type: CC BY-SA 3.0' },
   { name: 'source', label: 'Source', placeholder: 'pick or type: Fortepan' },
+  { name: 'archiveRef', label: 'Archive reference', placeholder: 'shelfmark, e.g. HU.BFL.XV.19.d.1.05.054' },
   { name: 'notes', label: 'Notes', multiline: true, wide: true },
 ];
 

@@ -129,7 +129,9 @@ test('export writes credited pictures, credit lists and a manifest; ExifTool rea
   const originals = [...catalogue.photos.iterateAll()].map((p) => [p.file, sha(p.file), fs.statSync(p.file).mtimeMs] as const);
   const out = path.join(dir, 'export');
   const progress: number[] = [];
+  catalogue.updatePhotos([ids[7416]], { archiveRef: 'HU.BFL.XV.19.d.1.05.054' });
   const report = await service.export(id, { outDir: out, size: 320, quality: 85, format: 'jpeg', style: 'press', lang: 'hu', overwrite: false }, { onProgress: (p) => progress.push(p.done) });
+  catalogue.updatePhotos([ids[7416]], { archiveRef: '' });
   const otherName = `03_${exportIdentity(catalogue.getPhoto(ids.other))}.jpg`;
   assert.deepEqual(report.files, ['01_fortepan_54176.jpg', '02_fortepan_7416.jpg', otherName, 'credits.txt', 'credits.docx', 'manifest.csv']);
   assert.deepEqual(fs.readdirSync(out).sort(), [...report.files].sort(), 'nothing else is left in the folder');
@@ -140,18 +142,18 @@ test('export writes credited pictures, credit lists and a manifest; ExifTool rea
   assert.equal(meta['File:ImageHeight'], 240);
   assert.equal(meta['IFD0:ImageDescription'], 'Villamos az Üllői úton');
   assert.equal(meta['IFD0:Artist'], 'Berkó Pál');
-  assert.equal(meta['IFD0:Copyright'], 'CC BY-SA 3.0 — Fotó: Berkó Pál / Nagy Gyula / Fortepan');
+  assert.equal(meta['IFD0:Copyright'], 'CC BY-SA 3.0 — Fotó: Berkó Pál / Fortepan / Nagy Gyula');
   assert.equal(meta['IFD0:XPAuthor'], 'Berkó Pál');
   assert.equal(meta['IPTC:Caption-Abstract'], 'Villamos az Üllői úton');
   assert.equal(meta['IPTC:By-line'], 'Berkó Pál');
-  assert.equal(meta['IPTC:Credit'], 'Fotó: Berkó Pál / Nagy Gyula / Fortepan');
+  assert.equal(meta['IPTC:Credit'], 'Fotó: Berkó Pál / Fortepan / Nagy Gyula');
   assert.equal(meta['IPTC:Source'], 'Fortepan');
   assert.equal(meta['IPTC:ObjectName'], 'Villamos');
-  assert.equal(meta['IPTC:CopyrightNotice'], 'CC BY-SA 3.0 — Fotó: Berkó Pál / Nagy Gyula / Fortepan');
+  assert.equal(meta['IPTC:CopyrightNotice'], 'CC BY-SA 3.0 — Fotó: Berkó Pál / Fortepan / Nagy Gyula');
   assert.equal(meta['XMP-dc:Description'], 'Villamos az Üllői úton');
   assert.deepEqual(meta['XMP-dc:Creator'], ['Berkó Pál']);
   assert.equal(meta['XMP-dc:Title'], 'Villamos');
-  assert.equal(meta['XMP-photoshop:Credit'], 'Fotó: Berkó Pál / Nagy Gyula / Fortepan');
+  assert.equal(meta['XMP-photoshop:Credit'], 'Fotó: Berkó Pál / Fortepan / Nagy Gyula');
   assert.equal(meta['XMP-photoshop:Source'], 'Fortepan');
   assert.equal(meta['XMP-dc:Source'], 'https://fortepan.hu/hu/photos/?id=54176');
   assert.equal(meta['XMP-xmpRights:WebStatement'], 'https://fortepan.hu/hu/photos/?id=54176');
@@ -159,17 +161,23 @@ test('export writes credited pictures, credit lists and a manifest; ExifTool rea
   assert.equal(meta['XMP-cc:License'], 'https://creativecommons.org/licenses/by-sa/3.0/');
   assert.equal(meta['XMP-cc:AttributionURL'], 'https://fortepan.hu/hu/photos/?id=54176');
 
+  // The archive reference travels as the IPTC Extension's Artwork or Object → Source Inventory Number.
+  const withRef = exiftool(path.join(out, '02_fortepan_7416.jpg'));
+  assert.deepEqual(withRef['XMP-iptcExt:ArtworkOrObject'], [{ AOSourceInvNo: 'HU.BFL.XV.19.d.1.05.054' }]);
+  assert.equal(meta['XMP-iptcExt:ArtworkOrObject'], undefined, 'none recorded, none written');
+
   const otherMeta = exiftool(path.join(out, otherName));
-  assert.equal(otherMeta['IPTC:Credit'], 'Fotó: Magyar Nemzeti Múzeum');
+  // Another source keeps its recorded source (here the file's own credit line) after the photographer.
+  assert.equal(otherMeta['IPTC:Credit'], 'Fotó: Kovács Béla / Magyar Nemzeti Múzeum');
   assert.deepEqual(otherMeta['XMP-dc:Creator'], ['Kovács Béla']);
   assert.equal(otherMeta['File:ImageWidth'], 100, 'never enlarged');
 
   const manifest = fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8').trim().split('\r\n');
   assert.equal(manifest.length, 4);
   assert.match(manifest[0], /^figure,file,photo_id,fortepan_id,title,caption,date,credit,creator,source,source_url,licence,licence_url,modified,width,height,original,original_sha256$/);
-  assert.match(manifest[1], /^1,01_fortepan_54176\.jpg,\d+,54176,Villamos,Villamos az Üllői úton,,Fotó: Berkó Pál \/ Nagy Gyula \/ Fortepan,Berkó Pál,Fortepan,https:\/\/fortepan\.hu\/hu\/photos\/\?id=54176,CC BY-SA 3\.0,https:\/\/creativecommons\.org\/licenses\/by-sa\/3\.0\/,yes,320,240,/);
+  assert.match(manifest[1], /^1,01_fortepan_54176\.jpg,\d+,54176,Villamos,Villamos az Üllői úton,,Fotó: Berkó Pál \/ Fortepan \/ Nagy Gyula,Berkó Pál,Fortepan,https:\/\/fortepan\.hu\/hu\/photos\/\?id=54176,CC BY-SA 3\.0,https:\/\/creativecommons\.org\/licenses\/by-sa\/3\.0\/,yes,320,240,/);
   const credits = fs.readFileSync(path.join(out, 'credits.txt'), 'utf8');
-  assert.match(credits, /^1\. kép: Fotó: Berkó Pál \/ Nagy Gyula \/ Fortepan \(Fortepan 54176; CC BY-SA 3\.0\)$/m);
+  assert.match(credits, /^1\. kép: Fotó: Berkó Pál \/ Fortepan \/ Nagy Gyula \(Fortepan 54176; CC BY-SA 3\.0\)$/m);
   assert.equal(fs.readFileSync(path.join(out, 'credits.docx')).subarray(0, 2).toString('latin1'), 'PK');
 
   for (const [file, hash, mtime] of originals) {

@@ -57,12 +57,12 @@ test('DOCX credit lists open in LibreOffice with every figure in order (tasl hu,
   const hu = texts['tasl-hu.docx'];
   has(hu, 'Képjegyzék: Harmadik fejezet');
   has(hu, '1. kép: „Villamos az Üllői úton”; szerző: Berkó Pál; forrás: Fortepan / Nagy Gyula, https://fortepan.hu/hu/photos/?id=54176; licenc: CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/; módosítva');
-  has(hu, '2. kép: „Fortepan 7416”; szerző: Kurutz Márton; forrás: Fortepan, https://fortepan.hu/hu/photos/?id=7416');
+  has(hu, '2. kép: „Fortepan 7416”; szerző: ismeretlen; forrás: Fortepan / Kurutz Márton, https://fortepan.hu/hu/photos/?id=7416');
   has(hu, '3. kép: „fortepan_54176.jpg”; szerző: Kovács Béla; forrás: Magyar Nemzeti Múzeum <b>&</b>');
   assert.ok(hu.indexOf('1. kép') < hu.indexOf('2. kép') && hu.indexOf('2. kép') < hu.indexOf('3. kép'));
   const en = texts['press-en.docx'];
   has(en, 'Picture credits: Chapter 3');
-  has(en, 'Figure 1: Photo: Fortepan / Nagy Gyula / Berkó Pál (Fortepan 54176; CC BY-SA 3.0)');
+  has(en, 'Figure 1: Photo: Berkó Pál / Fortepan / Nagy Gyula (Fortepan 54176; CC BY-SA 3.0)');
   has(en, 'Figure 2: Photo: Fortepan / Kurutz Márton (Fortepan 7416; CC BY-SA 3.0)');
-  has(en, 'Figure 3: Photo: Magyar Nemzeti Múzeum <b>&</b> (fortepan_54176.jpg)');
+  has(en, 'Figure 3: Photo: Kovács Béla / Magyar Nemzeti Múzeum <b>&</b> (fortepan_54176.jpg)');
 });

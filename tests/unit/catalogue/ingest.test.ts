@@ -138,3 +138,43 @@ test('opening a folder that is not a catalogue says so instead of creating one',
   await fs.writeFile(path.join(dir, 'catalogue.sqlite'), 'garbage that is not SQLite, long enough to look like a header.....');
   assert.throws(() => Catalogue.open(dir), /damaged|not a database/);
 });
+
+test('embedded credits in the forms seen in real files give donor, Fortepan number and licence; FI numbers mean Fortepan Iowa', async () => {
+  const { photos, catalogue } = await freshCatalogue();
+  const forms: [string, string, { credit?: string; identifier?: string; archiveRef?: string; creator?: string }][] = [
+    ['a', 'scan_a.jpg', { credit: 'FOTO:FORTEPAN / Nagy Gyula' }],
+    ['b', 'scan_b.jpg', { credit: 'Fotó: Nagy Gyula / FORTEPAN' }],
+    ['c', 'scan_c.jpg', { credit: 'FOTO:Fortepan — ID 24628 : Adományozó/Donor: Nagy Gyula.' }],
+    ['d', 'scan_d.jpg', { credit: 'Fortepan / Budapest Főváros Levéltára', identifier: 'Fortepan 30001', archiveRef: 'HU.BFL.XV.19.d.1.05.054' }],
+    ['e', 'FI0001858.jpg', { credit: 'Lissa Potter/Fortepan Iowa' }],
+    ['f', 'scan_f.jpg', { credit: 'Magyar Nemzeti Múzeum', creator: 'ismeretlen' }],
+    ['0', 'scan_0.jpg', { identifier: 'FI0000042' }],
+  ];
+  for (const [colour, name, xmp] of forms) {
+    await writeFixture(photos, name, makeJpeg({ colour: `#${colour.repeat(6)}`, xmp }));
+  }
+  try {
+    await catalogue.ingest([photos]);
+    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    for (const name of ['scan_a.jpg', 'scan_b.jpg', 'scan_c.jpg']) {
+      const photo = byName.get(name)!;
+      assert.deepEqual([photo.donor, photo.source, photo.licence], ['Nagy Gyula', 'Fortepan', 'CC BY-SA 3.0'], name);
+    }
+    assert.equal(byName.get('scan_a.jpg')!.fortepanId, null);
+    assert.equal(byName.get('scan_c.jpg')!.fortepanId, 24628, 'the number the credit states');
+    assert.equal(byName.get('scan_c.jpg')!.credit, 'Fortepan / Nagy Gyula');
+    const bfl = byName.get('scan_d.jpg')!;
+    assert.equal(bfl.fortepanId, 30001, 'dc:identifier "Fortepan 30001"');
+    assert.equal(bfl.archiveRef, 'HU.BFL.XV.19.d.1.05.054', 'read from Iptc4xmpExt:AOSourceInvNo');
+    assert.equal(bfl.credit, 'Fortepan / Budapest Főváros Levéltára. Archive reference: HU.BFL.XV.19.d.1.05.054');
+    const iowa = byName.get('FI0001858.jpg')!;
+    assert.deepEqual([iowa.iowaId, iowa.fortepanId, iowa.donor, iowa.source, iowa.licence], ['FI0001858', null, 'Lissa Potter', 'Fortepan Iowa', 'CC BY-SA 4.0']);
+    assert.equal(iowa.credit, '"FI0001858" by Lissa Potter/Fortepan Iowa, CC-BY-SA 4.0');
+    const fromMetadata = byName.get('scan_0.jpg')!;
+    assert.deepEqual([fromMetadata.iowaId, fromMetadata.source, fromMetadata.licence], ['FI0000042', 'Fortepan Iowa', 'CC BY-SA 4.0'], 'an FI number in dc:identifier');
+    const other = byName.get('scan_f.jpg')!;
+    assert.deepEqual([other.donor, other.source, other.licence, other.credit], ['', '', '', 'Magyar Nemzeti Múzeum'], '"ismeretlen" is not printed as a name');
+  } finally {
+    catalogue.close();
+  }
+});

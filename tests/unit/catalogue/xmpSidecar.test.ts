@@ -33,6 +33,7 @@ const DESCRIBED = {
   tags: ['forradalom', 'tüntetés & felvonulás', '1956'],
   licence: 'CC BY-SA 3.0',
   source: 'Fortepan',
+  archiveRef: 'HU.BFL.XV.19.d.1.05.054',
   notes: 'Negatív: 6×6, <ellenőrizni>',
 };
 
@@ -50,6 +51,8 @@ function assertExiftoolReads(tags: Record<string, unknown>, photo: Photo): void 
   assert.equal(asText(tags['XMP-fototar:Date']), photo.date);
   assert.equal(asText(tags['XMP-fototar:Donor']), photo.donor);
   assert.equal(asText(tags['XMP-fototar:Notes']), photo.notes);
+  // The archive reference: IPTC Extension, Artwork or Object → Source Inventory Number.
+  assert.deepEqual(tags['XMP-iptcExt:ArtworkOrObject'], photo.archiveRef ? [{ AOSourceInvNo: photo.archiveRef }] : undefined);
 }
 
 test('ExifTool reads back from the sidecar exactly what the catalogue holds, Hungarian text intact', async () => {
@@ -64,7 +67,8 @@ test('ExifTool reads back from the sidecar exactly what the catalogue holds, Hun
 
     const first = exiftool(report.written[0]);
     assertExiftoolReads(first, photos[0]);
-    assert.equal(photos[0].credit, 'Fortepan / Budapest Főváros Levéltára / Klösz György fényképei / Berkó Pál');
+    // The donor names Klösz György, not Berkó Pál; Budapest City Archives asks for its reference.
+    assert.equal(photos[0].credit, 'Fortepan / Budapest Főváros Levéltára / Klösz György fényképei / Berkó Pál. Archive reference: HU.BFL.XV.19.d.1.05.054');
     assert.equal(asText(first['XMP-photoshop:DateCreated']), '1956:10:23');
     assert.equal(asText(first['XMP-xmpRights:WebStatement']), 'https://creativecommons.org/licenses/by-sa/3.0/');
 
@@ -152,7 +156,7 @@ test('XML is built with escaping: markup in metadata stays text', () => {
   const xml = buildXmp({
     ...DESCRIBED,
     title: '</rdf:li></rdf:Alt></dc:title><dc:rights>pwned',
-    id: 1, file: '/x/a.jpg', hash: '', fortepanId: null, dateFrom: null, dateTo: null, width: null, height: null, format: null,
+    id: 1, file: '/x/a.jpg', hash: '', fortepanId: null, iowaId: null, dateFrom: null, dateTo: null, width: null, height: null, format: null,
     pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null, embeddedCredit: '', embeddedCreator: '', copyright: '',
     credit: '', previewError: null, thumbVersion: '', missing: false, duplicateOf: null, addedAt: '', updatedAt: '',
   });

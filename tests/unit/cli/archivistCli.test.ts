@@ -59,7 +59,7 @@ test('import --dry-run lists changes and rejected lines and changes nothing; imp
 test('export-metadata prints CSV or JSON with the import columns', () => {
   const csv = fototar('export-metadata', '--catalogue', cat, '--format', 'csv');
   assert.equal(csv.code, 0, csv.stderr);
-  assert.ok(csv.stdout.startsWith('\ufeff"fortepan_id","file","title","description","date","donor","photographer","country","city","place","tags","licence","source","notes"\r\n'));
+  assert.ok(csv.stdout.startsWith('\ufeff"fortepan_id","file","title","description","date","donor","photographer","country","city","place","tags","licence","source","notes","archive_ref"\r\n'));
   const records = JSON.parse(fototar('export-metadata', '--catalogue', cat, '--format', 'json').stdout);
   assert.deepEqual(records.map((r: { fortepan_id: number }) => r.fortepan_id), [7416, 54176]);
   assert.equal(records[1].title, 'Körút');

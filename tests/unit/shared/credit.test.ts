@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { creditLine, creditList, donorFromFortepanCredit, effectiveLicence, type CreditInput } from '../../../shared/credit.ts';
+import { effectiveLicence, type CreditInput } from '../../../shared/credit.ts';
+import { creditLine, creditList } from '../../../shared/creditStyles.ts';
+import { recogniseEmbeddedCredit } from '../../../shared/embeddedCredit.ts';
 
 const base: CreditInput = {
   fortepanId: 12345, title: '', file: '/x/fortepan_12345.jpg', donor: 'Nagy Gyula', photographer: '', source: '',
@@ -26,9 +28,9 @@ test('a photo whose source is Fortepan follows Fortepan\'s rule without a number
   assert.equal(creditLine({ ...base, fortepanId: null, source: 'Fortepan' }), 'Fortepan / Nagy Gyula');
 });
 
-test('other sources fall back to the embedded credit, then creator, then copyright', () => {
+test('other sources: the creator and the embedded credit line, else the copyright', () => {
   const other = { ...base, fortepanId: null, donor: '' };
-  assert.equal(creditLine({ ...other, embeddedCredit: 'Magyar Nemzeti Múzeum', embeddedCreator: 'X' }), 'Magyar Nemzeti Múzeum');
+  assert.equal(creditLine({ ...other, embeddedCredit: 'Magyar Nemzeti Múzeum', embeddedCreator: 'X' }), 'X / Magyar Nemzeti Múzeum');
   assert.equal(creditLine({ ...other, embeddedCreator: 'Kovács Béla' }), 'Kovács Béla');
   assert.equal(creditLine({ ...other, copyright: '© 1999 Y' }), '© 1999 Y');
   assert.equal(creditLine(other), '');
@@ -41,9 +43,9 @@ test('Fortepan licence is CC BY-SA 3.0 unless recorded otherwise', () => {
 });
 
 test('an embedded "Fortepan / X" credit names the donor', () => {
-  assert.equal(donorFromFortepanCredit('Fortepan / Nagy Gyula'), 'Nagy Gyula');
-  assert.equal(donorFromFortepanCredit('FORTEPAN/Berkó Pál'), 'Berkó Pál');
-  assert.equal(donorFromFortepanCredit('Magyar Nemzeti Múzeum'), null);
+  assert.equal(recogniseEmbeddedCredit('Fortepan / Nagy Gyula')?.donor, 'Nagy Gyula');
+  assert.equal(recogniseEmbeddedCredit('FORTEPAN/Berkó Pál')?.donor, 'Berkó Pál');
+  assert.equal(recogniseEmbeddedCredit('Magyar Nemzeti Múzeum'), null);
 });
 
 test('credit list as text numbers photos and names the licence', () => {
