@@ -8,6 +8,7 @@ import { repairLegacyText } from './legacyText.ts';
 import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJpeg, tiffFromExif, xmpAsUtf8, type EmbeddedBlocks } from './embeddedBlocks.ts';
 import { decodeXmpBlock } from './xmlEntities.ts';
 import { assertSafeXml } from './safeXml.ts';
+import { decodeXmpBytes } from '../sidecars/xmpSidecar.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -77,11 +78,25 @@ function unsafeXmpReason(input: Buffer, sharpXmp: Buffer | undefined): string | 
   }
 }
 
+/**
+ * The file's XMP packet re-encoded as UTF-8 when it was written in a code page (exifr would
+ * decode it as UTF-8 and store U+FFFD for every accented letter), else undefined.
+ */
+function redecodedXmp(input: Buffer, sharpXmp: Buffer | undefined, warnings: string[]): Buffer | undefined {
+  const packet = xmpAsUtf8(sharpXmp) ?? findXmpPacket(input);
+  if (!packet) return undefined;
+  const decoded = decodeXmpBytes(packet);
+  if (!decoded.warning) return undefined;
+  warnings.push(`embedded XMP ${decoded.warning}`);
+  return Buffer.from(decoded.text, 'utf8');
+}
+
 export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Promise<FileMetadata> {
   const warnings: string[] = [];
   const xmpRefusal = unsafeXmpReason(input, found.xmp);
   if (xmpRefusal) warnings.push(`embedded XMP refused: ${xmpRefusal}`);
-  const exifrOptions = xmpRefusal ? { ...EXIFR_BASE_OPTIONS, xmp: false } : EXIFR_BASE_OPTIONS;
+  const recoded = xmpRefusal ? undefined : redecodedXmp(input, found.xmp, warnings);
+  const exifrOptions = xmpRefusal || recoded ? { ...EXIFR_BASE_OPTIONS, xmp: false } : EXIFR_BASE_OPTIONS;
   let raw: Record<string, unknown> = {};
   try {
     raw = ((await exifr.parse(input, exifrOptions)) as Record<string, unknown> | undefined) ?? {};
@@ -116,13 +131,14 @@ export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Prom
     if (repair.repaired) warnings.push(`metadata repaired: ${repair.repaired} invalid EXIF entr${repair.repaired === 1 ? 'y' : 'ies'} skipped`);
   }
   if (!xmpRefusal && !Object.keys(raw).some((key) => !NON_XMP_KEYS.has(key))) {
-    fallback.xmp = xmpAsUtf8(found.xmp) ?? png.xmp ?? jp2.xmp ?? findXmpPacket(input);
+    fallback.xmp = recoded ?? xmpAsUtf8(found.xmp) ?? png.xmp ?? jp2.xmp ?? findXmpPacket(input);
   }
   if (!hasEntries(raw.iptc)) fallback.iptc = found.iptc ?? png.iptc ?? jp2.iptc;
   const header = syntheticJpeg(fallback);
   if (header) {
     try {
-      const extra = ((await exifr.parse(header, exifrOptions)) as Record<string, unknown> | undefined) ?? {};
+      // The re-encoded packet is safe to parse; a refused one never reaches the header.
+      const extra = ((await exifr.parse(header, recoded ? EXIFR_BASE_OPTIONS : exifrOptions)) as Record<string, unknown> | undefined) ?? {};
       for (const [key, value] of Object.entries(extra)) if (key !== 'errors' && !hasEntries(raw[key])) raw[key] = value;
     } catch {
       // the blocks are as unreadable as the file: keep what the first pass found

@@ -107,6 +107,12 @@ export const MIGRATIONS: readonly string[] = [
     SELECT min(o.id) FROM photos AS o WHERE o.hash = photos.hash AND o.id < photos.id AND o.missing = 0
   ) WHERE missing = 0;
   `,
+  // 6: a preview made from only part of the file (a truncated or damaged JPEG/PNG decodes with
+  // grey where the data ends): the photo keeps its preview and says what it lacks. Separate
+  // from preview_error, which means there is no preview at all. Set by the ingest.
+  `
+  ALTER TABLE photos ADD COLUMN preview_warning TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
