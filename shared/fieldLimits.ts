@@ -151,3 +151,18 @@ export function limitFields(fields: EditableFields): { fields: EditableFields; w
     warnings: [...checked.warnings, ...checked.refused].map((n) => n.message),
   };
 }
+
+/**
+ * What a terminal must never receive raw: C0 controls but tab, line feed and a CR that ends a
+ * line (CRLF), DEL, C1 controls and bidirectional overrides. Text written before these rules
+ * (or any other text a command prints) may still hold them.
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+
+/**
+ * Shows such characters as visible escapes ("\u001b"). Inside JSON text that is the same
+ * JSON escape for the same character, so a JSON document stays valid and means the same.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -70,12 +70,19 @@ export interface ImportRejection {
   reason: string;
 }
 
+/** A value imported in a changed form: cut to its field's limit, or cleaned of control characters. */
+export interface ImportWarning {
+  line: number;
+  message: string;
+}
+
 export interface ImportPreview {
   rows: number;
   changes: ImportChange[];
   /** Rows that matched a photo already holding exactly those values. */
   unchanged: number;
   rejected: ImportRejection[];
+  warnings: ImportWarning[];
   /** Header names that are not columns Fototar knows; their cells are not imported. */
   ignoredColumns: string[];
 }

@@ -1,7 +1,7 @@
 // The command line: a product feature and the interface acceptance checks use.
 // `--json` prints one JSON document on stdout. User errors print one line on stderr and exit 1.
 import { CatalogueError } from '../catalogue/catalogueError.ts';
-import { out, UsageError } from './cliSupport.ts';
+import { out, UsageError, warn } from './cliSupport.ts';
 import { COMMANDS } from './commands/index.ts';
 
 const USAGE = `Usage: fototar <command> [options]
@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof CatalogueError) {
-      process.stderr.write(`fototar ${command}: ${error.message}\n`);
+      warn(`fototar ${command}: ${error.message}`);
       return 1;
     }
     process.stderr.write(`fototar ${command}: internal error: ${(error as Error).stack ?? error}\n`);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { photoPatchSchema } from '../../../shared/api.ts';
+import { applyFieldLimits, REPLACEMENT_CHARACTER } from '../../../shared/fieldLimits.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import {
@@ -191,7 +192,7 @@ const shown = (field: EditableField, value: unknown) => (field === 'tags' ? join
 /** What importing these rows would change, and the edits that do it. */
 export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
   const matcher = new PhotoMatcher(catalogue);
-  const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], ignoredColumns: parsed.ignoredColumns };
+  const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], warnings: [], ignoredColumns: parsed.ignoredColumns };
   const edits: PlannedEdit[] = [];
   const claimed = new Map<number, number>();
   for (const row of parsed.rows) {
@@ -212,6 +213,15 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
       if (cell === undefined || (options.keepBlank && cell.trim() === '')) continue;
       raw[field] = field === 'tags' ? splitTags(cell) : cell;
     }
+    // The field rules every write path shares: a value with U+FFFD rejects its row, an
+    // oversized one is cut and the preview says so.
+    const checked = applyFieldLimits(raw as PhotoPatch);
+    if (checked.refused.length) {
+      reject(checked.refused.map((r) => r.message).join('; '));
+      continue;
+    }
+    for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message });
+    Object.assign(raw, checked.patch);
     if (raw.date !== undefined) {
       const parsedDate = parseEdtf(raw.date as string);
       if (!parsedDate.ok) {
@@ -242,8 +252,28 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
   return { preview, edits };
 }
 
+/**
+ * A file read as UTF-8 that was not UTF-8 arrives with U+FFFD in place of its accented letters
+ * (Hungarian Excel's "CSV (pontosvesszővel tagolt)" is Windows-1250): nothing of it is imported,
+ * and the message says how to save it. Full support for Windows-1250 files is a later step.
+ */
+function assertDecodedCleanly(text: string, format: ExchangeFormat): void {
+  const at = text.indexOf(REPLACEMENT_CHARACTER);
+  if (at < 0) return;
+  const line = lineBreaks(text.slice(0, at)) + 1;
+  const advice =
+    format === 'csv'
+      ? 'It is probably in Windows-1250, as Hungarian Excel saves "CSV (pontosvesszővel tagolt)": in Excel choose "CSV UTF-8 (vesszővel tagolt)" and import that file.'
+      : 'Save it as UTF-8 and import it again.';
+  throw new CatalogueError(
+    'invalid-input',
+    `The ${format.toUpperCase()} file is not UTF-8 text: line ${line} has characters that could not be decoded (U+FFFD). Nothing was imported. ${advice}`,
+  );
+}
+
 /** Previews (default) or applies an import of CSV or JSON text. */
 export function importMetadata(catalogue: Catalogue, text: string, options: ImportOptions = {}): ImportResult {
+  assertDecodedCleanly(text, options.format ?? 'csv');
   const parsed = options.format === 'json' ? parseJson(text) : parseCsv(text);
   const { preview, edits } = planImport(catalogue, parsed, options);
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };

@@ -94,6 +94,15 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
                 ))}
               </ul>
             )}
+            {preview.warnings.length > 0 && (
+              <ul className="import-rejected" data-testid="import-warnings">
+                {preview.warnings.map((w, i) => (
+                  <li key={i}>
+                    <span className="mono">line {w.line}</span> {w.message}
+                  </li>
+                ))}
+              </ul>
+            )}
             <table className="import-changes" data-testid="import-changes">
               <thead>
                 <tr>
