@@ -67,7 +67,13 @@ const NON_XMP_KEYS = new Set(['ifd0', 'ifd1', 'exif', 'gps', 'interop', 'iptc', 
  */
 function unsafeXmpReason(input: Buffer, sharpXmp: Buffer | undefined): string | null {
   // Nine-byte markers that do not turn up by chance in image data; XMP itself never needs them.
-  if (input.includes('<!DOCTYPE') || input.includes('<!ENTITY')) return 'it declares a DOCTYPE or entities (XXE or entity expansion)';
+  // In a JPEG only its XMP segments are searched: Photoshop's print settings (an Apple plist in
+  // APP13, which no XMP parser reads) carry a DOCTYPE, and refusing their XMP for it lost the
+  // metadata of ordinary Photoshop files with a false alarm in the ingest report.
+  const searched = jpegXmpSegments(input) ?? [input];
+  if (searched.some((part) => part.includes('<!DOCTYPE') || part.includes('<!ENTITY'))) {
+    return 'it declares a DOCTYPE or entities (XXE or entity expansion)';
+  }
   const packet = xmpAsUtf8(sharpXmp) ?? findXmpPacket(input);
   if (!packet) return null;
   try {
@@ -76,6 +82,30 @@ function unsafeXmpReason(input: Buffer, sharpXmp: Buffer | undefined): string | 
   } catch (error) {
     return (error as Error).message;
   }
+}
+
+const XMP_SIGNATURES = ['http://ns.adobe.com/xap/1.0/\0', 'http://ns.adobe.com/xmp/extension/\0'].map((sig) => Buffer.from(sig, 'latin1'));
+
+/** The payloads of a JPEG's XMP segments (main and extended), or null when `input` is no JPEG. */
+export function jpegXmpSegments(input: Buffer): Buffer[] | null {
+  if (input[0] !== 0xff || input[1] !== 0xd8) return null;
+  const segments: Buffer[] = [];
+  let at = 2;
+  while (at + 4 <= input.length && input[at] === 0xff) {
+    const marker = input[at + 1];
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01 || marker === 0xff) {
+      at += marker === 0xff ? 1 : 2;
+      continue;
+    }
+    // Start of scan or end of image: the metadata segments all come before.
+    if (marker === 0xda || marker === 0xd9) return segments;
+    const length = input.readUInt16BE(at + 2);
+    const payload = input.subarray(at + 4, Math.min(input.length, at + 2 + length));
+    if (marker === 0xe1 && XMP_SIGNATURES.some((sig) => payload.subarray(0, sig.length).equals(sig))) segments.push(payload);
+    at += 2 + length;
+  }
+  // A JPEG whose segments cannot be walked: search all of it, as for other formats.
+  return at + 4 <= input.length ? null : segments;
 }
 
 /**
