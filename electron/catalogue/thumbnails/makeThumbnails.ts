@@ -262,8 +262,9 @@ const PNG_IEND = Buffer.from('IEND', 'latin1');
 /** True when a JPEG or PNG lacks its end marker (EOI, IEND): the file was cut short. */
 export function endsEarly(input: Buffer): boolean {
   if (input[0] === 0xff && input[1] === 0xd8) {
-    // Zero padding after the end marker is common and harmless; anything else there is rare,
-    // and this is asked only after the decoder itself stopped early.
+    // Zero padding after the end marker is common and harmless. A long trailer of other data
+    // (some phones append one) also reads as "ends early": that costs a fresh decode instead of
+    // reused thumbnails, and the warning itself comes only from the decoder stopping early.
     let end = input.length;
     while (end > 2 && input[end - 1] === 0x00) end--;
     return input.subarray(Math.max(0, end - 1024), end).lastIndexOf(JPEG_EOI) < 0;
