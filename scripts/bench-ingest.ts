@@ -17,6 +17,11 @@
 // ingest: the thread that serves the UI in Electron and only writes the database; beside it, the
 // same measure of this idle parent process over the same time, as a control for machine load.
 //
+// Every default run also ingests a folder of 20 "progressive bombs" (a few hundred bytes each, a
+// progressive JPEG header declaring 14000×14000, under the 200-megapixel cap) with two workers
+// and adds "progressive_bombs_peak_rss_mb" to its line (target: at most 600 MB). `--bombs` runs
+// that case alone: {"case":"progressive-bombs","images","seconds","peak_rss_mb","previews_refused"}.
+//
 // Small mode (--small N): N small generated JPEGs ingested in one child process; prints
 // {"images","seconds","rate_per_s","peak_rss_mb_at_1k","peak_rss_mb_at_end","rss_mb_every_1k",
 //  "peak_rss_mb_with_search_index","event_loop_p99_ms","idle_process_loop_p99_ms"}
@@ -42,6 +47,7 @@ const { values } = parseArgs({
     child: { type: 'string' },
     catalogue: { type: 'string' },
     pool: { type: 'string' },
+    bombs: { type: 'boolean' },
   },
 });
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -73,10 +79,12 @@ if (values.child) {
   await catalogue.search('a', 0, 1);
   const seconds = (performance.now() - started) / 1000;
   delay.disable();
+  const noPreview = [...catalogue.photos.iterateAll()].filter((p) => p.previewError !== null).length;
   catalogue.close();
   const result = {
     seconds,
     added: report.added,
+    noPreview,
     failed: report.failed.length,
     maxRssKb: process.resourceUsage().maxRSS,
     ingestMaxRssKb: ingestMaxRss,
@@ -92,6 +100,8 @@ if (values.child) {
 interface ChildResult {
   seconds: number;
   added: number;
+  /** Photos catalogued without a preview (the bombs' case: all of them, with the reason). */
+  noPreview: number;
   failed: number;
   maxRssKb: number;
   /** Before the search index caught up (the index grows with the catalogue, by design). */
@@ -218,11 +228,47 @@ async function ensureImages(dir: string, count: number, make: (file: string, ind
   return files.map((f) => path.join(folder, path.basename(f)));
 }
 
+/**
+ * A progressive JPEG of a few hundred bytes whose header declares 14000×14000 (196 MP, under the
+ * 200 MP cap): libjpeg must hold every coefficient of a progressive image, ~590 MB for this one.
+ * Each file gets its own colour, so their hashes differ and none reuses another's thumbnails.
+ */
+async function makeProgressiveBomb(file: string, index: number): Promise<void> {
+  const colour = `#${(0x203040 + index * 0x010203).toString(16).padStart(6, '0')}`;
+  const small = await sharp({ create: { width: 16, height: 16, channels: 3, background: colour } }).jpeg({ quality: 80, progressive: true }).toBuffer();
+  const bytes = Buffer.from(small);
+  for (let i = 2; i + 9 < bytes.length; ) {
+    if (bytes[i] !== 0xff) throw new Error('unexpected JPEG layout');
+    if (bytes[i + 1] === 0xc2) {
+      bytes.writeUInt16BE(14000, i + 5);
+      bytes.writeUInt16BE(14000, i + 7);
+      fs.writeFileSync(file, bytes);
+      return;
+    }
+    i += 2 + bytes.readUInt16BE(i + 2);
+  }
+  throw new Error('no SOF2 marker in the progressive JPEG');
+}
+
+/** Ingests the folder of 20 progressive bombs in a child (two workers); its peak RSS is the point. */
+async function runProgressiveBombs(): Promise<ChildResult> {
+  const files = await ensureImages(path.join(cacheRoot, 'progressive-bombs'), 20, makeProgressiveBomb);
+  const result = await runFototar(path.dirname(files[0]));
+  if (result.added !== files.length) throw new Error(`progressive bombs: ingested ${result.added} of ${files.length}`);
+  log(`progressive bombs: ${files.length} files, peak RSS ${mb(result.maxRssKb)} MB, ${result.noPreview} without a preview`);
+  return result;
+}
+
 const cacheRoot = values.cache ? path.resolve(values.cache) : path.join(os.tmpdir(), 'fototar-bench-ingest-cache');
 const mb = (kb: number) => Math.round(kb / 1024);
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-if (values.small) {
+if (values.bombs) {
+  const result = await runProgressiveBombs();
+  process.stdout.write(
+    `${JSON.stringify({ case: 'progressive-bombs', images: 20, seconds: round(result.seconds, 2), peak_rss_mb: mb(result.maxRssKb), previews_refused: result.noPreview })}\n`,
+  );
+} else if (values.small) {
   const count = Number(values.small);
   const files = await ensureImages(path.join(cacheRoot, 'small'), count, (file, i) => makeScan(file, i, 320, 240, 85, 18));
   log(`ingesting ${files.length} small images…`);
@@ -268,6 +314,7 @@ if (values.small) {
     }
     fototar.maxRssKb = peak;
   }
+  const bombs = await runProgressiveBombs();
   process.stdout.write(
     `${JSON.stringify({
       images: files.length,
@@ -279,6 +326,7 @@ if (values.small) {
       event_loop_max_ms: round(fototar!.loopMaxMs, 1),
       idle_process_loop_p99_ms: round(fototarControlP99, 1),
       load_average: round(os.loadavg()[0], 1),
+      progressive_bombs_peak_rss_mb: mb(bombs.maxRssKb),
     })}\n`,
   );
 }

@@ -11,6 +11,7 @@ import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
 import type { CatalogueHealth } from './catalogueHealth.ts';
 import { SUGGESTED_FIELDS } from './pickLists.ts';
+import { FIELD_MAX_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from './fieldLimits.ts';
 import { EXPORT_FORMATS, type Collection, type CollectionCredits, type CollectionSummary, type ExportProgress } from './collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES } from './creditStyles.ts';
 import { CREDIT_LIST_FORMATS } from './figureCredits.ts';
@@ -23,24 +24,25 @@ export type FolderPurpose = (typeof FOLDER_PURPOSES)[number];
 
 const photoId = z.number().int().positive();
 const collectionName = z.string().min(1).max(200);
-const shortText = z.string().max(2000);
-const longText = z.string().max(20000);
+const tag = z.string().max(MAX_TAG_LENGTH);
+const fieldText = (field: keyof typeof FIELD_MAX_LENGTH) => z.string().max(FIELD_MAX_LENGTH[field]);
 
+// The limits come from shared/fieldLimits.ts, which every write path applies.
 export const photoPatchSchema = z
   .object({
-    title: shortText,
-    caption: longText,
-    date: z.string().max(100),
-    donor: shortText,
-    photographer: shortText,
-    country: shortText,
-    city: shortText,
-    place: shortText,
-    tags: z.array(z.string().max(200)).max(500),
-    licence: shortText,
-    source: shortText,
-    archiveRef: shortText,
-    notes: longText,
+    title: fieldText('title'),
+    caption: fieldText('caption'),
+    date: fieldText('date'),
+    donor: fieldText('donor'),
+    photographer: fieldText('photographer'),
+    country: fieldText('country'),
+    city: fieldText('city'),
+    place: fieldText('place'),
+    tags: z.array(tag).max(MAX_TAGS),
+    licence: fieldText('licence'),
+    source: fieldText('source'),
+    archiveRef: fieldText('archiveRef'),
+    notes: fieldText('notes'),
   })
   .partial()
   .strict();
@@ -104,7 +106,7 @@ export const apiSchemas = {
   editHistory: z.object({}).strict(),
   listTags: z.object({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(10000).optional() }).strict(),
   /** Renames a tag on every photo; renaming to an existing tag merges the two. One undo step. */
-  renameTag: z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200) }).strict(),
+  renameTag: z.object({ from: tag.min(1), to: tag.min(1) }).strict(),
   fieldSuggestions: z.object({ field: z.enum(SUGGESTED_FIELDS) }).strict(),
   writeSidecars: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
   sidecarSettings: z.object({}).strict(),
@@ -128,8 +130,8 @@ export const apiSchemas = {
   editSelectionTags: z
     .object({
       ids: z.array(photoId).min(1).max(100000),
-      add: z.array(z.string().max(200)).max(500),
-      remove: z.array(z.string().max(200)).max(500),
+      add: z.array(tag).max(MAX_TAGS),
+      remove: z.array(tag).max(MAX_TAGS),
     })
     .strict(),
   /** Whether edits can be saved: checking (just opened), ok, or damaged (read-only, with a message). */

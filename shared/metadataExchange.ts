@@ -122,16 +122,21 @@ export interface ImportRejection {
   reason: string;
 }
 
+/** A value imported in a changed form: cut to its field's limit, or cleaned of control characters. */
+export interface ImportWarning {
+  line: number;
+  message: string;
+}
+
 export interface ImportPreview {
   rows: number;
   changes: ImportChange[];
   /** Rows that matched a photo already holding exactly those values. */
   unchanged: number;
   rejected: ImportRejection[];
+  warnings: ImportWarning[];
   /** Header names that are not columns Fototar knows; their cells are not imported. */
   ignoredColumns: string[];
-  /** Rows imported without a field that could not be read (only when the user asked for that). */
-  warnings?: ImportRejection[];
   /** How the file's text was read ("UTF-8", "Windows-1250", …; "XLSX" for a workbook), when known. */
   encoding?: string;
 }

@@ -79,6 +79,11 @@ export interface Photo extends EditableFields {
   credit: string;
   /** Why no preview could be made, or null when thumbnails exist. */
   previewError: string | null;
+  /**
+   * The preview exists but shows only part of the image (the file is truncated or damaged):
+   * what it lacks, in words starting "truncated:" or "damaged:"; null for a whole image.
+   */
+  previewWarning: string | null;
   /** Changes whenever the thumbnail changes, so image URLs can be cache-busted. */
   thumbVersion: string;
   /** True when the original was not found at `file` the last time it was looked for. */
@@ -114,11 +119,19 @@ export interface IngestFailure {
   reason: string;
 }
 
+/** Something the archivist should know about a file that was catalogued (one line per problem). */
+export interface IngestWarning {
+  path: string;
+  message: string;
+}
+
 export interface IngestReport {
   added: number;
   updated: number;
   unchanged: number;
   failed: IngestFailure[];
+  /** Catalogued, but: a truncated image, a refused sidecar, a value cut to its limit… */
+  warnings: IngestWarning[];
   photos: number;
 }
 

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Catalogue } from '../catalogue/catalogue.ts';
 import type { Photo } from '../../shared/types.ts';
 import { effectiveLicence } from '../../shared/credit.ts';
+import { escapeControlCharacters } from '../../shared/fieldLimits.ts';
 
 /** A mistake in how the command was called: printed as one line, exit code 1. */
 export class UsageError extends Error {}
@@ -33,8 +34,18 @@ export function parseIds(positionals: string[], min = 1): number[] {
   });
 }
 
+/**
+ * Everything a command prints goes through here: metadata is text from strangers, and an
+ * escape sequence in a title (ESC ]52; writes the clipboard) must reach no terminal.
+ */
 export function out(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = escapeControlCharacters(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+}
+
+/** A line on stderr (warnings, errors), as safe as `out`. */
+export function warn(text: string): void {
+  process.stderr.write(`${escapeControlCharacters(text)}\n`);
 }
 
 /** A photo as `show --json` and `edit --json` print it: the licence that applies, filled in. */

@@ -4,6 +4,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { EDITABLE_FIELDS, isEditableField, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
+import { applyFieldLimits } from '../../../shared/fieldLimits.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { inTransaction } from '../store/openDatabase.ts';
@@ -62,6 +63,18 @@ export function normalisePatch(patch: PhotoPatch, where = ''): PhotoPatch {
 }
 
 /**
+ * The patch as it may be stored, by the field rules every write path shares (control
+ * characters removed, lengths and tag counts capped). A value carrying U+FFFD is refused: the
+ * edit is not saved and the message says why. Callers that preview (import) have already told
+ * the user about cut values; here the limits are the last guard before the database.
+ */
+export function storablePatch(patch: PhotoPatch): PhotoPatch {
+  const checked = applyFieldLimits(patch);
+  if (checked.refused.length) throw new CatalogueError('invalid-input', `${checked.refused[0].message[0].toUpperCase()}${checked.refused[0].message.slice(1)}.`);
+  return checked.patch;
+}
+
+/**
  * Applies the edits as one step. Returns the ids that changed (possibly none).
  * `label` names the step; by default it is described from the fields changed.
  */
@@ -72,7 +85,8 @@ export function applyRecordedEdit(
   label?: string,
   options: { coalesce?: boolean } = {},
 ): number[] {
-  edits = edits.map((edit) => ({ id: edit.id, patch: normalisePatch(edit.patch) }));
+  // Field rules first (controls removed, lengths capped), then the date read as people write it.
+  edits = edits.map((edit) => ({ id: edit.id, patch: normalisePatch(storablePatch(edit.patch)) }));
   const ids = [...new Set(edits.map((e) => e.id))];
   const current = new Map(photos.getMany(ids).map((p) => [p.id, p]));
   const missing = ids.filter((id) => !current.has(id));

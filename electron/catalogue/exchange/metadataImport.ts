@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { photoPatchSchema } from '../../../shared/api.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
+import { applyFieldLimits, REPLACEMENT_CHARACTER } from '../../../shared/fieldLimits.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import {
   COLUMN_FIELD,
@@ -192,7 +193,7 @@ const shown = (field: EditableField, value: unknown) => (field === 'tags' ? join
 /** What importing these rows would change, and the edits that do it. */
 export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
   const matcher = new PhotoMatcher(catalogue);
-  const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], ignoredColumns: parsed.ignoredColumns };
+  const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], warnings: [], ignoredColumns: parsed.ignoredColumns };
   const edits: PlannedEdit[] = [];
   const claimed = new Map<number, number>();
   for (const row of parsed.rows) {
@@ -213,12 +214,21 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
       if (cell === undefined || (options.keepBlank && cell.trim() === '')) continue;
       raw[field] = field === 'tags' ? splitTags(cell) : cell;
     }
+    // The field rules every write path shares: a value with U+FFFD rejects its row, an
+    // oversized one is cut and the preview says so.
+    const checked = applyFieldLimits(raw as PhotoPatch);
+    if (checked.refused.length) {
+      reject(checked.refused.map((r) => r.message).join('; '));
+      continue;
+    }
+    for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message });
+    Object.assign(raw, checked.patch);
     if (raw.date !== undefined) {
       // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").
       const readAs = readDate(raw.date as string);
       if (readAs.ok) raw.date = readAs.edtf;
       else if (options.skipBadDates) {
-        (preview.warnings ??= []).push({ line: row.line, reason: `date left as it was: ${readAs.error}` });
+        preview.warnings.push({ line: row.line, message: `date left as it was: ${readAs.error}` });
         delete raw.date;
       } else {
         reject(`date: ${readAs.error}`);
@@ -248,8 +258,28 @@ export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: Im
   return { preview, edits };
 }
 
+/**
+ * Text handed over already decoded (not as a file's bytes, which importFile.ts decodes by their
+ * encoding) that was not UTF-8 arrives with U+FFFD in place of its accented letters: nothing of
+ * it is imported, and the message says how to save it.
+ */
+function assertDecodedCleanly(text: string, format: ExchangeFormat): void {
+  const at = text.indexOf(REPLACEMENT_CHARACTER);
+  if (at < 0) return;
+  const line = lineBreaks(text.slice(0, at)) + 1;
+  const advice =
+    format === 'csv'
+      ? 'It is probably in Windows-1250, as Hungarian Excel saves "CSV (pontosvesszővel tagolt)": in Excel choose "CSV UTF-8 (vesszővel tagolt)" and import that file.'
+      : 'Save it as UTF-8 and import it again.';
+  throw new CatalogueError(
+    'invalid-input',
+    `The ${format.toUpperCase()} file is not UTF-8 text: line ${line} has characters that could not be decoded (U+FFFD). Nothing was imported. ${advice}`,
+  );
+}
+
 /** Previews (default) or applies an import of CSV or JSON text. */
 export function importMetadata(catalogue: Catalogue, text: string, options: ImportOptions = {}): ImportResult {
+  assertDecodedCleanly(text, options.format ?? 'csv');
   return importParsed(catalogue, options.format === 'json' ? parseJson(text) : parseCsv(text), options);
 }
 

@@ -40,7 +40,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
   emit();
 
   const scan = await scanFolders(inputs, options.signal);
-  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, failed: [...scan.failed], photos: 0 };
+  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, failed: [...scan.failed], warnings: [], photos: 0 };
   progress.state = 'running';
   progress.total = scan.files.length;
   emit();
@@ -89,6 +89,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
       report.failed.push({ path: file, reason: result.reason });
       return;
     }
+    for (const message of result.warnings) report.warnings.push({ path: file, message });
     pending.push({ file, result });
     if (pending.length >= BATCH_SIZE) flush();
     else flushTimer ??= setTimeout(flush, BATCH_MS);

@@ -6,14 +6,13 @@ import path from 'node:path';
 import { fortepanIdFromFileName } from '../../../shared/fortepanId.ts';
 import { effectiveLicence, creditSourceKind } from '../../../shared/credit.ts';
 import { FORTEPAN_IOWA, fortepanIowaId } from '../../../shared/fortepanIowa.ts';
+import { limitFields } from '../../../shared/fieldLimits.ts';
+import { readStableFile } from './readStableFile.ts';
 import type { IngestedRecord } from '../store/photoRepository.ts';
 import { readMetadata } from '../metadata/readMetadata.ts';
 import { readSidecar } from '../sidecars/xmpSidecar.ts';
-import { imageFacts, renderThumbnails, withOrientation, writeThumbnails, type ImageFacts } from '../thumbnails/makeThumbnails.ts';
+import { endsEarly, imageFacts, renderThumbnails, withOrientation, writeThumbnails, type ImageFacts } from '../thumbnails/makeThumbnails.ts';
 import { cataloguePaths, thumbnailPath } from '../cataloguePaths.ts';
-
-/** Files larger than this are refused before reading: no archival scan is 2 GiB. */
-export const MAX_FILE_BYTES = 2 * 1024 ** 3 - 1;
 
 export interface ProcessRequest {
   file: string;
@@ -26,16 +25,9 @@ export type ProcessResult = { ok: true; record: IngestedRecord; warnings: string
 
 export async function processFile(request: ProcessRequest): Promise<ProcessResult> {
   const { file } = request;
-  let bytes: Buffer;
-  let stat: import('node:fs').Stats;
-  try {
-    stat = await fs.stat(file);
-    if (stat.size === 0) return { ok: false, reason: 'empty file (0 bytes)' };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, reason: `file too large (${stat.size} bytes)` };
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    return { ok: false, reason: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-  }
+  const read = await readStableFile(file);
+  if (!read.ok) return read;
+  const { bytes, stat } = read;
   // The header is read on a libuv thread while this thread hashes the bytes.
   const reading = imageFacts(bytes);
   reading.catch(() => {});
@@ -51,7 +43,9 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
   const paths = cataloguePaths(request.catalogueRoot);
   const previewFile = thumbnailPath(paths, hash, 'preview');
   const gridFile = thumbnailPath(paths, hash, 'grid');
-  const reuse = request.reuseThumbnails && (await exists(previewFile)) && (await exists(gridFile));
+  // A truncated file is decoded again even when its thumbnails exist, so every copy of it is
+  // marked as truncated, not only the first.
+  const reuse = request.reuseThumbnails && !endsEarly(bytes) && (await exists(previewFile)) && (await exists(gridFile));
   // The decode (libvips, on a libuv thread) starts now and runs while this thread parses the
   // metadata; a rejection is kept for later so it is never unhandled.
   const render = (f: ImageFacts) => {
@@ -72,8 +66,13 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
     }
   }
   let previewError: string | null = null;
+  let previewWarning: string | null = null;
   try {
-    if (rendering) await writeThumbnails(await rendering, previewFile, gridFile);
+    if (rendering) {
+      const thumbnails = await rendering;
+      previewWarning = thumbnails.warning;
+      await writeThumbnails(thumbnails, previewFile, gridFile);
+    }
   } catch (error) {
     // The photo is still catalogued with its metadata; the grid shows "no preview: <reason>".
     previewError = (error as Error).message;
@@ -89,7 +88,8 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
     Object.assign(metadata.fields, sidecar.fields);
     metadata.warnings.push(...sidecar.warnings);
   }
-  const fields = metadata.fields;
+  // The same field rules as every other write path: controls removed, lengths and tag counts capped.
+  const { fields, warnings: fieldWarnings } = limitFields(metadata.fields);
   const kind = creditSourceKind({ fortepanId, iowaId, source: fields.source, file });
   if (kind !== 'other') {
     if (!fields.source) fields.source = kind === 'fortepan' ? 'Fortepan' : FORTEPAN_IOWA;
@@ -97,7 +97,7 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
   }
   return {
     ok: true,
-    warnings: metadata.warnings,
+    warnings: [...(previewWarning ? [`preview incomplete, ${previewWarning}`] : []), ...metadata.warnings, ...fieldWarnings],
     record: {
       hash,
       file,
@@ -118,6 +118,7 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
       embeddedCreator: metadata.embeddedCreator,
       copyright: metadata.copyright,
       previewError,
+      previewWarning,
     },
   };
 }

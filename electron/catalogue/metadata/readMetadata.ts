@@ -10,6 +10,7 @@ import { repairLegacyText } from './legacyText.ts';
 import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJpeg, tiffFromExif, xmpAsUtf8, type EmbeddedBlocks } from './embeddedBlocks.ts';
 import { decodeXmpBlock } from './xmlEntities.ts';
 import { assertSafeXml } from './safeXml.ts';
+import { decodeXmpBytes } from '../sidecars/xmpSidecar.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -72,7 +73,13 @@ const NON_XMP_KEYS = new Set(['ifd0', 'ifd1', 'exif', 'gps', 'interop', 'iptc', 
  */
 function unsafeXmpReason(input: Buffer, sharpXmp: Buffer | undefined): string | null {
   // Nine-byte markers that do not turn up by chance in image data; XMP itself never needs them.
-  if (input.includes('<!DOCTYPE') || input.includes('<!ENTITY')) return 'it declares a DOCTYPE or entities (XXE or entity expansion)';
+  // In a JPEG only its XMP segments are searched: Photoshop's print settings (an Apple plist in
+  // APP13, which no XMP parser reads) carry a DOCTYPE, and refusing their XMP for it lost the
+  // metadata of ordinary Photoshop files with a false alarm in the ingest report.
+  const searched = jpegXmpSegments(input) ?? [input];
+  if (searched.some((part) => part.includes('<!DOCTYPE') || part.includes('<!ENTITY'))) {
+    return 'it declares a DOCTYPE or entities (XXE or entity expansion)';
+  }
   const packet = xmpAsUtf8(sharpXmp) ?? findXmpPacket(input);
   if (!packet) return null;
   try {
@@ -83,11 +90,49 @@ function unsafeXmpReason(input: Buffer, sharpXmp: Buffer | undefined): string | 
   }
 }
 
+const XMP_SIGNATURES = ['http://ns.adobe.com/xap/1.0/\0', 'http://ns.adobe.com/xmp/extension/\0'].map((sig) => Buffer.from(sig, 'latin1'));
+
+/** The payloads of a JPEG's XMP segments (main and extended), or null when `input` is no JPEG. */
+export function jpegXmpSegments(input: Buffer): Buffer[] | null {
+  if (input[0] !== 0xff || input[1] !== 0xd8) return null;
+  const segments: Buffer[] = [];
+  let at = 2;
+  while (at + 4 <= input.length && input[at] === 0xff) {
+    const marker = input[at + 1];
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01 || marker === 0xff) {
+      at += marker === 0xff ? 1 : 2;
+      continue;
+    }
+    // Start of scan or end of image: the metadata segments all come before.
+    if (marker === 0xda || marker === 0xd9) return segments;
+    const length = input.readUInt16BE(at + 2);
+    const payload = input.subarray(at + 4, Math.min(input.length, at + 2 + length));
+    if (marker === 0xe1 && XMP_SIGNATURES.some((sig) => payload.subarray(0, sig.length).equals(sig))) segments.push(payload);
+    at += 2 + length;
+  }
+  // A JPEG whose segments cannot be walked: search all of it, as for other formats.
+  return at + 4 <= input.length ? null : segments;
+}
+
+/**
+ * The file's XMP packet re-encoded as UTF-8 when it was written in a code page (exifr would
+ * decode it as UTF-8 and store U+FFFD for every accented letter), else undefined.
+ */
+function redecodedXmp(input: Buffer, sharpXmp: Buffer | undefined, warnings: string[]): Buffer | undefined {
+  const packet = xmpAsUtf8(sharpXmp) ?? findXmpPacket(input);
+  if (!packet) return undefined;
+  const decoded = decodeXmpBytes(packet);
+  if (!decoded.warning) return undefined;
+  warnings.push(`embedded XMP ${decoded.warning}`);
+  return Buffer.from(decoded.text, 'utf8');
+}
+
 export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Promise<FileMetadata> {
   const warnings: string[] = [];
   const xmpRefusal = unsafeXmpReason(input, found.xmp);
   if (xmpRefusal) warnings.push(`embedded XMP refused: ${xmpRefusal}`);
-  const exifrOptions = xmpRefusal ? { ...EXIFR_BASE_OPTIONS, xmp: false } : EXIFR_BASE_OPTIONS;
+  const recoded = xmpRefusal ? undefined : redecodedXmp(input, found.xmp, warnings);
+  const exifrOptions = xmpRefusal || recoded ? { ...EXIFR_BASE_OPTIONS, xmp: false } : EXIFR_BASE_OPTIONS;
   let raw: Record<string, unknown> = {};
   try {
     raw = ((await exifr.parse(input, exifrOptions)) as Record<string, unknown> | undefined) ?? {};
@@ -122,13 +167,14 @@ export async function readMetadata(input: Buffer, found: SharpBlocks = {}): Prom
     if (repair.repaired) warnings.push(`metadata repaired: ${repair.repaired} invalid EXIF entr${repair.repaired === 1 ? 'y' : 'ies'} skipped`);
   }
   if (!xmpRefusal && !Object.keys(raw).some((key) => !NON_XMP_KEYS.has(key))) {
-    fallback.xmp = xmpAsUtf8(found.xmp) ?? png.xmp ?? jp2.xmp ?? findXmpPacket(input);
+    fallback.xmp = recoded ?? xmpAsUtf8(found.xmp) ?? png.xmp ?? jp2.xmp ?? findXmpPacket(input);
   }
   if (!hasEntries(raw.iptc)) fallback.iptc = found.iptc ?? png.iptc ?? jp2.iptc;
   const header = syntheticJpeg(fallback);
   if (header) {
     try {
-      const extra = ((await exifr.parse(header, exifrOptions)) as Record<string, unknown> | undefined) ?? {};
+      // The re-encoded packet is safe to parse; a refused one never reaches the header.
+      const extra = ((await exifr.parse(header, recoded ? EXIFR_BASE_OPTIONS : exifrOptions)) as Record<string, unknown> | undefined) ?? {};
       for (const [key, value] of Object.entries(extra)) if (key !== 'errors' && !hasEntries(raw[key])) raw[key] = value;
     } catch {
       // the blocks are as unreadable as the file: keep what the first pass found

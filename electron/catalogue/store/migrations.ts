@@ -107,12 +107,18 @@ export const MIGRATIONS: readonly string[] = [
     SELECT min(o.id) FROM photos AS o WHERE o.hash = photos.hash AND o.id < photos.id AND o.missing = 0
   ) WHERE missing = 0;
   `,
-  // 6 (issue 13; the coordinator may renumber it to 7 when merging): the archive reference
+  // 6: the archive reference
   // (shelfmark) that Budapest City Archives asks to cite, an editable field; and the Fortepan Iowa
   // accession number ("FI0001858"), read from the file's name or metadata like fortepan_id.
   `
   ALTER TABLE photos ADD COLUMN archive_ref TEXT NOT NULL DEFAULT '';
   ALTER TABLE photos ADD COLUMN iowa_id TEXT;
+  `,
+  // 7: a preview made from only part of the file (a truncated or damaged JPEG/PNG decodes with
+  // grey where the data ends): the photo keeps its preview and says what it lacks. Separate
+  // from preview_error, which means there is no preview at all. Set by the ingest.
+  `
+  ALTER TABLE photos ADD COLUMN preview_warning TEXT;
   `,
 ];
 

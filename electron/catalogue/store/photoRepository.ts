@@ -3,6 +3,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { EDITABLE_FIELDS, type EditableField, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/creditStyles.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
+import { normaliseTags } from '../../../shared/fieldLimits.ts';
 import { statementCache } from './statementCache.ts';
 
 export interface PhotoRow {
@@ -42,6 +43,7 @@ export interface PhotoRow {
   embedded_creator: string;
   copyright: string;
   preview_error: string | null;
+  preview_warning: string | null;
   thumb_version: string;
   missing: number;
   duplicate_of: number | null;
@@ -71,6 +73,8 @@ export interface IngestedRecord {
   embeddedCreator: string;
   copyright: string;
   previewError: string | null;
+  /** The preview shows only part of the image (see Photo.previewWarning); absent means none. */
+  previewWarning?: string | null;
 }
 
 export function rowToPhoto(row: PhotoRow): Photo {
@@ -108,6 +112,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     copyright: row.copyright,
     credit: '',
     previewError: row.preview_error,
+    previewWarning: row.preview_warning ?? null,
     thumbVersion: row.thumb_version,
     missing: row.missing !== 0,
     duplicateOf: row.duplicate_of ?? null,
@@ -127,20 +132,8 @@ function parseTags(json: string): string[] {
   }
 }
 
-/** Tags are trimmed, blank ones dropped, duplicates (ignoring case) kept once, in order. */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tag.toLocaleLowerCase('hu');
-    if (tag && !seen.has(key)) {
-      seen.add(key);
-      out.push(tag);
-    }
-  }
-  return out;
-}
+// Tags are normalised by the field rules' home (shared/fieldLimits.ts); re-exported for the store's callers.
+export { normaliseTags };
 
 /** The column of each editable field: the field's own name, in snake_case. */
 const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
@@ -150,7 +143,7 @@ const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
 /** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
 const FILE_FACT_COLUMNS = [
   'width', 'height', 'format', 'page_count', 'taken_at', 'digitized_at', 'camera', 'gps_lat', 'gps_lon', 'gps_alt',
-  'embedded_credit', 'embedded_creator', 'copyright', 'preview_error', 'thumb_version',
+  'embedded_credit', 'embedded_creator', 'copyright', 'preview_error', 'preview_warning', 'thumb_version',
 ] as const;
 
 function fileFacts(record: IngestedRecord): (string | number | null)[] {
@@ -169,6 +162,7 @@ function fileFacts(record: IngestedRecord): (string | number | null)[] {
     record.embeddedCreator,
     record.copyright,
     record.previewError,
+    record.previewWarning ?? null,
     // A new thumbnail version whenever the bytes change, so cached images are refreshed.
     `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
   ];

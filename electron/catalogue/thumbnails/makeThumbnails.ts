@@ -9,6 +9,14 @@ export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
 /** Refuse decompression bombs before decoding: 200 megapixels is beyond any scan we expect. */
 export const MAX_INPUT_PIXELS = 200_000_000;
+/**
+ * Most images decode in strips at a fraction of their size (shrink-on-load, sequential access),
+ * but a progressive JPEG is decoded whole: libjpeg keeps every DCT coefficient (2 bytes a
+ * sample) until the last scan, and an interlaced PNG is held whole as pixels. A 502-byte
+ * progressive JPEG declaring 14000×14000 took 760 MB. Such images get a preview only when that
+ * whole-image buffer fits this budget, so two workers stay within a few hundred MB.
+ */
+export const MAX_WHOLE_DECODE_BYTES = 200_000_000;
 
 export interface ImageFacts {
   /** Displayed size, after orientation. */
@@ -25,6 +33,8 @@ export interface ImageFacts {
   /** Who decodes the pixels: sharp, our BMP decoder, or nobody (the reason is `noPreview`). */
   decoder: 'sharp' | 'bmp' | 'none';
   noPreview: string | null;
+  /** Progressive JPEG or interlaced PNG: what decoding it whole takes, in bytes; else null. */
+  wholeDecode: { kind: string; bytes: number } | null;
 }
 
 /** Formats the prebuilt sharp cannot decode at all, recognised by their first bytes. */
@@ -64,6 +74,7 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       embedded: {},
       decoder: header.format === 'bmp' ? 'bmp' : 'none',
       noPreview: header.format === 'bmp' ? null : `no decoder for ${label(header.format)} images in this build of Fototar`,
+      wholeDecode: null,
     };
   }
   let meta: Metadata;
@@ -90,10 +101,35 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       embedded: { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc },
       decoder: 'sharp',
       noPreview: null,
+      wholeDecode: wholeDecode(meta),
     },
     meta.orientation ?? null,
     true,
   );
+}
+
+/** Samples per pixel of a JPEG after chroma subsampling ("4:2:0" keeps a quarter of each chroma plane). */
+function jpegSamplesPerPixel(meta: Metadata): number {
+  const channels = meta.channels ?? 3;
+  switch (meta.chromaSubsampling) {
+    case '4:2:0': return 1.5;
+    case '4:2:2': return 2;
+    case '4:2:0:4': return 2.5;
+    case '4:2:2:4': return 3;
+    default: return channels;
+  }
+}
+
+/** The whole-image buffer a progressive JPEG or an interlaced PNG needs (see MAX_WHOLE_DECODE_BYTES). */
+function wholeDecode(meta: Metadata): ImageFacts['wholeDecode'] {
+  if (!meta.isProgressive || !meta.width || !meta.height) return null;
+  const pixels = meta.width * meta.height;
+  if (meta.format === 'jpeg') return { kind: 'progressive JPEG', bytes: Math.ceil(pixels * jpegSamplesPerPixel(meta) * 2) };
+  if (meta.format === 'png') {
+    const bytesPerSample = meta.depth === 'ushort' ? 2 : 1;
+    return { kind: 'interlaced PNG', bytes: pixels * (meta.channels ?? 4) * bytesPerSample };
+  }
+  return null;
 }
 
 /**
@@ -121,6 +157,8 @@ const GRID_JPEG = { quality: 78, optimiseCoding: false } as const;
 export interface Thumbnails {
   preview: Buffer;
   grid: Buffer;
+  /** The image could be read only in part (truncated or damaged): what the preview lacks. */
+  warning: string | null;
 }
 
 /**
@@ -133,21 +171,39 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
   if (facts.width * facts.height > MAX_INPUT_PIXELS) {
     throw new Error(`too large to preview: ${facts.width}×${facts.height} pixels is over the ${MAX_INPUT_PIXELS / 1e6} megapixel limit`);
   }
-  let pixels: { data: Buffer; info: OutputInfo };
-  try {
+  if (facts.wholeDecode && facts.wholeDecode.bytes > MAX_WHOLE_DECODE_BYTES) {
+    const megapixels = Math.round((facts.width * facts.height) / 1e6);
+    throw new Error(
+      `too large to preview (${facts.wholeDecode.kind}, ${megapixels} MP): it can only be decoded whole, which takes about ` +
+        `${Math.round(facts.wholeDecode.bytes / 1e6)} MB, over the ${MAX_WHOLE_DECODE_BYTES / 1e6} MB a preview may use`,
+    );
+  }
+  const decode = (failOn: 'truncated' | 'none') => {
     let image: Sharp;
     if (facts.decoder === 'bmp') {
       const bitmap = decodeBmp(input);
       image = sharp(bitmap.data, { raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels } });
     } else {
-      image = sharp(input, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+      image = sharp(input, { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
     }
     image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
-    pixels = await image
+    return image
       .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
+  };
+  let pixels: { data: Buffer; info: OutputInfo };
+  let warning: string | null = null;
+  try {
+    try {
+      // Strict first, so a file that ends early is noticed; then whatever can be read of it.
+      pixels = await decode('truncated');
+    } catch (strict) {
+      if (facts.decoder !== 'sharp') throw strict;
+      pixels = await decode('none');
+      warning = incompleteImage(input, strict);
+    }
   } catch (error) {
     const reason = describeSharpError(error);
     // HEVC decoding fails with varying libvips messages ("bad seek", "Unknown error") when the
@@ -163,7 +219,7 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
     sharp(pixels.data, raw).jpeg(PREVIEW_JPEG).toBuffer(),
     sharp(pixels.data, raw).resize(GRID_EDGE, GRID_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg(GRID_JPEG).toBuffer(),
   ]);
-  return { preview, grid };
+  return { preview, grid, warning };
 }
 
 export async function writeThumbnails(thumbnails: Thumbnails, previewFile: string, gridFile: string): Promise<void> {
@@ -198,6 +254,32 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   await fs.writeFile(temporary, data);
   await fs.rename(temporary, file);
+}
+
+const JPEG_EOI = Buffer.from([0xff, 0xd9]);
+const PNG_IEND = Buffer.from('IEND', 'latin1');
+
+/** True when a JPEG or PNG lacks its end marker (EOI, IEND): the file was cut short. */
+export function endsEarly(input: Buffer): boolean {
+  if (input[0] === 0xff && input[1] === 0xd8) {
+    // Zero padding after the end marker is common and harmless. A long trailer of other data
+    // (some phones append one) also reads as "ends early": that costs a fresh decode instead of
+    // reused thumbnails, and the warning itself comes only from the decoder stopping early.
+    let end = input.length;
+    while (end > 2 && input[end - 1] === 0x00) end--;
+    return input.subarray(Math.max(0, end - 1024), end).lastIndexOf(JPEG_EOI) < 0;
+  }
+  if (input.toString('latin1', 0, 4) === '\x89PNG') return input.lastIndexOf(PNG_IEND) < 0;
+  return false;
+}
+
+/** What the preview of a partly readable image lacks, for the photo's preview warning. */
+function incompleteImage(input: Buffer, error: unknown): string {
+  const message = firstLine((error as Error)?.message ?? String(error));
+  if (endsEarly(input) || /premature end|truncated|unexpected end|end of file|read error/i.test(message)) {
+    return `truncated: the file ends before the image does, so the preview shows only the part that could be read (${message})`;
+  }
+  return `damaged: part of the image could not be decoded, so the preview may show grey where it is missing (${message})`;
 }
 
 /** Turns libvips' messages into reasons an archivist can read. */

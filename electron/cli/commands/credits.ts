@@ -5,7 +5,8 @@
 // Warnings (no licence, ShareAlike, the same photo twice) go to stderr, never into the list.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, requireCatalogue, parseIds, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
+import { parse, requireCatalogue, parseIds, withCatalogueReadOnly, UsageError, warn, type Command } from '../cliSupport.ts';
+import { escapeControlCharacters } from '../../../shared/fieldLimits.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { CREDIT_LIST_FORMATS, creditWarnings, type CreditListFormat } from '../../../shared/figureCredits.ts';
 import { collectionsOf } from '../../catalogue/collections/collectionService.ts';
@@ -50,7 +51,7 @@ export const credits: Command = async (args) => {
     const ids = parseIds(positionals);
     if (values.out || values.overwrite) throw new UsageError('--out needs --collection (or --style/--lang)');
     await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-      process.stdout.write(catalogue.creditList(ids, format as 'txt' | 'md'));
+      process.stdout.write(escapeControlCharacters(catalogue.creditList(ids, format as 'txt' | 'md')));
     });
     return;
   }
@@ -76,10 +77,11 @@ export const credits: Command = async (args) => {
       picks = photos.map((photo, i) => ({ itemId: i + 1, photo, modified: false }));
     }
     for (const warning of creditWarnings(picks.map((p) => ({ photo: p.photo, modified: p.modified })), { style, lang })) {
-      process.stderr.write(`${lang === 'hu' ? 'figyelmeztetés' : 'warning'}: ${warning.message}\n`);
+      warn(`${lang === 'hu' ? 'figyelmeztetés' : 'warning'}: ${warning.message}`);
     }
     const data = await collectionCreditsFile(name, picks, { style, lang, format });
     if (out) writeOutputFile(out, data, Boolean(values.overwrite));
-    else process.stdout.write(data);
+    // Text formats are shown as `out` shows text (control characters escaped); DOCX is binary.
+    else process.stdout.write(format === 'docx' ? data : escapeControlCharacters(data.toString('utf8')));
   });
 };

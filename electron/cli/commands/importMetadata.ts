@@ -31,7 +31,7 @@ export const importCommand: Command = async (args) => {
       for (const f of change.fields) lines.push(`    ${f.field}: ${JSON.stringify(f.before)} -> ${JSON.stringify(f.after)}`);
     }
     for (const r of result.rejected) lines.push(`line ${r.line}: rejected: ${r.reason}`);
-    for (const w of result.warnings ?? []) lines.push(`line ${w.line}: ${w.reason}`);
+    for (const w of result.warnings) lines.push(`line ${w.line}: warning: ${w.message}`);
     if (result.encoding) lines.push(`read as ${result.encoding}`);
     if (result.ignoredColumns.length) lines.push(`columns not imported: ${result.ignoredColumns.join(', ')}`);
     const verb = result.applied ? 'changed' : values['dry-run'] ? 'would change' : 'changed';

@@ -21,8 +21,12 @@ export const ingest: Command = async (args) => {
     if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
     if (values.json) out(JSON.stringify(report));
     else {
-      out(`added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed.length}; ${report.photos} photos in the catalogue`);
+      out(
+        `added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed.length}, ` +
+          `warnings ${report.warnings.length}; ${report.photos} photos in the catalogue`,
+      );
       for (const failure of report.failed) out(`failed: ${failure.path}: ${failure.reason}`);
+      for (const warning of report.warnings) out(`warning: ${warning.path}: ${warning.message}`);
     }
   });
 };

@@ -21,6 +21,7 @@ function describe(photo: Photo): string {
     ['size', photo.width && photo.height ? `${photo.width}×${photo.height}` : null],
     ['duplicate of', photo.duplicateOf],
     ['no preview', photo.previewError],
+    ['preview', photo.previewWarning],
   ];
   return lines
     .filter(([, v]) => v !== null && v !== '')

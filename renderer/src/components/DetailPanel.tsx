@@ -81,6 +81,11 @@ export function DetailPanel({
       </div>
 
       <div className="detail-body">
+        {photo?.previewWarning && (
+          <p className="field-error" role="note" data-testid="preview-warning">
+            Preview incomplete: {photo.previewWarning}
+          </p>
+        )}
         <h2 className="detail-title">{title}</h2>
 
         <section className="credit-box" aria-label="Credit">

@@ -114,11 +114,11 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
                 ))}
               </ul>
             )}
-            {(preview.warnings ?? []).length > 0 && (
+            {preview.warnings.length > 0 && (
               <ul className="import-rejected" data-testid="import-warnings">
-                {preview.warnings!.map((w) => (
-                  <li key={w.line}>
-                    <span className="mono">line {w.line}</span> {w.reason}
+                {preview.warnings.map((w, i) => (
+                  <li key={i}>
+                    <span className="mono">line {w.line}</span> {w.message}
                   </li>
                 ))}
               </ul>

@@ -52,6 +52,7 @@ export function IngestPanel({
 
   const report = progress.report;
   const failed = report?.failed ?? [];
+  const warnings = report?.warnings ?? [];
   const heading =
     progress.state === 'cancelled' ? 'Ingest cancelled' : progress.state === 'failed' ? 'Ingest failed' : 'Ingest finished';
   return (
@@ -64,11 +65,12 @@ export function IngestPanel({
             <span className="stat"><b>{numberFormat.format(report.updated)}</b> updated</span>
             <span className="stat"><b>{numberFormat.format(report.unchanged)}</b> unchanged</span>
             <span className={`stat${failed.length ? ' bad' : ''}`}><b>{numberFormat.format(failed.length)}</b> failed</span>
+            {warnings.length > 0 && <span className="stat"><b>{numberFormat.format(warnings.length)}</b> warnings</span>}
           </>
         )}
         {progress.error && <span className="field-error">{progress.error}</span>}
         <span className="spacer" />
-        {failed.length > 0 && (
+        {failed.length + warnings.length > 0 && (
           <button type="button" className="button small ghost" onClick={() => setShowReport((s) => !s)} aria-expanded={showReport}>
             {showReport ? 'Hide report' : 'Show report'}
           </button>
@@ -77,7 +79,7 @@ export function IngestPanel({
           Dismiss
         </button>
       </div>
-      {failed.length > 0 && showReport && (
+      {failed.length + warnings.length > 0 && showReport && (
         <div className="ingest-report" data-testid="ingest-report">
           <h3>Ingest report: {plural(failed.length, 'file', 'files')} could not be added</h3>
           <ul>
@@ -85,6 +87,15 @@ export function IngestPanel({
               <li key={`${i}:${f.path}`}>
                 <span className="mono report-path">{f.path}</span>
                 <span className="report-reason">{f.reason}</span>
+              </li>
+            ))}
+          </ul>
+          {warnings.length > 0 && <h3>Added with warnings</h3>}
+          <ul data-testid="ingest-warnings">
+            {warnings.map((w, i) => (
+              <li key={`w${i}:${w.path}`}>
+                <span className="mono report-path">{w.path}</span>
+                <span className="report-reason">{w.message}</span>
               </li>
             ))}
           </ul>

@@ -24,7 +24,7 @@ test('ingests a folder recursively, reads metadata and makes both thumbnails wit
   try {
     const progress: number[] = [];
     const report = await catalogue.ingest([photos], { onProgress: (p) => progress.push(p.done) });
-    assert.deepEqual({ ...report, failed: report.failed.length }, { added: 4, updated: 0, unchanged: 0, failed: 0, photos: 4 });
+    assert.deepEqual({ ...report, failed: report.failed.length }, { added: 4, updated: 0, unchanged: 0, failed: 0, warnings: [], photos: 4 });
     assert.ok(progress.includes(4));
 
     const [photo] = [...catalogue.photos.iterateAll()].filter((p) => p.fortepanId === 12345);

@@ -80,3 +80,41 @@ test('giant dimensions and deflate bombs are refused with a reason before decodi
   // Decoding 10 gigapixels would need 10 GB; the ingest stayed small.
   assert.ok(process.memoryUsage().rss - before < 500 * 1024 ** 2);
 });
+
+/** A real small progressive JPEG with its frame header (SOF2) patched to declare width×height. */
+async function progressiveJpeg(width: number, height: number, colour = '#789'): Promise<Buffer> {
+  const jpeg = Buffer.from(await sharp({ create: { width: 16, height: 16, channels: 3, background: colour } }).jpeg({ progressive: true }).toBuffer());
+  for (let i = 2; i < jpeg.length - 9; ) {
+    if (jpeg[i + 1] === 0xc2) {
+      jpeg.writeUInt16BE(height, i + 5);
+      jpeg.writeUInt16BE(width, i + 7);
+      return jpeg;
+    }
+    i += 2 + jpeg.readUInt16BE(i + 2);
+  }
+  throw new Error('no SOF2 marker');
+}
+
+test('a progressive JPEG that must be decoded whole is previewed only within a memory budget, with a clear reason beyond it', async () => {
+  const dir = await tempDir();
+  const photos = path.join(dir, 'photos');
+  // 14000×14000 is under the 200-megapixel cap, but a progressive decode holds every coefficient:
+  // about 590 MB for this file of a few hundred bytes.
+  const bomb = await progressiveJpeg(14_000, 14_000);
+  assert.ok(bomb.length < 1000);
+  await writeFixture(photos, 'bomb.jpg', Promise.resolve(bomb));
+  await writeFixture(photos, 'ordinary.jpg', sharp({ create: { width: 1200, height: 900, channels: 3, background: '#456' } }).jpeg({ progressive: true }).toBuffer());
+  const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
+  try {
+    const report = await catalogue.ingest([photos], { poolSize: 1 });
+    assert.equal(report.added, 2);
+    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const photo = byName.get('bomb.jpg')!;
+    assert.deepEqual([photo.width, photo.height], [14_000, 14_000]);
+    assert.match(photo.previewError ?? '', /^too large to preview \(progressive JPEG, 196 MP\): it can only be decoded whole, which takes about 588 MB/);
+    assert.equal(fs.existsSync(thumbnailPath(catalogue.paths, photo.hash, 'preview')), false, 'never decoded');
+    assert.equal(byName.get('ordinary.jpg')!.previewError, null, 'an ordinary progressive JPEG still gets its preview');
+  } finally {
+    catalogue.close();
+  }
+});

@@ -93,3 +93,15 @@ test('embedded XMP: a hostile packet is refused with a warning and its fields ig
   assert.equal(metadata.fields.caption, '');
   assert.match(metadata.warnings.join(' '), /refused/);
 });
+
+test("embedded XMP: a DOCTYPE outside the XMP (Photoshop's print-settings plist in APP13) neither refuses the XMP nor warns", async () => {
+  const { readMetadata } = await import('../../../electron/catalogue/metadata/readMetadata.ts');
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().withXmp(wrap(title('Lánchíd'))).toBuffer();
+  const plist = Buffer.from('Photoshop 3.0\u00008BIM\u0003\u00ea\u0000\u0000\u0000\u0000\u0000\u0080<?xml version="1.0"?>\n<!DOCTYPE plist PUBLIC "-//Apple Computer//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist/>', 'latin1');
+  const app13 = Buffer.from([0xff, 0xed, 0, 0]);
+  app13.writeUInt16BE(plist.length + 2, 2);
+  const bytes = Buffer.concat([jpeg.subarray(0, 2), app13, plist, jpeg.subarray(2)]);
+  const metadata = await readMetadata(bytes, {});
+  assert.equal(metadata.fields.title, 'Lánchíd');
+  assert.deepEqual(metadata.warnings, []);
+});
