@@ -9,6 +9,7 @@ import type { HistoryState, TagCount, UndoResult } from './editHistory.ts';
 import type { SidecarReport, SidecarSettings } from './sidecars.ts';
 import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
+import type { FolderListing } from './folderListing.ts';
 import { SUGGESTED_FIELDS } from './pickLists.ts';
 import { EXPORT_FORMATS, type Collection, type CollectionCredits, type CollectionSummary, type ExportProgress } from './collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES } from './creditStyles.ts';
@@ -53,6 +54,8 @@ export const apiSchemas = {
   creditList: z.object({ ids: z.array(photoId).min(1).max(100000), format: z.enum(['txt', 'md']) }).strict(),
   /** Asks the platform for folders to add; browser mode answers null (no native dialog). */
   chooseFolders: z.object({}).strict(),
+  /** Subfolders of a folder for browser mode's folder browser; `~` is home, the default; relative paths are refused. */
+  listFolders: z.object({ path: z.string().max(4096).optional(), showHidden: z.boolean().optional() }).strict(),
   /** Points a photo whose original moved at its new path (the same content); see originalFiles.ts. */
   relinkPhoto: z.object({ id: photoId, path: z.string().min(1).max(4096) }).strict(),
   /** Stats every original now and marks the missing ones. */
@@ -131,6 +134,7 @@ export interface ApiResults {
   cancelIngest: IngestProgress;
   creditList: { text: string };
   chooseFolders: { paths: string[] } | null;
+  listFolders: FolderListing;
   relinkPhoto: Photo;
   checkOriginals: { checked: number; missing: number };
   listCollections: { collections: CollectionSummary[] };

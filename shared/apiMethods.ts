@@ -12,6 +12,7 @@ export const API_METHODS = [
   'cancelIngest',
   'creditList',
   'chooseFolders',
+  'listFolders',
   'relinkPhoto',
   'checkOriginals',
   'listCollections',

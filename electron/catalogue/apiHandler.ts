@@ -13,6 +13,8 @@ import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import type { SidecarReport } from '../../shared/sidecars.ts';
 import { importMetadata } from './exchange/metadataImport.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
+import { listFolders } from './folders/listFolders.ts';
+import { resolveUserPath } from './folders/userPath.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
 
 /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
@@ -53,7 +55,16 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       const skipped = (catalogue.lastSidecarReport as SidecarReport | null)?.skipped ?? [];
       return skipped.length ? { photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`) } : { photos };
     },
-    startIngest: ({ paths }) => catalogue.startIngest(paths),
+    // Paths from the UI: `~` is home; a relative path is refused, never resolved against the
+    // folder the app happened to start in.
+    startIngest: ({ paths }) =>
+      catalogue.startIngest(
+        paths.map((typed) => {
+          const resolved = resolveUserPath(typed);
+          if (!resolved.ok) throw new CatalogueError('invalid-input', resolved.error);
+          return resolved.path;
+        }),
+      ),
     ingestProgress: () => catalogue.ingestProgress(),
     cancelIngest: () => catalogue.cancelIngest(),
     creditList: ({ ids, format }) => ({ text: catalogue.creditList(ids, format) }),
@@ -112,6 +123,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       const { checked, missing } = await catalogue.checkOriginals();
       return { checked, missing };
     },
+    listFolders: ({ path, showHidden }) => listFolders(path, { showHidden }),
     chooseFolders: async () => {
       if (!platform.chooseFolders) return null;
       const paths = await platform.chooseFolders();
