@@ -2,6 +2,8 @@
 // Fortepan asks for "Fortepan / <donor>", adding " / <photographer>" when one is known.
 // Photos from other sources fall back to what their files say: credit line, creator, copyright.
 
+import { knownLicence } from './licences.ts';
+
 export const FORTEPAN_LICENCE = 'CC BY-SA 3.0';
 
 export interface CreditInput {
@@ -17,19 +19,9 @@ export interface CreditInput {
   copyright: string;
 }
 
-const LICENCE_URLS: Record<string, string> = {
-  'cc by-sa 3.0': 'https://creativecommons.org/licenses/by-sa/3.0/',
-  'cc by-sa 4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
-  'cc by 3.0': 'https://creativecommons.org/licenses/by/3.0/',
-  'cc by 4.0': 'https://creativecommons.org/licenses/by/4.0/',
-  'cc0 1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
-  cc0: 'https://creativecommons.org/publicdomain/zero/1.0/',
-  'public domain mark 1.0': 'https://creativecommons.org/publicdomain/mark/1.0/',
-};
-
+/** The URL of a known licence (shared/licences.ts), or null. */
 export function licenceUrl(licence: string): string | null {
-  const key = licence.trim().toLowerCase().replace(/\s+/g, ' ').replace(/-/g, (m) => m);
-  return LICENCE_URLS[key] ?? LICENCE_URLS[key.replace(/^cc-/, 'cc ')] ?? null;
+  return knownLicence(licence)?.url ?? null;
 }
 
 /** A photo is Fortepan's when it has a Fortepan number or names Fortepan as its source. */

@@ -4,6 +4,7 @@
 // or no credit, ShareAlike licences the publication must honour, the same photo twice.
 // Metadata is text from strangers: Markdown and HTML escape every field; links are only ones we
 // build (Fortepan's photo page, the known licence table), never taken from metadata.
+import { knownLicence, unknownLicenceMessage } from './licences.ts';
 import { effectiveLicence, escapeMarkdown, isFortepan, type CreditInput } from './credit.ts';
 import { CREDIT_WORDS, isShareAlike, photoIdentity, styledCredit, taslParts, type CreditLang, type CreditStyle, type TaslParts } from './creditStyles.ts';
 
@@ -187,7 +188,7 @@ function renderCsv(entries: readonly FigureEntry[], _options: CreditListOptions)
 
 // --- warnings -------------------------------------------------------------------------------
 
-export type CreditWarningKind = 'no-licence' | 'no-credit' | 'no-donor' | 'share-alike' | 'duplicate';
+export type CreditWarningKind = 'no-licence' | 'unknown-licence' | 'no-credit' | 'no-donor' | 'share-alike' | 'duplicate';
 
 export interface CreditWarning {
   kind: CreditWarningKind;
@@ -207,12 +208,14 @@ export function creditWarnings(picks: readonly FigurePick[]): CreditWarning[] {
   const noCredit: number[] = [];
   const noDonor: number[] = [];
   const shareAlike = new Map<string, number[]>();
+  const unknown = new Map<string, number[]>();
   const seen = new Map<number, number[]>();
   picks.forEach((pick, index) => {
     const figure = index + 1;
     const photo = pick.photo;
     const licence = effectiveLicence(photo);
     if (!licence) noLicence.push(figure);
+    else if (!knownLicence(licence)) unknown.set(licence, [...(unknown.get(licence) ?? []), figure]);
     if (isFortepan(photo)) {
       if (!photo.donor.trim()) noDonor.push(figure);
     } else if (!styledCredit(photo, 'fortepan', 'en')) {
@@ -223,6 +226,13 @@ export function creditWarnings(picks: readonly FigurePick[]): CreditWarning[] {
   });
   if (noLicence.length) {
     warnings.push({ kind: 'no-licence', figures: noLicence, message: `No licence recorded for ${figureList(noLicence)}: check the rights before publishing.` });
+  }
+  for (const [licence, figures] of unknown) {
+    warnings.push({
+      kind: 'unknown-licence',
+      figures,
+      message: `${figureList(figures).replace(/^f/, 'F')}: ${unknownLicenceMessage(licence)}`,
+    });
   }
   if (noCredit.length) {
     warnings.push({ kind: 'no-credit', figures: noCredit, message: `No credit recorded for ${figureList(noCredit)}: add a credit line, photographer or donor.` });
