@@ -71,7 +71,10 @@ test.beforeAll(async () => {
   } finally {
     catalogue.close();
   }
-  served = await serveCatalogue(path.join(dir, 'catalogue'));
+  // The folder browser starts at home: a home of its own with enough folders to scroll.
+  const home = path.join(dir, 'home');
+  for (let i = 0; i < 40; i++) fs.mkdirSync(path.join(home, `Fortepan ${1950 + i} – beszkennelt negatívok`), { recursive: true });
+  served = await serveCatalogue(path.join(dir, 'catalogue'), { HOME: home });
   fs.mkdirSync(shots, { recursive: true });
 });
 
@@ -100,6 +103,13 @@ for (const size of SIZES) {
     await expect(page.getByTestId('result-count')).toContainText(/1,?506 photos/);
     await expect(cells(page).first()).toBeVisible();
     await look('grid');
+
+    // The facet lists under the timeline, with their sort switch.
+    await page.getByTestId('facet-toggle').click();
+    await expect(page.getByTestId('facet-donor')).toContainText('Hunyadi László');
+    await look('facets');
+    await page.getByTestId('facet-toggle').click();
+    await expect(page.getByTestId('facet-donor')).toBeHidden();
 
     // One photo: the detail panel with the editor beside the grid.
     await cells(page).nth(1).click();
