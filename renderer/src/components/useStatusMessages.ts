@@ -36,23 +36,29 @@ export function useStatusMessages(): StatusMessages {
   const [history, setHistory] = useState<StatusMessage[]>([]);
   const [held, setHeld] = useState(false);
 
+  const historyRef = useRef<StatusMessage[]>([]);
+
   const set = useCallback((message: { kind: StatusKind; text: string } | null) => {
     if (!message) {
       setCurrent(null);
       return;
     }
-    setHistory((old) => {
-      const last = old[0];
+    const old = historyRef.current;
+    const last = old[0];
+    let next: StatusMessage[];
+    let shown: StatusMessage;
+    if (last && last.kind === message.kind && last.text === message.text) {
       // The same message again (a poll failing, say) counts up instead of filling the history.
-      if (last && last.kind === message.kind && last.text === message.text) {
-        const repeated = { ...last, count: last.count + 1 };
-        setCurrent({ ...repeated, id: nextId++ });
-        return [repeated, ...old.slice(1)];
-      }
-      const entry: StatusMessage = { id: nextId++, kind: message.kind, text: message.text, at: new Date(), count: 1 };
-      setCurrent(entry);
-      return [entry, ...old].slice(0, STATUS_HISTORY_SIZE);
-    });
+      const repeated = { ...last, count: last.count + 1 };
+      next = [repeated, ...old.slice(1)];
+      shown = { ...repeated, id: nextId++ };
+    } else {
+      shown = { id: nextId++, kind: message.kind, text: message.text, at: new Date(), count: 1 };
+      next = [shown, ...old].slice(0, STATUS_HISTORY_SIZE);
+    }
+    historyRef.current = next;
+    setHistory(next);
+    setCurrent(shown);
   }, []);
 
   // Each message (a repeat too) gets its own full time on screen; holding it pauses the clock.
