@@ -10,6 +10,7 @@ import type { SidecarReport, SidecarSettings } from './sidecars.ts';
 import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
 import type { CatalogueHealth } from './catalogueHealth.ts';
+import type { FolderListing } from './folderListing.ts';
 import { SUGGESTED_FIELDS } from './pickLists.ts';
 import { FIELD_MAX_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from './fieldLimits.ts';
 import { EXPORT_FORMATS, type Collection, type CollectionCredits, type CollectionSummary, type ExportProgress } from './collections.ts';
@@ -69,6 +70,8 @@ export const apiSchemas = {
    * or a new folder inside one (electron/catalogue/chosenFolders.ts). Answers its real path.
    */
   chooseFolder: z.object({ path: z.string().min(1).max(4096), purpose: z.enum(FOLDER_PURPOSES) }).strict(),
+  /** Subfolders of a folder for browser mode's folder browser; `~` is home, the default; relative paths are refused. */
+  listFolders: z.object({ path: z.string().max(4096).optional(), showHidden: z.boolean().optional() }).strict(),
   /** Points a photo whose original moved at its new path (the same content); see originalFiles.ts. */
   relinkPhoto: z.object({ id: photoId, path: z.string().min(1).max(4096) }).strict(),
   /** Stats every original now and marks the missing ones. */
@@ -155,6 +158,7 @@ export interface ApiResults {
   creditList: { text: string };
   chooseFolders: { paths: string[] } | null;
   chooseFolder: { path: string };
+  listFolders: FolderListing;
   relinkPhoto: Photo;
   checkOriginals: { checked: number; missing: number };
   listCollections: { collections: CollectionSummary[] };

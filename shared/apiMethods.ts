@@ -13,6 +13,7 @@ export const API_METHODS = [
   'creditList',
   'chooseFolders',
   'chooseFolder',
+  'listFolders',
   'relinkPhoto',
   'checkOriginals',
   'listCollections',

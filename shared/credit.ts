@@ -2,6 +2,8 @@
 // from, and the licence that applies. The credit lines themselves are in creditStyles.ts.
 import { FORTEPAN_IOWA_LICENCE, fortepanIowaId, namesFortepanIowa } from './fortepanIowa.ts';
 
+import { knownLicence } from './licences.ts';
+
 export const FORTEPAN_LICENCE = 'CC BY-SA 3.0';
 
 export interface CreditInput {
@@ -21,19 +23,9 @@ export interface CreditInput {
   iowaId?: string | null;
 }
 
-const LICENCE_URLS: Record<string, string> = {
-  'cc by-sa 3.0': 'https://creativecommons.org/licenses/by-sa/3.0/',
-  'cc by-sa 4.0': 'https://creativecommons.org/licenses/by-sa/4.0/',
-  'cc by 3.0': 'https://creativecommons.org/licenses/by/3.0/',
-  'cc by 4.0': 'https://creativecommons.org/licenses/by/4.0/',
-  'cc0 1.0': 'https://creativecommons.org/publicdomain/zero/1.0/',
-  cc0: 'https://creativecommons.org/publicdomain/zero/1.0/',
-  'public domain mark 1.0': 'https://creativecommons.org/publicdomain/mark/1.0/',
-};
-
+/** The URL of a known licence (shared/licences.ts), or null. */
 export function licenceUrl(licence: string): string | null {
-  const key = licence.trim().toLowerCase().replace(/\s+/g, ' ').replace(/-/g, (m) => m);
-  return LICENCE_URLS[key] ?? LICENCE_URLS[key.replace(/^cc-/, 'cc ')] ?? null;
+  return knownLicence(licence)?.url ?? null;
 }
 
 /** The archives with a credit rule of their own; everything else is "other". */

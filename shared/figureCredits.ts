@@ -7,6 +7,7 @@
 import { creditSourceKind, effectiveLicence, escapeMarkdown, type CreditInput } from './credit.ts';
 import { asksForArchiveReference } from './archiveReference.ts';
 import { commonsFilePage, isFromCommons } from './commonsFile.ts';
+import { knownLicence, unknownLicenceMessage } from './licences.ts';
 import { CREDIT_WORDS, isShareAlike, photoIdentity, styledCredit, taslParts, type CreditLang, type CreditStyle, type TaslParts } from './creditStyles.ts';
 
 export const CREDIT_LIST_FORMATS = ['txt', 'md', 'html', 'csv', 'docx'] as const;
@@ -198,7 +199,7 @@ function renderCsv(entries: readonly FigureEntry[], _options: CreditListOptions)
 
 // --- warnings -------------------------------------------------------------------------------
 
-export type CreditWarningKind = 'no-licence' | 'no-credit' | 'no-donor' | 'no-archive-ref' | 'not-from-commons' | 'share-alike' | 'duplicate';
+export type CreditWarningKind = 'no-licence' | 'unknown-licence' | 'no-credit' | 'no-donor' | 'no-archive-ref' | 'not-from-commons' | 'share-alike' | 'duplicate';
 
 export interface CreditWarning {
   kind: CreditWarningKind;
@@ -260,12 +261,14 @@ export function creditWarnings(picks: readonly FigurePick[], options: CreditWarn
     'not-from-commons': [],
   };
   const shareAlike = new Map<string, number[]>();
+  const unknown = new Map<string, number[]>();
   const seen = new Map<number, number[]>();
   picks.forEach((pick, index) => {
     const figure = index + 1;
     const photo = pick.photo;
     const licence = effectiveLicence(photo);
     if (!licence) found['no-licence'].push(figure);
+    else if (!knownLicence(licence)) unknown.set(licence, [...(unknown.get(licence) ?? []), figure]);
     const kind = creditSourceKind(photo);
     if (kind === 'fortepan') {
       // A donor "Fortepan" is recorded: Fortepan's own albums need no other name.
@@ -281,6 +284,13 @@ export function creditWarnings(picks: readonly FigurePick[], options: CreditWarn
   for (const kind of ['no-licence', 'no-credit', 'no-donor', 'no-archive-ref', 'not-from-commons'] as const) {
     const figures = found[kind];
     if (figures.length) warnings.push({ kind, figures, message: text[kind](figureList(figures, lang)) });
+  }
+  for (const [licence, figures] of unknown) {
+    const message =
+      lang === 'hu'
+        ? `${figureList(figures, lang)}: a „${licence.trim()}” nem ismert licenc – ellenőrizze, vagy válasszon a listából.`
+        : `${figureList(figures, lang).replace(/^f/, 'F')}: ${unknownLicenceMessage(licence)}`;
+    warnings.push({ kind: 'unknown-licence', figures, message });
   }
   for (const [licence, figures] of shareAlike) {
     warnings.push({ kind: 'share-alike', figures, message: text['share-alike'](figureList(figures, lang), licence, figures.length === 1) });

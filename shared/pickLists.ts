@@ -1,15 +1,9 @@
 // Licences and sources offered in the editor's pick lists. Free entry stays allowed: these are
 // suggestions, merged with the values the catalogue already uses.
 
-export const LICENCE_CHOICES = [
-  'CC BY-SA 3.0',
-  'CC BY-SA 4.0',
-  'CC BY 4.0',
-  'CC BY 3.0',
-  'CC0 1.0',
-  'Public Domain Mark 1.0',
-  'All rights reserved',
-] as const;
+import { KNOWN_LICENCES } from './licences.ts';
+
+export const LICENCE_CHOICES: readonly string[] = KNOWN_LICENCES.map((l) => l.name);
 
 export const SOURCE_CHOICES = ['Fortepan', 'Fortepan Iowa', 'Wikimedia Commons', 'Family collection'] as const;
 

@@ -16,6 +16,8 @@ import type { SidecarNaming, SidecarReport } from '../../shared/sidecars.ts';
 import type { Photo } from '../../shared/types.ts';
 import { importMetadataFile } from './exchange/importFile.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
+import { listFolders } from './folders/listFolders.ts';
+import { resolveUserPath } from './folders/userPath.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
 
 /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
@@ -92,10 +94,17 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       const skipped = (catalogue.lastSidecarReport as SidecarReport | null)?.skipped ?? [];
       return skipped.length ? { photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`) } : { photos };
     },
+    // Paths from the UI: `~` is home; a relative path is refused, never resolved against the
+    // folder the app happened to start in; and only what the person chose this session is read.
     startIngest: ({ paths }) => {
-      const unchosen = paths.find((p) => !chosen.allows(p, 'ingest'));
+      const resolved = paths.map((typed) => {
+        const user = resolveUserPath(typed);
+        if (!user.ok) throw new CatalogueError('invalid-input', user.error);
+        return user.path;
+      });
+      const unchosen = resolved.find((p) => !chosen.allows(p, 'ingest'));
       if (unchosen !== undefined) throw new CatalogueError('not-chosen', `${unchosen} was not chosen to add in this session; choose it with Add folder first.`);
-      return catalogue.startIngest(paths);
+      return catalogue.startIngest(resolved);
     },
     ingestProgress: () => catalogue.ingestProgress(),
     cancelIngest: () => catalogue.cancelIngest(),
@@ -162,6 +171,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       return { checked, missing };
     },
     catalogueHealth: () => catalogue.health(),
+    listFolders: ({ path, showHidden }) => listFolders(path, { showHidden }),
     chooseFolders: async () => {
       if (!platform.chooseFolders) return null;
       const paths = await platform.chooseFolders();

@@ -21,6 +21,8 @@ import { useCollections } from './collections/useCollections.ts';
 import { CollectionsSidebar } from './components/CollectionsSidebar.tsx';
 import { Lightbox } from './components/Lightbox.tsx';
 import { AddToCollection } from './components/AddToCollection.tsx';
+import { StatusBanner, StatusHistoryButton } from './components/StatusMessages.tsx';
+import { useStatusMessages } from './components/useStatusMessages.ts';
 
 const SEARCH_DEBOUNCE_MS = 150;
 const POLL_MS = 250;
@@ -45,7 +47,8 @@ function isActive(progress: IngestProgress | null): boolean {
 export function App() {
   const [info, setInfo] = useState<CatalogueInfo | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const status = useStatusMessages();
+  const setNotice = status.set;
   // Collections (the author's lightbox): sidebar, lightbox view, add-to-collection (B).
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
   const collections = useCollections(showError);
@@ -665,14 +668,7 @@ export function App() {
         </div>
       </header>
 
-      {notice && (
-        <div className={`notice-bar ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          <button type="button" className="button small ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <StatusBanner status={status} />
       {ingest && ingest.state !== 'idle' && <IngestPanel progress={ingest} cancelling={cancelling} onCancel={cancelIngest} onDismiss={() => setIngest(null)} />}
 
       <main className="workspace">
@@ -707,6 +703,7 @@ export function App() {
             <AddToCollection collections={collections} selectedIds={selectedIds} onMessage={(kind, text) => setNotice({ kind, text })} />
             <span className="spacer" />
             <span className="muted small">Press ? for shortcuts</span>
+            <StatusHistoryButton status={status} />
           </footer>
         </section>
 

@@ -13,9 +13,11 @@ export interface ServedCatalogue {
   stop(): Promise<void>;
 }
 
-export async function serveCatalogue(catalogueDir: string): Promise<ServedCatalogue> {
+/** `env`: extra environment for the server (a test's own HOME, for instance). */
+export async function serveCatalogue(catalogueDir: string, env: Record<string, string> = {}): Promise<ServedCatalogue> {
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--catalogue', catalogueDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));

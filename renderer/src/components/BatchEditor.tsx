@@ -12,8 +12,9 @@ import { api } from '../bridge.ts';
 import { takeFieldFocus } from '../fieldFocus.ts';
 import { numberFormat } from '../labels.ts';
 import { invalidateSuggestions } from '../suggestions.ts';
-import { FIELD_SPECS, parseTags, type FieldSpec } from './Editor.tsx';
-import { TagInput } from './TagInput.tsx';
+import { FIELD_SPECS, type FieldSpec } from './Editor.tsx';
+import { TagChips } from './TagChips.tsx';
+import { LicencePicker } from './LicencePicker.tsx';
 
 type TextField = Exclude<EditableField, 'tags'>;
 
@@ -21,7 +22,6 @@ export function BatchEditor({ ids, reloadKey, onSaved }: { ids: number[]; reload
   const [fields, setFields] = useState<SelectionFields | null>(null);
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<{ kind: 'saving' | 'saved' | 'error'; text: string } | null>(null);
-  const [newTags, setNewTags] = useState('');
   const key = ids.join(',');
 
   const load = useCallback(() => {
@@ -102,16 +102,14 @@ export function BatchEditor({ ids, reloadKey, onSaved }: { ids: number[]; reload
               ))}
               {fields.tags.length === 0 && <span className="muted small">No tags yet</span>}
             </div>
-            <TagInput
+            <TagChips
               id="field-tags"
-              value={newTags}
-              placeholder="add tags, separate with ;"
-              onChange={setNewTags}
-              onCommit={() => {
-                const add = parseTags(newTags);
-                if (add.length) editTags(add, []).then((ok) => ok && setNewTags(''));
-              }}
-              onBlur={() => undefined}
+              // Tags on some of the photos may still be added to all: nothing is left out here.
+              tags={[]}
+              showChips={false}
+              placeholder="add a tag to all; Enter or ; adds it"
+              onAdd={(add) => void editTags(add, [])}
+              onRemove={(tag) => void editTags([], [tag])}
             />
           </div>
         </div>
@@ -166,7 +164,19 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
         {spec.label}
         {mixed && !touched && <span className="mixed-badge" data-testid={`mixed-${name}`}>mixed</span>}
       </span>
-      {spec.multiline ? (
+      {name === 'licence' ? (
+        <LicencePicker
+          id={common.id}
+          value={text}
+          mixed={mixed && !touched}
+          onPick={(picked) => {
+            setText(picked);
+            setTouched(true);
+            saved.current = picked;
+            void save(picked);
+          }}
+        />
+      ) : spec.multiline ? (
         <textarea
           {...common}
           rows={2}

@@ -8,7 +8,8 @@ import { SUGGESTED_FIELDS, type SuggestedField } from '../../../shared/pickLists
 import { api } from '../bridge.ts';
 import { takeFieldFocus } from '../fieldFocus.ts';
 import { invalidateSuggestions, useSuggestions } from '../suggestions.ts';
-import { TagInput } from './TagInput.tsx';
+import { TagChips } from './TagChips.tsx';
+import { LicencePicker } from './LicencePicker.tsx';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
 
@@ -31,7 +32,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'country', label: 'Country' },
   { name: 'city', label: 'City' },
   { name: 'place', label: 'Place', wide: true },
-  { name: 'tags', label: 'Tags', placeholder: 'separate with ; or ,', wide: true },
+  { name: 'tags', label: 'Tags', placeholder: 'type a tag; Enter or ; adds it', wide: true },
   { name: 'licence', label: 'Licence', placeholder: 'pick or type: CC BY-SA 3.0' },
   { name: 'source', label: 'Source', placeholder: 'pick or type: Fortepan' },
   { name: 'archiveRef', label: 'Archive reference', placeholder: 'shelfmark, e.g. HU.BFL.XV.19.d.1.05.054' },
@@ -220,32 +221,23 @@ function Field({
     ) : (
       <span className="field-hint field-error" data-testid="date-error" role="alert">{parsed.error}</span>
     );
-  } else if (name === 'tags') {
-    const tags = parseTags(text);
-    if (tags.length) {
-      hint = (
-        <span className="chips">
-          {tags.map((tag) => (
-            <span className="chip" key={tag}>{tag}</span>
-          ))}
-        </span>
-      );
-    }
   }
 
   return (
     <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}${failed ? ' failed' : ''}`} htmlFor={common.id}>
       <span className="field-label">{spec.label}</span>
       {name === 'tags' ? (
-        <TagInput
+        <TagChips
           id={common.id}
-          value={text}
+          tags={parseTags(text)}
           placeholder={spec.placeholder}
-          ariaInvalid={failed}
-          onChange={onChange}
-          onCommit={flush}
+          invalid={failed}
+          onAdd={(add) => (onChange(parseTags(latest.current).concat(add).join('; ')), flush())}
+          onRemove={(tag) => (onChange(parseTags(latest.current).filter((t) => t !== tag).join('; ')), flush())}
           onBlur={flush}
         />
+      ) : name === 'licence' ? (
+        <LicencePicker id={common.id} value={text} invalid={failed} onPick={(picked) => (onChange(picked), flush())} />
       ) : spec.multiline ? (
         <textarea
           {...common}
@@ -268,7 +260,7 @@ function Field({
           }}
         />
       )}
-      {suggested && (
+      {suggested && name !== 'licence' && (
         <datalist id={`choices-${name}`} data-testid={`choices-${name}`}>
           {choices.map((choice) => (
             <option key={choice} value={choice} />

@@ -14,6 +14,8 @@ interface Props {
   onChange(value: string): void;
   onCommit(): void;
   onBlur(): void;
+  /** Backspace in an empty field (TagChips takes the last chip back). */
+  onBackspaceEmpty?(): void;
 }
 
 /** The tag being typed: what follows the last separator. */
@@ -22,7 +24,7 @@ function lastPart(text: string): { head: string; part: string } {
   return { head: index >= 0 ? text.slice(0, index + 1) : '', part: text.slice(index + 1).trim() };
 }
 
-export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onCommit, onBlur }: Props) {
+export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onCommit, onBlur, onBackspaceEmpty }: Props) {
   const [options, setOptions] = useState<TagCount[]>([]);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
@@ -104,6 +106,9 @@ export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onComm
           } else if (e.key === 'Enter') {
             e.preventDefault();
             onCommit();
+          } else if (e.key === 'Backspace' && value === '' && onBackspaceEmpty) {
+            e.preventDefault();
+            onBackspaceEmpty();
           }
         }}
       />

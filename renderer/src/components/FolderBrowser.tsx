@@ -1,0 +1,155 @@
+// Add folder in browser mode, where there is no native picker: browse the folders of this
+// computer (listed by the catalogue server), click to go down, or type a path (`~` is home).
+// A path that cannot be used is answered in the dialog, which keeps what was typed.
+import './folderBrowser.css';
+import { useEffect, useRef, useState } from 'react';
+import { useFolderListing } from './useFolderListing.ts';
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]+/).filter(Boolean);
+  return parts.length ? parts[parts.length - 1] : path;
+}
+
+export function FolderBrowser({
+  message,
+  onConfirm,
+  onClose,
+}: {
+  message: string | null;
+  /**
+   * The one place a chosen folder leaves the dialog (to be ingested, and to be recorded as a
+   * folder the person chose). Resolves to a message to show, or null when it was taken.
+   */
+  onConfirm(path: string): Promise<string | null>;
+  onClose(): void;
+}) {
+  const folders = useFolderListing();
+  const { listing } = folders;
+  const [typed, setTyped] = useState('');
+  const [edited, setEdited] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  // The field follows the folder shown until the person types in it.
+  useEffect(() => {
+    if (listing && !edited) setTyped(listing.path);
+  }, [listing, edited]);
+
+  const open = async (path: string) => {
+    setProblem(null);
+    const answer = await folders.go(path);
+    if (answer) {
+      setEdited(false);
+      setTyped(answer.path);
+    }
+    return answer;
+  };
+
+  const add = async () => {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      // A typed path is checked (and `~` expanded) by listing it first.
+      const target = edited ? await open(typed) : listing;
+      if (!target) return;
+      const refused = await onConfirm(target.path);
+      if (refused) setProblem(refused);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const error = problem ?? folders.error;
+  const name = listing ? baseName(listing.path) : '';
+  return (
+    <div className="overlay dim" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <form
+        className="dialog folder-browser"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="folder-dialog-title"
+        data-testid="folder-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <h2 id="folder-dialog-title">Add a folder</h2>
+        {message && <p className="notice">{message}</p>}
+        <p className="muted small">
+          Fototar reads the photos in the folder and its subfolders; the originals are never changed. Click a folder to open it,
+          or type a path (<code>~</code> is your home folder) and press Enter.
+        </p>
+        <div className="folder-path-row">
+          <input
+            ref={input}
+            type="text"
+            className="text-input"
+            data-testid="folder-path-input"
+            aria-label="Folder path"
+            placeholder="~/Pictures/fortepan"
+            value={typed}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => {
+              setTyped(e.target.value);
+              setEdited(true);
+            }}
+            onKeyDown={(e) => {
+              // Enter opens what was typed; the Add button adds it.
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void open(typed);
+              }
+            }}
+          />
+          <button type="button" className="button" data-testid="folder-path-go" disabled={!typed.trim() || folders.loading} onClick={() => void open(typed)}>
+            Open
+          </button>
+        </div>
+        {error && (
+          <p className="field-error" role="alert" data-testid="folder-path-error">
+            {error}
+          </p>
+        )}
+        <div className="folder-nav">
+          <button type="button" className="button small" data-testid="folder-up" disabled={!listing?.parent} onClick={() => listing?.parent && void open(listing.parent)}>
+            ↑ Up
+          </button>
+          <button type="button" className="button small ghost" data-testid="folder-home" onClick={() => void open('~')}>
+            Home
+          </button>
+          <span className="folder-current muted small" title={listing?.path}>
+            {listing?.path ?? 'Opening your home folder…'}
+          </span>
+          <label className="small folder-hidden-toggle">
+            <input type="checkbox" data-testid="folder-show-hidden" checked={folders.showHidden} onChange={(e) => folders.setShowHidden(e.target.checked)} /> hidden
+          </label>
+        </div>
+        <ul className="folder-list" data-testid="folder-list" aria-label={listing ? `Folders in ${listing.path}` : 'Folders'} aria-busy={folders.loading}>
+          {listing?.folders.map((f) => (
+            <li key={f.path}>
+              <button type="button" className="folder-entry" data-testid="folder-entry" title={f.path} onClick={() => void open(f.path)}>
+                <span className="folder-icon" aria-hidden="true" />
+                {f.name}
+              </button>
+            </li>
+          ))}
+          {listing && listing.folders.length === 0 && <li className="muted small folder-empty">No folders in here.</li>}
+          {listing?.truncated && <li className="muted small folder-empty">Only the first {listing.folders.length} folders are shown: type the path.</li>}
+        </ul>
+        <div className="button-row end">
+          <button type="button" className="button ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button primary" data-testid="folder-path-submit" disabled={busy || (!edited && !listing)} title={listing?.path}>
+            {busy ? 'Adding…' : edited ? 'Add this path' : `Add “${name}”`}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
