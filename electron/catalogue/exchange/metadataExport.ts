@@ -1,12 +1,11 @@
 // Exports the catalogue's descriptive metadata as CSV or JSON with the import's columns, so an
 // export re-imported into a fresh catalogue of the same files reproduces every field.
-// CSV: UTF-8 with a BOM (Excel otherwise misreads "Üllői"), CRLF, every cell quoted, formula
-// cells guarded (shared/metadataExchange.ts says how and why).
+// CSV: written by csvWriter.ts like every CSV the app writes (BOM, CRLF, quoted, formulas guarded).
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import { EXCHANGE_COLUMNS, COLUMN_FIELD, guardFormula, joinTags, type ExchangeColumn, type ExchangeFormat } from '../../../shared/metadataExchange.ts';
+import { EXCHANGE_COLUMNS, COLUMN_FIELD, joinTags, type ExchangeColumn, type ExchangeFormat } from '../../../shared/metadataExchange.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { csvFile } from './csvWriter.ts';
 
 export type ExportRecord = Record<Exclude<ExchangeColumn, 'fortepan_id' | 'tags'>, string> & { fortepan_id: number | null; tags: string[] };
 
@@ -46,8 +45,8 @@ export function exportMetadata(catalogue: Catalogue, format: ExchangeFormat): st
   const rows = records.map((r) =>
     EXCHANGE_COLUMNS.map((column) => {
       if (column === 'fortepan_id') return r.fortepan_id === null ? '' : String(r.fortepan_id);
-      return guardFormula(column === 'tags' ? joinTags(r.tags) : r[column]);
+      return column === 'tags' ? joinTags(r.tags) : r[column];
     }),
   );
-  return `\ufeff${stringify([[...EXCHANGE_COLUMNS], ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows' })}`;
+  return csvFile(EXCHANGE_COLUMNS, rows);
 }
