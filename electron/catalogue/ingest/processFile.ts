@@ -10,6 +10,7 @@ import { readMetadata } from '../metadata/readMetadata.ts';
 import { readSidecar } from '../sidecars/xmpSidecar.ts';
 import { imageFacts, renderThumbnails, withOrientation, writeThumbnails, type ImageFacts } from '../thumbnails/makeThumbnails.ts';
 import { cataloguePaths, thumbnailPath } from '../cataloguePaths.ts';
+import { faultPoint } from '../faultInjection.ts';
 
 /** Files larger than this are refused before reading: no archival scan is 2 GiB. */
 export const MAX_FILE_BYTES = 2 * 1024 ** 3 - 1;
@@ -73,6 +74,7 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
   let previewError: string | null = null;
   try {
     if (rendering) await writeThumbnails(await rendering, previewFile, gridFile);
+    faultPoint('ingest-thumbnails-written');
   } catch (error) {
     // The photo is still catalogued with its metadata; the grid shows "no preview: <reason>".
     previewError = (error as Error).message;

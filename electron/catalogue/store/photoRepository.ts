@@ -4,6 +4,7 @@ import { EDITABLE_FIELDS, type EditableFields, type Photo, type PhotoPatch } fro
 import { creditLine } from '../../../shared/credit.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { statementCache } from './statementCache.ts';
+import { faultPoint } from '../faultInjection.ts';
 
 export interface PhotoRow {
   id: number;
@@ -325,7 +326,10 @@ export class PhotoRepository {
     sets.push('updated_at = ?');
     values.push(now);
     const statement = this.#db.prepare(`UPDATE photos SET ${sets.join(', ')} WHERE id = ?`);
-    for (const id of ids) statement.run(...values, id);
+    for (const id of ids) {
+      statement.run(...values, id);
+      faultPoint('photo-updated');
+    }
   }
 }
 
