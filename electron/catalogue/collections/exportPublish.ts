@@ -86,8 +86,12 @@ function pendingNote(catalogueRoot: string, staging: Staging): string {
 
 function notePending(catalogueRoot: string | undefined, staging: Staging): void {
   if (!catalogueRoot) return;
-  fs.mkdirSync(path.join(catalogueRoot, PENDING_FOLDER), { recursive: true });
-  writeFileDurably(pendingNote(catalogueRoot, staging), JSON.stringify({ outDir: path.dirname(staging.root) }));
+  try {
+    fs.mkdirSync(path.join(catalogueRoot, PENDING_FOLDER), { recursive: true });
+    writeFileDurably(pendingNote(catalogueRoot, staging), JSON.stringify({ outDir: path.dirname(staging.root) }));
+  } catch {
+    // A catalogue on read-only media still exports: the next export into the folder recovers it.
+  }
 }
 
 function clearPending(catalogueRoot: string | undefined, staging: Staging): void {
