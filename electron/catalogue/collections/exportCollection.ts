@@ -74,6 +74,14 @@ export function checkExportOptions(options: Pick<ExportOptions, 'size' | 'qualit
   }
 }
 
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Files of this export that already exist in the output folder. */
 export function existingOutputs(outDir: string, files: readonly PlannedFile[]): string[] {
   return files.filter((f) => fs.existsSync(insideFolder(outDir, f.name))).map((f) => f.name);
@@ -222,10 +230,10 @@ export async function exportCollection(collectionName: string, picks: readonly C
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
     const newNames = files.map((f) => f.name);
     // Without overwrite nothing may be replaced (publish refuses a name that appeared meanwhile).
-    const replaced = existingOutputs(outDir, files).filter((name) => !fs.statSync(insideFolder(outDir, name)).isDirectory());
+    const replaced = existingOutputs(outDir, files).filter((name) => !isFolder(insideFolder(outDir, name)));
     const oldNames = options.overwrite ? [...new Set([...replaced, ...earlierExportFiles(outDir, options.originals)])] : [];
     try {
-      publishStaged(staging, outDir, newNames, oldNames, options.overwrite);
+      await publishStaged(staging, outDir, newNames, oldNames, options.overwrite);
     } catch (error) {
       if (error instanceof CatalogueError) throw error;
       throw new CatalogueError('not-saved', `The export could not be moved into ${outDir}: ${(error as Error).message}; the folder is as it was.`);

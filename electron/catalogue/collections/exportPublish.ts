@@ -16,6 +16,7 @@
 // back); one without a journal is deleted (before step 1 nothing was touched, after step 3 all is
 // in place). Every step of the rollback can itself be interrupted and run again.
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CatalogueError } from '../catalogueError.ts';
 import { faultPoint } from '../faultInjection.ts';
@@ -112,6 +113,9 @@ export function createStaging(outDir: string, catalogueRoot?: string): Staging {
 
 /** Deletes a staging folder that never published, or that is done (cancel, error, success). */
 export function discardStaging(staging: Staging, catalogueRoot?: string): void {
+  // A journal still there means a rollback failed halfway (a drive gone): old/ may hold the
+  // earlier files, so the folder stays for the recovery at the next export or open.
+  if (exists(path.join(staging.root, JOURNAL))) return;
   fs.rmSync(staging.root, { recursive: true, force: true });
   clearPending(catalogueRoot, staging);
 }
@@ -154,7 +158,7 @@ function readJournal(staging: Staging): Journal | null {
  * (only with overwrite; empty otherwise); without overwrite a name that appeared meanwhile stops
  * the publish and takes back what was moved.
  */
-export function publishStaged(staging: Staging, outDir: string, newNames: readonly string[], oldNames: readonly string[], overwrite: boolean): void {
+export async function publishStaged(staging: Staging, outDir: string, newNames: readonly string[], oldNames: readonly string[], overwrite: boolean): Promise<void> {
   const journal: Journal = { newNames: [...newNames], oldNames: [...oldNames] };
   for (const name of [...newNames, ...oldNames]) insideFolder(outDir, name);
   writeFileDurably(path.join(staging.root, JOURNAL), JSON.stringify(journal));
@@ -162,14 +166,15 @@ export function publishStaged(staging: Staging, outDir: string, newNames: readon
   try {
     for (const name of oldNames) {
       const from = insideFolder(outDir, name);
-      if (exists(from)) fs.renameSync(from, path.join(staging.oldDir, name));
+      if (exists(from)) await fsp.rename(from, path.join(staging.oldDir, name));
       faultPoint('export-old-moved');
     }
     for (const name of newNames) {
       const from = path.join(staging.newDir, name);
       const to = insideFolder(outDir, name);
-      if (overwrite) fs.renameSync(from, to);
-      else moveWithoutReplacing(from, to, name, outDir);
+      // Awaited one by one (thousands of renames on a network drive must not freeze the app).
+      if (overwrite) await fsp.rename(from, to);
+      else await moveWithoutReplacing(from, to, name, outDir);
       faultPoint('export-new-moved');
     }
     syncFolder(outDir);
@@ -182,19 +187,19 @@ export function publishStaged(staging: Staging, outDir: string, newNames: readon
   faultPoint('export-committed');
 }
 
-function moveWithoutReplacing(from: string, to: string, name: string, outDir: string): void {
+async function moveWithoutReplacing(from: string, to: string, name: string, outDir: string): Promise<void> {
   const appeared = () => new CatalogueError('output-exists', `${name} appeared in ${outDir} during the export; nothing was replaced.`);
   try {
     // link() fails if the name exists: no check-then-write race with another program.
-    fs.linkSync(from, to);
-    fs.unlinkSync(from);
+    await fsp.link(from, to);
+    await fsp.unlink(from);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw appeared();
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
     // File systems without hard links (FAT, exFAT): check, then rename.
     if (exists(to)) throw appeared();
-    fs.renameSync(from, to);
+    await fsp.rename(from, to);
   }
 }
 
