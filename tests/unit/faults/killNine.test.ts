@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { thumbnailPath } from '../../../electron/catalogue/cataloguePaths.ts';
+import { cataloguePaths, thumbnailPath } from '../../../electron/catalogue/cataloguePaths.ts';
 import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { recoverOutputFolder, STAGING_PREFIX } from '../../../electron/catalogue/collections/exportPublish.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
@@ -33,19 +33,34 @@ let baseCatalogue: string;
 let oldOut: string;
 let emptyOut: string;
 let compileCache: string;
-const results: Record<string, { trials: number; held: number; failures: string[] }> = {};
+/** Per operation: trials, how many held, and what the kills left (so a reader sees they landed all over). */
+const results: Record<string, { trials: number; held: number; outcomes: Record<string, number>; failures: string[] }> = {};
 
 // --- running and killing the CLI -----------------------------------------------------------
 
 interface Kill {
   /** `<step>:<n>`: kill when the child stops there. */
   pauseAt?: string;
-  /** Otherwise: kill this long after the start (the child may have finished by then). */
+  /**
+   * Otherwise: kill this long after the child opened the catalogue (its lock file appeared), so
+   * the delays fall on the work, not on Node's start (the child may have finished by then).
+   */
   delayMs?: number;
 }
 
 function label(kill: Kill): string {
-  return kill.pauseAt ? `at ${kill.pauseAt}` : `after ${kill.delayMs} ms`;
+  return kill.pauseAt ? `at ${kill.pauseAt}` : `${kill.delayMs} ms after opening`;
+}
+
+/** Calls `then` once the catalogue of `args` is open in the child (its lock file exists). */
+function whenOpened(args: string[], exit: Promise<unknown>, then: () => void): void {
+  const lock = cataloguePaths(args[args.indexOf('--catalogue') + 1]).lock;
+  const poll = setInterval(() => {
+    if (!fs.existsSync(lock)) return;
+    clearInterval(poll);
+    then();
+  }, 2);
+  exit.then(() => clearInterval(poll));
 }
 
 function childEnv(pauseAt?: string): NodeJS.ProcessEnv {
@@ -75,20 +90,24 @@ function runKilled(args: string[], kill: Kill): Promise<void> {
         if (!stderr.includes('fault-pause')) reject(new Error(`the child never reached ${kill.pauseAt} (exit ${code}): ${stderr.trim()}`));
       });
     } else {
-      setTimeout(killNow, kill.delayMs);
+      whenOpened(args, exit, () => setTimeout(killNow, kill.delayMs));
+      exit.then(() => resolve()); // finished before the catalogue was seen open, or before the delay
     }
   });
 }
 
-/** Runs `fototar <args>` to the end; its wall time in ms. */
+/** Runs `fototar <args>` to the end; the ms from opening the catalogue to the end. */
 function runWhole(args: string[]): Promise<number> {
-  const started = Date.now();
+  let opened = Date.now();
   const child = spawn(process.execPath, [bin, ...args], { env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));
-  return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve(Date.now() - started) : reject(new Error(`fototar ${args[0]} failed: ${stderr}`)))),
-  );
+  const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  whenOpened(args, exit, () => (opened = Date.now()));
+  return exit.then((code) => {
+    if (code !== 0) throw new Error(`fototar ${args[0]} failed: ${stderr}`);
+    return Date.now() - opened;
+  });
 }
 
 /** Delays spread in equal steps over a whole run of `ms`. */
@@ -110,14 +129,15 @@ async function inParallel<T>(items: readonly T[], work: (item: T, index: number)
 }
 
 /** Runs every trial, records which held, and fails the test with the ones that did not. */
-async function walk(operation: string, kills: Kill[], trial: (kill: Kill, dir: string) => Promise<void>): Promise<void> {
-  const record = (results[operation] = { trials: 0, held: 0, failures: [] as string[] });
+async function walk(operation: string, kills: Kill[], trial: (kill: Kill, dir: string) => Promise<string>): Promise<void> {
+  const record = (results[operation] = { trials: 0, held: 0, outcomes: {} as Record<string, number>, failures: [] as string[] });
   await inParallel(kills, async (kill, index) => {
     const dir = path.join(root, `${operation}-${index}`);
     fs.mkdirSync(dir);
     record.trials++;
     try {
-      await trial(kill, dir);
+      const outcome = await trial(kill, dir);
+      record.outcomes[outcome] = (record.outcomes[outcome] ?? 0) + 1;
       record.held++;
     } catch (error) {
       record.failures.push(`${label(kill)}: ${(error as Error).message.split('\n').slice(0, 4).join(' ')}`);
@@ -190,7 +210,7 @@ before(async () => {
 });
 
 after(() => {
-  console.log(JSON.stringify({ killNine: Object.fromEntries(Object.entries(results).map(([op, r]) => [op, { trials: r.trials, held: r.held }])) }));
+  console.log(JSON.stringify({ killNine: Object.fromEntries(Object.entries(results).map(([op, r]) => [op, { trials: r.trials, held: r.held, left: r.outcomes }])) }));
   fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -208,11 +228,16 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
   await walk('ingest', kills, async (kill, dir) => {
     const catalogueDir = path.join(dir, 'cat');
     await runKilled(['ingest', photosDir, '--catalogue', catalogueDir], kill);
-    if (!fs.existsSync(path.join(catalogueDir, 'catalogue.db'))) return; // killed before it made the catalogue
-    const catalogue = openChecked(catalogueDir);
+    // Killed before it made the catalogue: the re-run makes it.
+    const made = fs.existsSync(cataloguePaths(catalogueDir).database);
+    if (kill.pauseAt) assert.ok(made, 'the catalogue was made before the pause');
+    const catalogue = made ? openChecked(catalogueDir) : Catalogue.open(catalogueDir, { create: true });
     try {
       const partial = [...catalogue.photos.iterateAll()];
       assert.ok(partial.length <= PHOTOS);
+      if (kill.pauseAt?.startsWith('ingest-committed')) assert.ok(partial.length > 0, 'killed after a commit');
+      if (kill.pauseAt && !kill.pauseAt.startsWith('ingest-committed')) assert.ok(partial.length < PHOTOS, 'killed before the last commit');
+      const outcome = !made ? 'no catalogue yet' : partial.length === 0 ? 'no photo' : partial.length < PHOTOS ? 'some photos' : 'all photos';
       for (const photo of partial) {
         assert.match(photo.hash, /^[0-9a-f]{64}$/);
         assert.equal(photo.previewError, null, photo.file);
@@ -224,6 +249,7 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
       const all = [...catalogue.photos.iterateAll()];
       assert.equal(new Set(all.map((p) => p.file)).size, PHOTOS, 'no duplicates');
       for (const photo of all) assert.ok(fs.existsSync(thumbnailPath(catalogue.paths, photo.hash, 'grid')));
+      return outcome;
     } finally {
       catalogue.close();
     }
@@ -250,6 +276,7 @@ test('kill -9 during a batch edit: all photos have the new value or none has', a
       assert.equal(historySteps(catalogue), stepsBefore + (edited ? 1 : 0), 'the undo step goes with the edit');
       if (kill.pauseAt && /^(photo-updated|edit-recorded)/.test(kill.pauseAt)) assert.equal(edited, 0, 'killed inside the transaction');
       if (kill.pauseAt?.startsWith('edit-committed')) assert.equal(edited, PHOTOS, 'killed after the commit');
+      return edited ? 'all edited' : 'none edited';
     } finally {
       catalogue.close();
     }
@@ -284,6 +311,7 @@ test('kill -9 during a CSV import: all rows are applied or none', async () => {
       assert.equal(historySteps(catalogue), stepsBefore + (applied ? 1 : 0), 'the import is one undo step');
       if (kill.pauseAt && /^(import-planned|photo-updated|edit-recorded)/.test(kill.pauseAt)) assert.equal(applied, 0);
       if (kill.pauseAt?.startsWith('edit-committed')) assert.equal(applied, PHOTOS);
+      return applied ? 'all rows' : 'no row';
     } finally {
       catalogue.close();
     }
@@ -359,5 +387,6 @@ test('kill -9 while an export publishes: the folder holds exactly the earlier fi
       await runWhole(exportArgs(catalogueDir, out, true));
       assert.equal(oldOrNew(out, new Map(), fresh), 'new');
     }
+    return `${which} set`;
   });
 });
