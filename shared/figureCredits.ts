@@ -1,6 +1,6 @@
 // A collection's credit list: its picks in order, numbered as figures, each credited in the chosen
-// style and language, rendered as txt, md, html or csv (DOCX is built from the same entries on the
-// Node side). Also the warnings an author must see before sending the list: a pick with no licence
+// style and language, rendered as txt, md or html (CSV and DOCX are written from the same entries
+// on the Node side). Also the warnings an author must see before sending the list: a pick with no licence
 // or no credit, ShareAlike licences the publication must honour, the same photo twice.
 // Metadata is text from strangers: Markdown and HTML escape every field; links are only ones we
 // build (Fortepan's photo page, the known licence table), never taken from metadata.
@@ -76,7 +76,8 @@ function identityNote(entry: FigureEntry, style: CreditStyle): string[] {
   return parts;
 }
 
-export function renderCreditList(entries: readonly FigureEntry[], format: TextCreditListFormat, options: CreditListOptions): string {
+/** The list as text, markup or HTML; CSV is written from `creditCsvRows` on the Node side. */
+export function renderCreditList(entries: readonly FigureEntry[], format: Exclude<TextCreditListFormat, 'csv'>, options: CreditListOptions): string {
   switch (format) {
     case 'txt':
       return renderText(entries, options);
@@ -84,8 +85,6 @@ export function renderCreditList(entries: readonly FigureEntry[], format: TextCr
       return renderMarkdown(entries, options);
     case 'html':
       return renderHtml(entries, options);
-    case 'csv':
-      return renderCsv(entries, options);
   }
 }
 
@@ -171,30 +170,15 @@ function renderHtml(entries: readonly FigureEntry[], options: CreditListOptions)
   ].join('\n');
 }
 
-/**
- * RFC 4180 CSV. A cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
- * apostrophe: metadata from strangers must not become a formula in the publisher's Excel.
- */
-export function csvCell(value: string | number | boolean | null): string {
-  let text = value === null ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export const CREDIT_CSV_COLUMNS = [
   'figure', 'photo_id', 'identity', 'title', 'credit', 'credit_url', 'author', 'source', 'source_url', 'archive_ref', 'licence', 'licence_url', 'modified',
 ] as const;
 
-function renderCsv(entries: readonly FigureEntry[], _options: CreditListOptions): string {
-  const lines = [CREDIT_CSV_COLUMNS.join(',')];
-  for (const e of entries) {
-    lines.push(
-      [e.figure, e.photoId, e.identity, e.tasl.title, e.credit, e.creditUrl, e.tasl.author, e.tasl.source, e.tasl.sourceUrl, e.archiveRef, e.tasl.licence, e.tasl.licenceUrl, e.modified ? 'yes' : 'no']
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return lines.join('\r\n') + '\r\n';
+/** The credit list as CSV rows, one per figure; the Node side writes them (every CSV it writes is guarded alike). */
+export function creditCsvRows(entries: readonly FigureEntry[]): (string | number)[][] {
+  return entries.map((e) => [
+    e.figure, e.photoId, e.identity, e.tasl.title, e.credit, e.creditUrl ?? '', e.tasl.author, e.tasl.source, e.tasl.sourceUrl ?? '', e.archiveRef ?? '', e.tasl.licence, e.tasl.licenceUrl ?? '', e.modified ? 'yes' : 'no',
+  ]);
 }
 
 // --- warnings -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import { applyRecordedEdit, type PlannedEdit } from './editing/recordedEdit.ts';
 import { EditHistory } from './editing/editHistory.ts';
 import { readSidecarSettings } from './sidecars/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
+import { recoverInterruptedExports } from './collections/exportPublish.ts';
 
 export interface OpenOptions {
   /** Create the folder and database when they do not exist (ingest does; other commands do not). */
@@ -95,6 +96,8 @@ export class Catalogue {
       removeLeftovers(paths);
       const catalogue = new Catalogue(paths, openDatabase(paths.database));
       catalogue.#lock = lock;
+      // An export this catalogue was publishing when the process died is rolled back now.
+      recoverInterruptedExports(paths.root);
       catalogue.#health = new HealthMonitor(catalogue.db, paths);
       return catalogue;
     } catch (error) {

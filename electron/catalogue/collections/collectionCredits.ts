@@ -1,11 +1,23 @@
 // A collection's credit list in any format, and its warnings, from the catalogue's current data.
 import type { CollectionCredits } from '../../../shared/collections.ts';
 import type { CreditLang, CreditStyle } from '../../../shared/creditStyles.ts';
-import { creditWarnings, figureEntries, renderCreditList, type CreditListFormat, type FigurePick } from '../../../shared/figureCredits.ts';
+import {
+  CREDIT_CSV_COLUMNS,
+  creditCsvRows,
+  creditWarnings,
+  figureEntries,
+  renderCreditList,
+  type CreditListFormat,
+  type CreditListOptions,
+  type FigureEntry,
+  type FigurePick,
+  type TextCreditListFormat,
+} from '../../../shared/figureCredits.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 import type { CollectionStore } from './collectionStore.ts';
 import { docxCreditList } from './docxCreditList.ts';
+import { csvFile, csvRecords } from '../exchange/csvWriter.ts';
 
 export interface CollectionPick {
   itemId: number;
@@ -34,6 +46,12 @@ export interface CreditRequest {
   lang: CreditLang;
 }
 
+/** A text format; CSV as a file has a BOM, as a preview (copied to the clipboard) none. */
+function creditListText(entries: readonly FigureEntry[], format: TextCreditListFormat, options: CreditListOptions, forFile: boolean): string {
+  if (format !== 'csv') return renderCreditList(entries, format, options);
+  return (forFile ? csvFile : csvRecords)(CREDIT_CSV_COLUMNS, creditCsvRows(entries));
+}
+
 /** Text formats for preview and files; the entries let the UI draw the DOCX preview itself. */
 export function collectionCreditsText(
   name: string,
@@ -43,7 +61,7 @@ export function collectionCreditsText(
   const figurePicks = toFigurePicks(picks);
   const entries = figureEntries(figurePicks, request.style, request.lang);
   const options = { style: request.style, lang: request.lang, collectionName: name };
-  return { text: renderCreditList(entries, request.format, options), entries, warnings: creditWarnings(figurePicks, request) };
+  return { text: creditListText(entries, request.format, options, false), entries, warnings: creditWarnings(figurePicks, request) };
 }
 
 /** The credit list as file bytes in any format (DOCX included). */
@@ -51,7 +69,7 @@ export async function collectionCreditsFile(name: string, picks: readonly Collec
   const entries = figureEntries(toFigurePicks(picks), request.style, request.lang);
   const options = { style: request.style, lang: request.lang, collectionName: name };
   if (request.format === 'docx') return docxCreditList(entries, options);
-  return Buffer.from(renderCreditList(entries, request.format, options), 'utf8');
+  return Buffer.from(creditListText(entries, request.format, options, true), 'utf8');
 }
 
 export const CREDIT_FILE_MIME: Record<CreditListFormat, string> = {

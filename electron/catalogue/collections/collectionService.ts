@@ -11,7 +11,7 @@ import { CollectionStore } from './collectionStore.ts';
 import { checkExportOptions, exportCollection, type ExportOptions } from './exportCollection.ts';
 
 /** What the person asks for; the service adds the originals to protect and the cancel signal. */
-export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal'>;
+export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot'>;
 
 function idleExport(): ExportProgress {
   return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
@@ -61,6 +61,7 @@ export class CollectionService {
     const job = exportCollection(name, picks, {
       ...request,
       originals,
+      catalogueRoot: this.#catalogue.paths.root,
       signal: controller.signal,
       onProgress: (p) => {
         this.#lastExport = p;

@@ -8,23 +8,30 @@
 // - Nothing existing is replaced unless the caller says overwrite (the CLI's --overwrite, the UI's
 //   confirmation): the check runs before any work and again, atomically, at each final move.
 // - Everything is written into a hidden staging folder inside the output folder, synced, and only
-//   moved to its final name once every file is complete. Cancel, an error or a crash before that
-//   leaves no file under a final name; cancel and errors also remove the staging folder.
+//   moved to its final names once every file is complete, under a journal (exportPublish.ts): a
+//   cancel, an error or a crash at any point leaves the earlier files or the new ones, never a mix.
+// - With overwrite, the new export replaces the earlier export's files (the pictures its
+//   manifest.csv lists too), and nothing else in the folder.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFormat, ExportProgress, ExportReport } from '../../../shared/collections.ts';
 import type { CreditLang, CreditStyle } from '../../../shared/creditStyles.ts';
-import { creditWarnings, csvCell } from '../../../shared/figureCredits.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { creditWarnings } from '../../../shared/figureCredits.ts';
+import { unguardFormula } from '../../../shared/metadataExchange.ts';
 import { CatalogueError } from '../catalogueError.ts';
+import { csvFile, type CsvValue } from '../exchange/csvWriter.ts';
+import { faultPoint } from '../faultInjection.ts';
 import { buildIim, insertIptc } from '../metadata/iptcWriter.ts';
 import { addTiffTags, exifApp1, insertJpegSegment, TAG } from '../metadata/tiffTags.ts';
 import { collectionCreditsFile, toFigurePicks, type CollectionPick } from './collectionCredits.ts';
 import { exifTags, exportFacts, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
 import { exportFileName, exportIdentity, insideFolder } from './exportNames.ts';
+import { createStaging, discardStaging, publishStaged, recoverOutputFolder, STAGING_PREFIX } from './exportPublish.ts';
 import { outputsOnOriginals } from './outputsOnOriginals.ts';
 
-export const STAGING_PREFIX = '.fototar-export-';
+export { STAGING_PREFIX };
 export const MIN_SIZE = 16;
 export const MAX_SIZE = 30000;
 
@@ -40,6 +47,8 @@ export interface ExportOptions {
   overwrite: boolean;
   /** Absolute paths of the catalogue's originals: an output may never land on one. */
   originals: ReadonlySet<string>;
+  /** The exporting catalogue's folder: it notes the export while under way, for recovery at open. */
+  catalogueRoot?: string;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -63,6 +72,14 @@ export function checkExportOptions(options: Pick<ExportOptions, 'size' | 'qualit
   }
   if (options.quality !== undefined && (!Number.isInteger(options.quality) || options.quality < 1 || options.quality > 100)) {
     throw new CatalogueError('invalid-input', `The quality must be a whole number from 1 to 100 (got ${options.quality}).`);
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -107,62 +124,42 @@ const MANIFEST_COLUMNS = [
   'licence', 'licence_url', 'modified', 'width', 'height', 'original', 'original_sha256',
 ] as const;
 
-function manifestRow(figure: number, name: string, pick: CollectionPick, facts: ExportFacts, size: { width: number; height: number }): string {
+function manifestRow(figure: number, name: string, pick: CollectionPick, facts: ExportFacts, size: { width: number; height: number }): CsvValue[] {
   const p = pick.photo;
   return [
     figure, name, p.id, p.fortepanId, facts.title, facts.caption, p.date, facts.credit, facts.creator, facts.source, facts.sourceUrl,
     facts.licence, facts.licenceUrl, pick.modified ? 'yes' : 'no', size.width, size.height, p.file, p.hash,
-  ]
-    .map((v) => csvCell(v))
-    .join(',');
+  ];
 }
 
-/** Moves staged files into place; all or none (a clash halfway takes back what was moved). */
-async function publish(staging: string, outDir: string, names: readonly string[], overwrite: boolean): Promise<void> {
-  const moved: string[] = [];
+const EXPORT_PICTURE_NAME = /^\d{2,}_[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|tif)$/;
+const LIST_FILES = ['credits.txt', 'credits.docx', 'manifest.csv'];
+
+/**
+ * The files an earlier export left in the folder, by its manifest.csv: its pictures (only names
+ * an export gives) and the lists. With overwrite they make way for the new export, so the folder
+ * holds the new set, not the new set plus the earlier one's extra figures.
+ */
+export function earlierExportFiles(outDir: string, originals: ReadonlySet<string>): string[] {
+  const names = new Set<string>();
   try {
-    for (const name of names) {
-      const from = path.join(staging, name);
-      const to = insideFolder(outDir, name);
-      if (overwrite) {
-        await fsp.rename(from, to);
-      } else {
-        try {
-          // link() fails if the name exists: no check-then-write race with another program.
-          await fsp.link(from, to);
-          await fsp.unlink(from);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code === 'EEXIST') throw new CatalogueError('output-exists', `${name} appeared in ${outDir} during the export; nothing was replaced.`);
-          if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
-          // File systems without hard links (FAT, exFAT): check, then rename.
-          if (fs.existsSync(to)) throw new CatalogueError('output-exists', `${name} appeared in ${outDir} during the export; nothing was replaced.`);
-          await fsp.rename(from, to);
-        }
-      }
-      moved.push(to);
+    const rows = parseCsv(fs.readFileSync(path.join(outDir, 'manifest.csv'), 'utf8'), { bom: true, columns: true, relax_column_count: true, skip_empty_lines: true }) as Record<string, string>[];
+    for (const row of rows) {
+      const name = unguardFormula(row.file ?? '');
+      if (EXPORT_PICTURE_NAME.test(name)) names.add(name);
     }
-  } catch (error) {
-    if (!overwrite) for (const file of moved) await fsp.rm(file, { force: true });
-    throw error;
+  } catch {
+    // No manifest (or not one of ours): only the names the new export writes are replaced.
   }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A crash mid-export leaves a staging folder named with its process id: removed once that process is gone. */
-export async function removeAbandonedStaging(outDir: string): Promise<void> {
-  for (const name of await fsp.readdir(outDir)) {
-    const match = new RegExp(`^${STAGING_PREFIX.replace(/[.]/g, '\\.')}(\\d+)-`).exec(name);
-    if (match && !processAlive(Number(match[1]))) await fsp.rm(path.join(outDir, name), { recursive: true, force: true });
-  }
+  for (const name of LIST_FILES) names.add(name);
+  return [...names].filter((name) => {
+    const file = insideFolder(outDir, name);
+    try {
+      return fs.lstatSync(file).isFile() && !originals.has(file);
+    } catch {
+      return false;
+    }
+  });
 }
 
 export async function exportCollection(collectionName: string, picks: readonly CollectionPick[], options: ExportOptions): Promise<ExportReport> {
@@ -180,6 +177,9 @@ export async function exportCollection(collectionName: string, picks: readonly C
   } catch (error) {
     throw new CatalogueError('invalid-input', `Cannot create the output folder ${outDir}: ${(error as Error).message}`);
   }
+  // An export here that a crash interrupted is put right first (rolled back, or its leftovers
+  // removed), so the checks below see the folder as it really is.
+  recoverOutputFolder(outDir);
   if (!options.overwrite) {
     const existing = existingOutputs(outDir, files);
     if (existing.length) {
@@ -193,11 +193,11 @@ export async function exportCollection(collectionName: string, picks: readonly C
     }
   }
 
-  await removeAbandonedStaging(outDir);
-  const staging = await fsp.mkdtemp(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+  const staging = createStaging(outDir, options.catalogueRoot);
+  const staged = (name: string) => path.join(staging.newDir, name);
   try {
     report();
-    const manifest = [MANIFEST_COLUMNS.join(',')];
+    const manifest: CsvValue[][] = [];
     for (let i = 0; i < picks.length; i++) {
       if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
       const pick = picks[i];
@@ -211,7 +211,8 @@ export async function exportCollection(collectionName: string, picks: readonly C
       } catch (error) {
         throw new CatalogueError('invalid-input', `Figure ${i + 1} (${pick.photo.file}) could not be converted: ${(error as Error).message}; nothing was written.`);
       }
-      await writeSynced(path.join(staging, name), picture.data);
+      await writeSynced(staged(name), picture.data);
+      faultPoint('export-picture-staged');
       manifest.push(manifestRow(i + 1, name, pick, facts, picture));
       progress.done++;
       report();
@@ -220,12 +221,21 @@ export async function exportCollection(collectionName: string, picks: readonly C
     progress.currentFile = 'credits and manifest';
     report();
     const request = { style: options.style, lang: options.lang };
-    await writeSynced(path.join(staging, 'credits.txt'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'txt' }));
-    await writeSynced(path.join(staging, 'credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
-    await writeSynced(path.join(staging, 'manifest.csv'), Buffer.from(manifest.join('\r\n') + '\r\n', 'utf8'));
+    await writeSynced(staged('credits.txt'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'txt' }));
+    await writeSynced(staged('credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
+    await writeSynced(staged('manifest.csv'), Buffer.from(csvFile(MANIFEST_COLUMNS, manifest), 'utf8'));
     progress.done = picks.length + 2; // the last step is moving everything into place
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
-    await publish(staging, outDir, files.map((f) => f.name), options.overwrite);
+    const newNames = files.map((f) => f.name);
+    // Without overwrite nothing may be replaced (publish refuses a name that appeared meanwhile).
+    const replaced = existingOutputs(outDir, files).filter((name) => !isFolder(insideFolder(outDir, name)));
+    const oldNames = options.overwrite ? [...new Set([...replaced, ...earlierExportFiles(outDir, options.originals)])] : [];
+    try {
+      await publishStaged(staging, outDir, newNames, oldNames, options.overwrite);
+    } catch (error) {
+      if (error instanceof CatalogueError) throw error;
+      throw new CatalogueError('not-saved', `The export could not be moved into ${outDir}: ${(error as Error).message}; the folder is as it was.`);
+    }
     progress.done = files.length;
     progress.currentFile = null;
     progress.state = 'done';
@@ -233,6 +243,6 @@ export async function exportCollection(collectionName: string, picks: readonly C
     report();
     return progress.report;
   } finally {
-    await fsp.rm(staging, { recursive: true, force: true });
+    discardStaging(staging, options.catalogueRoot);
   }
 }

@@ -8,6 +8,7 @@ import { applyFieldLimits } from '../../../shared/fieldLimits.ts';
 import { photoLabel } from '../../../shared/credit.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { inTransaction } from '../store/openDatabase.ts';
+import { faultPoint } from '../faultInjection.ts';
 import { normaliseTags, type PhotoRepository } from '../store/photoRepository.ts';
 import { EditHistory, patchGrouped, type PhotoChange } from './editHistory.ts';
 
@@ -103,9 +104,11 @@ export function applyRecordedEdit(
       patchGrouped(photos, changes.map((c) => ({ id: c.id, patch: c.after })), now);
       // The app's editor saves as you type: those saves may fold into one step (see EditHistory).
       new EditHistory(db, photos).record(label ?? describeEdit(changes, current), changes, now, { coalesce: options.coalesce === true });
+      faultPoint('edit-recorded');
     });
   } catch (error) {
     throw new CatalogueError('not-saved', `The edit was not saved: ${(error as Error).message}`);
   }
+  faultPoint('edit-committed');
   return changes.map((c) => c.id);
 }

@@ -1,13 +1,12 @@
 // Exports the catalogue's descriptive metadata as CSV or JSON with the import's columns, so an
 // export re-imported into a fresh catalogue of the same files reproduces every field.
-// CSV: UTF-8 with a BOM (Excel otherwise misreads "Üllői"), CRLF, every cell quoted, formula
-// cells guarded (shared/metadataExchange.ts says how and why).
+// CSV: written by csvWriter.ts like every CSV the app writes (BOM, CRLF, quoted, formulas guarded).
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { dateForSpreadsheet } from '../../../shared/datePhrases.ts';
 import { EXCHANGE_COLUMNS, COLUMN_FIELD, HUNGARIAN_HEADERS, guardFormula, joinTags, type ExchangeColumn } from '../../../shared/metadataExchange.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { csvFile } from './csvWriter.ts';
 import { writeXlsxTable } from './xlsxTable.ts';
 
 export type ExportRecord = Record<Exclude<ExchangeColumn, 'fortepan_id' | 'tags'>, string> & { fortepan_id: number | null; tags: string[] };
@@ -55,8 +54,8 @@ export function exportTable(catalogue: Catalogue, lang: 'en' | 'hu' = 'en'): { h
   const rows = exportRecords(catalogue).map((r) =>
     EXCHANGE_COLUMNS.map((column) => {
       if (column === 'fortepan_id') return r.fortepan_id === null ? '' : String(r.fortepan_id);
-      if (column === 'date') return guardFormula(dateForSpreadsheet(r.date, lang));
-      return guardFormula(column === 'tags' ? joinTags(r.tags) : r[column]);
+      if (column === 'date') return dateForSpreadsheet(r.date, lang);
+      return column === 'tags' ? joinTags(r.tags) : r[column];
     }),
   );
   return { header, rows };
@@ -66,12 +65,15 @@ export function exportMetadata(catalogue: Catalogue, format: 'csv' | 'json', opt
   if (format === 'json') return `${JSON.stringify(exportRecords(catalogue), null, 2)}\n`;
   const lang = options.lang ?? 'en';
   const { header, rows } = exportTable(catalogue, lang);
-  const delimiter = options.delimiter ?? (lang === 'hu' ? ';' : ',');
-  return `\ufeff${stringify([header, ...rows], { quoted: true, quoted_empty: true, record_delimiter: 'windows', delimiter })}`;
+  return csvFile(header, rows, { delimiter: options.delimiter ?? (lang === 'hu' ? ';' : ',') });
 }
 
-/** The same table as an XLSX workbook, every cell text. */
+/**
+ * The same table as an XLSX workbook, every cell text. Cells are typed text there, so no formula
+ * can run; they are guarded all the same, so that import (which takes one guard off, whatever
+ * the format) gives back exactly what the catalogue held.
+ */
 export async function exportMetadataXlsx(catalogue: Catalogue, options: ExportMetadataOptions = {}): Promise<Buffer> {
   const { header, rows } = exportTable(catalogue, options.lang ?? 'en');
-  return writeXlsxTable(options.lang === 'hu' ? 'Fotók' : 'Photos', header, rows);
+  return writeXlsxTable(options.lang === 'hu' ? 'Fotók' : 'Photos', header, rows.map((row) => row.map(guardFormula)));
 }

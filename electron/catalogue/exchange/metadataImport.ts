@@ -22,6 +22,7 @@ import {
 } from '../../../shared/metadataExchange.ts';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { diffPatch, type PlannedEdit } from '../editing/recordedEdit.ts';
 
@@ -288,6 +289,7 @@ export function importParsed(catalogue: Catalogue, parsed: ParsedFile, options: 
   const { preview, edits } = planImport(catalogue, parsed, options);
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };
   const rows = preview.changes.length;
+  faultPoint('import-planned');
   catalogue.applyEdits(edits, `Import ${rows} row${rows === 1 ? '' : 's'}${options.name ? ` from ${options.name}` : ''}`);
   return { ...preview, applied: true };
 }

@@ -10,6 +10,7 @@ import { markDuplicates } from '../store/duplicates.ts';
 import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
 import { WorkerPool } from './workerPool.ts';
+import { faultPoint } from '../faultInjection.ts';
 
 export interface IngestContext {
   db: DatabaseSync;
@@ -76,12 +77,16 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     try {
       inTransaction(db, () => {
         const hashes = new Set<string>();
-        for (const { file, result } of batch) apply(file, result, changed, hashes);
+        for (const { file, result } of batch) {
+          apply(file, result, changed, hashes);
+          faultPoint('ingest-row');
+        }
         for (const hash of hashes) markDuplicates(db, hash);
       });
     } finally {
       db.exec('PRAGMA synchronous = FULL');
     }
+    faultPoint('ingest-committed');
     if (changed.length) context.onPhotosChanged(changed);
   };
   const enqueue = (file: string, result: ProcessResult) => {

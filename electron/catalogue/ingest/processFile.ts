@@ -13,6 +13,7 @@ import { readMetadata } from '../metadata/readMetadata.ts';
 import { readSidecar } from '../sidecars/xmpSidecar.ts';
 import { endsEarly, imageFacts, renderThumbnails, withOrientation, writeThumbnails, type ImageFacts } from '../thumbnails/makeThumbnails.ts';
 import { cataloguePaths, thumbnailPath } from '../cataloguePaths.ts';
+import { faultPoint } from '../faultInjection.ts';
 
 export interface ProcessRequest {
   file: string;
@@ -73,6 +74,7 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
       previewWarning = thumbnails.warning;
       await writeThumbnails(thumbnails, previewFile, gridFile);
     }
+    faultPoint('ingest-thumbnails-written');
   } catch (error) {
     // The photo is still catalogued with its metadata; the grid shows "no preview: <reason>".
     previewError = (error as Error).message;

@@ -5,6 +5,7 @@ import { creditLine } from '../../../shared/creditStyles.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { normaliseTags } from '../../../shared/fieldLimits.ts';
 import { statementCache } from './statementCache.ts';
+import { faultPoint } from '../faultInjection.ts';
 
 export interface PhotoRow {
   id: number;
@@ -332,7 +333,10 @@ export class PhotoRepository {
     sets.push('updated_at = ?');
     values.push(now);
     const statement = this.#db.prepare(`UPDATE photos SET ${sets.join(', ')} WHERE id = ?`);
-    for (const id of ids) statement.run(...values, id);
+    for (const id of ids) {
+      statement.run(...values, id);
+      faultPoint('photo-updated');
+    }
   }
 }
 

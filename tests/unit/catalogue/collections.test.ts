@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
@@ -172,10 +173,11 @@ test('export writes credited pictures, credit lists and a manifest; ExifTool rea
   assert.deepEqual(otherMeta['XMP-dc:Creator'], ['Kovács Béla']);
   assert.equal(otherMeta['File:ImageWidth'], 100, 'never enlarged');
 
-  const manifest = fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8').trim().split('\r\n');
+  const manifest = parseCsv(fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8'), { bom: true }) as string[][];
   assert.equal(manifest.length, 4);
-  assert.match(manifest[0], /^figure,file,photo_id,fortepan_id,title,caption,date,credit,creator,source,source_url,licence,licence_url,modified,width,height,original,original_sha256$/);
-  assert.match(manifest[1], /^1,01_fortepan_54176\.jpg,\d+,54176,Villamos,Villamos az Üllői úton,,Fotó: Berkó Pál \/ Fortepan \/ Nagy Gyula,Berkó Pál,Fortepan,https:\/\/fortepan\.hu\/hu\/photos\/\?id=54176,CC BY-SA 3\.0,https:\/\/creativecommons\.org\/licenses\/by-sa\/3\.0\/,yes,320,240,/);
+  assert.equal(manifest[0].join(','), 'figure,file,photo_id,fortepan_id,title,caption,date,credit,creator,source,source_url,licence,licence_url,modified,width,height,original,original_sha256');
+  assert.deepEqual(manifest[1].slice(0, 2), ['1', '01_fortepan_54176.jpg']);
+  assert.deepEqual(manifest[1].slice(3, 16), ['54176', 'Villamos', 'Villamos az Üllői úton', '', 'Fotó: Berkó Pál / Fortepan / Nagy Gyula', 'Berkó Pál', 'Fortepan', 'https://fortepan.hu/hu/photos/?id=54176', 'CC BY-SA 3.0', 'https://creativecommons.org/licenses/by-sa/3.0/', 'yes', '320', '240']);
   const credits = fs.readFileSync(path.join(out, 'credits.txt'), 'utf8');
   assert.match(credits, /^1\. kép: Fotó: Berkó Pál \/ Fortepan \/ Nagy Gyula \(Fortepan 54176; CC BY-SA 3\.0\)$/m);
   assert.equal(fs.readFileSync(path.join(out, 'credits.docx')).subarray(0, 2).toString('latin1'), 'PK');

@@ -98,7 +98,7 @@ test('credits --collection in every format, style and language; ids keep working
   assert.match(run('--style', 'tasl', '--lang', 'en').stdout, /^Figure 2: “Fortepan 1” by unknown; source: Fortepan \/ Ebner, https:\/\/fortepan\.hu\/en\/photos\/\?id=1; licence: CC BY-SA 3\.0, https:\/\/creativecommons\.org\/licenses\/by-sa\/3\.0\/$/m);
   assert.match(run('--format', 'md').stdout, /^\*\*Figure 1:\*\* Fortepan \/ Nagy Gyula/m);
   assert.match(run('--format', 'html').stdout, /<strong>Figure 1:<\/strong> Fortepan \/ Nagy Gyula/);
-  assert.match(run('--format', 'csv').stdout, /^1,\d+,Fortepan 54176,Fortepan 54176,Fortepan \/ Nagy Gyula,,,Fortepan \/ Nagy Gyula,https:/m);
+  assert.match(run('--format', 'csv').stdout, /^"1","\d+","Fortepan 54176","Fortepan 54176","Fortepan \/ Nagy Gyula","","","Fortepan \/ Nagy Gyula","https:/m);
 
   const docx = path.join(dir, 'credits.docx');
   assert.equal(run('--format', 'docx', '--out', docx).code, 0);
