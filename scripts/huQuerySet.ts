@@ -93,3 +93,62 @@ export function insertCorpusRecords(catalogue: Catalogue, records = corpusRecord
     }
   });
 }
+
+export interface LabelledQuery {
+  query: string;
+  kind: string;
+  /** How the labels were decided (see tests/fixtures/huQueries.md). */
+  rule: string[];
+  /** Fortepan numbers of the photos the query should find. */
+  relevant: number[];
+  /** For a misspelling that finds nothing: the suggestion that should be offered. */
+  suggestion?: string;
+}
+
+export function loadQuerySet(file = QUERY_SET_FILE): LabelledQuery[] {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as LabelledQuery[];
+}
+
+export interface QueryOutcome {
+  query: string;
+  kind: string;
+  hits: number;
+  recall: number;
+  precision: number;
+  /** Relevant photos not found, and photos found that are not relevant (Fortepan numbers). */
+  missed: number[];
+  wrong: number[];
+  suggestion: string | null;
+}
+
+/**
+ * Runs every query as a finished query (the last word is not a typing prefix) and compares the
+ * hits with the labels; a query that finds nothing is scored on the hits of its suggestion, the
+ * one click an author makes. Recall and precision are the means over the queries (precision is
+ * 1 for a query that finds nothing).
+ */
+export async function measureQuerySet(catalogue: Catalogue, queries = loadQuerySet()): Promise<{ recall: number; precision: number; outcomes: QueryOutcome[] }> {
+  const outcomes: QueryOutcome[] = [];
+  for (const q of queries) {
+    let result = await catalogue.search(`${q.query} `, 0, 100_000);
+    if (result.error) throw new Error(`${q.query}: ${result.error}`);
+    const suggestion = result.suggestion ?? null;
+    if (result.total === 0 && suggestion) result = await catalogue.search(`${suggestion} `, 0, 100_000);
+    const found = new Set(result.hits.map((h) => h.fortepanId ?? -1));
+    const relevant = new Set(q.relevant);
+    const missed = q.relevant.filter((id) => !found.has(id));
+    const wrong = [...found].filter((id) => !relevant.has(id)).sort((a, b) => a - b);
+    outcomes.push({
+      query: q.query,
+      kind: q.kind,
+      hits: found.size,
+      recall: (relevant.size - missed.length) / relevant.size,
+      precision: found.size ? (found.size - wrong.length) / found.size : 1,
+      missed,
+      wrong,
+      suggestion,
+    });
+  }
+  const mean = (f: (o: QueryOutcome) => number) => Math.round((outcomes.reduce((s, o) => s + f(o), 0) / outcomes.length) * 1000) / 1000;
+  return { recall: mean((o) => o.recall), precision: mean((o) => o.precision), outcomes };
+}

@@ -7,6 +7,9 @@
 //   year:1956  year:1950..1960   photos whose date may fall in those years
 //   -word             exclude
 //   word~  word~2     fuzzy: also words one (or two) letters away, for misspellings
+//   a OR b            either word (OR in capitals binds the words next to it: "villamos OR busz
+//                     Budapest" is (villamos or busz) and Budapest); `|` is not an operator,
+//                     keyword paths such as Helyek|Budapest stay plain text
 import { foldedWords } from './textFold.ts';
 
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
@@ -53,7 +56,15 @@ export interface IdClause {
   negated: boolean;
 }
 
-export type SearchClause = TermClause | YearClause | IdClause;
+/** Any one of its words: `villamos OR busz OR tag:troli`. */
+export interface OrClause {
+  kind: 'or';
+  /** Single words (field, fuzzy and prefix allowed; no phrases, no exclusions). */
+  alternatives: TermClause[];
+  negated: false;
+}
+
+export type SearchClause = TermClause | YearClause | IdClause | OrClause;
 
 export type ParsedQuery = { ok: true; clauses: SearchClause[] } | { ok: false; error: string };
 
@@ -67,8 +78,18 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
   if (text.length > 1000) return { ok: false, error: 'The query is too long (over 1000 characters).' };
   const endsInSpace = /\s$/.test(input);
 
+  // Set by an OR: the next clause joins the one before it.
+  let orPending = false;
+  const orError = 'OR needs a single word on each side, e.g. villamos OR busz.';
   for (const match of text.matchAll(TOKEN)) {
     const [, minus, fieldName, phrase, closingQuote, bare] = match;
+    if (bare === 'OR' && !minus && !fieldName) {
+      const before = clauses.at(-1);
+      if (orPending || !before) return { ok: false, error: orError };
+      orPending = true;
+      continue;
+    }
+    const count = clauses.length;
     const negated = minus === '-';
     const field = fieldName?.toLowerCase();
     if (phrase !== undefined && closingQuote !== '"') {
@@ -80,6 +101,7 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
       return { ok: false, error: `${danglingField[0]} needs a word after it, e.g. ${danglingField[0]}Budapest.` };
     }
 
+    if (orPending && (field === 'year' || field === 'ev' || field === 'id')) return { ok: false, error: `OR joins words, not ${field}: clauses.` };
     if (field === 'year' || field === 'ev') {
       const range = /^(\d{4})(?:\s*(?:\.\.|-|–)\s*(\d{4}))?$/.exec(value);
       if (!range) return { ok: false, error: `year: needs a year or a range such as year:1950..1960 (got "${value}").` };
@@ -114,12 +136,35 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     const clause: TermClause = { kind: 'terms', field: searchField, words, phrase: phrase !== undefined, negated, prefix: false };
     if (fuzzy) clause.fuzzy = Number(fuzzy[1] || 1);
     clauses.push(clause);
+    if (orPending && clauses.length > count) {
+      const error = joinOr(clauses);
+      if (error) return { ok: false, error };
+      orPending = false;
+    }
   }
+  if (orPending) return { ok: false, error: orError };
 
   // While typing, the last bare word is probably incomplete: match it as a prefix.
-  const last = clauses.at(-1);
+  const lastClause = clauses.at(-1);
+  const last = lastClause?.kind === 'or' ? lastClause.alternatives.at(-1) : lastClause;
   if ((options.prefixLastWord ?? true) && !endsInSpace && last?.kind === 'terms' && !last.phrase && !last.negated && !last.fuzzy && !/"$/.test(text)) {
     last.prefix = true;
   }
   return { ok: true, clauses };
+}
+
+/** Joins the last two clauses into an OR (a message when one of them cannot be a side). */
+function joinOr(clauses: SearchClause[]): string | null {
+  const right = clauses.pop()!;
+  const left = clauses.pop()!;
+  const side = (c: SearchClause): TermClause[] | null => {
+    if (c.kind === 'or') return c.alternatives;
+    if (c.kind !== 'terms' || c.phrase || c.negated || c.words.length !== 1) return null;
+    return [c];
+  };
+  const a = side(left);
+  const b = side(right);
+  if (!a || !b) return 'OR needs a single word on each side (no phrase, no -word), e.g. villamos OR busz.';
+  clauses.push({ kind: 'or', alternatives: [...a, ...b], negated: false });
+  return null;
 }

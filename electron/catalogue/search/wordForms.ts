@@ -1,0 +1,147 @@
+// Which indexed terms a query word reaches, and how much each counts: the word as typed, its
+// Hungarian forms (shared/hungarianStem.ts), and compounds ending in it. The index holds every
+// word exactly as folded (nothing is stemmed at index time, so names and places stay as
+// written); the analysis runs over the index's vocabulary at query time, with the same rule the
+// query gets, and is remembered per term.
+//
+//   the word itself              every field (the clause's field)          weight 1
+//   the word's own forms         places too: "Budapesten" reaches the      weight 0.8
+//                                place Budapest as written
+//   other inflections of it      titles, captions, tags (never names,      weight 0.5
+//   ("Duna" finds "Dunán")       never places)
+//   compounds ending in it       titles, captions, tags                    weight 0.4
+//   ("templom": plébániatemplom)
+//
+// So exact forms rank above stripped ones, and donors and photographers are matched as written.
+import { hungarianForms, hungarianStem, stemSpellings } from '../../../shared/hungarianStem.ts';
+import { FIELD_BIT } from './lunrSegment.ts';
+import type { SearchIndex } from './searchIndex.ts';
+
+export interface TermReach {
+  term: string;
+  /** Fields this term may match in (FIELD_BIT mask). */
+  mask: number;
+  /** Its BM25 weight is multiplied by this. */
+  factor: number;
+}
+
+const STRIPPABLE = FIELD_BIT.title | FIELD_BIT.caption | FIELD_BIT.tags;
+const PLACE = FIELD_BIT.place;
+export const FORM_WEIGHT = 0.8;
+export const INFLECTION_WEIGHT = 0.5;
+export const COMPOUND_WEIGHT = 0.4;
+/** A compound's last part must be this long ("templom" yes; vár, tér, ház are too ambiguous)... */
+const COMPOUND_MIN = 5;
+/** ...and what comes before it at least this long (műegyetem; not "futás" for "utas"). */
+const COMPOUND_HEAD = 2;
+/** At most this many terms one prefix scan looks at (a short stem in a huge vocabulary). */
+const SCAN_LIMIT = 5000;
+
+interface Analysis {
+  stem: string;
+  forms: string[];
+}
+
+// Per term, once: the vocabulary is a few tens of thousands of words.
+const analyses = new Map<string, Analysis>();
+
+function analyse(term: string): Analysis {
+  let a = analyses.get(term);
+  if (!a) {
+    a = { stem: hungarianStem(term), forms: hungarianForms(term) };
+    analyses.set(term, a);
+  }
+  return a;
+}
+
+/** A word the Hungarian analysis applies to: letters only, four or more. */
+const analysable = (word: string) => word.length >= 4 && /^[a-z]+$/.test(word);
+
+/** Sorted-range scan of the base's terms (and the delta's) starting with a prefix, without reading postings. */
+function termsStartingWith(index: SearchIndex, prefix: string, visit: (term: string) => void): void {
+  const terms = index.base.terms;
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo, n = 0; i < terms.length && n < SCAN_LIMIT && terms[i].startsWith(prefix); i++, n++) visit(terms[i]);
+  for (const term of index.deltaOnlyTerms()) if (term.startsWith(prefix)) visit(term);
+}
+
+// Compound candidates per last part, for the current vocabulary.
+const compoundCache = new WeakMap<object, Map<string, string[]>>();
+
+function compoundsEndingIn(index: SearchIndex, buckets: Map<number, string[]>, part: string): string[] {
+  let cache = compoundCache.get(index.base);
+  if (!cache) compoundCache.set(index.base, (cache = new Map()));
+  let base = cache.get(part);
+  if (!base) {
+    base = [];
+    for (const [length, bucket] of buckets) {
+      if (length < part.length + COMPOUND_HEAD) continue;
+      for (const term of bucket) if (containsPart(term, part) && endsInPart(term, part)) base.push(term);
+    }
+    if (cache.size > 500) cache.clear();
+    cache.set(part, base);
+  }
+  const delta = index.deltaOnlyTerms().filter((t) => t.length >= part.length + COMPOUND_HEAD && containsPart(t, part) && endsInPart(t, part));
+  return delta.length ? [...base, ...delta] : base;
+}
+
+/** The part, or its alternating spelling (lovasszobra holds szobr, not szobor), after a head. */
+function containsPart(term: string, part: string): boolean {
+  for (const spelling of stemSpellings(part)) if (term.indexOf(spelling, COMPOUND_HEAD) >= 0) return true;
+  return false;
+}
+
+/** A term is a compound on `part` when one of its readings ends in it, after a head of 3+ letters. */
+function endsInPart(term: string, part: string): boolean {
+  if (!analysable(term)) return false;
+  for (const form of analyse(term).forms) if (form.length >= part.length + COMPOUND_HEAD && form.endsWith(part)) return true;
+  return false;
+}
+
+/**
+ * The terms a query word reaches: the word itself (in `fieldMask`), and for a Hungarian word its
+ * forms, inflections and compounds (see the table at the top). `buckets` are the vocabulary's
+ * words grouped by length (the fuzzy matcher's), for the compound scan.
+ */
+export function wordReach(index: SearchIndex, word: string, fieldMask: number, buckets: Map<number, string[]>): TermReach[] {
+  const reach = new Map<string, TermReach>();
+  const add = (term: string, mask: number, factor: number) => {
+    if (!mask) return;
+    const known = reach.get(term);
+    if (!known) reach.set(term, { term, mask, factor });
+    else if (factor > known.factor) {
+      // The same term in more fields: keep the best weight for the fields it had, add the new ones.
+      known.mask |= mask;
+      known.factor = factor;
+    } else known.mask |= mask;
+  };
+  add(word, fieldMask, 1);
+  if (!analysable(word)) return [...reach.values()];
+
+  const { stem, forms } = analyse(word);
+  for (const form of forms) if (form !== word) add(form, fieldMask & (STRIPPABLE | PLACE), FORM_WEIGHT);
+  const formSet = new Set(forms);
+  // Another term matches when its stem is one of this word's forms, or this word's stem is one of
+  // its forms; either way it starts with one of those (or with an alternating spelling of one).
+  const starts = new Set<string>();
+  for (const form of forms) if (form.length >= 3) for (const s of stemSpellings(form)) starts.add(s);
+  for (const start of starts) {
+    termsStartingWith(index, start, (term) => {
+      if (term === word || !analysable(term)) return;
+      const other = analyse(term);
+      if (formSet.has(other.stem) || other.forms.includes(stem)) add(term, fieldMask & STRIPPABLE, INFLECTION_WEIGHT);
+    });
+  }
+  // Compounds ending in any reading of the word: "udvarán" (udvara, udvar) finds pályaudvar.
+  for (const form of forms) {
+    if (form.length < COMPOUND_MIN) continue;
+    for (const term of compoundsEndingIn(index, buckets, form)) add(term, fieldMask & STRIPPABLE, COMPOUND_WEIGHT);
+  }
+  return [...reach.values()];
+}
