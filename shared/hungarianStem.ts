@@ -78,6 +78,7 @@ const CASE_ENDINGS: { ending: string; harmony: Harmony; after?: 'vowel' | 'conso
 
 /** Digraphs double their first letter: busz -> busszal, Kovács -> Kováccsal. */
 const DIGRAPHS = ['sz', 'zs', 'cs', 'gy', 'ly', 'ny', 'ty', 'dz'];
+const DIGRAPH_TAILS = DIGRAPHS.flatMap((digraph) => ['al', 'el'].map((ending) => ({ digraph, tail: `${digraph[0]}${digraph}${ending}` })));
 
 // Two letters: út -> úton, útra; tó -> tavon goes through the table below.
 const MIN_STEM = 2;
@@ -111,24 +112,14 @@ function caseStems(word: string): string[] {
     if (after === 'consonant' && (before === undefined || isVowel(before))) continue;
     if (acceptable(stem) && harmonyAllows(stem, harmony)) out.push(stem);
   }
-  // -val/-vel after a consonant: the v turns into that consonant (villamossal, Parlamenttel).
-  const assimilated = /([b-df-hj-np-tv-z])\1(a|e)l$/.exec(word);
-  if (assimilated) {
-    let stem = word.slice(0, -3);
-    const digraph = DIGRAPHS.find((d) => word.slice(0, -3).endsWith(d[0] + d) || word.slice(0, -2).endsWith(d[0] + d));
-    if (digraph) stem = word.slice(0, word.length - 3 - digraph.length - 1) + digraph;
-    if (acceptable(stem) && harmonyAllows(stem, assimilated[2] === 'a' ? 'back' : 'front')) out.push(stem);
-  } else {
-    // Digraph doubled: busz + al -> busszal ("ssz" then "al").
-    for (const d of DIGRAPHS) {
-      for (const v of ['a', 'e'] as const) {
-        const tail = `${d[0]}${d}${v}l`;
-        if (word.endsWith(tail)) {
-          const stem = word.slice(0, -tail.length) + d;
-          if (acceptable(stem) && harmonyAllows(stem, v === 'a' ? 'back' : 'front')) out.push(stem);
-        }
-      }
-    }
+  // -val/-vel after a consonant: the v turns into that consonant (villamossal, Parlamenttel),
+  // a digraph doubles its first letter (busz -> busszal).
+  if (word.endsWith('al') || word.endsWith('el')) {
+    const harmony: Harmony = word.at(-2) === 'a' ? 'back' : 'front';
+    const digraph = DIGRAPH_TAILS.find((d) => word.endsWith(d.tail));
+    const doubled = word.length > 4 && word.at(-3) === word.at(-4) && !isVowel(word.at(-3));
+    const stem = digraph ? word.slice(0, -digraph.tail.length) + digraph.digraph : doubled ? word.slice(0, -3) : null;
+    if (stem && acceptable(stem) && harmonyAllows(stem, harmony)) out.push(stem);
   }
   return out;
 }
@@ -182,10 +173,11 @@ function normalised(stem: string): string {
 
 /** How a stem may be spelled at the start of its inflected words: szobor -> szobor, szobr. */
 export function stemSpellings(stem: string): string[] {
-  const out = [stem];
-  for (const [spelling, s] of Object.entries(ALTERNATING_STEMS)) if (s === stem) out.push(spelling);
-  return out;
+  return SPELLINGS.get(stem) ?? [stem];
 }
+
+const SPELLINGS = new Map<string, string[]>();
+for (const [spelling, stem] of Object.entries(ALTERNATING_STEMS)) SPELLINGS.set(stem, [...(SPELLINGS.get(stem) ?? [stem]), spelling]);
 
 const plainWord = (word: string) => word.length >= 4 && /^[a-z]+$/.test(word);
 

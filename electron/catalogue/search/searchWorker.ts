@@ -15,6 +15,7 @@ import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBac
 import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from './searchSources.ts';
 import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
 import { suggestQuery } from './suggestion.ts';
+import { warmWordForms } from './wordForms.ts';
 import { countFacets } from './searchFacets.ts';
 
 export interface SearchWorkerData {
@@ -209,13 +210,15 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
   };
   port.postMessage({ ready: true });
   // Idle work after opening, so no query pays for it: the phrase text, the fuzzy matcher's
-  // length buckets, and the evaluator's code paths compiled.
+  // length buckets, the compound table of the Hungarian matching, and the evaluator's code
+  // paths compiled.
   const opened = index.base;
   void readPostingsInBackground(opened)
     .then(() => readTextInBackground(opened))
     .catch(() => undefined);
   setTimeout(() => {
     warmFuzzy(index);
+    warmWordForms(index, bucketsOf(index));
     const warm = parseSearchQuery('a b year:1950..1960 -c');
     if (warm.ok) evaluate(index, warm.clauses).ids.page(0, 10);
   }, 20).unref();

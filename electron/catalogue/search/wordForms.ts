@@ -71,36 +71,74 @@ function termsStartingWith(index: SearchIndex, prefix: string, visit: (term: str
   for (const term of index.deltaOnlyTerms()) if (term.startsWith(prefix)) visit(term);
 }
 
-// Compound candidates per last part, for the current vocabulary.
-const compoundCache = new WeakMap<object, Map<string, string[]>>();
+// Compounds by their last part: every reading of every word of the base's vocabulary, spelt
+// backwards and sorted, so the words whose reading ends in a part are one contiguous range
+// ("plébániatemplomban" reads "plebaniatemplom": it ends in "templom"). Built once per base,
+// ahead of the first query when the worker is idle (warmWordForms).
+interface SuffixTable {
+  reversed: string[];
+  terms: string[];
+}
 
-function compoundsEndingIn(index: SearchIndex, buckets: Map<number, string[]>, part: string): string[] {
-  let cache = compoundCache.get(index.base);
-  if (!cache) compoundCache.set(index.base, (cache = new Map()));
-  let base = cache.get(part);
-  if (!base) {
-    base = [];
-    for (const [length, bucket] of buckets) {
-      if (length < part.length + COMPOUND_HEAD) continue;
-      for (const term of bucket) if (containsPart(term, part) && endsInPart(term, part)) base.push(term);
+const suffixTables = new WeakMap<object, SuffixTable>();
+
+const reverse = (s: string) => {
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  return out;
+};
+
+function suffixTable(index: SearchIndex, buckets: Map<number, string[]>): SuffixTable {
+  let table = suffixTables.get(index.base);
+  if (table) return table;
+  const entries: [string, string][] = [];
+  for (const [length, bucket] of buckets) {
+    if (length < COMPOUND_MIN + COMPOUND_HEAD) continue; // numbers (negative) and short words
+    for (const term of bucket) {
+      if (!analysable(term)) continue;
+      for (const form of analyse(term).forms) if (form.length >= COMPOUND_MIN + COMPOUND_HEAD) entries.push([reverse(form), term]);
     }
-    if (cache.size > 500) cache.clear();
-    cache.set(part, base);
   }
-  const delta = index.deltaOnlyTerms().filter((t) => t.length >= part.length + COMPOUND_HEAD && containsPart(t, part) && endsInPart(t, part));
-  return delta.length ? [...base, ...delta] : base;
+  entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  table = { reversed: entries.map((e) => e[0]), terms: entries.map((e) => e[1]) };
+  suffixTables.set(index.base, table);
+  return table;
 }
 
-/** The part, or its alternating spelling (lovasszobra holds szobr, not szobor), after a head. */
-function containsPart(term: string, part: string): boolean {
-  for (const spelling of stemSpellings(part)) if (term.indexOf(spelling, COMPOUND_HEAD) >= 0) return true;
-  return false;
+/** Builds what the Hungarian matching needs ahead of the first query. */
+export function warmWordForms(index: SearchIndex, buckets: Map<number, string[]>): void {
+  suffixTable(index, buckets);
+  for (const [length, bucket] of buckets) if (length >= 4) for (const term of bucket) if (analysable(term)) analyse(term);
 }
 
-/** A term is a compound on `part` when one of its readings ends in it, after a head of 3+ letters. */
+/** Words with a reading that ends in `part` after a head of COMPOUND_HEAD+ letters. */
+function compoundsEndingIn(index: SearchIndex, buckets: Map<number, string[]>, part: string): string[] {
+  const { reversed, terms } = suffixTable(index, buckets);
+  const out = new Set<string>();
+  for (const spelling of stemSpellings(part)) {
+    const key = reverse(spelling);
+    let lo = 0;
+    let hi = reversed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (reversed[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < reversed.length && reversed[i].startsWith(key); i++) {
+      if (reversed[i].length >= spelling.length + COMPOUND_HEAD && terms[i] !== part) out.add(terms[i]);
+    }
+  }
+  for (const term of index.deltaOnlyTerms()) if (term.length >= part.length + COMPOUND_HEAD && endsInPart(term, part)) out.add(term);
+  return [...out];
+}
+
+/** A term is a compound on `part` when one of its readings ends in it, after a head. */
 function endsInPart(term: string, part: string): boolean {
   if (!analysable(term)) return false;
-  for (const form of analyse(term).forms) if (form.length >= part.length + COMPOUND_HEAD && form.endsWith(part)) return true;
+  for (const form of analyse(term).forms) {
+    if (form.length < part.length + COMPOUND_HEAD) continue;
+    for (const spelling of stemSpellings(part)) if (form.endsWith(spelling)) return true;
+  }
   return false;
 }
 
