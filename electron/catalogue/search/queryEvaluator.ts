@@ -136,7 +136,7 @@ function reachOf(index: SearchIndex, clause: TermClause, word: string, last: boo
   if (clause.fuzzy && clause.words.length === 1) return fuzzyTerms(index, word, clause.fuzzy).map((term) => ({ term, mask: fieldMask, factor: 1 }));
   // A phrase is checked word for word on the text afterwards: its words are matched as typed.
   if (clause.phrase) return [{ term: word, mask: fieldMask, factor: 1 }];
-  const reach = wordReach(index, word, fieldMask, bucketsOf(index));
+  const reach = wordReach(index, word, fieldMask);
   if (clause.prefix && last) {
     // While typing: also every word it begins (as before), besides its Hungarian forms.
     const known = new Set(reach.map((r) => r.term));

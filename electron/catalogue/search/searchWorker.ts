@@ -218,7 +218,7 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
     .catch(() => undefined);
   setTimeout(() => {
     warmFuzzy(index);
-    warmWordForms(index, bucketsOf(index));
+    warmWordForms(index);
     const warm = parseSearchQuery('a b year:1950..1960 -c');
     if (warm.ok) evaluate(index, warm.clauses).ids.page(0, 10);
   }, 20).unref();

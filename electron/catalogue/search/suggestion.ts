@@ -12,7 +12,7 @@ import { wordReach } from './wordForms.ts';
 const MIN_LENGTH = 3;
 
 function reachesAnything(index: SearchIndex, word: string, buckets: Map<number, string[]>): boolean {
-  for (const { term } of wordReach(index, word, 0xffff, buckets)) if (index.postings(term).some((l) => l.end > l.start)) return true;
+  for (const { term } of wordReach(index, word, 0xffff)) if (index.postings(term).some((l) => l.end > l.start)) return true;
   return false;
 }
 

@@ -88,45 +88,65 @@ const reverse = (s: string) => {
   return out;
 };
 
-function suffixTable(index: SearchIndex, buckets: Map<number, string[]>): SuffixTable {
-  let table = suffixTables.get(index.base);
-  if (table) return table;
-  const entries: [string, string][] = [];
-  for (const [length, bucket] of buckets) {
-    if (length < COMPOUND_MIN + COMPOUND_HEAD) continue; // numbers (negative) and short words
-    for (const term of bucket) {
-      if (!analysable(term)) continue;
-      for (const form of analyse(term).forms) if (form.length >= COMPOUND_MIN + COMPOUND_HEAD) entries.push([reverse(form), term]);
-    }
+/** The base's words (not numbers): terms are sorted, digits before letters. */
+function wordRange(index: SearchIndex): [number, number] {
+  const terms = index.base.terms;
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid].charCodeAt(0) <= 57) lo = mid + 1;
+    else hi = mid;
   }
-  entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  table = { reversed: entries.map((e) => e[0]), terms: entries.map((e) => e[1]) };
-  suffixTables.set(index.base, table);
-  return table;
+  return [lo, terms.length];
 }
 
-/** Builds what the Hungarian matching needs ahead of the first query. */
-export function warmWordForms(index: SearchIndex, buckets: Map<number, string[]>): void {
-  suffixTable(index, buckets);
-  for (const [length, bucket] of buckets) if (length >= 4) for (const term of bucket) if (analysable(term)) analyse(term);
+function buildSuffixTable(index: SearchIndex): SuffixTable {
+  const entries: [string, string][] = [];
+  const terms = index.base.terms;
+  const [from, to] = wordRange(index);
+  for (let i = from; i < to; i++) {
+    const term = terms[i];
+    if (term.length < COMPOUND_MIN + COMPOUND_HEAD || !analysable(term)) continue;
+    for (const form of analyse(term).forms) if (form.length >= COMPOUND_MIN + COMPOUND_HEAD) entries.push([reverse(form), term]);
+  }
+  entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return { reversed: entries.map((e) => e[0]), terms: entries.map((e) => e[1]) };
+}
+
+/** Builds what the Hungarian matching needs ahead of the first query: every word analysed, the compound table. */
+export function warmWordForms(index: SearchIndex): void {
+  if (suffixTables.has(index.base)) return;
+  suffixTables.set(index.base, buildSuffixTable(index));
+  const terms = index.base.terms;
+  const [from, to] = wordRange(index);
+  for (let i = from; i < to; i++) if (analysable(terms[i])) analyse(terms[i]);
 }
 
 /** Words with a reading that ends in `part` after a head of COMPOUND_HEAD+ letters. */
-function compoundsEndingIn(index: SearchIndex, buckets: Map<number, string[]>, part: string): string[] {
-  const { reversed, terms } = suffixTable(index, buckets);
+function compoundsEndingIn(index: SearchIndex, part: string): string[] {
   const out = new Set<string>();
-  for (const spelling of stemSpellings(part)) {
-    const key = reverse(spelling);
-    let lo = 0;
-    let hi = reversed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (reversed[mid] < key) lo = mid + 1;
-      else hi = mid;
+  const table = suffixTables.get(index.base);
+  if (table) {
+    const { reversed, terms } = table;
+    for (const spelling of stemSpellings(part)) {
+      const key = reverse(spelling);
+      let lo = 0;
+      let hi = reversed.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (reversed[mid] < key) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < reversed.length && reversed[i].startsWith(key); i++) {
+        if (reversed[i].length >= spelling.length + COMPOUND_HEAD && terms[i] !== part) out.add(terms[i]);
+      }
     }
-    for (let i = lo; i < reversed.length && reversed[i].startsWith(key); i++) {
-      if (reversed[i].length >= spelling.length + COMPOUND_HEAD && terms[i] !== part) out.add(terms[i]);
-    }
+  } else {
+    // Before the table is built (a query right after opening): one pass over the words.
+    const terms = index.base.terms;
+    const [from, to] = wordRange(index);
+    for (let i = from; i < to; i++) if (terms[i].length >= part.length + COMPOUND_HEAD && endsInPart(terms[i], part)) out.add(terms[i]);
   }
   for (const term of index.deltaOnlyTerms()) if (term.length >= part.length + COMPOUND_HEAD && endsInPart(term, part)) out.add(term);
   return [...out];
@@ -134,7 +154,9 @@ function compoundsEndingIn(index: SearchIndex, buckets: Map<number, string[]>, p
 
 /** A term is a compound on `part` when one of its readings ends in it, after a head. */
 function endsInPart(term: string, part: string): boolean {
-  if (!analysable(term)) return false;
+  let contains = false;
+  for (const spelling of stemSpellings(part)) if (term.indexOf(spelling, COMPOUND_HEAD) >= 0) contains = true;
+  if (!contains || !analysable(term)) return false;
   for (const form of analyse(term).forms) {
     if (form.length < part.length + COMPOUND_HEAD) continue;
     for (const spelling of stemSpellings(part)) if (form.endsWith(spelling)) return true;
@@ -144,10 +166,9 @@ function endsInPart(term: string, part: string): boolean {
 
 /**
  * The terms a query word reaches: the word itself (in `fieldMask`), and for a Hungarian word its
- * forms, inflections and compounds (see the table at the top). `buckets` are the vocabulary's
- * words grouped by length (the fuzzy matcher's), for the compound scan.
+ * forms, inflections and compounds (see the table at the top).
  */
-export function wordReach(index: SearchIndex, word: string, fieldMask: number, buckets: Map<number, string[]>): TermReach[] {
+export function wordReach(index: SearchIndex, word: string, fieldMask: number): TermReach[] {
   const reach = new Map<string, TermReach>();
   const add = (term: string, mask: number, factor: number) => {
     if (!mask) return;
@@ -179,7 +200,7 @@ export function wordReach(index: SearchIndex, word: string, fieldMask: number, b
   // Compounds ending in any reading of the word: "udvarán" (udvara, udvar) finds pályaudvar.
   for (const form of forms) {
     if (form.length < COMPOUND_MIN) continue;
-    for (const term of compoundsEndingIn(index, buckets, form)) add(term, fieldMask & STRIPPABLE, COMPOUND_WEIGHT);
+    for (const term of compoundsEndingIn(index, form)) add(term, fieldMask & STRIPPABLE, COMPOUND_WEIGHT);
   }
   return [...reach.values()];
 }
