@@ -27,9 +27,9 @@ export interface TermReach {
 
 const STRIPPABLE = FIELD_BIT.title | FIELD_BIT.caption | FIELD_BIT.tags;
 const PLACE = FIELD_BIT.place;
-export const FORM_WEIGHT = 0.8;
-export const INFLECTION_WEIGHT = 0.5;
-export const COMPOUND_WEIGHT = 0.4;
+const FORM_WEIGHT = 0.8;
+const INFLECTION_WEIGHT = 0.5;
+const COMPOUND_WEIGHT = 0.4;
 /** A compound's last part must be this long ("templom" yes; vár, tér, ház are too ambiguous)... */
 const COMPOUND_MIN = 5;
 /** ...and what comes before it at least this long (műegyetem; not "futás" for "utas"). */
@@ -49,6 +49,8 @@ function analyse(term: string): Analysis {
   let a = analyses.get(term);
   if (!a) {
     a = { stem: hungarianStem(term), forms: hungarianForms(term) };
+    // Query words join the vocabulary's: bound what strangers' typing can add.
+    if (analyses.size > 1_000_000) analyses.clear();
     analyses.set(term, a);
   }
   return a;
@@ -175,7 +177,7 @@ export function wordReach(index: SearchIndex, word: string, fieldMask: number): 
     const known = reach.get(term);
     if (!known) reach.set(term, { term, mask, factor });
     else if (factor > known.factor) {
-      // The same term in more fields: keep the best weight for the fields it had, add the new ones.
+      // A term reached two ways: the fields of both, the better weight.
       known.mask |= mask;
       known.factor = factor;
     } else known.mask |= mask;
@@ -188,6 +190,7 @@ export function wordReach(index: SearchIndex, word: string, fieldMask: number): 
   const formSet = new Set(forms);
   // Another term matches when its stem is one of this word's forms, or this word's stem is one of
   // its forms; either way it starts with one of those (or with an alternating spelling of one).
+  // Two-letter forms are not scanned: "ut" (úton) would reach után, utas, utód.
   const starts = new Set<string>();
   for (const form of forms) if (form.length >= 3) for (const s of stemSpellings(form)) starts.add(s);
   for (const start of starts) {
