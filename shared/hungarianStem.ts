@@ -2,8 +2,9 @@
 // "villamossal", "a templomban"), captions hold other forms ("Budapest", "villamos",
 // "plébániatemplom"). This is a light suffix stripper of our own, applied the same way to the
 // index's vocabulary and to the query: a word's forms are the word itself and what it may be
-// with one case ending, then a plural, then a possessive taken off. Two words match when their
-// forms meet ("Dunán" and "Dunáról" meet in "duna"; "szobrot" and "szobra" in "szobor").
+// with one case ending, then a plural, then a possessive taken off; its stem is the likeliest of
+// them. Two words match when the stem of one is among the forms of the other ("Dunán" and
+// "Dunáról" both have the stem duna; "szobrot" has the stem szobor, a form of "szobra").
 //
 // It works on folded words (see textFold.ts): the index and the parsed query hold nothing else.
 // Folding already undoes the lengthening of a stem's last vowel before an ending (Duna ->
@@ -14,7 +15,8 @@
 // vowels are all e (i-only stems take either: híd -> hídon, víz -> vízen).
 //
 // Left alone on purpose: the derivational -i (budai, dunai, téri are other words) and -s, the
-// possessor -é, verb endings. Names are never passed through here (see the search index).
+// possessor -é, verb endings. Donors and photographers are only ever matched as written (see
+// electron/catalogue/search/wordForms.ts, which applies this rule to the index's words).
 
 /** Stems (folded) that drop or change a vowel before an ending: szobor -> szobrot, szobra. */
 const ALTERNATING_STEMS: Record<string, string> = {
