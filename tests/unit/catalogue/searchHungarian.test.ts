@@ -96,3 +96,11 @@ test('a query that finds nothing gets a suggestion from the catalogue\'s own wor
   assert.equal((await catalogue.search('Kolozvár villamos ', 0, 10)).suggestion, undefined);
   assert.equal((await catalogue.search('qqqzzz ', 0, 10)).suggestion, undefined);
 });
+
+test('an edit is matched the Hungarian way at once (new words in the delta: forms and compounds)', async () => {
+  const [photo] = (await catalogue.search('harckocsi ', 0, 1)).hits;
+  catalogue.updatePhotos([photo.id], { caption: 'Felvonulók a Nagykörúton' });
+  assert.deepEqual(await found('körútról '), [5]);
+  assert.deepEqual(await found('felvonulókkal '), [5]);
+  assert.deepEqual(await found('harckocsi '), []);
+});
