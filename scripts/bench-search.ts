@@ -6,9 +6,11 @@
 //   - runs the mixed query set through Catalogue.search (worker, then SQLite for the page) and
 //     the same queries through SQLite FTS5 (unicode61 remove_diacritics 2, bm25, top 50);
 //   - edits one caption and times until a search for the new word finds it;
-//   - measures the memory the loaded index costs (resident set growth of the process).
+//   - measures the memory the loaded index costs (resident set growth of the process);
+//   - runs the labelled Hungarian query set (tests/fixtures/huQueries.json) on a catalogue of
+//     the 1,124 real Fortepan records it is labelled against: mean recall and precision.
 // Prints one JSON line on stdout (details on stderr):
-// {"docs","p50_ms","p95_ms","fts5_p95_ms","ratio","open_grid_ms","open_search_ms","edit_visible_ms","index_rss_mb"}
+// {"docs","p50_ms","p95_ms","fts5_p95_ms","ratio","open_grid_ms","open_search_ms","edit_visible_ms","index_rss_mb","recall","precision"}
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +23,7 @@ import { foldedWords } from '../shared/textFold.ts';
 import { parseSearchQuery, type TermClause } from '../shared/searchQuery.ts';
 import { edtfYears } from '../shared/edtf.ts';
 import { generateCatalogueRows, loadVocabulary, random, syntheticGenerator, type Vocabulary } from './benchCorpus.ts';
+import { insertCorpusRecords, measureQuerySet } from './huQuerySet.ts';
 
 const { values } = parseArgs({
   options: {
@@ -222,6 +225,17 @@ fts.close();
 const p95 = percentile(times, 95);
 const ftsP95 = percentile(ftsTimes, 95);
 log(`${queries.length} queries; FTS5 p50 ${round(percentile(ftsTimes, 50))} ms`);
+
+// --- search quality on real records ---------------------------------------------------------------
+const qualityDir = path.join(dir, 'quality');
+fs.rmSync(qualityDir, { recursive: true, force: true });
+const real = Catalogue.open(qualityDir, { create: true });
+insertCorpusRecords(real);
+const quality = await measureQuerySet(real);
+real.close();
+fs.rmSync(qualityDir, { recursive: true, force: true });
+for (const o of quality.outcomes) if (o.recall < 1 || o.precision < 1) log(`  ${o.query}: recall ${o.recall.toFixed(2)}, precision ${o.precision.toFixed(2)} (${o.hits} hits)`);
+log(`query set: ${quality.outcomes.length} queries, recall ${quality.recall}, precision ${quality.precision}`);
 if (!values.keep && !values.dir) fs.rmSync(dir, { recursive: true, force: true });
 
 process.stdout.write(
@@ -235,5 +249,7 @@ process.stdout.write(
     open_search_ms: openSearch,
     edit_visible_ms: editVisible,
     index_rss_mb: Math.round((rssAfter - rssBefore) / 1048576),
+    recall: quality.recall,
+    precision: quality.precision,
   })}\n`,
 );

@@ -9,6 +9,9 @@
 //                                a bare 1880-1890 or 1880–1890 is a year range)
 //   -word             exclude
 //   word~  word~2     fuzzy: also words one (or two) letters away, for misspellings
+//   a OR b            either word (OR in capitals binds the words next to it: "villamos OR busz
+//                     Budapest" is (villamos or busz) and Budapest); `|` is not an operator,
+//                     keyword paths such as Helyek|Budapest stay plain text
 import { foldedWords } from './textFold.ts';
 
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
@@ -75,7 +78,15 @@ export interface IdClause {
   negated: boolean;
 }
 
-export type SearchClause = TermClause | YearClause | IdClause;
+/** Any one of its words: `villamos OR busz OR tag:troli`. */
+export interface OrClause {
+  kind: 'or';
+  /** Single words (field, fuzzy and prefix allowed; no phrases, no exclusions). */
+  alternatives: TermClause[];
+  negated: false;
+}
+
+export type SearchClause = TermClause | YearClause | IdClause | OrClause;
 
 export type ParsedQuery = { ok: true; clauses: SearchClause[] } | { ok: false; error: string };
 
@@ -89,8 +100,18 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
   if (text.length > 1000) return { ok: false, error: 'The query is too long (over 1000 characters).' };
   const endsInSpace = /\s$/.test(input);
 
+  // Set by an OR: the next clause joins the one before it.
+  let orPending = false;
+  const orError = 'OR needs a single word on each side, e.g. villamos OR busz.';
   for (const match of text.matchAll(TOKEN)) {
     const [, minus, fieldName, phrase, closingQuote, bare] = match;
+    if (bare === 'OR' && !minus && !fieldName) {
+      const before = clauses.at(-1);
+      if (orPending || !before) return { ok: false, error: orError };
+      orPending = true;
+      continue;
+    }
+    const count = clauses.length;
     const negated = minus === '-';
     const field = fieldName === undefined ? undefined : FIELD_ALIASES[fieldKey(fieldName)] ?? fieldKey(fieldName);
     if (phrase !== undefined && closingQuote !== '"') {
@@ -103,6 +124,7 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     }
 
     const bareRange = field === undefined && bare !== undefined ? BARE_YEAR_RANGE.exec(bare) : null;
+    if (orPending && (field === 'year' || field === 'id' || bareRange)) return { ok: false, error: `OR joins words, not ${field ?? 'year'}: clauses.` };
     if (bareRange && Number(bareRange[2]) >= Number(bareRange[1])) {
       clauses.push({ kind: 'year', from: Number(bareRange[1]), to: Number(bareRange[2]), negated });
       continue;
@@ -143,12 +165,35 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     const clause: TermClause = { kind: 'terms', field: searchField, words, phrase: phrase !== undefined, negated, prefix: false };
     if (fuzzy) clause.fuzzy = Number(fuzzy[1] || 1);
     clauses.push(clause);
+    if (orPending && clauses.length > count) {
+      const error = joinOr(clauses);
+      if (error) return { ok: false, error };
+      orPending = false;
+    }
   }
+  if (orPending) return { ok: false, error: orError };
 
   // While typing, the last bare word is probably incomplete: match it as a prefix.
-  const last = clauses.at(-1);
+  const lastClause = clauses.at(-1);
+  const last = lastClause?.kind === 'or' ? lastClause.alternatives.at(-1) : lastClause;
   if ((options.prefixLastWord ?? true) && !endsInSpace && last?.kind === 'terms' && !last.phrase && !last.negated && !last.fuzzy && !/"$/.test(text)) {
     last.prefix = true;
   }
   return { ok: true, clauses };
+}
+
+/** Joins the last two clauses into an OR (a message when one of them cannot be a side). */
+function joinOr(clauses: SearchClause[]): string | null {
+  const right = clauses.pop()!;
+  const left = clauses.pop()!;
+  const side = (c: SearchClause): TermClause[] | null => {
+    if (c.kind === 'or') return c.alternatives;
+    if (c.kind !== 'terms' || c.phrase || c.negated || c.words.length !== 1) return null;
+    return [c];
+  };
+  const a = side(left);
+  const b = side(right);
+  if (!a || !b) return 'OR needs a single word on each side (no phrase, no -word), e.g. villamos OR busz.';
+  clauses.push({ kind: 'or', alternatives: [...a, ...b], negated: false });
+  return null;
 }

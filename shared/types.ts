@@ -157,6 +157,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** A message for a query that could not be understood; hits is then empty. */
   error: string | null;
+  /** When nothing is found: the query with a misspelt word replaced by a close word of the catalogue ("Kolozvár" -> "kolozsvar"). */
+  suggestion?: string;
 }
 
 export interface CatalogueInfo {

@@ -234,7 +234,7 @@ export class Catalogue {
     // A photo deleted between the worker's answer and this read is left out. The score is the
     // rank counted from the end (higher is better): the worker ranks, the page only orders.
     const hits = this.summaries(photos).map((s) => ({ ...s, score: page.total - offset - (rank.get(s.id) ?? 0) }));
-    return { total: page.total, hits, error: null };
+    return page.suggestion ? { total: page.total, hits, error: null, suggestion: page.suggestion } : { total: page.total, hits, error: null };
   }
 
   /** How long the search index file took to read at open, in milliseconds (for the benchmark). */

@@ -531,6 +531,13 @@ export function App() {
     emptyState = (
       <div className="empty-state" data-testid="empty-state">
         <h2>No photos match “{source.query}”</h2>
+        {source.suggestion && (
+          <p>
+            <button type="button" className="link-button" data-testid="search-suggestion" onClick={() => { setQueryText(source.suggestion!); setQuery(source.suggestion!); }}>
+              Did you mean “{source.suggestion}”?
+            </button>
+          </p>
+        )}
         <p className="muted">
           Accents do not matter (“ulloi ut” finds “Üllői út”). Try fewer words, a year such as 1956, or a donor’s name.
         </p>

@@ -17,6 +17,8 @@ export interface PhotoSource {
   /** Pages of the previous generation, shown until their replacement arrives. */
   stale: Map<number, PhotoSummary[]>;
   error: string | null;
+  /** For a search that found nothing: a corrected query to offer ("Did you mean …?"). */
+  suggestion?: string;
 }
 
 export interface PhotoPages {
@@ -33,11 +35,11 @@ export interface PhotoPages {
   indexOfId(id: number): number;
 }
 
-async function fetchPage(query: string, page: number): Promise<{ total: number; photos: PhotoSummary[]; error: string | null }> {
+async function fetchPage(query: string, page: number): Promise<{ total: number; photos: PhotoSummary[]; error: string | null; suggestion?: string }> {
   const offset = page * PAGE_SIZE;
   if (query.trim()) {
     const result = await api.search({ query, offset, limit: PAGE_SIZE });
-    return { total: result.total, photos: result.hits, error: result.error };
+    return { total: result.total, photos: result.hits, error: result.error, suggestion: result.suggestion };
   }
   const result = await api.listPhotos({ offset, limit: PAGE_SIZE });
   return { total: result.total, photos: result.photos, error: null };
@@ -113,6 +115,7 @@ export function usePhotoPages(query: string, refreshKey: number): PhotoPages {
       } else {
         next.total = first.value.total;
         next.error = first.value.error;
+        next.suggestion = first.value.suggestion;
       }
       results.forEach((r, i) => {
         if (r.status === 'fulfilled') {

@@ -65,3 +65,26 @@ test('help popover, facets and the year timeline narrow the search', async ({ pa
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'search-timeline.png') });
   expect(errors).toEqual([]);
 });
+
+test('inflected Hungarian finds the photos; a misspelling offers "Did you mean" and runs it on a click', async ({ page }) => {
+  const dir = await tempDir('fototar-search-hu-e2e-');
+  const { catalogueDir } = await makeSample(dir);
+  served = await serveCatalogue(catalogueDir);
+  await page.goto(served.url);
+  await expect(cells(page)).toHaveCount(12);
+  const search = page.getByTestId('search-input');
+
+  // "in the church": the tag templom, the Nagytemplom and the Főplébániatemplom.
+  await search.fill('templomban ');
+  await expect(page.getByTestId('result-count')).toContainText('2 photos match');
+  await search.fill('Dunán OR Balatonon ');
+  await expect(page.getByTestId('result-count')).toContainText('4 photos match');
+
+  await search.fill('Budapset');
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  const suggestion = page.getByTestId('search-suggestion');
+  await expect(suggestion).toHaveText('Did you mean “budapest”?');
+  await suggestion.click();
+  await expect(search).toHaveValue('budapest');
+  await expect(page.getByTestId('result-count')).toContainText('4 photos match');
+});

@@ -3,8 +3,9 @@
 // not Lunr's evaluation: instead of scoring every document through its field vectors, it walks
 // the posting lists of the query's terms once, rarest first, in dense typed arrays, then sorts
 // only the hits. Phrases, years and Fortepan numbers are checked on the survivors.
-import type { SearchClause, TermClause } from '../../../shared/searchQuery.ts';
+import type { OrClause, SearchClause, TermClause } from '../../../shared/searchQuery.ts';
 import { FIELD_BIT } from './lunrSegment.ts';
+import { wordReach } from './wordForms.ts';
 import { PHRASE_FIELD_CODES } from './searchDocument.ts';
 import type { PostingList, SearchIndex } from './searchIndex.ts';
 
@@ -18,6 +19,8 @@ export class SearchCancelled extends Error {
 export interface EvaluatedQuery {
   ids: RankedHits;
   slots: Int32Array;
+  /** For a query that finds nothing: a corrected query that finds something (see suggestion.ts). */
+  suggestion?: string;
 }
 
 /** At most this many terms a short prefix or a fuzzy word expands to. */
@@ -37,9 +40,16 @@ function scratch(slots: number): void {
   }
 }
 
+/** One posting list of a group, with the fields it may match in and its weight. */
+interface GroupList {
+  list: PostingList;
+  mask: number;
+  factor: number;
+}
+
+/** The postings one query word (or one OR of words) matches: a document needs one of them. */
 interface TermGroup {
-  lists: PostingList[];
-  fieldMask: number;
+  lists: GroupList[];
   size: number;
 }
 
@@ -95,12 +105,18 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
-function fuzzyTerms(index: SearchIndex, word: string, distance: number): string[] {
+/** The vocabulary grouped by length (numbers apart), built once per base. */
+export function bucketsOf(index: SearchIndex): Map<number, string[]> {
   let buckets = termsByLength.get(index.base);
   if (!buckets) {
     buckets = lengthBuckets(index.base.terms);
     termsByLength.set(index.base, buckets);
   }
+  return buckets;
+}
+
+function fuzzyTerms(index: SearchIndex, word: string, distance: number): string[] {
+  const buckets = bucketsOf(index);
   const out: string[] = [];
   for (let length = Math.max(1, word.length - distance); length <= word.length + distance; length++) {
     for (const term of buckets.get(bucketKey(word, length)) ?? []) if (editDistance(word, term, distance) <= distance) out.push(term);
@@ -114,16 +130,33 @@ export function warmFuzzy(index: SearchIndex): void {
   fuzzyTerms(index, 'a', 1);
 }
 
-function groupsOf(index: SearchIndex, clause: TermClause): TermGroup[] {
+/** The terms one word of a clause reaches, with their fields and weights. */
+function reachOf(index: SearchIndex, clause: TermClause, word: string, last: boolean): { term: string; mask: number; factor: number }[] {
   const fieldMask = clause.field ? FIELD_BIT[clause.field] : 0xffff;
-  return clause.words.map((word, i) => {
-    let terms: string[];
-    if (clause.fuzzy && clause.words.length === 1) terms = fuzzyTerms(index, word, clause.fuzzy);
-    else if (clause.prefix && i === clause.words.length - 1) terms = index.termsWithPrefix(word, MAX_EXPANSION);
-    else terms = [word];
-    const lists = terms.flatMap((t) => index.postings(t));
-    return { lists, fieldMask, size: lists.reduce((n, l) => n + l.end - l.start, 0) };
-  });
+  if (clause.fuzzy && clause.words.length === 1) return fuzzyTerms(index, word, clause.fuzzy).map((term) => ({ term, mask: fieldMask, factor: 1 }));
+  // A phrase is checked word for word on the text afterwards: its words are matched as typed.
+  if (clause.phrase) return [{ term: word, mask: fieldMask, factor: 1 }];
+  const reach = wordReach(index, word, fieldMask);
+  if (clause.prefix && last) {
+    // While typing: also every word it begins (as before), besides its Hungarian forms.
+    const known = new Set(reach.map((r) => r.term));
+    for (const term of index.termsWithPrefix(word, MAX_EXPANSION)) if (!known.has(term)) reach.push({ term, mask: fieldMask, factor: 1 });
+  }
+  return reach;
+}
+
+function groupOf(index: SearchIndex, reach: { term: string; mask: number; factor: number }[]): TermGroup {
+  const lists: GroupList[] = [];
+  for (const r of reach) for (const list of index.postings(r.term)) lists.push({ list, mask: r.mask, factor: r.factor });
+  return { lists, size: lists.reduce((n, l) => n + l.list.end - l.list.start, 0) };
+}
+
+function groupsOf(index: SearchIndex, clause: TermClause | OrClause): TermGroup[] {
+  if (clause.kind === 'or') {
+    // One group: a document needs any one alternative (each a single word).
+    return [groupOf(index, clause.alternatives.flatMap((alt) => reachOf(index, alt, alt.words[0], true)))];
+  }
+  return clause.words.map((word, i) => groupOf(index, reachOf(index, clause, word, i === clause.words.length - 1)));
 }
 
 /** Slots matching every group (AND), with summed scores in `acc`. */
@@ -135,17 +168,17 @@ function intersect(index: SearchIndex, groups: TermGroup[], check: () => void): 
   const g0 = groups[0];
   const candidates = new Int32Array(g0.size);
   let count = 0;
-  for (const list of g0.lists) {
+  for (const { list, mask, factor } of g0.lists) {
     const { docs, scores, masks, end } = list;
     for (let i = list.start; i < end; i++) {
-      if ((masks[i] & g0.fieldMask) === 0) continue;
+      if ((masks[i] & mask) === 0) continue;
       const d = docs[i];
       if (dead[d]) continue;
       if (stamp[d] !== first) {
         stamp[d] = first;
-        acc[d] = scores[i];
+        acc[d] = scores[i] * factor;
         candidates[count++] = d;
-      } else acc[d] += scores[i];
+      } else acc[d] += scores[i] * factor;
     }
   }
   let live = count;
@@ -155,7 +188,7 @@ function intersect(index: SearchIndex, groups: TermGroup[], check: () => void): 
     const cur = first + r;
     const g = groups[r];
     let survivors = 0;
-    for (const list of g.lists) {
+    for (const { list, mask, factor } of g.lists) {
       const { docs, scores, masks, start, end } = list;
       const length = end - start;
       // Few candidates against a long (sorted) list: look each candidate up instead of walking it.
@@ -170,12 +203,12 @@ function intersect(index: SearchIndex, groups: TermGroup[], check: () => void): 
             if (docs[mid] < d) lo = mid + 1;
             else hi = mid;
           }
-          if (lo < end && docs[lo] === d && (masks[lo] & g.fieldMask) !== 0) {
+          if (lo < end && docs[lo] === d && (masks[lo] & mask) !== 0) {
             if (stamp[d] === prev) {
               stamp[d] = cur;
               survivors++;
             }
-            acc[d] += scores[lo];
+            acc[d] += scores[lo] * factor;
           }
         }
         continue;
@@ -184,11 +217,11 @@ function intersect(index: SearchIndex, groups: TermGroup[], check: () => void): 
         const d = docs[i];
         const s = stamp[d];
         if (s === prev) {
-          if ((masks[i] & g.fieldMask) === 0) continue;
+          if ((masks[i] & mask) === 0) continue;
           stamp[d] = cur;
-          acc[d] += scores[i];
+          acc[d] += scores[i] * factor;
           survivors++;
-        } else if (s === cur && (masks[i] & g.fieldMask) !== 0) acc[d] += scores[i];
+        } else if (s === cur && (masks[i] & mask) !== 0) acc[d] += scores[i] * factor;
       }
     }
     live = survivors;
@@ -211,7 +244,7 @@ function phraseMatcher(clause: TermClause): RegExp {
 export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], check: () => void = () => {}): EvaluatedQuery {
   scratch(index.slotCount);
   const termClauses = clauses.filter((c): c is TermClause => c.kind === 'terms');
-  const positive = termClauses.filter((c) => !c.negated);
+  const positive: (TermClause | OrClause)[] = [...termClauses.filter((c) => !c.negated), ...clauses.filter((c): c is OrClause => c.kind === 'or')];
   const groups = positive.flatMap((c) => groupsOf(index, c));
   let slots: Int32Array;
   let scored = false;
@@ -242,7 +275,7 @@ export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], c
     slots = slots.subarray(0, n);
   }
 
-  const filters = clauses.filter((c) => c.kind !== 'terms' || c.phrase);
+  const filters = clauses.filter((c) => (c.kind !== 'terms' && c.kind !== 'or') || (c.kind === 'terms' && c.phrase));
   if (filters.length && slots.length) {
     const phrases = filters.filter((c): c is TermClause => c.kind === 'terms').map((c) => ({ negated: c.negated, re: phraseMatcher(c) }));
     let n = 0;

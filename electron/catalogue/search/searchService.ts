@@ -99,7 +99,7 @@ export class SearchService {
   }
 
   /** One page of a query's hits (photo ids, best first) and their total. */
-  search(query: string, offset: number, limit: number): Promise<{ total: number; ids: number[] }> {
+  search(query: string, offset: number, limit: number): Promise<{ total: number; ids: number[]; suggestion?: string }> {
     return this.#request({ type: 'search', gen: this.#generation(query), query, offset, limit });
   }
 

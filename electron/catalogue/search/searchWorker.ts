@@ -13,7 +13,9 @@ import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { buildBase, SearchIndex, type BaseIndex } from './searchIndex.ts';
 import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
 import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from './searchSources.ts';
-import { evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
+import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
+import { suggestQuery } from './suggestion.ts';
+import { warmWordForms } from './wordForms.ts';
 import { countFacets } from './searchFacets.ts';
 
 export interface SearchWorkerData {
@@ -162,7 +164,14 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
       return cached.result;
     }
     const parsed = parseSearchQuery(query);
-    const result = parsed.ok ? evaluate(index, parsed.clauses, check) : { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) };
+    const result: EvaluatedQuery = parsed.ok ? evaluate(index, parsed.clauses, check) : { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) };
+    if (parsed.ok && result.ids.length === 0) {
+      // Did you mean: corrected against the vocabulary, offered only if it finds something.
+      result.suggestion = suggestQuery(index, query, parsed.clauses, bucketsOf(index), (text) => {
+        const corrected = parseSearchQuery(text);
+        return corrected.ok ? evaluate(index, corrected.clauses, check).ids.length : 0;
+      });
+    }
     cache.set(query, { seq: index.seq, result });
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return result;
@@ -173,7 +182,7 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
       let value: unknown;
       if (request.type === 'search') {
         const result = run(request.query, request.gen);
-        value = { total: result.ids.length, ids: result.ids.page(request.offset, request.limit) };
+        value = { total: result.ids.length, ids: result.ids.page(request.offset, request.limit), suggestion: result.suggestion };
       } else if (request.type === 'facets') {
         value = countFacets(index, run(request.query, request.gen).slots);
       } else {
@@ -201,13 +210,15 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
   };
   port.postMessage({ ready: true });
   // Idle work after opening, so no query pays for it: the phrase text, the fuzzy matcher's
-  // length buckets, and the evaluator's code paths compiled.
+  // length buckets, the compound table of the Hungarian matching, and the evaluator's code
+  // paths compiled.
   const opened = index.base;
   void readPostingsInBackground(opened)
     .then(() => readTextInBackground(opened))
     .catch(() => undefined);
   setTimeout(() => {
     warmFuzzy(index);
+    warmWordForms(index);
     const warm = parseSearchQuery('a b year:1950..1960 -c');
     if (warm.ok) evaluate(index, warm.clauses).ids.page(0, 10);
   }, 20).unref();

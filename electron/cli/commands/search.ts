@@ -9,10 +9,11 @@ export const search: Command = async (args) => {
     const result = await catalogue.search(positionals.join(' '), 0, limit);
     if (result.error) throw new UsageError(result.error);
     const hits = result.hits.map((h) => ({ id: h.id, fortepanId: h.fortepanId, title: h.title, file: h.file, credit: h.credit }));
-    if (values.json) out(JSON.stringify({ total: result.total, hits }));
+    if (values.json) out(JSON.stringify(result.suggestion ? { total: result.total, hits, suggestion: result.suggestion } : { total: result.total, hits }));
     else {
       out(`${result.total} photo${result.total === 1 ? '' : 's'}`);
       for (const h of hits) out(`${String(h.id).padStart(6)}  ${h.title || h.file}  (${h.credit})`);
+      if (result.suggestion) out(`Did you mean: ${result.suggestion}`);
     }
   });
 };

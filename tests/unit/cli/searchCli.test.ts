@@ -52,6 +52,16 @@ test('search --json accepts the query language', () => {
   assert.deepEqual(search('marg'), [12]);
 });
 
+test('Hungarian forms, OR, and a suggestion when nothing is found', () => {
+  assert.deepEqual(search('villamossal Budapesten '), [11, 12]);
+  assert.deepEqual(search('hidon OR lovas '), [12, 13]);
+  const json = fototar('search', 'Margti', '--catalogue', cat, '--json');
+  assert.deepEqual(JSON.parse(json.stdout), { total: 0, hits: [], suggestion: 'margit' });
+  const text = fototar('search', 'Margti', '--catalogue', cat);
+  assert.equal(text.code, 0, text.stderr);
+  assert.deepEqual(text.stdout.trim().split('\n'), ['0 photos', 'Did you mean: margit']);
+});
+
 test('a malformed query is one line on stderr and exit 1', () => {
   const r = fototar('search', 'year:19', '--catalogue', cat, '--json');
   assert.equal(r.code, 1);

@@ -69,3 +69,27 @@ test('Hungarian field names work with or without accents, and a bare 1880-1890 i
   assert.equal(unknown.ok, false);
   if (!unknown.ok) assert.match(unknown.error, /Unknown field "színe:".*adományozó:/);
 });
+
+test('OR joins the single words next to it; | is not an operator; a lone OR gets a message', () => {
+  const [or, rest] = clauses('villamos OR tag:busz OR troli~ Budapest ');
+  assert.equal(or.kind, 'or');
+  if (or.kind === 'or') {
+    assert.deepEqual(or.alternatives.map((a) => [a.field, a.words[0], a.fuzzy ?? 0]), [
+      [null, 'villamos', 0],
+      ['tags', 'busz', 0],
+      [null, 'troli', 1],
+    ]);
+  }
+  assert.deepEqual(rest, { kind: 'terms', field: null, words: ['budapest'], phrase: false, negated: false, prefix: false });
+  // The last alternative is a prefix while typing.
+  const [typing] = clauses('villamos OR bus');
+  assert.ok(typing.kind === 'or' && typing.alternatives[1].prefix);
+  // "or" in lower case is a word; | is punctuation between words.
+  assert.deepEqual(clauses('villamos or busz ').map((c) => c.kind), ['terms', 'terms', 'terms']);
+  assert.deepEqual(clauses('Helyek|Budapest ').map((c) => c.kind), ['terms']);
+  for (const q of ['OR busz', 'villamos OR', 'villamos OR OR busz', 'villamos OR "két szó"', '-villamos OR busz', 'villamos OR year:1956']) {
+    const parsed = parseSearchQuery(q);
+    assert.equal(parsed.ok, false, q);
+    if (!parsed.ok) assert.match(parsed.error, /OR/, q);
+  }
+});
