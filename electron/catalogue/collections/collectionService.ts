@@ -8,7 +8,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { collectionCreditsFile, collectionCreditsText, collectionPicks, type CollectionPick } from './collectionCredits.ts';
 import { CollectionStore } from './collectionStore.ts';
-import { checkExportOptions, exportCollection, type ExportOptions } from './exportCollection.ts';
+import { exportCollection, preflightExport, type ExportOptions } from './exportCollection.ts';
 
 /** What the person asks for; the service adds the originals to protect and the cancel signal. */
 export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot'>;
@@ -50,6 +50,11 @@ export class CollectionService {
     return collectionCreditsFile(name, this.picks(id), { style, lang, format });
   }
 
+  /** The originals' paths: an export may never write on one. */
+  #originals(): Set<string> {
+    return new Set((this.#catalogue.db.prepare('SELECT file FROM photos').all() as { file: string }[]).map((r) => r.file));
+  }
+
   /** Runs an export to the end (the CLI's way). */
   async export(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportReport> {
     if (this.#export) throw new CatalogueError('busy', 'An export is already running; wait for it or cancel it first.');
@@ -57,7 +62,7 @@ export class CollectionService {
     const picks = this.picks(id);
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    const originals = new Set((this.#catalogue.db.prepare('SELECT file FROM photos').all() as { file: string }[]).map((r) => r.file));
+    const originals = this.#originals();
     const job = exportCollection(name, picks, {
       ...request,
       originals,
@@ -79,15 +84,16 @@ export class CollectionService {
   /** Starts an export in the background (the UI's way); the first checks fail at once. */
   async startExport(id: number, request: ExportRequest): Promise<ExportProgress> {
     if (this.#export) throw new CatalogueError('busy', 'An export is already running; wait for it or cancel it first.');
-    checkExportOptions(request);
+    // Errors found before any picture is made (options, folder, existing files) answer the call
+    // itself, whatever the machine's load (export() runs the same checks again).
+    try {
+      preflightExport(this.store.summary(id).name, this.picks(id), { ...request, originals: this.#originals() });
+    } catch (error) {
+      this.#lastExport = idleExport();
+      throw error;
+    }
     this.#lastExport = { ...idleExport(), state: 'running' };
     const running = this.export(id, request);
-    // Errors found before any picture is made (folder, existing files) answer the call itself.
-    const early = await Promise.race([running.then(() => null, (e: unknown) => e), new Promise((r) => setTimeout(() => r('running'), 50))]);
-    if (early !== 'running' && early !== null) {
-      this.#lastExport = idleExport();
-      throw early;
-    }
     running.catch((error: Error) => {
       const cancelled = error instanceof CatalogueError && error.code === 'export-cancelled';
       this.#lastExport = { ...this.#lastExport, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message };

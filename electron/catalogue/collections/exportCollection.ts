@@ -162,23 +162,30 @@ export function earlierExportFiles(outDir: string, originals: ReadonlySet<string
   });
 }
 
-export async function exportCollection(collectionName: string, picks: readonly CollectionPick[], options: ExportOptions): Promise<ExportReport> {
+/**
+ * Every check that needs no picture made, run before any work and synchronously, so the UI's
+ * start answers a wrong folder or existing files at once: options, an empty collection, an output
+ * on an original, the folder (an interrupted export there is put right first, so the checks see
+ * the folder as it really is), existing files without overwrite, missing originals.
+ */
+export function preflightExport(
+  collectionName: string,
+  picks: readonly CollectionPick[],
+  options: Pick<ExportOptions, 'outDir' | 'size' | 'quality' | 'format' | 'overwrite' | 'originals'>,
+): { outDir: string; files: PlannedFile[] } {
   checkExportOptions(options);
   if (picks.length === 0) throw new CatalogueError('invalid-input', `The collection "${collectionName}" is empty: add photos before exporting.`);
   const outDir = path.resolve(options.outDir);
   const files = plannedFiles(picks, options.format);
-  const progress: ExportProgress = { state: 'running', done: 0, total: files.length, currentFile: null, report: null, error: null };
-  const report = () => options.onProgress?.({ ...progress });
-
+  // Real paths and file identities: a symbolic link to an original's folder, or a hard link to
+  // the file, must not let an export replace an original (outputsOnOriginals.ts).
   const [onOriginal] = outputsOnOriginals(outDir, files.map((f) => f.name), options.originals);
   if (onOriginal) throw new CatalogueError('invalid-input', `${onOriginal} in ${outDir} is an original in this catalogue; choose another output folder.`);
   try {
-    await fsp.mkdir(outDir, { recursive: true });
+    fs.mkdirSync(outDir, { recursive: true });
   } catch (error) {
     throw new CatalogueError('invalid-input', `Cannot create the output folder ${outDir}: ${(error as Error).message}`);
   }
-  // An export here that a crash interrupted is put right first (rolled back, or its leftovers
-  // removed), so the checks below see the folder as it really is.
   recoverOutputFolder(outDir);
   if (!options.overwrite) {
     const existing = existingOutputs(outDir, files);
@@ -192,6 +199,13 @@ export async function exportCollection(collectionName: string, picks: readonly C
       throw new CatalogueError('not-found', `The original of ${exportIdentity(pick.photo)} is not at ${pick.photo.file}; nothing was written.`);
     }
   }
+  return { outDir, files };
+}
+
+export async function exportCollection(collectionName: string, picks: readonly CollectionPick[], options: ExportOptions): Promise<ExportReport> {
+  const { outDir, files } = preflightExport(collectionName, picks, options);
+  const progress: ExportProgress = { state: 'running', done: 0, total: files.length, currentFile: null, report: null, error: null };
+  const report = () => options.onProgress?.({ ...progress });
 
   const staging = createStaging(outDir, options.catalogueRoot);
   const staged = (name: string) => path.join(staging.newDir, name);
