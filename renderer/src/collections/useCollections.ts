@@ -3,7 +3,7 @@
 // picking illustrations while searching takes one key per photo.
 import { useCallback, useEffect, useState } from 'react';
 import type { CollectionSummary } from '../../../shared/collections.ts';
-import { api } from '../bridge.ts';
+import { api } from '../common/bridge.ts';
 
 export interface CollectionsState {
   list: CollectionSummary[];

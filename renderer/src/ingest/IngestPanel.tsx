@@ -1,7 +1,7 @@
 // Ingest progress while a run is going, then its summary and the report of failed files.
 import { useState } from 'react';
 import type { IngestProgress } from '../../../shared/types.ts';
-import { baseName, formatDuration, numberFormat, plural } from '../labels.ts';
+import { baseName, formatDuration, numberFormat, plural } from '../common/labels.ts';
 
 export function IngestPanel({
   progress,

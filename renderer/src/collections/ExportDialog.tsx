@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat, ExportProgress } from '../../../shared/collections.ts';
 import type { CreditWarning } from '../../../shared/figureCredits.ts';
 import { ApiError } from '../../../shared/apiClient.ts';
-import { api } from '../bridge.ts';
-import { numberFormat } from '../labels.ts';
+import { api } from '../common/bridge.ts';
+import { numberFormat } from '../common/labels.ts';
 import type { CreditChoice } from './CreditsPanel.tsx';
 
 const POLL_MS = 200;

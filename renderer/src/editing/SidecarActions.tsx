@@ -1,10 +1,10 @@
 // XMP sidecars from the detail panels: write them for the photo or selection now, and the
 // catalogue-wide setting that writes them after every edit.
-import '../archivistDesk.css';
+import './archivistDesk.css';
 import { useEffect, useState } from 'react';
 import type { SidecarSettings } from '../../../shared/sidecars.ts';
-import { api } from '../bridge.ts';
-import { plural } from '../labels.ts';
+import { api } from '../common/bridge.ts';
+import { plural } from '../common/labels.ts';
 
 export function SidecarActions({ ids }: { ids: number[] }) {
   const [settings, setSettings] = useState<SidecarSettings | null>(null);

@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { Photo, PhotoSummary } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
-import { api, bridge } from '../bridge.ts';
-import { baseName, formatIsoDate, photoTitle } from '../labels.ts';
-import { useCopy } from '../useCopied.ts';
+import { api, bridge } from '../common/bridge.ts';
+import { baseName, formatIsoDate, photoTitle } from '../common/labels.ts';
+import { useCopy } from '../common/useCopied.ts';
 import { Editor } from './Editor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
 import { RelinkForm } from './RelinkForm.tsx';

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Collection } from '../../../shared/collections.ts';
 import type { FigureEntry } from '../../../shared/figureCredits.ts';
-import { api, bridge } from '../bridge.ts';
-import { photoDate, photoTitle, plural } from '../labels.ts';
+import { api, bridge } from '../common/bridge.ts';
+import { photoDate, photoTitle, plural } from '../common/labels.ts';
 import { CreditsPanel, type CreditChoice } from './CreditsPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 

@@ -2,8 +2,8 @@
 // they survive closing the editor panel and restarting the app. Inside a text field the
 // browser's own text undo applies; Esc first returns to the grid.
 import { useCallback, useEffect, useState } from 'react';
-import type { HistoryState, UndoResult } from '../../shared/editHistory.ts';
-import { api } from './bridge.ts';
+import type { HistoryState, UndoResult } from '../../../shared/editHistory.ts';
+import { api } from '../common/bridge.ts';
 
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 

@@ -1,7 +1,7 @@
 // The search box's help popover: the query language with examples. Clicking an example puts it
 // in the search box. Opened by the ? in the search box; Esc or a click outside closes it.
 import { useEffect, useRef } from 'react';
-import '../searchFacets.css';
+import './searchFacets.css';
 
 const FORMS: [string, string][] = [
   ['ulloi ut', 'Plain words: every word must match. Accents and capitals do not matter. The last word also matches longer words while you type.'],

@@ -1,6 +1,6 @@
 // How the UI names and dates a photo. All of it is rendered as React text, never as markup.
-import { describeEdtf } from '../../shared/edtf.ts';
-import type { PhotoSummary } from '../../shared/types.ts';
+import { describeEdtf } from '../../../shared/edtf.ts';
+import type { PhotoSummary } from '../../../shared/types.ts';
 
 export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;

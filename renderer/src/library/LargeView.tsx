@@ -1,8 +1,8 @@
 // The large view: one photo filling the window, with its caption and credit.
 import type { PhotoSummary } from '../../../shared/types.ts';
-import { bridge } from '../bridge.ts';
-import { photoDate, photoTitle } from '../labels.ts';
-import { usePhoto } from './DetailPanel.tsx';
+import { bridge } from '../common/bridge.ts';
+import { photoDate, photoTitle } from '../common/labels.ts';
+import { usePhoto } from '../editing/DetailPanel.tsx';
 
 export function LargeView({
   summary,

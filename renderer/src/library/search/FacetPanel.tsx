@@ -3,14 +3,14 @@
 // donor:"…" / place:"…" / tag:"…" to the query; dragging the timeline sets year:a..b.
 // Counts come from the search worker (api.searchFacets) for the query the grid shows.
 import { useEffect, useState } from 'react';
-import type { FacetField, FacetValue, SearchFacets } from '../../../shared/searchFacets.ts';
-import { facetClause, withClause, withYearRange } from '../../../shared/searchFacets.ts';
-import { parseSearchQuery } from '../../../shared/searchQuery.ts';
-import { hungarianCollator } from '../../../shared/textFold.ts';
-import { api } from '../bridge.ts';
-import { numberFormat } from '../labels.ts';
+import type { FacetField, FacetValue, SearchFacets } from '../../../../shared/searchFacets.ts';
+import { facetClause, withClause, withYearRange } from '../../../../shared/searchFacets.ts';
+import { parseSearchQuery } from '../../../../shared/searchQuery.ts';
+import { hungarianCollator } from '../../../../shared/textFold.ts';
+import { api } from '../../common/bridge.ts';
+import { numberFormat } from '../../common/labels.ts';
 import { YearTimeline } from './YearTimeline.tsx';
-import '../searchFacets.css';
+import './searchFacets.css';
 
 interface Props {
   query: string;

@@ -2,9 +2,9 @@
 // Fetched per field once an editor mounts and refreshed after a save, so a new donor typed on
 // one photo is offered on the next.
 import { useEffect, useState } from 'react';
-import type { SuggestedField } from '../../shared/pickLists.ts';
-import type { TagCount } from '../../shared/editHistory.ts';
-import { api } from './bridge.ts';
+import type { SuggestedField } from '../../../shared/pickLists.ts';
+import type { TagCount } from '../../../shared/editHistory.ts';
+import { api } from '../common/bridge.ts';
 
 let generation = 0;
 const cache = new Map<string, { generation: number; values: Promise<string[]> }>();

@@ -2,7 +2,7 @@
 // search to those years: the query gets year:a..b. Keyboard: focus it, ← → move a one-year
 // cursor, Shift+← → widen it, Enter applies.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { numberFormat } from '../labels.ts';
+import { numberFormat } from '../../common/labels.ts';
 
 interface Props {
   years: { year: number; count: number }[];

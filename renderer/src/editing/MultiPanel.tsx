@@ -1,9 +1,9 @@
 // The right-hand panel when several photos are selected: their credit list, to copy.
 import { useEffect, useState } from 'react';
 import type { CreditFormat, Photo } from '../../../shared/types.ts';
-import { api } from '../bridge.ts';
-import { numberFormat } from '../labels.ts';
-import { useCopy } from '../useCopied.ts';
+import { api } from '../common/bridge.ts';
+import { numberFormat } from '../common/labels.ts';
+import { useCopy } from '../common/useCopied.ts';
 import { BatchEditor } from './BatchEditor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
 

@@ -1,9 +1,9 @@
 // The left sidebar: "All photos", then the author's collections with their counts. Clicking a
 // collection opens it in the lightbox; the one marked + is where B ("Add to collection") adds.
 import { useState } from 'react';
-import type { CollectionsState } from '../collections/useCollections.ts';
-import { numberFormat } from '../labels.ts';
-import '../collections/collections.css';
+import type { CollectionsState } from './useCollections.ts';
+import { numberFormat } from '../common/labels.ts';
+import './collections.css';
 
 export function CollectionsSidebar({ collections, onError }: { collections: CollectionsState; onError(message: string): void }) {
   const [creating, setCreating] = useState(false);

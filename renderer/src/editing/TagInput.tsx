@@ -1,10 +1,10 @@
 // The tags field with autocomplete from the catalogue: while the last tag is typed, tags already
 // in use are offered. ↓/↑ choose, Enter or Tab on a chosen one takes it, Esc closes the list;
 // with nothing chosen Enter saves and Tab moves to the next field as usual.
-import '../archivistDesk.css';
+import './archivistDesk.css';
 import { useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../shared/editHistory.ts';
-import { tagSuggestions } from '../suggestions.ts';
+import { tagSuggestions } from './suggestions.ts';
 
 interface Props {
   id: string;

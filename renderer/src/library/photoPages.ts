@@ -2,9 +2,9 @@
 // shows are fetched; pages are cached; a refresh keeps the old pages on screen until new ones
 // arrive, so the grid never flashes or jumps.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Photo, PhotoSummary } from '../../shared/types.ts';
-import { api } from './bridge.ts';
-import { photoSummary } from '../../shared/photoSummary.ts';
+import type { Photo, PhotoSummary } from '../../../shared/types.ts';
+import { api } from '../common/bridge.ts';
+import { photoSummary } from '../../../shared/photoSummary.ts';
 
 export const PAGE_SIZE = 200;
 const MAX_PARALLEL = 4;

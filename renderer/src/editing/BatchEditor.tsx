@@ -2,15 +2,15 @@
 // where they differ shows "mixed" and is left alone unless changed. Each change is saved to
 // every selected photo as one undoable step. Tags are added and removed per tag, so each photo
 // keeps its own other tags.
-import '../archivistDesk.css';
+import './archivistDesk.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
 import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
-import { api } from '../bridge.ts';
-import { takeFieldFocus } from '../fieldFocus.ts';
-import { numberFormat } from '../labels.ts';
-import { invalidateSuggestions } from '../suggestions.ts';
+import { api } from '../common/bridge.ts';
+import { takeFieldFocus } from './fieldFocus.ts';
+import { numberFormat } from '../common/labels.ts';
+import { invalidateSuggestions } from './suggestions.ts';
 import { FIELD_SPECS, parseTags, type FieldSpec } from './Editor.tsx';
 import { TagInput } from './TagInput.tsx';
 

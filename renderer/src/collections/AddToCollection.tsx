@@ -2,7 +2,7 @@
 // bar, a menu to choose the collection, and the B key (as in Lightroom's quick collection).
 // With no collection yet, B asks for a name and creates one.
 import { useEffect, useRef, useState } from 'react';
-import type { CollectionsState } from '../collections/useCollections.ts';
+import type { CollectionsState } from './useCollections.ts';
 
 function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

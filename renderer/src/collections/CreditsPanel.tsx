@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import type { CollectionCredits } from '../../../shared/collections.ts';
 import { CREDIT_WORDS, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { creditListHeading, type CreditListFormat } from '../../../shared/figureCredits.ts';
-import { api } from '../bridge.ts';
-import { useCopy } from '../useCopied.ts';
+import { api } from '../common/bridge.ts';
+import { useCopy } from '../common/useCopied.ts';
 
 const STYLES: [CreditStyle, string][] = [
   ['fortepan', 'Fortepan'],

@@ -3,8 +3,8 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PhotoSummary } from '../../../shared/types.ts';
-import { bridge } from '../bridge.ts';
-import { photoDate, photoTitle } from '../labels.ts';
+import { bridge } from '../common/bridge.ts';
+import { photoDate, photoTitle } from '../common/labels.ts';
 
 const MIN_CELL = 180;
 const GAP = 12;

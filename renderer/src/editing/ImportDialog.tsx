@@ -1,10 +1,10 @@
 // CSV (or JSON) metadata import: choose a file, see every change it would make and every line
 // that cannot be used, then apply it all as one undoable step (Ctrl+Z takes it back).
-import '../archivistDesk.css';
+import './archivistDesk.css';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportResult } from '../../../shared/metadataExchange.ts';
-import { api } from '../bridge.ts';
-import { numberFormat, plural } from '../labels.ts';
+import { api } from '../common/bridge.ts';
+import { numberFormat, plural } from '../common/labels.ts';
 
 const FIELD_LABELS: Record<string, string> = { caption: 'description' };
 const SHOWN_CHANGES = 200;

@@ -3,7 +3,7 @@
 // checks the new file holds the same picture before accepting it.
 import { useState } from 'react';
 import type { Photo } from '../../../shared/types.ts';
-import { api } from '../bridge.ts';
+import { api } from '../common/bridge.ts';
 
 export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(photo: Photo): void }) {
   const [path, setPath] = useState('');

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
 import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
 import { SUGGESTED_FIELDS, type SuggestedField } from '../../../shared/pickLists.ts';
-import { api } from '../bridge.ts';
-import { takeFieldFocus } from '../fieldFocus.ts';
-import { invalidateSuggestions, useSuggestions } from '../suggestions.ts';
+import { api } from '../common/bridge.ts';
+import { takeFieldFocus } from './fieldFocus.ts';
+import { invalidateSuggestions, useSuggestions } from './suggestions.ts';
 import { TagInput } from './TagInput.tsx';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };

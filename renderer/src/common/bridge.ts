@@ -1,8 +1,8 @@
 // Picks the transport once. In Electron the preload exposes `window.fototarBridge` through
 // contextBridge; in a browser the catalogue's HTTP server answers /api/<method> and /images/...
 // Nothing else in the renderer knows which one it has.
-import type { ApiEnvelope, FototarBridge, ImageSize } from '../../shared/api.ts';
-import { createApi } from '../../shared/apiClient.ts';
+import type { ApiEnvelope, FototarBridge, ImageSize } from '../../../shared/api.ts';
+import { createApi } from '../../../shared/apiClient.ts';
 
 declare global {
   interface Window {

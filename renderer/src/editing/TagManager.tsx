@@ -1,10 +1,10 @@
 // The catalogue's tags with their counts: rename one on every photo, or merge it into another
 // by renaming it to that tag's name. Each rename is one undoable step (Ctrl+Z).
-import '../archivistDesk.css';
+import './archivistDesk.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../shared/editHistory.ts';
-import { api } from '../bridge.ts';
-import { numberFormat, plural } from '../labels.ts';
+import { api } from '../common/bridge.ts';
+import { numberFormat, plural } from '../common/labels.ts';
 
 const SHOWN = 300;
 
