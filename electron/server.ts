@@ -12,6 +12,7 @@ import type { Catalogue } from './catalogue/catalogue.ts';
 import { createApiHandler } from './catalogue/apiHandler.ts';
 import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import { APP_VERSION } from './appVersion.ts';
+import { serveEvents } from './serverEvents.ts';
 
 export interface ServerOptions {
   port?: number;
@@ -99,6 +100,7 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
         return deny(res, 403, 'This page needs the address with its token, as Fototar printed it.');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed.');
+      if (url.pathname === '/events') return serveEvents(req, res, catalogue.events);
 
       const image = /^\/images\/(grid|preview)\/(\d{1,12})$/.exec(url.pathname);
       if (image) {

@@ -40,6 +40,9 @@ export const API_METHODS = [
   'importMetadata',
   'selectionFields',
   'editSelectionTags',
+  'resultIds',
+  'editSelection',
+  'projectSelection',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -13,6 +13,8 @@ import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import type { SidecarReport } from '../../shared/sidecars.ts';
 import { importMetadata } from './exchange/metadataImport.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
+import { projectSelection, resolveSelection } from './editing/catalogueSelection.ts';
+import type { Selection } from '../../shared/selection.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
 
 /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
@@ -29,6 +31,11 @@ export interface Platform {
 }
 
 type Handlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> | ApiResults[M] };
+
+/** The photos a call names: its ids, or its selection resolved now. */
+function photoIds(catalogue: Catalogue, params: { ids?: number[]; selection?: Selection }): Promise<number[]> | number[] {
+  return params.ids ?? resolveSelection(catalogue, params.selection!);
+}
 
 export function createApiHandler(catalogue: Catalogue, platform: Platform) {
   // A window is about to ask: load the search index in its worker now, not at the first query.
@@ -56,7 +63,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     startIngest: ({ paths }) => catalogue.startIngest(paths),
     ingestProgress: () => catalogue.ingestProgress(),
     cancelIngest: () => catalogue.cancelIngest(),
-    creditList: ({ ids, format }) => ({ text: catalogue.creditList(ids, format) }),
+    creditList: async ({ format, ...named }) => ({ text: catalogue.creditList(await photoIds(catalogue, named), format) }),
     undo: () => catalogue.undo(),
     redo: () => catalogue.redo(),
     editHistory: () => catalogue.historyState(),
@@ -67,11 +74,19 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     sidecarSettings: () => readSidecarSettings(catalogue.db),
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
     importMetadata: ({ text, format, keepBlank, apply, name }) => importMetadata(catalogue, text, { format, keepBlank, apply, name }),
-    selectionFields: ({ ids }) => selectionFields(catalogue, ids),
-    editSelectionTags: ({ ids, add, remove }) => {
+    selectionFields: async (named) => selectionFields(catalogue, await photoIds(catalogue, named)),
+    editSelectionTags: async ({ add, remove, ...named }) => {
+      const ids = await photoIds(catalogue, named);
       editSelectionTags(catalogue, ids, add, remove);
-      return { photos: catalogue.photos.getMany(ids), history: catalogue.historyState() };
+      return { photos: named.ids ? catalogue.photos.getMany(ids) : [], count: ids.length, history: catalogue.historyState() };
     },
+    resultIds: ({ query, offset, limit }) => catalogue.resultIds(query, offset, limit),
+    editSelection: async ({ selection, patch }) => {
+      const ids = await resolveSelection(catalogue, selection);
+      const changed = ids.length ? catalogue.applyEdits(ids.map((id) => ({ id, patch }))) : [];
+      return { count: ids.length, changed: changed.length, history: catalogue.historyState() };
+    },
+    projectSelection: ({ selection, query }) => projectSelection(catalogue, selection, query),
     // Collections, credit lists and export (electron/catalogue/collections/).
     listCollections: () => ({ collections: collectionsOf(catalogue).list() }),
     createCollection: ({ name }) => collectionsOf(catalogue).store.create(name),

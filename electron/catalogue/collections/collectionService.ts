@@ -25,7 +25,12 @@ export class CollectionService {
 
   constructor(catalogue: Catalogue) {
     this.#catalogue = catalogue;
-    this.store = new CollectionStore(catalogue.db, catalogue.photos, (photos) => catalogue.summaries(photos));
+    this.store = new CollectionStore(
+      catalogue.db,
+      catalogue.photos,
+      (photos) => catalogue.summaries(photos),
+      () => catalogue.events.emit({ type: 'collectionsChanged' }),
+    );
   }
 
   list(): CollectionSummary[] {
@@ -64,6 +69,7 @@ export class CollectionService {
       signal: controller.signal,
       onProgress: (p) => {
         this.#lastExport = p;
+        this.#announce();
         hooks.onProgress?.(p);
       },
     });
@@ -80,18 +86,25 @@ export class CollectionService {
     if (this.#export) throw new CatalogueError('busy', 'An export is already running; wait for it or cancel it first.');
     checkExportOptions(request);
     this.#lastExport = { ...idleExport(), state: 'running' };
+    this.#announce();
     const running = this.export(id, request);
     // Errors found before any picture is made (folder, existing files) answer the call itself.
     const early = await Promise.race([running.then(() => null, (e: unknown) => e), new Promise((r) => setTimeout(() => r('running'), 50))]);
     if (early !== 'running' && early !== null) {
       this.#lastExport = idleExport();
+      this.#announce();
       throw early;
     }
     running.catch((error: Error) => {
       const cancelled = error instanceof CatalogueError && error.code === 'export-cancelled';
       this.#lastExport = { ...this.#lastExport, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message };
+      this.#announce();
     });
     return this.#lastExport;
+  }
+
+  #announce(): void {
+    this.#catalogue.events.emit({ type: 'exportProgress', progress: this.#lastExport });
   }
 
   exportProgress(): ExportProgress {

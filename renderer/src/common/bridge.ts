@@ -1,8 +1,9 @@
 // Picks the transport once. In Electron the preload exposes `window.fototarBridge` through
 // contextBridge; in a browser the catalogue's HTTP server answers /api/<method> and /images/...
-// Nothing else in the renderer knows which one it has.
+// and pushes catalogue events as Server-Sent Events. Nothing else in the renderer knows which.
 import type { ApiEnvelope, FototarBridge, ImageSize } from '../../../shared/api.ts';
 import { createApi } from '../../../shared/apiClient.ts';
+import { isCatalogueEvent, type CatalogueEvent } from '../../../shared/events.ts';
 
 declare global {
   interface Window {
@@ -33,11 +34,52 @@ async function postJson(method: string, params: unknown, token: string): Promise
   }
 }
 
+/**
+ * One EventSource for the page, opened with the first subscriber. The URL is relative, resolved
+ * against the page like every other address the server hands out. After a dropped connection
+ * the browser reconnects by itself; events sent meanwhile are lost, so a reconnect tells every
+ * subscriber that anything may have changed.
+ */
+function serverEvents(): FototarBridge['subscribe'] {
+  const listeners = new Set<(event: CatalogueEvent) => void>();
+  let source: EventSource | null = null;
+  let opened = false;
+  const deliver = (event: CatalogueEvent) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+  const open = () => {
+    source = new EventSource('events');
+    source.onmessage = (message) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
+      if (isCatalogueEvent(data)) deliver(data);
+    };
+    source.onopen = () => {
+      if (opened) {
+        deliver({ type: 'photosChanged', ids: 'all' });
+        deliver({ type: 'collectionsChanged' });
+        deliver({ type: 'historyChanged' });
+      }
+      opened = true;
+    };
+  };
+  return (listener) => {
+    listeners.add(listener);
+    if (!source) open();
+    return () => void listeners.delete(listener);
+  };
+}
+
 function httpBridge(): FototarBridge {
   const token = readToken();
   return {
     api: createApi((method, params) => postJson(method, params, token)),
     imageUrl: (id: number, size: ImageSize, version: string) => `/images/${size}/${id}?v=${encodeURIComponent(version)}`,
+    subscribe: serverEvents(),
   };
 }
 
