@@ -10,12 +10,15 @@ function isEditable(target: EventTarget | null): boolean {
 
 export function AddToCollection({
   collections,
+  count,
   selectedIds,
   onMessage,
 }: {
   collections: CollectionsState;
-  /** In the order the author selected them. */
-  selectedIds: number[];
+  /** How many photos are selected. */
+  count: number;
+  /** The selected photos' ids (in the order the author picked them, or the grid's order). */
+  selectedIds(): Promise<number[]>;
   onMessage(kind: 'info' | 'error', text: string): void;
 }) {
   const [asking, setAsking] = useState(false);
@@ -23,13 +26,13 @@ export function AddToCollection({
   const target = collections.list.find((c) => c.id === collections.targetId) ?? null;
 
   const add = async (to?: number) => {
-    if (selectedIds.length === 0) return;
+    if (count === 0) return;
     if (to === undefined && !target) {
       setAsking(true);
       return;
     }
     try {
-      onMessage('info', await collections.add(selectedIds, to));
+      onMessage('info', await collections.add(await selectedIds(), to));
     } catch (e) {
       onMessage('error', e instanceof Error ? e.message : String(e));
     }
@@ -68,7 +71,7 @@ export function AddToCollection({
         type="button"
         className="button small"
         data-testid="add-to-collection"
-        disabled={selectedIds.length === 0}
+        disabled={count === 0}
         title="Add the selected photos to the collection (B)"
         onClick={() => void add()}
       >

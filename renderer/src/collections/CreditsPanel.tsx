@@ -1,12 +1,13 @@
 // The collection's credit list with a live preview: style, language and format chosen here; the
 // warnings an author must see before sending it; copy, and save as a file (DOCX included).
 // The DOCX preview is drawn from the same figure entries the document is built from.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CollectionCredits } from '../../../shared/collections.ts';
 import { CREDIT_WORDS, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { creditListHeading, type CreditListFormat } from '../../../shared/figureCredits.ts';
 import { api } from '../common/bridge.ts';
 import { useCopy } from '../common/useCopied.ts';
+import { useCatalogueData } from '../common/useCatalogueData.ts';
 
 const STYLES: [CreditStyle, string][] = [
   ['fortepan', 'Fortepan'],
@@ -38,41 +39,27 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 export function CreditsPanel({
   collectionId,
   collectionName,
-  version,
   choice,
   onChoice,
 }: {
   collectionId: number;
   collectionName: string;
-  /** Bumped when the collection changed, so the preview follows. */
-  version: number;
   choice: CreditChoice;
   onChoice(choice: CreditChoice): void;
 }) {
   const { style, lang, format } = choice;
-  const [credits, setCredits] = useState<{ key: string; value: CollectionCredits } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [copyState, copy] = useCopy();
   const textFormat = format === 'docx' ? 'txt' : format;
-  const key = `${collectionId}:${version}:${style}:${lang}:${textFormat}`;
-
-  useEffect(() => {
-    let live = true;
-    const timer = window.setTimeout(() => {
-      api.collectionCredits({ id: collectionId, style, lang, format: textFormat }).then(
-        (value) => {
-          if (!live) return;
-          setCredits({ key, value });
-          setError(null);
-        },
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-      );
-    }, 80);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const key = `${collectionId}:${style}:${lang}:${textFormat}`;
+  // The preview follows the choice and every change to the collection or its photos.
+  const loaded = useCatalogueData(
+    () => api.collectionCredits({ id: collectionId, style, lang, format: textFormat }).then((value): { key: string; value: CollectionCredits } => ({ key, value })),
+    [key],
+    (e) => e.type === 'collectionsChanged' || e.type === 'photosChanged',
+  );
+  const credits = loaded.data;
+  const [saveError, setError] = useState<string | null>(null);
+  const error = saveError ?? loaded.error;
 
   const save = async () => {
     try {

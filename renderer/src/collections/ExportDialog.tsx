@@ -5,10 +5,10 @@ import type { ExportFormat, ExportProgress } from '../../../shared/collections.t
 import type { CreditWarning } from '../../../shared/figureCredits.ts';
 import { ApiError } from '../../../shared/apiClient.ts';
 import { api } from '../common/bridge.ts';
+import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import { numberFormat } from '../common/labels.ts';
 import type { CreditChoice } from './CreditsPanel.tsx';
 
-const POLL_MS = 200;
 
 export function ExportDialog({
   collectionId,
@@ -45,13 +45,10 @@ export function ExportDialog({
   }, [collectionId, credits.style, credits.lang]);
 
   const running = progress?.state === 'running';
-  useEffect(() => {
-    if (!running) return;
-    const timer = window.setInterval(() => {
-      api.exportProgress({}).then(setProgress, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    }, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [running]);
+  // Progress is pushed by the catalogue while this dialog's export runs.
+  useCatalogueEvent('exportProgress', (e) => {
+    setProgress((current) => (current === null ? current : e.progress));
+  });
 
   const sizeValue = size.trim() === '' ? undefined : Number(size);
   const qualityValue = Number(quality);
@@ -78,6 +75,8 @@ export function ExportDialog({
         overwrite,
       });
       setProgress(started);
+      // Events sent before this answer arrived were not ours yet: read the state once to catch up.
+      if (started.state === 'running') api.exportProgress({}).then((p) => setProgress((c) => (c?.state === 'running' ? p : c)), () => undefined);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'output-exists') setConfirmReplace(e.message);
       else setError(e instanceof Error ? e.message : String(e));

@@ -7,6 +7,7 @@ import type { Collection } from '../../../shared/collections.ts';
 import type { FigureEntry } from '../../../shared/figureCredits.ts';
 import { api, bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle, plural } from '../common/labels.ts';
+import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { CreditsPanel, type CreditChoice } from './CreditsPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 
@@ -18,64 +19,33 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function Lightbox({
-  collectionId,
-  version,
-  onChanged,
-  onClose,
-  onError,
-}: {
-  collectionId: number;
-  version: number;
-  onChanged(): void;
-  onClose(): void;
-  onError(message: string): void;
-}) {
-  const [collection, setCollection] = useState<Collection | null>(null);
+export function Lightbox({ collectionId, onClose, onError }: { collectionId: number; onClose(): void; onError(message: string): void }) {
   const [focus, setFocus] = useState(0);
   const [choice, setChoice] = useState<CreditChoice>({ style: 'fortepan', lang: 'hu', format: 'docx' });
-  const [entries, setEntries] = useState<FigureEntry[]>([]);
   const [exporting, setExporting] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragItem, setDragItem] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
-  const [localVersion, setLocalVersion] = useState(0);
   const cards = useRef<(HTMLDivElement | null)[]>([]);
 
+  // The picks and their credits follow every change to collections and to photos, whoever made it.
+  const loaded = useCatalogueData(() => api.getCollection({ id: collectionId }), [collectionId], (e) => e.type === 'collectionsChanged' || e.type === 'photosChanged');
+  const collection: Collection | null = loaded.data;
   useEffect(() => {
-    let live = true;
-    api.getCollection({ id: collectionId }).then(
-      (c) => live && setCollection(c),
-      (e: unknown) => live && onError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [collectionId, version, onError]);
-
+    if (loaded.error) onError(loaded.error);
+  }, [loaded.error, onError]);
   // The card credits follow the chosen style and language.
-  useEffect(() => {
-    let live = true;
-    api.collectionCredits({ id: collectionId, style: choice.style, lang: choice.lang, format: 'txt' }).then(
-      (r) => live && setEntries(r.entries),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [collectionId, version, localVersion, choice.style, choice.lang]);
+  const credits = useCatalogueData(
+    () => api.collectionCredits({ id: collectionId, style: choice.style, lang: choice.lang, format: 'txt' }),
+    [collectionId, choice.style, choice.lang],
+    (e) => e.type === 'collectionsChanged' || e.type === 'photosChanged',
+  );
+  const entries: FigureEntry[] = credits.data?.entries ?? [];
 
   const items = collection?.id === collectionId ? collection.items : [];
   const count = items.length;
 
-  const applied = useCallback(
-    (c: Collection) => {
-      setCollection(c);
-      setLocalVersion((v) => v + 1);
-      onChanged();
-    },
-    [onChanged],
-  );
+  const applied = useCallback((c: Collection) => loaded.set(c), [loaded.set]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const move = useCallback(
     (itemId: number, position: number) => {
@@ -169,7 +139,6 @@ export function Lightbox({
     try {
       await api.renameCollection({ id: collection.id, name: renaming });
       setRenaming(null);
-      onChanged();
     } catch (e) {
       onError(errorText(e));
     }
@@ -181,7 +150,6 @@ export function Lightbox({
     try {
       await api.deleteCollection({ id: collection.id });
       onClose();
-      onChanged();
     } catch (e) {
       onError(errorText(e));
     }
@@ -339,7 +307,7 @@ export function Lightbox({
         </div>
       </section>
       {collection && (
-        <CreditsPanel collectionId={collection.id} collectionName={collection.name} version={version + localVersion} choice={choice} onChoice={setChoice} />
+        <CreditsPanel collectionId={collection.id} collectionName={collection.name} choice={choice} onChoice={setChoice} />
       )}
       {exporting && collection && (
         <ExportDialog

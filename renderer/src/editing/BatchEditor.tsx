@@ -3,9 +3,11 @@
 // every selected photo as one undoable step. Tags are added and removed per tag, so each photo
 // keeps its own other tags.
 import './archivistDesk.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
-import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
+import type { EditableField, PhotoPatch } from '../../../shared/types.ts';
+import { CONFIRM_BATCH_OVER, type Selection } from '../../../shared/selection.ts';
+import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { describeEdtf, parseEdtf } from '../../../shared/edtf.ts';
 import { api } from '../common/bridge.ts';
 import { takeFieldFocus } from './fieldFocus.ts';
@@ -16,40 +18,29 @@ import { TagInput } from './TagInput.tsx';
 
 type TextField = Exclude<EditableField, 'tags'>;
 
-export function BatchEditor({ ids, reloadKey, onSaved }: { ids: number[]; reloadKey: number; onSaved(photos: Photo[]): void }) {
-  const [fields, setFields] = useState<SelectionFields | null>(null);
-  const [version, setVersion] = useState(0);
+export function BatchEditor({ selection, count }: { selection: Selection; count: number }) {
   const [status, setStatus] = useState<{ kind: 'saving' | 'saved' | 'error'; text: string } | null>(null);
   const [newTags, setNewTags] = useState('');
-  const key = ids.join(',');
+  // What the selected photos share, again after every change to photos (ours, an undo, the CLI).
+  const loaded = useCatalogueData(() => api.selectionFields({ selection }).then((f) => ({ selection, f })), [selection], (e) => e.type === 'photosChanged');
+  const fields: SelectionFields | null = loaded.data?.selection === selection ? loaded.data.f : null;
 
-  const load = useCallback(() => {
-    api.selectionFields({ ids }).then(
-      (f) => {
-        setFields(f);
-        setVersion((v) => v + 1);
-      },
-      (e: unknown) => setStatus({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
-    );
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    setStatus(null);
-    load();
-  }, [load, reloadKey]);
-
+  useEffect(() => setStatus(null), [selection]);
   useEffect(() => {
     if (fields) takeFieldFocus();
-  }, [fields !== null, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [fields !== null, selection]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const run = async (work: () => Promise<Photo[]>) => {
+  const run = async (work: () => Promise<number>) => {
+    // Many photos: say how many before changing them.
+    if (count > CONFIRM_BATCH_OVER && !window.confirm(`Change ${numberFormat.format(count)} photos?`)) {
+      setStatus(null);
+      return false;
+    }
     setStatus({ kind: 'saving', text: 'Saving…' });
     try {
-      const photos = await work();
-      onSaved(photos);
+      const saved = await work();
       invalidateSuggestions();
-      setStatus({ kind: 'saved', text: `Saved to ${numberFormat.format(ids.length)} photos` });
-      load();
+      setStatus({ kind: 'saved', text: `Saved to ${numberFormat.format(saved)} photos` });
       return true;
     } catch (e) {
       setStatus({ kind: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
@@ -57,13 +48,13 @@ export function BatchEditor({ ids, reloadKey, onSaved }: { ids: number[]; reload
     }
   };
 
-  const savePatch = (patch: PhotoPatch) => run(async () => (await api.updatePhotos({ ids, patch })).photos);
-  const editTags = (add: string[], remove: string[]) => run(async () => (await api.editSelectionTags({ ids, add, remove })).photos);
+  const savePatch = (patch: PhotoPatch) => run(async () => (await api.editSelection({ selection, patch })).count);
+  const editTags = (add: string[], remove: string[]) => run(async () => (await api.editSelectionTags({ selection, add, remove })).count);
 
   return (
     <form className="editor batch-editor" onSubmit={(e) => e.preventDefault()} aria-label="Edit the selected photos" data-testid="batch-editor">
       <div className="editor-head">
-        <h3>Edit {numberFormat.format(ids.length)} photos</h3>
+        <h3>Edit {numberFormat.format(count)} photos</h3>
         <span className={`save-status ${status?.kind ?? 'idle'}`} data-testid="save-status" role="status" aria-live="polite">
           {status?.text ?? ''}
         </span>
@@ -73,7 +64,7 @@ export function BatchEditor({ ids, reloadKey, onSaved }: { ids: number[]; reload
         <div className="editor-fields">
           {FIELD_SPECS.filter((spec) => spec.name !== 'tags').map((spec) => (
             <BatchField
-              key={`${key}:${version}:${spec.name}`}
+              key={spec.name}
               spec={spec}
               mixed={fields.mixed.includes(spec.name as TextField)}
               initial={fields.common[spec.name as TextField] ?? ''}
@@ -124,6 +115,14 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
   const [text, setText] = useState(initial);
   const [touched, setTouched] = useState(false);
   const saved = useRef(initial);
+  // The photos changed (this save, an undo, the CLI) or the selection did: show their shared
+  // value, unless the person has typed here something not yet saved.
+  useEffect(() => {
+    if (touched && text !== saved.current) return;
+    saved.current = initial;
+    setText(initial);
+    setTouched(false);
+  }, [initial, mixed]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const commit = () => {
     if (!touched || text === saved.current) return;

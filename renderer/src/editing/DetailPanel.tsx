@@ -1,59 +1,16 @@
 // The right-hand panel for one photo: preview, credit, facts and the editor.
-import { useEffect, useState } from 'react';
 import type { Photo, PhotoSummary } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
-import { api, bridge } from '../common/bridge.ts';
+import { bridge } from '../common/bridge.ts';
+import { usePhoto } from './usePhoto.ts';
 import { baseName, formatIsoDate, photoTitle } from '../common/labels.ts';
 import { useCopy } from '../common/useCopied.ts';
 import { Editor } from './Editor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
 import { RelinkForm } from './RelinkForm.tsx';
 
-export function usePhoto(
-  id: number | null,
-  reloadKey: number,
-): { photo: Photo | null; error: string | null; setPhoto(p: Photo): void; version: number } {
-  const [photo, setPhoto] = useState<Photo | null>(null);
-  // Counts loads from the catalogue (not saves from this editor): after an undo the editor's
-  // fields start again from what was loaded.
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (id === null) {
-      setPhoto(null);
-      return;
-    }
-    let live = true;
-    setError(null);
-    api.getPhoto({ id }).then(
-      (p) => {
-        if (!live) return;
-        setPhoto(p);
-        setVersion((v) => v + 1);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, reloadKey]);
-  return { photo: photo && photo.id === id ? photo : null, error, setPhoto, version };
-}
-
-export function DetailPanel({
-  id,
-  summary,
-  reloadKey,
-  onSaved,
-  onOpenLarge,
-}: {
-  id: number;
-  summary: PhotoSummary | undefined;
-  reloadKey: number;
-  onSaved(photo: Photo): void;
-  onOpenLarge(): void;
-}) {
-  const { photo, error, setPhoto, version } = usePhoto(id, reloadKey);
+export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary: PhotoSummary | undefined; onOpenLarge(): void }) {
+  const { photo, error, setPhoto } = usePhoto(id);
   const [copyState, copy] = useCopy();
 
   const thumbVersion = summary?.thumbVersion ?? photo?.thumbVersion ?? '';
@@ -61,10 +18,7 @@ export function DetailPanel({
   const title = photo ? photoTitle(photo) : summary ? photoTitle(summary) : '';
   const credit = photo?.credit ?? summary?.credit ?? '';
 
-  const handleSaved = (updated: Photo) => {
-    setPhoto(updated);
-    onSaved(updated);
-  };
+  const handleSaved = (updated: Photo) => setPhoto(updated);
 
   return (
     <aside className="detail" data-testid="detail" aria-label="Photo details">
@@ -122,7 +76,7 @@ export function DetailPanel({
               <Fact label="Copyright" value={photo.copyright} />
             </dl>
             {photo.missing && <RelinkForm key={`relink-${photo.id}`} photo={photo} onRelinked={handleSaved} />}
-            <Editor key={`${photo.id}:${version}`} photo={photo} onSaved={handleSaved} />
+            <Editor key={photo.id} photo={photo} onSaved={handleSaved} />
             <SidecarActions ids={[photo.id]} />
           </>
         )}

@@ -160,6 +160,15 @@ function Field({
   const timer = useRef<number | undefined>(undefined);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
 
+  // The catalogue's value changed (an undo, a batch edit, another program): show it, unless the
+  // person is typing here, whose text wins and is saved as usual.
+  useEffect(() => {
+    if (initial === saved.current || timer.current !== undefined || latest.current !== saved.current) return;
+    saved.current = initial;
+    latest.current = initial;
+    setText(initial);
+  }, [initial]);
+
   const flush = useCallback(() => {
     window.clearTimeout(timer.current);
     timer.current = undefined;

@@ -1,58 +1,53 @@
-// The right-hand panel when several photos are selected: their credit list, to copy.
-import { useEffect, useState } from 'react';
-import type { CreditFormat, Photo } from '../../../shared/types.ts';
+// The right-hand panel when several photos are selected: their credit list, to copy, and the
+// batch editor. Both address the selection itself, so they cover every selected photo however
+// many there are, and both follow every change to the photos as it is announced.
+import { useState } from 'react';
+import type { CreditFormat } from '../../../shared/types.ts';
+import type { Selection } from '../../../shared/selection.ts';
 import { api } from '../common/bridge.ts';
 import { numberFormat } from '../common/labels.ts';
 import { useCopy } from '../common/useCopied.ts';
+import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { BatchEditor } from './BatchEditor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
 
-export function MultiPanel({ ids, reloadKey = 0, onSaved }: { ids: number[]; reloadKey?: number; onSaved?(photos: Photo[]): void }) {
+/** Longer credit lists are copied, not previewed (a preview of 200,000 lines helps no one). */
+const PREVIEW_MAX = 5000;
+
+export function MultiPanel({ selection, count, pending }: { selection: Selection; count: number; pending: boolean }) {
   const [format, setFormat] = useState<CreditFormat>('txt');
-  const [preview, setPreview] = useState<{ key: string; text: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [copyState, copy] = useCopy();
   const [copiedFormat, setCopiedFormat] = useState<CreditFormat | null>(null);
-  const key = `${format}:${ids.join(',')}`;
+  const [copyError, setCopyError] = useState<string | null>(null);
+  const previewed = count <= PREVIEW_MAX && !pending;
+  const preview = useCatalogueData(
+    previewed ? () => api.creditList({ selection, format }).then((r) => ({ selection, format, text: r.text })) : null,
+    [selection, format, previewed],
+    (e) => e.type === 'photosChanged',
+  );
+  const current = preview.data !== null && preview.data.selection === selection && preview.data.format === format;
 
-  useEffect(() => {
-    let live = true;
-    const timer = window.setTimeout(() => {
-      api.creditList({ ids, format }).then(
-        (r) => {
-          if (!live) return;
-          setPreview({ key, text: r.text });
-          setError(null);
-        },
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-      );
-    }, 120);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [key, reloadKey]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  // Copies what the catalogue holds at the moment of the click, never an older preview.
   const copyList = async (f: CreditFormat) => {
     setCopiedFormat(f);
+    setCopyError(null);
     try {
-      const text = preview && preview.key === `${f}:${ids.join(',')}` ? preview.text : (await api.creditList({ ids, format: f })).text;
-      copy(text);
+      copy((await api.creditList({ selection, format: f })).text);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setCopyError(e instanceof Error ? e.message : String(e));
     }
   };
 
   return (
     <aside className="detail multi" data-testid="detail" aria-label="Selection">
       <div className="detail-body">
-        <h2 className="detail-title" data-testid="selection-count">{numberFormat.format(ids.length)} selected</h2>
+        <h2 className="detail-title" data-testid="selection-count">{numberFormat.format(count)} selected</h2>
         <p className="muted">Credits for every selected photo, in grid order, ready to paste under a publication.</p>
         <div className="button-row">
-          <button type="button" className="button" data-testid="copy-credits-txt" onClick={() => copyList('txt')}>
+          <button type="button" className="button" data-testid="copy-credits-txt" disabled={pending} onClick={() => copyList('txt')}>
             {copyState === 'copied' && copiedFormat === 'txt' ? 'Copied' : 'Copy credits (text)'}
           </button>
-          <button type="button" className="button" data-testid="copy-credits-md" onClick={() => copyList('md')}>
+          <button type="button" className="button" data-testid="copy-credits-md" disabled={pending} onClick={() => copyList('md')}>
             {copyState === 'copied' && copiedFormat === 'md' ? 'Copied' : 'Copy credits (Markdown)'}
           </button>
         </div>
@@ -64,12 +59,12 @@ export function MultiPanel({ ids, reloadKey = 0, onSaved }: { ids: number[]; rel
             Markdown
           </button>
         </div>
-        {error && <div className="error-box">{error}</div>}
-        <pre className={`credit-preview${preview?.key === key ? '' : ' stale'}`} data-testid="credit-list-preview">
-          {preview?.text ?? 'Loading…'}
+        {(preview.error || copyError) && <div className="error-box">{copyError ?? preview.error}</div>}
+        <pre className={`credit-preview${current ? '' : ' stale'}`} data-testid="credit-list-preview">
+          {previewed ? (preview.data?.text ?? 'Loading…') : `${numberFormat.format(count)} credit lines: copy them to see them all.`}
         </pre>
-        <BatchEditor ids={ids} reloadKey={reloadKey} onSaved={(photos) => onSaved?.(photos)} />
-        <SidecarActions ids={ids} />
+        {pending ? <div className="detail-loading">Selecting…</div> : <BatchEditor selection={selection} count={count} />}
+        {!selection.all && <SidecarActions ids={selection.ids} />}
       </div>
     </aside>
   );

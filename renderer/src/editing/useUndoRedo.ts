@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HistoryState, UndoResult } from '../../../shared/editHistory.ts';
 import { api } from '../common/bridge.ts';
+import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
@@ -15,6 +16,8 @@ export function useUndoRedo(onApplied: (result: UndoResult, kind: 'undo' | 'redo
   }, []);
 
   useEffect(() => refresh(), [refresh]);
+  // Any edit, here or in another program, moves the history.
+  useCatalogueEvent('historyChanged', refresh);
 
   const step = useCallback(
     async (kind: 'undo' | 'redo') => {

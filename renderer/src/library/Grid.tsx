@@ -13,22 +13,20 @@ const TEXT_HEIGHT = 46;
 
 export interface GridProps {
   total: number;
+  /** The query shown: a new one starts at the top. */
+  query: string;
   photoAt(index: number): PhotoSummary | undefined;
   ensureRange(start: number, end: number): void;
-  selected: ReadonlySet<number>;
+  isSelected(id: number): boolean;
+  /** The focused cell, kept in view. */
   focusIndex: number;
-  /** Bumped when data changed so visible cells re-render. */
-  dataVersion: number;
-  onCellClick(index: number, photo: PhotoSummary | undefined, event: React.MouseEvent): void;
+  onCellClick(index: number, event: React.MouseEvent): void;
   onCellOpen(index: number): void;
   onColumnsChange(columns: number): void;
-  /** Scrolls so `focusIndex` is visible whenever this number changes. */
-  scrollRequest: number;
-  resetScroll: number;
 }
 
 export function Grid(props: GridProps) {
-  const { total, photoAt, ensureRange, selected, focusIndex, onColumnsChange } = props;
+  const { total, photoAt, ensureRange, isSelected, focusIndex, onColumnsChange } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
 
@@ -71,16 +69,16 @@ export function Grid(props: GridProps) {
   useEffect(() => {
     const timer = window.setTimeout(() => ensureRange(firstRow * columns, (lastRow + 1) * columns), 60);
     return () => window.clearTimeout(timer);
-  }, [firstRow, lastRow, columns, ensureRange, total, props.dataVersion]);
+  }, [firstRow, lastRow, columns, ensureRange, total]);
 
   useEffect(() => {
     if (focusIndex >= 0 && focusIndex < total) virtualizer.scrollToIndex(Math.floor(focusIndex / columns), { align: 'auto' });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.scrollRequest]);
+  }, [focusIndex]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [props.resetScroll]);
+  }, [props.query]);
 
   return (
     <div className="grid-scroll" ref={scrollRef} data-testid="grid" role="grid" aria-rowcount={rowCount} aria-colcount={columns}>
@@ -97,7 +95,7 @@ export function Grid(props: GridProps) {
                 index={index}
                 photo={photo}
                 size={cellWidth}
-                selected={photo ? selected.has(photo.id) : false}
+                selected={photo ? isSelected(photo.id) : false}
                 focused={index === focusIndex}
                 onClick={props.onCellClick}
                 onOpen={props.onCellOpen}
@@ -162,7 +160,7 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
       onMouseDown={(event) => {
         if (event.shiftKey) event.preventDefault(); // no text selection on shift-click
       }}
-      onClick={(event) => onClick(index, photo, event)}
+      onClick={(event) => onClick(index, event)}
       onDoubleClick={() => onOpen(index)}
     >
       <div className="cell-image" style={{ height: size }}>

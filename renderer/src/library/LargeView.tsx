@@ -2,7 +2,7 @@
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
-import { usePhoto } from '../editing/DetailPanel.tsx';
+import { usePhoto } from '../editing/usePhoto.ts';
 
 export function LargeView({
   summary,
@@ -19,7 +19,7 @@ export function LargeView({
   onNext(): void;
   onClose(): void;
 }) {
-  const { photo } = usePhoto(summary.id, 0);
+  const { photo } = usePhoto(summary.id);
   const caption = photo?.caption ?? summary.caption;
   const credit = photo?.credit ?? summary.credit;
   const date = photoDate(photo?.date ?? summary.date);

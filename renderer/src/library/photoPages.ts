@@ -1,10 +1,10 @@
 // Lazily loaded, paged view of the catalogue (or of one search's hits). Only the pages the grid
-// shows are fetched; pages are cached; a refresh keeps the old pages on screen until new ones
-// arrive, so the grid never flashes or jumps.
+// shows are fetched; pages are cached; when the catalogue announces a change to photos, the
+// pages in view are fetched again while the old ones stay on screen, so the grid never flashes.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Photo, PhotoSummary } from '../../../shared/types.ts';
+import type { PhotoSummary } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
-import { photoSummary } from '../../../shared/photoSummary.ts';
+import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 
 export const PAGE_SIZE = 200;
 const MAX_PARALLEL = 4;
@@ -27,7 +27,8 @@ export interface PhotoPages {
   pendingQuery: string;
   photoAt(index: number): PhotoSummary | undefined;
   ensureRange(start: number, end: number): void;
-  replacePhotos(photos: Photo[]): void;
+  /** Fetches the pages in view again (after an error). */
+  reload(): void;
   /** Every loaded index whose id is in `ids` (used for ranges and select-all). */
   loadedRange(start: number, end: number): PhotoSummary[];
   indexOfId(id: number): number;
@@ -43,10 +44,12 @@ async function fetchPage(query: string, page: number): Promise<{ total: number; 
   return { total: result.total, photos: result.photos, error: null };
 }
 
-export function usePhotoPages(query: string, refreshKey: number): PhotoPages {
+export function usePhotoPages(query: string): PhotoPages {
   const [source, setSource] = useState<PhotoSource | null>(null);
   const [, setTick] = useState(0);
   const [loading, setLoading] = useState(true);
+  const [changes, setChanges] = useState<{ ids: number[] | 'all' } | null>(null);
+  useCatalogueEvent('photosChanged', (e) => setChanges({ ids: e.ids }));
   const sourceRef = useRef<PhotoSource | null>(null);
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
@@ -125,7 +128,7 @@ export function usePhotoPages(query: string, refreshKey: number): PhotoPages {
       setLoading(false);
       pump();
     });
-  }, [query, refreshKey, pump]);
+  }, [query, changes, pump]);
 
   const photoAt = useCallback((index: number) => {
     const current = sourceRef.current;
@@ -152,29 +155,6 @@ export function usePhotoPages(query: string, refreshKey: number): PhotoPages {
     [pump],
   );
 
-  const replacePhotos = useCallback(
-    (photos: Photo[]) => {
-      const current = sourceRef.current;
-      if (!current) return;
-      const byId = new Map(photos.map((p) => [p.id, p]));
-      for (const map of [current.pages, current.stale]) {
-        for (const [page, rows] of map) {
-          if (rows.some((r) => byId.has(r.id))) {
-            map.set(
-              page,
-              rows.map((r) => {
-                const updated = byId.get(r.id);
-                return updated ? photoSummary(updated) : r;
-              }),
-            );
-          }
-        }
-      }
-      bump();
-    },
-    [bump],
-  );
-
   const loadedRange = useCallback((start: number, end: number) => {
     const out: PhotoSummary[] = [];
     const current = sourceRef.current;
@@ -198,5 +178,7 @@ export function usePhotoPages(query: string, refreshKey: number): PhotoPages {
     return -1;
   }, []);
 
-  return { source, loading, pendingQuery: query, photoAt, ensureRange, replacePhotos, loadedRange, indexOfId };
+  const reload = useCallback(() => setChanges({ ids: 'all' }), []);
+
+  return { source, loading, pendingQuery: query, photoAt, ensureRange, reload, loadedRange, indexOfId };
 }

@@ -2,19 +2,19 @@
 // "Refine") the most frequent donors, places and tags with their counts. A click adds
 // donor:"…" / place:"…" / tag:"…" to the query; dragging the timeline sets year:a..b.
 // Counts come from the search worker (api.searchFacets) for the query the grid shows.
-import { useEffect, useState } from 'react';
-import type { FacetField, FacetValue, SearchFacets } from '../../../../shared/searchFacets.ts';
+import { useState } from 'react';
+import type { FacetField, FacetValue } from '../../../../shared/searchFacets.ts';
 import { facetClause, withClause, withYearRange } from '../../../../shared/searchFacets.ts';
 import { parseSearchQuery } from '../../../../shared/searchQuery.ts';
 import { hungarianCollator } from '../../../../shared/textFold.ts';
 import { api } from '../../common/bridge.ts';
+import { useCatalogueData } from '../../common/useCatalogueData.ts';
 import { numberFormat } from '../../common/labels.ts';
 import { YearTimeline } from './YearTimeline.tsx';
 import './searchFacets.css';
 
 interface Props {
   query: string;
-  refreshKey: number;
   onQuery(query: string): void;
 }
 
@@ -31,22 +31,14 @@ function yearRangeOf(query: string): { from: number; to: number } | null {
   return year && year.kind === 'year' ? { from: year.from, to: year.to } : null;
 }
 
-export function FacetPanel({ query, refreshKey, onQuery }: Props) {
-  const [facets, setFacets] = useState<SearchFacets | null>(null);
+export function FacetPanel({ query, onQuery }: Props) {
   const [open, setOpen] = useState(false);
   const [alphabetical, setAlphabetical] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    api.searchFacets({ query }).then(
-      (f) => current && setFacets(f),
-      // A newer query cancelled this one, or the search failed: the grid says which.
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [query, refreshKey]);
+  // Counts follow the query and every change to the photos (any writer, this app or another).
+  // A failed load (a newer query cancelled it, or the search failed: the grid says which) keeps
+  // what is shown.
+  const { data: facets } = useCatalogueData(() => api.searchFacets({ query }), [query], (e) => e.type === 'photosChanged');
 
   if (!facets || facets.error) return <div className="facet-panel placeholder" aria-hidden="true" />;
 
