@@ -9,6 +9,8 @@ import { bridge } from './bridge.ts';
 export interface CatalogueData<T> {
   data: T | null;
   error: string | null;
+  /** A load is under way: `data` may be older than the catalogue. */
+  loading: boolean;
   /** Loads again now. */
   reload(): void;
   /** Shows this value (a save's answer) and drops loads still under way. */
@@ -20,7 +22,7 @@ export function useCatalogueData<T>(
   deps: DependencyList,
   changed: (event: CatalogueEvent) => boolean,
 ): CatalogueData<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: false });
   const sequence = useRef(0);
   const loader = useRef(load);
   loader.current = load;
@@ -31,23 +33,24 @@ export function useCatalogueData<T>(
     const mine = ++sequence.current;
     const run = loader.current;
     if (!run) {
-      setState({ data: null, error: null });
+      setState({ data: null, error: null, loading: false });
       return;
     }
+    setState((s) => (s.loading ? s : { ...s, loading: true }));
     run().then(
-      (data) => mine === sequence.current && setState({ data, error: null }),
-      (e: unknown) => mine === sequence.current && setState((s) => ({ data: s.data, error: e instanceof Error ? e.message : String(e) })),
+      (data) => mine === sequence.current && setState({ data, error: null, loading: false }),
+      (e: unknown) => mine === sequence.current && setState((s) => ({ data: s.data, error: e instanceof Error ? e.message : String(e), loading: false })),
     );
   }, []);
 
   const set = useCallback((data: T) => {
     sequence.current++;
-    setState({ data, error: null });
+    setState({ data, error: null, loading: false });
   }, []);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(reload, deps);
   useEffect(() => bridge.subscribe((event) => isChange.current(event) && reload()), [reload]);
 
-  return { data: state.data, error: state.error, reload, set };
+  return { data: state.data, error: state.error, loading: state.loading, reload, set };
 }

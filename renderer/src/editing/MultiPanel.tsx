@@ -27,12 +27,14 @@ export function MultiPanel({ selection, count, pending }: { selection: Selection
   );
   const current = preview.data !== null && preview.data.selection === selection && preview.data.format === format;
 
-  // Copies what the catalogue holds at the moment of the click, never an older preview.
+  // Copies what the catalogue holds now: the preview when it is up to date (every change to
+  // photos reloads it), otherwise the list asked for at the moment of the click.
   const copyList = async (f: CreditFormat) => {
     setCopiedFormat(f);
     setCopyError(null);
     try {
-      copy((await api.creditList({ selection, format: f })).text);
+      if (current && f === format && !preview.loading) copy(preview.data!.text);
+      else copy((await api.creditList({ selection, format: f })).text);
     } catch (e) {
       setCopyError(e instanceof Error ? e.message : String(e));
     }

@@ -45,7 +45,7 @@ export function Grid(props: GridProps) {
   const rowHeight = cellWidth + TEXT_HEIGHT + GAP;
   const rowCount = Math.ceil(total / columns);
 
-  useEffect(() => onColumnsChange(columns), [columns, onColumnsChange]);
+  useEffect(() => void onColumnsChange(columns), [columns, onColumnsChange]);
 
   const virtualizer = useVirtualizer({
     count: rowCount,

@@ -4,7 +4,7 @@
 // except" the rest, whichever is shorter), never taken from the pages that happen to be loaded.
 // When the search changes, or an edit changes what it matches, the selection keeps only what
 // is shown, and says how many photos it let go.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { selectionCount, type Selection } from '../../../shared/selection.ts';
 import { api } from '../common/bridge.ts';
 import { numberFormat, plural } from '../common/labels.ts';
@@ -15,7 +15,8 @@ import { NOTHING, everything, isSelected, only, sameSelection, toggled, union, w
 export type SelectMode = 'single' | 'toggle' | 'range' | 'range-add';
 
 export interface SelectionModel {
-  selection: SelectionState;
+  /** As the API takes it (no lookup set); the same object until the selection changes. */
+  selection: Selection;
   /** Photos selected: exactly what a batch edit changes. */
   count: number;
   /** A range or a new search is being resolved: the count and edits wait for it. */
@@ -151,7 +152,7 @@ export function useSelection(pages: PhotoPages, shownQuery: string, total: numbe
   }
 
   return {
-    selection,
+    selection: useMemo(() => wire(selection), [selection]),
     count,
     pending,
     focusIndex,
