@@ -23,24 +23,38 @@ const percentile = (xs: number[], p: number) => {
 };
 const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.round(Math.max(...xs)), n: xs.length });
 
-/** Resolves with the page's clock (Date.now()) at the first animation frame where `check` holds. */
-function visibleAt(page: Page, check: string, arg: unknown): Promise<number> {
+/** The page's clock (Date.now()) at the first animation frame where the credit preview and the donor facet show `donor`. */
+function donorVisibleAt(page: Page, donor: string): Promise<number> {
   return page
-    .waitForFunction(`(${check})(${JSON.stringify(arg)}) ? Date.now() : false`, undefined, { polling: 'raf', timeout: 60_000 })
+    .waitForFunction(
+      (donor) => {
+        const preview = document.querySelector('[data-testid="credit-list-preview"]');
+        const facet = document.querySelector('[data-testid="facet-donor"]');
+        const shown = !!preview && !!preview.textContent?.includes(donor) && !preview.classList.contains('stale') && !!facet?.textContent?.includes(donor);
+        return shown ? Date.now() : false;
+      },
+      donor,
+      { polling: 'raf', timeout: 60_000 },
+    )
     .then((handle) => handle.jsonValue() as Promise<number>);
 }
 
-const PANELS_SHOW_DONOR = `(donor) => {
-  const preview = document.querySelector('[data-testid="credit-list-preview"]');
-  const facet = document.querySelector('[data-testid="facet-donor"]');
-  return !!preview && preview.textContent.includes(donor) && !preview.classList.contains('stale') && !!facet && facet.textContent.includes(donor);
-}`;
-const PANELS_SHOW_EXTERNAL = `([title, donor]) => {
-  const card = document.querySelector('[data-testid="grid-cell"][data-index="0"]');
-  const preview = document.querySelector('[data-testid="credit-list-preview"]');
-  const facet = document.querySelector('[data-testid="facet-donor"]');
-  return !!card && card.textContent.includes(title) && !!preview && preview.textContent.includes(donor) && !!facet && facet.textContent.includes(donor);
-}`;
+/** The same for a title on the first grid card plus a donor in the preview and the facet. */
+function externalVisibleAt(page: Page, title: string, donor: string): Promise<number> {
+  return page
+    .waitForFunction(
+      ([title, donor]) => {
+        const card = document.querySelector('[data-testid="grid-cell"][data-index="0"]');
+        const preview = document.querySelector('[data-testid="credit-list-preview"]');
+        const facet = document.querySelector('[data-testid="facet-donor"]');
+        const shown = !!card?.textContent?.includes(title) && !!preview?.textContent?.includes(donor) && !!facet?.textContent?.includes(donor);
+        return shown ? Date.now() : false;
+      },
+      [title, donor] as const,
+      { polling: 'raf', timeout: 60_000 },
+    )
+    .then((handle) => handle.jsonValue() as Promise<number>);
+}
 
 async function freshness(page: Page, url: string, dir: string) {
   await page.goto(url);
@@ -57,14 +71,14 @@ async function freshness(page: Page, url: string, dir: string) {
     // The edit starts when Enter goes down (the page's own clock).
     await page.evaluate(() => window.addEventListener('keydown', (e) => e.key === 'Enter' && ((window as unknown as { t0: number }).t0 = Date.now()), { capture: true, once: true }));
     await donorField.press('Enter');
-    const shown = await visibleAt(page, PANELS_SHOW_DONOR, donor);
+    const shown = await donorVisibleAt(page, donor);
     ui.push(shown - (await page.evaluate(() => (window as unknown as { t0: number }).t0)));
   }
   const external: number[] = [];
   const script = `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); db.exec('PRAGMA busy_timeout = 5000'); db.exec(process.argv[2]); console.log(Date.now()); db.close();`;
   for (let i = 0; i < EDITS; i++) {
     const [title, donor] = [`Külső cím ${i}`, `Adományozó ${i} CLI`];
-    const waiting = visibleAt(page, PANELS_SHOW_EXTERNAL, [title, donor]);
+    const waiting = externalVisibleAt(page, title, donor);
     const sql = `UPDATE photos SET title = '${title}', donor = '${donor}' WHERE id = (SELECT min(id) FROM photos)`;
     const run = spawnSync(process.execPath, ['-e', script, path.join(dir, 'catalogue.sqlite'), sql], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(run.stderr);
