@@ -3,7 +3,7 @@
 // every change in the catalogue reaches the panels as events (common/useCatalogueEvent.ts).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../common/bridge.ts';
-import { usePhotoPages } from '../library/photoPages.ts';
+import { usePhotoPages } from '../library/usePhotoPages.ts';
 import { useSelection } from '../library/useSelection.ts';
 import { Grid } from '../library/Grid.tsx';
 import { LargeView } from '../library/LargeView.tsx';

@@ -1,6 +1,6 @@
 // What the grid area says when it has nothing to show: a failed read, no hits, or no photos yet.
 import { bridge } from '../common/bridge.ts';
-import type { PhotoSource } from './photoPages.ts';
+import type { PhotoSource } from './usePhotoPages.ts';
 
 export function EmptyState({ source, onClearSearch, onAddFolder }: { source: PhotoSource; onClearSearch(): void; onAddFolder(): void }) {
   if (source.error) {

@@ -1,5 +1,5 @@
 // The virtualised photo grid: rows of N cells, N from the container's width. Only rows in view
-// are rendered; the pages they need are fetched on demand (see photoPages.ts).
+// are rendered; the pages they need are fetched on demand (see usePhotoPages.ts).
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PhotoSummary } from '../../../shared/types.ts';

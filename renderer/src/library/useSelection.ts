@@ -9,7 +9,7 @@ import { selectionCount, type Selection } from '../../../shared/selection.ts';
 import { api } from '../common/bridge.ts';
 import { numberFormat, plural } from '../common/labels.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
-import type { PhotoPages } from './photoPages.ts';
+import type { PhotoPages } from './usePhotoPages.ts';
 import { NOTHING, everything, isSelected, only, sameSelection, toggled, union, withSet, type SelectionState } from './selectionModel.ts';
 
 export type SelectMode = 'single' | 'toggle' | 'range' | 'range-add';
