@@ -33,7 +33,7 @@ export class SelectionPanelPage {
    */
   async batchSet(name: string, value: string, confirmCount?: number): Promise<void> {
     const field = this.batchEditor.getByTestId(`field-${name}`);
-    await expect(field).toBeEditable({ timeout: 120_000 });
+    await expect(field).toBeEditable({ timeout: 300_000 });
     await field.fill(value);
     await expect(field).toHaveValue(value);
     if (confirmCount !== undefined) {
