@@ -63,11 +63,18 @@ export class CollectionService {
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const originals = new Set((this.#catalogue.db.prepare('SELECT file FROM photos').all() as { file: string }[]).map((r) => r.file));
+    // "Done" is said only once the export has wholly finished (its staging folder removed too),
+    // so whoever hears it can start the next export at once.
+    let finished: ExportProgress | null = null;
     const job = exportCollection(name, picks, {
       ...request,
       originals,
       signal: controller.signal,
       onProgress: (p) => {
+        if (p.state === 'done') {
+          finished = p;
+          return;
+        }
         this.#lastExport = p;
         this.#announce();
         hooks.onProgress?.(p);
@@ -78,6 +85,12 @@ export class CollectionService {
       return await job;
     } finally {
       this.#export = null;
+      const done = finished as ExportProgress | null;
+      if (done) {
+        this.#lastExport = done;
+        this.#announce();
+        hooks.onProgress?.(done);
+      }
     }
   }
 
