@@ -119,6 +119,7 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
   // value, unless the person has typed here something not yet saved.
   useEffect(() => {
     if (touched && text !== saved.current) return;
+    if (initial === saved.current && document.activeElement?.id === `field-${name}`) return;
     saved.current = initial;
     setText(initial);
     setTouched(false);

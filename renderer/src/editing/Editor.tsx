@@ -161,9 +161,11 @@ function Field({
   const chain = useRef<Promise<unknown>>(Promise.resolve());
 
   // The catalogue's value changed (an undo, a batch edit, another program): show it, unless the
-  // person is typing here, whose text wins and is saved as usual.
+  // person is in this field (their text wins and is saved as usual) or it is the same value
+  // written differently (tags "a; " saved as "a": rewriting would eat the separator being typed).
   useEffect(() => {
-    if (initial === saved.current || timer.current !== undefined || latest.current !== saved.current) return;
+    if (sameValue(name, initial, saved.current) || timer.current !== undefined || latest.current !== saved.current) return;
+    if (document.activeElement?.id === `field-${name}`) return;
     saved.current = initial;
     latest.current = initial;
     setText(initial);
