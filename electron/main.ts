@@ -25,6 +25,7 @@ import { createApiHandler } from './catalogue/apiHandler.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { APP_SCHEME, IMAGE_SCHEME, contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import type { ApiEnvelope } from '../shared/api.ts';
+import { EVENTS_CHANNEL } from '../shared/events.ts';
 import {
   API_CHANNEL,
   APP_ENTRY_URL,
@@ -86,6 +87,10 @@ function start(): void {
   // Backups on open and every few hours; originals checked for missing files in the background.
   catalogue.startBackgroundDuties();
   handle = createApiHandler(catalogue, { transport: 'electron', version: APP_VERSION, chooseFolders });
+  // Every change the catalogue reports (and writes by other processes it notices) goes to the window.
+  catalogue.events.on((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENTS_CHANNEL, event);
+  });
 
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
   protocol.handle(APP_SCHEME, (request) => serveApp(request, rendererDir));
@@ -233,7 +238,7 @@ async function serveImage(request: Request): Promise<Response> {
 
 // --- menu -------------------------------------------------------------------------------------
 
-/** File > Add Folder…: the native picker, then the ingest; the reloaded page shows its progress. */
+/** File > Add Folder…: the native picker, then the ingest; the window hears its progress as events. */
 async function addFolderFromMenu(): Promise<void> {
   focusWindow();
   if (!handle) return;
@@ -246,9 +251,7 @@ async function addFolderFromMenu(): Promise<void> {
     const options = { type: 'error' as const, title: 'Fototar', message: 'Could not add the folder', detail: envelope.error.message };
     if (mainWindow) await dialog.showMessageBox(mainWindow, options);
     else await dialog.showMessageBox(options);
-    return;
   }
-  mainWindow?.webContents.reload();
 }
 
 function buildMenu(): Menu {

@@ -16,6 +16,7 @@ import { APP_VERSION } from './appVersion.ts';
 import { containedRealFile } from './paths/isInside.ts';
 import { createRequestGate } from './server/requestAccess.ts';
 import { BodyTooLarge, readBody } from './server/requestBody.ts';
+import { serveEvents } from './serverEvents.ts';
 
 export interface ServerOptions {
   port?: number;
@@ -84,7 +85,9 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
       },
     },
     { method: 'GET', path: /^(index\.html)?$/, handle: ({ res }) => sendIndex(res, rendererDir) },
-    // Add new routes above this one (e.g. `{ method: 'GET', path: /^events$/, handle: ... }`):
+    // The catalogue's events (shared/events.ts) as Server-Sent Events, for the renderer's panels.
+    { method: 'GET', path: /^events$/, handle: ({ req, res }) => serveEvents(req, res, catalogue.events) },
+    // Add new routes above this one:
     // the built UI's files are the catch-all, so it stays last.
     {
       method: 'GET',

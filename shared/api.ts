@@ -16,6 +16,8 @@ import { FIELD_MAX_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from './fieldLimits.ts';
 import { EXPORT_FORMATS, type Collection, type CollectionCredits, type CollectionSummary, type ExportProgress } from './collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES } from './creditStyles.ts';
 import { CREDIT_LIST_FORMATS } from './figureCredits.ts';
+import type { CatalogueEvent } from './events.ts';
+import { MAX_SELECTION_IDS, type Selection } from './selection.ts';
 
 /** The largest CSV/XLSX/JSON file importMetadata takes, in bytes (browser mode sizes its request limit on it). */
 export const IMPORT_FILE_MAX_BYTES = 100_000_000;
@@ -48,6 +50,19 @@ export const photoPatchSchema = z
   .partial()
   .strict();
 
+/** A selection over a query's whole result (shared/selection.ts). */
+export const selectionSchema = z
+  .object({ query: z.string().max(1000), all: z.boolean(), ids: z.array(photoId).max(MAX_SELECTION_IDS) })
+  .strict();
+
+/** Photos named by ids (at most 100,000) or by a selection (any size). */
+const idsOrSelection = {
+  ids: z.array(photoId).min(1).max(100000).optional(),
+  selection: selectionSchema.optional(),
+};
+const oneOf = (value: { ids?: unknown; selection?: unknown }) => (value.ids === undefined) !== (value.selection === undefined);
+const ONE_OF = { message: 'give either ids or a selection' };
+
 export const apiSchemas = {
   info: z.object({}).strict(),
   listPhotos: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
@@ -61,7 +76,7 @@ export const apiSchemas = {
   startIngest: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
   ingestProgress: z.object({}).strict(),
   cancelIngest: z.object({}).strict(),
-  creditList: z.object({ ids: z.array(photoId).min(1).max(100000), format: z.enum(['txt', 'md']) }).strict(),
+  creditList: z.object({ ...idsOrSelection, format: z.enum(['txt', 'md']) }).strict().refine(oneOf, ONE_OF),
   /** Asks the platform for folders to add; browser mode answers null (no native dialog). */
   chooseFolders: z.object({}).strict(),
   /**
@@ -129,14 +144,21 @@ export const apiSchemas = {
       name: z.string().max(500),
     })
     .strict(),
-  selectionFields: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
+  selectionFields: z.object(idsOrSelection).strict().refine(oneOf, ONE_OF),
   editSelectionTags: z
     .object({
-      ids: z.array(photoId).min(1).max(100000),
+      ...idsOrSelection,
       add: z.array(tag).max(MAX_TAGS),
       remove: z.array(tag).max(MAX_TAGS),
     })
-    .strict(),
+    .strict()
+    .refine(oneOf, ONE_OF),
+  /** Ids of a query's results [offset, offset + limit), in the grid's order (for selection ranges). */
+  resultIds: z.object({ query: z.string().max(1000), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_SELECTION_IDS) }).strict(),
+  /** Saves one patch to every photo of a selection in one transaction, as one undo step. */
+  editSelection: z.object({ selection: selectionSchema, patch: photoPatchSchema }).strict(),
+  /** A selection restricted to what `query` shows: what stays selected, and how many were hidden. */
+  projectSelection: z.object({ selection: selectionSchema, query: z.string().max(1000) }).strict(),
   /** Whether edits can be saved: checking (just opened), ok, or damaged (read-only, with a message). */
   catalogueHealth: z.object({}).strict(),
 } as const;
@@ -186,7 +208,12 @@ export interface ApiResults {
   setSidecarSettings: SidecarSettings;
   importMetadata: ImportResult;
   selectionFields: SelectionFields;
-  editSelectionTags: { photos: Photo[]; history: HistoryState };
+  /** `photos`: the photos as saved, when a list of ids was given (a selection answers none). */
+  editSelectionTags: { photos: Photo[]; count: number; history: HistoryState };
+  resultIds: { total: number; ids: number[] };
+  /** `count`: photos in the selection; `changed`: those the patch actually changed. */
+  editSelection: { count: number; changed: number; history: HistoryState };
+  projectSelection: { selection: Selection; count: number; total: number; hidden: number };
   catalogueHealth: CatalogueHealth;
 }
 
@@ -230,4 +257,6 @@ export interface FototarBridge {
   imageUrl(id: number, size: ImageSize, version: string): string;
   /** Electron only: the file system path of a dropped File (a DOM object, hence unknown here). */
   pathForFile?: (file: unknown) => string;
+  /** What changed in the catalogue, pushed as it happens (shared/events.ts); answers an unsubscribe. */
+  subscribe(listener: (event: CatalogueEvent) => void): () => void;
 }

@@ -43,6 +43,9 @@ export const API_METHODS = [
   'selectionFields',
   'editSelectionTags',
   'catalogueHealth',
+  'resultIds',
+  'editSelection',
+  'projectSelection',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHODS)[number];

@@ -18,6 +18,8 @@ import { importMetadataFile } from './exchange/importFile.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
 import { listFolders } from './folders/listFolders.ts';
 import { resolveUserPath } from './folders/userPath.ts';
+import { projectSelection, resolveSelection } from './editing/catalogueSelection.ts';
+import type { Selection } from '../../shared/selection.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, mergeChoices, type SuggestedField } from '../../shared/pickLists.ts';
 
 /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
@@ -55,6 +57,7 @@ const WRITES: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'setSidecarSettings',
   'importMetadata',
   'editSelectionTags',
+  'editSelection',
 ]);
 
 /** Sidecars go only next to originals that are there: never into a folder whose original is gone. */
@@ -68,6 +71,11 @@ function sidecarsNextToOriginals(photos: readonly Photo[], naming: SidecarNaming
 }
 
 type Handlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> | ApiResults[M] };
+
+/** The photos a call names: its ids, or its selection resolved now. */
+function photoIds(catalogue: Catalogue, params: { ids?: number[]; selection?: Selection }): Promise<number[]> | number[] {
+  return params.ids ?? resolveSelection(catalogue, params.selection!);
+}
 
 export function createApiHandler(catalogue: Catalogue, platform: Platform) {
   // A window is about to ask: load the search index in its worker now, not at the first query.
@@ -108,7 +116,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     },
     ingestProgress: () => catalogue.ingestProgress(),
     cancelIngest: () => catalogue.cancelIngest(),
-    creditList: ({ ids, format }) => ({ text: catalogue.creditList(ids, format) }),
+    creditList: async ({ format, ...named }) => ({ text: catalogue.creditList(await photoIds(catalogue, named), format) }),
     undo: () => catalogue.undo(),
     redo: () => catalogue.redo(),
     editHistory: () => catalogue.historyState(),
@@ -120,11 +128,19 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
-    selectionFields: ({ ids }) => selectionFields(catalogue, ids),
-    editSelectionTags: ({ ids, add, remove }) => {
+    selectionFields: async (named) => selectionFields(catalogue, await photoIds(catalogue, named)),
+    editSelectionTags: async ({ add, remove, ...named }) => {
+      const ids = await photoIds(catalogue, named);
       editSelectionTags(catalogue, ids, add, remove);
-      return { photos: catalogue.photos.getMany(ids), history: catalogue.historyState() };
+      return { photos: named.ids ? catalogue.photos.getMany(ids) : [], count: ids.length, history: catalogue.historyState() };
     },
+    resultIds: ({ query, offset, limit }) => catalogue.resultIds(query, offset, limit),
+    editSelection: async ({ selection, patch }) => {
+      const ids = await resolveSelection(catalogue, selection);
+      const changed = ids.length ? catalogue.applyEdits(ids.map((id) => ({ id, patch }))) : [];
+      return { count: ids.length, changed: changed.length, history: catalogue.historyState() };
+    },
+    projectSelection: ({ selection, query }) => projectSelection(catalogue, selection, query),
     // Collections, credit lists and export (electron/catalogue/collections/).
     listCollections: () => ({ collections: collectionsOf(catalogue).list() }),
     createCollection: ({ name }) => collectionsOf(catalogue).store.create(name),

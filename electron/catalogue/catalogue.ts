@@ -30,6 +30,11 @@ import { EditHistory } from './editing/editHistory.ts';
 import { readSidecarSettings } from './sidecars/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import { recoverInterruptedExports } from './collections/exportPublish.ts';
+import { CatalogueEvents } from './events/catalogueEvents.ts';
+import { throttle } from './events/throttle.ts';
+
+/** How often an ingest tells the UI about photos it added (progress: five times as often). */
+const INGEST_EVENT_MS = 500;
 
 export interface OpenOptions {
   /** Create the folder and database when they do not exist (ingest does; other commands do not). */
@@ -56,11 +61,14 @@ export class Catalogue {
   /** The background check of a writable catalogue (null when opened read-only: nothing to guard). */
   #health: HealthMonitor | null = null;
   #backups: AutomaticBackups | null = null;
+  /** What changed, for the app and browser mode to push to the renderer (shared/events.ts). */
+  readonly events: CatalogueEvents;
 
   private constructor(paths: CataloguePaths, db: DatabaseSync) {
     this.paths = paths;
     this.db = db;
     this.photos = new PhotoRepository(db);
+    this.events = new CatalogueEvents(db);
     this.#search = new SearchService(paths);
   }
 
@@ -126,6 +134,7 @@ export class Catalogue {
   close(): void {
     this.#ingest?.controller.abort();
     this.#duties.abort();
+    this.events.stop();
     this.#search.close();
     this.#health?.stop();
     // A long-running host's last copy: anything saved since the last backup is in one.
@@ -175,6 +184,8 @@ export class Catalogue {
   /** After photos' fields changed: the search index follows, and sidecars when the setting says so. */
   photosChanged(ids: readonly number[]): SidecarReport | null {
     if (ids.length === 0) return null;
+    this.events.photosChanged(ids);
+    this.events.emit({ type: 'historyChanged' });
     const settings = readSidecarSettings(this.db);
     if (!settings.autoWrite) return null;
     this.lastSidecarReport = writeSidecars(this.photos.getMany(ids), settings.naming);
@@ -237,6 +248,13 @@ export class Catalogue {
     return page.suggestion ? { total: page.total, hits, error: null, suggestion: page.suggestion } : { total: page.total, hits, error: null };
   }
 
+  /** Ids of a query's results [offset, offset + limit) in the grid's order, and their total. */
+  async resultIds(query: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): Promise<{ total: number; ids: number[] }> {
+    if (!query.trim()) return { total: this.photos.count(), ids: this.photos.idPage(offset, limit) };
+    if (!parseSearchQuery(query).ok) return { total: 0, ids: [] };
+    return this.#search.ids(query, offset, Math.min(limit, 2 ** 31 - 1));
+  }
+
   /** How long the search index file took to read at open, in milliseconds (for the benchmark). */
   get searchReadMs(): number {
     return this.#search.readMs;
@@ -266,14 +284,25 @@ export class Catalogue {
     options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const state = { controller, progress: idleProgress(), done: Promise.resolve<IngestReport | null>(null) };
     this.#ingest = state;
+    let added: number[] = [];
+    const announceAdded = throttle(INGEST_EVENT_MS, () => {
+      if (!added.length) return;
+      this.events.photosChanged(added);
+      added = [];
+    });
+    const announceProgress = throttle(INGEST_EVENT_MS / 5, () => this.events.emit({ type: 'ingestProgress', progress: this.#lastIngest }));
     try {
       return await runIngest(
         {
           db: this.db,
           photos: this.photos,
           catalogueRoot: this.paths.root,
-          // The search index follows ingested photos through the search_changes log.
-          onPhotosChanged: () => {},
+          // The search index follows ingested photos through the search_changes log; the UI
+          // hears of them a few times a second, not once per small transaction.
+          onPhotosChanged: (ids) => {
+            added.push(...ids);
+            announceAdded();
+          },
         },
         inputs,
         {
@@ -281,13 +310,18 @@ export class Catalogue {
           signal: controller.signal,
           onProgress: (progress) => {
             state.progress = progress;
+            const stateChanged = progress.state !== this.#lastIngest.state;
             this.#lastIngest = progress;
+            if (stateChanged) announceProgress.now();
+            else announceProgress();
             options.onProgress?.(progress);
           },
         },
       );
     } finally {
       this.#ingest = null;
+      announceAdded.now();
+      announceProgress.now();
     }
   }
 
@@ -295,8 +329,10 @@ export class Catalogue {
   startIngest(inputs: readonly string[]): IngestProgress {
     if (this.#ingest) throw new CatalogueError('busy', 'An ingest is already running; wait for it or cancel it first.');
     this.#lastIngest = { ...idleProgress(), state: 'scanning' };
+    this.events.emit({ type: 'ingestProgress', progress: this.#lastIngest });
     this.ingest(inputs).catch((error: Error) => {
       this.#lastIngest = { ...this.#lastIngest, state: 'failed', error: error.message };
+      this.events.emit({ type: 'ingestProgress', progress: this.#lastIngest });
     });
     return this.#lastIngest;
   }
@@ -325,13 +361,16 @@ export class Catalogue {
   /** Stats every original and marks the missing ones (and the found-again ones). */
   async checkOriginals(): Promise<OriginalsReport> {
     await this.whenWritable();
-    return checkOriginals(this.db, { signal: this.#duties.signal });
+    const report = await checkOriginals(this.db, { signal: this.#duties.signal });
+    this.events.photosChanged(report.changed);
+    return report;
   }
 
   /** Points a photo at its moved original (same content), keeping all its metadata. */
   async relinkPhoto(id: number, file: string): Promise<Photo> {
     await this.whenWritable();
     await relinkOriginal(this.db, this.photos, id, file);
+    this.events.photosChanged([id]);
     return this.getPhoto(id);
   }
 

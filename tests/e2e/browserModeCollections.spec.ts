@@ -124,7 +124,8 @@ test('search, pick into a collection, reorder, preview credits, export', async (
   await page.getByTestId('export-start').click();
   await expect(page.getByTestId('export-done')).toBeVisible();
   await expect(page.getByTestId('export-progress').getByRole('progressbar')).toHaveAttribute('aria-valuenow', '6');
-  await page.waitForTimeout(400); // the bar's fill animates
+  // The bar's fill animates: the screenshot waits until it has come to rest.
+  await expect.poll(() => page.getByTestId('export-progress').evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
   await page.screenshot({ path: path.join(screenshots, 'export.png') });
   expect(fs.readdirSync(out).sort()).toEqual(['01_fortepan_90001.jpg', '02_fortepan_7416.jpg', '03_fortepan_54176.jpg', 'credits.docx', 'credits.txt', 'manifest.csv']);
   expect(fs.readFileSync(path.join(out, 'credits.txt'), 'utf8')).toContain('Figure 2: Photo: Fortepan / Kurutz Márton');

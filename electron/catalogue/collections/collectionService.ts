@@ -25,7 +25,12 @@ export class CollectionService {
 
   constructor(catalogue: Catalogue) {
     this.#catalogue = catalogue;
-    this.store = new CollectionStore(catalogue.db, catalogue.photos, (photos) => catalogue.summaries(photos));
+    this.store = new CollectionStore(
+      catalogue.db,
+      catalogue.photos,
+      (photos) => catalogue.summaries(photos),
+      () => catalogue.events.emit({ type: 'collectionsChanged' }),
+    );
   }
 
   list(): CollectionSummary[] {
@@ -63,13 +68,21 @@ export class CollectionService {
     const controller = new AbortController();
     hooks.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const originals = this.#originals();
+    // "Done" is said only once the export has wholly finished (its staging folder removed too),
+    // so whoever hears it can start the next export at once.
+    let finished: ExportProgress | null = null;
     const job = exportCollection(name, picks, {
       ...request,
       originals,
       catalogueRoot: this.#catalogue.paths.root,
       signal: controller.signal,
       onProgress: (p) => {
+        if (p.state === 'done') {
+          finished = p;
+          return;
+        }
         this.#lastExport = p;
+        this.#announce();
         hooks.onProgress?.(p);
       },
     });
@@ -78,6 +91,12 @@ export class CollectionService {
       return await job;
     } finally {
       this.#export = null;
+      const done = finished as ExportProgress | null;
+      if (done) {
+        this.#lastExport = done;
+        this.#announce();
+        hooks.onProgress?.(done);
+      }
     }
   }
 
@@ -93,12 +112,18 @@ export class CollectionService {
       throw error;
     }
     this.#lastExport = { ...idleExport(), state: 'running' };
+    this.#announce();
     const running = this.export(id, request);
     running.catch((error: Error) => {
       const cancelled = error instanceof CatalogueError && error.code === 'export-cancelled';
       this.#lastExport = { ...this.#lastExport, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message };
+      this.#announce();
     });
     return this.#lastExport;
+  }
+
+  #announce(): void {
+    this.#catalogue.events.emit({ type: 'exportProgress', progress: this.#lastExport });
   }
 
   exportProgress(): ExportProgress {

@@ -41,9 +41,12 @@ export class CollectionStore {
   readonly #photos: PhotoRepository;
   readonly #summaries: (photos: Photo[]) => PhotoSummary[];
   readonly #prepare: (sql: string) => StatementSync;
+  /** Told after every change, so the open app hears of it (collectionsChanged). */
+  readonly #changed: () => void;
 
-  constructor(db: DatabaseSync, photos: PhotoRepository, summaries: (photos: Photo[]) => PhotoSummary[]) {
+  constructor(db: DatabaseSync, photos: PhotoRepository, summaries: (photos: Photo[]) => PhotoSummary[], changed: () => void = () => {}) {
     this.#db = db;
+    this.#changed = changed;
     this.#prepare = statementCache(db);
     this.#photos = photos;
     this.#summaries = summaries;
@@ -103,6 +106,7 @@ export class CollectionStore {
         now,
         now,
       );
+      this.#changed();
       return this.summary(Number(result.lastInsertRowid));
     } catch (error) {
       if (/UNIQUE/i.test((error as Error).message)) throw new CatalogueError('invalid-input', `A collection named "${clean}" already exists.`);
@@ -119,12 +123,14 @@ export class CollectionStore {
       if (/UNIQUE/i.test((error as Error).message)) throw new CatalogueError('invalid-input', `A collection named "${clean}" already exists.`);
       throw error;
     }
+    this.#changed();
     return this.summary(id);
   }
 
   delete(id: number): void {
     this.summary(id);
     this.#prepare('DELETE FROM collections WHERE id = ?').run(id);
+    this.#changed();
   }
 
   /**
@@ -135,7 +141,7 @@ export class CollectionStore {
     this.summary(id);
     const unknown = [...new Set(photoIds)].filter((p) => !this.#photos.get(p));
     if (unknown.length) throw new CatalogueError('not-found', `No photo with id ${unknown.join(', ')} in this catalogue.`);
-    return inTransaction(this.#db, () => {
+    return this.#changing(() => {
       const current = this.items(id);
       const present = new Set(current.map((i) => i.photoId));
       const duplicates: number[] = [];
@@ -158,7 +164,7 @@ export class CollectionStore {
   /** Removes the given picks (item ids); unknown ones are an error so nothing half-happens. */
   removeItems(id: number, itemIds: readonly number[]): number {
     this.summary(id);
-    return inTransaction(this.#db, () => {
+    return this.#changing(() => {
       const current = this.items(id);
       const known = new Set(current.map((i) => i.itemId));
       const unknown = itemIds.filter((i) => !known.has(i));
@@ -183,7 +189,7 @@ export class CollectionStore {
   /** Moves one pick to a 0-based position (clamped to the list). */
   move(id: number, itemId: number, position: number): void {
     this.summary(id);
-    inTransaction(this.#db, () => {
+    this.#changing(() => {
       const order = this.items(id).map((i) => i.itemId);
       const from = order.indexOf(itemId);
       if (from < 0) throw new CatalogueError('not-found', `No pick with id ${itemId} in this collection.`);
@@ -210,6 +216,14 @@ export class CollectionStore {
     const result = this.#prepare('UPDATE collection_items SET modified = ? WHERE id = ? AND collection_id = ?').run(modified ? 1 : 0, itemId, id);
     if (Number(result.changes) === 0) throw new CatalogueError('not-found', `No pick with id ${itemId} in this collection.`);
     this.#prepare('UPDATE collections SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+    this.#changed();
+  }
+
+  /** One transaction, then the change is announced (only once it is committed). */
+  #changing<T>(work: () => T): T {
+    const result = inTransaction(this.#db, work);
+    this.#changed();
+    return result;
   }
 
   #renumber(id: number, order: readonly number[], now: string): void {

@@ -103,6 +103,14 @@ export class SearchService {
     return this.#request({ type: 'search', gen: this.#generation(query), query, offset, limit });
   }
 
+  /**
+   * Hit ids of a query for a selection (ranges, select-all, batch edits): never cancelled by a
+   * newer query, and it cancels none, so the grid's own searches go on undisturbed.
+   */
+  ids(query: string, offset: number, limit: number): Promise<{ total: number; ids: number[] }> {
+    return this.#request({ type: 'search', gen: Infinity, query, offset, limit });
+  }
+
   facets(query: string): Promise<Omit<SearchFacets, 'error'>> {
     return this.#request({ type: 'facets', gen: this.#generation(query), query });
   }

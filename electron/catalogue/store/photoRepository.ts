@@ -209,6 +209,12 @@ export class PhotoRepository {
     return rows.map(rowToPhoto);
   }
 
+  /** Ids in catalogue order, a page at a time (selections address them without reading rows). */
+  idPage(offset: number, limit: number): number[] {
+    const rows = this.#prepare('SELECT id FROM photos ORDER BY id LIMIT ? OFFSET ?').all(Math.min(limit, Number.MAX_SAFE_INTEGER), offset) as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
   ids(): number[] {
     return (this.#prepare('SELECT id FROM photos ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   }

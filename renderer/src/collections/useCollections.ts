@@ -3,7 +3,8 @@
 // picking illustrations while searching takes one key per photo.
 import { useCallback, useEffect, useState } from 'react';
 import type { CollectionSummary } from '../../../shared/collections.ts';
-import { api } from '../bridge.ts';
+import { api } from '../common/bridge.ts';
+import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 
 export interface CollectionsState {
   list: CollectionSummary[];
@@ -11,21 +12,17 @@ export interface CollectionsState {
   openId: number | null;
   /** Where "Add to collection" adds. */
   targetId: number | null;
-  /** Bumped after any change so the open lightbox reloads. */
-  version: number;
   open(id: number | null): void;
   setTarget(id: number): void;
   create(name: string): Promise<CollectionSummary>;
   /** Adds photos to the target; answers with what to tell the author. */
   add(photoIds: number[], to?: number): Promise<string>;
-  refresh(): void;
 }
 
 export function useCollections(onError: (message: string) => void): CollectionsState {
   const [list, setList] = useState<CollectionSummary[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [targetId, setTargetId] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
 
   const refresh = useCallback(() => {
     api.listCollections({}).then(
@@ -37,10 +34,11 @@ export function useCollections(onError: (message: string) => void): CollectionsS
       },
       (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
     );
-    setVersion((v) => v + 1);
   }, [onError]);
 
+  // The list follows every change to collections: this window's, and the CLI's.
   useEffect(() => refresh(), [refresh]);
+  useCatalogueEvent('collectionsChanged', refresh);
 
   const open = useCallback((id: number | null) => {
     setOpenId(id);
@@ -51,10 +49,9 @@ export function useCollections(onError: (message: string) => void): CollectionsS
     async (name: string) => {
       const created = await api.createCollection({ name });
       setTargetId(created.id);
-      refresh();
       return created;
     },
-    [refresh],
+    [],
   );
 
   const add = useCallback(
@@ -62,15 +59,14 @@ export function useCollections(onError: (message: string) => void): CollectionsS
       const id = to ?? targetId;
       if (id === null || photoIds.length === 0) return '';
       const result = await api.addToCollection({ id, photoIds });
-      refresh();
       const name = result.collection.name;
       const added = `Added ${photoIds.length === 1 ? '1 photo' : `${photoIds.length} photos`} to “${name}” (${result.collection.count} in all).`;
       return result.duplicates.length
         ? `${added} ${result.duplicates.length === 1 ? 'One of them was' : `${result.duplicates.length} of them were`} already there: the credit list will warn about the repeat.`
         : added;
     },
-    [targetId, refresh],
+    [targetId],
   );
 
-  return { list, openId, targetId, version, open, setTarget: setTargetId, create, add, refresh };
+  return { list, openId, targetId, open, setTarget: setTargetId, create, add };
 }

@@ -1,0 +1,249 @@
+// Fototar's window, composed: top bar, notices, ingest strip, collections, the grid with its
+// facets, and the panel for the selection. State lives in hooks named for what they hold;
+// every change in the catalogue reaches the panels as events (common/useCatalogueEvent.ts).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../common/bridge.ts';
+import { usePhotoPages } from '../library/usePhotoPages.ts';
+import { useSelection } from '../library/useSelection.ts';
+import { Grid } from '../library/Grid.tsx';
+import { LargeView } from '../library/LargeView.tsx';
+import { EmptyState } from '../library/EmptyState.tsx';
+import { StatusBar } from '../library/StatusBar.tsx';
+import { FacetPanel } from '../library/search/FacetPanel.tsx';
+import { SelectionPanel } from '../editing/SelectionPanel.tsx';
+import { requestFieldFocus } from '../editing/fieldFocus.ts';
+import { useUndoRedo } from '../editing/useUndoRedo.ts';
+import { useCollections } from '../collections/useCollections.ts';
+import { CollectionsSidebar } from '../collections/CollectionsSidebar.tsx';
+import { Lightbox } from '../collections/Lightbox.tsx';
+import { AddToCollection } from '../collections/AddToCollection.tsx';
+import { IngestPanel } from '../ingest/IngestPanel.tsx';
+import { useIngest } from '../ingest/useIngest.ts';
+import { Dialogs, type OpenDialog } from './Dialogs.tsx';
+import { selectionIds } from '../library/selectionIds.ts';
+import { TopBar } from './TopBar.tsx';
+import { StatusBanner, StatusHistoryButton } from './StatusMessages.tsx';
+import { useNotice } from './useNotice.ts';
+import { useCatalogueInfo } from './useCatalogueInfo.ts';
+import { DROP_NEEDS_DESKTOP, useDropFolders } from './useDropFolders.ts';
+import { isEditable, useKeyMap } from './useKeyMap.ts';
+
+const SEARCH_DEBOUNCE_MS = 150;
+
+export function App() {
+  const notices = useNotice();
+  const { info, fatal, reload: reloadInfo } = useCatalogueInfo();
+  const collections = useCollections(notices.error);
+  const ingest = useIngest(notices.error);
+
+  // Search: typed text, and the query run (debounced while typing, at once for clicks).
+  const [queryText, setQueryText] = useState('');
+  const [query, setQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (queryText === query) return;
+    const timer = window.setTimeout(() => setQuery(queryText), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [queryText, query]);
+  const runQuery = useCallback((q: string) => {
+    setQueryText(q);
+    setQuery(q);
+  }, []);
+
+  const pages = usePhotoPages(query);
+  const source = pages.source;
+  const total = source?.total ?? 0;
+  const shownQuery = source?.query ?? '';
+  const model = useSelection(pages, shownQuery, total, notices.info);
+  const columns = useRef(1);
+
+  const [largeOpen, setLargeOpen] = useState(false);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const helpOpen = dialog?.kind === 'help';
+
+  const startIngest = useCallback(
+    (paths: string[]) => ingest.start(paths).then((problem) => (problem && notices.error(problem), problem)),
+    [ingest, notices.error],
+  );
+  const addFolder = useCallback(async () => {
+    try {
+      const chosen = await api.chooseFolders({});
+      if (chosen === null) setDialog({ kind: 'folder', message: null });
+      else await startIngest(chosen.paths);
+    } catch (e) {
+      notices.error(e instanceof Error ? e.message : String(e));
+    }
+  }, [startIngest, notices]);
+  const dragging = useDropFolders({
+    onPaths: useCallback((paths: string[]) => void startIngest(paths), [startIngest]),
+    onNoPaths: notices.error,
+    onBrowser: useCallback(() => setDialog({ kind: 'folder', message: DROP_NEEDS_DESKTOP }), []),
+  });
+
+  const undoRedo = useUndoRedo(
+    useCallback((result, kind) => {
+      if (!result.label) notices.info(kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      else notices.info(`${kind === 'undo' ? 'Undone' : 'Redone'}: ${result.label}`);
+    }, [notices]),
+    notices.error,
+  );
+
+  const { focusIndex, singleId, select } = model;
+  const moveFocus = useCallback(
+    (delta: number, extend: boolean) => {
+      if (total === 0) return;
+      select(focusIndex < 0 ? 0 : Math.max(0, Math.min(total - 1, focusIndex + delta)), extend ? 'range' : 'single');
+    },
+    [focusIndex, total, select],
+  );
+  const singleSummary = singleId === null ? undefined : pages.photoAt(focusIndex)?.id === singleId ? pages.photoAt(focusIndex) : pages.photoAt(pages.indexOfId(singleId));
+  const largeIndex = focusIndex >= 0 ? focusIndex : singleSummary ? pages.indexOfId(singleSummary.id) : -1;
+  const largePhoto = largeIndex >= 0 ? pages.photoAt(largeIndex) : undefined;
+  const openLarge = useCallback(() => {
+    if (focusIndex < 0 && singleId === null) {
+      if (total === 0) return;
+      select(0, 'single');
+    }
+    setLargeOpen(true);
+  }, [focusIndex, singleId, total, select]);
+
+  useKeyMap(
+    { dialog: dialog !== null && !helpOpen, large: largeOpen, help: helpOpen },
+    {
+      escape: (e) => {
+        if (dialog) return setDialog(null);
+        if (largeOpen) return setLargeOpen(false);
+        if (e.target === searchRef.current) return queryText ? runQuery('') : searchRef.current?.blur();
+        if (isEditable(e.target)) return (e.target as HTMLElement).blur();
+        if (queryText) runQuery('');
+        return false;
+      },
+      findFocus: () => {
+        setLargeOpen(false);
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      },
+      fieldNext: (e) => fieldStep(e, 1),
+      fieldPrev: (e) => fieldStep(e, -1),
+      undo: () => void undoRedo.undo(),
+      redo: () => void undoRedo.redo(),
+      helpToggle: () => setDialog(helpOpen ? null : { kind: 'help' }),
+      largePrev: () => void (largeIndex > 0 && moveFocus(-1, false)),
+      largeNext: () => void (largeIndex < total - 1 && moveFocus(1, false)),
+      largeClose: () => setLargeOpen(false),
+      moveLeft: (e) => moveFocus(-1, e.shiftKey),
+      moveRight: (e) => moveFocus(1, e.shiftKey),
+      moveUp: (e) => moveFocus(-columns.current, e.shiftKey),
+      moveDown: (e) => moveFocus(columns.current, e.shiftKey),
+      pageUp: (e) => moveFocus(-columns.current * 4, e.shiftKey),
+      pageDown: (e) => moveFocus(columns.current * 4, e.shiftKey),
+      home: (e) => void (total > 0 && select(0, e.shiftKey ? 'range' : 'single')),
+      end: (e) => void (total > 0 && select(total - 1, e.shiftKey ? 'range' : 'single')),
+      edit: (e) => {
+        if (onButton(e)) return false;
+        if (model.count > 0) return requestFieldFocus('title');
+        if (total === 0) return;
+        select(focusIndex >= 0 ? focusIndex : 0, 'single');
+        requestFieldFocus('title', true);
+      },
+      openLarge: (e) => (onButton(e) ? false : openLarge()),
+      selectAll: () => model.selectAll(),
+    },
+  );
+  // Alt+arrows in a field: save it and describe the next (or previous) photo, same field.
+  function fieldStep(e: KeyboardEvent, delta: number): boolean | void {
+    if (!(e.target instanceof HTMLElement) || !e.target.id.startsWith('field-') || model.count > 1) return false;
+    const field = e.target.id.slice('field-'.length);
+    e.target.blur();
+    requestFieldFocus(field, true);
+    moveFocus(delta, false);
+  }
+
+  if (fatal && !info) {
+    return (
+      <div className="fatal">
+        <h1>Fototar cannot reach its catalogue</h1>
+        <p className="error-text">{fatal}</p>
+        <button type="button" className="button" onClick={() => (reloadInfo(), pages.reload())}>Try again</button>
+      </div>
+    );
+  }
+
+  const photoCount = info || source ? (query ? info?.photos ?? 0 : source?.total ?? info?.photos ?? 0) : null;
+  return (
+    <div className={`app${dragging ? ' dragging' : ''}`}>
+      <TopBar
+        info={info}
+        photoCount={photoCount}
+        searchRef={searchRef}
+        queryText={queryText}
+        searching={pages.loading && pages.pendingQuery !== shownQuery}
+        onQueryText={setQueryText}
+        onQueryNow={runQuery}
+        onLeaveSearch={() => {
+          if (total === 0) return;
+          searchRef.current?.blur();
+          moveFocus(0, false);
+        }}
+        history={undoRedo.history}
+        onUndo={undoRedo.undo}
+        onRedo={undoRedo.redo}
+        onTags={() => setDialog({ kind: 'tags' })}
+        onImport={() => setDialog({ kind: 'import' })}
+        onShortcuts={() => setDialog({ kind: 'help' })}
+        onAddFolder={addFolder}
+        addDisabled={ingest.running}
+      />
+      <StatusBanner status={notices.status} />
+      {ingest.progress && ingest.progress.state !== 'idle' && <IngestPanel progress={ingest.progress} cancelling={ingest.cancelling} onCancel={ingest.cancel} onDismiss={ingest.dismiss} />}
+
+      <main className="workspace">
+        <CollectionsSidebar collections={collections} onError={notices.error} />
+        {collections.openId !== null && <Lightbox collectionId={collections.openId} onClose={() => collections.open(null)} onError={notices.error} />}
+        <section className="library" aria-label="Photos">
+          <FacetPanel query={query} onQuery={runQuery} />
+          <div className="grid-wrap">
+            <Grid
+              total={total}
+              query={shownQuery}
+              photoAt={pages.photoAt}
+              ensureRange={pages.ensureRange}
+              isSelected={model.isSelected}
+              focusIndex={focusIndex}
+              onCellClick={(index, event) => {
+                const toggle = event.ctrlKey || event.metaKey;
+                select(index, event.shiftKey ? (toggle ? 'range-add' : 'range') : toggle ? 'toggle' : 'single');
+                // Clicking the grid gives the keyboard back to the grid.
+                if (isEditable(document.activeElement)) (document.activeElement as HTMLElement).blur();
+              }}
+              onCellOpen={(index) => {
+                select(index, 'single');
+                setLargeOpen(true);
+              }}
+              onColumnsChange={(n) => (columns.current = n)}
+            />
+            {source && <EmptyState source={source} onClearSearch={() => runQuery('')} onAddFolder={addFolder} onSearch={runQuery} />}
+            {!source && <div className="grid-loading">Opening the catalogue…</div>}
+          </div>
+          <StatusBar shownQuery={shownQuery} total={total} loaded={source !== null} selected={model.count} pending={model.pending} end={<StatusHistoryButton status={notices.status} />}>
+            <AddToCollection collections={collections} count={model.count} selectedIds={() => selectionIds(model.selection)} onMessage={notices.show} />
+          </StatusBar>
+        </section>
+        <SelectionPanel model={model} summary={singleSummary} total={total} onOpenLarge={openLarge} />
+      </main>
+
+      {largeOpen && largePhoto && <LargeView summary={largePhoto} position={largeIndex} total={total} onPrev={() => moveFocus(-1, false)} onNext={() => moveFocus(1, false)} onClose={() => setLargeOpen(false)} />}
+      {dialog && <Dialogs dialog={dialog} onClose={() => setDialog(null)} onInfo={notices.info} onAddFolders={ingest.start} />}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-target">Drop folders to add them to the catalogue</div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Buttons keep their own Enter and Space. */
+function onButton(e: KeyboardEvent): boolean {
+  return e.target instanceof HTMLElement && (e.target.tagName === 'BUTTON' || e.target.tagName === 'A');
+}

@@ -1,0 +1,50 @@
+// The window's modal dialogs; at most one is open at a time.
+import type { ImportResult } from '../../../shared/metadataExchange.ts';
+import { ImportDialog } from '../editing/ImportDialog.tsx';
+import { TagManager } from '../editing/TagManager.tsx';
+import { FolderDialog } from '../ingest/FolderDialog.tsx';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
+
+export type OpenDialog = { kind: 'help' } | { kind: 'import' } | { kind: 'tags' } | { kind: 'folder'; message: string | null };
+
+export function Dialogs({
+  dialog,
+  onClose,
+  onInfo,
+  onAddFolders,
+}: {
+  dialog: OpenDialog;
+  onClose(): void;
+  onInfo(text: string): void;
+  /** Starts an ingest; answers the problem in words (the dialog stays open), or null. */
+  onAddFolders(paths: string[]): Promise<string | null>;
+}) {
+  switch (dialog.kind) {
+    case 'help':
+      return <ShortcutsHelp onClose={onClose} />;
+    case 'tags':
+      return <TagManager onClose={onClose} onRenamed={onInfo} />;
+    case 'import':
+      return (
+        <ImportDialog
+          onClose={onClose}
+          onApplied={(result: ImportResult) => {
+            onClose();
+            onInfo(`Imported: ${result.changes.length} photos changed${result.rejected.length ? `, ${result.rejected.length} lines rejected` : ''}. Ctrl+Z undoes the import.`);
+          }}
+        />
+      );
+    case 'folder':
+      return (
+        <FolderDialog
+          message={dialog.message}
+          onClose={onClose}
+          onSubmit={async (paths) => {
+            const problem = await onAddFolders(paths);
+            if (!problem) onClose();
+            return problem;
+          }}
+        />
+      );
+  }
+}

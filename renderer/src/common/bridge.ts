@@ -1,0 +1,94 @@
+// Picks the transport once. In Electron the preload exposes `window.fototarBridge` through
+// contextBridge; in a browser the catalogue's HTTP server answers <app>/api/<method> and
+// <app>/images/... and pushes catalogue events as Server-Sent Events on <app>/events. Nothing
+// else in the renderer knows which.
+import type { ApiEnvelope, FototarBridge, ImageSize } from '../../../shared/api.ts';
+import { createApi } from '../../../shared/apiClient.ts';
+import { isCatalogueEvent, type CatalogueEvent } from '../../../shared/events.ts';
+
+declare global {
+  interface Window {
+    fototarBridge?: FototarBridge;
+  }
+}
+
+/**
+ * Browser mode serves the app at http://127.0.0.1:<port>/<token>/ and every route under that
+ * prefix, so the token lives only in the page's own address: the renderer reaches the API, the
+ * images and the event stream relative to it, and never stores or sends the token elsewhere.
+ */
+const appBase = new URL('./', window.location.href);
+
+/** The absolute URL of a browser-mode route, e.g. `appUrl('events')` for the EventSource. */
+export function appUrl(route: string): string {
+  return new URL(route, appBase).href;
+}
+
+async function postJson(method: string, params: unknown): Promise<ApiEnvelope<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(appUrl(`api/${method}`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(params ?? {}),
+    });
+  } catch (error) {
+    return { ok: false, error: { code: 'network', message: `The catalogue server did not answer (${String(error)})` } };
+  }
+  try {
+    return (await response.json()) as ApiEnvelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'http', message: `The catalogue server answered ${response.status} ${response.statusText}` } };
+  }
+}
+
+/**
+ * One EventSource for the page, opened with the first subscriber. The URL is relative, resolved
+ * against the page like every other address the server hands out. After a dropped connection
+ * the browser reconnects by itself; events sent meanwhile are lost, so a reconnect tells every
+ * subscriber that anything may have changed.
+ */
+function serverEvents(): FototarBridge['subscribe'] {
+  const listeners = new Set<(event: CatalogueEvent) => void>();
+  let source: EventSource | null = null;
+  let opened = false;
+  const deliver = (event: CatalogueEvent) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+  const open = () => {
+    source = new EventSource(appUrl('events'));
+    source.onmessage = (message) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
+      if (isCatalogueEvent(data)) deliver(data);
+    };
+    source.onopen = () => {
+      if (opened) {
+        deliver({ type: 'photosChanged', ids: 'all' });
+        deliver({ type: 'collectionsChanged' });
+        deliver({ type: 'historyChanged' });
+      }
+      opened = true;
+    };
+  };
+  return (listener) => {
+    listeners.add(listener);
+    if (!source) open();
+    return () => void listeners.delete(listener);
+  };
+}
+
+function httpBridge(): FototarBridge {
+  return {
+    api: createApi((method, params) => postJson(method, params)),
+    imageUrl: (id: number, size: ImageSize, version: string) => appUrl(`images/${size}/${id}?v=${encodeURIComponent(version)}`),
+    subscribe: serverEvents(),
+  };
+}
+
+export const bridge: FototarBridge = window.fototarBridge ?? httpBridge();
+export const api = bridge.api;

@@ -1,0 +1,203 @@
+// Batch editing of a selection. A field where the photos agree shows the shared value; a field
+// where they differ shows "mixed" and is left alone unless changed. Each change is saved to
+// every selected photo as one undoable step. Tags are added and removed per tag, so each photo
+// keeps its own other tags.
+import './archivistDesk.css';
+import { useEffect, useRef, useState } from 'react';
+import type { SelectionFields } from '../../../shared/batchEdit.ts';
+import type { EditableField, PhotoPatch } from '../../../shared/types.ts';
+import { CONFIRM_BATCH_OVER, type Selection } from '../../../shared/selection.ts';
+import { useCatalogueData } from '../common/useCatalogueData.ts';
+import { describeEdtf } from '../../../shared/edtf.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
+import { api } from '../common/bridge.ts';
+import { takeFieldFocus } from './fieldFocus.ts';
+import { numberFormat } from '../common/labels.ts';
+import { invalidateSuggestions } from './suggestions.ts';
+import { FIELD_SPECS, type FieldSpec } from './Editor.tsx';
+import { TagChips } from './TagChips.tsx';
+import { LicencePicker } from './LicencePicker.tsx';
+
+type TextField = Exclude<EditableField, 'tags'>;
+
+export function BatchEditor({ selection, count }: { selection: Selection; count: number }) {
+  const [status, setStatus] = useState<{ kind: 'saving' | 'saved' | 'error'; text: string } | null>(null);
+  // What the selected photos share, again after every change to photos (ours, an undo, the CLI).
+  const loaded = useCatalogueData(() => api.selectionFields({ selection }).then((f) => ({ selection, f })), [selection], (e) => e.type === 'photosChanged');
+  const fields: SelectionFields | null = loaded.data?.selection === selection ? loaded.data.f : null;
+
+  useEffect(() => setStatus(null), [selection]);
+  useEffect(() => {
+    if (fields) takeFieldFocus();
+  }, [fields !== null, selection]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const run = async (work: () => Promise<number>) => {
+    // Many photos: say how many before changing them.
+    if (count > CONFIRM_BATCH_OVER && !window.confirm(`Change ${numberFormat.format(count)} photos?`)) {
+      setStatus(null);
+      return false;
+    }
+    setStatus({ kind: 'saving', text: 'Saving…' });
+    try {
+      const saved = await work();
+      invalidateSuggestions();
+      setStatus({ kind: 'saved', text: `Saved to ${numberFormat.format(saved)} photos` });
+      return true;
+    } catch (e) {
+      setStatus({ kind: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+      return false;
+    }
+  };
+
+  const savePatch = (patch: PhotoPatch) => run(async () => (await api.editSelection({ selection, patch })).count);
+  const editTags = (add: string[], remove: string[]) => run(async () => (await api.editSelectionTags({ selection, add, remove })).count);
+
+  return (
+    <form className="editor batch-editor" onSubmit={(e) => e.preventDefault()} aria-label="Edit the selected photos" data-testid="batch-editor">
+      <div className="editor-head">
+        <h3>Edit {numberFormat.format(count)} photos</h3>
+        <span className={`save-status ${status?.kind ?? 'idle'}`} data-testid="save-status" role="status" aria-live="polite">
+          {status?.text ?? ''}
+        </span>
+      </div>
+      {!fields && <div className="detail-loading">Loading…</div>}
+      {fields && (
+        <div className="editor-fields">
+          {FIELD_SPECS.filter((spec) => spec.name !== 'tags').map((spec) => (
+            <BatchField
+              key={spec.name}
+              spec={spec}
+              mixed={fields.mixed.includes(spec.name as TextField)}
+              initial={fields.common[spec.name as TextField] ?? ''}
+              save={(text) => savePatch({ [spec.name]: text })}
+            />
+          ))}
+          <div className="field wide">
+            <label className="field-label" htmlFor="field-tags">
+              Tags <span className="muted">(add to all; × removes from all)</span>
+            </label>
+            <div className="chips" data-testid="batch-tags">
+              {fields.tags.map((t) => (
+                <span className={`chip${t.count < fields.count ? ' partial' : ''}`} key={t.tag} data-testid="batch-tag">
+                  {t.tag}
+                  {t.count < fields.count && <span className="muted"> {t.count}/{fields.count}</span>}
+                  <button
+                    type="button"
+                    className="chip-remove"
+                    aria-label={`Remove ${t.tag} from all selected photos`}
+                    onClick={() => editTags([], [t.tag])}
+                  >
+                    ×
+                  </button>
+                </span>
+              ))}
+              {fields.tags.length === 0 && <span className="muted small">No tags yet</span>}
+            </div>
+            <TagChips
+              id="field-tags"
+              // Tags on some of the photos may still be added to all: nothing is left out here.
+              tags={[]}
+              showChips={false}
+              placeholder="add a tag to all; Enter or ; adds it"
+              onAdd={(add) => void editTags(add, [])}
+              onRemove={(tag) => void editTags([], [tag])}
+            />
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: boolean; initial: string; save(text: string): Promise<boolean> }) {
+  const { name } = spec;
+  const [text, setText] = useState(initial);
+  const [touched, setTouched] = useState(false);
+  const saved = useRef(initial);
+  // The photos changed (this save, an undo, the CLI) or the selection did: show their shared
+  // value, unless the person has typed here something not yet saved.
+  useEffect(() => {
+    if (touched && text !== saved.current) return;
+    if (initial === saved.current && document.activeElement?.id === `field-${name}`) return;
+    saved.current = initial;
+    setText(initial);
+    setTouched(false);
+  }, [initial, mixed]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const commit = () => {
+    if (!touched || text === saved.current) return;
+    if (mixed && text === '' && saved.current === '') return; // a mixed field left empty stays as it is
+    if (name === 'date' && !readDate(text).ok) return;
+    saved.current = text;
+    void save(text);
+  };
+
+  const common = {
+    id: `field-${name}`,
+    name,
+    value: text,
+    'data-testid': `field-${name}`,
+    placeholder: mixed ? 'Mixed: left as is unless you type' : spec.placeholder,
+    className: mixed && !touched ? 'mixed' : undefined,
+    'aria-description': mixed ? 'The selected photos differ here' : undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setText(e.target.value);
+      setTouched(true);
+    },
+    onBlur: commit,
+  };
+
+  let hint: React.ReactNode = null;
+  if (name === 'date' && text.trim()) {
+    // People write dates as phrases ("1956 körül"); the hint says how the catalogue reads them.
+    const parsed = readDate(text);
+    hint = parsed.ok ? (
+      <span className="field-hint">{describeEdtf(parsed.edtf)}</span>
+    ) : (
+      <span className="field-hint field-error" role="alert">{parsed.error}</span>
+    );
+  }
+
+  return (
+    <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}`} htmlFor={common.id}>
+      <span className="field-label">
+        {spec.label}
+        {mixed && !touched && <span className="mixed-badge" data-testid={`mixed-${name}`}>mixed</span>}
+      </span>
+      {name === 'licence' ? (
+        <LicencePicker
+          id={common.id}
+          value={text}
+          mixed={mixed && !touched}
+          onPick={(picked) => {
+            setText(picked);
+            setTouched(true);
+            saved.current = picked;
+            void save(picked);
+          }}
+        />
+      ) : spec.multiline ? (
+        <textarea
+          {...common}
+          rows={2}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+          }}
+        />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            }
+          }}
+        />
+      )}
+      {hint}
+    </label>
+  );
+}

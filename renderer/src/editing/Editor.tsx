@@ -1,0 +1,284 @@
+// The metadata editor. Each field saves on its own: on blur, on Enter, or 400 ms after typing
+// stops. A failed save keeps the person's text in the field and says why.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
+import { describeEdtf } from '../../../shared/edtf.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
+import { SUGGESTED_FIELDS, type SuggestedField } from '../../../shared/pickLists.ts';
+import { api } from '../common/bridge.ts';
+import { takeFieldFocus } from './fieldFocus.ts';
+import { invalidateSuggestions, useSuggestions } from './suggestions.ts';
+import { TagChips } from './TagChips.tsx';
+import { LicencePicker } from './LicencePicker.tsx';
+
+type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
+
+const IDLE: Status = { saving: 0, lastSaved: null, errors: new Map() };
+
+interface FieldSpec {
+  name: EditableField;
+  label: string;
+  multiline?: boolean;
+  placeholder?: string;
+  wide?: boolean;
+}
+
+const FIELDS: FieldSpec[] = [
+  { name: 'title', label: 'Title', wide: true },
+  { name: 'caption', label: 'Caption', multiline: true, wide: true },
+  { name: 'date', label: 'Date', placeholder: '1956, 1956-10-23, 1956~, 195X, 1944/1945' },
+  { name: 'donor', label: 'Donor', placeholder: 'as Fortepan credits it' },
+  { name: 'photographer', label: 'Photographer' },
+  { name: 'country', label: 'Country' },
+  { name: 'city', label: 'City' },
+  { name: 'place', label: 'Place', wide: true },
+  { name: 'tags', label: 'Tags', placeholder: 'type a tag; Enter or ; adds it', wide: true },
+  { name: 'licence', label: 'Licence', placeholder: 'pick or type: CC BY-SA 3.0' },
+  { name: 'source', label: 'Source', placeholder: 'pick or type: Fortepan' },
+  { name: 'archiveRef', label: 'Archive reference', placeholder: 'shelfmark, e.g. HU.BFL.XV.19.d.1.05.054' },
+  { name: 'notes', label: 'Notes', multiline: true, wide: true },
+];
+
+const LABELS = Object.fromEntries(FIELDS.map((f) => [f.name, f.label])) as Record<EditableField, string>;
+
+export const FIELD_SPECS: readonly FieldSpec[] = FIELDS;
+export type { FieldSpec };
+
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const part of text.split(/[;,\n]/)) {
+    const tag = part.trim();
+    if (tag && !seen.has(tag)) {
+      seen.add(tag);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+function fieldText(photo: Photo, name: EditableField): string {
+  return name === 'tags' ? photo.tags.join('; ') : photo[name];
+}
+
+function patchFor(name: EditableField, text: string): PhotoPatch {
+  return name === 'tags' ? { tags: parseTags(text) } : { [name]: text };
+}
+
+function sameValue(name: EditableField, a: string, b: string): boolean {
+  return name === 'tags' ? parseTags(a).join('\u0000') === parseTags(b).join('\u0000') : a === b;
+}
+
+export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo): void }) {
+  const [status, setStatus] = useState<Status>(IDLE);
+  const [sidecarProblem, setSidecarProblem] = useState<string | null>(null);
+  const photoId = photo.id;
+
+  useEffect(() => setStatus(IDLE), [photoId]);
+
+  const save = useCallback(
+    async (name: EditableField, text: string): Promise<boolean> => {
+      setStatus((s) => ({ ...s, saving: s.saving + 1 }));
+      try {
+        const result = await api.updatePhotos({ ids: [photoId], patch: patchFor(name, text) });
+        const updated = result.photos.find((p) => p.id === photoId);
+        if (updated) onSaved(updated);
+        invalidateSuggestions();
+        setSidecarProblem(result.sidecarProblems?.length ? `Saved, but the XMP sidecar was not written: ${result.sidecarProblems.join('; ')}` : null);
+        setStatus((s) => {
+          const errors = new Map(s.errors);
+          errors.delete(name);
+          return { saving: s.saving - 1, lastSaved: name, errors };
+        });
+        return true;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        setStatus((s) => ({ saving: s.saving - 1, lastSaved: null, errors: new Map(s.errors).set(name, message) }));
+        return false;
+      }
+    },
+    [photoId, onSaved],
+  );
+
+  // A field put back to its saved value has nothing left to save.
+  const clear = useCallback((name: EditableField) => {
+    setStatus((s) => {
+      if (!s.errors.has(name)) return s;
+      const errors = new Map(s.errors);
+      errors.delete(name);
+      return { ...s, errors };
+    });
+  }, []);
+
+  // Keyboard-first: Enter on the grid (or Alt+arrows from the last photo's field) asked for a field.
+  useEffect(() => takeFieldFocus(), [photoId]);
+
+  const failures = [...status.errors];
+  const statusClass = status.saving ? 'saving' : failures.length ? 'error' : status.lastSaved ? 'saved' : 'idle';
+
+  return (
+    <form className="editor" onSubmit={(e) => e.preventDefault()} aria-label="Edit metadata">
+      <div className="editor-head">
+        <h3>Metadata</h3>
+        <span className={`save-status ${statusClass}`} data-testid="save-status" role="status" aria-live="polite">
+          {status.saving > 0 ? 'Saving…' : status.lastSaved && !failures.length ? 'Saved' : status.lastSaved ? 'Saved. ' : ''}
+          {status.saving === 0 &&
+            failures.map(([field, message]) => (
+              <span className="save-error" key={field}>
+                Not saved ({LABELS[field]}): {message}
+              </span>
+            ))}
+        </span>
+      </div>
+      {sidecarProblem && (
+        <p className="field-error" role="alert" data-testid="sidecar-problem">
+          {sidecarProblem}
+        </p>
+      )}
+      <div className="editor-fields">
+        {FIELDS.map((spec) => (
+          <Field key={`${photoId}:${spec.name}`} spec={spec} initial={fieldText(photo, spec.name)} save={save} clear={clear} />
+        ))}
+      </div>
+    </form>
+  );
+}
+
+function Field({
+  spec,
+  initial,
+  save,
+  clear,
+}: {
+  spec: FieldSpec;
+  initial: string;
+  save(name: EditableField, text: string): Promise<boolean>;
+  clear(name: EditableField): void;
+}) {
+  const { name } = spec;
+  const [text, setText] = useState(initial);
+  const [failed, setFailed] = useState(false);
+  const saved = useRef(initial);
+  const latest = useRef(initial);
+  const timer = useRef<number | undefined>(undefined);
+  const chain = useRef<Promise<unknown>>(Promise.resolve());
+
+  // The catalogue's value changed (an undo, a batch edit, another program): show it, unless the
+  // person is in this field (their text wins and is saved as usual) or it is the same value
+  // written differently (tags "a; " saved as "a": rewriting would eat the separator being typed).
+  useEffect(() => {
+    if (sameValue(name, initial, saved.current) || timer.current !== undefined || latest.current !== saved.current) return;
+    if (document.activeElement?.id === `field-${name}`) return;
+    saved.current = initial;
+    latest.current = initial;
+    setText(initial);
+  }, [initial]);
+
+  const flush = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    const value = latest.current;
+    // Saves run one after another, each compared with what the one before it stored.
+    chain.current = chain.current.then(async () => {
+      if (sameValue(name, value, saved.current)) {
+        setFailed(false);
+        clear(name);
+        return;
+      }
+      const ok = await save(name, value);
+      if (ok) saved.current = value;
+      setFailed(!ok);
+    });
+  }, [name, save, clear]);
+
+  // Leaving the photo (or the app view) still saves what was typed.
+  useEffect(() => () => {
+    if (timer.current !== undefined) flush();
+  }, [flush]);
+
+  const onChange = (value: string) => {
+    setText(value);
+    latest.current = value;
+    window.clearTimeout(timer.current);
+    // An unparseable date waits for blur/Enter: it is probably half typed.
+    if (name === 'date' && !readDate(value).ok) {
+      timer.current = undefined;
+      return;
+    }
+    timer.current = window.setTimeout(flush, 400);
+  };
+
+  const suggested = (SUGGESTED_FIELDS as readonly string[]).includes(name) ? (name as SuggestedField) : null;
+  const choices = useSuggestions(suggested);
+
+  const common = {
+    id: `field-${name}`,
+    name,
+    value: text,
+    'data-testid': `field-${name}`,
+    placeholder: spec.placeholder,
+    spellCheck: name === 'caption' || name === 'notes' || name === 'title',
+    'aria-invalid': failed || undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
+    onBlur: flush,
+  };
+
+  let hint: React.ReactNode = null;
+  if (name === 'date' && text.trim()) {
+    // People write dates as phrases ("1956 körül"); the hint says how the catalogue reads them.
+    const parsed = readDate(text);
+    hint = parsed.ok ? (
+      <span className="field-hint" data-testid="date-description">{describeEdtf(parsed.edtf)}</span>
+    ) : (
+      <span className="field-hint field-error" data-testid="date-error" role="alert">{parsed.error}</span>
+    );
+  }
+
+  return (
+    <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}${failed ? ' failed' : ''}`} htmlFor={common.id}>
+      <span className="field-label">{spec.label}</span>
+      {name === 'tags' ? (
+        <TagChips
+          id={common.id}
+          tags={parseTags(text)}
+          placeholder={spec.placeholder}
+          invalid={failed}
+          onAdd={(add) => (onChange(parseTags(latest.current).concat(add).join('; ')), flush())}
+          onRemove={(tag) => (onChange(parseTags(latest.current).filter((t) => t !== tag).join('; ')), flush())}
+          onBlur={flush}
+        />
+      ) : name === 'licence' ? (
+        <LicencePicker id={common.id} value={text} invalid={failed} onPick={(picked) => (onChange(picked), flush())} />
+      ) : spec.multiline ? (
+        <textarea
+          {...common}
+          rows={name === 'caption' ? 4 : 3}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) flush();
+          }}
+        />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          autoComplete="off"
+          list={suggested ? `choices-${name}` : undefined}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              flush();
+            }
+          }}
+        />
+      )}
+      {suggested && name !== 'licence' && (
+        <datalist id={`choices-${name}`} data-testid={`choices-${name}`}>
+          {choices.map((choice) => (
+            <option key={choice} value={choice} />
+          ))}
+        </datalist>
+      )}
+      {hint}
+    </label>
+  );
+}

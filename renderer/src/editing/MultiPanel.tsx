@@ -1,0 +1,73 @@
+// The right-hand panel when several photos are selected: their credit list, to copy, and the
+// batch editor. Both address the selection itself, so they cover every selected photo however
+// many there are, and both follow every change to the photos as it is announced.
+import { useState } from 'react';
+import type { CreditFormat } from '../../../shared/types.ts';
+import type { Selection } from '../../../shared/selection.ts';
+import { api } from '../common/bridge.ts';
+import { numberFormat } from '../common/labels.ts';
+import { useCopy } from '../common/useCopied.ts';
+import { useCatalogueData } from '../common/useCatalogueData.ts';
+import { BatchEditor } from './BatchEditor.tsx';
+import { SidecarActions } from './SidecarActions.tsx';
+
+/** Longer credit lists are copied, not previewed (a preview of 200,000 lines helps no one). */
+const PREVIEW_MAX = 5000;
+
+export function MultiPanel({ selection, count, pending }: { selection: Selection; count: number; pending: boolean }) {
+  const [format, setFormat] = useState<CreditFormat>('txt');
+  const [copyState, copy] = useCopy();
+  const [copiedFormat, setCopiedFormat] = useState<CreditFormat | null>(null);
+  const [copyError, setCopyError] = useState<string | null>(null);
+  const previewed = count <= PREVIEW_MAX && !pending;
+  const preview = useCatalogueData(
+    previewed ? () => api.creditList({ selection, format }).then((r) => ({ selection, format, text: r.text })) : null,
+    [selection, format, previewed],
+    (e) => e.type === 'photosChanged',
+  );
+  const current = preview.data !== null && preview.data.selection === selection && preview.data.format === format;
+
+  // Copies what the catalogue holds now: the preview when it is up to date (every change to
+  // photos reloads it), otherwise the list asked for at the moment of the click.
+  const copyList = async (f: CreditFormat) => {
+    setCopiedFormat(f);
+    setCopyError(null);
+    try {
+      if (current && f === format && !preview.loading) copy(preview.data!.text);
+      else copy((await api.creditList({ selection, format: f })).text);
+    } catch (e) {
+      setCopyError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <aside className="detail multi" data-testid="detail" aria-label="Selection">
+      <div className="detail-body">
+        <h2 className="detail-title" data-testid="selection-count">{numberFormat.format(count)} selected</h2>
+        <p className="muted">Credits for every selected photo, in grid order, ready to paste under a publication.</p>
+        <div className="button-row">
+          <button type="button" className="button" data-testid="copy-credits-txt" disabled={pending} onClick={() => copyList('txt')}>
+            {copyState === 'copied' && copiedFormat === 'txt' ? 'Copied' : 'Copy credits (text)'}
+          </button>
+          <button type="button" className="button" data-testid="copy-credits-md" disabled={pending} onClick={() => copyList('md')}>
+            {copyState === 'copied' && copiedFormat === 'md' ? 'Copied' : 'Copy credits (Markdown)'}
+          </button>
+        </div>
+        <div className="segmented" role="tablist" aria-label="Preview format">
+          <button type="button" role="tab" aria-selected={format === 'txt'} className={format === 'txt' ? 'active' : ''} onClick={() => setFormat('txt')}>
+            Text
+          </button>
+          <button type="button" role="tab" aria-selected={format === 'md'} className={format === 'md' ? 'active' : ''} onClick={() => setFormat('md')}>
+            Markdown
+          </button>
+        </div>
+        {(preview.error || copyError) && <div className="error-box">{copyError ?? preview.error}</div>}
+        <pre className={`credit-preview${current ? '' : ' stale'}`} data-testid="credit-list-preview">
+          {previewed ? (preview.data?.text ?? 'Loading…') : `${numberFormat.format(count)} credit lines: copy them to see them all.`}
+        </pre>
+        {pending ? <div className="detail-loading">Selecting…</div> : <BatchEditor selection={selection} count={count} />}
+        {!selection.all && <SidecarActions ids={selection.ids} />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,71 @@
+// XMP sidecars from the detail panels: write them for the photo or selection now, and the
+// catalogue-wide setting that writes them after every edit.
+import './archivistDesk.css';
+import { useEffect, useState } from 'react';
+import type { SidecarSettings } from '../../../shared/sidecars.ts';
+import { api } from '../common/bridge.ts';
+import { plural } from '../common/labels.ts';
+
+export function SidecarActions({ ids }: { ids: number[] }) {
+  const [settings, setSettings] = useState<SidecarSettings | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.sidecarSettings({}).then(setSettings, () => undefined);
+  }, []);
+  useEffect(() => setMessage(null), [ids.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const write = async () => {
+    setBusy(true);
+    try {
+      const report = await api.writeSidecars({ ids });
+      const skipped = report.skipped.map((s) => `${s.file}: ${s.reason}`).join(' · ');
+      setMessage({
+        kind: report.skipped.length ? 'error' : 'ok',
+        text: `Wrote ${plural(report.written.length, 'sidecar', 'sidecars')}.${skipped ? ` Not written: ${skipped}` : ''}`,
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = async (autoWrite: boolean) => {
+    try {
+      setSettings(await api.setSidecarSettings({ autoWrite }));
+    } catch (e) {
+      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <section className="sidecar-actions" aria-label="XMP sidecars">
+      <div className="sidecar-row">
+        <button type="button" className="button small" data-testid="write-sidecars" disabled={busy} onClick={write}>
+          {ids.length === 1 ? 'Write XMP sidecar' : `Write ${ids.length} XMP sidecars`}
+        </button>
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="sidecar-auto"
+            checked={settings?.autoWrite ?? false}
+            disabled={!settings}
+            onChange={(e) => toggle(e.target.checked)}
+          />
+          <span>after every edit</span>
+        </label>
+      </div>
+      <p className="muted small">
+        {settings?.naming === 'name.xmp' ? 'photo.xmp' : 'photo.jpg.xmp'} next to the original, for Lightroom, digiKam and darktable. The
+        original is never changed.
+      </p>
+      {message && (
+        <p className={message.kind === 'error' ? 'field-error' : 'field-hint'} data-testid="sidecar-message" role="status">
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

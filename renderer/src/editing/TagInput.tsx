@@ -1,0 +1,137 @@
+// The tags field with autocomplete from the catalogue: while the last tag is typed, tags already
+// in use are offered. ↓/↑ choose, Enter or Tab on a chosen one takes it, Esc closes the list;
+// with nothing chosen Enter saves and Tab moves to the next field as usual.
+import './archivistDesk.css';
+import { useEffect, useRef, useState } from 'react';
+import type { TagCount } from '../../../shared/editHistory.ts';
+import { tagSuggestions } from './suggestions.ts';
+
+interface Props {
+  id: string;
+  value: string;
+  placeholder?: string;
+  ariaInvalid?: boolean;
+  onChange(value: string): void;
+  onCommit(): void;
+  onBlur(): void;
+  /** Backspace in an empty field (TagChips takes the last chip back). */
+  onBackspaceEmpty?(): void;
+}
+
+/** The tag being typed: what follows the last separator. */
+function lastPart(text: string): { head: string; part: string } {
+  const index = Math.max(text.lastIndexOf(';'), text.lastIndexOf(','));
+  return { head: index >= 0 ? text.slice(0, index + 1) : '', part: text.slice(index + 1).trim() };
+}
+
+export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onCommit, onBlur, onBackspaceEmpty }: Props) {
+  const [options, setOptions] = useState<TagCount[]>([]);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const typed = useRef(false);
+  const { head, part } = lastPart(value);
+
+  useEffect(() => {
+    if (!typed.current || !part) {
+      setOptions([]);
+      return;
+    }
+    let live = true;
+    const timer = window.setTimeout(() => {
+      tagSuggestions(part).then((tags) => {
+        if (!live) return;
+        const existing = new Set(lastPart(head).head.split(/[;,]/).concat(head.split(/[;,]/)).map((t) => t.trim().toLocaleLowerCase('hu')));
+        const fresh = tags.filter((t) => !existing.has(t.tag.toLocaleLowerCase('hu')) && t.tag !== part);
+        setOptions(fresh);
+        setActive(-1);
+        setOpen(fresh.length > 0);
+      });
+    }, 80);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [part, head]);
+
+  const take = (tag: string) => {
+    const before = head ? `${head.replace(/\s*$/, '')} ` : '';
+    onChange(`${before}${tag}; `);
+    typed.current = false;
+    setOpen(false);
+    setOptions([]);
+  };
+
+  const listId = `${id}-suggestions`;
+  return (
+    <div className="tag-input">
+      <input
+        id={id}
+        name="tags"
+        data-testid="field-tags"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        placeholder={placeholder}
+        aria-invalid={ariaInvalid || undefined}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        onChange={(e) => {
+          typed.current = true;
+          onChange(e.target.value);
+        }}
+        onBlur={() => {
+          setOpen(false);
+          onBlur();
+        }}
+        onKeyDown={(e) => {
+          if (open && e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((i) => Math.min(options.length - 1, i + 1));
+          } else if (open && e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((i) => Math.max(-1, i - 1));
+          } else if (open && e.key === 'Escape') {
+            // Closes the list only; a second Esc leaves the field.
+            e.preventDefault();
+            e.stopPropagation();
+            e.nativeEvent.stopImmediatePropagation();
+            setOpen(false);
+          } else if (open && active >= 0 && (e.key === 'Enter' || e.key === 'Tab')) {
+            e.preventDefault();
+            take(options[active].tag);
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            onCommit();
+          } else if (e.key === 'Backspace' && value === '' && onBackspaceEmpty) {
+            e.preventDefault();
+            onBackspaceEmpty();
+          }
+        }}
+      />
+      {open && (
+        <ul className="tag-suggestions" id={listId} role="listbox" data-testid="tag-suggestions">
+          {options.map((option, i) => (
+            <li
+              key={option.tag}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                take(option.tag);
+              }}
+            >
+              <span>{option.tag}</span>
+              <span className="muted small">{option.count}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// The catalogue's tags with their counts: rename one on every photo, or merge it into another
+// by renaming it to that tag's name. Each rename is one undoable step (Ctrl+Z).
+import './archivistDesk.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TagCount } from '../../../shared/editHistory.ts';
+import { api } from '../common/bridge.ts';
+import { numberFormat, plural } from '../common/labels.ts';
+
+const SHOWN = 300;
+
+export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(message: string): void }) {
+  const [filter, setFilter] = useState('');
+  const [tags, setTags] = useState<TagCount[] | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [newName, setNewName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const load = useCallback(() => {
+    api.listTags({ prefix: filter, limit: SHOWN }).then(
+      (r) => setTags(r.tags),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [filter]);
+  useEffect(() => load(), [load]);
+
+  const rename = async (from: string) => {
+    const to = newName.trim();
+    if (!to || to === from) return setEditing(null);
+    try {
+      const result = await api.renameTag({ from, to });
+      const existing = result.merged;
+      setEditing(null);
+      setError(null);
+      load();
+      onRenamed(`${existing ? 'Merged' : 'Renamed'} “${from}” ${existing ? 'into' : 'to'} “${to}” on ${plural(result.photos, 'photo', 'photos')}. Ctrl+Z undoes it.`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="overlay dim" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="dialog tag-manager" role="dialog" aria-modal="true" aria-labelledby="tags-title" data-testid="tag-manager">
+        <h2 id="tags-title">Tags</h2>
+        <p className="muted">Rename a tag on every photo. Renaming it to a tag that exists merges the two.</p>
+        <input
+          ref={input}
+          className="text-input"
+          type="search"
+          aria-label="Find a tag"
+          placeholder="Find a tag (accents optional)"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="tag-filter"
+        />
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ul className="tag-list" data-testid="tag-list">
+          {tags?.map((t) => (
+            <li key={t.tag}>
+              {editing === t.tag ? (
+                <input
+                  className="text-input"
+                  autoFocus
+                  aria-label={`New name for ${t.tag}`}
+                  value={newName}
+                  onChange={(e) => setNewName(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      void rename(t.tag);
+                    } else if (e.key === 'Escape') {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      e.nativeEvent.stopImmediatePropagation();
+                      setEditing(null);
+                    }
+                  }}
+                  data-testid="tag-new-name"
+                />
+              ) : (
+                <span className="tag-name">{t.tag}</span>
+              )}
+              <span className="muted small">{numberFormat.format(t.count)}</span>
+              {editing !== t.tag && (
+                <button
+                  type="button"
+                  className="button small ghost"
+                  onClick={() => {
+                    setEditing(t.tag);
+                    setNewName(t.tag);
+                  }}
+                >
+                  Rename…
+                </button>
+              )}
+            </li>
+          ))}
+          {tags && tags.length === 0 && <li className="muted">{filter ? 'No tag matches.' : 'No tags in this catalogue yet.'}</li>}
+        </ul>
+        <div className="button-row end">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

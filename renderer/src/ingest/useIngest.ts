@@ -1,0 +1,66 @@
+// The running ingest as the window shows it: started here (Add folder, a drop, the menu) or
+// anywhere else, its progress arrives as catalogue events; nothing polls.
+import { useCallback, useEffect, useState } from 'react';
+import type { IngestProgress } from '../../../shared/types.ts';
+import { api } from '../common/bridge.ts';
+import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
+
+export function isActive(progress: IngestProgress | null): boolean {
+  return progress !== null && (progress.state === 'scanning' || progress.state === 'running');
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export interface IngestState {
+  progress: IngestProgress | null;
+  running: boolean;
+  cancelling: boolean;
+  /** Starts an ingest; answers the problem in words, or null. */
+  start(paths: string[]): Promise<string | null>;
+  cancel(): void;
+  dismiss(): void;
+}
+
+export function useIngest(onError: (text: string) => void): IngestState {
+  const [progress, setProgress] = useState<IngestProgress | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+
+  // One read at open: an ingest may already be running (started before this window loaded).
+  useEffect(() => {
+    api.ingestProgress({}).then(
+      (p) => isActive(p) && setProgress(p),
+      () => undefined,
+    );
+  }, []);
+  useCatalogueEvent('ingestProgress', (e) => setProgress(e.progress));
+
+  const running = isActive(progress);
+  useEffect(() => {
+    if (!running) setCancelling(false);
+  }, [running]);
+
+  const start = useCallback(async (paths: string[]) => {
+    if (!paths.length) return null;
+    try {
+      // The catalogue reads only what was chosen in this session: these paths, confirmed here.
+      for (const path of paths) await api.chooseFolder({ path, purpose: 'ingest' });
+      await api.startIngest({ paths });
+      return null;
+    } catch (e) {
+      return message(e);
+    }
+  }, []);
+
+  const cancel = useCallback(() => {
+    setCancelling(true);
+    api.cancelIngest({}).then(
+      () => undefined,
+      (e: unknown) => {
+        setCancelling(false);
+        onError(message(e));
+      },
+    );
+  }, [onError]);
+
+  return { progress, running, cancelling, start, cancel, dismiss: useCallback(() => setProgress(null), []) };
+}

@@ -1,0 +1,199 @@
+// The virtualised photo grid: rows of N cells, N from the container's width. Only rows in view
+// are rendered; the pages they need are fetched on demand (see usePhotoPages.ts).
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { PhotoSummary } from '../../../shared/types.ts';
+import { bridge } from '../common/bridge.ts';
+import { photoDate, photoTitle } from '../common/labels.ts';
+
+const MIN_CELL = 180;
+const GAP = 12;
+const PADDING = 16;
+const TEXT_HEIGHT = 46;
+
+export interface GridProps {
+  total: number;
+  /** The query shown: a new one starts at the top. */
+  query: string;
+  photoAt(index: number): PhotoSummary | undefined;
+  ensureRange(start: number, end: number): void;
+  isSelected(id: number): boolean;
+  /** The focused cell, kept in view. */
+  focusIndex: number;
+  onCellClick(index: number, event: React.MouseEvent): void;
+  onCellOpen(index: number): void;
+  onColumnsChange(columns: number): void;
+}
+
+export function Grid(props: GridProps) {
+  const { total, photoAt, ensureRange, isSelected, focusIndex, onColumnsChange } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const inner = Math.max(0, width - PADDING * 2);
+  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CELL + GAP)));
+  const cellWidth = width ? Math.floor((inner - GAP * (columns - 1)) / columns) : MIN_CELL;
+  const rowHeight = cellWidth + TEXT_HEIGHT + GAP;
+  const rowCount = Math.ceil(total / columns);
+
+  useEffect(() => void onColumnsChange(columns), [columns, onColumnsChange]);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+    paddingStart: PADDING,
+    paddingEnd: PADDING,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  const firstRow = items.length ? items[0].index : 0;
+  const lastRow = items.length ? items[items.length - 1].index : -1;
+
+  // Load what is in view, after the scroll settles for a moment (a dragged scrollbar crossing
+  // 200,000 photos should not request every page on the way).
+  useEffect(() => {
+    const timer = window.setTimeout(() => ensureRange(firstRow * columns, (lastRow + 1) * columns), 60);
+    return () => window.clearTimeout(timer);
+  }, [firstRow, lastRow, columns, ensureRange, total]);
+
+  useEffect(() => {
+    if (focusIndex >= 0 && focusIndex < total) virtualizer.scrollToIndex(Math.floor(focusIndex / columns), { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusIndex]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [props.query]);
+
+  return (
+    <div className="grid-scroll" ref={scrollRef} data-testid="grid" role="grid" aria-rowcount={rowCount} aria-colcount={columns}>
+      <div className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((row) => {
+          const cells = [];
+          for (let c = 0; c < columns; c++) {
+            const index = row.index * columns + c;
+            if (index >= total) break;
+            const photo = photoAt(index);
+            cells.push(
+              <GridCell
+                key={photo ? `p${photo.id}` : `i${index}`}
+                index={index}
+                photo={photo}
+                size={cellWidth}
+                selected={photo ? isSelected(photo.id) : false}
+                focused={index === focusIndex}
+                onClick={props.onCellClick}
+                onOpen={props.onCellOpen}
+              />,
+            );
+          }
+          return (
+            <div
+              key={row.key}
+              className="grid-row"
+              role="row"
+              aria-rowindex={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gridTemplateColumns: `repeat(${columns}, ${cellWidth}px)` }}
+            >
+              {cells}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface CellProps {
+  index: number;
+  photo: PhotoSummary | undefined;
+  size: number;
+  selected: boolean;
+  focused: boolean;
+  onClick: GridProps['onCellClick'];
+  onOpen: GridProps['onCellOpen'];
+}
+
+const GridCell = memo(function GridCell({ index, photo, size, selected, focused, onClick, onOpen }: CellProps) {
+  const [broken, setBroken] = useState(false);
+  useEffect(() => setBroken(false), [photo?.id, photo?.thumbVersion]);
+
+  if (!photo) {
+    return (
+      <div className="cell cell-placeholder" role="gridcell" aria-busy="true">
+        <div className="cell-image" style={{ height: size }} />
+        <div className="cell-text">
+          <span className="skeleton-line" />
+          <span className="skeleton-line short" />
+        </div>
+      </div>
+    );
+  }
+
+  const title = photoTitle(photo);
+  const date = photoDate(photo.date);
+  const className = ['cell', selected ? 'selected' : '', focused ? 'focused' : ''].filter(Boolean).join(' ');
+  return (
+    <div
+      className={className}
+      role="gridcell"
+      aria-selected={selected}
+      data-testid="grid-cell"
+      data-photo-id={photo.id}
+      data-index={index}
+      title={photo.caption ? `${title}\n${photo.caption}` : title}
+      onMouseDown={(event) => {
+        if (event.shiftKey) event.preventDefault(); // no text selection on shift-click
+      }}
+      onClick={(event) => onClick(index, event)}
+      onDoubleClick={() => onOpen(index)}
+    >
+      <div className="cell-image" style={{ height: size }}>
+        {photo.previewError ? (
+          <div className="no-preview">
+            <span className="no-preview-label">no preview</span>
+            <span className="no-preview-reason">{photo.previewError}</span>
+          </div>
+        ) : broken ? (
+          <div className="no-preview">
+            <span className="no-preview-label">no preview</span>
+            <span className="no-preview-reason">the thumbnail could not be loaded</span>
+          </div>
+        ) : (
+          <img
+            src={bridge.imageUrl(photo.id, 'grid', photo.thumbVersion)}
+            alt=""
+            draggable={false}
+            decoding="async"
+            onError={() => setBroken(true)}
+          />
+        )}
+        {photo.missing && <span className="badge badge-missing">missing</span>}
+        {photo.duplicateOf !== null && (
+          <span className="badge badge-duplicate" data-testid="duplicate-badge" title={`The same file (identical bytes) is also catalogued as photo ${photo.duplicateOf}`}>
+            duplicate
+          </span>
+        )}
+      </div>
+      <div className="cell-text">
+        <span className="cell-title">{title}</span>
+        <span className="cell-date">{date || '\u00a0'}</span>
+      </div>
+    </div>
+  );
+});

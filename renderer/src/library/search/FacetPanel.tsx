@@ -1,0 +1,91 @@
+// Facets of the current search, above the grid: the year timeline, and (opened with
+// "Refine") the most frequent donors, places and tags with their counts. A click adds
+// donor:"…" / place:"…" / tag:"…" to the query; dragging the timeline sets year:a..b.
+// Counts come from the search worker (api.searchFacets) for the query the grid shows.
+import { useState } from 'react';
+import type { FacetField, FacetValue } from '../../../../shared/searchFacets.ts';
+import { facetClause, withClause, withYearRange } from '../../../../shared/searchFacets.ts';
+import { parseSearchQuery } from '../../../../shared/searchQuery.ts';
+import { hungarianCollator } from '../../../../shared/textFold.ts';
+import { api } from '../../common/bridge.ts';
+import { useCatalogueData } from '../../common/useCatalogueData.ts';
+import { numberFormat } from '../../common/labels.ts';
+import { YearTimeline } from './YearTimeline.tsx';
+import './searchFacets.css';
+
+interface Props {
+  query: string;
+  onQuery(query: string): void;
+}
+
+const LISTS: { field: FacetField; title: string; values: 'donors' | 'places' | 'tags'; count: 'donorCount' | 'placeCount' | 'tagCount' }[] = [
+  { field: 'donor', title: 'Donors', values: 'donors', count: 'donorCount' },
+  { field: 'place', title: 'Places', values: 'places', count: 'placeCount' },
+  { field: 'tag', title: 'Tags', values: 'tags', count: 'tagCount' },
+];
+
+function yearRangeOf(query: string): { from: number; to: number } | null {
+  const parsed = parseSearchQuery(query);
+  if (!parsed.ok) return null;
+  const year = parsed.clauses.find((c) => c.kind === 'year' && !c.negated);
+  return year && year.kind === 'year' ? { from: year.from, to: year.to } : null;
+}
+
+export function FacetPanel({ query, onQuery }: Props) {
+  const [open, setOpen] = useState(false);
+  const [alphabetical, setAlphabetical] = useState(false);
+
+  // Counts follow the query and every change to the photos (any writer, this app or another).
+  // A failed load (a newer query cancelled it, or the search failed: the grid says which) keeps
+  // what is shown.
+  const { data: facets } = useCatalogueData(() => api.searchFacets({ query }), [query], (e) => e.type === 'photosChanged');
+
+  if (!facets || facets.error) return <div className="facet-panel placeholder" aria-hidden="true" />;
+
+  const sorted = (values: FacetValue[]) => (alphabetical ? [...values].sort((a, b) => hungarianCollator.compare(a.value, b.value)) : values);
+
+  return (
+    <div className="facet-panel" data-testid="facet-panel">
+      <div className="facet-row">
+        <YearTimeline
+          years={facets.years}
+          undated={facets.undated}
+          selected={yearRangeOf(query)}
+          onRange={(from, to) => onQuery(withYearRange(query, from, to))}
+          onClear={() => onQuery(query.replace(/(^|\s)(?:year|ev):\S+/gi, ' ').replace(/\s+/g, ' ').trim())}
+        />
+        <button type="button" className={`button small refine-toggle${open ? ' active' : ''}`} aria-expanded={open} data-testid="facet-toggle" onClick={() => setOpen((o) => !o)}>
+          Refine {open ? '▴' : '▾'}
+        </button>
+      </div>
+      {open && (
+        <div className="facet-lists">
+          {LISTS.map((list) => (
+            <section className="facet-list" key={list.field} aria-label={list.title} data-testid={`facet-${list.field}`}>
+              <h4>
+                {list.title} <span className="muted">{numberFormat.format(facets[list.count])}</span>
+              </h4>
+              {facets[list.values].length === 0 && <p className="muted small">None in these photos</p>}
+              <ul>
+                {sorted(facets[list.values]).map((v) => (
+                  <li key={v.value}>
+                    <button type="button" className="facet-value" title={`Only photos with ${list.field} “${v.value}”`} onClick={() => onQuery(withClause(query, facetClause(list.field, v.value)))}>
+                      <span className="facet-name">{v.value}</span>
+                      <span className="facet-count">{numberFormat.format(v.count)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {facets[list.count] > facets[list.values].length && (
+                <p className="muted small">The {facets[list.values].length} most frequent of {numberFormat.format(facets[list.count])}</p>
+              )}
+            </section>
+          ))}
+          <label className="facet-sort small">
+            <input type="checkbox" checked={alphabetical} onChange={(e) => setAlphabetical(e.target.checked)} /> A–Z (Hungarian order)
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}

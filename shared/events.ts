@@ -1,0 +1,54 @@
+// What changed in the catalogue, pushed to the renderer as it happens (Electron: IPC from the
+// main process; browser mode: Server-Sent Events on `events`). One declaration beside the API
+// contract: every writer (the app's own edits, batch edits, undo/redo, CSV import, tag rename,
+// ingest, export, and other processes writing the database) reaches every panel through these,
+// so a panel subscribes to what it shows instead of polling or being told by a counter.
+// Plain types and a hand-written guard (no zod), so the sandboxed preload stays small.
+import type { IngestProgress } from './types.ts';
+import type { ExportProgress } from './collections.ts';
+
+export type CatalogueEvent =
+  /** Photos' fields changed, or photos were added or removed ('all': re-read whatever you show). */
+  | { type: 'photosChanged'; ids: number[] | 'all' }
+  /** A collection was created, renamed, deleted, or its picks changed. */
+  | { type: 'collectionsChanged' }
+  /** The undo/redo history moved (an edit, an undo, a redo). */
+  | { type: 'historyChanged' }
+  | { type: 'ingestProgress'; progress: IngestProgress }
+  | { type: 'exportProgress'; progress: ExportProgress };
+
+export type CatalogueEventType = CatalogueEvent['type'];
+export type CatalogueEventOf<T extends CatalogueEventType> = Extract<CatalogueEvent, { type: T }>;
+
+/** More changed ids than this travel as 'all': re-reading what is shown is cheaper than the list. */
+export const MAX_EVENT_IDS = 5000;
+
+/** The Electron IPC channel the main process pushes events on (the preload listens). */
+export const EVENTS_CHANNEL = 'fototar:events';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** Checks an event that crossed a process boundary before any panel sees it. */
+export function isCatalogueEvent(value: unknown): value is CatalogueEvent {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'photosChanged':
+      return value.ids === 'all' || (Array.isArray(value.ids) && value.ids.every((id) => Number.isInteger(id)));
+    case 'collectionsChanged':
+    case 'historyChanged':
+      return true;
+    case 'ingestProgress':
+    case 'exportProgress':
+      return isObject(value.progress) && typeof value.progress.state === 'string';
+    default:
+      return false;
+  }
+}
+
+/** Whether a photosChanged event touches any of `ids`. */
+export function touches(event: CatalogueEventOf<'photosChanged'>, ids: Iterable<number>): boolean {
+  if (event.ids === 'all') return true;
+  const changed = new Set(event.ids);
+  for (const id of ids) if (changed.has(id)) return true;
+  return false;
+}
