@@ -161,6 +161,8 @@ export function readDate(input: string, lang: 'en' | 'hu' = 'en'): DateReading {
     if (parseEdtf(edtf).ok) return { ok: true, edtf };
   }
   const reason = direct.error;
+  // Typed as EDTF (digits, X, -, /, qualifiers) but wrong, like 1956-02-30: the precise reason is the answer.
+  if (lang === 'en' && /^[\dX?~%\[\]{},/-]+$/.test(raw)) return { ok: false, error: reason };
   return {
     ok: false,
     error: lang === 'hu' ? `„${raw}” nem olvasható dátumként. ${ACCEPTED.hu}` : `"${raw}" cannot be read as a date (${reason}). ${ACCEPTED.en}`,

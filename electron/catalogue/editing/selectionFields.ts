@@ -4,7 +4,7 @@ import { EDITABLE_FIELDS, type EditableField } from '../../../shared/types.ts';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { normaliseTags } from '../store/photoRepository.ts';
+import { FIELD_COLUMN, normaliseTags } from '../store/photoRepository.ts';
 
 const TEXT_FIELDS = EDITABLE_FIELDS.filter((f): f is Exclude<EditableField, 'tags'> => f !== 'tags');
 
@@ -15,7 +15,7 @@ const TEXT_FIELDS = EDITABLE_FIELDS.filter((f): f is Exclude<EditableField, 'tag
  */
 export function selectionFields(catalogue: Catalogue, ids: readonly number[]): SelectionFields {
   const unique = [...new Set(ids)];
-  const aggregates = TEXT_FIELDS.map((f) => `min(${f}) AS "${f}.min", max(${f}) AS "${f}.max"`).join(', ');
+  const aggregates = TEXT_FIELDS.map((f) => `min(${FIELD_COLUMN[f]}) AS "${f}.min", max(${FIELD_COLUMN[f]}) AS "${f}.max"`).join(', ');
   const where = 'id IN (SELECT value FROM json_each(?))';
   const list = JSON.stringify(unique);
   const row = catalogue.db.prepare(`SELECT count(*) AS n, ${aggregates} FROM photos WHERE ${where}`).get(list) as Record<string, string | number | null>;

@@ -137,7 +137,7 @@ function parseTags(json: string): string[] {
 export { normaliseTags };
 
 /** The column of each editable field: the field's own name, in snake_case. */
-const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
+export const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
   EDITABLE_FIELDS.map((field) => [field, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
 ) as Record<EditableField, string>;
 

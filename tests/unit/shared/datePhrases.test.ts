@@ -106,7 +106,12 @@ test(`${PHRASES.length} date phrases in Hungarian and English are read with thei
 });
 
 test('a phrase that cannot be read says what is accepted, in the language asked for', () => {
-  for (const phrase of ['tavasz', 'valamikor régen', '1956. hétfő 23.', '1956-13', '1960/1950', 'október 1956 32']) {
+  for (const edtf of ['1956-13', '1960/1950', '1956-02-30']) {
+    const en = readDate(edtf, 'en');
+    assert.equal(en.ok, false, edtf);
+    if (!en.ok) assert.match(en.error, /does not exist|ends before it starts/, 'typed as EDTF: the precise reason');
+  }
+  for (const phrase of ['tavasz', 'valamikor régen', '1956. hétfő 23.', 'október 1956 32']) {
     const en = readDate(phrase, 'en');
     assert.equal(en.ok, false, phrase);
     if (!en.ok) assert.match(en.error, /Accepted: 1956, 1956 körül/);
