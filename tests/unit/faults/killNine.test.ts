@@ -150,8 +150,20 @@ async function walk(operation: string, kills: Kill[], trial: (kill: Kill, dir: s
 
 // --- checks ----------------------------------------------------------------------------------
 
-function openChecked(dir: string): Catalogue {
-  const catalogue = Catalogue.open(dir);
+async function openRetrying(dir: string, create = false): Promise<Catalogue> {
+  try {
+    return Catalogue.open(dir, { create });
+  } catch (error) {
+    // Killed while writing its lock file: for 2 s the lock cannot tell a dead writer from a live
+    // one and says "try again" (store/catalogueLock.ts); then the half-written lock is stale.
+    if (!/being opened by another Fototar right now; try again/.test((error as Error).message)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    return Catalogue.open(dir, { create });
+  }
+}
+
+async function openChecked(dir: string): Promise<Catalogue> {
+  const catalogue = await openRetrying(dir);
   const { integrity_check } = catalogue.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string };
   if (integrity_check !== 'ok') {
     catalogue.close();
@@ -231,7 +243,7 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
     // Killed before it made the catalogue: the re-run makes it.
     const made = fs.existsSync(cataloguePaths(catalogueDir).database);
     if (kill.pauseAt) assert.ok(made, 'the catalogue was made before the pause');
-    const catalogue = made ? openChecked(catalogueDir) : Catalogue.open(catalogueDir, { create: true });
+    const catalogue = made ? await openChecked(catalogueDir) : await openRetrying(catalogueDir, true);
     try {
       const partial = [...catalogue.photos.iterateAll()];
       assert.ok(partial.length <= PHOTOS);
@@ -267,7 +279,7 @@ test('kill -9 during a batch edit: all photos have the new value or none has', a
   await walk('batch edit', kills, async (kill, dir) => {
     const catalogueDir = copyCatalogue(dir);
     await runKilled(args(catalogueDir), kill);
-    const catalogue = openChecked(catalogueDir);
+    const catalogue = await openChecked(catalogueDir);
     try {
       const photos = [...catalogue.photos.iterateAll()];
       const edited = photos.filter((p) => p.caption === 'Villamos a Körúton' && p.tags.join(';') === 'villamos;Körút').length;
@@ -302,7 +314,7 @@ test('kill -9 during a CSV import: all rows are applied or none', async () => {
   await walk('CSV import', kills, async (kill, dir) => {
     const catalogueDir = copyCatalogue(dir);
     await runKilled(args(catalogueDir), kill);
-    const catalogue = openChecked(catalogueDir);
+    const catalogue = await openChecked(catalogueDir);
     try {
       const photos = [...catalogue.photos.iterateAll()];
       const applied = photos.filter((p) => p.title === `Cím ${p.fortepanId! - 2000}` && p.caption === `Leírás ${p.fortepanId! - 2000}, Budapest`).length;
@@ -376,7 +388,7 @@ test('kill -9 while an export publishes: the folder holds exactly the earlier fi
       recoverOutputFolder(out);
     }
     // …and so does opening the catalogue that exported (the next start of the app).
-    openChecked(catalogueDir).close();
+    (await openChecked(catalogueDir)).close();
     const which = oldOrNew(out, old, fresh);
     if (kill.pauseAt && /^export-(picture-staged|journal-written|old-moved|new-moved)/.test(kill.pauseAt)) assert.equal(which, 'old', 'rolled back');
     if (kill.pauseAt?.startsWith('export-committed')) assert.equal(which, 'new', 'committed');
