@@ -20,7 +20,7 @@ export class LibraryPage {
     this.resultCount = page.getByTestId('result-count');
     this.selectedCount = page.getByTestId('selected-count');
     this.facets = page.getByTestId('facet-panel');
-    this.notice = page.getByTestId('notice');
+    this.notice = page.getByTestId('status-message');
   }
 
   async open(url: string): Promise<void> {
