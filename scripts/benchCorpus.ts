@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import type { DatabaseSync } from 'node:sqlite';
 import type { EditableFields } from '../shared/types.ts';
 import { inTransaction } from '../electron/catalogue/store/openDatabase.ts';
-import type { IngestedRecord, PhotoRepository } from '../electron/catalogue/store/photoRepository.ts';
+import type { PhotoRepository } from '../electron/catalogue/store/photoRepository.ts';
+import { imagelessRecord } from './imagelessRecord.ts';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus/fortepan/metadata/', import.meta.url));
 
@@ -146,26 +147,7 @@ export function generateCatalogueRows(db: DatabaseSync, photos: PhotoRepository,
     inTransaction(db, () => {
       for (let i = start; i < Math.min(count + 1, start + batch); i++) {
         const { fortepanId, ...fields } = next(i);
-        const record: IngestedRecord = {
-          hash: crypto.createHash('sha256').update(String(i)).digest('hex'),
-          file: `/archive/fortepan/fortepan_${fortepanId}.jpg`,
-          fileSize: 100_000 + i,
-          fileMtimeMs: 0,
-          fortepanId,
-          fields,
-          width: 1600,
-          height: 1200,
-          format: 'jpeg',
-          pageCount: null,
-          takenAt: null,
-          digitizedAt: null,
-          camera: null,
-          gps: null,
-          embeddedCredit: '',
-          embeddedCreator: '',
-          copyright: '',
-          previewError: null,
-        };
+        const record = imagelessRecord(fortepanId, fields, { hash: crypto.createHash('sha256').update(String(i)).digest('hex'), fileSize: 100_000 + i, width: 1600, height: 1200 });
         photos.insert(record, now);
       }
     });
