@@ -16,6 +16,7 @@ import { inTransaction, openDatabase } from './store/openDatabase.ts';
 import { acquireCatalogueLock, type CatalogueLock } from './store/catalogueLock.ts';
 import { listBackups, startAutomaticBackups, type AutomaticBackups } from './store/catalogueBackup.ts';
 import { removeLeftovers } from './store/catalogueLeftovers.ts';
+import { createDatabaseFile } from './store/createDatabase.ts';
 import { HealthMonitor } from './store/healthMonitor.ts';
 import type { CatalogueHealth } from '../../shared/catalogueHealth.ts';
 import { checkOriginals, relinkOriginal, watchOriginals, type OriginalsReport } from './originals/originalFiles.ts';
@@ -100,8 +101,12 @@ export class Catalogue {
     // database is touched and released on close, or at once if opening fails.
     const lock = acquireCatalogueLock(paths.lock, paths.root, options.purpose ?? 'app');
     try {
-      // What a killed backup or restore left behind is never a usable file.
+      // What a killed backup, restore or creation left behind is never a usable file.
       removeLeftovers(paths);
+      // Made whole under its final name in one rename (store/createDatabase.ts). An empty file in
+      // a folder that never had a backup is one an older Fototar was killed while creating.
+      const now = fileSize(paths.database);
+      if (options.create && (now === null || now === 0)) createDatabaseFile(paths.database);
       const catalogue = new Catalogue(paths, openDatabase(paths.database));
       catalogue.#lock = lock;
       // An export this catalogue was publishing when the process died is rolled back now.

@@ -1,7 +1,8 @@
-// Files a backup or a restore writes on its way and renames into place when complete: a backup's
-// `backups/<name>.<pid>.partial` (and SQLite's `-journal`, `-wal`, `-shm` beside it) and a
-// restore's `catalogue.sqlite.restoring`. A process killed half-way leaves them behind; they are
-// never a usable copy (the rename is the last step), so opening the catalogue removes them.
+// Files written on their way and renamed into place when complete: a backup's
+// `backups/<name>.<pid>.partial` (and SQLite's `-journal`, `-wal`, `-shm` beside it), a restore's
+// `catalogue.sqlite.restoring` and a new catalogue's `catalogue.sqlite.creating`. A process killed
+// half-way leaves them behind; they are never a usable copy (the rename is the last step), so
+// opening the catalogue removes them.
 // A backup runs without the catalogue's lock (`fototar backup` while the app is open), so its
 // partial file carries its pid and is removed only once that process is gone.
 import fs from 'node:fs';
@@ -21,6 +22,10 @@ export function restoringName(paths: CataloguePaths): string {
   return `${paths.database}.restoring`;
 }
 
+export function creatingName(database: string): string {
+  return `${database}.creating`;
+}
+
 /** Removes a partial copy and whatever SQLite kept beside it. */
 export function removePartial(file: string): void {
   for (const extra of ['', ...SQLITE_SIDE_FILES]) fs.rmSync(`${file}${extra}`, { force: true });
@@ -29,11 +34,12 @@ export function removePartial(file: string): void {
 /** Removes what killed backups and restores left; returns the names removed. */
 export function removeLeftovers(paths: CataloguePaths): string[] {
   const removed: string[] = [];
-  const restoring = restoringName(paths);
-  for (const extra of ['', ...SQLITE_SIDE_FILES]) {
-    if (fs.existsSync(`${restoring}${extra}`)) {
-      fs.rmSync(`${restoring}${extra}`, { force: true });
-      removed.push(`${restoring}${extra}`);
+  for (const unfinished of [restoringName(paths), creatingName(paths.database)]) {
+    for (const extra of ['', ...SQLITE_SIDE_FILES]) {
+      if (fs.existsSync(`${unfinished}${extra}`)) {
+        fs.rmSync(`${unfinished}${extra}`, { force: true });
+        removed.push(`${unfinished}${extra}`);
+      }
     }
   }
   const dir = path.join(paths.root, 'backups');

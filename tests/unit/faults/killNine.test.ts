@@ -231,6 +231,8 @@ after(() => {
 test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), and the same ingest completes it without duplicates', async () => {
   const whole = await runWhole(['ingest', photosDir, '--catalogue', path.join(root, 'ingest-whole')]);
   const kills = [
+    // The new catalogue made, not yet renamed into place: there is none (not an empty one).
+    ...pauses('database-created', [1]),
     // Counted per worker thread: the first two files of a worker.
     ...pauses('ingest-thumbnails-written', [1, 2]),
     ...pauses('ingest-row', [1, 4, 8, 12]),
@@ -242,8 +244,10 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
     await runKilled(['ingest', photosDir, '--catalogue', catalogueDir], kill);
     // Killed before it made the catalogue: the re-run makes it.
     const made = fs.existsSync(cataloguePaths(catalogueDir).database);
-    if (kill.pauseAt) assert.ok(made, 'the catalogue was made before the pause');
+    if (kill.pauseAt === 'database-created:1') assert.ok(!made, 'a catalogue half made is not in place');
+    else if (kill.pauseAt) assert.ok(made, 'the catalogue was made before the pause');
     const catalogue = made ? await openChecked(catalogueDir) : await openRetrying(catalogueDir, true);
+    assert.ok(!fs.existsSync(`${cataloguePaths(catalogueDir).database}.creating`), 'what the killed creation left is gone');
     try {
       const partial = [...catalogue.photos.iterateAll()];
       assert.ok(partial.length <= PHOTOS);
