@@ -40,6 +40,7 @@ import {
   secureWebPreferences,
 } from './windowOptions.ts';
 import { containedRealFile } from './paths/isInside.ts';
+import { errorMessage } from '../shared/errorMessage.ts';
 
 const isDevelopment = !app.isPackaged;
 
@@ -109,7 +110,7 @@ function start(): void {
 }
 
 function fail(error: unknown, title = 'Fototar could not start'): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   console.error(`${title}: ${message}`);
   try {
     dialog.showErrorBox(title, message);
