@@ -27,6 +27,7 @@ import { useNotice } from './useNotice.ts';
 import { useCatalogueInfo } from './useCatalogueInfo.ts';
 import { DROP_NEEDS_DESKTOP, useDropFolders } from './useDropFolders.ts';
 import { isEditable, useKeyMap } from './useKeyMap.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -71,7 +72,7 @@ export function App() {
       if (chosen === null) setDialog({ kind: 'folder', message: null });
       else await startIngest(chosen.paths);
     } catch (e) {
-      notices.error(e instanceof Error ? e.message : String(e));
+      notices.error(errorMessage(e));
     }
   }, [startIngest, notices]);
   const dragging = useDropFolders({

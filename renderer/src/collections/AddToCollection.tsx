@@ -3,6 +3,7 @@
 // With no collection yet, B asks for a name and creates one.
 import { useEffect, useRef, useState } from 'react';
 import type { CollectionsState } from './useCollections.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -34,7 +35,7 @@ export function AddToCollection({
     try {
       onMessage('info', await collections.add(await selectedIds(), to));
     } catch (e) {
-      onMessage('error', e instanceof Error ? e.message : String(e));
+      onMessage('error', errorMessage(e));
     }
   };
 
@@ -61,7 +62,7 @@ export function AddToCollection({
       setName('');
       await add(created.id);
     } catch (e) {
-      onMessage('error', e instanceof Error ? e.message : String(e));
+      onMessage('error', errorMessage(e));
     }
   };
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CollectionsState } from './useCollections.ts';
 import { numberFormat } from '../common/labels.ts';
 import './collections.css';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function CollectionsSidebar({ collections, onError }: { collections: CollectionsState; onError(message: string): void }) {
   const [creating, setCreating] = useState(false);
@@ -20,7 +21,7 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
       setCreating(false);
       collections.open(created.id);
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e));
+      onError(errorMessage(e));
     } finally {
       setBusy(false);
     }

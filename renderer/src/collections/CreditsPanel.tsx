@@ -8,6 +8,7 @@ import { creditListHeading, type CreditListFormat } from '../../../shared/figure
 import { api } from '../common/bridge.ts';
 import { useCopy } from '../common/useCopied.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 const STYLES: [CreditStyle, string][] = [
   ['fortepan', 'Fortepan'],
@@ -73,7 +74,7 @@ export function CreditsPanel({
       link.remove();
       window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 

@@ -8,6 +8,7 @@ import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import { numberFormat } from '../common/labels.ts';
 import type { CreditChoice } from './CreditsPanel.tsx';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 
 export function ExportDialog({
@@ -81,7 +82,7 @@ export function ExportDialog({
       if (started.state === 'running') api.exportProgress({}).then((p) => setProgress((c) => (c?.state === 'running' ? p : c)), () => undefined);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'output-exists') setConfirmReplace(e.message);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(errorMessage(e));
     }
   };
 

@@ -10,9 +10,10 @@ import { photoDate, photoTitle, plural } from '../common/labels.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { CreditsPanel, type CreditChoice } from './CreditsPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return errorMessage(e);
 }
 
 function isEditable(target: EventTarget | null): boolean {

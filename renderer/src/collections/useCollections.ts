@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CollectionSummary } from '../../../shared/collections.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export interface CollectionsState {
   list: CollectionSummary[];
@@ -32,7 +33,7 @@ export function useCollections(onError: (message: string) => void): CollectionsS
         setTargetId((t) => (t !== null && ids.has(t) ? t : r.collections[0]?.id ?? null));
         setOpenId((o) => (o !== null && ids.has(o) ? o : null));
       },
-      (e: unknown) => onError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => onError(errorMessage(e)),
     );
   }, [onError]);
 

@@ -17,6 +17,7 @@ import { invalidateSuggestions } from './suggestions.ts';
 import { FIELD_SPECS, type FieldSpec } from './Editor.tsx';
 import { TagChips } from './TagChips.tsx';
 import { LicencePicker } from './LicencePicker.tsx';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 type TextField = Exclude<EditableField, 'tags'>;
 
@@ -44,7 +45,7 @@ export function BatchEditor({ selection, count }: { selection: Selection; count:
       setStatus({ kind: 'saved', text: `Saved to ${numberFormat.format(saved)} photos` });
       return true;
     } catch (e) {
-      setStatus({ kind: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({ kind: 'error', text: `Not saved: ${errorMessage(e)}` });
       return false;
     }
   };

@@ -10,6 +10,7 @@ import { takeFieldFocus } from './fieldFocus.ts';
 import { invalidateSuggestions, useSuggestions } from './suggestions.ts';
 import { TagChips } from './TagChips.tsx';
 import { LicencePicker } from './LicencePicker.tsx';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
 
@@ -92,7 +93,7 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
         });
         return true;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         setStatus((s) => ({ saving: s.saving - 1, lastSaved: null, errors: new Map(s.errors).set(name, message) }));
         return false;
       }

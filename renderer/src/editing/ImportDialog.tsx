@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportResult } from '../../../shared/metadataExchange.ts';
 import { api } from '../common/bridge.ts';
 import { numberFormat, plural } from '../common/labels.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 const FIELD_LABELS: Record<string, string> = { caption: 'description' };
 const SHOWN_CHANGES = 200;
@@ -34,7 +35,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     setError(null);
     api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: false, name: file.name }).then(
       (r) => live && (setPreview(r), setBusy(false)),
-      (e: unknown) => live && (setPreview(null), setError(e instanceof Error ? e.message : String(e)), setBusy(false)),
+      (e: unknown) => live && (setPreview(null), setError(errorMessage(e)), setBusy(false)),
     );
     return () => {
       live = false;
@@ -48,7 +49,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
       const result = await api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: true, name: file.name });
       onApplied(result);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       setBusy(false);
     }
   };

@@ -10,6 +10,7 @@ import { useCopy } from '../common/useCopied.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { BatchEditor } from './BatchEditor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 /** Longer credit lists are copied, not previewed (a preview of 200,000 lines helps no one). */
 const PREVIEW_MAX = 5000;
@@ -36,7 +37,7 @@ export function MultiPanel({ selection, count, pending }: { selection: Selection
       if (current && f === format && !preview.loading) copy(preview.data!.text);
       else copy((await api.creditList({ selection, format: f })).text);
     } catch (e) {
-      setCopyError(e instanceof Error ? e.message : String(e));
+      setCopyError(errorMessage(e));
     }
   };
 

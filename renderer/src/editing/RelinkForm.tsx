@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { Photo } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(photo: Photo): void }) {
   const [path, setPath] = useState('');
@@ -18,7 +19,7 @@ export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(pho
       onRelinked(await api.relinkPhoto({ id: photo.id, path: path.trim() }));
       setPath('');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { SidecarSettings } from '../../../shared/sidecars.ts';
 import { api } from '../common/bridge.ts';
 import { plural } from '../common/labels.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function SidecarActions({ ids }: { ids: number[] }) {
   const [settings, setSettings] = useState<SidecarSettings | null>(null);
@@ -26,7 +27,7 @@ export function SidecarActions({ ids }: { ids: number[] }) {
         text: `Wrote ${plural(report.written.length, 'sidecar', 'sidecars')}.${skipped ? ` Not written: ${skipped}` : ''}`,
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     } finally {
       setBusy(false);
     }
@@ -36,7 +37,7 @@ export function SidecarActions({ ids }: { ids: number[] }) {
     try {
       setSettings(await api.setSidecarSettings({ autoWrite }));
     } catch (e) {
-      setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   };
 

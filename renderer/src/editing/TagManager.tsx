@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { api } from '../common/bridge.ts';
 import { numberFormat, plural } from '../common/labels.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 const SHOWN = 300;
 
@@ -20,7 +21,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
   const load = useCallback(() => {
     api.listTags({ prefix: filter, limit: SHOWN }).then(
       (r) => setTags(r.tags),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, [filter]);
   useEffect(() => load(), [load]);
@@ -36,7 +37,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
       load();
       onRenamed(`${existing ? 'Merged' : 'Renamed'} “${from}” ${existing ? 'into' : 'to'} “${to}” on ${plural(result.photos, 'photo', 'photos')}. Ctrl+Z undoes it.`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FolderListing } from '../../../shared/folderListing.ts';
 import { api } from '../common/bridge.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export interface FolderListingState {
   /** The last folder that could be listed (null until the first answer). */
@@ -38,7 +39,7 @@ export function useFolderListing(): FolderListingState {
       setError(null);
       return answer;
     } catch (e) {
-      if (ticket === latest.current) setError(e instanceof Error ? e.message : String(e));
+      if (ticket === latest.current) setError(errorMessage(e));
       return null;
     } finally {
       if (ticket === latest.current) setLoading(false);

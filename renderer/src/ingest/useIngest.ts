@@ -4,12 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IngestProgress } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function isActive(progress: IngestProgress | null): boolean {
   return progress !== null && (progress.state === 'scanning' || progress.state === 'running');
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = errorMessage;
 
 export interface IngestState {
   progress: IngestProgress | null;

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export const PAGE_SIZE = 200;
 const MAX_PARALLEL = 4;
@@ -78,7 +79,7 @@ export function usePhotoPages(query: string): PhotoPages {
         })
         .catch((error: unknown) => {
           if (gen !== generation.current) return;
-          current.error = error instanceof Error ? error.message : String(error);
+          current.error = errorMessage(error);
           bump();
         })
         .finally(() => {

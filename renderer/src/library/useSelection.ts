@@ -11,6 +11,7 @@ import { numberFormat, plural } from '../common/labels.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import type { PhotoPages } from './usePhotoPages.ts';
 import { NOTHING, everything, isSelected, only, sameSelection, toggled, union, withSet, type SelectionState } from './selectionModel.ts';
+import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export type SelectMode = 'single' | 'toggle' | 'range' | 'range-add';
 
@@ -85,7 +86,7 @@ export function useSelection(pages: PhotoPages, shownQuery: string, total: numbe
           (e: unknown) => {
             if (mine !== revision.current) return;
             setPending(false);
-            onNotice(`Could not select the range: ${e instanceof Error ? e.message : String(e)}`);
+            onNotice(`Could not select the range: ${errorMessage(e)}`);
           },
         );
       }
