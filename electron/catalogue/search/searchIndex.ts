@@ -13,6 +13,7 @@
 import { edtfYears } from '../../../shared/edtf.ts';
 import { buildSegment, lunrIdf } from './lunrSegment.ts';
 import { phraseText, searchDocument, type SearchSource } from './searchDocument.ts';
+import { lowerBound } from '../../../shared/lowerBound.ts';
 
 const SEGMENT_SIZE = 10_000;
 
@@ -305,13 +306,7 @@ export class SearchIndex {
     const delta = this.#deltaSlotOfId.get(id);
     if (delta !== undefined) return this.#dead[delta] ? -1 : delta;
     const ids = this.base.docId;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ids[mid] < id) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(ids.length, (i) => ids[i] < id);
     return lo < ids.length && ids[lo] === id && !this.#dead[lo] ? lo : -1;
   }
 
@@ -414,13 +409,7 @@ export class SearchIndex {
   /** The base's rank of a term, or -1. */
   termRank(term: string): number {
     const terms = this.base.terms;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid] < term) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(terms.length, (i) => terms[i] < term);
     return lo < terms.length && terms[lo] === term ? lo : -1;
   }
 
@@ -444,13 +433,7 @@ export class SearchIndex {
   /** Terms that start with a prefix (base and delta), up to `limit` of them. */
   termsWithPrefix(prefix: string, limit: number): string[] {
     const terms = this.base.terms;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(terms.length, (i) => terms[i] < prefix);
     const out: string[] = [];
     for (let i = lo; i < terms.length && out.length < limit && terms[i].startsWith(prefix); i++) out.push(terms[i]);
     // One read for the whole stretch of terms, not one per term.

@@ -16,6 +16,7 @@
 import { hungarianForms, hungarianStem, stemSpellings } from '../../../shared/hungarianStem.ts';
 import { FIELD_BIT } from './lunrSegment.ts';
 import type { SearchIndex } from './searchIndex.ts';
+import { lowerBound } from '../../../shared/lowerBound.ts';
 
 export interface TermReach {
   term: string;
@@ -62,13 +63,7 @@ const analysable = (word: string) => word.length >= 4 && /^[a-z]+$/.test(word);
 /** Sorted-range scan of the base's terms (and the delta's) starting with a prefix, without reading postings. */
 function termsStartingWith(index: SearchIndex, prefix: string, visit: (term: string) => void): void {
   const terms = index.base.terms;
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid] < prefix) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(terms.length, (i) => terms[i] < prefix);
   for (let i = lo, n = 0; i < terms.length && n < SCAN_LIMIT && terms[i].startsWith(prefix); i++, n++) visit(terms[i]);
   for (const term of index.deltaOnlyTerms()) if (term.startsWith(prefix)) visit(term);
 }
@@ -93,13 +88,7 @@ const reverse = (s: string) => {
 /** The base's words (not numbers): terms are sorted, digits before letters. */
 function wordRange(index: SearchIndex): [number, number] {
   const terms = index.base.terms;
-  let lo = 0;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid].charCodeAt(0) <= 57) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(terms.length, (i) => terms[i].charCodeAt(0) <= 57);
   return [lo, terms.length];
 }
 
@@ -133,13 +122,7 @@ function compoundsEndingIn(index: SearchIndex, part: string): string[] {
     const { reversed, terms } = table;
     for (const spelling of stemSpellings(part)) {
       const key = reverse(spelling);
-      let lo = 0;
-      let hi = reversed.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (reversed[mid] < key) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(reversed.length, (i) => reversed[i] < key);
       for (let i = lo; i < reversed.length && reversed[i].startsWith(key); i++) {
         if (reversed[i].length >= spelling.length + COMPOUND_HEAD && terms[i] !== part) out.add(terms[i]);
       }
