@@ -5,6 +5,7 @@
 // half a minute; a title can carry terminal escape sequences that rewrite a clipboard when
 // printed; a value decoded with the wrong character set carries U+FFFD for the letters it lost.
 import type { EditableField, EditableFields, PhotoPatch } from './types.ts';
+import { normaliseTags } from './tags.ts';
 
 /** Longest text per field, in UTF-16 code units (what a JavaScript string's length counts). */
 export const FIELD_MAX_LENGTH: Readonly<Record<Exclude<EditableField, 'tags'>, number>> = {
@@ -65,21 +66,6 @@ export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
   const end = /[\ud800-\udbff]/.test(text[max - 1]) ? max - 1 : max;
   return text.slice(0, end);
-}
-
-/** Tags are trimmed, blank ones dropped, duplicates (ignoring case) kept once, in order. */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of tags) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tag.toLocaleLowerCase('hu');
-    if (tag && !seen.has(key)) {
-      seen.add(key);
-      out.push(tag);
-    }
-  }
-  return out;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -165,15 +165,3 @@ export function guardFormula(value: string): string {
 export function unguardFormula(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
-
-/** Tags in one cell, separated by ";". */
-export function splitTags(cell: string): string[] {
-  return cell
-    .split(';')
-    .map((t) => t.trim())
-    .filter(Boolean);
-}
-
-export function joinTags(tags: readonly string[]): string {
-  return tags.join('; ');
-}

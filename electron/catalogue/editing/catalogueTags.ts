@@ -1,16 +1,14 @@
 // Tags across the whole catalogue: counts for autocomplete, and rename/merge as one undoable
 // step. Renaming "villamos" to an existing "Villamos" merges them; a photo carrying both keeps
-// one. Tags compare ignoring case, as normaliseTags does when it stores them.
+// one. Tags compare as shared/tags.ts says (ignoring case).
 import type { DatabaseSync } from 'node:sqlite';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { foldText } from '../../../shared/textFold.ts';
 import { SUGGESTED_FIELDS, type SuggestedField } from '../../../shared/pickLists.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { normaliseTags } from '../store/photoRepository.ts';
+import { normaliseTags, tagKey as key } from '../../../shared/tags.ts';
 import type { PlannedEdit } from './recordedEdit.ts';
-
-const key = (tag: string) => tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase('hu');
 
 /** Every tag with the number of photos carrying it, most used first, then alphabetically. */
 export function listTags(db: DatabaseSync, prefix = '', limit = 10000): TagCount[] {

@@ -9,7 +9,8 @@ import { photoLabel } from '../../../shared/credit.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { inTransaction } from '../store/openDatabase.ts';
 import { faultPoint } from '../faultInjection.ts';
-import { normaliseTags, type PhotoRepository } from '../store/photoRepository.ts';
+import type { PhotoRepository } from '../store/photoRepository.ts';
+import { normaliseTags } from '../../../shared/tags.ts';
 import { EditHistory, patchGrouped, type PhotoChange } from './editHistory.ts';
 
 export interface PlannedEdit {

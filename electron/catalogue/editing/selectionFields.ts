@@ -4,7 +4,8 @@ import { EDITABLE_FIELDS, type EditableField } from '../../../shared/types.ts';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { FIELD_COLUMN, normaliseTags } from '../store/photoRepository.ts';
+import { FIELD_COLUMN } from '../store/photoRepository.ts';
+import { normaliseTags, tagKey } from '../../../shared/tags.ts';
 
 const TEXT_FIELDS = EDITABLE_FIELDS.filter((f): f is Exclude<EditableField, 'tags'> => f !== 'tags');
 
@@ -57,11 +58,11 @@ export function editSelectionTags(catalogue: Catalogue, ids: readonly number[], 
     const found = new Set(photos.map((p) => p.id));
     throw new CatalogueError('not-found', `No photo with id ${unique.filter((id) => !found.has(id)).join(', ')} in this catalogue.`);
   }
-  const removing = new Set(remove.map((t) => t.trim().toLocaleLowerCase('hu')));
+  const removing = new Set(remove.map(tagKey));
   const adding = normaliseTags(add);
   const edits = photos.map((photo) => ({
     id: photo.id,
-    patch: { tags: normaliseTags([...photo.tags.filter((t) => !removing.has(t.toLocaleLowerCase('hu'))), ...adding]) },
+    patch: { tags: normaliseTags([...photo.tags.filter((t) => !removing.has(tagKey(t))), ...adding]) },
   }));
   const parts = [adding.length ? `add ${adding.map((t) => `"${t}"`).join(', ')}` : '', removing.size ? `remove ${remove.map((t) => `"${t}"`).join(', ')}` : '']
     .filter(Boolean)

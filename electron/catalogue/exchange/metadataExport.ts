@@ -3,11 +3,12 @@
 // CSV: written by csvWriter.ts like every CSV the app writes (BOM, CRLF, quoted, formulas guarded).
 import path from 'node:path';
 import { dateForSpreadsheet } from '../../../shared/datePhrases.ts';
-import { EXCHANGE_COLUMNS, COLUMN_FIELD, HUNGARIAN_HEADERS, guardFormula, joinTags, type ExchangeColumn } from '../../../shared/metadataExchange.ts';
+import { EXCHANGE_COLUMNS, COLUMN_FIELD, HUNGARIAN_HEADERS, guardFormula, type ExchangeColumn } from '../../../shared/metadataExchange.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { csvFile } from './csvWriter.ts';
 import { writeXlsxTable } from './xlsxTable.ts';
+import { joinTags } from '../../../shared/tags.ts';
 
 export type ExportRecord = Record<Exclude<ExchangeColumn, 'fortepan_id' | 'tags'>, string> & { fortepan_id: number | null; tags: string[] };
 

@@ -11,8 +11,6 @@ import { photoLabel } from '../../../shared/credit.ts';
 import {
   COLUMN_FIELD,
   exchangeColumn,
-  joinTags,
-  splitTags,
   unguardFormula,
   type ExchangeColumn,
   type ExchangeFormat,
@@ -25,6 +23,7 @@ import type { Catalogue } from '../catalogue.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { diffPatch, type PlannedEdit } from '../editing/recordedEdit.ts';
+import { joinTags, splitTags } from '../../../shared/tags.ts';
 
 export interface ImportOptions {
   format?: ExchangeFormat;

@@ -11,6 +11,7 @@ import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJ
 import { decodeXmpBlock } from './xmlEntities.ts';
 import { assertSafeXml } from './safeXml.ts';
 import { decodeXmpBytes } from '../sidecars/xmpSidecar.ts';
+import { TAG_SEPARATOR } from '../../../shared/tags.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -308,7 +309,7 @@ function clean(value: string): string {
 
 function list(value: unknown): string[] {
   if (value === null || value === undefined) return [];
-  const items = Array.isArray(value) ? value : String(value).split(/[;,]\s*/);
+  const items = Array.isArray(value) ? value : String(value).split(TAG_SEPARATOR);
   return items.map((item) => text(item)).filter(Boolean);
 }
 

@@ -3,7 +3,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { EDITABLE_FIELDS, type EditableField, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/creditStyles.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
-import { normaliseTags } from '../../../shared/fieldLimits.ts';
+import { normaliseTags } from '../../../shared/tags.ts';
 import { statementCache } from './statementCache.ts';
 import { faultPoint } from '../faultInjection.ts';
 
@@ -132,9 +132,6 @@ function parseTags(json: string): string[] {
     return [];
   }
 }
-
-// Tags are normalised by the field rules' home (shared/fieldLimits.ts); re-exported for the store's callers.
-export { normaliseTags };
 
 /** The column of each editable field: the field's own name, in snake_case. */
 export const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogue, UsageError, type Command, type Options } from '../cliSupport.ts';
 import { photoPatchSchema } from '../../../shared/api.ts';
 import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../shared/types.ts';
+import { splitTags } from '../../../shared/tags.ts';
 
 /** One option per editable field, named in kebab-case: `--archive-ref` edits archiveRef. */
 const EDIT_OPTIONS = EDITABLE_FIELDS.map((field) => [field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), field] as const) satisfies readonly (readonly [string, EditableField])[];
@@ -13,7 +14,7 @@ export const edit: Command = async (args) => {
   for (const [option, field] of EDIT_OPTIONS) {
     const value = values[option];
     if (typeof value !== 'string') continue;
-    raw[field] = field === 'tags' ? value.split(';').map((t) => t.trim()).filter(Boolean) : value;
+    raw[field] = field === 'tags' ? splitTags(value) : value;
   }
   if (Object.keys(raw).length === 0) throw new UsageError(`nothing to change: give at least one of ${EDIT_OPTIONS.map(([o]) => `--${o}`).join(', ')}`);
   const patch = photoPatchSchema.safeParse(raw);

@@ -11,6 +11,7 @@ import { invalidateSuggestions, useSuggestions } from './suggestions.ts';
 import { TagChips } from './TagChips.tsx';
 import { LicencePicker } from './LicencePicker.tsx';
 import { errorMessage } from '../../../shared/errorMessage.ts';
+import { splitTags } from '../../../shared/tags.ts';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
 
@@ -45,18 +46,8 @@ const LABELS = Object.fromEntries(FIELDS.map((f) => [f.name, f.label])) as Recor
 export const FIELD_SPECS: readonly FieldSpec[] = FIELDS;
 export type { FieldSpec };
 
-export function parseTags(text: string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const part of text.split(/[;,\n]/)) {
-    const tag = part.trim();
-    if (tag && !seen.has(tag)) {
-      seen.add(tag);
-      out.push(tag);
-    }
-  }
-  return out;
-}
+// The tags rule (separators, comparing) is shared/tags.ts's.
+const parseTags = splitTags;
 
 function fieldText(photo: Photo, name: EditableField): string {
   return name === 'tags' ? photo.tags.join('; ') : photo[name];

@@ -1,17 +1,12 @@
-// Tags as chips: what is typed is a draft until Enter, `;` or `,` (or leaving the field) makes
+// Tags as chips: what is typed is a draft until Enter, `;` (or leaving the field) makes
 // it a chip, so Enter can never glue the next words onto the last tag. Backspace in the empty
 // field takes the last chip back into the draft; × removes a chip. The draft keeps TagInput's
 // autocomplete from the catalogue's tags.
 import './tagChips.css';
 import { useState } from 'react';
 import { TagInput } from './TagInput.tsx';
+import { splitDraft, splitTags, tagKey } from '../../../shared/tags.ts';
 
-/** Splits typed or pasted text at the separators: finished tags, and the part still being typed. */
-function splitDraft(text: string): { done: string[]; rest: string } {
-  const parts = text.split(/[;,\n]/);
-  const rest = parts.pop() ?? '';
-  return { done: parts.map((p) => p.trim()).filter(Boolean), rest: rest.replace(/^\s+/, '') };
-}
 
 export function TagChips({
   id,
@@ -36,9 +31,9 @@ export function TagChips({
   const [draft, setDraft] = useState('');
 
   const fresh = (candidates: string[]) => {
-    const seen = new Set(tags.map((t) => t.toLocaleLowerCase('hu')));
+    const seen = new Set(tags.map(tagKey));
     return candidates.filter((t) => {
-      const key = t.toLocaleLowerCase('hu');
+      const key = tagKey(t);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -46,7 +41,7 @@ export function TagChips({
   };
 
   const complete = (text: string) => {
-    const add = fresh(text.split(/[;,\n]/).map((t) => t.trim()).filter(Boolean));
+    const add = fresh(splitTags(text));
     setDraft('');
     if (add.length) onAdd(add);
   };

@@ -5,6 +5,7 @@ import './archivistDesk.css';
 import { useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { tagSuggestions } from './suggestions.ts';
+import { splitTags, tagKey } from '../../../shared/tags.ts';
 
 interface Props {
   id: string;
@@ -20,7 +21,7 @@ interface Props {
 
 /** The tag being typed: what follows the last separator. */
 function lastPart(text: string): { head: string; part: string } {
-  const index = Math.max(text.lastIndexOf(';'), text.lastIndexOf(','));
+  const index = Math.max(text.lastIndexOf(';'), text.lastIndexOf('\n'));
   return { head: index >= 0 ? text.slice(0, index + 1) : '', part: text.slice(index + 1).trim() };
 }
 
@@ -40,8 +41,8 @@ export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onComm
     const timer = window.setTimeout(() => {
       tagSuggestions(part).then((tags) => {
         if (!live) return;
-        const existing = new Set(lastPart(head).head.split(/[;,]/).concat(head.split(/[;,]/)).map((t) => t.trim().toLocaleLowerCase('hu')));
-        const fresh = tags.filter((t) => !existing.has(t.tag.toLocaleLowerCase('hu')) && t.tag !== part);
+        const existing = new Set(splitTags(head).map(tagKey));
+        const fresh = tags.filter((t) => !existing.has(tagKey(t.tag)) && t.tag !== part);
         setOptions(fresh);
         setActive(-1);
         setOpen(fresh.length > 0);
