@@ -1,6 +1,6 @@
 // Metadata in and out of the catalogue as CSV or JSON: the columns, what an import would change
 // (the preview), and the spreadsheet formula guard. Environment-neutral.
-import type { EditableField } from './types.ts';
+import { EDITABLE_FIELDS, type EditableField } from './types.ts';
 
 /**
  * The columns, in order. The issue's twelve come first; `source`, `notes` and `archive_ref` (the
@@ -26,10 +26,14 @@ export const EXCHANGE_COLUMNS = [
 ] as const;
 export type ExchangeColumn = (typeof EXCHANGE_COLUMNS)[number];
 
-/** The catalogue field behind each descriptive column (the first two only match rows to photos). */
-export const COLUMN_FIELD: Partial<Record<ExchangeColumn, EditableField>> = {
+/**
+ * The column of each editable field. The field list itself is shared/types.ts's EDITABLE_FIELDS:
+ * this map must name a column for every one of them (the type says so), so a new field cannot be
+ * left out of import and export.
+ */
+const FIELD_COLUMN = {
   title: 'title',
-  description: 'caption',
+  caption: 'description',
   date: 'date',
   donor: 'donor',
   photographer: 'photographer',
@@ -39,9 +43,14 @@ export const COLUMN_FIELD: Partial<Record<ExchangeColumn, EditableField>> = {
   tags: 'tags',
   licence: 'licence',
   source: 'source',
+  archiveRef: 'archive_ref',
   notes: 'notes',
-  archive_ref: 'archiveRef',
-};
+} as const satisfies Record<EditableField, ExchangeColumn>;
+
+/** The catalogue field behind each descriptive column (the first two only match rows to photos). */
+export const COLUMN_FIELD: Partial<Record<ExchangeColumn, EditableField>> = Object.fromEntries(
+  EXCHANGE_COLUMNS.flatMap((column) => EDITABLE_FIELDS.filter((field) => FIELD_COLUMN[field] === column).map((field) => [column, field])),
+);
 
 /** A header as compared: no accents, no case, no spaces, hyphens or underscores ("Fortepan-szám" → "fortepanszam"). */
 export function columnKey(header: string): string {
