@@ -12,7 +12,7 @@ import { openDatabase } from '../store/openDatabase.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { buildBase, SearchIndex, type BaseIndex } from './searchIndex.ts';
 import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
-import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from './searchSources.ts';
+import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from '../store/searchSources.ts';
 import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
 import { suggestQuery } from './suggestion.ts';
 import { warmWordForms } from './wordForms.ts';

@@ -1,7 +1,7 @@
 // Reads the searchable columns straight from SQLite (no full Photo objects: at 200,000 photos
 // building a Photo per row, credit line included, would double the index build time).
 import type { DatabaseSync } from 'node:sqlite';
-import type { SearchSource } from './searchDocument.ts';
+import type { SearchSource } from '../search/searchDocument.ts';
 
 const COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags';
 
