@@ -15,7 +15,7 @@ import {
 } from '../../../shared/figureCredits.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
-import type { CollectionStore } from './collectionStore.ts';
+import type { CollectionStore } from '../store/collectionStore.ts';
 import { docxCreditList } from './docxCreditList.ts';
 import { csvFile, csvRecords } from '../exchange/csvWriter.ts';
 

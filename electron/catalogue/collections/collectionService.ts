@@ -7,7 +7,7 @@ import type { CreditListFormat, TextCreditListFormat } from '../../../shared/fig
 import type { Catalogue } from '../catalogue.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { collectionCreditsFile, collectionCreditsText, collectionPicks, type CollectionPick } from './collectionCredits.ts';
-import { CollectionStore } from './collectionStore.ts';
+import { CollectionStore } from '../store/collectionStore.ts';
 import { exportCollection, preflightExport, type ExportOptions } from './exportCollection.ts';
 
 /** What the person asks for; the service adds the originals to protect and the cancel signal. */

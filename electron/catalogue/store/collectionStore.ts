@@ -8,10 +8,10 @@ import { collectionNameKey, type Collection, type CollectionItem, type Collectio
 import { hungarianCollator } from '../../../shared/textFold.ts';
 import type { Photo, PhotoSummary } from '../../../shared/types.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { inTransaction } from '../store/openDatabase.ts';
-import type { PhotoRepository } from '../store/photoRepository.ts';
-import { safeFileNamePart } from './exportNames.ts';
-import { statementCache } from '../store/statementCache.ts';
+import { inTransaction } from './openDatabase.ts';
+import type { PhotoRepository } from './photoRepository.ts';
+import { safeFileNamePart } from '../collections/exportNames.ts';
+import { statementCache } from './statementCache.ts';
 
 export const MAX_COLLECTION_NAME = 200;
 
