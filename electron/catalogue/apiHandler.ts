@@ -10,7 +10,7 @@ import { collectionsOf } from './collections/collectionService.ts';
 import { CREDIT_FILE_MIME } from './collections/collectionCredits.ts';
 import { safeFileNamePart } from './collections/exportNames.ts';
 import { fieldValues, listTags, renameTag } from './editing/catalogueTags.ts';
-import { readSidecarSettings, writeSidecarSettings } from './sidecars/sidecarSettings.ts';
+import { readSidecarSettings, writeSidecarSettings } from './store/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import type { SidecarNaming, SidecarReport } from '../../shared/sidecars.ts';
 import type { Photo } from '../../shared/types.ts';

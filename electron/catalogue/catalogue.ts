@@ -28,7 +28,7 @@ import type { SearchFacets } from '../../shared/searchFacets.ts';
 import { idleProgress, runIngest, type IngestOptions } from './ingest/ingestRunner.ts';
 import { applyRecordedEdit, type PlannedEdit } from './editing/recordedEdit.ts';
 import { EditHistory } from './editing/editHistory.ts';
-import { readSidecarSettings } from './sidecars/sidecarSettings.ts';
+import { readSidecarSettings } from './store/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import { recoverInterruptedExports } from './collections/exportPublish.ts';
 import { CatalogueEvents } from './events/catalogueEvents.ts';

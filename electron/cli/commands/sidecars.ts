@@ -1,6 +1,6 @@
 // fototar sidecars: writes XMP sidecars for photos, and sets whether every edit writes them.
 import { parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
-import { readSidecarSettings, writeSidecarSettings } from '../../catalogue/sidecars/sidecarSettings.ts';
+import { readSidecarSettings, writeSidecarSettings } from '../../catalogue/store/sidecarSettings.ts';
 import { writeSidecars } from '../../catalogue/sidecars/xmpSidecar.ts';
 import type { SidecarNaming } from '../../../shared/sidecars.ts';
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { buildXmp, escapeXml, sidecarPath, writeSidecars } from '../../../electron/catalogue/sidecars/xmpSidecar.ts';
-import { writeSidecarSettings } from '../../../electron/catalogue/sidecars/sidecarSettings.ts';
+import { writeSidecarSettings } from '../../../electron/catalogue/store/sidecarSettings.ts';
 import { EDITABLE_FIELDS, type Photo } from '../../../shared/types.ts';
 import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
 import { makeJpeg, writeFixture, xmpPacket } from '../../helpers/fixtures.ts';
