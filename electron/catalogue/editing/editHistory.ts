@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { PhotoPatch } from '../../../shared/types.ts';
 import type { HistoryState } from '../../../shared/editHistory.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
+import { HistoryRepository } from '../store/historyRepository.ts';
 
 /** What one step did to one photo: only the fields it touched, before and after. */
 export interface PhotoChange {
@@ -22,13 +23,6 @@ export const COALESCE_MS = 5000;
 
 /** Old steps beyond this many are forgotten, so the history stays small. */
 export const HISTORY_LIMIT = 500;
-
-interface StepRow {
-  id: number;
-  label: string;
-  changes: string;
-  created_at?: string;
-}
 
 const sameKeys = (a: object, b: object) => {
   const x = Object.keys(a).sort();
@@ -65,11 +59,11 @@ export function patchGrouped(photos: PhotoRepository, patches: readonly { id: nu
 }
 
 export class EditHistory {
-  readonly #db: DatabaseSync;
+  readonly #rows: HistoryRepository;
   readonly #photos: PhotoRepository;
 
   constructor(db: DatabaseSync, photos: PhotoRepository) {
-    this.#db = db;
+    this.#rows = new HistoryRepository(db);
     this.#photos = photos;
   }
 
@@ -81,55 +75,45 @@ export class EditHistory {
   record(label: string, changes: readonly PhotoChange[], now: string, options: { coalesce?: boolean } = {}): void {
     if (changes.length === 0) return;
     if (options.coalesce) {
-      const last = this.#db.prepare('SELECT id, label, changes, created_at FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-        | StepRow
-        | undefined;
+      const last = this.#rows.lastDone();
       const recent = last?.created_at && Date.parse(now) - Date.parse(last.created_at) < COALESCE_MS;
-      const redoable = this.#db.prepare('SELECT 1 FROM edit_history WHERE undone = 1 LIMIT 1').get();
+      const redoable = this.#rows.hasUndone();
       // Only the editor's own steps ("Edit …") absorb saves; an import or a tag rename never does.
       const editorStep = last?.label.startsWith('Edit ') && label.startsWith('Edit ');
       const merged = last && recent && !redoable && editorStep ? coalesce(JSON.parse(last.changes) as PhotoChange[], changes) : null;
       if (last && merged) {
-        this.#db.prepare('UPDATE edit_history SET changes = ?, created_at = ? WHERE id = ?').run(JSON.stringify(merged), now, last.id);
+        this.#rows.replaceChanges(last.id, JSON.stringify(merged), now);
         return;
       }
     }
-    this.#db.prepare('DELETE FROM edit_history WHERE undone = 1').run();
-    this.#db
-      .prepare('INSERT INTO edit_history (label, changes, photo_count, undone, created_at) VALUES (?, ?, ?, 0, ?)')
-      .run(label, JSON.stringify(changes), changes.length, now);
-    this.#db
-      .prepare('DELETE FROM edit_history WHERE id <= (SELECT max(id) FROM edit_history) - ?')
-      .run(HISTORY_LIMIT);
+    this.#rows.dropUndone();
+    this.#rows.insert(label, JSON.stringify(changes), changes.length, now);
+    this.#rows.keepNewest(HISTORY_LIMIT);
   }
 
   /** Puts the fields of the last step back as they were. Caller wraps it in a transaction. */
   undo(now: string): { label: string; ids: number[] } | null {
-    const step = this.#db.prepare('SELECT id, label, changes FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-      | StepRow
-      | undefined;
+    const step = this.#rows.lastDone();
     if (!step) return null;
     const changes = JSON.parse(step.changes) as PhotoChange[];
     patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.before })), now);
-    this.#db.prepare('UPDATE edit_history SET undone = 1 WHERE id = ?').run(step.id);
+    this.#rows.setUndone(step.id, true);
     return { label: step.label, ids: changes.map((c) => c.id) };
   }
 
   /** Applies the earliest undone step again. Caller wraps it in a transaction. */
   redo(now: string): { label: string; ids: number[] } | null {
-    const step = this.#db.prepare('SELECT id, label, changes FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-      | StepRow
-      | undefined;
+    const step = this.#rows.firstUndone();
     if (!step) return null;
     const changes = JSON.parse(step.changes) as PhotoChange[];
     patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.after })), now);
-    this.#db.prepare('UPDATE edit_history SET undone = 0 WHERE id = ?').run(step.id);
+    this.#rows.setUndone(step.id, false);
     return { label: step.label, ids: changes.map((c) => c.id) };
   }
 
   state(): HistoryState {
-    const undo = this.#db.prepare('SELECT label FROM edit_history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
-    const redo = this.#db.prepare('SELECT label FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+    const undo = this.#rows.lastDone();
+    const redo = this.#rows.firstUndone();
     return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null };
   }
 }
