@@ -224,7 +224,7 @@ async function serveImage(request: Request): Promise<Response> {
   if (!image || !catalogue) return textResponse(404, 'No such image.');
   let file: string | null = null;
   try {
-    const candidate = catalogue.imageFile(image.id, image.size);
+    const candidate = catalogue.photos.imageFile(image.id, image.size);
     file = candidate ? containedRealFile(catalogue.paths.root, candidate) : null;
   } catch (error) {
     console.error(error);

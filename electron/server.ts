@@ -78,7 +78,7 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
       method: 'GET',
       path: /^images\/(grid|preview)\/(\d{1,12})$/,
       handle: ({ res, match }) => {
-        const file = catalogue.imageFile(Number(match[2]), match[1] as 'grid' | 'preview');
+        const file = catalogue.photos.imageFile(Number(match[2]), match[1] as 'grid' | 'preview');
         if (!file) return deny(res, 404, 'No such image.');
         res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
         sendFile(res, file, catalogue.paths.root);

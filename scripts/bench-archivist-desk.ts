@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Catalogue } from '../electron/catalogue/catalogue.ts';
 import { inTransaction } from '../electron/catalogue/store/openDatabase.ts';
-import { renameTag } from '../electron/catalogue/editing/catalogueTags.ts';
 import { exportMetadata } from '../electron/catalogue/exchange/metadataExport.ts';
 import { importMetadata } from '../electron/catalogue/exchange/metadataImport.ts';
 
@@ -23,7 +22,7 @@ try {
   const now = new Date().toISOString();
   inTransaction(catalogue.db, () => {
     for (let i = 0; i < count; i++) {
-      catalogue.photos.insert(
+      catalogue.store.photos.insert(
         {
           hash: `h${i}`, file: path.join(dir, 'photos', `fortepan_${100000 + i}.jpg`), fileSize: 1, fileMtimeMs: 0, fortepanId: 100000 + i,
           fields: { title: '', caption: `Felirat ${i} az Üllői úton`, date: '1956', donor: `Adományozó ${i % 300}`, photographer: '', country: 'Magyarország', city: 'Budapest', place: '', tags: ['villamos', `t${i % 50}`], licence: 'CC BY-SA 3.0', source: 'Fortepan', archiveRef: '', notes: '' },
@@ -35,10 +34,10 @@ try {
     }
   });
   const ids = catalogue.photos.ids();
-  const [, batchEdit] = time(() => catalogue.updatePhotos(ids, { photographer: 'Ismeretlen', date: '195X' }));
-  const [, undo] = time(() => catalogue.undo());
-  const [, redo] = time(() => catalogue.redo());
-  const [, tagRename] = time(() => renameTag(catalogue, 'villamos', 'Villamos'));
+  const [, batchEdit] = time(() => catalogue.photos.update(ids, { photographer: 'Ismeretlen', date: '195X' }));
+  const [, undo] = time(() => catalogue.history.undo());
+  const [, redo] = time(() => catalogue.history.redo());
+  const [, tagRename] = time(() => catalogue.tags.rename('villamos', 'Villamos'));
   const [csv, exportCsv] = time(() => exportMetadata(catalogue, 'csv'));
   const changed = csv.replace(/Ismeretlen/g, 'Nagy Gyula');
   const [preview, importPreview] = time(() => importMetadata(catalogue, changed));

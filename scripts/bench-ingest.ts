@@ -63,7 +63,7 @@ if (values.child) {
   const rssEvery: number[] = [];
   const started = performance.now();
   delay.enable();
-  const report = await catalogue.ingest([values.child], {
+  const report = await catalogue.ingest.run([values.child], {
     poolSize: values.pool ? Number(values.pool) : PARALLELISM,
     onProgress: (p) => {
       if (rssAt1k === null && p.done >= 1000) rssAt1k = process.resourceUsage().maxRSS;
@@ -76,7 +76,7 @@ if (values.child) {
   });
   const ingestMaxRss = process.resourceUsage().maxRSS;
   // The search index catches up with the new photos (the first search after an ingest).
-  await catalogue.search('a', 0, 1);
+  await catalogue.search.query('a', 0, 1);
   const seconds = (performance.now() - started) / 1000;
   delay.disable();
   const noPreview = [...catalogue.photos.iterateAll()].filter((p) => p.previewError !== null).length;

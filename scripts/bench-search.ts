@@ -49,14 +49,14 @@ if (values.prepare) {
   if (!fs.existsSync(path.join(catalogueDir, 'catalogue.sqlite'))) {
     const t = performance.now();
     const catalogue = Catalogue.open(catalogueDir, { create: true });
-    generateCatalogueRows(catalogue.db, catalogue.photos, DOCS, vocabulary);
+    generateCatalogueRows(catalogue.db, catalogue.store.photos, DOCS, vocabulary);
     catalogue.close();
     log(`generated ${DOCS} photos in ${ms(t)} ms (${catalogueDir})`);
   }
   const catalogue = Catalogue.open(catalogueDir);
   const t = performance.now();
-  await catalogue.search('budapest', 0, 50);
-  const status = await catalogue.searchStatus();
+  await catalogue.search.query('budapest', 0, 50);
+  const status = await catalogue.search.status();
   log(`first search: ${ms(t)} ms (index ${status.built ? 'built' : 'loaded'}: ${status.photos} photos)`);
   catalogue.close();
   process.exit(0);
@@ -172,25 +172,25 @@ global.gc?.();
 const rssBefore = process.memoryUsage().rss;
 const openStart = performance.now();
 const catalogue = Catalogue.open(catalogueDir);
-catalogue.prepareSearch();
-const firstPage = catalogue.listPhotos(0, 200);
+catalogue.search.prepare();
+const firstPage = catalogue.photos.list(0, 200);
 const openGrid = ms(openStart);
-const first = await catalogue.search('budapest', 0, 50);
+const first = await catalogue.search.query('budapest', 0, 50);
 const openSearch = ms(openStart);
 log(`open: grid page of ${firstPage.photos.length} in ${openGrid} ms; first search (${first.total} hits) at ${openSearch} ms`);
 {
-  const status = await catalogue.searchStatus();
-  log(`  search worker: index file read in ${Math.round(catalogue.searchReadMs)} ms (while the worker loaded its code), ready ${Math.round(status.loadMs)} ms after`);
+  const status = await catalogue.search.status();
+  log(`  search worker: index file read in ${Math.round(catalogue.search.readMs)} ms (while the worker loaded its code), ready ${Math.round(status.loadMs)} ms after`);
 }
 
 // --- the query set -----------------------------------------------------------------------------
 const queries = querySet(vocabulary);
-for (const q of ['villamos', 'duna', 'tér']) await catalogue.search(q, 0, 50);
+for (const q of ['villamos', 'duna', 'tér']) await catalogue.search.query(q, 0, 50);
 const times: number[] = [];
 const byKind = new Map<string, number[]>();
 for (const { kind, query } of queries) {
   const t = performance.now();
-  const result = await catalogue.search(query, 0, 50);
+  const result = await catalogue.search.query(query, 0, 50);
   const elapsed = performance.now() - t;
   if (result.error) throw new Error(`${query}: ${result.error}`);
   times.push(elapsed);
@@ -203,8 +203,8 @@ const rssAfter = process.memoryUsage().rss;
 // --- an edit becomes searchable ------------------------------------------------------------------
 const editId = Math.max(1, Math.floor(DOCS / 2));
 const editStart = performance.now();
-catalogue.updatePhotos([editId], { caption: 'Zsákbamacska-árusok a Ferenciek terén' });
-const edited = await catalogue.search('zsakbamacska', 0, 50);
+catalogue.photos.update([editId], { caption: 'Zsákbamacska-árusok a Ferenciek terén' });
+const edited = await catalogue.search.query('zsakbamacska', 0, 50);
 const editVisible = ms(editStart);
 if (!edited.hits.some((h) => h.id === editId)) throw new Error('the edited caption was not found');
 catalogue.close();

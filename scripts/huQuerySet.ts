@@ -71,7 +71,7 @@ export function insertCorpusRecords(catalogue: Catalogue, records = corpusRecord
   inTransaction(catalogue.db, () => {
     for (const { fortepanId, ...fields } of records) {
       const record = imagelessRecord(fortepanId, fields, { hash: fortepanId.toString(16).padStart(64, '0'), fileSize: 1000, width: null, height: null });
-      catalogue.photos.insert(record, '2026-01-01T00:00:00.000Z');
+      catalogue.store.photos.insert(record, '2026-01-01T00:00:00.000Z');
     }
   });
 }
@@ -112,10 +112,10 @@ export interface QueryOutcome {
 export async function measureQuerySet(catalogue: Catalogue, queries = loadQuerySet()): Promise<{ recall: number; precision: number; outcomes: QueryOutcome[] }> {
   const outcomes: QueryOutcome[] = [];
   for (const q of queries) {
-    let result = await catalogue.search(`${q.query} `, 0, 100_000);
+    let result = await catalogue.search.query(`${q.query} `, 0, 100_000);
     if (result.error) throw new Error(`${q.query}: ${result.error}`);
     const suggestion = result.suggestion ?? null;
-    if (result.total === 0 && suggestion) result = await catalogue.search(`${suggestion} `, 0, 100_000);
+    if (result.total === 0 && suggestion) result = await catalogue.search.query(`${suggestion} `, 0, 100_000);
     const found = new Set(result.hits.map((h) => h.fortepanId ?? -1));
     const relevant = new Set(q.relevant);
     const missed = q.relevant.filter((id) => !found.has(id));

@@ -18,12 +18,12 @@ export async function makeSample(dir: string): Promise<{ photosDir: string; cata
   }
   const catalogue = Catalogue.open(catalogueDir, { create: true });
   try {
-    await catalogue.ingest([photosDir]);
+    await catalogue.ingest.run([photosDir]);
     // Uncertain dates (1925~, 195X, 1944/1945) have no place in IPTC/XMP date fields: an
     // archivist types them in, so the sample does the same through the catalogue.
     for (const photo of [...catalogue.photos.iterateAll()]) {
       const record = SAMPLE_RECORDS.find((r) => r.fortepanId === photo.fortepanId);
-      if (record && photo.date !== record.date) catalogue.updatePhotos([photo.id], { date: record.date });
+      if (record && photo.date !== record.date) catalogue.photos.update([photo.id], { date: record.date });
     }
   } finally {
     catalogue.close();

@@ -1,41 +1,42 @@
-// The catalogue: one folder with its database, thumbnails and search index. This class is the
-// whole catalogue logic behind the API contract; the CLI, browser mode and Electron's main
-// process all drive it unchanged. It never imports electron.
+// The catalogue: one folder with its database, thumbnails and search index. The one door into
+// it: the API handler, the CLI and the servers call `catalogue.<service>.<verb>()` (photos,
+// collections, tags, history, search, originals, exchange, exports, backups, ingest), and the
+// services reach the store (store/: the only home of SQL) through CatalogueCore. It never
+// imports electron.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { CreditFormat, IngestProgress, IngestReport, Photo, PhotoPatch, PhotoSummary, SearchResult } from '../../shared/types.ts';
-import { creditList } from '../../shared/creditStyles.ts';
-import type { HistoryState, UndoResult } from '../../shared/editHistory.ts';
 import type { SidecarReport } from '../../shared/sidecars.ts';
-import { parseSearchQuery } from '../../shared/searchQuery.ts';
-import type { ImageSize } from '../../shared/api.ts';
-import { cataloguePaths, thumbnailPath, type CataloguePaths } from './cataloguePaths.ts';
+import { cataloguePaths, type CataloguePaths } from './cataloguePaths.ts';
 import { CatalogueError } from './catalogueError.ts';
-import { inTransaction, openDatabase } from './store/openDatabase.ts';
+import { openDatabase } from './store/openDatabase.ts';
 import { acquireCatalogueLock, type CatalogueLock } from './store/catalogueLock.ts';
-import { listBackups, startAutomaticBackups, type AutomaticBackups } from './store/catalogueBackup.ts';
+import { listBackups, type AutomaticBackups } from './store/catalogueBackup.ts';
 import { removeLeftovers } from './store/catalogueLeftovers.ts';
 import { createDatabaseFile } from './store/createDatabase.ts';
 import { HealthMonitor } from './store/healthMonitor.ts';
 import type { CatalogueHealth } from '../../shared/catalogueHealth.ts';
-import { checkOriginals, relinkOriginal, watchOriginals, type OriginalsReport } from './originals/originalFiles.ts';
 import { PhotoRepository } from './store/photoRepository.ts';
+import { CollectionStore } from './store/collectionStore.ts';
 import { photoSummary } from '../../shared/photoSummary.ts';
 import { SearchService } from './search/searchService.ts';
-import type { SearchStatus } from './search/searchWorker.ts';
-import type { SearchFacets } from '../../shared/searchFacets.ts';
-import { idleProgress, runIngest, type IngestOptions } from './ingest/ingestRunner.ts';
-import { applyRecordedEdit, type PlannedEdit } from './editing/recordedEdit.ts';
-import { EditHistory } from './editing/editHistory.ts';
+import { applyRecordedEdit } from './editing/recordedEdit.ts';
 import { readSidecarSettings } from './store/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import { recoverInterruptedExports } from './collections/exportPublish.ts';
 import { CatalogueEvents } from './events/catalogueEvents.ts';
-import { throttle } from './events/throttle.ts';
-
-/** How often an ingest tells the UI about photos it added (progress: five times as often). */
-const INGEST_EVENT_MS = 500;
+import { JobRunner } from './jobs/jobRunner.ts';
+import type { CatalogueCore } from './services/catalogueCore.ts';
+import { PhotosService } from './services/photosService.ts';
+import { CollectionService } from './collections/collectionService.ts';
+import { TagsService } from './services/tagsService.ts';
+import { HistoryService } from './services/historyService.ts';
+import { CatalogueSearch } from './services/catalogueSearch.ts';
+import { OriginalsService } from './services/originalsService.ts';
+import { ExchangeService } from './services/exchangeService.ts';
+import { ExportsService } from './services/exportsService.ts';
+import { BackupsService } from './services/backupsService.ts';
+import { IngestService } from './services/ingestService.ts';
 
 export interface OpenOptions {
   /** Create the folder and database when they do not exist (ingest does; other commands do not). */
@@ -51,26 +52,69 @@ export interface OpenOptions {
 
 export class Catalogue {
   readonly paths: CataloguePaths;
+  /** The connection: for the store's repositories and tests; nothing outside the catalogue uses it. */
   readonly db: DatabaseSync;
-  readonly photos: PhotoRepository;
+  /** The repositories (store/), for tests and tools that set up data; callers use the services. */
+  readonly store: { readonly photos: PhotoRepository; readonly collections: CollectionStore };
+  /** What changed, for the app and browser mode to push to the renderer (shared/events.ts). */
+  readonly events: CatalogueEvents;
+
+  readonly photos: PhotosService;
+  readonly collections: CollectionService;
+  readonly tags: TagsService;
+  readonly history: HistoryService;
+  readonly search: CatalogueSearch;
+  readonly originals: OriginalsService;
+  readonly exchange: ExchangeService;
+  readonly exports: ExportsService;
+  readonly backups: BackupsService;
+  readonly ingest: IngestService;
+
   /** The search index lives in a worker thread; edits reach it through the search_changes log. */
-  readonly #search: SearchService;
-  #ingest: { controller: AbortController; progress: IngestProgress; done: Promise<IngestReport | null> } | null = null;
-  #lastIngest: IngestProgress = idleProgress();
+  readonly #searchWorker: SearchService;
+  readonly #jobs = new JobRunner();
   #lock: CatalogueLock | null = null;
   readonly #duties = new AbortController();
   /** The background check of a writable catalogue (null when opened read-only: nothing to guard). */
   #health: HealthMonitor | null = null;
   #backups: AutomaticBackups | null = null;
-  /** What changed, for the app and browser mode to push to the renderer (shared/events.ts). */
-  readonly events: CatalogueEvents;
 
   private constructor(paths: CataloguePaths, db: DatabaseSync) {
     this.paths = paths;
     this.db = db;
-    this.photos = new PhotoRepository(db);
+    const photos = new PhotoRepository(db);
     this.events = new CatalogueEvents(db);
-    this.#search = new SearchService(paths);
+    this.#searchWorker = new SearchService(paths);
+    const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => this.events.emit({ type: 'collectionsChanged' }));
+    this.store = { photos, collections };
+    const core: CatalogueCore = {
+      paths,
+      db,
+      photos,
+      collections,
+      events: this.events,
+      searchWorker: this.#searchWorker,
+      jobs: this.#jobs,
+      closing: this.#duties.signal,
+      assertWritable: () => this.#health?.assertWritable(),
+      whenWritable: () => this.whenWritable(),
+      edit: (edits, label, options = {}) => {
+        this.#health?.assertWritable();
+        const changed = applyRecordedEdit(db, photos, edits, label, options);
+        return { changed, sidecars: this.#photosChanged(changed) };
+      },
+      photosChanged: (ids) => this.#photosChanged(ids),
+    };
+    this.search = new CatalogueSearch(core);
+    this.photos = new PhotosService(core, (query) => this.search.resultIds(query));
+    this.collections = new CollectionService(core);
+    this.tags = new TagsService(core);
+    this.history = new HistoryService(core);
+    this.originals = new OriginalsService(core);
+    this.exchange = new ExchangeService(core, this);
+    this.exports = new ExportsService(core);
+    this.backups = new BackupsService(core);
+    this.ingest = new IngestService(core);
   }
 
   static open(directory: string, options: OpenOptions = {}): Catalogue {
@@ -107,11 +151,12 @@ export class Catalogue {
       // a folder that never had a backup is one an older Fototar was killed while creating.
       const now = fileSize(paths.database);
       if (options.create && (now === null || now === 0)) createDatabaseFile(paths.database);
-      const catalogue = new Catalogue(paths, openDatabase(paths.database));
+      const db = openDatabase(paths.database);
+      const catalogue = new Catalogue(paths, db);
       catalogue.#lock = lock;
       // An export this catalogue was publishing when the process died is rolled back now.
       recoverInterruptedExports(paths.root);
-      catalogue.#health = new HealthMonitor(catalogue.db, paths);
+      catalogue.#health = new HealthMonitor(db, paths);
       return catalogue;
     } catch (error) {
       lock.release();
@@ -137,10 +182,10 @@ export class Catalogue {
   }
 
   close(): void {
-    this.#ingest?.controller.abort();
+    this.#jobs.cancelAll();
     this.#duties.abort();
     this.events.stop();
-    this.#search.close();
+    this.#searchWorker.close();
     this.#health?.stop();
     // A long-running host's last copy: anything saved since the last backup is in one.
     if (this.#backups && this.health().state === 'ok') this.#backups.backupOnClose();
@@ -150,233 +195,14 @@ export class Catalogue {
     this.#lock = null;
   }
 
-  // --- photos -------------------------------------------------------------------------------
-
-  getPhoto(id: number): Photo {
-    const photo = this.photos.get(id);
-    if (!photo) throw new CatalogueError('not-found', `No photo with id ${id} in this catalogue.`);
-    return photo;
-  }
-
-  summaries(photos: Photo[]): PhotoSummary[] {
-    return photos.map(photoSummary);
-  }
-
-  listPhotos(offset: number, limit: number): { total: number; photos: PhotoSummary[] } {
-    return { total: this.photos.count(), photos: this.summaries(this.photos.page(offset, limit)) };
-  }
-
-  /**
-   * Saves one patch to every photo in one transaction: all are saved, or none and an error.
-   * The edit is one undoable step (see editing/recordedEdit.ts).
-   */
-  updatePhotos(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Photo[] {
-    this.#health?.assertWritable();
-    const unique = [...new Set(ids)];
-    const changed = applyRecordedEdit(this.db, this.photos, unique.map((id) => ({ id, patch })), undefined, options);
-    this.photosChanged(changed);
-    return this.photos.getMany(unique);
-  }
-
-  /** Edits that differ per photo (tag rename, CSV import) as one undoable step. */
-  applyEdits(edits: readonly PlannedEdit[], label?: string): number[] {
-    this.#health?.assertWritable();
-    const changed = applyRecordedEdit(this.db, this.photos, edits, label);
-    this.photosChanged(changed);
-    return changed;
-  }
-
   /** After photos' fields changed: the search index follows, and sidecars when the setting says so. */
-  photosChanged(ids: readonly number[]): SidecarReport | null {
+  #photosChanged(ids: readonly number[]): SidecarReport | null {
     if (ids.length === 0) return null;
     this.events.photosChanged(ids);
     this.events.emit({ type: 'historyChanged' });
     const settings = readSidecarSettings(this.db);
     if (!settings.autoWrite) return null;
-    this.lastSidecarReport = writeSidecars(this.photos.getMany(ids), settings.naming);
-    return this.lastSidecarReport;
-  }
-
-  /** What the last automatic sidecar write did, so the UI can say when one was not written. */
-  lastSidecarReport: SidecarReport | null = null;
-
-  undo(): UndoResult {
-    return this.#step((history, now) => history.undo(now));
-  }
-
-  redo(): UndoResult {
-    return this.#step((history, now) => history.redo(now));
-  }
-
-  historyState(): HistoryState {
-    return new EditHistory(this.db, this.photos).state();
-  }
-
-  #step(run: (history: EditHistory, now: string) => { label: string; ids: number[] } | null): UndoResult {
-    this.#health?.assertWritable();
-    const history = new EditHistory(this.db, this.photos);
-    let done: { label: string; ids: number[] } | null;
-    try {
-      done = inTransaction(this.db, () => run(history, new Date().toISOString()));
-    } catch (error) {
-      throw new CatalogueError('not-saved', `Undo/redo was not saved: ${(error as Error).message}`);
-    }
-    if (done) this.photosChanged(done.ids);
-    return { label: done?.label ?? null, photos: done ? this.photos.getMany(done.ids) : [], history: history.state() };
-  }
-
-  // --- search -------------------------------------------------------------------------------
-
-  /** Starts loading the search index in its worker without waiting (the UI calls this at open). */
-  prepareSearch(): void {
-    this.#search.start();
-  }
-
-  /**
-   * One page of a query's hits, best first. Runs in the search worker; a newer query text
-   * rejects this one with CatalogueError 'search-cancelled'. Edits are searchable at once.
-   */
-  async search(query: string, offset: number, limit: number): Promise<SearchResult> {
-    const trimmed = query.trim();
-    if (!trimmed) {
-      const { total, photos } = this.listPhotos(offset, limit);
-      return { total, hits: photos.map((p) => ({ ...p, score: 0 })), error: null };
-    }
-    const parsed = parseSearchQuery(query);
-    if (!parsed.ok) return { total: 0, hits: [], error: parsed.error };
-    const page = await this.#search.search(query, offset, limit);
-    const photos = this.photos.getMany(page.ids);
-    const rank = new Map(page.ids.map((id, i) => [id, i]));
-    // A photo deleted between the worker's answer and this read is left out. The score is the
-    // rank counted from the end (higher is better): the worker ranks, the page only orders.
-    const hits = this.summaries(photos).map((s) => ({ ...s, score: page.total - offset - (rank.get(s.id) ?? 0) }));
-    return page.suggestion ? { total: page.total, hits, error: null, suggestion: page.suggestion } : { total: page.total, hits, error: null };
-  }
-
-  /** Ids of a query's results [offset, offset + limit) in the grid's order, and their total. */
-  async resultIds(query: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): Promise<{ total: number; ids: number[] }> {
-    if (!query.trim()) return { total: this.photos.count(), ids: this.photos.idPage(offset, limit) };
-    if (!parseSearchQuery(query).ok) return { total: 0, ids: [] };
-    return this.#search.ids(query, offset, Math.min(limit, 2 ** 31 - 1));
-  }
-
-  /** How long the search index file took to read at open, in milliseconds (for the benchmark). */
-  get searchReadMs(): number {
-    return this.#search.readMs;
-  }
-
-  /** What the search worker holds: photos, base and delta sizes, whether it had to build. */
-  searchStatus(): Promise<SearchStatus> {
-    return this.#search.status();
-  }
-
-  /** Counts per year, donor, place and tag over all hits of a query (see shared/searchFacets.ts). */
-  async searchFacets(query: string): Promise<SearchFacets> {
-    const parsed = parseSearchQuery(query);
-    if (!parsed.ok) {
-      return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, error: parsed.error };
-    }
-    return { ...(await this.#search.facets(query)), error: null };
-  }
-
-  // --- ingest -------------------------------------------------------------------------------
-
-  /** Runs an ingest to the end (the CLI's way). */
-  async ingest(inputs: readonly string[], options: Omit<IngestOptions, 'onProgress'> & { onProgress?: IngestOptions['onProgress'] } = {}): Promise<IngestReport> {
-    if (this.#ingest) throw new CatalogueError('busy', 'An ingest is already running in this catalogue.');
-    await this.whenWritable();
-    const controller = new AbortController();
-    options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    const state = { controller, progress: idleProgress(), done: Promise.resolve<IngestReport | null>(null) };
-    this.#ingest = state;
-    let added: number[] = [];
-    const announceAdded = throttle(INGEST_EVENT_MS, () => {
-      if (!added.length) return;
-      this.events.photosChanged(added);
-      added = [];
-    });
-    const announceProgress = throttle(INGEST_EVENT_MS / 5, () => this.events.emit({ type: 'ingestProgress', progress: this.#lastIngest }));
-    try {
-      return await runIngest(
-        {
-          db: this.db,
-          photos: this.photos,
-          catalogueRoot: this.paths.root,
-          // The search index follows ingested photos through the search_changes log; the UI
-          // hears of them a few times a second, not once per small transaction.
-          onPhotosChanged: (ids) => {
-            added.push(...ids);
-            announceAdded();
-          },
-        },
-        inputs,
-        {
-          ...options,
-          signal: controller.signal,
-          onProgress: (progress) => {
-            state.progress = progress;
-            const stateChanged = progress.state !== this.#lastIngest.state;
-            this.#lastIngest = progress;
-            if (stateChanged) announceProgress.now();
-            else announceProgress();
-            options.onProgress?.(progress);
-          },
-        },
-      );
-    } finally {
-      this.#ingest = null;
-      announceAdded.now();
-      announceProgress.now();
-    }
-  }
-
-  /** Starts an ingest in the background (the UI's way); progress is polled. */
-  startIngest(inputs: readonly string[]): IngestProgress {
-    if (this.#ingest) throw new CatalogueError('busy', 'An ingest is already running; wait for it or cancel it first.');
-    this.#lastIngest = { ...idleProgress(), state: 'scanning' };
-    this.events.emit({ type: 'ingestProgress', progress: this.#lastIngest });
-    this.ingest(inputs).catch((error: Error) => {
-      this.#lastIngest = { ...this.#lastIngest, state: 'failed', error: error.message };
-      this.events.emit({ type: 'ingestProgress', progress: this.#lastIngest });
-    });
-    return this.#lastIngest;
-  }
-
-  ingestProgress(): IngestProgress {
-    return this.#lastIngest;
-  }
-
-  cancelIngest(): IngestProgress {
-    this.#ingest?.controller.abort();
-    return this.#lastIngest;
-  }
-
-  // --- credits and images -------------------------------------------------------------------
-
-  creditList(ids: readonly number[], format: CreditFormat): string {
-    const photos = this.photos.getMany(ids);
-    const found = new Set(photos.map((p) => p.id));
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
-    return creditList(photos, format);
-  }
-
-  // --- originals and backups (originals/originalFiles.ts, store/catalogueBackup.ts) ---------
-
-  /** Stats every original and marks the missing ones (and the found-again ones). */
-  async checkOriginals(): Promise<OriginalsReport> {
-    await this.whenWritable();
-    const report = await checkOriginals(this.db, { signal: this.#duties.signal });
-    this.events.photosChanged(report.changed);
-    return report;
-  }
-
-  /** Points a photo at its moved original (same content), keeping all its metadata. */
-  async relinkPhoto(id: number, file: string): Promise<Photo> {
-    await this.whenWritable();
-    await relinkOriginal(this.db, this.photos, id, file);
-    this.events.photosChanged([id]);
-    return this.getPhoto(id);
+    return writeSidecars(this.store.photos.getMany(ids), settings.naming);
   }
 
   /**
@@ -387,9 +213,9 @@ export class Catalogue {
   startBackgroundDuties(options: { onBackupError?: (error: Error) => void } = {}): void {
     const start = () => {
       if (this.#duties.signal.aborted || !this.db.isOpen) return;
-      this.#backups = startAutomaticBackups(this.db, this.paths, { onError: options.onBackupError });
+      this.#backups = this.backups.startAutomatic({ onError: options.onBackupError });
       const backups = this.#backups;
-      const stopWatch = watchOriginals(() => this.checkOriginals());
+      const stopWatch = this.originals.watch();
       this.#duties.signal.addEventListener('abort', () => {
         backups.stop();
         stopWatch();
@@ -397,14 +223,6 @@ export class Catalogue {
     };
     // A damaged catalogue is neither backed up (over a good backup) nor written to.
     this.whenWritable().then(start, (error: Error) => options.onBackupError?.(error));
-  }
-
-  /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */
-  imageFile(id: number, size: ImageSize): string | null {
-    const entry = this.photos.hashOf(id);
-    if (!entry || entry.previewError) return null;
-    const file = thumbnailPath(this.paths, entry.hash, size);
-    return fs.existsSync(file) ? file : null;
   }
 }
 

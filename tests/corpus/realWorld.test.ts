@@ -52,7 +52,7 @@ if (!present) {
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-corpus-'));
       catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
-      report = await catalogue.ingest([path.join(realWorld, 'files')], { taskTimeoutMs: TASK_TIMEOUT_MS });
+      report = await catalogue.ingest.run([path.join(realWorld, 'files')], { taskTimeoutMs: TASK_TIMEOUT_MS });
       for (const photo of catalogue.photos.iterateAll()) byFile.set(path.relative(realWorld, photo.file).normalize('NFC'), photo);
       for (const failure of report.failed) failures.set(path.relative(realWorld, failure.path).normalize('NFC'), failure.reason);
     });
@@ -84,7 +84,7 @@ if (!present) {
         assert.equal(photo.pageCount, pages, rel);
         // The size is one page's, not the pages stacked: a stacked strip would be `pages` times taller.
         assert.deepEqual([photo.width, photo.height], [width, height], rel);
-        const preview = await sharp(catalogue.imageFile(photo.id, 'preview')!).metadata();
+        const preview = await sharp(catalogue.photos.imageFile(photo.id, 'preview')!).metadata();
         assert.ok(Math.abs(preview.width / preview.height - width / height) < 0.01, `${rel}: preview ${preview.width}x${preview.height}`);
       }
       assert.equal(byFile.get('files/camera-jpeg/Nikon D1X.jpg')?.pageCount, null, 'a single-page file has no page count');
@@ -93,7 +93,7 @@ if (!present) {
     test('BMP: decoded without sharp, previews in the right colours and upright', async () => {
       const photo = byFile.get('files/bmp/photoprism_example.bmp');
       assert.ok(photo && photo.previewError === null);
-      const { data, info } = await sharp(catalogue.imageFile(photo.id, 'preview')!).raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(catalogue.photos.imageFile(photo.id, 'preview')!).raw().toBuffer({ resolveWithObject: true });
       // A lake under a blue sky: the top row is bluer than it is red (BGR swapped would invert it).
       const [r, , b] = [data[0], data[1], data[2]];
       assert.ok(b > r, `top-left pixel ${[...data.subarray(0, 3)]}`);
@@ -139,7 +139,7 @@ if (!present) {
     else {
       assert.equal(photo.previewError, null, context);
       // The grid thumbnail is upright: same shape as the displayed size.
-      const grid = catalogue.imageFile(photo.id, 'grid');
+      const grid = catalogue.photos.imageFile(photo.id, 'grid');
       assert.ok(grid, `${context}\n  grid thumbnail missing`);
       const thumb = await sharp(grid).metadata();
       const shape = (w: number, h: number) => (Math.abs(w - h) <= Math.max(2, 0.02 * Math.max(w, h)) ? 'square' : w > h ? 'landscape' : 'portrait');
@@ -191,7 +191,7 @@ if (!fs.existsSync(fortepan)) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-fortepan-'));
     const catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
     try {
-      const report = await catalogue.ingest([fortepan], { taskTimeoutMs: TASK_TIMEOUT_MS });
+      const report = await catalogue.ingest.run([fortepan], { taskTimeoutMs: TASK_TIMEOUT_MS });
       assert.deepEqual(report.failed, []);
       const photos = [...catalogue.photos.iterateAll()];
       assert.equal(photos.length, 17);

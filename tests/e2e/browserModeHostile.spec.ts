@@ -41,9 +41,9 @@ async function buildCatalogue() {
   await writeFixture(photos, 'fortepan_1004.jpg', makeJpeg({ width: 200, height: 150, colour: '#704060', xmp: { description: 'Mentés próbája' } }));
   const catalogueDir = path.join(dir, 'catalogue');
   const catalogue = Catalogue.open(catalogueDir, { create: true });
-  await catalogue.ingest([photos]);
+  await catalogue.ingest.run([photos]);
   const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p.id]));
-  catalogue.updatePhotos([byName.get('fortepan_1001.jpg')!], HOSTILE);
+  catalogue.photos.update([byName.get('fortepan_1001.jpg')!], HOSTILE);
   const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
   const made = await handle('createCollection', { name: '<img src=x onerror=window.__pwned=20> cikk' });
   if (!made.ok) throw new Error(made.error.message);
@@ -54,7 +54,7 @@ async function buildCatalogue() {
   const moved = path.join(dir, 'elsewhere', 'atnevezve.jpg');
   await fs.mkdir(path.dirname(moved));
   await fs.rename(path.join(photos, 'fortepan_1003.jpg'), moved);
-  await catalogue.checkOriginals();
+  await catalogue.originals.check();
   catalogue.close();
   return { dir, catalogueDir, moved };
 }

@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
-import { collectionsOf } from '../../electron/catalogue/collections/collectionService.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { fortepanRecord } from '../helpers/records.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
@@ -28,12 +27,12 @@ async function open(page: Page): Promise<{ cat: string; ids: number[] }> {
   const catalogue = Catalogue.open(cat, { create: true });
   const now = new Date().toISOString();
   const ids = [
-    catalogue.photos.insert(fortepanRecord(1001, { title: 'Első', donor: 'Nagy Gyula', licence: 'CC BY-SA 3.0' }), now),
-    catalogue.photos.insert(fortepanRecord(1002, { title: 'Második', donor: 'Kurutz Márton', tags: ['villamos'] }), now),
-    catalogue.photos.insert(fortepanRecord(1003, { title: 'Harmadik', donor: 'Bauer Sándor', licence: STRAY }), now),
+    catalogue.store.photos.insert(fortepanRecord(1001, { title: 'Első', donor: 'Nagy Gyula', licence: 'CC BY-SA 3.0' }), now),
+    catalogue.store.photos.insert(fortepanRecord(1002, { title: 'Második', donor: 'Kurutz Márton', tags: ['villamos'] }), now),
+    catalogue.store.photos.insert(fortepanRecord(1003, { title: 'Harmadik', donor: 'Bauer Sándor', licence: STRAY }), now),
   ];
-  const { id } = collectionsOf(catalogue).store.create('Fejezet');
-  collectionsOf(catalogue).store.add(id, ids);
+  const { id } = catalogue.collections.create('Fejezet');
+  catalogue.collections.add(id, ids);
   catalogue.close();
   served = await serveCatalogue(cat);
   await page.goto(served.url);

@@ -6,7 +6,6 @@ import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
-import { collectionsOf } from '../../electron/catalogue/collections/collectionService.ts';
 import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
 import { fortepanRecord } from '../helpers/records.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
@@ -45,11 +44,11 @@ test.beforeAll(async () => {
   }
   const catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
   try {
-    await catalogue.ingest([scans]);
+    await catalogue.ingest.run([scans]);
     const real = [...catalogue.photos.iterateAll()].map((p) => p.id);
     const now = new Date().toISOString();
     for (let i = 0; i < RECORDS; i++) {
-      catalogue.photos.insert(
+      catalogue.store.photos.insert(
         fortepanRecord(100_000 + i, {
           title: `${PLACES[i % PLACES.length]} ${1930 + (i % 40)}`,
           caption: `Utcakép a ${PLACES[i % PLACES.length]} környékén`,
@@ -65,9 +64,9 @@ test.beforeAll(async () => {
         now,
       );
     }
-    const collections = collectionsOf(catalogue);
-    const { id } = collections.store.create(COLLECTION);
-    collections.store.add(id, [...real, real[0]]);
+    const collections = catalogue.collections;
+    const { id } = collections.create(COLLECTION);
+    collections.add(id, [...real, real[0]]);
   } finally {
     catalogue.close();
   }

@@ -12,7 +12,7 @@ export async function archivistCatalogue(count = 3): Promise<{ dir: string; phot
     await writeFixture(photos, `fortepan_${1000 + i}.jpg`, makeJpeg({ colour: colours[i % colours.length], width: 40 + i, height: 30 }));
   }
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest([photos]);
+  await catalogue.ingest.run([photos]);
   const ids = [...catalogue.photos.iterateAll()].sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
   return { dir, photos, catalogue, ids };
 }

@@ -17,7 +17,7 @@ export function imagelessCatalogue(count: number, fields: (n: number) => Partial
   try {
     const now = new Date().toISOString();
     catalogue.db.exec('BEGIN');
-    for (let n = 1; n <= count; n++) catalogue.photos.insert(fortepanRecord(100000 + n, fields(n)), now);
+    for (let n = 1; n <= count; n++) catalogue.store.photos.insert(fortepanRecord(100000 + n, fields(n)), now);
     catalogue.db.exec('COMMIT');
   } finally {
     catalogue.close();

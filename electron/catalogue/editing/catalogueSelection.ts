@@ -2,12 +2,14 @@
 // minus what was left out, or exactly the ids picked. Resolved at the moment of the call, so a
 // batch edit changes exactly what the selection holds, however many photos that is.
 import type { Selection } from '../../../shared/selection.ts';
-import type { Catalogue } from '../catalogue.ts';
+
+/** A query's result ids in the grid's order (the search service answers it). */
+export type ResultIds = (query: string) => Promise<{ total: number; ids: number[] }>;
 
 /** The photo ids a selection holds now, in the query's order for `all`, as given otherwise. */
-export async function resolveSelection(catalogue: Catalogue, selection: Selection): Promise<number[]> {
+export async function resolveSelection(resultIds: ResultIds, selection: Selection): Promise<number[]> {
   if (!selection.all) return [...new Set(selection.ids)];
-  const { ids } = await catalogue.resultIds(selection.query);
+  const { ids } = await resultIds(selection.query);
   if (selection.ids.length === 0) return ids;
   const left = new Set(selection.ids);
   return ids.filter((id) => !left.has(id));
@@ -28,8 +30,8 @@ export interface Projection {
  * leave them selected (and edited) out of sight. The answer is in the smaller form: the ids
  * kept, or "all except" the ids not kept when that list is shorter.
  */
-export async function projectSelection(catalogue: Catalogue, selection: Selection, query: string): Promise<Projection> {
-  const [shown, selected] = await Promise.all([catalogue.resultIds(query), resolveSelection(catalogue, selection)]);
+export async function projectSelection(resultIds: ResultIds, selection: Selection, query: string): Promise<Projection> {
+  const [shown, selected] = await Promise.all([resultIds(query), resolveSelection(resultIds, selection)]);
   const visible = new Set(shown.ids);
   const kept = selected.filter((id) => visible.has(id));
   const hidden = selected.length - kept.length;

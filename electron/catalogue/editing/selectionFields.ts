@@ -2,35 +2,31 @@
 // selection as one step (each photo keeps its other tags, unlike setting the whole list).
 import { EDITABLE_FIELDS, type EditableField } from '../../../shared/types.ts';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
-import type { Catalogue } from '../catalogue.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { FIELD_COLUMN } from '../store/photoRepository.ts';
+import type { PhotoRepository } from '../store/photoRepository.ts';
+import type { PlannedEdit } from './recordedEdit.ts';
 import { normaliseTags, tagKey } from '../../../shared/tags.ts';
 
 const TEXT_FIELDS = EDITABLE_FIELDS.filter((f): f is Exclude<EditableField, 'tags'> => f !== 'tags');
 
 /**
- * Computed in SQLite, not from photo objects: a field is shared when its least and greatest
- * values agree (no sort, one pass), and only the tags column is read back. A selection of
+ * Computed in SQLite, not from photo objects (PhotoRepository.fieldRanges: a field is shared when
+ * its least and greatest values agree), and only the tags column is read back. A selection of
  * 200,000 photos answers in about a second instead of minutes.
  */
-export function selectionFields(catalogue: Catalogue, ids: readonly number[]): SelectionFields {
+export function selectionFields(photos: PhotoRepository, ids: readonly number[]): SelectionFields {
   const unique = [...new Set(ids)];
-  const aggregates = TEXT_FIELDS.map((f) => `min(${FIELD_COLUMN[f]}) AS "${f}.min", max(${FIELD_COLUMN[f]}) AS "${f}.max"`).join(', ');
-  const where = 'id IN (SELECT value FROM json_each(?))';
-  const list = JSON.stringify(unique);
-  const row = catalogue.db.prepare(`SELECT count(*) AS n, ${aggregates} FROM photos WHERE ${where}`).get(list) as Record<string, string | number | null>;
-  const count = Number(row.n);
+  const { count, ranges } = photos.fieldRanges(unique, TEXT_FIELDS);
   const result: SelectionFields = { count, common: {}, mixed: [], tags: [] };
   for (const field of TEXT_FIELDS) {
-    const [min, max] = [row[`${field}.min`], row[`${field}.max`]];
+    const [min, max] = ranges.get(field)!;
     if (min === max) result.common[field] = String(min ?? '');
     else result.mixed.push(field);
   }
   const counts = new Map<string, { tag: string; count: number }>();
-  for (const { tags } of catalogue.db.prepare(`SELECT tags FROM photos WHERE ${where} AND tags != '[]'`).iterate(list) as Iterable<{ tags: string }>) {
-    for (const tag of parseTagList(tags)) {
-      const key = tag.toLocaleLowerCase('hu');
+  for (const tags of photos.tagListsOf(unique)) {
+    for (const tag of tags) {
+      const key = tagKey(tag);
       const entry = counts.get(key) ?? { tag, count: 0 };
       entry.count++;
       counts.set(key, entry);
@@ -41,19 +37,16 @@ export function selectionFields(catalogue: Catalogue, ids: readonly number[]): S
   return result;
 }
 
-function parseTagList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 /** Adds and removes tags on every selected photo, one undoable step. Returns the photos changed. */
-export function editSelectionTags(catalogue: Catalogue, ids: readonly number[], add: readonly string[], remove: readonly string[]): number[] {
+export function editSelectionTags(
+  repository: PhotoRepository,
+  applyEdits: (edits: PlannedEdit[], label: string) => number[],
+  ids: readonly number[],
+  add: readonly string[],
+  remove: readonly string[],
+): number[] {
   const unique = [...new Set(ids)];
-  const photos = catalogue.photos.getMany(unique);
+  const photos = repository.getMany(unique);
   if (photos.length !== unique.length) {
     const found = new Set(photos.map((p) => p.id));
     throw new CatalogueError('not-found', `No photo with id ${unique.filter((id) => !found.has(id)).join(', ')} in this catalogue.`);
@@ -67,5 +60,5 @@ export function editSelectionTags(catalogue: Catalogue, ids: readonly number[], 
   const parts = [adding.length ? `add ${adding.map((t) => `"${t}"`).join(', ')}` : '', removing.size ? `remove ${remove.map((t) => `"${t}"`).join(', ')}` : '']
     .filter(Boolean)
     .join(', ');
-  return catalogue.applyEdits(edits, `Tags of ${photos.length} photo${photos.length === 1 ? '' : 's'}: ${parts}`);
+  return applyEdits(edits, `Tags of ${photos.length} photo${photos.length === 1 ? '' : 's'}: ${parts}`);
 }

@@ -3,12 +3,12 @@
 // this connection last looked, and never for this connection's own writes, so one cheap read on
 // a short timer in the host process tells "someone else wrote" without reading any table.
 import type { DatabaseSync } from 'node:sqlite';
+import { dataVersionReader } from '../store/openDatabase.ts';
 
 export const EXTERNAL_WRITE_CHECK_MS = 50;
 
 export function watchExternalWrites(db: DatabaseSync, onWrite: () => void, intervalMs = EXTERNAL_WRITE_CHECK_MS): () => void {
-  const statement = db.prepare('PRAGMA data_version');
-  const read = () => (statement.get() as { data_version: number }).data_version;
+  const read = dataVersionReader(db);
   let last = read();
   const timer = setInterval(() => {
     if (!db.isOpen) return stop();

@@ -289,6 +289,6 @@ export function importParsed(catalogue: Catalogue, parsed: ParsedFile, options: 
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };
   const rows = preview.changes.length;
   faultPoint('import-planned');
-  catalogue.applyEdits(edits, `Import ${rows} row${rows === 1 ? '' : 's'}${options.name ? ` from ${options.name}` : ''}`);
+  catalogue.photos.applyEdits(edits, `Import ${rows} row${rows === 1 ? '' : 's'}${options.name ? ` from ${options.name}` : ''}`);
   return { ...preview, applied: true };
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import type { IngestProgress, IngestReport } from '../../../shared/types.ts';
 import { PhotoRepository } from '../store/photoRepository.ts';
-import { inTransaction } from '../store/openDatabase.ts';
+import { inTransactionWithoutSync } from '../store/openDatabase.ts';
 import { markDuplicates } from '../store/duplicates.ts';
 import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
@@ -73,19 +73,14 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     // ingest again redoes). An fsync per batch blocked this thread, which serves the UI, for
     // 5-120 ms each on a busy disk. FULL is restored before anything else can run, so edits
     // keep their fsync-on-save.
-    db.exec('PRAGMA synchronous = NORMAL');
-    try {
-      inTransaction(db, () => {
-        const hashes = new Set<string>();
-        for (const { file, result } of batch) {
-          apply(file, result, changed, hashes);
-          faultPoint('ingest-row');
-        }
-        for (const hash of hashes) markDuplicates(db, hash);
-      });
-    } finally {
-      db.exec('PRAGMA synchronous = FULL');
-    }
+    inTransactionWithoutSync(db, () => {
+      const hashes = new Set<string>();
+      for (const { file, result } of batch) {
+        apply(file, result, changed, hashes);
+        faultPoint('ingest-row');
+      }
+      for (const hash of hashes) markDuplicates(db, hash);
+    });
     faultPoint('ingest-committed');
     if (changed.length) context.onPhotosChanged(changed);
   };

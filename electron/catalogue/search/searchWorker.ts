@@ -8,7 +8,7 @@
 // answering from the old base plus delta meanwhile, then swaps.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
-import { openDatabase } from '../store/openDatabase.ts';
+import { openDatabase, readSnapshot } from '../store/openDatabase.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { buildBase, SearchIndex, type BaseIndex } from './searchIndex.ts';
 import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
@@ -60,13 +60,7 @@ const CACHE_SIZE = 8;
 
 /** Reads a consistent snapshot: the seq and every photo as of that seq. */
 function buildFromDatabase(db: DatabaseSync): BaseIndex {
-  db.exec('BEGIN');
-  try {
-    const seq = latestChangeSeq(db);
-    return buildBase(allSearchSources(db), seq);
-  } finally {
-    db.exec('COMMIT');
-  }
+  return readSnapshot(db, () => buildBase(allSearchSources(db), latestChangeSeq(db)));
 }
 
 function runBuilder(data: SearchWorkerData): void {

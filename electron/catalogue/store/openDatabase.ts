@@ -117,3 +117,36 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     throw error;
   }
 }
+
+/**
+ * `inTransaction` without an fsync at commit (synchronous=NORMAL): WAL stays consistent after a
+ * crash or power cut and may only lose the last such transactions, so this is for work that can
+ * be redone (an ingest's batches). FULL is restored before anything else can run.
+ */
+export function inTransactionWithoutSync<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('PRAGMA synchronous = NORMAL');
+  try {
+    return inTransaction(db, work);
+  } finally {
+    db.exec('PRAGMA synchronous = FULL');
+  }
+}
+
+/** Runs `read` inside one read transaction: everything it reads is one consistent snapshot. */
+export function readSnapshot<T>(db: DatabaseSync, read: () => T): T {
+  db.exec('BEGIN');
+  try {
+    return read();
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
+/**
+ * A reader of SQLite's `PRAGMA data_version`, which changes exactly when another connection has
+ * committed since this one last looked (never for this connection's own writes).
+ */
+export function dataVersionReader(db: DatabaseSync): () => number {
+  const statement = db.prepare('PRAGMA data_version');
+  return () => (statement.get() as { data_version: number }).data_version;
+}

@@ -5,6 +5,7 @@ import { creditLine } from '../../../shared/creditStyles.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
 import { statementCache } from './statementCache.ts';
+import { inTransaction } from './openDatabase.ts';
 import { faultPoint } from '../faultInjection.ts';
 
 export interface PhotoRow {
@@ -315,6 +316,76 @@ export class PhotoRepository {
 
   setMissing(id: number, missing: boolean): void {
     this.#prepare('UPDATE photos SET missing=? WHERE id=?').run(missing ? 1 : 0, id);
+  }
+
+  /** Whether the connection is still open (a background check stops when the catalogue closes). */
+  get isOpen(): boolean {
+    return this.#db.isOpen;
+  }
+
+  /** Runs `work` in one transaction: all of it is saved, or none. */
+  transaction<T>(work: () => T): T {
+    return inTransaction(this.#db, work);
+  }
+
+  /** Every original's path (an export may never write on one). */
+  files(): string[] {
+    return (this.#prepare('SELECT file FROM photos').all() as { file: string }[]).map((r) => r.file);
+  }
+
+  /** Files of the photos after `afterId`, in id order, `limit` at a time (the originals check). */
+  filesAfter(afterId: number, limit: number): { id: number; file: string; missing: boolean }[] {
+    const rows = this.#prepare('SELECT id, file, missing FROM photos WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as { id: number; file: string; missing: number }[];
+    return rows.map((r) => ({ id: r.id, file: r.file, missing: r.missing !== 0 }));
+  }
+
+  /** The photos marked missing, in id order. */
+  missingFiles(): { id: number; file: string }[] {
+    return (this.#prepare('SELECT id, file FROM photos WHERE missing = 1 ORDER BY id').all() as { id: number; file: string }[]).map((r) => ({ id: r.id, file: r.file }));
+  }
+
+  /** Each spelling of a tag with the number of photos carrying it. */
+  tagSpellingCounts(): { tag: string; count: number }[] {
+    const rows = this.#prepare("SELECT j.value AS tag, count(*) AS n FROM photos AS p, json_each(p.tags) AS j WHERE p.tags != '[]' GROUP BY j.value").all() as {
+      tag: string;
+      n: number;
+    }[];
+    return rows.map((r) => ({ tag: r.tag, count: Number(r.n) }));
+  }
+
+  /** The photos that carry any tag, with their tags, in id order. */
+  taggedPhotos(): { id: number; tags: string[] }[] {
+    const rows = this.#prepare("SELECT id, tags FROM photos WHERE tags != '[]' ORDER BY id").all() as { id: number; tags: string }[];
+    return rows.map((r) => ({ id: r.id, tags: parseTags(r.tags) }));
+  }
+
+  /** The values used in a text field, most used first. */
+  fieldValues(field: EditableField, limit: number): string[] {
+    const column = FIELD_COLUMN[field];
+    const rows = this.#prepare(`SELECT ${column} AS v, count(*) AS n FROM photos WHERE ${column} != '' GROUP BY ${column} ORDER BY n DESC, v LIMIT ?`).all(limit) as { v: string }[];
+    return rows.map((r) => r.v);
+  }
+
+  /**
+   * For each text field, the least and greatest value over some photos, and how many there are:
+   * computed in SQLite in one pass (no sort), so a selection of 200,000 photos answers in about a
+   * second. A field is shared when the two agree.
+   */
+  fieldRanges(ids: readonly number[], fields: readonly EditableField[]): { count: number; ranges: Map<EditableField, [string | null, string | null]> } {
+    const aggregates = fields.map((f) => `min(${FIELD_COLUMN[f]}) AS "${f}.min", max(${FIELD_COLUMN[f]}) AS "${f}.max"`).join(', ');
+    const row = this.#db.prepare(`SELECT count(*) AS n, ${aggregates} FROM photos WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as Record<
+      string,
+      string | number | null
+    >;
+    const ranges = new Map<EditableField, [string | null, string | null]>();
+    for (const f of fields) ranges.set(f, [row[`${f}.min`] as string | null, row[`${f}.max`] as string | null]);
+    return { count: Number(row.n), ranges };
+  }
+
+  /** The tag lists of those of some photos that carry any tag. */
+  *tagListsOf(ids: readonly number[]): Generator<string[]> {
+    const statement = this.#prepare("SELECT tags FROM photos WHERE id IN (SELECT value FROM json_each(?)) AND tags != '[]'");
+    for (const { tags } of statement.iterate(JSON.stringify(ids)) as Iterable<{ tags: string }>) yield parseTags(tags);
   }
 
   /** Applies the same patch to each photo. The caller wraps it in a transaction. */

@@ -3,7 +3,9 @@
 // through its own read-only connection and takes no lock, so it works while the app is open.
 import { parse, requireCatalogue, out, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import { cataloguePaths } from '../../catalogue/cataloguePaths.ts';
-import { listBackups, makeBackup } from '../../catalogue/store/catalogueBackup.ts';
+// --list reads the backups folder without opening the catalogue: it must work when the database
+// cannot be opened (that is when backups are wanted).
+import { listBackups } from '../../catalogue/store/catalogueBackup.ts';
 
 export const backup: Command = async (args) => {
   const { values, positionals } = parse(args, { list: { type: 'boolean' } });
@@ -14,6 +16,6 @@ export const backup: Command = async (args) => {
     if (values.json) return out(JSON.stringify({ backups }));
     return out(backups.length ? backups.map((b) => `${b.createdAt}  ${(b.bytes / 1024).toFixed(0).padStart(8)} KiB  ${b.file}`).join('\n') : 'No backups yet.');
   }
-  const made = await withCatalogueReadOnly(dir, (catalogue) => makeBackup(catalogue.db, catalogue.paths));
+  const made = await withCatalogueReadOnly(dir, (catalogue) => catalogue.backups.make());
   out(values.json ? JSON.stringify(made) : `Backed up to ${made.file}`);
 };

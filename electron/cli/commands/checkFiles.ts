@@ -6,8 +6,8 @@ export const checkFiles: Command = async (args) => {
   const { values, positionals } = parse(args);
   if (positionals.length) throw new UsageError('check-files takes no positional arguments');
   await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
-    const report = await catalogue.checkOriginals();
-    const missing = (catalogue.db.prepare('SELECT id, file FROM photos WHERE missing = 1 ORDER BY id').all() as { id: number; file: string }[]).map((r) => ({ id: r.id, file: r.file }));
+    const report = await catalogue.originals.check();
+    const missing = catalogue.originals.missing();
     if (values.json) return out(JSON.stringify({ checked: report.checked, missing }));
     out([`${report.checked} originals checked, ${missing.length} missing.`, ...missing.map((m) => `missing  ${m.id}  ${m.file}`)].join('\n'));
   });

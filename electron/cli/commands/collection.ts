@@ -2,7 +2,6 @@
 // named, ordered picks from the command line. Positions given to `move` are figure numbers
 // (1 = first). A photo already in the collection is added again, with a warning on stderr.
 import { parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
-import { collectionsOf } from '../../catalogue/collections/collectionService.ts';
 import { creditWarnings } from '../../../shared/figureCredits.ts';
 
 const SUBCOMMANDS = 'create|add|remove|move|list|show|rename|delete|modified';
@@ -21,8 +20,8 @@ export const collection: Command = async (args) => {
   const json = Boolean(values.json);
 
   await withCatalogue(dir, false, (catalogue) => {
-    const service = collectionsOf(catalogue);
-    const store = service.store;
+    const service = catalogue.collections;
+    const store = service;
     const showOne = (id: number) => {
       const c = service.get(id);
       const picks = service.picks(id);

@@ -9,8 +9,6 @@ import { parse, requireCatalogue, parseIds, withCatalogueReadOnly, UsageError, w
 import { escapeControlCharacters } from '../../../shared/fieldLimits.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { CREDIT_LIST_FORMATS, creditWarnings, type CreditListFormat } from '../../../shared/figureCredits.ts';
-import { collectionsOf } from '../../catalogue/collections/collectionService.ts';
-import { collectionCreditsFile, type CollectionPick } from '../../catalogue/collections/collectionCredits.ts';
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -51,7 +49,7 @@ export const credits: Command = async (args) => {
     const ids = parseIds(positionals);
     if (values.out || values.overwrite) throw new UsageError('--out needs --collection (or --style/--lang)');
     await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-      process.stdout.write(escapeControlCharacters(catalogue.creditList(ids, format as 'txt' | 'md')));
+      process.stdout.write(escapeControlCharacters(catalogue.photos.creditList(ids, format as 'txt' | 'md')));
     });
     return;
   }
@@ -62,11 +60,11 @@ export const credits: Command = async (args) => {
   if (format === 'docx' && !out && process.stdout.isTTY) throw new UsageError('DOCX is a binary file: give --out <file.docx>');
   await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
     let name = '';
-    let picks: CollectionPick[];
+    let picks;
     if (typeof collection === 'string') {
-      const service = collectionsOf(catalogue);
-      const id = service.store.idByName(collection);
-      name = service.store.summary(id).name;
+      const service = catalogue.collections;
+      const id = service.idByName(collection);
+      name = service.summary(id).name;
       picks = service.picks(id);
     } else {
       const ids = parseIds(positionals);
@@ -79,7 +77,7 @@ export const credits: Command = async (args) => {
     for (const warning of creditWarnings(picks.map((p) => ({ photo: p.photo, modified: p.modified })), { style, lang })) {
       warn(`${lang === 'hu' ? 'figyelmeztetés' : 'warning'}: ${warning.message}`);
     }
-    const data = await collectionCreditsFile(name, picks, { style, lang, format });
+    const data = await catalogue.collections.creditsFileOf(name, picks, { style, lang, format });
     if (out) writeOutputFile(out, data, Boolean(values.overwrite));
     // Text formats are shown as `out` shows text (control characters escaped); DOCX is binary.
     else process.stdout.write(format === 'docx' ? data : escapeControlCharacters(data.toString('utf8')));

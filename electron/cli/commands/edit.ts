@@ -20,7 +20,7 @@ export const edit: Command = async (args) => {
   const patch = photoPatchSchema.safeParse(raw);
   if (!patch.success) throw new UsageError(patch.error.issues[0].message);
   await withCatalogue(requireCatalogue(values), false, (catalogue) => {
-    const photos = catalogue.updatePhotos(ids, patch.data as PhotoPatch);
+    const photos = catalogue.photos.update(ids, patch.data as PhotoPatch);
     if (values.json) out(JSON.stringify({ photos: photos.map(showPhoto) }));
     else out(`saved ${photos.length} photo${photos.length === 1 ? '' : 's'}`);
   });

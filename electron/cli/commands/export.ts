@@ -3,7 +3,6 @@
 // pictures, the credit list and a manifest. Refuses to replace existing files without --overwrite;
 // Ctrl+C cancels and leaves no file behind.
 import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
-import { collectionsOf } from '../../catalogue/collections/collectionService.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 
@@ -45,14 +44,13 @@ export const exportCommand: Command = async (args) => {
   };
   const collectionName = values.collection;
   await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
-    const service = collectionsOf(catalogue);
-    const id = service.store.idByName(collectionName);
+    const id = catalogue.collections.idByName(collectionName);
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.once('SIGINT', onSignal);
     let lastDraw = 0;
     try {
-      const report = await service.export(id, request, {
+      const report = await catalogue.exports.run(id, request, {
         signal: controller.signal,
         onProgress: (p) => {
           if (values.json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;

@@ -1,7 +1,6 @@
 // fototar export-metadata --catalogue <dir> --format csv|xlsx|json [--output file] [--lang en|hu] [--delimiter ";"]
 import fs from 'node:fs';
 import { parse, requireCatalogue, out, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
-import { exportMetadata, exportMetadataXlsx } from '../../catalogue/exchange/metadataExport.ts';
 
 export const exportMetadataCommand: Command = async (args) => {
   const { values, positionals } = parse(args, {
@@ -20,10 +19,10 @@ export const exportMetadataCommand: Command = async (args) => {
   if (format === 'xlsx' && typeof values.output !== 'string') throw new UsageError('an XLSX export needs --output <file.xlsx>');
   await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
     if (format === 'xlsx') {
-      fs.writeFileSync(values.output as string, await exportMetadataXlsx(catalogue, { lang }));
+      fs.writeFileSync(values.output as string, await catalogue.exchange.exportXlsx({ lang }));
       return;
     }
-    const text = exportMetadata(catalogue, format, { lang, delimiter });
+    const text = catalogue.exchange.export(format, { lang, delimiter });
     if (typeof values.output === 'string') fs.writeFileSync(values.output, text, 'utf8');
     else process.stdout.write(text);
   });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
-import { importFormatOf, importMetadataFile } from '../../catalogue/exchange/importFile.ts';
+import { importFormatOf } from '../../catalogue/exchange/importFile.ts';
 
 export const importCommand: Command = async (args) => {
   const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' }, 'keep-blank': { type: 'boolean' }, 'skip-bad-dates': { type: 'boolean' }, format: { type: 'string' } });
@@ -17,7 +17,7 @@ export const importCommand: Command = async (args) => {
   const format = values.format ?? importFormatOf(file, bytes);
   if (format !== 'csv' && format !== 'json' && format !== 'xlsx') throw new UsageError('--format takes csv, xlsx or json');
   await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
-    const result = await importMetadataFile(catalogue, bytes, {
+    const result = await catalogue.exchange.import(bytes, {
       format,
       keepBlank: values['keep-blank'] === true,
       skipBadDates: values['skip-bad-dates'] === true,

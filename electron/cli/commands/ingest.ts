@@ -9,7 +9,7 @@ export const ingest: Command = async (args) => {
     const onSignal = () => controller.abort();
     process.once('SIGINT', onSignal);
     let lastDraw = 0;
-    const report = await catalogue.ingest(positionals, {
+    const report = await catalogue.ingest.run(positionals, {
       signal: controller.signal,
       onProgress: (p) => {
         if (values.json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;

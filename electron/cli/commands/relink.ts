@@ -8,7 +8,7 @@ export const relink: Command = async (args) => {
   if (positionals.length !== 2) throw new UsageError('relink takes a photo id and the new path of its file');
   const [id] = parseIds(positionals.slice(0, 1));
   await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
-    const photo = await catalogue.relinkPhoto(id, positionals[1]);
+    const photo = await catalogue.originals.relink(id, positionals[1]);
     out(values.json ? JSON.stringify(showPhoto(photo)) : `Photo ${id} now points at ${photo.file}`);
   });
 };

@@ -34,7 +34,7 @@ export const show: Command = async (args) => {
   const [id] = parseIds(positionals);
   if (positionals.length > 1) throw new UsageError('show takes one photo id');
   await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-    const photo = catalogue.getPhoto(id);
+    const photo = catalogue.photos.get(id);
     out(values.json ? JSON.stringify(showPhoto(photo)) : describe(photo));
   });
 };

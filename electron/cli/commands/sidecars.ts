@@ -1,7 +1,5 @@
 // fototar sidecars: writes XMP sidecars for photos, and sets whether every edit writes them.
 import { parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
-import { readSidecarSettings, writeSidecarSettings } from '../../catalogue/store/sidecarSettings.ts';
-import { writeSidecars } from '../../catalogue/sidecars/xmpSidecar.ts';
 import type { SidecarNaming } from '../../../shared/sidecars.ts';
 
 export const sidecars: Command = async (args) => {
@@ -17,7 +15,7 @@ export const sidecars: Command = async (args) => {
   }
   const ids = values.all || settingsOnly ? [] : parseIds(positionals);
   await withCatalogue(dir, false, (catalogue) => {
-    const settings = writeSidecarSettings(catalogue.db, {
+    const settings = catalogue.exchange.setSidecarSettings({
       autoWrite: values.auto === undefined ? undefined : values.auto === 'on',
       naming: values.naming as SidecarNaming | undefined,
     });
@@ -26,11 +24,7 @@ export const sidecars: Command = async (args) => {
       else out(`sidecars: written after each edit ${settings.autoWrite ? 'on' : 'off'}, named ${settings.naming}`);
       return;
     }
-    const photos = values.all ? [...catalogue.photos.iterateAll()] : catalogue.photos.getMany(ids);
-    const found = new Set(photos.map((p) => p.id));
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length) throw new UsageError(`No photo with id ${missing.join(', ')} in this catalogue.`);
-    const report = writeSidecars(photos, readSidecarSettings(catalogue.db).naming);
+    const report = catalogue.exchange.writeSidecars(values.all ? 'all' : ids);
     if (values.json) out(JSON.stringify({ ...report, settings }));
     else {
       out(`wrote ${report.written.length} sidecar${report.written.length === 1 ? '' : 's'}`);

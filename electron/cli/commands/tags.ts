@@ -1,7 +1,6 @@
 // fototar tags list|rename <old> <new>|merge <a> <b>: the catalogue's tags, renamed or merged
 // on every photo at once (one undoable step).
 import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
-import { listTags, renameTag } from '../../catalogue/editing/catalogueTags.ts';
 
 export const tags: Command = async (args) => {
   const { values, positionals } = parse(args, { prefix: { type: 'string' } });
@@ -10,7 +9,7 @@ export const tags: Command = async (args) => {
   if (action === 'list' || action === undefined) {
     if (rest.length) throw new UsageError('tags list takes no more arguments (use --prefix p to filter)');
     await withCatalogue(dir, false, (catalogue) => {
-      const list = listTags(catalogue.db, typeof values.prefix === 'string' ? values.prefix : '');
+      const list = catalogue.tags.list(typeof values.prefix === 'string' ? values.prefix : '');
       if (values.json) out(JSON.stringify({ tags: list }));
       else out(list.length ? list.map((t) => `${String(t.count).padStart(7)}  ${t.tag}`).join('\n') : 'no tags');
     });
@@ -20,7 +19,7 @@ export const tags: Command = async (args) => {
     if (rest.length !== 2) throw new UsageError(action === 'rename' ? 'usage: tags rename <old> <new>' : 'usage: tags merge <tag> <into>');
     const [from, to] = rest;
     await withCatalogue(dir, false, (catalogue) => {
-      const result = renameTag(catalogue, from, to, action === 'merge' ? 'Merge' : 'Rename');
+      const result = catalogue.tags.rename(from, to, action === 'merge' ? 'Merge' : 'Rename');
       if (values.json) out(JSON.stringify(result));
       else out(`${action === 'merge' ? 'merged' : 'renamed'} on ${result.photos} photo${result.photos === 1 ? '' : 's'} (undo with "fototar undo")`);
     });

@@ -6,7 +6,7 @@ function step(kind: 'undo' | 'redo'): Command {
     const { values, positionals } = parse(args);
     if (positionals.length) throw new UsageError(`${kind} takes no arguments`);
     await withCatalogue(requireCatalogue(values), false, (catalogue) => {
-      const result = kind === 'undo' ? catalogue.undo() : catalogue.redo();
+      const result = kind === 'undo' ? catalogue.history.undo() : catalogue.history.redo();
       if (values.json) out(JSON.stringify({ label: result.label, photos: result.photos.map((p) => p.id), history: result.history }));
       else out(result.label ? `${kind === 'undo' ? 'undid' : 'redid'}: ${result.label}` : `nothing to ${kind}`);
     });

@@ -11,7 +11,6 @@ import { DatabaseSync } from 'node:sqlite';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
-import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { exportFileName, exportIdentity, insideFolder, safeFileNamePart } from '../../../electron/catalogue/collections/exportNames.ts';
 import { STAGING_PREFIX } from '../../../electron/catalogue/collections/exportCollection.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
@@ -27,17 +26,17 @@ before(async () => {
   await writeFixture(photos, 'fortepan_7416.jpg', makeJpeg({ width: 300, height: 400, colour: '#334455', xmp: { description: 'Vitorlások', credit: 'Fortepan / Kurutz Márton' } }));
   await writeFixture(photos, '../../etc/passwd <CON>.jpg'.replace(/\//g, '_'), makeJpeg({ width: 100, height: 100, xmp: { description: 'Other', credit: 'Magyar Nemzeti Múzeum', creator: 'Kovács Béla' } }));
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest([photos]);
+  await catalogue.ingest.run([photos]);
   for (const p of catalogue.photos.iterateAll()) ids[p.fortepanId ?? 'other'] = p.id;
-  catalogue.updatePhotos([ids[54176]], { photographer: 'Berkó Pál', title: 'Villamos', tags: ['villamos'] });
+  catalogue.photos.update([ids[54176]], { photographer: 'Berkó Pál', title: 'Villamos', tags: ['villamos'] });
 });
 
 after(() => catalogue.close());
 
-const figures = (id: number) => collectionsOf(catalogue).store.items(id).map((i) => i.photoId);
+const figures = (id: number) => catalogue.collections.items(id).map((i) => i.photoId);
 
 test('a collection keeps its order; the same photo may be in it twice; moves and removals renumber', () => {
-  const store = collectionsOf(catalogue).store;
+  const store = catalogue.collections;
   const c = store.create('  Chapter   3 ');
   assert.equal(c.name, 'Chapter 3');
   assert.throws(() => store.create('chapter 3'), (e: CatalogueError) => e.code === 'invalid-input' && /already exists/.test(e.message));
@@ -70,13 +69,13 @@ test('a collection keeps its order; the same photo may be in it twice; moves and
   // A photo may be in many collections.
   const other = store.create('Article on 1956');
   store.add(other.id, [ids[54176]]);
-  assert.deepEqual(collectionsOf(catalogue).list().map((s) => [s.name, s.count]), [['Article on 1956', 1], ['Chapter 3', 3]]);
+  assert.deepEqual(catalogue.collections.list().map((s) => [s.name, s.count]), [['Article on 1956', 1], ['Chapter 3', 3]]);
   store.rename(other.id, 'Cikk 1956-ról');
   store.delete(other.id);
-  assert.deepEqual(collectionsOf(catalogue).list().map((s) => s.name), ['Chapter 3']);
+  assert.deepEqual(catalogue.collections.list().map((s) => s.name), ['Chapter 3']);
   assert.equal(catalogue.photos.count(), 3, 'deleting a collection keeps the photos');
 
-  const full = collectionsOf(catalogue).get(c.id);
+  const full = catalogue.collections.get(c.id);
   assert.deepEqual(full.items.map((i) => i.photo.id), [ids[54176], ids[7416], ids.other]);
   assert.equal(full.items[0].photo.credit, 'Fortepan / Nagy Gyula / Berkó Pál');
 });
@@ -124,16 +123,16 @@ function sha(file: string): string {
 }
 
 test('export writes credited pictures, credit lists and a manifest; ExifTool reads EXIF, IPTC and XMP back', { skip: hasExiftool ? false : 'exiftool is not installed (Debian: libimage-exiftool-perl)' }, async () => {
-  const service = collectionsOf(catalogue);
-  const id = service.store.idByName('Chapter 3');
-  service.store.setModified(id, service.store.items(id)[0].itemId, true);
+  const service = catalogue.collections;
+  const id = service.idByName('Chapter 3');
+  service.setModified(id, service.items(id)[0].itemId, true);
   const originals = [...catalogue.photos.iterateAll()].map((p) => [p.file, sha(p.file), fs.statSync(p.file).mtimeMs] as const);
   const out = path.join(dir, 'export');
   const progress: number[] = [];
-  catalogue.updatePhotos([ids[7416]], { archiveRef: 'HU.BFL.XV.19.d.1.05.054' });
-  const report = await service.export(id, { outDir: out, size: 320, quality: 85, format: 'jpeg', style: 'press', lang: 'hu', overwrite: false }, { onProgress: (p) => progress.push(p.done) });
-  catalogue.updatePhotos([ids[7416]], { archiveRef: '' });
-  const otherName = `03_${exportIdentity(catalogue.getPhoto(ids.other))}.jpg`;
+  catalogue.photos.update([ids[7416]], { archiveRef: 'HU.BFL.XV.19.d.1.05.054' });
+  const report = await catalogue.exports.run(id, { outDir: out, size: 320, quality: 85, format: 'jpeg', style: 'press', lang: 'hu', overwrite: false }, { onProgress: (p) => progress.push(p.done) });
+  catalogue.photos.update([ids[7416]], { archiveRef: '' });
+  const otherName = `03_${exportIdentity(catalogue.photos.get(ids.other))}.jpg`;
   assert.deepEqual(report.files, ['01_fortepan_54176.jpg', '02_fortepan_7416.jpg', otherName, 'credits.txt', 'credits.docx', 'manifest.csv']);
   assert.deepEqual(fs.readdirSync(out).sort(), [...report.files].sort(), 'nothing else is left in the folder');
   assert.ok(progress.at(-1) === report.files.length);
@@ -193,21 +192,21 @@ test('export writes credited pictures, credit lists and a manifest; ExifTool rea
   const before = sha(path.join(out, '02_fortepan_7416.jpg'));
   fs.writeFileSync(path.join(out, 'credits.txt'), 'mine');
   await assert.rejects(
-    service.export(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false }),
+    catalogue.exports.run(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false }),
     (e: CatalogueError) => e.code === 'output-exists' && /6 of the export's files already exist/.test(e.message),
   );
   assert.equal(fs.readFileSync(path.join(out, 'credits.txt'), 'utf8'), 'mine');
   assert.equal(sha(path.join(out, '02_fortepan_7416.jpg')), before);
-  await service.export(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: true });
+  await catalogue.exports.run(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: true });
   assert.match(fs.readFileSync(path.join(out, 'credits.txt'), 'utf8'), /^Figure 1: Fortepan \/ Nagy Gyula \/ Berkó Pál/m);
   assert.deepEqual(fs.readdirSync(out).filter((n) => n.startsWith('.')), []);
 });
 
 test('TIFF export carries EXIF, IPTC and XMP too', { skip: hasExiftool ? false : 'exiftool is not installed' }, async () => {
-  const service = collectionsOf(catalogue);
-  const id = service.store.idByName('Chapter 3');
+  const service = catalogue.collections;
+  const id = service.idByName('Chapter 3');
   const out = path.join(dir, 'export-tiff');
-  const report = await service.export(id, { outDir: out, size: 200, format: 'tiff', style: 'fortepan', lang: 'en', overwrite: false });
+  const report = await catalogue.exports.run(id, { outDir: out, size: 200, format: 'tiff', style: 'fortepan', lang: 'en', overwrite: false });
   assert.equal(report.files[0], '01_fortepan_54176.tif');
   const meta = exiftool(path.join(out, report.files[0]));
   assert.equal(meta['File:FileType'], 'TIFF');
@@ -225,12 +224,12 @@ test('TIFF export carries EXIF, IPTC and XMP too', { skip: hasExiftool ? false :
 });
 
 test('cancel leaves no files, not even hidden staging ones', async () => {
-  const service = collectionsOf(catalogue);
-  const id = service.store.idByName('Chapter 3');
+  const service = catalogue.collections;
+  const id = service.idByName('Chapter 3');
   const out = path.join(dir, 'export-cancelled');
   const controller = new AbortController();
   await assert.rejects(
-    service.export(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false }, {
+    catalogue.exports.run(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false }, {
       signal: controller.signal,
       onProgress: (p) => {
         if (p.done === 1) controller.abort();
@@ -241,39 +240,39 @@ test('cancel leaves no files, not even hidden staging ones', async () => {
   assert.deepEqual(fs.readdirSync(out), []);
 
   // The UI's way: start in the background, cancel, poll.
-  const started = await service.startExport(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
+  const started = await catalogue.exports.start(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
   assert.ok(['running', 'done'].includes(started.state));
-  service.cancelExport();
-  for (let i = 0; i < 100 && service.exportProgress().state === 'running'; i++) await new Promise((r) => setTimeout(r, 20));
-  const final = service.exportProgress();
+  catalogue.exports.cancel();
+  for (let i = 0; i < 100 && catalogue.exports.progress().state === 'running'; i++) await new Promise((r) => setTimeout(r, 20));
+  const final = catalogue.exports.progress();
   if (final.state === 'cancelled') assert.deepEqual(fs.readdirSync(out), []);
   else assert.equal(final.state, 'done', final.error ?? '');
   assert.ok(!fs.readdirSync(out).some((n) => n.startsWith(STAGING_PREFIX)));
 });
 
 test('export refuses bad options, an empty collection, and an output on top of an original', async () => {
-  const service = collectionsOf(catalogue);
-  const id = service.store.idByName('Chapter 3');
+  const service = catalogue.collections;
+  const id = service.idByName('Chapter 3');
   const base = { format: 'jpeg' as const, style: 'fortepan' as const, lang: 'en' as const, overwrite: true };
-  await assert.rejects(service.export(id, { ...base, outDir: path.join(dir, 'x'), size: 5 }), /size/);
-  await assert.rejects(service.export(id, { ...base, outDir: path.join(dir, 'x'), quality: 101 }), /quality/);
-  const empty = service.store.create('Empty');
-  await assert.rejects(service.export(empty.id, { ...base, outDir: path.join(dir, 'x') }), /empty/);
+  await assert.rejects(catalogue.exports.run(id, { ...base, outDir: path.join(dir, 'x'), size: 5 }), /size/);
+  await assert.rejects(catalogue.exports.run(id, { ...base, outDir: path.join(dir, 'x'), quality: 101 }), /quality/);
+  const empty = service.create('Empty');
+  await assert.rejects(catalogue.exports.run(empty.id, { ...base, outDir: path.join(dir, 'x') }), /empty/);
   // A photo named like an export file, in the output folder, with --overwrite: refused.
   const photos = path.join(dir, 'photos2');
   await writeFixture(photos, '01_fortepan_999.jpg', makeJpeg({}));
-  await catalogue.ingest([photos]);
-  const trap = catalogue.photos.byFile(path.join(photos, '01_fortepan_999.jpg'))!.id;
-  const c = service.store.create('Trap');
-  service.store.add(c.id, [trap]);
+  await catalogue.ingest.run([photos]);
+  const trap = catalogue.store.photos.byFile(path.join(photos, '01_fortepan_999.jpg'))!.id;
+  const c = service.create('Trap');
+  service.add(c.id, [trap]);
   const hash = sha(path.join(photos, '01_fortepan_999.jpg'));
-  await assert.rejects(service.export(c.id, { ...base, outDir: photos }), /is an original/);
+  await assert.rejects(catalogue.exports.run(c.id, { ...base, outDir: photos }), /is an original/);
   assert.equal(sha(path.join(photos, '01_fortepan_999.jpg')), hash);
 });
 
 test('a staging folder left by a crashed export is removed by the next export; a live one is kept', async () => {
-  const service = collectionsOf(catalogue);
-  const id = service.store.idByName('Chapter 3');
+  const service = catalogue.collections;
+  const id = service.idByName('Chapter 3');
   const out = path.join(dir, 'export-after-crash');
   // A process id that cannot be running (above Linux's pid_max), and this process's own.
   const dead = path.join(out, `${STAGING_PREFIX}4194399-abc123`);
@@ -281,7 +280,7 @@ test('a staging folder left by a crashed export is removed by the next export; a
   fs.mkdirSync(dead, { recursive: true });
   fs.writeFileSync(path.join(dead, '01_fortepan_54176.jpg'), 'half a picture');
   fs.mkdirSync(live, { recursive: true });
-  await service.export(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
+  await catalogue.exports.run(id, { outDir: out, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
   assert.ok(!fs.existsSync(dead));
   assert.ok(fs.existsSync(live));
 });

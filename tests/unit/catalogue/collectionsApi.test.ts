@@ -20,7 +20,7 @@ before(async () => {
   await writeFixture(path.join(dir, 'photos'), 'fortepan_1.jpg', makeJpeg({ xmp: { credit: 'Fortepan / Ebner' } }));
   await writeFixture(path.join(dir, 'photos'), 'fortepan_2.jpg', makeJpeg({ xmp: { credit: 'Fortepan / Kurutz Márton' } }));
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest([path.join(dir, 'photos')]);
+  await catalogue.ingest.run([path.join(dir, 'photos')]);
   // By Fortepan number, whatever order the ingest's workers finished in.
   photoIds = [...catalogue.photos.iterateAll()].sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
   handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });

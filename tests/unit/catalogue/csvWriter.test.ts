@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { csvFile, csvRecords } from '../../../electron/catalogue/exchange/csvWriter.ts';
 import { exportMetadata } from '../../../electron/catalogue/exchange/metadataExport.ts';
 import { unguardFormula } from '../../../shared/metadataExchange.ts';
@@ -70,11 +69,11 @@ before(async () => {
   dir = made.dir;
   made.ids.forEach((id, i) => {
     const value = HOSTILE[i];
-    catalogue.updatePhotos([id], { title: value, caption: value, donor: value, photographer: value, place: value, notes: value, tags: [value] });
+    catalogue.photos.update([id], { title: value, caption: value, donor: value, photographer: value, place: value, notes: value, tags: [value] });
   });
-  const service = collectionsOf(catalogue);
-  collectionId = service.store.create('Hostile').id;
-  service.store.add(collectionId, made.ids);
+  const service = catalogue.collections;
+  collectionId = service.create('Hostile').id;
+  service.add(collectionId, made.ids);
 });
 
 after(() => catalogue.close());
@@ -91,7 +90,7 @@ test('export-metadata CSV', () => {
 });
 
 test('the credit list as CSV, file and preview, in every style', async () => {
-  const service = collectionsOf(catalogue);
+  const service = catalogue.collections;
   for (const style of ['fortepan', 'press', 'commons', 'tasl'] as const) {
     const file = (await service.creditsFile(collectionId, style, 'hu', 'csv')).toString('utf8');
     assertSafe(file, `credits.csv (${style})`);
@@ -102,6 +101,6 @@ test('the credit list as CSV, file and preview, in every style', async () => {
 
 test("an export's manifest.csv", async () => {
   const out = path.join(dir, 'export');
-  await collectionsOf(catalogue).export(collectionId, { outDir: out, size: 32, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
+  await catalogue.exports.run(collectionId, { outDir: out, size: 32, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
   assertSafe(fs.readFileSync(path.join(out, 'manifest.csv'), 'utf8'), 'manifest.csv');
 });

@@ -8,27 +8,27 @@ import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
 test('a batch edit is one step: undo puts every photo back, redo applies it again', async () => {
   const { catalogue, ids } = await archivistCatalogue(3);
   try {
-    catalogue.updatePhotos([ids[0]], { caption: 'Első' });
-    catalogue.updatePhotos(ids, { donor: 'Nagy Gyula', date: '1956~' });
-    assert.deepEqual(ids.map((id) => catalogue.getPhoto(id).donor), ['Nagy Gyula', 'Nagy Gyula', 'Nagy Gyula']);
-    assert.equal(catalogue.historyState().undoLabel, 'Edit date, donor of 3 photos');
+    catalogue.photos.update([ids[0]], { caption: 'Első' });
+    catalogue.photos.update(ids, { donor: 'Nagy Gyula', date: '1956~' });
+    assert.deepEqual(ids.map((id) => catalogue.photos.get(id).donor), ['Nagy Gyula', 'Nagy Gyula', 'Nagy Gyula']);
+    assert.equal(catalogue.history.state().undoLabel, 'Edit date, donor of 3 photos');
 
-    const undone = catalogue.undo();
+    const undone = catalogue.history.undo();
     assert.equal(undone.label, 'Edit date, donor of 3 photos');
     assert.deepEqual(undone.photos.map((p) => p.id).sort(), [...ids].sort());
     for (const id of ids) {
-      const photo = catalogue.getPhoto(id);
+      const photo = catalogue.photos.get(id);
       assert.equal(photo.donor, '');
       assert.equal(photo.date, '');
       assert.equal(photo.dateFrom, null);
     }
     // The earlier single edit is untouched by undoing the batch.
-    assert.equal(catalogue.getPhoto(ids[0]).caption, 'Első');
+    assert.equal(catalogue.photos.get(ids[0]).caption, 'Első');
     assert.deepEqual(undone.history, { canUndo: true, canRedo: true, undoLabel: 'Edit caption of Fortepan 1000', redoLabel: 'Edit date, donor of 3 photos' });
 
-    catalogue.redo();
-    assert.equal(catalogue.getPhoto(ids[2]).date, '1956~');
-    assert.equal(catalogue.getPhoto(ids[2]).dateFrom, '1956-01-01');
+    catalogue.history.redo();
+    assert.equal(catalogue.photos.get(ids[2]).date, '1956~');
+    assert.equal(catalogue.photos.get(ids[2]).dateFrom, '1956-01-01');
   } finally {
     catalogue.close();
   }
@@ -36,23 +36,23 @@ test('a batch edit is one step: undo puts every photo back, redo applies it agai
 
 test('undo and redo survive closing and reopening the catalogue', async () => {
   const { dir, catalogue, ids } = await archivistCatalogue(2);
-  catalogue.updatePhotos([ids[1]], { title: 'Üllői út, villamos', tags: ['villamos', 'Üllői út'] });
+  catalogue.photos.update([ids[1]], { title: 'Üllői út, villamos', tags: ['villamos', 'Üllői út'] });
   catalogue.close();
 
   const reopened = Catalogue.open(path.join(dir, 'cat'));
   try {
-    assert.equal(reopened.historyState().canUndo, true);
-    reopened.undo();
-    assert.equal(reopened.getPhoto(ids[1]).title, '');
-    assert.deepEqual(reopened.getPhoto(ids[1]).tags, []);
+    assert.equal(reopened.history.state().canUndo, true);
+    reopened.history.undo();
+    assert.equal(reopened.photos.get(ids[1]).title, '');
+    assert.deepEqual(reopened.photos.get(ids[1]).tags, []);
   } finally {
     reopened.close();
   }
   const again = Catalogue.open(path.join(dir, 'cat'));
   try {
-    assert.equal(again.historyState().redoLabel, 'Edit title, tags of Fortepan 1001');
-    again.redo();
-    assert.equal(again.getPhoto(ids[1]).title, 'Üllői út, villamos');
+    assert.equal(again.history.state().redoLabel, 'Edit title, tags of Fortepan 1001');
+    again.history.redo();
+    assert.equal(again.photos.get(ids[1]).title, 'Üllői út, villamos');
   } finally {
     again.close();
   }
@@ -61,15 +61,15 @@ test('undo and redo survive closing and reopening the catalogue', async () => {
 test('saving an unchanged value records nothing; a new edit drops the redo branch', async () => {
   const { catalogue, ids } = await archivistCatalogue(1);
   try {
-    catalogue.updatePhotos(ids, { caption: 'A' });
-    catalogue.updatePhotos(ids, { caption: 'A' });
-    catalogue.undo();
-    assert.equal(catalogue.historyState().canUndo, false, 'the second, unchanged save was not a step');
-    assert.equal(catalogue.historyState().canRedo, true);
-    catalogue.updatePhotos(ids, { caption: 'B' });
-    assert.equal(catalogue.historyState().canRedo, false);
-    assert.equal(catalogue.redo().label, null);
-    assert.equal(catalogue.getPhoto(ids[0]).caption, 'B');
+    catalogue.photos.update(ids, { caption: 'A' });
+    catalogue.photos.update(ids, { caption: 'A' });
+    catalogue.history.undo();
+    assert.equal(catalogue.history.state().canUndo, false, 'the second, unchanged save was not a step');
+    assert.equal(catalogue.history.state().canRedo, true);
+    catalogue.photos.update(ids, { caption: 'B' });
+    assert.equal(catalogue.history.state().canRedo, false);
+    assert.equal(catalogue.history.redo().label, null);
+    assert.equal(catalogue.photos.get(ids[0]).caption, 'B');
   } finally {
     catalogue.close();
   }
@@ -78,9 +78,9 @@ test('saving an unchanged value records nothing; a new edit drops the redo branc
 test('an invalid date saves nothing and records no step', async () => {
   const { catalogue, ids } = await archivistCatalogue(2);
   try {
-    assert.throws(() => catalogue.updatePhotos(ids, { date: '1956-13', caption: 'x' }), /Date not saved/);
-    assert.equal(catalogue.getPhoto(ids[0]).caption, '');
-    assert.equal(catalogue.historyState().canUndo, false);
+    assert.throws(() => catalogue.photos.update(ids, { date: '1956-13', caption: 'x' }), /Date not saved/);
+    assert.equal(catalogue.photos.get(ids[0]).caption, '');
+    assert.equal(catalogue.history.state().canUndo, false);
   } finally {
     catalogue.close();
   }
@@ -90,7 +90,7 @@ test(`the history keeps the last ${HISTORY_LIMIT} steps`, async () => {
   const { catalogue, ids } = await archivistCatalogue(1);
   try {
     // Alternating fields, so no save is folded into the one before it.
-    for (let i = 0; i <= HISTORY_LIMIT + 5; i++) catalogue.updatePhotos(ids, i % 2 ? { notes: `n${i}` } : { caption: `c${i}` });
+    for (let i = 0; i <= HISTORY_LIMIT + 5; i++) catalogue.photos.update(ids, i % 2 ? { notes: `n${i}` } : { caption: `c${i}` });
     const rows = catalogue.db.prepare('SELECT count(*) AS n FROM edit_history').get() as { n: number };
     assert.equal(Number(rows.n), HISTORY_LIMIT);
   } finally {
@@ -102,25 +102,25 @@ test('saves of the same field while typing are one step; another field or photo 
   const { catalogue, ids } = await archivistCatalogue(2);
   try {
     const typing = { coalesce: true };
-    catalogue.updatePhotos([ids[0]], { title: 'E' }, typing);
-    catalogue.updatePhotos([ids[0]], { title: 'Első' }, typing);
-    catalogue.updatePhotos([ids[0]], { title: 'Első cím' }, typing);
-    catalogue.updatePhotos([ids[0]], { caption: 'Felirat' }, typing);
-    catalogue.updatePhotos([ids[1]], { caption: 'Másik' }, typing);
-    catalogue.undo();
-    catalogue.undo();
-    assert.equal(catalogue.getPhoto(ids[0]).caption, '');
-    assert.equal(catalogue.getPhoto(ids[0]).title, 'Első cím');
-    catalogue.undo();
-    assert.equal(catalogue.getPhoto(ids[0]).title, '', 'one undo takes back the whole title');
-    assert.equal(catalogue.historyState().canUndo, false);
-    catalogue.redo();
-    assert.equal(catalogue.getPhoto(ids[0]).title, 'Első cím');
+    catalogue.photos.update([ids[0]], { title: 'E' }, typing);
+    catalogue.photos.update([ids[0]], { title: 'Első' }, typing);
+    catalogue.photos.update([ids[0]], { title: 'Első cím' }, typing);
+    catalogue.photos.update([ids[0]], { caption: 'Felirat' }, typing);
+    catalogue.photos.update([ids[1]], { caption: 'Másik' }, typing);
+    catalogue.history.undo();
+    catalogue.history.undo();
+    assert.equal(catalogue.photos.get(ids[0]).caption, '');
+    assert.equal(catalogue.photos.get(ids[0]).title, 'Első cím');
+    catalogue.history.undo();
+    assert.equal(catalogue.photos.get(ids[0]).title, '', 'one undo takes back the whole title');
+    assert.equal(catalogue.history.state().canUndo, false);
+    catalogue.history.redo();
+    assert.equal(catalogue.photos.get(ids[0]).title, 'Első cím');
     // Without the option (the CLI, imports), every edit is its own step.
-    catalogue.updatePhotos([ids[1]], { notes: 'a' });
-    catalogue.updatePhotos([ids[1]], { notes: 'b' });
-    catalogue.undo();
-    assert.equal(catalogue.getPhoto(ids[1]).notes, 'a');
+    catalogue.photos.update([ids[1]], { notes: 'a' });
+    catalogue.photos.update([ids[1]], { notes: 'b' });
+    catalogue.history.undo();
+    assert.equal(catalogue.photos.get(ids[1]).notes, 'a');
   } finally {
     catalogue.close();
   }

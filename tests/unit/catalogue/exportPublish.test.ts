@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
-import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { STAGING_PREFIX } from '../../../electron/catalogue/collections/exportPublish.ts';
 import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
 
@@ -30,7 +29,7 @@ function state(folder: string): Record<string, string> {
 /** An earlier export of all five photos, plus the person's own files. */
 async function earlierExport(name: string): Promise<string> {
   const out = path.join(dir, name);
-  await collectionsOf(catalogue).export(all, { ...base, outDir: out, size: 24, overwrite: false });
+  await catalogue.exports.run(all, { ...base, outDir: out, size: 24, overwrite: false });
   fs.writeFileSync(path.join(out, 'notes.txt'), 'mine');
   fs.writeFileSync(path.join(out, '07_fortepan_1.jpg'), 'mine too, though named like an export picture');
   return out;
@@ -40,11 +39,11 @@ before(async () => {
   const made = await archivistCatalogue(5);
   catalogue = made.catalogue;
   dir = made.dir;
-  const service = collectionsOf(catalogue);
-  all = service.store.create('All').id;
-  service.store.add(all, made.ids);
-  three = service.store.create('Three').id;
-  service.store.add(three, made.ids.slice(0, 3));
+  const service = catalogue.collections;
+  all = service.create('All').id;
+  service.add(all, made.ids);
+  three = service.create('Three').id;
+  service.add(three, made.ids.slice(0, 3));
 });
 
 after(() => catalogue.close());
@@ -52,7 +51,7 @@ after(() => catalogue.close());
 test('--overwrite replaces the earlier export, its extra figures included, and nothing of the person', async () => {
   const out = await earlierExport('overwrite');
   const before = state(out);
-  const report = await collectionsOf(catalogue).export(three, { ...base, outDir: out, size: 32, lang: 'hu', overwrite: true });
+  const report = await catalogue.exports.run(three, { ...base, outDir: out, size: 32, lang: 'hu', overwrite: true });
   const now = state(out);
   assert.deepEqual(Object.keys(now), [...report.files, 'notes.txt', '07_fortepan_1.jpg'].sort());
   assert.equal(now['notes.txt'], before['notes.txt']);
@@ -68,7 +67,7 @@ test('an error halfway through publishing puts every earlier file back', async (
   fs.mkdirSync(path.join(out, 'credits.txt'));
   const before = state(out);
   await assert.rejects(
-    collectionsOf(catalogue).export(three, { ...base, outDir: out, size: 32, overwrite: true }),
+    catalogue.exports.run(three, { ...base, outDir: out, size: 32, overwrite: true }),
     (e: CatalogueError) => e.code === 'not-saved' && /could not be moved into .*the folder is as it was/.test(e.message),
   );
   assert.deepEqual(state(out), before);
@@ -81,7 +80,7 @@ test('cancel while overwriting leaves the earlier export as it was', async () =>
   const before = state(out);
   const controller = new AbortController();
   await assert.rejects(
-    collectionsOf(catalogue).export(three, { ...base, outDir: out, size: 32, overwrite: true }, {
+    catalogue.exports.run(three, { ...base, outDir: out, size: 32, overwrite: true }, {
       signal: controller.signal,
       onProgress: (p) => {
         if (p.done === 2) controller.abort();

@@ -72,20 +72,20 @@ test('an ingest catalogues BMP with a preview, JPEG 2000 with its reason, and re
   await writeFixture(photos, 'zero.bmp', Promise.resolve(zero));
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
-    const report = await catalogue.ingest([photos]);
+    const report = await catalogue.ingest.run([photos]);
     assert.deepEqual(report.failed.map((f) => [path.basename(f.path), f.reason]), [['zero.bmp', 'file is damaged: its BMP header gives an impossible size (10×0)']]);
     const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
 
     const scan = byName.get('scan.bmp')!;
     assert.deepEqual([scan.format, scan.width, scan.height, scan.previewError], ['bmp', 120, 80, null]);
-    const { data, info } = await sharp(catalogue.imageFile(scan.id, 'grid')!).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(catalogue.photos.imageFile(scan.id, 'grid')!).raw().toBuffer({ resolveWithObject: true });
     assert.deepEqual([info.width, info.height], [120, 80]);
     assert.ok(data[0] > 150 && data[2] < 100, `brick red, not swapped to blue: ${[...data.subarray(0, 3)]}`);
 
     const master = byName.get('master.jp2')!;
     assert.deepEqual([master.format, master.width, master.height], ['jp2', 4000, 3000]);
     assert.equal(master.previewError, 'no decoder for JPEG 2000 images in this build of Fototar');
-    assert.equal(catalogue.imageFile(master.id, 'grid'), null);
+    assert.equal(catalogue.photos.imageFile(master.id, 'grid'), null);
 
     assert.match(byName.get('cut.bmp')!.previewError ?? '', /truncated or corrupt/);
   } finally {

@@ -23,7 +23,7 @@ test('ingests a folder recursively, reads metadata and makes both thumbnails wit
   await writeFixture(photos, 'notes.txt', Promise.resolve(Buffer.from('not an image')));
   try {
     const progress: number[] = [];
-    const report = await catalogue.ingest([photos], { onProgress: (p) => progress.push(p.done) });
+    const report = await catalogue.ingest.run([photos], { onProgress: (p) => progress.push(p.done) });
     assert.deepEqual({ ...report, failed: report.failed.length }, { added: 4, updated: 0, unchanged: 0, failed: 0, warnings: [], photos: 4 });
     assert.ok(progress.includes(4));
 
@@ -38,8 +38,8 @@ test('ingests a folder recursively, reads metadata and makes both thumbnails wit
     assert.equal(photo.licence, 'CC BY-SA 3.0');
     // Orientation 6 turns an 80×40 image on its side.
     assert.deepEqual([photo.width, photo.height], [40, 80]);
-    const grid = catalogue.imageFile(photo.id, 'grid');
-    const preview = catalogue.imageFile(photo.id, 'preview');
+    const grid = catalogue.photos.imageFile(photo.id, 'grid');
+    const preview = catalogue.photos.imageFile(photo.id, 'preview');
     assert.ok(grid && preview);
     const gridMeta = await sharp(grid).metadata();
     assert.deepEqual([gridMeta.width, gridMeta.height], [40, 80]);
@@ -59,7 +59,7 @@ test('a broken file is reported with a reason and the rest goes on', async () =>
   const good = await makeJpeg({ width: 200, height: 200 });
   await writeFixture(photos, 'truncated.jpg', Promise.resolve(good.subarray(0, Math.floor(good.length / 2))));
   try {
-    const report = await catalogue.ingest([photos, path.join(photos, 'does-not-exist')]);
+    const report = await catalogue.ingest.run([photos, path.join(photos, 'does-not-exist')]);
     const reasons = Object.fromEntries(report.failed.map((f) => [path.basename(f.path), f.reason]));
     assert.match(reasons['broken.jpg'], /not an image format/);
     assert.match(reasons['empty.jpg'], /empty file/);
@@ -76,16 +76,16 @@ test('ingesting the same folder again changes nothing; a changed file is updated
   const file = await writeFixture(photos, 'fortepan_1.jpg', makeJpeg({ colour: '#111111' }));
   await writeFixture(photos, 'fortepan_2.jpg', makeJpeg({ colour: '#222222' }));
   try {
-    await catalogue.ingest([photos]);
-    const again = await catalogue.ingest([photos]);
+    await catalogue.ingest.run([photos]);
+    const again = await catalogue.ingest.run([photos]);
     assert.deepEqual([again.added, again.updated, again.unchanged, again.photos], [0, 0, 2, 2]);
 
-    const id = catalogue.photos.byFile(file)!.id;
-    catalogue.updatePhotos([id], { caption: 'Kézzel írt felirat' });
+    const id = catalogue.store.photos.byFile(file)!.id;
+    catalogue.photos.update([id], { caption: 'Kézzel írt felirat' });
     await fs.writeFile(file, await makeJpeg({ colour: '#999999', xmp: { description: 'from the file' } }));
-    const changed = await catalogue.ingest([photos]);
+    const changed = await catalogue.ingest.run([photos]);
     assert.deepEqual([changed.added, changed.updated, changed.unchanged], [0, 1, 1]);
-    assert.equal(catalogue.getPhoto(id).caption, 'Kézzel írt felirat');
+    assert.equal(catalogue.photos.get(id).caption, 'Kézzel írt felirat');
   } finally {
     catalogue.close();
   }
@@ -95,15 +95,15 @@ test('a moved file is relinked with its edits intact', async () => {
   const { photos, catalogue } = await freshCatalogue();
   const file = await writeFixture(photos, 'old/fortepan_5.jpg', makeJpeg({ colour: '#445566' }));
   try {
-    await catalogue.ingest([photos]);
-    const id = catalogue.photos.byFile(file)!.id;
-    catalogue.updatePhotos([id], { donor: 'Ebner' });
+    await catalogue.ingest.run([photos]);
+    const id = catalogue.store.photos.byFile(file)!.id;
+    catalogue.photos.update([id], { donor: 'Ebner' });
     const moved = path.join(photos, 'new', 'renamed.jpg');
     await fs.mkdir(path.dirname(moved), { recursive: true });
     await fs.rename(file, moved);
-    const report = await catalogue.ingest([photos]);
+    const report = await catalogue.ingest.run([photos]);
     assert.deepEqual([report.added, report.updated, report.photos], [0, 1, 1]);
-    const photo = catalogue.getPhoto(id);
+    const photo = catalogue.photos.get(id);
     assert.equal(photo.file, moved);
     assert.equal(photo.donor, 'Ebner');
   } finally {
@@ -114,19 +114,19 @@ test('a moved file is relinked with its edits intact', async () => {
 test('edits save at once and survive reopening the catalogue', async () => {
   const { dir, photos, catalogue } = await freshCatalogue();
   await writeFixture(photos, 'fortepan_77.jpg', makeJpeg());
-  await catalogue.ingest([photos]);
-  const [{ id }] = catalogue.listPhotos(0, 10).photos;
-  catalogue.updatePhotos([id], { caption: 'Főplébániatemplom', tags: [' templom ', 'Templom', 'Győr'], date: '195X' });
+  await catalogue.ingest.run([photos]);
+  const [{ id }] = catalogue.photos.list(0, 10).photos;
+  catalogue.photos.update([id], { caption: 'Főplébániatemplom', tags: [' templom ', 'Templom', 'Győr'], date: '195X' });
   catalogue.close();
 
   const reopened = Catalogue.open(path.join(dir, 'cat'));
   try {
-    const photo = reopened.getPhoto(id);
+    const photo = reopened.photos.get(id);
     assert.equal(photo.caption, 'Főplébániatemplom');
     assert.deepEqual(photo.tags, ['templom', 'Győr']);
     assert.deepEqual([photo.dateFrom, photo.dateTo], ['1950-01-01', '1959-12-31']);
-    assert.throws(() => reopened.updatePhotos([id], { date: 'tavasz' }), /Date not saved/);
-    assert.equal(reopened.getPhoto(id).date, '195X');
+    assert.throws(() => reopened.photos.update([id], { date: 'tavasz' }), /Date not saved/);
+    assert.equal(reopened.photos.get(id).date, '195X');
   } finally {
     reopened.close();
   }
@@ -154,7 +154,7 @@ test('embedded credits in the forms seen in real files give donor, Fortepan numb
     await writeFixture(photos, name, makeJpeg({ colour: `#${colour.repeat(6)}`, xmp }));
   }
   try {
-    await catalogue.ingest([photos]);
+    await catalogue.ingest.run([photos]);
     const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
     for (const name of ['scan_a.jpg', 'scan_b.jpg', 'scan_c.jpg']) {
       const photo = byName.get(name)!;

@@ -51,7 +51,7 @@ test('half-truncated JPEG and PNG keep the preview of what could be read and are
       const photo = byName.get(name)!;
       assert.match(photo.previewWarning ?? '', /^truncated: /, name);
       assert.equal(photo.previewError, null, `${name} keeps its preview`);
-      assert.ok(catalogue.imageFile(photo.id, 'preview'), `${name} has a preview of its first half`);
+      assert.ok(catalogue.photos.imageFile(photo.id, 'preview'), `${name} has a preview of its first half`);
     }
     assert.equal(byName.get('whole.jpg')!.previewWarning, null);
     const id = String(byName.get('half.jpg')!.id);
@@ -93,7 +93,7 @@ test('a name that is not UTF-8, a symbolic-link loop, a broken link, a FIFO and 
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
     // A short deadline: were the FIFO opened for reading, this ingest would wait for it.
-    const report = await catalogue.ingest([photos, path.join(photos, 'pipe.jpg'), path.join(photos, 'loop-a.jpg')], { taskTimeoutMs: 20_000 });
+    const report = await catalogue.ingest.run([photos, path.join(photos, 'pipe.jpg'), path.join(photos, 'loop-a.jpg')], { taskTimeoutMs: 20_000 });
     assert.equal(report.added, 1);
     const reasons = report.failed.map((f) => `${path.relative(photos, f.path)}: ${f.reason}`).sort();
     assert.deepEqual(reasons, [

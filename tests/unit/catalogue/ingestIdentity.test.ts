@@ -37,12 +37,12 @@ test('ingesting the same folders again changes no row and logs no search change'
   for (let i = 0; i < 5; i++) await writeFixture(photos, `roll${i % 2}/fortepan_${100 + i}.jpg`, makeJpeg({ colour: `#${i}${i}4466` }));
   await writeFixture(photos, 'roll0/copy.jpg', makeJpeg({ colour: '#004466' })); // same bytes as fortepan_100
   try {
-    const first = await catalogue.ingest([photos]);
+    const first = await catalogue.ingest.run([photos]);
     assert.deepEqual([first.added, first.failed.length], [6, 0]);
     const before = snapshot(catalogue);
     const changesBefore = searchChanges(catalogue);
     for (let run = 0; run < 2; run++) {
-      const again = await catalogue.ingest([photos]);
+      const again = await catalogue.ingest.run([photos]);
       assert.deepEqual([again.added, again.updated, again.unchanged, again.photos], [0, 0, 6, 6]);
     }
     assert.deepEqual(snapshot(catalogue), before);
@@ -58,19 +58,19 @@ test('identical files at two paths: the later one is flagged as a duplicate of t
   const original = await writeFixture(photos, 'a/fortepan_300.jpg', Promise.resolve(bytes));
   await writeFixture(photos, 'b/other.jpg', makeJpeg({ colour: '#654321' }));
   try {
-    await catalogue.ingest([photos]);
-    const originalId = catalogue.photos.byFile(original)!.id;
-    assert.equal(catalogue.getPhoto(originalId).duplicateOf, null);
+    await catalogue.ingest.run([photos]);
+    const originalId = catalogue.store.photos.byFile(original)!.id;
+    assert.equal(catalogue.photos.get(originalId).duplicateOf, null);
 
     // A second copy appears in another folder (an archivist filed the same scan twice).
     const copy = await writeFixture(photos, 'c/the same scan.jpg', Promise.resolve(bytes));
-    const report = await catalogue.ingest([photos]);
+    const report = await catalogue.ingest.run([photos]);
     assert.deepEqual([report.added, report.updated, report.unchanged], [1, 0, 2]);
-    const copyPhoto = catalogue.getPhoto(catalogue.photos.byFile(copy)!.id);
+    const copyPhoto = catalogue.photos.get(catalogue.store.photos.byFile(copy)!.id);
     assert.equal(copyPhoto.duplicateOf, originalId);
-    assert.equal(catalogue.getPhoto(originalId).duplicateOf, null);
+    assert.equal(catalogue.photos.get(originalId).duplicateOf, null);
     // The grid summary and `show --json` carry the flag.
-    assert.equal(catalogue.summaries([copyPhoto])[0].duplicateOf, originalId);
+    assert.equal(catalogue.photos.summaries([copyPhoto])[0].duplicateOf, originalId);
     assert.equal(JSON.parse(JSON.stringify(showPhoto(copyPhoto))).duplicateOf, originalId);
     // Both copies are kept as photos; nothing else is flagged.
     assert.deepEqual([...catalogue.photos.iterateAll()].map((p) => p.duplicateOf !== null), [false, false, true]);
@@ -79,15 +79,15 @@ test('identical files at two paths: the later one is flagged as a duplicate of t
     const movedOriginal = path.join(photos, 'd', 'fortepan_300.jpg');
     await fs.mkdir(path.dirname(movedOriginal), { recursive: true });
     await fs.rename(original, movedOriginal);
-    const afterMove = await catalogue.ingest([photos]);
+    const afterMove = await catalogue.ingest.run([photos]);
     assert.deepEqual([afterMove.added, afterMove.updated, afterMove.photos], [0, 1, 3]);
-    assert.equal(catalogue.getPhoto(originalId).file, movedOriginal);
-    assert.equal(catalogue.getPhoto(copyPhoto.id).duplicateOf, originalId);
+    assert.equal(catalogue.photos.get(originalId).file, movedOriginal);
+    assert.equal(catalogue.photos.get(copyPhoto.id).duplicateOf, originalId);
 
     // The copy's content changes: it is no longer a duplicate.
     await fs.writeFile(copy, await makeJpeg({ colour: '#abcdef' }));
-    await catalogue.ingest([photos]);
-    assert.equal(catalogue.getPhoto(copyPhoto.id).duplicateOf, null);
+    await catalogue.ingest.run([photos]);
+    assert.equal(catalogue.photos.get(copyPhoto.id).duplicateOf, null);
   } finally {
     catalogue.close();
   }
@@ -98,19 +98,19 @@ test('a file renamed within its folder is relinked, keeping its edits and its id
   const file = await writeFixture(photos, 'roll/IMG_0001.jpg', makeJpeg({ colour: '#336699' }));
   await writeFixture(photos, 'roll/IMG_0002.jpg', makeJpeg({ colour: '#993366' }));
   try {
-    await catalogue.ingest([photos]);
-    const id = catalogue.photos.byFile(file)!.id;
-    catalogue.updatePhotos([id], { caption: 'Lánchíd, 1949', tags: ['híd'] });
+    await catalogue.ingest.run([photos]);
+    const id = catalogue.store.photos.byFile(file)!.id;
+    catalogue.photos.update([id], { caption: 'Lánchíd, 1949', tags: ['híd'] });
     const renamed = path.join(photos, 'roll', 'fortepan_4711.jpg');
     await fs.rename(file, renamed);
-    const report = await catalogue.ingest([photos]);
+    const report = await catalogue.ingest.run([photos]);
     assert.deepEqual([report.added, report.updated, report.unchanged, report.photos], [0, 1, 1, 2]);
-    const photo = catalogue.getPhoto(id);
+    const photo = catalogue.photos.get(id);
     assert.equal(photo.file, renamed);
     assert.equal(photo.caption, 'Lánchíd, 1949');
     assert.deepEqual(photo.tags, ['híd']);
     assert.equal(photo.duplicateOf, null);
-    assert.ok(catalogue.imageFile(id, 'grid'), 'its thumbnails still resolve');
+    assert.ok(catalogue.photos.imageFile(id, 'grid'), 'its thumbnails still resolve');
   } finally {
     catalogue.close();
   }
@@ -124,17 +124,17 @@ test('a file moved from one added folder to another added folder is relinked', a
   const file = await writeFixture(donorA, 'fortepan_9.jpg', makeJpeg({ colour: '#5a4a3a' }));
   await writeFixture(donorB, 'fortepan_10.jpg', makeJpeg({ colour: '#3a4a5a' }));
   try {
-    await catalogue.ingest([donorA, donorB]);
-    const id = catalogue.photos.byFile(file)!.id;
-    catalogue.updatePhotos([id], { donor: 'Ebner' });
+    await catalogue.ingest.run([donorA, donorB]);
+    const id = catalogue.store.photos.byFile(file)!.id;
+    catalogue.photos.update([id], { donor: 'Ebner' });
     const moved = path.join(donorB, 'sub', 'fortepan_9.jpg');
     await fs.mkdir(path.dirname(moved), { recursive: true });
     await fs.rename(file, moved);
-    const report = await catalogue.ingest([donorA, donorB]);
+    const report = await catalogue.ingest.run([donorA, donorB]);
     assert.deepEqual([report.added, report.updated, report.photos], [0, 1, 2]);
-    assert.equal(catalogue.getPhoto(id).file, moved);
-    assert.equal(catalogue.getPhoto(id).donor, 'Ebner');
-    assert.equal(catalogue.photos.byFile(file), null);
+    assert.equal(catalogue.photos.get(id).file, moved);
+    assert.equal(catalogue.photos.get(id).donor, 'Ebner');
+    assert.equal(catalogue.store.photos.byFile(file), null);
   } finally {
     catalogue.close();
   }
@@ -146,7 +146,7 @@ test('a cancelled ingest leaves a consistent catalogue, and the same ingest then
   for (let i = 0; i < total; i++) await writeFixture(photos, `f_${String(i).padStart(3, '0')}.jpg`, noisyJpeg(i, 900, 700));
   try {
     const controller = new AbortController();
-    const report = await catalogue.ingest([photos], {
+    const report = await catalogue.ingest.run([photos], {
       signal: controller.signal,
       onProgress: (p) => {
         if (p.done >= 8) controller.abort();
@@ -159,12 +159,12 @@ test('a cancelled ingest leaves a consistent catalogue, and the same ingest then
     assert.equal((catalogue.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
     for (const photo of catalogue.photos.iterateAll()) {
       assert.equal(photo.previewError, null, photo.file);
-      assert.ok(catalogue.imageFile(photo.id, 'grid') && catalogue.imageFile(photo.id, 'preview'), `${photo.file}: thumbnails`);
+      assert.ok(catalogue.photos.imageFile(photo.id, 'grid') && catalogue.photos.imageFile(photo.id, 'preview'), `${photo.file}: thumbnails`);
     }
     const leftovers = (await fs.readdir(catalogue.paths.thumbnails, { recursive: true })).filter((name) => String(name).endsWith('.tmp'));
     assert.deepEqual(leftovers, []);
 
-    const rest = await catalogue.ingest([photos]);
+    const rest = await catalogue.ingest.run([photos]);
     assert.deepEqual([rest.added, rest.unchanged, rest.failed.length, rest.photos], [total - count, count, 0, total]);
     const rows = catalogue.db.prepare('SELECT count(DISTINCT file) AS files, count(DISTINCT hash) AS hashes, count(*) AS n FROM photos').get() as Record<string, number>;
     assert.deepEqual({ ...rows }, { files: total, hashes: total, n: total });

@@ -71,7 +71,7 @@ test('kill -9 mid-ingest: the catalogue opens and the same ingest completes with
   try {
     const rows = reopened.db.prepare('SELECT count(*) AS n, count(DISTINCT file) AS files, count(DISTINCT hash) AS hashes, count(duplicate_of) AS duplicates FROM photos').get() as Record<string, number>;
     assert.deepEqual({ ...rows }, { n: total, files: total, hashes: total, duplicates: 0 });
-    for (const photo of reopened.photos.iterateAll()) assert.ok(reopened.imageFile(photo.id, 'grid'), `${photo.file}: grid thumbnail`);
+    for (const photo of reopened.photos.iterateAll()) assert.ok(reopened.photos.imageFile(photo.id, 'grid'), `${photo.file}: grid thumbnail`);
   } finally {
     reopened.close();
   }

@@ -25,7 +25,7 @@ test('the formula guard neutralises = + - @ and comes off exactly once on import
 test('import previews every change, reports bad rows by line, and applies in one undoable step', async () => {
   const { catalogue, ids } = await archivistCatalogue(4);
   try {
-    catalogue.updatePhotos([ids[2]], { title: 'Már kész' });
+    catalogue.photos.update([ids[2]], { title: 'Már kész' });
     const csv = [
       'fortepan_id,file,title,description,date,donor,tags,licence,Raktári hely',
       '1000,,Üllői út,"Villamos az Üllői úton,',
@@ -57,19 +57,19 @@ test('import previews every change, reports bad rows by line, and applies in one
     assert.match(preview.rejected[1].reason, /same photo as line 2/);
     assert.match(preview.rejected[2].reason, /no photo in the catalogue with Fortepan number 1001 and file "fortepan_1000.jpg"/);
     assert.match(preview.rejected[3].reason, /date: .*month 13/);
-    assert.equal(catalogue.getPhoto(ids[0]).title, '', 'a preview changes nothing');
+    assert.equal(catalogue.photos.get(ids[0]).title, '', 'a preview changes nothing');
 
     const applied = importMetadata(catalogue, csv, { apply: true, name: 'lista.csv' });
     assert.equal(applied.applied, true);
-    const first = catalogue.getPhoto(ids[0]);
+    const first = catalogue.photos.get(ids[0]);
     assert.equal(first.title, 'Üllői út');
     assert.equal(first.dateFrom, '1956-01-01');
     assert.deepEqual(first.tags, ['villamos', 'Üllői út']);
-    assert.equal(catalogue.getPhoto(ids[1]).date, '195X');
-    assert.equal(catalogue.historyState().undoLabel, 'Import 2 rows from lista.csv');
-    catalogue.undo();
-    assert.equal(catalogue.getPhoto(ids[0]).title, '');
-    assert.equal(catalogue.getPhoto(ids[1]).date, '');
+    assert.equal(catalogue.photos.get(ids[1]).date, '195X');
+    assert.equal(catalogue.history.state().undoLabel, 'Import 2 rows from lista.csv');
+    catalogue.history.undo();
+    assert.equal(catalogue.photos.get(ids[0]).title, '');
+    assert.equal(catalogue.photos.get(ids[1]).date, '');
   } finally {
     catalogue.close();
   }
@@ -78,16 +78,16 @@ test('import previews every change, reports bad rows by line, and applies in one
 test('a semicolon-separated CSV from a Hungarian Excel imports; --keep-blank leaves empty cells alone', async () => {
   const { catalogue, ids } = await archivistCatalogue(1);
   try {
-    catalogue.updatePhotos(ids, { donor: 'Berkó Pál', caption: 'Régi' });
+    catalogue.photos.update(ids, { donor: 'Berkó Pál', caption: 'Régi' });
     const csv = '\ufefffortepan_id;title;description;donor\r\n1000;Körtér;;"Nagy; Gyula"\r\n';
     const kept = importMetadata(catalogue, csv, { keepBlank: true, apply: true });
     assert.equal(kept.changes.length, 1);
-    const photo = catalogue.getPhoto(ids[0]);
+    const photo = catalogue.photos.get(ids[0]);
     assert.equal(photo.title, 'Körtér');
     assert.equal(photo.caption, 'Régi');
     assert.equal(photo.donor, 'Nagy; Gyula');
     importMetadata(catalogue, csv, { apply: true });
-    assert.equal(catalogue.getPhoto(ids[0]).caption, '', 'without keepBlank an empty cell empties the field');
+    assert.equal(catalogue.photos.get(ids[0]).caption, '', 'without keepBlank an empty cell empties the field');
     assert.throws(() => importMetadata(catalogue, 'title\nx\n'), /fortepan_id or file/);
     assert.throws(() => importMetadata(catalogue, 'fortepan_id,title\n1000,"unclosed\n'), /cannot be read/);
   } finally {
@@ -100,10 +100,10 @@ for (const format of ['csv', 'json'] as const) {
     const { dir, photos, catalogue, ids } = await archivistCatalogue(3);
     // A file carrying its own embedded caption: the import must replace it, and clear what is empty.
     await writeFixture(photos, 'sub/fortepan_2000.jpg', makeJpeg({ xmp: { description: 'Beágyazott', title: 'Beágyazott cím' } }));
-    await catalogue.ingest([photos]);
+    await catalogue.ingest.run([photos]);
     const embedded = [...catalogue.photos.iterateAll()].find((p) => p.fortepanId === 2000)!;
     try {
-      catalogue.updatePhotos([ids[0]], {
+      catalogue.photos.update([ids[0]], {
         title: '=HYPERLINK("http://evil")',
         caption: 'Első sor, "idézet"\nmásodik sor; pontosvessző',
         date: '1944/1945',
@@ -118,8 +118,8 @@ for (const format of ['csv', 'json'] as const) {
         archiveRef: 'HU.BFL.XV.19.d.1.05.054',
         notes: "@megjegyzés\t'idézőjel",
       });
-      catalogue.updatePhotos([ids[1]], { date: '[1955,1956]', tags: [], licence: '', source: '', notes: '' });
-      catalogue.updatePhotos([embedded.id], { title: '', caption: 'Saját', date: '1956?' });
+      catalogue.photos.update([ids[1]], { date: '[1955,1956]', tags: [], licence: '', source: '', notes: '' });
+      catalogue.photos.update([embedded.id], { title: '', caption: 'Saját', date: '1956?' });
       const exported = exportMetadata(catalogue, format);
       if (format === 'csv') {
         assert.ok(exported.startsWith('\ufeff"fortepan_id","file","title"'));
@@ -131,7 +131,7 @@ for (const format of ['csv', 'json'] as const) {
 
       const fresh = Catalogue.open(path.join(dir, 'fresh'), { create: true });
       try {
-        await fresh.ingest([photos]);
+        await fresh.ingest.run([photos]);
         const result = importMetadata(fresh, await fs.readFile(file, 'utf8'), { format, apply: true });
         assert.deepEqual(result.rejected, []);
         const byFile = (c: Catalogue) => new Map([...c.photos.iterateAll()].map((p) => [p.file, p]));

@@ -19,13 +19,13 @@ before(async () => {
     await writeFixture(photos, `fortepan_${r.n}.jpg`, makeJpeg({ colour: `#${(i + 1) * 30}4040`, xmp: r }));
   }
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest([photos]);
+  await catalogue.ingest.run([photos]);
   for (const p of catalogue.photos.iterateAll()) idOf.set(p.fortepanId!, p.id);
 });
 after(() => catalogue.close());
 
 const found = async (query: string) => {
-  const result = await catalogue.search(query, 0, 50);
+  const result = await catalogue.search.query(query, 0, 50);
   assert.equal(result.error, null, `${query}: ${result.error}`);
   return result.hits.map((h) => h.fortepanId).sort();
 };
@@ -33,7 +33,7 @@ const found = async (query: string) => {
 test('accents are optional and the original spelling comes back', async () => {
   assert.deepEqual(await found('Üllői út'), [101, 103]);
   assert.deepEqual(await found('ulloi ut'), [101, 103]);
-  assert.equal((await catalogue.search('ulloi', 0, 5)).hits.find((h) => h.fortepanId === 101)?.caption, 'Villamos az Üllői úton');
+  assert.equal((await catalogue.search.query('ulloi', 0, 5)).hits.find((h) => h.fortepanId === 101)?.caption, 'Villamos az Üllői úton');
 });
 
 test('the last word matches as a prefix while typing', async () => {
@@ -60,12 +60,12 @@ test('phrases keep word order and exclusions exclude', async () => {
 });
 
 test('an edited caption is found by its new words at once, with or without accents', async () => {
-  catalogue.updatePhotos([idOf.get(102)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
+  catalogue.photos.update([idOf.get(102)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
   assert.deepEqual(await found('tűzoltók'), [102]);
   assert.deepEqual(await found('tuzoltok fopleb'), [102]);
   assert.deepEqual(await found('vitorlások'), []);
 });
 
 test('a malformed query gets a message', async () => {
-  assert.match((await catalogue.search('year:abc', 0, 5)).error ?? '', /year:/);
+  assert.match((await catalogue.search.query('year:abc', 0, 5)).error ?? '', /year:/);
 });

@@ -25,13 +25,13 @@ let catalogue: Catalogue;
 before(async () => {
   catalogue = Catalogue.open(path.join(await tempDir(), 'cat'), { create: true });
   inTransaction(catalogue.db, () => {
-    for (const { n, ...fields } of ROWS) catalogue.photos.insert(fortepanRecord(n, fields), new Date().toISOString());
+    for (const { n, ...fields } of ROWS) catalogue.store.photos.insert(fortepanRecord(n, fields), new Date().toISOString());
   });
 });
 after(() => catalogue.close());
 
 const found = async (query: string) => {
-  const result = await catalogue.search(query, 0, 100);
+  const result = await catalogue.search.query(query, 0, 100);
   assert.equal(result.error, null, `${query}: ${result.error}`);
   return result.hits.map((h) => h.fortepanId).sort((a, b) => a! - b!);
 };
@@ -56,7 +56,7 @@ test('places are indexed as written and a stripped query word reaches them', asy
 test('donor and photographer names are matched as written, never through a form of another word', async () => {
   // "simán" and "Simon" share "sim" once stripped: the caption is found, the donor is not.
   assert.deepEqual(await found('simán '), [6]);
-  assert.equal((await catalogue.search('Simon ', 0, 1)).hits[0].fortepanId, 5, 'the name as written first');
+  assert.equal((await catalogue.search.query('Simon ', 0, 1)).hits[0].fortepanId, 5, 'the name as written first');
   assert.deepEqual(await found('donor:simán '), []);
   assert.deepEqual(await found('Zoltánnal '), []);
   assert.deepEqual(await found('photographer:Zoltán '), [7]);
@@ -71,8 +71,8 @@ test('a word of five letters or more finds compounds ending in it; a short one d
 });
 
 test('exact forms rank above stripped ones', async () => {
-  assert.deepEqual((await catalogue.search('duna ', 0, 2)).hits.map((h) => h.fortepanId), [2, 1]);
-  assert.deepEqual((await catalogue.search('Dunán ', 0, 2)).hits.map((h) => h.fortepanId), [1, 2]);
+  assert.deepEqual((await catalogue.search.query('duna ', 0, 2)).hits.map((h) => h.fortepanId), [2, 1]);
+  assert.deepEqual((await catalogue.search.query('Dunán ', 0, 2)).hits.map((h) => h.fortepanId), [1, 2]);
 });
 
 test('OR finds either word, and binds only the words next to it', async () => {
@@ -81,25 +81,25 @@ test('OR finds either word, and binds only the words next to it', async () => {
   assert.deepEqual(await found('tag:szobor OR villamossal OR harckocsi '), [3, 5, 8]);
   assert.deepEqual(await found('villamos OR autóbu'), [3, 4], 'the last word is a prefix while typing');
   assert.deepEqual(await found('villamos | autóbusz '), [], '| is no operator');
-  assert.match((await catalogue.search('villamos OR', 0, 10)).error ?? '', /OR needs/);
+  assert.match((await catalogue.search.query('villamos OR', 0, 10)).error ?? '', /OR needs/);
 });
 
 test('a query that finds nothing gets a suggestion from the catalogue\'s own words', async () => {
-  const typo = await catalogue.search('Kolozvár ', 0, 10);
+  const typo = await catalogue.search.query('Kolozvár ', 0, 10);
   assert.equal(typo.total, 0);
   assert.equal(typo.suggestion, 'kolozsvar');
   assert.deepEqual(await found(`${typo.suggestion} `), [4, 7]);
   // Only the unknown word is replaced; the rest of the query is kept as typed.
-  assert.equal((await catalogue.search('Mihály templm ', 0, 10)).suggestion, 'Mihály templom');
+  assert.equal((await catalogue.search.query('Mihály templm ', 0, 10)).suggestion, 'Mihály templom');
   // A query that finds something, or whose correction would not, gets none.
-  assert.equal((await catalogue.search('Kolozsvár ', 0, 10)).suggestion, undefined);
-  assert.equal((await catalogue.search('Kolozvár villamos ', 0, 10)).suggestion, undefined);
-  assert.equal((await catalogue.search('qqqzzz ', 0, 10)).suggestion, undefined);
+  assert.equal((await catalogue.search.query('Kolozsvár ', 0, 10)).suggestion, undefined);
+  assert.equal((await catalogue.search.query('Kolozvár villamos ', 0, 10)).suggestion, undefined);
+  assert.equal((await catalogue.search.query('qqqzzz ', 0, 10)).suggestion, undefined);
 });
 
 test('an edit is matched the Hungarian way at once (new words in the delta: forms and compounds)', async () => {
-  const [photo] = (await catalogue.search('harckocsi ', 0, 1)).hits;
-  catalogue.updatePhotos([photo.id], { caption: 'Felvonulók a Nagykörúton' });
+  const [photo] = (await catalogue.search.query('harckocsi ', 0, 1)).hits;
+  catalogue.photos.update([photo.id], { caption: 'Felvonulók a Nagykörúton' });
   assert.deepEqual(await found('körútról '), [5]);
   assert.deepEqual(await found('felvonulókkal '), [5]);
   assert.deepEqual(await found('harckocsi '), []);

@@ -32,7 +32,7 @@ function insertRows(target: Catalogue, rows: Row[]): void {
   inTransaction(target.db, () => {
     for (const row of rows) {
       const { n, ...fields } = row;
-      const id = target.photos.insert(fortepanRecord(n, fields), new Date().toISOString());
+      const id = target.store.photos.insert(fortepanRecord(n, fields), new Date().toISOString());
       idOf.set(n, id);
     }
   });
@@ -46,7 +46,7 @@ before(async () => {
 after(() => catalogue.close());
 
 const found = async (query: string, target = catalogue) => {
-  const result = await target.search(query, 0, 100);
+  const result = await target.search.query(query, 0, 100);
   assert.equal(result.error, null, `${query}: ${result.error}`);
   return result.hits.map((h) => h.fortepanId).sort((a, b) => a! - b!);
 };
@@ -92,22 +92,22 @@ test('each query form', async () => {
 });
 
 test('hits are ranked: a word in the title and tags outranks one in the caption', async () => {
-  const result = await catalogue.search('klinika ', 0, 10);
+  const result = await catalogue.search.query('klinika ', 0, 10);
   assert.equal(result.hits[0].fortepanId, 5);
-  const villamos = await catalogue.search('villamos', 0, 10);
+  const villamos = await catalogue.search.query('villamos', 0, 10);
   assert.equal(villamos.hits[0].caption, 'Villamos az Üllői úton', 'the original spelling comes back');
 });
 
 test('a malformed query gets a message, never an exception', async () => {
   for (const query of ['year:abc', 'donor:', '"open phrase', 'colour:red', 'year:1960..1950', 'villamos~5']) {
-    const result = await catalogue.search(query, 0, 10);
+    const result = await catalogue.search.query(query, 0, 10);
     assert.ok(result.error, query);
-    assert.equal((await catalogue.searchFacets(query)).error, result.error);
+    assert.equal((await catalogue.search.facets(query)).error, result.error);
   }
 });
 
 test('facets count years, donors, places and tags of the current result, in Hungarian order', async () => {
-  const all = await catalogue.searchFacets('-zzzz');
+  const all = await catalogue.search.facets('-zzzz');
   assert.equal(all.total, 6);
   assert.deepEqual(all.years, [
     { year: 1938, count: 1 },
@@ -128,7 +128,7 @@ test('facets count years, donors, places and tags of the current result, in Hung
   assert.ok(all.places.some((p) => p.value === 'Üllői út' && p.count === 1));
   assert.deepEqual(all.tags[0], { value: 'utcakép', count: 2 });
 
-  const some = await catalogue.searchFacets('ulloi');
+  const some = await catalogue.search.facets('ulloi');
   assert.equal(some.total, 3);
   assert.deepEqual(some.donors, [
     { value: 'Nagy Gyula', count: 2 },
@@ -139,12 +139,12 @@ test('facets count years, donors, places and tags of the current result, in Hung
 });
 
 test('an edit is searchable at once, also one made by another connection (the CLI)', async () => {
-  catalogue.updatePhotos([idOf.get(4)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
+  catalogue.photos.update([idOf.get(4)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
   assert.deepEqual(await found('tuzoltok fopleb'), [4]);
   assert.deepEqual(await found('kikoto '), []);
   // Facets follow the edit too.
-  catalogue.updatePhotos([idOf.get(4)!], { donor: 'Ács Béla' });
-  assert.ok((await catalogue.searchFacets('tuzoltok')).donors.some((d) => d.value === 'Ács Béla'));
+  catalogue.photos.update([idOf.get(4)!], { donor: 'Ács Béla' });
+  assert.ok((await catalogue.search.facets('tuzoltok')).donors.some((d) => d.value === 'Ács Béla'));
 
   const other = new DatabaseSync(path.join(dir, 'catalogue.sqlite'));
   other.prepare('UPDATE photos SET caption = ? WHERE id = ?').run('Hóember a Gellérthegyen', idOf.get(6)!);
@@ -159,11 +159,11 @@ test('the index persists: a reopened catalogue loads it and catches up on change
   catalogue.close();
   // Changed while no index was loaded.
   const writer = Catalogue.open(dir);
-  writer.updatePhotos([idOf.get(1)!], { caption: 'Fogaskerekű a Széchenyi-hegyen' });
+  writer.photos.update([idOf.get(1)!], { caption: 'Fogaskerekű a Széchenyi-hegyen' });
   writer.close();
 
   catalogue = Catalogue.open(dir);
-  const status = await catalogue.searchStatus();
+  const status = await catalogue.search.status();
   assert.equal(status.built, false, 'loaded, not rebuilt');
   assert.equal(status.photos, 5);
   assert.deepEqual(await found('fogaskereku'), [1]);
@@ -175,17 +175,17 @@ test('the index persists: a reopened catalogue loads it and catches up on change
   fs.writeFileSync(path.join(dir, 'search-index.bin'), 'not an index');
   catalogue = Catalogue.open(dir);
   assert.deepEqual(await found('fogaskereku'), [1]);
-  assert.equal((await catalogue.searchStatus()).built, true);
+  assert.equal((await catalogue.search.status()).built, true);
 });
 
 test('a newer query cancels an older one; pages of the same query do not cancel each other', async () => {
-  const older = catalogue.search('ulloi', 0, 10);
-  const olderPage = catalogue.search('ulloi', 10, 10);
-  const newer = catalogue.search('budapest', 0, 10);
+  const older = catalogue.search.query('ulloi', 0, 10);
+  const olderPage = catalogue.search.query('ulloi', 10, 10);
+  const newer = catalogue.search.query('budapest', 0, 10);
   await assert.rejects(older, (error: unknown) => error instanceof CatalogueError && error.code === 'search-cancelled');
   await assert.rejects(olderPage, (error: unknown) => error instanceof CatalogueError && error.code === 'search-cancelled');
   assert.ok((await newer).total > 0);
-  const [first, second, facets] = await Promise.all([catalogue.search('budapest', 0, 1), catalogue.search('budapest', 1, 1), catalogue.searchFacets('budapest')]);
+  const [first, second, facets] = await Promise.all([catalogue.search.query('budapest', 0, 1), catalogue.search.query('budapest', 1, 1), catalogue.search.facets('budapest')]);
   assert.equal(first.total, second.total);
   assert.equal(facets.total, first.total);
 });
@@ -195,17 +195,17 @@ test('many changes since the base go to a background rebuild; search answers mea
   for (let n = 1000; n < 1000 + 5200; n++) many.push({ n, caption: `Tömegfotó ${n % 7 === 0 ? 'hetedik' : 'más'} sorozat`, donor: 'Tömeg Tamás', tags: ['sorozat'], date: '1970' });
   insertRows(catalogue, many);
   // Answered from the delta at once, while the base is rebuilt in another worker.
-  assert.equal((await catalogue.search('sorozat', 0, 1)).total, 5200);
-  const during = await catalogue.searchStatus();
+  assert.equal((await catalogue.search.query('sorozat', 0, 1)).total, 5200);
+  const during = await catalogue.search.status();
   assert.ok(during.rebuilding || during.baseSize > 6000, JSON.stringify(during));
   let status = during;
   for (let i = 0; i < 600 && (status.rebuilding || status.deltaSize > 0); i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    status = await catalogue.searchStatus();
+    status = await catalogue.search.status();
   }
   assert.equal(status.rebuilding, false);
   assert.equal(status.deltaSize, 0, 'the new base holds everything');
   assert.equal(status.baseSize, 5205);
-  assert.equal((await catalogue.search('hetedik', 0, 1)).total, 743);
+  assert.equal((await catalogue.search.query('hetedik', 0, 1)).total, 743);
   assert.deepEqual(await found('fogaskereku'), [1]);
 });

@@ -14,7 +14,7 @@ function catalogueOf(count: number, fields: (n: number) => Record<string, string
   const catalogue = Catalogue.open(dir, { create: true });
   const now = new Date().toISOString();
   catalogue.db.exec('BEGIN');
-  for (let n = 1; n <= count; n++) catalogue.photos.insert(fortepanRecord(n, fields(n)), now);
+  for (let n = 1; n <= count; n++) catalogue.store.photos.insert(fortepanRecord(n, fields(n)), now);
   catalogue.db.exec('COMMIT');
   return catalogue;
 }
@@ -38,7 +38,7 @@ test('a batch edit addressed to "all except" a selection changes exactly those p
     assert.deepEqual([result.count, result.changed], [2_497, 2_497]);
     const donors = catalogue.db.prepare("SELECT count(*) AS n FROM photos WHERE donor = 'Hunyadi László'").get() as { n: number };
     assert.equal(donors.n, 2_497);
-    assert.equal(catalogue.getPhoto(6).donor, '');
+    assert.equal(catalogue.photos.get(6).donor, '');
     await call('undo', {});
     const after = catalogue.db.prepare("SELECT count(*) AS n FROM photos WHERE donor != ''").get() as { n: number };
     assert.equal(after.n, 0);

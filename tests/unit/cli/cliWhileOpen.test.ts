@@ -17,10 +17,10 @@ test('read-only commands work while the catalogue is open elsewhere; edits are r
   const cat = path.join(dir, 'cat');
   const open = Catalogue.open(cat, { create: true });
   try {
-    await open.ingest([path.join(dir, 'photos')]);
-    const [{ id }] = open.listPhotos(0, 1).photos;
+    await open.ingest.run([path.join(dir, 'photos')]);
+    const [{ id }] = open.photos.list(0, 1).photos;
     // An edit the app has committed is what the command line reads.
-    open.updatePhotos([id], { caption: 'Villamos a körúton' });
+    open.photos.update([id], { caption: 'Villamos a körúton' });
 
     const list = fototar('list', '--catalogue', cat, '--json');
     assert.equal(list.status, 0, list.stderr);
@@ -35,7 +35,7 @@ test('read-only commands work while the catalogue is open elsewhere; edits are r
     const edit = fototar('edit', String(id), '--catalogue', cat, '--caption', 'x');
     assert.equal(edit.status, 1);
     assert.match(edit.stderr, /in use/);
-    assert.equal(open.getPhoto(id).caption, 'Villamos a körúton');
+    assert.equal(open.photos.get(id).caption, 'Villamos a körúton');
   } finally {
     open.close();
   }

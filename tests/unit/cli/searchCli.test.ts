@@ -30,7 +30,7 @@ before(async () => {
   inTransaction(catalogue.db, () => {
     for (const r of rows) {
       const fields = { caption: r.caption, date: r.date, donor: r.donor, city: 'Budapest', tags: r.tags };
-      catalogue.photos.insert(fortepanRecord(r.n, fields), new Date().toISOString());
+      catalogue.store.photos.insert(fortepanRecord(r.n, fields), new Date().toISOString());
     }
   });
   catalogue.close();

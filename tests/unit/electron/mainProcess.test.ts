@@ -39,7 +39,7 @@ before(async () => {
   catalogueDir = path.join(dir, 'cat');
   await writeFixture(dir, 'photos/fortepan_1.jpg', makeJpeg());
   const seed = Catalogue.open(catalogueDir, { create: true });
-  await seed.ingest([path.join(dir, 'photos')]);
+  await seed.ingest.run([path.join(dir, 'photos')]);
   seed.close();
 
   const outDir = path.join(dir, 'dist-electron');

@@ -29,7 +29,7 @@ test('a host that starts its background duties is backed up on open and again on
     catalogue.startBackgroundDuties();
     await waitFor(() => listBackups(catalogue.paths).length === 1, 'the backup on open');
     assert.equal(captionIn(listBackups(catalogue.paths)[0].file), 'megnyitáskor');
-    catalogue.updatePhotos(catalogue.photos.ids(), { caption: 'bezáráskor' });
+    catalogue.photos.update(catalogue.photos.ids(), { caption: 'bezáráskor' });
   } finally {
     catalogue.close();
   }
@@ -50,13 +50,13 @@ test('fototar backup works while the app holds the catalogue', async () => {
   const { catalogueDir } = await recordCatalogue(2, 'régi');
   const app = Catalogue.open(catalogueDir, { purpose: 'app' });
   try {
-    app.updatePhotos(app.photos.ids(), { caption: 'az app mentette' });
+    app.photos.update(app.photos.ids(), { caption: 'az app mentette' });
     const made = fototar(['backup', '--catalogue', catalogueDir, '--json']);
     assert.equal(made.status, 0, made.stderr);
     const { file } = JSON.parse(made.stdout) as { file: string };
     assert.equal(captionIn(file), 'az app mentette', 'the edit still in the WAL is in the copy');
     // The app goes on editing meanwhile.
-    app.updatePhotos(app.photos.ids(), { caption: 'utána' });
+    app.photos.update(app.photos.ids(), { caption: 'utána' });
   } finally {
     app.close();
   }

@@ -79,8 +79,8 @@ test('fototar restore killed at 20 moments: the old database or the restored one
   const makeCurrent = () => {
     const catalogue = Catalogue.open(catalogueDir);
     try {
-      catalogue.updatePhotos(catalogue.photos.ids(), { caption: 'jelenlegi' });
-      catalogue.photos.insert(fortepanRecord(9999, { caption: 'jelenlegi' }), new Date().toISOString());
+      catalogue.photos.update(catalogue.photos.ids(), { caption: 'jelenlegi' });
+      catalogue.store.photos.insert(fortepanRecord(9999, { caption: 'jelenlegi' }), new Date().toISOString());
     } finally {
       catalogue.close();
     }

@@ -58,7 +58,7 @@ const lastCommitted = (lines: string[]) => Math.max(0, ...lines.filter((l) => l.
 test('killed during single edits: every committed edit survives, the database is intact', async () => {
   const { photos, catalogueDir } = await catalogueWith(1);
   const seed = Catalogue.open(catalogueDir, { create: true });
-  await seed.ingest([photos]);
+  await seed.ingest.run([photos]);
   seed.close();
 
   const { proc, lines } = await startChild(['edit', catalogueDir], (line) => line === 'committed 30');
@@ -70,8 +70,8 @@ test('killed during single edits: every committed edit survives, the database is
   const reopened = Catalogue.open(catalogueDir);
   try {
     assert.equal(integrity(reopened), 'ok');
-    const [photo] = reopened.listPhotos(0, 1).photos;
-    const full = reopened.getPhoto(photo.id);
+    const [photo] = reopened.photos.list(0, 1).photos;
+    const full = reopened.photos.get(photo.id);
     const n = Number(/^edit (\d+)$/.exec(full.caption)?.[1]);
     // The last printed commit is there; at most one more committed before the kill landed.
     assert.ok(n === committed || n === committed + 1, `caption "${full.caption}" after ${committed} committed edits`);
@@ -84,7 +84,7 @@ test('killed during single edits: every committed edit survives, the database is
 test('killed during batch edits: every photo has the same, whole edit (nothing half-applied)', async () => {
   const { photos, catalogueDir } = await catalogueWith(40);
   const seed = Catalogue.open(catalogueDir, { create: true });
-  await seed.ingest([photos]);
+  await seed.ingest.run([photos]);
   seed.close();
 
   const { proc, lines } = await startChild(['batch', catalogueDir], (line) => line === 'committed 15');
@@ -125,7 +125,7 @@ test('killed during an ingest: the catalogue opens, holds whole photos only, and
       assert.match(photo.hash, /^[0-9a-f]{64}$/);
       assert.equal(photo.licence, 'CC BY-SA 3.0');
     }
-    const report = await reopened.ingest([photos]);
+    const report = await reopened.ingest.run([photos]);
     assert.deepEqual(report.failed, []);
     assert.equal(report.photos, 60, 'no duplicates, nothing lost');
     assert.equal(integrity(reopened), 'ok');
@@ -137,7 +137,7 @@ test('killed during an ingest: the catalogue opens, holds whole photos only, and
 test('a second instance is told the catalogue is in use; a killed holder frees it', async () => {
   const { photos, catalogueDir } = await catalogueWith(1);
   const seed = Catalogue.open(catalogueDir, { create: true });
-  await seed.ingest([photos]);
+  await seed.ingest.run([photos]);
   // The same process opening it twice is refused too.
   assert.throws(() => Catalogue.open(catalogueDir), (error: unknown) => error instanceof CatalogueError && error.code === 'catalogue-in-use');
   seed.close();

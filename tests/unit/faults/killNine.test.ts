@@ -18,7 +18,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { cataloguePaths, thumbnailPath } from '../../../electron/catalogue/cataloguePaths.ts';
-import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { recoverOutputFolder, STAGING_PREFIX } from '../../../electron/catalogue/collections/exportPublish.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
 
@@ -200,16 +199,16 @@ before(async () => {
   baseCatalogue = path.join(root, 'base');
   const catalogue = Catalogue.open(baseCatalogue, { create: true });
   try {
-    await catalogue.ingest([photosDir]);
+    await catalogue.ingest.run([photosDir]);
     const ids = [...catalogue.photos.iterateAll()].map((p) => p.id).sort((a, b) => a - b);
-    const service = collectionsOf(catalogue);
-    const earlier = service.store.create('Earlier').id;
-    service.store.add(earlier, ids);
-    service.store.add(service.store.create('Book').id, ids.slice(0, BOOK));
+    const service = catalogue.collections;
+    const earlier = service.create('Earlier').id;
+    service.add(earlier, ids);
+    service.add(service.create('Book').id, ids.slice(0, BOOK));
     // The folder the trials export into with --overwrite: an earlier export of all 12 photos and
     // the person's own files (one named like an export picture), which must never be touched.
     oldOut = path.join(root, 'old-out');
-    await service.export(earlier, { outDir: oldOut, size: 40, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
+    await catalogue.exports.run(earlier, { outDir: oldOut, size: 40, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
     emptyOut = path.join(root, 'own-files');
     for (const dir of [oldOut, emptyOut]) {
       fs.mkdirSync(dir, { recursive: true });
@@ -259,7 +258,7 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
         assert.equal(photo.previewError, null, photo.file);
         for (const size of ['grid', 'preview'] as const) assert.ok(fs.existsSync(thumbnailPath(catalogue.paths, photo.hash, size)), `${size} of ${photo.file}`);
       }
-      const report = await catalogue.ingest([photosDir]);
+      const report = await catalogue.ingest.run([photosDir]);
       assert.deepEqual(report.failed, []);
       assert.equal(report.photos, PHOTOS, 'the re-run completes it');
       const all = [...catalogue.photos.iterateAll()];

@@ -19,9 +19,9 @@ async function setUp() {
   for (let i = 1; i <= 3; i++) await writeFixture(path.join(dir, 'photos'), `fortepan_${i}.jpg`, makeJpeg({ colour: `#${i}0${i}0${i}0` }));
   const catalogueDir = path.join(dir, 'cat');
   const catalogue = Catalogue.open(catalogueDir, { create: true });
-  await catalogue.ingest([path.join(dir, 'photos')]);
+  await catalogue.ingest.run([path.join(dir, 'photos')]);
   const ids = catalogue.photos.ids();
-  catalogue.updatePhotos(ids, { caption: 'már elmentve' });
+  catalogue.photos.update(ids, { caption: 'már elmentve' });
   return { dir, catalogueDir, catalogue, ids };
 }
 
@@ -34,22 +34,22 @@ test('disk full while saving: reported as not saved, nothing half-written, earli
     const pages = (catalogue.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
     catalogue.db.exec(`PRAGMA max_page_count = ${pages}`);
     const big = 'Ő'.repeat(20_000);
-    assert.throws(() => catalogue.updatePhotos(ids, { caption: big, notes: big }), (error: unknown) => notSaved(error) && /full/.test((error as Error).message));
+    assert.throws(() => catalogue.photos.update(ids, { caption: big, notes: big }), (error: unknown) => notSaved(error) && /full/.test((error as Error).message));
     const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
     const envelope = await handle('updatePhotos', { ids, patch: { caption: big, notes: big } });
     assert.equal(envelope.ok, false);
     if (!envelope.ok) assert.equal(envelope.error.code, 'not-saved');
-    for (const id of ids) assert.equal(catalogue.getPhoto(id).caption, 'már elmentve');
+    for (const id of ids) assert.equal(catalogue.photos.get(id).caption, 'már elmentve');
     // Space again: the same edit saves.
     catalogue.db.exec('PRAGMA max_page_count = 1073741823');
-    catalogue.updatePhotos(ids, { caption: 'új' });
+    catalogue.photos.update(ids, { caption: 'új' });
   } finally {
     catalogue.close();
   }
   const reopened = Catalogue.open(catalogueDir);
   try {
     assert.equal((reopened.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
-    for (const id of ids) assert.equal(reopened.getPhoto(id).caption, 'új');
+    for (const id of ids) assert.equal(reopened.photos.get(id).caption, 'új');
   } finally {
     reopened.close();
   }
@@ -59,8 +59,8 @@ test('a database that became read-only while open: the edit is not saved and say
   const { catalogue, ids } = await setUp();
   try {
     catalogue.db.exec('PRAGMA query_only = ON');
-    assert.throws(() => catalogue.updatePhotos([ids[0]], { caption: 'nem megy' }), (error: unknown) => notSaved(error) && /readonly/.test((error as Error).message));
-    assert.equal(catalogue.getPhoto(ids[0]).caption, 'már elmentve');
+    assert.throws(() => catalogue.photos.update([ids[0]], { caption: 'nem megy' }), (error: unknown) => notSaved(error) && /readonly/.test((error as Error).message));
+    assert.equal(catalogue.photos.get(ids[0]).caption, 'már elmentve');
   } finally {
     catalogue.close();
   }

@@ -91,7 +91,7 @@ test('the API: listFolders answers, and startIngest refuses a relative path inst
     const refused = await handle('startIngest', { paths: ['photos'] });
     assert.equal(refused.ok, false);
     assert.match(!refused.ok ? refused.error.message : '', /“photos” is a relative path/);
-    assert.equal(catalogue.ingestProgress().state, 'idle');
+    assert.equal(catalogue.ingest.progress().state, 'idle');
   } finally {
     catalogue.close();
   }

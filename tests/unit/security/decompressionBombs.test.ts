@@ -58,7 +58,7 @@ test('giant dimensions and deflate bombs are refused with a reason before decodi
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   const before = process.memoryUsage().rss;
   try {
-    const report = await catalogue.ingest([photos], { poolSize: 2 });
+    const report = await catalogue.ingest.run([photos], { poolSize: 2 });
     const failed = Object.fromEntries(report.failed.map((f) => [path.basename(f.path), f.reason]));
     assert.deepEqual(Object.keys(failed).sort(), ['header-only.png', 'random.jpg', 'truncated.jpg'], JSON.stringify(report.failed));
     for (const reason of Object.values(failed)) assert.ok(reason.length > 5 && !/\n/.test(reason), reason);
@@ -106,7 +106,7 @@ test('a progressive JPEG that must be decoded whole is previewed only within a m
   await writeFixture(photos, 'ordinary.jpg', sharp({ create: { width: 1200, height: 900, channels: 3, background: '#456' } }).jpeg({ progressive: true }).toBuffer());
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
-    const report = await catalogue.ingest([photos], { poolSize: 1 });
+    const report = await catalogue.ingest.run([photos], { poolSize: 1 });
     assert.equal(report.added, 2);
     const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
     const photo = byName.get('bomb.jpg')!;

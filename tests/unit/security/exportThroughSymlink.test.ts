@@ -6,7 +6,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
 
 let dir: string;
@@ -21,19 +20,19 @@ before(async () => {
   // A scan named exactly like the first file of a one-picture export.
   original = await writeFixture(path.join(dir, 'photos'), '01_fortepan_999.jpg', makeJpeg({ colour: '#806040' }));
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest([path.join(dir, 'photos')]);
-  const service = collectionsOf(catalogue);
-  const made = service.store.create('Trap');
+  await catalogue.ingest.run([path.join(dir, 'photos')]);
+  const service = catalogue.collections;
+  const made = service.create('Trap');
   collectionId = made.id;
-  service.store.add(made.id, [catalogue.photos.byFile(original)!.id]);
-  const planned = service.store.items(made.id).length;
+  service.add(made.id, [catalogue.store.photos.byFile(original)!.id]);
+  const planned = service.items(made.id).length;
   assert.equal(planned, 1);
 });
 after(() => catalogue.close());
 
 test('the real path of the originals folder is refused (as before)', async () => {
   const hash = sha(original);
-  await assert.rejects(collectionsOf(catalogue).export(collectionId, { ...request, outDir: path.join(dir, 'photos') }), /01_fortepan_999\.jpg .* is an original/);
+  await assert.rejects(catalogue.exports.run(collectionId, { ...request, outDir: path.join(dir, 'photos') }), /01_fortepan_999\.jpg .* is an original/);
   assert.equal(sha(original), hash);
 });
 
@@ -41,8 +40,8 @@ test('a symbolic link to the originals folder is refused the same way, and the o
   const link = path.join(dir, 'looks-harmless');
   fs.symlinkSync(path.join(dir, 'photos'), link);
   const hash = sha(original);
-  await assert.rejects(collectionsOf(catalogue).export(collectionId, { ...request, outDir: link }), /is an original in this catalogue/);
-  await assert.rejects(collectionsOf(catalogue).export(collectionId, { ...request, outDir: path.join(link, '.') }), /is an original/);
+  await assert.rejects(catalogue.exports.run(collectionId, { ...request, outDir: link }), /is an original in this catalogue/);
+  await assert.rejects(catalogue.exports.run(collectionId, { ...request, outDir: path.join(link, '.') }), /is an original/);
   assert.equal(sha(original), hash);
   assert.deepEqual(fs.readdirSync(path.join(dir, 'photos')), ['01_fortepan_999.jpg']);
 });
@@ -52,12 +51,12 @@ test('an output folder holding a hard link to an original is refused', async () 
   fs.mkdirSync(out);
   fs.linkSync(original, path.join(out, '01_fortepan_999.jpg'));
   const hash = sha(original);
-  await assert.rejects(collectionsOf(catalogue).export(collectionId, { ...request, outDir: out }), /is an original/);
+  await assert.rejects(catalogue.exports.run(collectionId, { ...request, outDir: out }), /is an original/);
   assert.equal(sha(original), hash);
 });
 
 test('an ordinary folder is fine', async () => {
   const out = path.join(dir, 'out');
-  const report = await collectionsOf(catalogue).export(collectionId, { ...request, outDir: out });
+  const report = await catalogue.exports.run(collectionId, { ...request, outDir: out });
   assert.ok(report.files.includes('01_fortepan_999.jpg'));
 });

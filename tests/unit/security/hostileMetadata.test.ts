@@ -9,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
-import { renameTag } from '../../../electron/catalogue/editing/catalogueTags.ts';
 import { importMetadata } from '../../../electron/catalogue/exchange/metadataImport.ts';
 import { MAX_SIDECAR_BYTES } from '../../../electron/catalogue/sidecars/xmpSidecar.ts';
 import { FIELD_MAX_LENGTH, MAX_TAGS } from '../../../shared/fieldLimits.ts';
@@ -41,7 +40,7 @@ test('a sidecar with too many tags and a giant title is cut to the API limits, w
     'fortepan_1.jpg.xmp': Promise.resolve(Buffer.from(xmpPacket({ title: `${ESCAPES}${title}`, subject: tags, description: `két\nsor${ESCAPES}` }))),
   });
   try {
-    const report = await catalogue.ingest([photos]);
+    const report = await catalogue.ingest.run([photos]);
     assert.equal(report.added, 1);
     const [photo] = [...catalogue.photos.iterateAll()];
     assert.equal(photo.tags.length, MAX_TAGS);
@@ -92,24 +91,24 @@ test('the API edit, batch edit, tag rename and CSV import all store text without
     'fortepan_2.jpg': makeJpeg({ colour: '#222222' }),
   });
   try {
-    await catalogue.ingest([photos]);
+    await catalogue.ingest.run([photos]);
     const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
     const [one, two] = catalogue.photos.ids();
 
     const edited = (await handle('updatePhotos', { ids: [one], patch: { title: `Villamos${ESCAPES}`, tags: [`villamos${ESCAPES}`] } })) as { ok: boolean };
     assert.equal(edited.ok, true, JSON.stringify(edited));
-    assert.equal(catalogue.getPhoto(one).title, 'Villamos]0;pwned]52;c;cm0gLXJmIH4=31m');
-    assert.deepEqual(catalogue.getPhoto(one).tags, ['villamos]0;pwned]52;c;cm0gLXJmIH4=31m']);
+    assert.equal(catalogue.photos.get(one).title, 'Villamos]0;pwned]52;c;cm0gLXJmIH4=31m');
+    assert.deepEqual(catalogue.photos.get(one).tags, ['villamos]0;pwned]52;c;cm0gLXJmIH4=31m']);
 
     // Over the limit through the API: refused with the field and the limit (the editor never sends it).
     const tooLong = (await handle('updatePhotos', { ids: [one], patch: { title: 'x'.repeat(FIELD_MAX_LENGTH.title + 1) } })) as { ok: boolean };
     assert.equal(tooLong.ok, false);
 
-    catalogue.updatePhotos([one, two], { place: `Üllői út\r\n${ESCAPES}` });
-    for (const id of [one, two]) assert.equal(catalogue.getPhoto(id).place, 'Üllői út ]0;pwned]52;c;cm0gLXJmIH4=31m');
+    catalogue.photos.update([one, two], { place: `Üllői út\r\n${ESCAPES}` });
+    for (const id of [one, two]) assert.equal(catalogue.photos.get(id).place, 'Üllői út ]0;pwned]52;c;cm0gLXJmIH4=31m');
 
-    renameTag(catalogue, 'villamos]0;pwned]52;c;cm0gLXJmIH4=31m', `tram${'\u0007'.repeat(3)}\u009b`);
-    assert.deepEqual(catalogue.getPhoto(one).tags, ['tram']);
+    catalogue.tags.rename('villamos]0;pwned]52;c;cm0gLXJmIH4=31m', `tram${'\u0007'.repeat(3)}\u009b`);
+    assert.deepEqual(catalogue.photos.get(one).tags, ['tram']);
 
     const csv = `fortepan_id;title;description;tags\r\n2;"Cím${ESCAPES}";"${'á'.repeat(FIELD_MAX_LENGTH.caption + 10)}";"a;b"\r\n`;
     const preview = importMetadata(catalogue, csv, { apply: true });
@@ -119,8 +118,8 @@ test('the API edit, batch edit, tag rename and CSV import all store text without
       preview.warnings.map((w) => `${w.line}: ${w.message}`),
       ['2: title: control characters removed', '2: caption cut to 20,000 characters (it had 20,010)'],
     );
-    assert.equal(catalogue.getPhoto(two).title, 'Cím]0;pwned]52;c;cm0gLXJmIH4=31m');
-    assert.equal(catalogue.getPhoto(two).caption.length, FIELD_MAX_LENGTH.caption);
+    assert.equal(catalogue.photos.get(two).title, 'Cím]0;pwned]52;c;cm0gLXJmIH4=31m');
+    assert.equal(catalogue.photos.get(two).caption.length, FIELD_MAX_LENGTH.caption);
 
     const stored = catalogue.db.prepare('SELECT title, caption, place, tags FROM photos').all() as Record<string, string>[];
     for (const row of stored) for (const value of Object.values(row)) assert.doesNotMatch(value, RAW_CONTROL);
@@ -132,7 +131,7 @@ test('the API edit, batch edit, tag rename and CSV import all store text without
 test('list, show and credits never print a control character, even from data stored before the rules', async () => {
   const { photos, root, catalogue } = await catalogueWith({ 'fortepan_5.jpg': makeJpeg() });
   try {
-    await catalogue.ingest([photos]);
+    await catalogue.ingest.run([photos]);
     // Written straight into the database, as an older Fototar (or another tool) could have.
     catalogue.db
       .prepare('UPDATE photos SET title = ?, donor = ?, caption = ?')

@@ -60,7 +60,7 @@ test('hostile XMP embedded in JPEGs: the ingest resolves no entity, expands noth
   await writeFixture(photos, 'deep.jpg', jpeg(deep(2500)));
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
-    const report = await catalogue.ingest([photos]);
+    const report = await catalogue.ingest.run([photos]);
     assert.equal(report.added, 3, JSON.stringify(report.failed));
     for (const photo of catalogue.photos.iterateAll()) {
       const all = JSON.stringify(photo);

@@ -51,7 +51,7 @@ test('ingest decodes Windows-1250 XMP (embedded and sidecar) correctly with a wa
   await writeFixture(photos, 'lost.jpg', makeJpeg({ colour: '#404040', iptc: { caption: 'F\ufffdpl\ufffdb\ufffdnia', keywords: ['Győr', 'T\ufffdzolt\ufffds\ufffdg'] } }));
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
-    const report = await catalogue.ingest([photos]);
+    const report = await catalogue.ingest.run([photos]);
     assert.equal(report.added, 4);
     const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
     for (const name of ['embedded.jpg', 'sidecar.jpg']) {
@@ -81,7 +81,7 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
   await writeFixture(photos, 'fortepan_2.jpg', makeJpeg({ colour: '#222222' }));
   const root = path.join(dir, 'cat');
   const first = Catalogue.open(root, { create: true });
-  await first.ingest([photos]);
+  await first.ingest.run([photos]);
   first.close();
 
   // "CSV (pontosvesszővel tagolt)" as Hungarian Excel saves it: Windows-1250, ";" between cells.
@@ -94,7 +94,7 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
 
   const catalogue = Catalogue.open(root);
   try {
-    assert.equal(catalogue.getPhoto(1).title, 'Főplébániatemplom');
+    assert.equal(catalogue.photos.get(1).title, 'Főplébániatemplom');
     const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
     // Text that already went through a wrong decoding (U+FFFD in place of the letters) is refused
     // row by row, whatever path it comes by.
@@ -106,7 +106,7 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
     assert.equal(viaApi.ok, true);
     assert.deepEqual(viaApi.value!.rejected.map((r) => r.line), [2]);
     assert.match(viaApi.value!.rejected[0].reason, /U\+FFFD/);
-    assert.equal(catalogue.getPhoto(1).title, 'Főplébániatemplom', 'nothing misread was stored');
+    assert.equal(catalogue.photos.get(1).title, 'Főplébániatemplom', 'nothing misread was stored');
 
     const json = importMetadata(catalogue, JSON.stringify([{ fortepan_id: 1, title: 'F\ufffdpl\ufffdb\ufffdnia' }, { fortepan_id: 2, title: 'Győr' }]).replace(/\ufffd/g, '\\ufffd'), {
       format: 'json',
@@ -123,7 +123,7 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
     const tags = (await handle('editSelectionTags', { ids: [1, 2], add: ['T\ufffdzolt\ufffds\ufffdg'], remove: [] })) as { ok: boolean };
     assert.equal(tags.ok, false);
 
-    assert.equal(catalogue.getPhoto(2).title, 'Győr');
+    assert.equal(catalogue.photos.get(2).title, 'Győr');
     assertNoReplacementCharacter(catalogue);
   } finally {
     catalogue.close();

@@ -20,7 +20,7 @@ before(async () => {
   await fs.symlink(secretOutside, path.join(renderer, 'assets', 'link.js'));
   await writeFixture(dir, 'photos/fortepan_1.jpg', makeJpeg());
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest([path.join(dir, 'photos')]);
+  await catalogue.ingest.run([path.join(dir, 'photos')]);
   server = await startServer(catalogue, { rendererDir: renderer });
 });
 after(async () => {
@@ -91,7 +91,7 @@ test('only files of the open catalogue and the UI are served: no traversal, no s
     assert.notEqual(res.status, 200, evil);
     assert.ok(!res.body.includes('SECRET'), evil);
   }
-  const [photo] = catalogue.listPhotos(0, 1).photos;
+  const [photo] = catalogue.photos.list(0, 1).photos;
   const image = await request(app(`images/grid/${photo.id}`));
   assert.equal(image.status, 200);
   assert.equal(image.headers['content-type'], 'image/jpeg');

@@ -54,7 +54,7 @@ test('each catalogue event goes out as one SSE message; a closed stream unsubscr
 test('the server streams events only with the token', async () => {
   const dir = await tempDir();
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  catalogue.photos.insert(fortepanRecord(1), new Date().toISOString());
+  catalogue.store.photos.insert(fortepanRecord(1), new Date().toISOString());
   const server = await startServer(catalogue, { rendererDir: dir });
   try {
     const refused = await rawRequest(server.port, '/events');

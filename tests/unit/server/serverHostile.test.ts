@@ -27,10 +27,10 @@ before(async () => {
   await writeFixture(dir, 'photos/fortepan_1.jpg', makeJpeg({ colour: '#111111' }));
   await writeFixture(dir, 'photos/fortepan_2.jpg', makeJpeg({ colour: '#222222' }));
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest([path.join(dir, 'photos')]);
+  await catalogue.ingest.run([path.join(dir, 'photos')]);
   ids = catalogue.photos.ids();
   // Someone with write access to the catalogue folder swaps a thumbnail for a link to a secret.
-  const thumb = thumbnailPath(catalogue.paths, catalogue.getPhoto(ids[1]).hash, 'grid');
+  const thumb = thumbnailPath(catalogue.paths, catalogue.photos.get(ids[1]).hash, 'grid');
   await fs.rm(thumb);
   await fs.symlink(secret, thumb);
   server = await startServer(catalogue, { rendererDir: renderer });

@@ -9,19 +9,19 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 say('open');
 
 if (mode === 'edit') {
-  const [first] = catalogue.listPhotos(0, 1).photos;
+  const [first] = catalogue.photos.list(0, 1).photos;
   for (let i = 1; ; i++) {
-    catalogue.updatePhotos([first.id], { caption: `edit ${i}`, notes: `note ${i}` });
+    catalogue.photos.update([first.id], { caption: `edit ${i}`, notes: `note ${i}` });
     say(`committed ${i}`);
   }
 } else if (mode === 'batch') {
-  const ids = catalogue.listPhotos(0, 1000).photos.map((p) => p.id);
+  const ids = catalogue.photos.list(0, 1000).photos.map((p) => p.id);
   for (let i = 1; ; i++) {
-    catalogue.updatePhotos(ids, { caption: `batch ${i}`, tags: [`t${i}`, 'közös'], date: `${1900 + (i % 100)}` });
+    catalogue.photos.update(ids, { caption: `batch ${i}`, tags: [`t${i}`, 'közös'], date: `${1900 + (i % 100)}` });
     say(`committed ${i}`);
   }
 } else if (mode === 'ingest') {
-  await catalogue.ingest([photos], { poolSize: 2, onProgress: (p) => say(`progress ${p.done}`) });
+  await catalogue.ingest.run([photos], { poolSize: 2, onProgress: (p) => say(`progress ${p.done}`) });
   say('done');
 } else if (mode === 'hold') {
   // Holds the catalogue, and so a reference to it: an unreferenced Catalogue is garbage, and

@@ -23,7 +23,7 @@ export async function recordCatalogue(count: number, caption: string, prefix = '
   try {
     const now = new Date().toISOString();
     catalogue.db.exec('BEGIN');
-    for (let i = 1; i <= count; i++) catalogue.photos.insert(fortepanRecord(1000 + i, { caption, title: `Kép ${i}`, donor: 'Nagy Gyula' }), now);
+    for (let i = 1; i <= count; i++) catalogue.store.photos.insert(fortepanRecord(1000 + i, { caption, title: `Kép ${i}`, donor: 'Nagy Gyula' }), now);
     catalogue.db.exec('COMMIT');
   } finally {
     catalogue.close();

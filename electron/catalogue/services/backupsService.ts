@@ -1,0 +1,31 @@
+// Backups of the catalogue database (store/catalogueBackup.ts makes and checks them): one now,
+// the list, and the automatic ones of a long-running host. A backup made on request is a job of
+// the job runner, so two never run at once.
+import { listBackups, latestBackup, makeBackup, startAutomaticBackups, type AutomaticBackups, type BackupInfo } from '../store/catalogueBackup.ts';
+import type { CatalogueCore } from './catalogueCore.ts';
+
+export class BackupsService {
+  readonly #core: CatalogueCore;
+
+  constructor(core: CatalogueCore) {
+    this.#core = core;
+  }
+
+  /** A backup of the database now (SQLite's online backup, checked), keeping the newest 10. */
+  make(options: { keep?: number; label?: string } = {}): Promise<BackupInfo> {
+    return this.#core.jobs.run('backup', () => makeBackup(this.#core.db, this.#core.paths, options), { busy: 'A backup is already being made; wait for it.' });
+  }
+
+  list(): BackupInfo[] {
+    return listBackups(this.#core.paths);
+  }
+
+  latest(): BackupInfo | null {
+    return latestBackup(this.#core.paths);
+  }
+
+  /** Backups when due (on open, every 6 hours) and at close: for the app and browser mode. */
+  startAutomatic(options: { onError?: (error: Error) => void } = {}): AutomaticBackups {
+    return startAutomaticBackups(this.#core.db, this.#core.paths, options);
+  }
+}

@@ -1,0 +1,38 @@
+// What the services of one open catalogue share: its folder, its repositories, its events, the
+// health gate for writes, the job runner, and the one edit path every change to photos' fields
+// takes (validation and limits, the history step, the search index, sidecars). Built by
+// Catalogue; only services hold it, so nothing outside reaches the store past them.
+import type { DatabaseSync } from 'node:sqlite';
+import type { CataloguePaths } from '../cataloguePaths.ts';
+import type { CatalogueEvents } from '../events/catalogueEvents.ts';
+import type { PhotoRepository } from '../store/photoRepository.ts';
+import type { CollectionStore } from '../store/collectionStore.ts';
+import type { SearchService } from '../search/searchService.ts';
+import type { JobRunner } from '../jobs/jobRunner.ts';
+import type { PlannedEdit } from '../editing/recordedEdit.ts';
+import type { SidecarReport } from '../../../shared/sidecars.ts';
+
+export interface EditOutcome {
+  /** The photos whose fields changed. */
+  changed: number[];
+  /** What the automatic sidecar write did (null when it is off or nothing changed). */
+  sidecars: SidecarReport | null;
+}
+
+export interface CatalogueCore {
+  readonly paths: CataloguePaths;
+  readonly db: DatabaseSync;
+  readonly photos: PhotoRepository;
+  readonly collections: CollectionStore;
+  readonly events: CatalogueEvents;
+  readonly searchWorker: SearchService;
+  readonly jobs: JobRunner;
+  /** Stopped when the catalogue closes: background work watches it. */
+  readonly closing: AbortSignal;
+  assertWritable(): void;
+  whenWritable(): Promise<void>;
+  /** The one edit path: every change to photos' fields, as one undoable step. */
+  edit(edits: readonly PlannedEdit[], label?: string, options?: { coalesce?: boolean }): EditOutcome;
+  /** After photos' fields changed outside edit() (undo, redo): the same follow-ups. */
+  photosChanged(ids: readonly number[]): SidecarReport | null;
+}

@@ -1,0 +1,68 @@
+// Searching the catalogue: pages of hits, result ids, facets. The index lives in a worker thread
+// (search/searchService.ts); edits reach it through the search_changes log.
+import type { SearchResult } from '../../../shared/types.ts';
+import type { SearchFacets } from '../../../shared/searchFacets.ts';
+import { parseSearchQuery } from '../../../shared/searchQuery.ts';
+import { photoSummary } from '../../../shared/photoSummary.ts';
+import type { SearchStatus } from '../search/searchWorker.ts';
+import type { CatalogueCore } from './catalogueCore.ts';
+
+export class CatalogueSearch {
+  readonly #core: CatalogueCore;
+
+  constructor(core: CatalogueCore) {
+    this.#core = core;
+  }
+
+  /** Starts loading the search index in its worker without waiting (the UI calls this at open). */
+  prepare(): void {
+    this.#core.searchWorker.start();
+  }
+
+  /**
+   * One page of a query's hits, best first. Runs in the search worker; a newer query text
+   * rejects this one with CatalogueError 'search-cancelled'. Edits are searchable at once.
+   */
+  async query(query: string, offset: number, limit: number): Promise<SearchResult> {
+    const photos = this.#core.photos;
+    if (!query.trim()) {
+      const total = photos.count();
+      return { total, hits: photos.page(offset, limit).map((p) => ({ ...photoSummary(p), score: 0 })), error: null };
+    }
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) return { total: 0, hits: [], error: parsed.error };
+    const page = await this.#core.searchWorker.search(query, offset, limit);
+    const rank = new Map(page.ids.map((id, i) => [id, i]));
+    // A photo deleted between the worker's answer and this read is left out. The score is the
+    // rank counted from the end (higher is better): the worker ranks, the page only orders.
+    const hits = photos.getMany(page.ids).map((p) => ({ ...photoSummary(p), score: page.total - offset - (rank.get(p.id) ?? 0) }));
+    return page.suggestion ? { total: page.total, hits, error: null, suggestion: page.suggestion } : { total: page.total, hits, error: null };
+  }
+
+  /** Ids of a query's results [offset, offset + limit) in the grid's order, and their total. */
+  async resultIds(query: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): Promise<{ total: number; ids: number[] }> {
+    const photos = this.#core.photos;
+    if (!query.trim()) return { total: photos.count(), ids: photos.idPage(offset, limit) };
+    if (!parseSearchQuery(query).ok) return { total: 0, ids: [] };
+    return this.#core.searchWorker.ids(query, offset, Math.min(limit, 2 ** 31 - 1));
+  }
+
+  /** Counts per year, donor, place and tag over all hits of a query (see shared/searchFacets.ts). */
+  async facets(query: string): Promise<SearchFacets> {
+    const parsed = parseSearchQuery(query);
+    if (!parsed.ok) {
+      return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, error: parsed.error };
+    }
+    return { ...(await this.#core.searchWorker.facets(query)), error: null };
+  }
+
+  /** What the search worker holds: photos, base and delta sizes, whether it had to build. */
+  status(): Promise<SearchStatus> {
+    return this.#core.searchWorker.status();
+  }
+
+  /** How long the search index file took to read at open, in milliseconds (for the benchmark). */
+  get readMs(): number {
+    return this.#core.searchWorker.readMs;
+  }
+}

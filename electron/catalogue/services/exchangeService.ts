@@ -1,0 +1,72 @@
+// Metadata in and out: CSV/XLSX/JSON import (a preview, or applied as one undoable step through
+// the catalogue's one edit path) and export, and XMP sidecars next to the originals.
+import fs from 'node:fs';
+import type { ImportResult } from '../../../shared/metadataExchange.ts';
+import type { Photo } from '../../../shared/types.ts';
+import type { SidecarNaming, SidecarReport, SidecarSettings } from '../../../shared/sidecars.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { importMetadataFile } from '../exchange/importFile.ts';
+import type { ImportOptions } from '../exchange/metadataImport.ts';
+import { exportMetadata, exportMetadataXlsx, type ExportMetadataOptions } from '../exchange/metadataExport.ts';
+import { readSidecarSettings, writeSidecarSettings } from '../store/sidecarSettings.ts';
+import { writeSidecars } from '../sidecars/xmpSidecar.ts';
+import type { CatalogueCore } from './catalogueCore.ts';
+
+/** Sidecars go only next to originals that are there: never into a folder whose original is gone. */
+function sidecarsNextToOriginals(photos: readonly Photo[], naming: SidecarNaming): SidecarReport {
+  const present = photos.filter((p) => fs.statSync(p.file, { throwIfNoEntry: false })?.isFile());
+  const report = writeSidecars(present, naming);
+  for (const photo of photos) {
+    if (!present.includes(photo)) report.skipped.push({ file: photo.file, reason: 'the original is not there, so no sidecar was written next to it' });
+  }
+  return report;
+}
+
+export class ExchangeService {
+  readonly #core: CatalogueCore;
+  readonly #catalogue: Catalogue;
+
+  constructor(core: CatalogueCore, catalogue: Catalogue) {
+    this.#core = core;
+    this.#catalogue = catalogue;
+  }
+
+  /** Reads a CSV, XLSX or JSON file's rows; previews the changes, or applies them as one step. */
+  import(bytes: Uint8Array, options: ImportOptions & { name: string }): Promise<ImportResult> {
+    if (options.apply) this.#core.assertWritable();
+    return importMetadataFile(this.#catalogue, bytes, options);
+  }
+
+  /** Every photo's metadata as CSV or JSON text. */
+  export(format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
+    return exportMetadata(this.#catalogue, format, options);
+  }
+
+  exportXlsx(options: ExportMetadataOptions = {}): Promise<Buffer> {
+    return exportMetadataXlsx(this.#catalogue, options);
+  }
+
+  sidecarSettings(): SidecarSettings {
+    return readSidecarSettings(this.#core.db);
+  }
+
+  setSidecarSettings(settings: Partial<SidecarSettings>): SidecarSettings {
+    return writeSidecarSettings(this.#core.db, settings);
+  }
+
+  /**
+   * Writes the sidecars of these photos (all of them with `all`). From the UI (`onlyPresent`),
+   * only next to originals that are there.
+   */
+  writeSidecars(ids: readonly number[] | 'all', options: { onlyPresent?: boolean } = {}): SidecarReport {
+    const photos = ids === 'all' ? [...this.#core.photos.iterateAll()] : this.#core.photos.getMany(ids);
+    if (ids !== 'all') {
+      const found = new Set(photos.map((p) => p.id));
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length && !options.onlyPresent) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+    }
+    const naming = this.sidecarSettings().naming;
+    return options.onlyPresent ? sidecarsNextToOriginals(photos, naming) : writeSidecars(photos, naming);
+  }
+}

@@ -1,0 +1,103 @@
+// Exporting a collection: a folder of credited pictures, the credit list and a manifest. One
+// export at a time (the job runner), run to the end (the CLI) or started in the background and
+// polled (the UI); the first checks fail the call itself.
+import type { ExportProgress, ExportReport } from '../../../shared/collections.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { exportCollection, preflightExport, type ExportOptions } from '../collections/exportCollection.ts';
+import { collectionPicks } from '../collections/collectionCredits.ts';
+import type { CatalogueCore } from './catalogueCore.ts';
+
+/** What the person asks for; the service adds the originals to protect and the cancel signal. */
+export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot'>;
+
+function idleExport(): ExportProgress {
+  return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
+}
+
+const BUSY = 'An export is already running; wait for it or cancel it first.';
+
+export class ExportsService {
+  readonly #core: CatalogueCore;
+  #last: ExportProgress = idleExport();
+
+  constructor(core: CatalogueCore) {
+    this.#core = core;
+  }
+
+  /** The originals' paths: an export may never write on one. */
+  #originals(): Set<string> {
+    return new Set(this.#core.photos.files());
+  }
+
+  /** Runs an export of collection `id` to the end (the CLI's way). */
+  async run(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportReport> {
+    const { name } = this.#core.collections.summary(id);
+    const picks = collectionPicks(this.#core.collections, this.#core.photos, id);
+    // "Done" is said only once the export has wholly finished (its staging folder removed too)
+    // and the job is over, so whoever hears it can start the next export at once.
+    let finished: ExportProgress | null = null;
+    return this.#core.jobs.run<ExportProgress, ExportReport>(
+      'export',
+      ({ signal, progress }) =>
+        exportCollection(name, picks, {
+          ...request,
+          originals: this.#originals(),
+          catalogueRoot: this.#core.paths.root,
+          signal,
+          onProgress: (p) => {
+            if (p.state === 'done') finished = p;
+            else progress(p);
+          },
+        }),
+      {
+        signal: hooks.signal,
+        busy: BUSY,
+        onEvent: (event) => {
+          if (event.type === 'progress') {
+            this.#last = event.progress;
+            this.#announce();
+            hooks.onProgress?.(event.progress);
+          } else if (event.type !== 'started' && finished) {
+            this.#last = finished;
+            this.#announce();
+            hooks.onProgress?.(finished);
+          }
+        },
+      },
+    );
+  }
+
+  /** Starts an export in the background (the UI's way); the first checks fail at once. */
+  async start(id: number, request: ExportRequest): Promise<ExportProgress> {
+    if (this.#core.jobs.isRunning('export')) throw new CatalogueError('busy', BUSY);
+    // Errors found before any picture is made (options, folder, existing files) answer the call
+    // itself, whatever the machine's load (run() makes the same checks again).
+    try {
+      preflightExport(this.#core.collections.summary(id).name, collectionPicks(this.#core.collections, this.#core.photos, id), { ...request, originals: this.#originals() });
+    } catch (error) {
+      this.#last = idleExport();
+      throw error;
+    }
+    this.#last = { ...idleExport(), state: 'running' };
+    this.#announce();
+    this.run(id, request).catch((error: Error) => {
+      const cancelled = error instanceof CatalogueError && error.code === 'export-cancelled';
+      this.#last = { ...this.#last, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message };
+      this.#announce();
+    });
+    return this.#last;
+  }
+
+  progress(): ExportProgress {
+    return this.#last;
+  }
+
+  cancel(): ExportProgress {
+    this.#core.jobs.cancel('export');
+    return this.#last;
+  }
+
+  #announce(): void {
+    this.#core.events.emit({ type: 'exportProgress', progress: this.#last });
+  }
+}

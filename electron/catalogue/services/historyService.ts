@@ -1,0 +1,40 @@
+// Undo and redo: the same edit history for the app's Ctrl+Z and the CLI's `fototar undo`, kept in
+// the catalogue (editing/editHistory.ts holds its rules).
+import type { HistoryState, UndoResult } from '../../../shared/editHistory.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { EditHistory } from '../editing/editHistory.ts';
+import { inTransaction } from '../store/openDatabase.ts';
+import type { CatalogueCore } from './catalogueCore.ts';
+
+export class HistoryService {
+  readonly #core: CatalogueCore;
+
+  constructor(core: CatalogueCore) {
+    this.#core = core;
+  }
+
+  undo(): UndoResult {
+    return this.#step((history, now) => history.undo(now));
+  }
+
+  redo(): UndoResult {
+    return this.#step((history, now) => history.redo(now));
+  }
+
+  state(): HistoryState {
+    return new EditHistory(this.#core.db, this.#core.photos).state();
+  }
+
+  #step(run: (history: EditHistory, now: string) => { label: string; ids: number[] } | null): UndoResult {
+    this.#core.assertWritable();
+    const history = new EditHistory(this.#core.db, this.#core.photos);
+    let done: { label: string; ids: number[] } | null;
+    try {
+      done = inTransaction(this.#core.db, () => run(history, new Date().toISOString()));
+    } catch (error) {
+      throw new CatalogueError('not-saved', `Undo/redo was not saved: ${(error as Error).message}`);
+    }
+    if (done) this.#core.photosChanged(done.ids);
+    return { label: done?.label ?? null, photos: done ? this.#core.photos.getMany(done.ids) : [], history: history.state() };
+  }
+}

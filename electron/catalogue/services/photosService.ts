@@ -1,0 +1,137 @@
+// Photos: reading them (one, a page, a selection), editing their fields (one patch for many, or
+// planned edits that differ per photo), credit lists, thumbnails, and what a selection shares.
+// Every edit takes the catalogue's one edit path (CatalogueCore.edit).
+import fs from 'node:fs';
+import type { CreditFormat, Photo, PhotoPatch, PhotoSummary } from '../../../shared/types.ts';
+import type { ImageSize } from '../../../shared/api.ts';
+import type { SidecarReport } from '../../../shared/sidecars.ts';
+import type { Selection } from '../../../shared/selection.ts';
+import type { SelectionFields } from '../../../shared/batchEdit.ts';
+import { creditList } from '../../../shared/creditStyles.ts';
+import { photoSummary } from '../../../shared/photoSummary.ts';
+import { LICENCE_CHOICES, SOURCE_CHOICES, SUGGESTED_FIELDS, mergeChoices, type SuggestedField } from '../../../shared/pickLists.ts';
+import { thumbnailPath } from '../cataloguePaths.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import type { PlannedEdit } from '../editing/recordedEdit.ts';
+import { editSelectionTags, selectionFields } from '../editing/selectionFields.ts';
+import { projectSelection, resolveSelection, type Projection, type ResultIds } from '../editing/catalogueSelection.ts';
+import type { CatalogueCore } from './catalogueCore.ts';
+
+export class PhotosService {
+  readonly #core: CatalogueCore;
+  readonly #resultIds: ResultIds;
+
+  /** `resultIds` answers a query's result ids in the grid's order (the search service's). */
+  constructor(core: CatalogueCore, resultIds: ResultIds) {
+    this.#core = core;
+    this.#resultIds = resultIds;
+  }
+
+  /** One photo; a CatalogueError 'not-found' when there is none with this id. */
+  get(id: number): Photo {
+    const photo = this.#core.photos.get(id);
+    if (!photo) throw new CatalogueError('not-found', `No photo with id ${id} in this catalogue.`);
+    return photo;
+  }
+
+  /** The photos of these ids that exist, in the order given. */
+  getMany(ids: readonly number[]): Photo[] {
+    return this.#core.photos.getMany(ids);
+  }
+
+  count(): number {
+    return this.#core.photos.count();
+  }
+
+  ids(): number[] {
+    return this.#core.photos.ids();
+  }
+
+  iterateAll(): Generator<Photo> {
+    return this.#core.photos.iterateAll();
+  }
+
+  summaries(photos: Photo[]): PhotoSummary[] {
+    return photos.map(photoSummary);
+  }
+
+  list(offset: number, limit: number): { total: number; photos: PhotoSummary[] } {
+    return { total: this.#core.photos.count(), photos: this.summaries(this.#core.photos.page(offset, limit)) };
+  }
+
+  /**
+   * Saves one patch to every photo in one transaction: all are saved, or none and an error. The
+   * edit is one undoable step; with `coalesce`, the editor's saves of one field fold into one.
+   * Answers the photos as saved and what the automatic sidecar write did.
+   */
+  save(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): { photos: Photo[]; sidecars: SidecarReport | null } {
+    const unique = [...new Set(ids)];
+    const { sidecars } = this.#core.edit(unique.map((id) => ({ id, patch })), undefined, options);
+    return { photos: this.#core.photos.getMany(unique), sidecars };
+  }
+
+  /** save() for callers that only want the photos back. */
+  update(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Photo[] {
+    return this.save(ids, patch, options).photos;
+  }
+
+  /** Edits that differ per photo (a tag rename, an import) as one undoable step; the ids changed. */
+  applyEdits(edits: readonly PlannedEdit[], label?: string): number[] {
+    return this.#core.edit(edits, label).changed;
+  }
+
+  creditList(ids: readonly number[], format: CreditFormat): string {
+    const photos = this.#core.photos.getMany(ids);
+    const found = new Set(photos.map((p) => p.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+    return creditList(photos, format);
+  }
+
+  /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */
+  imageFile(id: number, size: ImageSize): string | null {
+    const entry = this.#core.photos.hashOf(id);
+    if (!entry || entry.previewError) return null;
+    const file = thumbnailPath(this.#core.paths, entry.hash, size);
+    return fs.existsSync(file) ? file : null;
+  }
+
+  /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
+  fieldSuggestions(field: SuggestedField, limit = 200): string[] {
+    if (!SUGGESTED_FIELDS.includes(field)) throw new CatalogueError('invalid-input', `No suggestions for ${field}.`);
+    const builtIn = field === 'licence' ? LICENCE_CHOICES : field === 'source' ? SOURCE_CHOICES : [];
+    return mergeChoices(builtIn, this.#core.photos.fieldValues(field, limit));
+  }
+
+  // --- selections (shared/selection.ts) ------------------------------------------------------
+
+  /** The photos a call names: its ids, or its selection resolved now. */
+  async idsOf(named: { ids?: number[]; selection?: Selection }): Promise<number[]> {
+    return named.ids ?? this.resolve(named.selection!);
+  }
+
+  resolve(selection: Selection): Promise<number[]> {
+    return resolveSelection(this.#resultIds, selection);
+  }
+
+  project(selection: Selection, query: string): Promise<Projection> {
+    return projectSelection(this.#resultIds, selection, query);
+  }
+
+  /** What the photos share, for the batch editor. */
+  selectionFields(ids: readonly number[]): SelectionFields {
+    return selectionFields(this.#core.photos, ids);
+  }
+
+  /** Adds and removes tags on every photo, one undoable step; the ids changed. */
+  editTags(ids: readonly number[], add: readonly string[], remove: readonly string[]): number[] {
+    return editSelectionTags(this.#core.photos, (edits, label) => this.applyEdits(edits, label), ids, add, remove);
+  }
+
+  /** One patch to every photo of a selection, one undoable step. */
+  async editSelection(selection: Selection, patch: PhotoPatch): Promise<{ count: number; changed: number }> {
+    const ids = await this.resolve(selection);
+    const changed = ids.length ? this.applyEdits(ids.map((id) => ({ id, patch }))) : [];
+    return { count: ids.length, changed: changed.length };
+  }
+}

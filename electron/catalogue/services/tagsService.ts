@@ -1,0 +1,32 @@
+// Tags across the whole catalogue: counts for autocomplete and the tag manager, and rename or
+// merge as one undoable step (editing/catalogueTags.ts plans the edits; shared/tags.ts is the rule).
+import type { TagCount } from '../../../shared/editHistory.ts';
+import { tagKey } from '../../../shared/tags.ts';
+import { CatalogueError } from '../catalogueError.ts';
+import { listTags, planTagRename } from '../editing/catalogueTags.ts';
+import type { CatalogueCore } from './catalogueCore.ts';
+
+export class TagsService {
+  readonly #core: CatalogueCore;
+
+  constructor(core: CatalogueCore) {
+    this.#core = core;
+  }
+
+  /** Every tag with the number of photos carrying it, most used first; `prefix` filters. */
+  list(prefix = '', limit = 10000): TagCount[] {
+    return listTags(this.#core.photos, prefix, limit);
+  }
+
+  /**
+   * Renames or merges a tag catalogue-wide; returns how many photos changed, and whether the new
+   * name was a tag already (a merge).
+   */
+  rename(from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): { photos: number; merged: boolean } {
+    const edits = planTagRename(this.#core.photos, from, to);
+    if (edits.length === 0) throw new CatalogueError('not-found', `No photo has the tag "${from.trim()}".`);
+    const merged = tagKey(from) !== tagKey(to) && this.list().some((t) => tagKey(t.tag) === tagKey(to));
+    const label = verb === 'Merge' ? `Merge tag "${from.trim()}" into "${to.trim()}"` : `Rename tag "${from.trim()}" to "${to.trim()}"`;
+    return { photos: this.#core.edit(edits, label).changed.length, merged };
+  }
+}
