@@ -17,7 +17,7 @@ import type { CataloguePaths } from '../cataloguePaths.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { BackgroundCheck, checkDatabaseFile, type CheckResult } from './databaseCheck.ts';
-import { faultPoint } from './faultPoints.ts';
+import { faultPoint } from '../faultInjection.ts';
 import { partialName, removePartial } from './catalogueLeftovers.ts';
 
 export const BACKUP_KEEP = 10;

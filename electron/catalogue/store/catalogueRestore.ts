@@ -18,7 +18,7 @@ import { CatalogueError } from '../catalogueError.ts';
 import { acquireCatalogueLock } from './catalogueLock.ts';
 import { backupDirectory, makeBackup, syncDirectory, verifyDatabaseFile } from './catalogueBackup.ts';
 import { partialName, removeLeftovers, removePartial, restoringName } from './catalogueLeftovers.ts';
-import { faultPoint } from './faultPoints.ts';
+import { faultPoint } from '../faultInjection.ts';
 
 export async function restoreBackup(backupFile: string, paths: CataloguePaths): Promise<{ restored: string; previous: string | null; photos: number }> {
   const source = path.resolve(backupFile);

@@ -1,6 +1,6 @@
 // Fault injection for backup and restore: the real `fototar backup` and `fototar restore` are
 // killed with SIGKILL at every named step (FOTOTAR_FAULT=pause:<step>, see
-// electron/catalogue/store/faultPoints.ts) and at a spread of moments in between (slow:<ms>
+// electron/catalogue/faultInjection.ts) and at a spread of moments in between (slow:<ms>
 // stretches each step so the kills land inside them). After every kill: the catalogue opens, its
 // integrity_check is ok, its content is all-or-nothing (the old state or the restored one, never a
 // mix), every backup listed is whole, and after that open nothing is left behind.

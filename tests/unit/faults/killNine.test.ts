@@ -3,7 +3,7 @@
 // `PRAGMA integrity_check` ok and the change must be all or nothing.
 //
 // Where the kill lands is chosen two ways, both deterministic:
-// - FOTOTAR_FAULT_PAUSE_AT=<step>:<n> (electron/catalogue/faultInjection.ts) stops the real code
+// - FOTOTAR_FAULT=pause:<step>:<n> (electron/catalogue/faultInjection.ts) stops the real code
 //   at the n-th time it reaches a named step (inside a transaction, between two renames of a
 //   publish…); the child says so on stderr and the kill lands exactly there;
 // - plain delays after the start, spread in equal steps over a measured whole run.
@@ -64,8 +64,8 @@ function whenOpened(args: string[], exit: Promise<unknown>, then: () => void): v
 
 function childEnv(pauseAt?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, MALLOC_ARENA_MAX: '2', NODE_COMPILE_CACHE: compileCache };
-  delete env.FOTOTAR_FAULT_PAUSE_AT;
-  if (pauseAt) env.FOTOTAR_FAULT_PAUSE_AT = pauseAt;
+  delete env.FOTOTAR_FAULT;
+  if (pauseAt) env.FOTOTAR_FAULT = `pause:${pauseAt}`;
   return env;
 }
 
