@@ -6,6 +6,7 @@ import type { ImportResult } from '../../../shared/metadataExchange.ts';
 import { api } from '../common/bridge.ts';
 import { numberFormat, plural } from '../common/labels.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
+import { useLatestAnswer } from '../common/useLatestAnswer.ts';
 
 const FIELD_LABELS: Record<string, string> = { caption: 'description' };
 const SHOWN_CHANGES = 200;
@@ -28,19 +29,20 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  useEffect(() => {
-    if (!file) return;
-    let live = true;
-    setBusy(true);
-    setError(null);
-    api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: false, name: file.name }).then(
-      (r) => live && (setPreview(r), setBusy(false)),
-      (e: unknown) => live && (setPreview(null), setError(errorMessage(e)), setBusy(false)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [file, keepBlank, skipBadDates]);
+  useLatestAnswer(
+    file
+      ? () => {
+          setBusy(true);
+          setError(null);
+          return api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: false, name: file.name });
+        }
+      : null,
+    [file, keepBlank, skipBadDates],
+    {
+      onAnswer: (r) => (setPreview(r), setBusy(false)),
+      onError: (e) => (setPreview(null), setError(errorMessage(e)), setBusy(false)),
+    },
+  );
 
   const apply = async () => {
     if (!file || !preview) return;

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { tagSuggestions } from './suggestions.ts';
 import { splitTags, tagKey } from '../../../shared/tags.ts';
+import { useLatestAnswer } from '../common/useLatestAnswer.ts';
 
 interface Props {
   id: string;
@@ -32,27 +33,20 @@ export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onComm
   const typed = useRef(false);
   const { head, part } = lastPart(value);
 
+  const asking = typed.current && part !== '';
   useEffect(() => {
-    if (!typed.current || !part) {
-      setOptions([]);
-      return;
-    }
-    let live = true;
-    const timer = window.setTimeout(() => {
-      tagSuggestions(part).then((tags) => {
-        if (!live) return;
-        const existing = new Set(splitTags(head).map(tagKey));
-        const fresh = tags.filter((t) => !existing.has(tagKey(t.tag)) && t.tag !== part);
-        setOptions(fresh);
-        setActive(-1);
-        setOpen(fresh.length > 0);
-      });
-    }, 80);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [part, head]);
+    if (!asking) setOptions([]);
+  }, [asking, part, head]);
+  useLatestAnswer(asking ? () => tagSuggestions(part) : null, [part, head], {
+    delayMs: 80,
+    onAnswer: (tags) => {
+      const existing = new Set(splitTags(head).map(tagKey));
+      const fresh = tags.filter((t) => !existing.has(tagKey(t.tag)) && t.tag !== part);
+      setOptions(fresh);
+      setActive(-1);
+      setOpen(fresh.length > 0);
+    },
+  });
 
   const take = (tag: string) => {
     const before = head ? `${head.replace(/\s*$/, '')} ` : '';

@@ -1,10 +1,11 @@
 // Pick-list values for the editor: built-in licences and sources, then what the catalogue uses.
 // Fetched per field once an editor mounts and refreshed after a save, so a new donor typed on
 // one photo is offered on the next.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { SuggestedField } from '../../../shared/pickLists.ts';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { api } from '../common/bridge.ts';
+import { useLatestAnswer } from '../common/useLatestAnswer.ts';
 
 let generation = 0;
 const cache = new Map<string, { generation: number; values: Promise<string[]> }>();
@@ -16,19 +17,20 @@ export function invalidateSuggestions(): void {
 
 export function useSuggestions(field: SuggestedField | null): string[] {
   const [values, setValues] = useState<string[]>([]);
-  useEffect(() => {
-    if (!field) return;
-    let live = true;
-    let entry = cache.get(field);
-    if (!entry || entry.generation !== generation) {
-      entry = { generation, values: api.fieldSuggestions({ field }).then((r) => r.values, () => []) };
-      cache.set(field, entry);
-    }
-    entry.values.then((v) => live && setValues(v));
-    return () => {
-      live = false;
-    };
-  }, [field]);
+  useLatestAnswer(
+    field
+      ? () => {
+          let entry = cache.get(field);
+          if (!entry || entry.generation !== generation) {
+            entry = { generation, values: api.fieldSuggestions({ field }).then((r) => r.values, () => []) };
+            cache.set(field, entry);
+          }
+          return entry.values;
+        }
+      : null,
+    [field],
+    { onAnswer: setValues },
+  );
   return values;
 }
 
