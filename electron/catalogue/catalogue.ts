@@ -111,7 +111,7 @@ export class Catalogue {
     this.tags = new TagsService(core);
     this.history = new HistoryService(core);
     this.originals = new OriginalsService(core);
-    this.exchange = new ExchangeService(core, this);
+    this.exchange = new ExchangeService(core, this.photos);
     this.exports = new ExportsService(core);
     this.backups = new BackupsService(core);
     this.ingest = new IngestService(core);

@@ -2,7 +2,7 @@
 // format (XLSX by its zip signature, JSON by name or first character, else CSV) and, for CSV, the
 // encoding (see spreadsheetText.ts), then previews or applies it like any import.
 import type { ExchangeFormat, ImportResult } from '../../../shared/metadataExchange.ts';
-import type { Catalogue } from '../catalogue.ts';
+import type { ExchangeTarget } from './exchangeTarget.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { fromTable, importParsed, parseCsv, parseJson, type ImportOptions } from './metadataImport.ts';
 import { decodeSpreadsheetText } from './spreadsheetText.ts';
@@ -16,7 +16,7 @@ export function importFormatOf(name: string, bytes: Uint8Array): ExchangeFormat 
   return 'csv';
 }
 
-export async function importMetadataFile(catalogue: Catalogue, bytes: Uint8Array, options: ImportOptions & { name: string }): Promise<ImportResult> {
+export async function importMetadataFile(catalogue: ExchangeTarget, bytes: Uint8Array, options: ImportOptions & { name: string }): Promise<ImportResult> {
   const format = options.format ?? importFormatOf(options.name, bytes);
   if (format === 'xlsx') {
     if (!isZip(bytes)) throw new CatalogueError('invalid-input', `${options.name} is not an XLSX workbook (an .xls from old Excel must be saved again as .xlsx).`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { dateForSpreadsheet } from '../../../shared/datePhrases.ts';
 import { EXCHANGE_COLUMNS, COLUMN_FIELD, HUNGARIAN_HEADERS, guardFormula, type ExchangeColumn } from '../../../shared/metadataExchange.ts';
 import type { Photo } from '../../../shared/types.ts';
-import type { Catalogue } from '../catalogue.ts';
+import type { ExchangeTarget } from './exchangeTarget.ts';
 import { csvFile } from './csvWriter.ts';
 import { writeXlsxTable } from './xlsxTable.ts';
 import { joinTags } from '../../../shared/tags.ts';
@@ -18,7 +18,7 @@ function fileColumn(photo: Photo, baseCounts: Map<string, number>): string {
   return (baseCounts.get(base) ?? 0) > 1 ? photo.file : base;
 }
 
-export function exportRecords(catalogue: Catalogue): ExportRecord[] {
+export function exportRecords(catalogue: ExchangeTarget): ExportRecord[] {
   const baseCounts = new Map<string, number>();
   for (const photo of catalogue.photos.iterateAll()) {
     const base = path.basename(photo.file);
@@ -50,7 +50,7 @@ export interface ExportMetadataOptions {
 }
 
 /** The header row and the rows of cells, as text, for CSV and XLSX alike. */
-export function exportTable(catalogue: Catalogue, lang: 'en' | 'hu' = 'en'): { header: string[]; rows: string[][] } {
+export function exportTable(catalogue: ExchangeTarget, lang: 'en' | 'hu' = 'en'): { header: string[]; rows: string[][] } {
   const header = EXCHANGE_COLUMNS.map((column) => (lang === 'hu' ? HUNGARIAN_HEADERS[column] : column));
   const rows = exportRecords(catalogue).map((r) =>
     EXCHANGE_COLUMNS.map((column) => {
@@ -62,7 +62,7 @@ export function exportTable(catalogue: Catalogue, lang: 'en' | 'hu' = 'en'): { h
   return { header, rows };
 }
 
-export function exportMetadata(catalogue: Catalogue, format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
+export function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
   if (format === 'json') return `${JSON.stringify(exportRecords(catalogue), null, 2)}\n`;
   const lang = options.lang ?? 'en';
   const { header, rows } = exportTable(catalogue, lang);
@@ -74,7 +74,7 @@ export function exportMetadata(catalogue: Catalogue, format: 'csv' | 'json', opt
  * can run; they are guarded all the same, so that import (which takes one guard off, whatever
  * the format) gives back exactly what the catalogue held.
  */
-export async function exportMetadataXlsx(catalogue: Catalogue, options: ExportMetadataOptions = {}): Promise<Buffer> {
+export async function exportMetadataXlsx(catalogue: ExchangeTarget, options: ExportMetadataOptions = {}): Promise<Buffer> {
   const { header, rows } = exportTable(catalogue, options.lang ?? 'en');
   return writeXlsxTable(options.lang === 'hu' ? 'Fotók' : 'Photos', header, rows.map((row) => row.map(guardFormula)));
 }

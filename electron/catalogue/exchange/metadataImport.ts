@@ -19,7 +19,7 @@ import {
   type ImportResult,
 } from '../../../shared/metadataExchange.ts';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
-import type { Catalogue } from '../catalogue.ts';
+import type { ExchangeTarget } from './exchangeTarget.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { diffPatch, type PlannedEdit } from '../editing/recordedEdit.ts';
@@ -140,7 +140,7 @@ class PhotoMatcher {
   readonly #byBase = new Map<string, Photo[]>();
   readonly #all: Photo[] = [];
 
-  constructor(catalogue: Catalogue) {
+  constructor(catalogue: ExchangeTarget) {
     for (const photo of catalogue.photos.iterateAll()) {
       this.#all.push(photo);
       if (photo.fortepanId !== null) push(this.#byFortepan, photo.fortepanId, photo);
@@ -191,7 +191,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const shown = (field: EditableField, value: unknown) => (field === 'tags' ? joinTags(value as string[]) : String(value ?? ''));
 
 /** What importing these rows would change, and the edits that do it. */
-export function planImport(catalogue: Catalogue, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
+export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
   const matcher = new PhotoMatcher(catalogue);
   const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], warnings: [], ignoredColumns: parsed.ignoredColumns };
   const edits: PlannedEdit[] = [];
@@ -278,13 +278,13 @@ function assertDecodedCleanly(text: string, format: ExchangeFormat): void {
 }
 
 /** Previews (default) or applies an import of CSV or JSON text. */
-export function importMetadata(catalogue: Catalogue, text: string, options: ImportOptions = {}): ImportResult {
+export function importMetadata(catalogue: ExchangeTarget, text: string, options: ImportOptions = {}): ImportResult {
   assertDecodedCleanly(text, options.format ?? 'csv');
   return importParsed(catalogue, options.format === 'json' ? parseJson(text) : parseCsv(text), options);
 }
 
 /** Previews or applies rows already read from a file (CSV, JSON or XLSX). */
-export function importParsed(catalogue: Catalogue, parsed: ParsedFile, options: ImportOptions = {}): ImportResult {
+export function importParsed(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): ImportResult {
   const { preview, edits } = planImport(catalogue, parsed, options);
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };
   const rows = preview.changes.length;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { ImportResult } from '../../../shared/metadataExchange.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { SidecarNaming, SidecarReport, SidecarSettings } from '../../../shared/sidecars.ts';
-import type { Catalogue } from '../catalogue.ts';
+import type { ExchangeTarget } from '../exchange/exchangeTarget.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { importMetadataFile } from '../exchange/importFile.ts';
 import type { ImportOptions } from '../exchange/metadataImport.ts';
@@ -25,11 +25,12 @@ function sidecarsNextToOriginals(photos: readonly Photo[], naming: SidecarNaming
 
 export class ExchangeService {
   readonly #core: CatalogueCore;
-  readonly #catalogue: Catalogue;
+  readonly #catalogue: ExchangeTarget;
 
-  constructor(core: CatalogueCore, catalogue: Catalogue) {
+  /** `photos` is the catalogue's photos service: imports take its one edit path. */
+  constructor(core: CatalogueCore, photos: ExchangeTarget['photos']) {
     this.#core = core;
-    this.#catalogue = catalogue;
+    this.#catalogue = { photos };
   }
 
   /** Reads a CSV, XLSX or JSON file's rows; previews the changes, or applies them as one step. */

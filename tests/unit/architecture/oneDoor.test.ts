@@ -95,3 +95,9 @@ test('the API handler, the CLI and the server reach the catalogue only through i
   }
   assert.deepEqual(problems, []);
 });
+
+test('what sits below the Catalogue class (its services, editing, exchange, store…) never imports it', () => {
+  const below = sourceFiles('electron/catalogue').filter((f) => !['electron/catalogue/catalogue.ts', 'electron/catalogue/apiHandler.ts'].includes(rel(f)));
+  const upward = below.filter((f) => imports(f).includes('electron/catalogue/catalogue.ts')).map(rel);
+  assert.deepEqual(upward, []);
+});

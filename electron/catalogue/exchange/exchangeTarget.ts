@@ -1,0 +1,12 @@
+// What metadata exchange needs of a catalogue: its photos to read, and the one edit path to
+// apply an import through. Narrow on purpose, so exchange/ sits below the Catalogue class (the
+// exchange service hands its photos service in), never on both sides of it.
+import type { Photo } from '../../../shared/types.ts';
+import type { PlannedEdit } from '../editing/recordedEdit.ts';
+
+export interface ExchangeTarget {
+  photos: {
+    iterateAll(): Iterable<Photo>;
+    applyEdits(edits: readonly PlannedEdit[], label?: string): number[];
+  };
+}
