@@ -115,7 +115,7 @@ export function usePhotoPages(query: string): PhotoPages {
         error: null,
       };
       if (first.status === 'rejected') {
-        next.error = first.reason instanceof Error ? first.reason.message : String(first.reason);
+        next.error = errorMessage(first.reason);
       } else {
         next.total = first.value.total;
         next.error = first.value.error;
