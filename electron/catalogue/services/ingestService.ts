@@ -35,20 +35,20 @@ export class IngestService {
       async ({ signal, progress }) => {
         await core.whenWritable();
         return runIngest(
-            {
-              db: core.db,
-              photos: core.photos,
-              catalogueRoot: core.paths.root,
-              // The search index follows ingested photos through the search_changes log; the UI
-              // hears of them a few times a second, not once per small transaction.
-              onPhotosChanged: (ids) => {
-                added.push(...ids);
-                announceAdded();
-              },
+          {
+            db: core.db,
+            photos: core.photos,
+            catalogueRoot: core.paths.root,
+            // The search index follows ingested photos through the search_changes log; the UI
+            // hears of them a few times a second, not once per small transaction.
+            onPhotosChanged: (ids) => {
+              added.push(...ids);
+              announceAdded();
             },
-            inputs,
-            { ...options, signal, onProgress: progress },
-          );
+          },
+          inputs,
+          { ...options, signal, onProgress: progress },
+        );
       },
       {
         signal: options.signal,
