@@ -80,7 +80,7 @@ describe('electron/main.ts', () => {
     assert.match(main, /protocol\.handle\(APP_SCHEME,/);
     assert.match(main, /protocol\.handle\(IMAGE_SCHEME,/);
     assert.match(main, /resolveInside\(rendererDir,/);
-    assert.match(main, /catalogue\.imageFile\(/);
+    assert.match(main, /catalogue\.photos\.imageFile\(/);
     assert.doesNotMatch(main, /loadFile\(|file:\/\/|registerFileProtocol|bypassCSP:\s*true/);
     assert.match(main, /loadURL\(APP_ENTRY_URL\)/);
   });
