@@ -22,6 +22,7 @@ import {
 } from 'electron';
 import { Catalogue } from './catalogue/catalogue.ts';
 import { createApiHandler } from './catalogue/apiHandler.ts';
+import { PreferenceStore } from './preferences/userPreferences.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { APP_SCHEME, IMAGE_SCHEME, contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import type { ApiEnvelope } from '../shared/api.ts';
@@ -86,7 +87,14 @@ function start(): void {
   }
   // Backups on open and every few hours; originals checked for missing files in the background.
   catalogue.startBackgroundDuties();
-  handle = createApiHandler(catalogue, { transport: 'electron', version: APP_VERSION, chooseFolders });
+  handle = createApiHandler(catalogue, {
+    transport: 'electron',
+    version: APP_VERSION,
+    chooseFolders,
+    preferences: new PreferenceStore(app.getPath('userData')),
+    // The UI follows the system's language until the person chooses one.
+    systemLanguages: [app.getLocale(), ...app.getPreferredSystemLanguages()],
+  });
   // Every change the catalogue reports (and writes by other processes it notices) goes to the window.
   catalogue.events.on((event) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENTS_CHANNEL, event);

@@ -2,6 +2,7 @@
 // HTTP client (browser mode) are both derived from API_METHODS, and both sides validate
 // parameters with the same zod schemas, so a method cannot be half-wired.
 import { z } from 'zod';
+import { UI_LANGUAGES, type UiLanguage } from './uiLanguage.ts';
 import { API_METHODS, type ApiMethodName } from './apiMethods.ts';
 import type { CatalogueInfo, IngestProgress, Photo, PhotoSummary, SearchResult } from './types.ts';
 import type { SearchFacets } from './searchFacets.ts';
@@ -128,6 +129,8 @@ export const apiSchemas = {
   fieldSuggestions: z.object({ field: z.enum(SUGGESTED_FIELDS) }).strict(),
   writeSidecars: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
   sidecarSettings: z.object({}).strict(),
+  preferences: z.object({}).strict(),
+  setPreferences: z.object({ language: z.enum(UI_LANGUAGES).nullable() }).strict(),
   setSidecarSettings: z.object({ autoWrite: z.boolean().optional(), naming: z.enum(['name.ext.xmp', 'name.xmp']).optional() }).strict(),
   /**
    * Previews a CSV, XLSX or JSON metadata import, or applies it (`apply: true`) as one undo step.
@@ -205,6 +208,9 @@ export interface ApiResults {
   fieldSuggestions: { values: string[] };
   writeSidecars: SidecarReport;
   sidecarSettings: SidecarSettings;
+  /** `systemLanguages`: the host's (Electron's) languages, first preferred first; [] in browser mode, where the browser's count. */
+  preferences: { language: UiLanguage | null; systemLanguages: string[] };
+  setPreferences: { language: UiLanguage | null; systemLanguages: string[] };
   setSidecarSettings: SidecarSettings;
   importMetadata: ImportResult;
   selectionFields: SelectionFields;

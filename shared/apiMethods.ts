@@ -38,6 +38,8 @@ export const API_METHODS = [
   'fieldSuggestions',
   'writeSidecars',
   'sidecarSettings',
+  'preferences',
+  'setPreferences',
   'setSidecarSettings',
   'importMetadata',
   'selectionFields',

@@ -17,6 +17,7 @@ import type { Photo } from '../../shared/types.ts';
 import { importMetadataFile } from './exchange/importFile.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
 import { listFolders } from './folders/listFolders.ts';
+import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
 import { resolveUserPath } from './folders/userPath.ts';
 import { projectSelection, resolveSelection } from './editing/catalogueSelection.ts';
 import type { Selection } from '../../shared/selection.ts';
@@ -33,6 +34,10 @@ export interface Platform {
   version: string;
   /** A native folder picker; absent in browser mode. */
   chooseFolders?: () => Promise<string[] | null>;
+  /** Where the person's own choices (the UI language) are remembered; the user's config folder when not given. */
+  preferences?: PreferenceStore;
+  /** The system's languages (Electron's app.getLocale() first); none in browser mode. */
+  systemLanguages?: string[];
 }
 
 /**
@@ -82,6 +87,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
   catalogue.prepareSearch();
   // This session's chosen folders: nothing is read in or written out anywhere else.
   const chosen = new ChosenFolders();
+  const preferences = () => (platform.preferences ??= new PreferenceStore(defaultConfigDirectory()));
   const handlers: Handlers = {
     info: () => ({
       name: catalogue.name,
@@ -126,6 +132,8 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     writeSidecars: ({ ids }) => sidecarsNextToOriginals(catalogue.photos.getMany(ids), readSidecarSettings(catalogue.db).naming),
     sidecarSettings: () => readSidecarSettings(catalogue.db),
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
+    preferences: () => ({ ...preferences().read(), systemLanguages: platform.systemLanguages ?? [] }),
+    setPreferences: (change) => ({ ...preferences().write(change), systemLanguages: platform.systemLanguages ?? [] }),
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
     selectionFields: async (named) => selectionFields(catalogue, await photoIds(catalogue, named)),

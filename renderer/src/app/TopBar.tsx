@@ -2,7 +2,8 @@
 import { useState, type RefObject } from 'react';
 import type { CatalogueInfo } from '../../../shared/types.ts';
 import type { HistoryState } from '../../../shared/editHistory.ts';
-import { plural } from '../common/labels.ts';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { SearchHelp } from '../library/search/SearchHelp.tsx';
 
 export interface TopBarProps {
@@ -25,6 +26,7 @@ export interface TopBarProps {
 }
 
 export function TopBar(p: TopBarProps) {
+  const { t } = useTranslation();
   const [searchHelpOpen, setSearchHelpOpen] = useState(false);
   return (
     <header className="topbar">
@@ -37,7 +39,7 @@ export function TopBar(p: TopBarProps) {
           </span>
         )}
         <span className="photo-count" data-testid="photo-count">
-          {p.photoCount !== null ? plural(p.photoCount, 'photo', 'photos') : ''}
+          {p.photoCount !== null ? t('photos', { count: p.photoCount }) : ''}
         </span>
       </div>
       <div className="search">
@@ -96,6 +98,7 @@ export function TopBar(p: TopBarProps) {
         <button type="button" className="button" data-testid="import-open" onClick={p.onImport}>
           Import CSV…
         </button>
+        <LanguageSwitch />
         <button type="button" className="button icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={p.onShortcuts}>
           ?
         </button>
