@@ -18,10 +18,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { common, ESM_BANNER, ROOT } from './build-electron.ts';
+import { common, ROOT } from './build-electron.ts';
 import { BUNDLE_MANIFEST, CHECKED_WITH_BUNDLE, type BundleManifest } from '../bin/cliEntry.js';
 
 export const CLI_OUT_DIR = path.join(ROOT, 'dist-cli');
+
+// Bundled CommonJS dependencies may call require() and read __dirname; ESM has neither, so each
+// chunk makes them. Only from import.meta: a chunk's own top-level names are hoisted over the
+// banner, and uuid's `var URL` (in exceljs) made `new URL(...)` here a TypeError.
+const CHUNK_BANNER = [
+  "import { createRequire as __fototarCreateRequire } from 'node:module';",
+  'const require = __fototarCreateRequire(import.meta.url);',
+  'const __filename = import.meta.filename;',
+  'const __dirname = import.meta.dirname;',
+].join('\n');
 
 export function cliOptions(outDir = CLI_OUT_DIR): esbuild.BuildOptions & { metafile: true } {
   return {
@@ -40,7 +50,7 @@ export function cliOptions(outDir = CLI_OUT_DIR): esbuild.BuildOptions & { metaf
     chunkNames: '[name]-[hash]',
     // sharp is native (its own binaries); it is loaded from node_modules when a command needs it.
     external: ['sharp'],
-    banner: { js: ESM_BANNER },
+    banner: { js: CHUNK_BANNER },
     metafile: true,
   };
 }

@@ -15,7 +15,7 @@ export const OUT_DIR = path.join(ROOT, 'dist-electron');
 export const NODE_EXTERNALS = ['electron', 'sharp'];
 
 // Bundled CommonJS dependencies may call require() for Node built-ins; ESM has none, so one is made.
-export const ESM_BANNER = [
+const ESM_BANNER = [
   "import { createRequire as __fototarCreateRequire } from 'node:module';",
   "import { fileURLToPath as __fototarFileURLToPath } from 'node:url';",
   'const require = __fototarCreateRequire(import.meta.url);',

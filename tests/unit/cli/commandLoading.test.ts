@@ -85,3 +85,13 @@ test('the bundle has the heavy libraries, in chunks of their own (the check abov
   // sharp is native: never bundled, loaded from node_modules by the commands that decode images.
   assert.equal(holding('sharp').length, 0);
 });
+
+test('every chunk of the bundle loads (a chunk is a module of its own: nothing in it may break another)', () => {
+  const workers = new Set(['ingestWorker.mjs', 'searchWorker.mjs']);
+  const chunks = fs.readdirSync(bundle).filter((file) => file.endsWith('.mjs') && !workers.has(file));
+  assert.ok(chunks.length > 10, chunks.join(' '));
+  const urls = chunks.map((file) => pathToFileURL(path.join(bundle, file)).href);
+  const script = `for (const url of ${JSON.stringify(urls)}) await import(url);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+});
