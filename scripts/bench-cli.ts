@@ -4,7 +4,7 @@
 // a burst of load on the machine costs every command alike); medians and p95 in milliseconds,
 // and each command's median as a multiple of Node's own. Prints one JSON line.
 // Run: npm run bench:cli [-- --runs 30 --warmup 3 --photos 10000]
-// (npm run bench:cli builds the CLI bundle first: the bin runs it only when it is up to date.)
+// (npm run bench:cli builds the CLI bundle first; FOTOTAR_CLI=bundle makes a stale one an error.)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,12 +31,14 @@ const commands = {
   list: [node, BIN, 'list', '--json', '--catalogue', catalogue],
 } satisfies Record<string, string[]>;
 type Name = keyof typeof commands;
+/** The bundle or nothing: a stale bundle would silently measure the TypeScript sources. */
+const CLI_ENV = { ...process.env, FOTOTAR_CLI: 'bundle' };
 
 /** Runs one command to the end; its wall time in ms (a failure ends the benchmark: a fast error is no result). */
 function timeOnce(name: Name): number {
   const [file, ...args] = commands[name];
   const started = process.hrtime.bigint();
-  const result = spawnSync(file, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(file, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: CLI_ENV });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${name} failed (${result.status}): ${result.stderr.trim()}`);
   return ms;
@@ -54,7 +56,9 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 try {
   const names = Object.keys(commands) as Name[];
   // The list really lists them all (a quick check that the catalogue is what we measure).
-  const listed = JSON.parse(spawnSync(commands.list[0], commands.list.slice(1), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).stdout) as { photos: unknown[] };
+  const first = spawnSync(commands.list[0], commands.list.slice(1), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: CLI_ENV });
+  if (first.status !== 0) throw new Error(`list failed (${first.status}): ${first.stderr.trim()}`);
+  const listed = JSON.parse(first.stdout) as { photos: unknown[] };
   if (listed.photos.length !== photoCount) throw new Error(`list printed ${listed.photos.length} photos, not ${photoCount}`);
   for (let i = 0; i < warmup; i++) for (const name of names) timeOnce(name);
   const times: Record<Name, number[]> = { node: [], show: [], list: [] };
@@ -70,6 +74,7 @@ try {
     bench: 'cli',
     nodeVersion: process.version,
     photos: photoCount,
+    cli: 'bundle',
     warmup,
     runs,
     unit: 'ms',
