@@ -3,7 +3,7 @@
 // Each command is run a few times to warm the disk cache, then N times in interleaved rounds (so
 // a burst of load on the machine costs every command alike); medians and p95 in milliseconds,
 // and each command's median as a multiple of Node's own. Prints one JSON line.
-// Run: npm run bench:cli [-- --runs 30 --warmup 3 --photos 10000]
+// Run: npm run bench:cli [-- --runs 30 --warmup 3 --photos 10000 --bin <other checkout>/bin/fototar.js]
 // (npm run bench:cli builds the CLI bundle first; FOTOTAR_CLI=bundle makes a stale one an error.)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,7 +18,11 @@ const BIN = path.join(ROOT, 'bin', 'fototar.js');
 /** The targets of issue 14: show within 2.5×, list --json of 10,000 photos within 4× of `node -e 0`. */
 const TARGETS = { show: 2.5, list: 4 };
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' }, photos: { type: 'string', default: '10000' } } });
+// --bin <path>: another checkout's bin/fototar.js, to compare before and after in one setting.
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '20' }, warmup: { type: 'string', default: '3' }, photos: { type: 'string', default: '10000' }, bin: { type: 'string' } },
+});
+const bin = values.bin ? path.resolve(values.bin) : BIN;
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 const photoCount = Number(values.photos);
@@ -27,8 +31,8 @@ const catalogue = imagelessCatalogue(photoCount);
 const node = process.execPath;
 const commands = {
   node: [node, '-e', '0'],
-  show: [node, BIN, 'show', '1', '--catalogue', catalogue],
-  list: [node, BIN, 'list', '--json', '--catalogue', catalogue],
+  show: [node, bin, 'show', '1', '--catalogue', catalogue],
+  list: [node, bin, 'list', '--json', '--catalogue', catalogue],
 } satisfies Record<string, string[]>;
 type Name = keyof typeof commands;
 /** The bundle or nothing: a stale bundle would silently measure the TypeScript sources. */
@@ -74,7 +78,7 @@ try {
     bench: 'cli',
     nodeVersion: process.version,
     photos: photoCount,
-    cli: 'bundle',
+    cli: values.bin ? bin : 'bundle',
     warmup,
     runs,
     unit: 'ms',
