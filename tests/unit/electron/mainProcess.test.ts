@@ -12,7 +12,7 @@ import * as esbuild from 'esbuild';
 import { mainOptions } from '../../../scripts/build-electron.ts';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-import { BrowserWindow, FakeEvent, fakeState, recorded } from './support/fakeElectron.ts';
+import { app as fakeApp, BrowserWindow, FakeEvent, FakeWebContents, fakeState, recorded } from './support/fakeElectron.ts';
 
 const FAKE_ELECTRON = new URL('./support/fakeElectron.ts', import.meta.url).href;
 registerHooks({
@@ -79,6 +79,9 @@ test('opens one hardened window on the app URL', () => {
   assert.equal(prefs.sandbox, true);
   assert.equal(prefs.nodeIntegration, false);
   assert.equal(prefs.webSecurity, true);
+  assert.equal(prefs.allowRunningInsecureContent, false);
+  assert.equal(prefs.webviewTag, false);
+  assert.equal(prefs.nodeIntegrationInSubFrames, false);
   assert.equal(prefs.preload, path.join(fakeState.appPath, 'dist-electron', 'preload.cjs'));
   assert.equal(win.loadedUrl, 'fototar-app://app/index.html');
 });
@@ -100,6 +103,28 @@ test('web contents may not open windows, navigate away or attach webviews', () =
   const webview = new FakeEvent();
   contents.emit('will-attach-webview', webview);
   assert.equal(webview.defaultPrevented, true);
+});
+
+test('every web contents, not only the window\'s, is guarded', () => {
+  const other = new FakeWebContents();
+  fakeApp.emit('web-contents-created', new FakeEvent(), other);
+  assert.deepEqual(other.windowOpenHandler?.({ url: 'fototar-app://app/index.html' }), { action: 'deny' });
+  const away = new FakeEvent('https://example.com/');
+  other.emit('will-navigate', away);
+  assert.equal(away.defaultPrevented, true);
+  const webview = new FakeEvent();
+  other.emit('will-attach-webview', webview);
+  assert.equal(webview.defaultPrevented, true);
+});
+
+test('the session grants only writing a credit to the clipboard, and no devices', () => {
+  const answers: Record<string, boolean> = {};
+  for (const permission of ['clipboard-sanitized-write', 'clipboard-read', 'media', 'geolocation', 'notifications']) {
+    recorded.permissionRequestHandler!(win.webContents, permission, (g) => (answers[permission] = g), {});
+    assert.equal(recorded.permissionCheckHandler!(win.webContents, permission, 'fototar-app://app', {}), permission === 'clipboard-sanitized-write', permission);
+  }
+  assert.deepEqual(answers, { 'clipboard-sanitized-write': true, 'clipboard-read': false, media: false, geolocation: false, notifications: false });
+  assert.equal(recorded.devicePermissionHandler!({ deviceType: 'usb' }), false);
 });
 
 test('the session denies every permission and cancels network requests', () => {
@@ -197,4 +222,11 @@ test('uses one IPC channel; the menu has File > Add Folder… and the standard E
   const labels = JSON.stringify(recorded.menu?.template);
   assert.match(labels, /Add Folder…/);
   assert.match(labels, /editMenu/);
+});
+
+test('developer tools are in the menu of an unpackaged (development) app', () => {
+  // The packaged case (app.isPackaged) is held by a lint rule: eslint/electronHardening.js.
+  assert.equal(fakeApp.isPackaged, false);
+  const view = recorded.menu?.template.find((item) => item.label === 'View');
+  assert.ok(view.submenu.some((item: { role?: string }) => item.role === 'toggleDevTools'));
 });

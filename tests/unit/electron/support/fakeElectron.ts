@@ -35,6 +35,11 @@ export class FakeWebContents extends Emitter {
   readonly mainFrame = { parent: null, processId: 7, routingId: this.id, url: '' };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   reloads = 0;
+  /** What the main process sent to this page (catalogue events). */
+  readonly sent: [string, unknown][] = [];
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload]);
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }
@@ -175,5 +180,44 @@ export const Menu = {
   },
   setApplicationMenu(menu: { template: any[] }): void {
     recorded.menu = menu;
+  },
+};
+
+// --- the preload's side: what it exposes and what it sends ------------------------------------
+
+export const preloadRecorded = {
+  exposed: [] as [string, unknown][],
+  invoked: [] as unknown[][],
+  /** Calls of any other ipcRenderer method (send, sendSync…): the preload must make none. */
+  otherCalls: [] as string[],
+};
+
+class FakeIpcRenderer extends Emitter {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    preloadRecorded.invoked.push([channel, ...args]);
+    return Promise.resolve({ ok: true, value: { echoed: args } });
+  }
+  send(channel: string): void {
+    preloadRecorded.otherCalls.push(`send ${channel}`);
+  }
+  sendSync(channel: string): void {
+    preloadRecorded.otherCalls.push(`sendSync ${channel}`);
+  }
+  postMessage(channel: string): void {
+    preloadRecorded.otherCalls.push(`postMessage ${channel}`);
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
+export const contextBridge = {
+  exposeInMainWorld(key: string, api: unknown): void {
+    preloadRecorded.exposed.push([key, api]);
+  },
+};
+
+export const webUtils = {
+  getPathForFile(file: { name: string }): string {
+    return `/dropped/${file.name}`;
   },
 };
