@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { ICON_SIZES } from '../../../scripts/make-icons.ts';
 
 const require = createRequire(import.meta.url);
 // js-yaml comes with electron-builder (it reads its YAML configuration with it).
@@ -21,11 +22,11 @@ type Config = Record<string, unknown> & {
   productName?: string;
   asarUnpack?: string[];
   files?: string[];
-  directories?: { output?: string };
+  directories?: { output?: string; buildResources?: string };
   extraMetadata?: { main?: string };
   linux?: { target?: unknown; category?: string; maintainer?: string };
-  mac?: { target?: unknown; category?: string };
-  win?: { target?: unknown };
+  mac?: { target?: unknown; category?: string; icon?: string };
+  win?: { target?: unknown; icon?: string };
 };
 
 const fullConfig = yaml.load(fs.readFileSync(CONFIG_FILE, 'utf8')) as Config;
@@ -86,9 +87,16 @@ describe('electron-builder.yml', () => {
     assert.ok(Object.values(entry).every((v) => typeof v === 'string'));
     assert.match(String(entry['Comment[hu]']), /fényképek/);
     assert.equal((fullConfig.linux as { icon?: string }).icon, 'resources/icons');
-    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+    for (const size of ICON_SIZES) {
       assert.ok(fs.existsSync(path.join(ROOT, 'resources/icons', `${size}x${size}.png`)), `${size}px icon`);
     }
+  });
+
+  test('macOS and Windows take the generated .icns and .ico (their sizes: tests/unit/resources/icons.test.ts)', () => {
+    assert.equal(config.mac?.icon, 'resources/icon.icns');
+    assert.equal(config.win?.icon, 'resources/icon.ico');
+    assert.equal(config.directories?.buildResources, 'resources');
+    for (const file of [config.mac?.icon, config.win?.icon]) assert.ok(fs.existsSync(path.join(ROOT, String(file))), String(file));
   });
 
   test('electron-builder\'s own validator accepts it', async () => {
