@@ -11,6 +11,7 @@ import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { honouringFileModes } from '../../support/fileModes.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
 
@@ -67,19 +68,19 @@ test('a database that became read-only while open: the edit is not saved and say
 });
 
 test('a read-only catalogue folder: a clear message, nothing changed', async () => {
-  const { dir, catalogueDir, catalogue } = await setUp();
+  const { catalogueDir, catalogue } = await setUp();
   catalogue.close();
-  fs.chmodSync(dir, 0o755);
   const before = fs.readFileSync(path.join(catalogueDir, 'catalogue.sqlite'));
-  // Root ignores file modes, so as root the command runs as "nobody", who may read but not write.
-  const asRoot = process.getuid?.() === 0;
-  if (!asRoot) fs.chmodSync(catalogueDir, 0o555);
+  fs.chmodSync(catalogueDir, 0o555);
   try {
-    const r = spawnSync(process.execPath, [bin, 'edit', '1', '--caption', 'x', '--catalogue', catalogueDir], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    // As root too: the command runs without the capabilities that let root ignore the mode.
+    const [command, args] = honouringFileModes(process.execPath, [bin, 'edit', '1', '--caption', 'x', '--catalogue', catalogueDir]);
+    const r = spawnSync(command, args, { encoding: 'utf8' });
+    assert.equal(r.error, undefined, `${command} could not start`);
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /^fototar edit: Cannot lock the catalogue at .* \((EACCES|EROFS|EPERM)\); is the folder writable\?\n$/);
   } finally {
-    if (!asRoot) fs.chmodSync(catalogueDir, 0o755);
+    fs.chmodSync(catalogueDir, 0o755);
   }
   assert.deepEqual(fs.readFileSync(path.join(catalogueDir, 'catalogue.sqlite')), before);
 });
