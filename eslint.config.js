@@ -1,6 +1,6 @@
 // ESLint (flat config): the project's layer boundaries, the rules of React hooks, and a few
 // correctness rules. Deliberately no style rules: formatting is not what this checks.
-// `npm run lint`; part of `npm test`. A test (tests/unit/eslint/boundaries.test.ts) shows each
+// `npm run lint`; part of `npm test`. A test (tests/unit/eslint/importBoundaries.test.ts) shows each
 // boundary failing on a stray import.
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
 
 test('the API serves undo/redo, tags, suggestions, batch fields, imports and sidecar settings', async () => {
   const { catalogue, ids } = await archivistCatalogue(2);

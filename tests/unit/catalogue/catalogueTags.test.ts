@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listTags, renameTag, fieldValues } from '../../../electron/catalogue/editing/catalogueTags.ts';
 import { editSelectionTags, selectionFields } from '../../../electron/catalogue/editing/selectionFields.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
 
 test('tags are counted across the catalogue and found by a prefix typed without accents', async () => {
   const { catalogue, ids } = await archivistCatalogue(3);

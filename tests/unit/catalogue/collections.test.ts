@@ -14,7 +14,7 @@ import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { exportFileName, exportIdentity, insideFolder, safeFileNamePart } from '../../../electron/catalogue/collections/exportNames.ts';
 import { STAGING_PREFIX } from '../../../electron/catalogue/collections/exportCollection.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
 let dir: string;
 let catalogue: Catalogue;

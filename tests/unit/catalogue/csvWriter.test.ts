@@ -12,7 +12,7 @@ import { collectionsOf } from '../../../electron/catalogue/collections/collectio
 import { csvFile, csvRecords } from '../../../electron/catalogue/exchange/csvWriter.ts';
 import { exportMetadata } from '../../../electron/catalogue/exchange/metadataExport.ts';
 import { unguardFormula } from '../../../shared/metadataExchange.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
 
 const HOSTILE = [
   "Kovács;=1+2*cmd|' /C calc'!A0",

@@ -2,13 +2,10 @@
 // a date can come from: the editor's API, a batch edit, a CSV import and the CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { importMetadata } from '../../../electron/catalogue/exchange/metadataImport.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
+import { fototar } from '../../support/cli.ts';
 
 test('an edit and a batch edit store a Hungarian phrase as EDTF with its bounds', async () => {
   const { catalogue, ids } = await archivistCatalogue(3);
@@ -45,7 +42,7 @@ test('fototar edit --date takes a phrase and search by year finds an open end', 
   const { dir, catalogue, ids } = await archivistCatalogue(1);
   catalogue.close();
   const cat = path.join(dir, 'cat');
-  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args, '--catalogue', cat], { encoding: 'utf8' });
+  const run = (...args: string[]) => fototar(...args, '--catalogue', cat);
   const edit = run('edit', String(ids[0]), '--date', '1890 után');
   assert.equal(edit.status, 0, edit.stderr);
   const shown = JSON.parse(run('show', String(ids[0]), '--json').stdout);

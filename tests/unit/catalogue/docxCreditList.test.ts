@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { docxCreditList } from '../../../electron/catalogue/collections/docxCreditList.ts';
 import type { CreditInput } from '../../../shared/credit.ts';
 import { figureEntries, type FigurePick } from '../../../shared/figureCredits.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
+import { tempDir } from '../../support/fixtures.ts';
 
 const soffice = ['soffice', 'libreoffice'].find((cmd) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0);
 const pdftotext = spawnSync('pdftotext', ['-v']).status === 0;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { HISTORY_LIMIT } from '../../../electron/catalogue/editing/editHistory.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
 
 test('a batch edit is one step: undo puts every photo back, redo applies it again', async () => {
   const { catalogue, ids } = await archivistCatalogue(3);

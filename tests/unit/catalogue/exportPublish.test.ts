@@ -10,7 +10,7 @@ import type { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { STAGING_PREFIX } from '../../../electron/catalogue/collections/exportPublish.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
 
 let catalogue: Catalogue;
 let dir: string;

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import * as bmp from 'bmp-ts';
 import { readHeaderFacts, sniffHeaderOnlyFormat } from '../../../electron/catalogue/thumbnails/formatsWithoutSharp.ts';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { tempDir, writeFixture } from '../../support/fixtures.ts';
 
 function box(type: string, body: Buffer): Buffer {
   const head = Buffer.alloc(8);

@@ -6,17 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { importMetadataFile } from '../../../electron/catalogue/exchange/importFile.ts';
 import { exportMetadata, exportMetadataXlsx } from '../../../electron/catalogue/exchange/metadataExport.ts';
 import { decodeSpreadsheetText } from '../../../electron/catalogue/exchange/spreadsheetText.ts';
 import { EDITABLE_FIELDS } from '../../../shared/types.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
+import { fototar } from '../../support/cli.ts';
 
 // Windows-1250 bytes of Hungarian text, as Hungarian Excel writes them.
 const CP1250: Record<string, number> = {
@@ -184,7 +181,7 @@ test('the CLI imports a Windows-1250 CSV and an XLSX, and exports XLSX with --la
   const { dir, catalogue, ids } = await archivistCatalogue(2);
   catalogue.close();
   const cat = path.join(dir, 'cat');
-  const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args, '--catalogue', cat], { encoding: 'utf8' });
+  const run = (...args: string[]) => fototar(...args, '--catalogue', cat);
   const csvFile = path.join(dir, 'excel.csv');
   await fs.writeFile(csvFile, windows1250('Fortepan-szám;adományozó\r\n1000;Kurutz Márton\r\n'));
   const imported = run('import', csvFile);

@@ -3,20 +3,14 @@
 // a visible warning, or reported with its own reason; none blocks the ingest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { readStableFile } from '../../../electron/catalogue/ingest/readStableFile.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { fototar } from '../../support/cli.ts';
 
 /** An image with detail everywhere, so its first half compresses to about half the bytes. */
 const detailed = (format: 'jpeg' | 'png') =>
@@ -35,7 +29,7 @@ test('half-truncated JPEG and PNG keep the preview of what could be read and are
   const root = path.join(dir, 'cat');
 
   const run = fototar('ingest', photos, '--catalogue', root, '--json');
-  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as { added: number; failed: unknown[]; warnings: { path: string; message: string }[] };
   assert.equal(report.added, 3);
   assert.deepEqual(report.failed, []);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { showPhoto } from '../../../electron/cli/cliSupport.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
 async function freshCatalogue() {
   const dir = await tempDir();

@@ -3,16 +3,13 @@
 // with every file catalogued exactly once. (Locking and backups are tested elsewhere.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { tempDir, writeFixture } from '../../helpers/fixtures.ts';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const bin = path.join(repo, 'bin', 'fototar.js');
+import { tempDir, writeFixture } from '../../support/fixtures.ts';
+import { FOTOTAR_BIN, fototar } from '../../support/cli.ts';
 
 function committedPhotos(database: string): number {
   try {
@@ -37,7 +34,7 @@ test('kill -9 mid-ingest: the catalogue opens and the same ingest completes with
     await writeFixture(photos, `roll_${i % 4}/fortepan_${1000 + i}.jpg`, image.jpeg({ quality: 85 }).toBuffer());
   }
 
-  const child = spawn(process.execPath, [bin, 'ingest', photos, '--catalogue', catalogueDir, '--json'], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [FOTOTAR_BIN, 'ingest', photos, '--catalogue', catalogueDir, '--json'], { stdio: 'ignore' });
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
   const database = path.join(catalogueDir, 'catalogue.sqlite');
   let seen = 0;
@@ -61,7 +58,7 @@ test('kill -9 mid-ingest: the catalogue opens and the same ingest completes with
   }
 
   // The same ingest again completes it: every file once, nothing added twice.
-  const again = spawnSync(process.execPath, [bin, 'ingest', photos, '--catalogue', catalogueDir, '--json'], { encoding: 'utf8' });
+  const again = fototar('ingest', photos, '--catalogue', catalogueDir, '--json');
   assert.equal(again.status, 0, again.stderr);
   const report = JSON.parse(again.stdout) as { added: number; unchanged: number; updated: number; failed: unknown[]; photos: number };
   assert.deepEqual(report.failed, []);

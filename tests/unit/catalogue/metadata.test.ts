@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readMetadata, mapMetadata, validDate } from '../../../electron/catalogue/metadata/readMetadata.ts';
 import { repairLegacyText } from '../../../electron/catalogue/metadata/legacyText.ts';
-import { latin2, makeJpeg } from '../../helpers/fixtures.ts';
+import { latin2, makeJpeg } from '../../support/fixtures.ts';
 
 test('IPTC written as UTF-8 reads back intact', async () => {
   const meta = await readMetadata(await makeJpeg({ iptc: { caption: 'Főplébániatemplom, Győr', keywords: ['tér', 'műemlék'], byline: 'Kovács Béla', city: 'Győr' } }));

@@ -7,8 +7,8 @@ import { exportMetadata } from '../../../electron/catalogue/exchange/metadataExp
 import { importMetadata } from '../../../electron/catalogue/exchange/metadataImport.ts';
 import { guardFormula, unguardFormula, EXCHANGE_COLUMNS } from '../../../shared/metadataExchange.ts';
 import { EDITABLE_FIELDS } from '../../../shared/types.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
-import { makeJpeg, writeFixture } from '../../helpers/fixtures.ts';
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
+import { makeJpeg, writeFixture } from '../../support/fixtures.ts';
 
 test('the formula guard neutralises = + - @ and comes off exactly once on import', () => {
   for (const value of ['=HYPERLINK("http://x")', '+36 1 234', '-5', '@SUM(A1)', '\tx', "'=already", "''+two", '＝全角']) {

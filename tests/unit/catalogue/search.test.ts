@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
 let catalogue: Catalogue;
 const idOf = new Map<number, number>();

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { inTransaction } from '../../../electron/catalogue/store/openDatabase.ts';
 import type { EditableFields } from '../../../shared/types.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
-import { fortepanRecord } from '../../helpers/records.ts';
+import { tempDir } from '../../support/fixtures.ts';
+import { fortepanRecord } from '../../support/records.ts';
 
 const ROWS: (Partial<EditableFields> & { n: number })[] = [
   { n: 1, caption: 'Hajók a Dunán este', city: 'Budapest' },

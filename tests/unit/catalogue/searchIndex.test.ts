@@ -10,8 +10,8 @@ import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { inTransaction } from '../../../electron/catalogue/store/openDatabase.ts';
 import type { EditableFields } from '../../../shared/types.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
-import { fortepanRecord } from '../../helpers/records.ts';
+import { tempDir } from '../../support/fixtures.ts';
+import { fortepanRecord } from '../../support/records.ts';
 
 type Row = Partial<EditableFields> & { n: number };
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { insertCorpusRecords, loadQuerySet, measureQuerySet } from '../../../scripts/huQuerySet.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
+import { tempDir } from '../../support/fixtures.ts';
 
 let catalogue: Catalogue;
 

@@ -7,7 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
 import type { CatalogueEvent } from '../../../shared/events.ts';
-import { fortepanRecord } from '../../helpers/records.ts';
+import { fortepanRecord } from '../../support/records.ts';
 
 function catalogueOf(count: number, fields: (n: number) => Record<string, string> = () => ({})): Catalogue {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-selection-'));

@@ -8,8 +8,8 @@ import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { buildXmp, escapeXml, sidecarPath, writeSidecars } from '../../../electron/catalogue/sidecars/xmpSidecar.ts';
 import { writeSidecarSettings } from '../../../electron/catalogue/sidecars/sidecarSettings.ts';
 import { EDITABLE_FIELDS, type Photo } from '../../../shared/types.ts';
-import { archivistCatalogue } from '../../helpers/archivistCatalogue.ts';
-import { makeJpeg, writeFixture, xmpPacket } from '../../helpers/fixtures.ts';
+import { archivistCatalogue } from '../../support/archivistCatalogue.ts';
+import { makeJpeg, writeFixture, xmpPacket } from '../../support/fixtures.ts';
 
 /** What ExifTool (libimage-exiftool-perl) reads from a file, tag names with their groups. */
 function exiftool(file: string): Record<string, unknown> {

@@ -1,21 +1,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { fototar, fototarJson } from '../../support/cli.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-const json = (...args: string[]) => {
-  const r = fototar(...args, '--json');
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-};
+const json = fototarJson;
 
 let dir: string;
 let photos: string;
@@ -27,7 +17,7 @@ before(async () => {
   cat = path.join(dir, 'cat');
   await writeFixture(photos, 'fortepan_54176.jpg', makeJpeg({ xmp: { subject: ['villamos', 'Villamosok'] } }));
   await writeFixture(photos, 'fortepan_7416.jpg', makeJpeg({ colour: '#223344', xmp: { subject: ['villamosok'] } }));
-  assert.equal(fototar('ingest', photos, '--catalogue', cat).code, 0);
+  assert.equal(fototar('ingest', photos, '--catalogue', cat).status, 0);
 });
 
 test('import --dry-run lists changes and rejected lines and changes nothing; import applies; undo takes it back', () => {
@@ -52,19 +42,19 @@ test('import --dry-run lists changes and rejected lines and changes nothing; imp
   const undo = fototar('undo', '--catalogue', cat);
   assert.equal(undo.stdout.trim(), 'undid: Import 1 row from leiras.csv');
   assert.equal(json('show', String(listed.id), '--catalogue', cat).title, '');
-  assert.equal(fototar('redo', '--catalogue', cat).code, 0);
+  assert.equal(fototar('redo', '--catalogue', cat).status, 0);
   assert.equal(json('show', String(listed.id), '--catalogue', cat).title, 'Körút');
 });
 
 test('export-metadata prints CSV or JSON with the import columns', () => {
   const csv = fototar('export-metadata', '--catalogue', cat, '--format', 'csv');
-  assert.equal(csv.code, 0, csv.stderr);
+  assert.equal(csv.status, 0, csv.stderr);
   assert.ok(csv.stdout.startsWith('\ufeff"fortepan_id","file","title","description","date","donor","photographer","country","city","place","tags","licence","source","notes","archive_ref"\r\n'));
   const records = JSON.parse(fototar('export-metadata', '--catalogue', cat, '--format', 'json').stdout);
   assert.deepEqual(records.map((r: { fortepan_id: number }) => r.fortepan_id), [7416, 54176]);
   assert.equal(records[1].title, 'Körút');
   const bad = fototar('export-metadata', '--catalogue', cat, '--format', 'xlsx');
-  assert.equal(bad.code, 1);
+  assert.equal(bad.status, 1);
   assert.equal(bad.stderr.trim().split('\n').length, 1);
 });
 
@@ -80,7 +70,7 @@ test('tags list, rename and merge work catalogue-wide', () => {
   assert.deepEqual(json('tags', 'rename', 'villamos', 'Villamos', '--catalogue', cat), { photos: 2, merged: false });
   assert.equal(json('tags', 'list', '--catalogue', cat, '--prefix', 'vil').tags[0].tag, 'Villamos');
   const missing = fototar('tags', 'rename', 'nincs', 'x', '--catalogue', cat);
-  assert.equal(missing.code, 1);
+  assert.equal(missing.status, 1);
   assert.match(missing.stderr, /No photo has the tag "nincs"/);
 });
 
@@ -90,7 +80,7 @@ test('sidecars are written on request and after each edit once switched on', () 
   assert.equal(written.written.length, 1);
   assert.match(fs.readFileSync(written.written[0], 'utf8'), /Fortepan/);
   assert.deepEqual(json('sidecars', '--auto', 'on', '--catalogue', cat).settings, { autoWrite: true, naming: 'name.ext.xmp' });
-  assert.equal(fototar('edit', id, '--catalogue', cat, '--caption', 'Árvíztűrő tükörfúrógép').code, 0);
+  assert.equal(fototar('edit', id, '--catalogue', cat, '--caption', 'Árvíztűrő tükörfúrógép').status, 0);
   assert.match(fs.readFileSync(written.written[0], 'utf8'), /Árvíztűrő tükörfúrógép/);
-  assert.equal(fototar('sidecars', '--catalogue', cat).code, 1);
+  assert.equal(fototar('sidecars', '--catalogue', cat).status, 1);
 });

@@ -1,15 +1,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { fototar } from '../../support/cli.ts';
 
 let photos: string;
 let cat: string;
@@ -25,7 +18,7 @@ before(async () => {
 
 test('ingest creates the catalogue and prints one JSON report', () => {
   const r = fototar('ingest', photos, '--catalogue', cat, '--json');
-  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.status, 0, r.stderr);
   const report = JSON.parse(r.stdout);
   assert.equal(report.added, 2);
   assert.equal(report.photos, 2);
@@ -47,7 +40,7 @@ test('list, show, edit, search and credits', () => {
   assert.equal(shown.licence, 'CC BY-SA 3.0');
 
   const edit = fototar('edit', String(target.id), '--catalogue', cat, '--caption', 'Tüntetők a Múzeum körúton', '--donor', 'Berkó Pál', '--tags', '1956; forradalom');
-  assert.equal(edit.code, 0, edit.stderr);
+  assert.equal(edit.status, 0, edit.stderr);
   const hits = JSON.parse(fototar('search', 'muzeum korut', '--catalogue', cat, '--json').stdout);
   assert.equal(hits.total, 1);
   assert.deepEqual(Object.keys(hits.hits[0]).sort(), ['credit', 'file', 'fortepanId', 'id', 'title']);
@@ -72,7 +65,7 @@ test('user errors print one line on stderr and exit 1, never a stack', () => {
     ['list', '--catalogue', cat, '--bogus'],
   ]) {
     const r = fototar(...args);
-    assert.equal(r.code, 1, args.join(' '));
+    assert.equal(r.status, 1, args.join(' '));
     assert.equal(r.stdout, '', args.join(' '));
     assert.equal(r.stderr.trim().split('\n').length, 1, `${args.join(' ')}: ${r.stderr}`);
     assert.ok(!/\n\s+at /.test(r.stderr), args.join(' '));

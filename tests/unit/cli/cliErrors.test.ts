@@ -8,24 +8,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describeError } from '../../../electron/cli/errorMessage.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-import { assertOneLineFailure, fototar, recordCatalogue } from '../faults/support/storeFixtures.ts';
-
-const asRoot = process.getuid?.() === 0;
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { recordCatalogue } from '../../support/storeFixtures.ts';
+import { assertOneLineFailure, runFototar } from '../../support/cli.ts';
 
 test('a read-only catalogue folder: list, show, credits and export-metadata work; edit says why not in one line', async () => {
-  const { dir, catalogueDir } = await recordCatalogue(2, 'Villamos a körúton', 'fototar-ro-');
-  fs.chmodSync(dir, 0o755);
+  const { catalogueDir } = await recordCatalogue(2, 'Villamos a körúton', 'fototar-ro-');
   fs.chmodSync(catalogueDir, 0o555);
-  // Root ignores file modes: as root the commands run as "nobody", who may read but not write.
-  const as = asRoot ? { uid: 65534, gid: 65534 } : {};
+  // Root ignores file modes: as root the commands run without the capabilities that allow it.
+  const as = { honourFileModes: true };
   try {
     for (const args of [['list'], ['show', '1'], ['credits', '1'], ['export-metadata', '--format', 'csv']]) {
-      const r = fototar([...args, '--catalogue', catalogueDir], as);
+      const r = runFototar([...args, '--catalogue', catalogueDir], as);
       assert.equal(r.status, 0, `${args[0]}: ${r.stderr}`);
     }
-    assert.match(fototar(['show', '1', '--catalogue', catalogueDir, '--json'], as).stdout, /Villamos a körúton/);
-    const edit = fototar(['edit', '1', '--caption', 'x', '--catalogue', catalogueDir], as);
+    assert.match(runFototar(['show', '1', '--catalogue', catalogueDir, '--json'], as).stdout, /Villamos a körúton/);
+    const edit = runFototar(['edit', '1', '--caption', 'x', '--catalogue', catalogueDir], as);
     assert.match(assertOneLineFailure(edit, 'edit'), /Cannot lock the catalogue .*is the folder writable\?/);
   } finally {
     fs.chmodSync(catalogueDir, 0o755);
@@ -34,7 +32,7 @@ test('a read-only catalogue folder: list, show, credits and export-metadata work
 
 test('a damaged database: list and search say so in one line and offer a backup', async () => {
   const { catalogueDir } = await recordCatalogue(30, 'sérült', 'fototar-corrupt-');
-  assert.equal(fototar(['backup', '--catalogue', catalogueDir]).status, 0);
+  assert.equal(runFototar(['backup', '--catalogue', catalogueDir]).status, 0);
   const file = path.join(catalogueDir, 'catalogue.sqlite');
   // The photos table's root page overwritten, as a failing disk would.
   const db = new DatabaseSync(file);
@@ -45,7 +43,7 @@ test('a damaged database: list and search say so in one line and offer a backup'
   fs.writeSync(fd, Buffer.alloc(64, 0xee), 0, 64, (rootpage - 1) * pageSize);
   fs.closeSync(fd);
   for (const args of [['list'], ['search', 'sérült'], ['show', '1'], ['edit', '1', '--caption', 'x']]) {
-    const line = assertOneLineFailure(fototar([...args, '--catalogue', catalogueDir]), args[0]);
+    const line = assertOneLineFailure(runFototar([...args, '--catalogue', catalogueDir]), args[0]);
     assert.match(line, /damaged/, line);
     assert.match(line, /fototar restore latest/, line);
   }
@@ -53,11 +51,11 @@ test('a damaged database: list and search say so in one line and offer a backup'
 
 test('an empty (0-byte) catalogue.sqlite: one line, and it is not silently made a new catalogue', async () => {
   const { catalogueDir } = await recordCatalogue(1, 'x', 'fototar-empty-');
-  fototar(['backup', '--catalogue', catalogueDir]);
+  runFototar(['backup', '--catalogue', catalogueDir]);
   const file = path.join(catalogueDir, 'catalogue.sqlite');
   fs.writeFileSync(file, '');
   for (const args of [['list'], ['edit', '1', '--caption', 'y'], ['ingest', catalogueDir]]) {
-    const line = assertOneLineFailure(fototar([...args, '--catalogue', catalogueDir]), args[0]);
+    const line = assertOneLineFailure(runFototar([...args, '--catalogue', catalogueDir]), args[0]);
     assert.match(line, /empty \(0 bytes\).*fototar restore latest/);
   }
   assert.equal(fs.statSync(file).size, 0, 'left as it was');
@@ -80,7 +78,7 @@ test('the disk fills up during an ingest: one line, exit 1', async (t) => {
   for (let i = 0; i < 30; i++) await writeFixture(path.join(dir, 'photos'), `fortepan_${i + 1}.jpg`, makeJpeg({ width: 900, height: 700, colour: `#${(i * 7919).toString(16).padStart(6, '0').slice(0, 6)}` }));
   const disk = path.join(dir, 'disk');
   if (!smallDisk(t, disk, 256)) return;
-  const r = fototar(['ingest', path.join(dir, 'photos'), '--catalogue', path.join(disk, 'cat')]);
+  const r = runFototar(['ingest', path.join(dir, 'photos'), '--catalogue', path.join(disk, 'cat')]);
   if (r.status === 0) {
     // Every photo that did not fit is reported with its reason; nothing crashed.
     assert.match(r.stdout, /no space left|full/i, r.stdout);
@@ -94,12 +92,12 @@ test('the disk fills up during an export: one line, exit 1, nothing half-written
   const dir = await tempDir('fototar-full-export-');
   for (let i = 0; i < 6; i++) await writeFixture(path.join(dir, 'photos'), `fortepan_${i + 1}.jpg`, makeJpeg({ width: 1600, height: 1200, colour: `#${(i * 7919).toString(16).padStart(6, '0').slice(0, 6)}` }));
   const cat = path.join(dir, 'cat');
-  assert.equal(fototar(['ingest', path.join(dir, 'photos'), '--catalogue', cat]).status, 0);
-  assert.equal(fototar(['collection', 'create', 'Könyv', '--catalogue', cat]).status, 0);
-  assert.equal(fototar(['collection', 'add', 'Könyv', '1', '2', '3', '4', '5', '6', '--catalogue', cat]).status, 0);
+  assert.equal(runFototar(['ingest', path.join(dir, 'photos'), '--catalogue', cat]).status, 0);
+  assert.equal(runFototar(['collection', 'create', 'Könyv', '--catalogue', cat]).status, 0);
+  assert.equal(runFototar(['collection', 'add', 'Könyv', '1', '2', '3', '4', '5', '6', '--catalogue', cat]).status, 0);
   const disk = path.join(dir, 'disk');
   if (!smallDisk(t, disk, 64)) return;
-  const r = fototar(['export', '--collection', 'Könyv', '--out', path.join(disk, 'out'), '--catalogue', cat, '--quality', '100']);
+  const r = runFototar(['export', '--collection', 'Könyv', '--out', path.join(disk, 'out'), '--catalogue', cat, '--quality', '100']);
   assert.match(assertOneLineFailure(r, 'export'), /full/i);
 });
 

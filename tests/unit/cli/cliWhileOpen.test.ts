@@ -2,14 +2,10 @@
 // command line, but cannot write behind the app's back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { fototar } from '../../support/cli.ts';
 
 test('read-only commands work while the catalogue is open elsewhere; edits are refused', async () => {
   const dir = await tempDir();

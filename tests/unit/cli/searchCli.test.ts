@@ -3,19 +3,14 @@
 // index like the app, and exits when done although a worker thread served the query.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { inTransaction } from '../../../electron/catalogue/store/openDatabase.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
-import { fortepanRecord } from '../../helpers/records.ts';
+import { tempDir } from '../../support/fixtures.ts';
+import { fortepanRecord } from '../../support/records.ts';
+import { runFototar } from '../../support/cli.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const fototar = (...args: string[]) => runFototar(args, { timeout: 60_000 });
 
 let cat: string;
 
@@ -38,7 +33,7 @@ before(async () => {
 
 const search = (query: string) => {
   const r = fototar('search', query, '--catalogue', cat, '--json');
-  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.status, 0, r.stderr);
   const result = JSON.parse(r.stdout) as { total: number; hits: { fortepanId: number }[] };
   return result.hits.map((h) => h.fortepanId).sort();
 };
@@ -58,13 +53,13 @@ test('Hungarian forms, OR, and a suggestion when nothing is found', () => {
   const json = fototar('search', 'Margti', '--catalogue', cat, '--json');
   assert.deepEqual(JSON.parse(json.stdout), { total: 0, hits: [], suggestion: 'margit' });
   const text = fototar('search', 'Margti', '--catalogue', cat);
-  assert.equal(text.code, 0, text.stderr);
+  assert.equal(text.status, 0, text.stderr);
   assert.deepEqual(text.stdout.trim().split('\n'), ['0 photos', 'Did you mean: margit']);
 });
 
 test('a malformed query is one line on stderr and exit 1', () => {
   const r = fototar('search', 'year:19', '--catalogue', cat, '--json');
-  assert.equal(r.code, 1);
+  assert.equal(r.status, 1);
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /year:/);
   assert.equal(r.stderr.trim().split('\n').length, 1);

@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { mainOptions } from '../../../scripts/build-electron.ts';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-import { app as fakeApp, BrowserWindow, FakeEvent, FakeWebContents, fakeState, recorded } from './support/fakeElectron.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { app as fakeApp, BrowserWindow, FakeEvent, FakeWebContents, fakeState, recorded } from '../../support/fakeElectron.ts';
 
-const FAKE_ELECTRON = new URL('./support/fakeElectron.ts', import.meta.url).href;
+const FAKE_ELECTRON = new URL('../../support/fakeElectron.ts', import.meta.url).href;
 registerHooks({
   resolve(specifier, context, nextResolve) {
     if (specifier === 'electron') return { url: FAKE_ELECTRON, shortCircuit: true };

@@ -8,9 +8,9 @@ import type { FototarBridge } from '../../../shared/api.ts';
 import type { CatalogueEvent } from '../../../shared/events.ts';
 import { EVENTS_CHANNEL } from '../../../shared/events.ts';
 import { API_CHANNEL } from '../../../electron/windowOptions.ts';
-import { ipcRenderer, preloadRecorded } from './support/fakeElectron.ts';
+import { ipcRenderer, preloadRecorded } from '../../support/fakeElectron.ts';
 
-const FAKE_ELECTRON = new URL('./support/fakeElectron.ts', import.meta.url).href;
+const FAKE_ELECTRON = new URL('../../support/fakeElectron.ts', import.meta.url).href;
 registerHooks({
   resolve(specifier, context, nextResolve) {
     if (specifier === 'electron') return { url: FAKE_ELECTRON, shortCircuit: true };

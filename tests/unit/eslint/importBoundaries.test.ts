@@ -50,7 +50,7 @@ describe('renderer/ imports only shared/ and its own files', () => {
     "import path from 'node:path';",
     "import { EventEmitter } from 'events';",
     "import { ROOT } from '../../../scripts/build-electron.ts';",
-    "import { makeJpeg } from '../../../tests/helpers/fixtures.ts';",
+    "import { makeJpeg } from '../../../tests/support/fixtures.ts';",
   ]) {
     test(line, async () => assert.deepEqual(await errors('renderer/src/library/Stray.tsx', line), [BOUNDARY]));
   }

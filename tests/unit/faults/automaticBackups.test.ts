@@ -10,7 +10,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { listBackups, makeBackup } from '../../../electron/catalogue/store/catalogueBackup.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
-import { damageIndexContent, fototar, recordCatalogue, waitFor } from './support/storeFixtures.ts';
+import { damageIndexContent, recordCatalogue, waitFor } from '../../support/storeFixtures.ts';
+import { runFototar } from '../../support/cli.ts';
 
 const captionIn = (file: string) => {
   const db = new DatabaseSync(file, { readOnly: true });
@@ -51,7 +52,7 @@ test('fototar backup works while the app holds the catalogue', async () => {
   const app = Catalogue.open(catalogueDir, { purpose: 'app' });
   try {
     app.updatePhotos(app.photos.ids(), { caption: 'az app mentette' });
-    const made = fototar(['backup', '--catalogue', catalogueDir, '--json']);
+    const made = runFototar(['backup', '--catalogue', catalogueDir, '--json']);
     assert.equal(made.status, 0, made.stderr);
     const { file } = JSON.parse(made.stdout) as { file: string };
     assert.equal(captionIn(file), 'az app mentette', 'the edit still in the WAL is in the copy');

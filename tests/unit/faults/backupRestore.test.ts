@@ -2,18 +2,14 @@
 // and a damaged or newer catalogue through the CLI: a clear message, never a silent reset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { listBackups, makeBackup, startAutomaticBackups, verifyDatabaseFile } from '../../../electron/catalogue/store/catalogueBackup.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-import { waitFor } from './support/storeFixtures.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { waitFor } from '../../support/storeFixtures.ts';
+import { fototar } from '../../support/cli.ts';
 
 async function catalogueWithOnePhoto() {
   const dir = await tempDir('fototar-backup-');

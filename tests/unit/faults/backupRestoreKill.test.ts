@@ -11,8 +11,9 @@ import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { listBackups } from '../../../electron/catalogue/store/catalogueBackup.ts';
 import { checkDatabaseFile } from '../../../electron/catalogue/store/databaseCheck.ts';
-import { fortepanRecord } from '../../helpers/records.ts';
-import { filesUnder, fototar, integrity, recordCatalogue, startFototar } from './support/storeFixtures.ts';
+import { fortepanRecord } from '../../support/records.ts';
+import { filesUnder, integrity, recordCatalogue } from '../../support/storeFixtures.ts';
+import { runFototar, startFototar } from '../../support/cli.ts';
 
 const BACKUP_STEPS = ['backup:start', 'backup:copied', 'backup:checked', 'backup:renamed'];
 const RESTORE_STEPS = ['restore:locked', ...BACKUP_STEPS, 'restore:kept', 'restore:copied', 'restore:checkpointed', 'restore:index-dropped', 'restore:renamed'];
@@ -67,13 +68,13 @@ test('fototar backup killed at 20 moments: the catalogue is untouched and every 
     assert.deepEqual(state, { count: 200, captions: ['mentendő'] }, `backup ${timing.label}`);
   }
   // And it still completes.
-  assert.equal(fototar(['backup', '--catalogue', catalogueDir]).status, 0);
+  assert.equal(runFototar(['backup', '--catalogue', catalogueDir]).status, 0);
 });
 
 test('fototar restore killed at 20 moments: the old database or the restored one, whole, never a mix', async () => {
   // The backup: 200 photos "visszaállított"; the current state: 201 photos "jelenlegi".
   const { catalogueDir } = await recordCatalogue(200, 'visszaállított');
-  const made = fototar(['backup', '--catalogue', catalogueDir, '--json']);
+  const made = runFototar(['backup', '--catalogue', catalogueDir, '--json']);
   assert.equal(made.status, 0, made.stderr);
   const backupFile = JSON.parse(made.stdout).file as string;
   const makeCurrent = () => {

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
-const child = fileURLToPath(new URL('./support/busyCatalogue.ts', import.meta.url));
+const child = fileURLToPath(new URL('../../support/busyCatalogue.ts', import.meta.url));
 
 async function catalogueWith(count: number) {
   const dir = await tempDir('fototar-crash-');

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
-import { assertOneLineFailure, damageIndex, fototar, integrity, recordCatalogue, waitFor } from './support/storeFixtures.ts';
+import { damageIndex, integrity, recordCatalogue, waitFor } from '../../support/storeFixtures.ts';
+import { assertOneLineFailure, runFototar } from '../../support/cli.ts';
 
 test('a healthy catalogue: checking, then ok; an edit made at once waits for the check and is saved', async () => {
   const { catalogueDir } = await recordCatalogue(2, 'régi');
@@ -27,7 +28,7 @@ test('a healthy catalogue: checking, then ok; an edit made at once waits for the
 
 test('a damaged catalogue opens read-only with one line offering the latest backup; fototar edit refuses', async () => {
   const { catalogueDir } = await recordCatalogue(3, 'eredeti');
-  const backup = fototar(['backup', '--catalogue', catalogueDir, '--json']);
+  const backup = runFototar(['backup', '--catalogue', catalogueDir, '--json']);
   assert.equal(backup.status, 0, backup.stderr);
   const database = path.join(catalogueDir, 'catalogue.sqlite');
   damageIndex(database);
@@ -35,7 +36,7 @@ test('a damaged catalogue opens read-only with one line offering the latest back
   const before = fs.readFileSync(database);
 
   // The command line: one line, exit 1, nothing written.
-  const edit = fototar(['edit', '1', '--caption', 'elveszne', '--catalogue', catalogueDir]);
+  const edit = runFototar(['edit', '1', '--caption', 'elveszne', '--catalogue', catalogueDir]);
   const line = assertOneLineFailure(edit, 'edit');
   assert.match(line, /The catalogue database is damaged \(.+\); it is open read-only .*fototar restore latest --catalogue /);
   assert.deepEqual(fs.readFileSync(database), before, 'fototar edit changed nothing');
@@ -63,9 +64,9 @@ test('a damaged catalogue opens read-only with one line offering the latest back
   assert.deepEqual(fs.readFileSync(database), before, 'the app changed nothing either');
 
   // The way back the message offers.
-  const restored = fototar(['restore', 'latest', '--catalogue', catalogueDir]);
+  const restored = runFototar(['restore', 'latest', '--catalogue', catalogueDir]);
   assert.equal(restored.status, 0, restored.stderr);
   assert.equal(integrity(database), 'ok');
-  const saved = fototar(['edit', '1', '--caption', 'megmentve', '--catalogue', catalogueDir]);
+  const saved = runFototar(['edit', '1', '--caption', 'megmentve', '--catalogue', catalogueDir]);
   assert.equal(saved.status, 0, saved.stderr);
 });

@@ -15,14 +15,13 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { cataloguePaths, thumbnailPath } from '../../../electron/catalogue/cataloguePaths.ts';
 import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
 import { recoverOutputFolder, STAGING_PREFIX } from '../../../electron/catalogue/collections/exportPublish.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { FOTOTAR_BIN } from '../../support/cli.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
 const PHOTOS = 12;
 const BOOK = 10; // the collection exported in the trials; the earlier export had all 12
 const PARALLEL = 4;
@@ -72,7 +71,7 @@ function childEnv(pauseAt?: string): NodeJS.ProcessEnv {
 
 /** Runs `fototar <args>` and SIGKILLs it as `kill` says. */
 function runKilled(args: string[], kill: Kill): Promise<void> {
-  const child = spawn(process.execPath, [bin, ...args], { env: childEnv(kill.pauseAt), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [FOTOTAR_BIN, ...args], { env: childEnv(kill.pauseAt), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   let exited = false;
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => ((exited = true), resolve(code))));
@@ -99,7 +98,7 @@ function runKilled(args: string[], kill: Kill): Promise<void> {
 /** Runs `fototar <args>` to the end; the ms from opening the catalogue to the end. */
 function runWhole(args: string[]): Promise<number> {
   let opened = Date.now();
-  const child = spawn(process.execPath, [bin, ...args], { env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [FOTOTAR_BIN, ...args], { env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c) => (stderr += c));
   const exit = new Promise<number | null>((resolve) => child.once('exit', resolve));

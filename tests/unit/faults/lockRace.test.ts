@@ -13,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { processStartTime } from '../../../electron/catalogue/store/processIdentity.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
-import { recordCatalogue } from './support/storeFixtures.ts';
+import { tempDir } from '../../support/fixtures.ts';
+import { recordCatalogue } from '../../support/storeFixtures.ts';
 
-const contender = fileURLToPath(new URL('./support/lockContender.ts', import.meta.url));
+const contender = fileURLToPath(new URL('../../support/lockContender.ts', import.meta.url));
 const PROCESSES = 6;
 const TRIALS = 20;
 

@@ -3,17 +3,13 @@
 // tests/e2e/hostile.spec.ts), and nothing already saved is lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../electron/catalogue/catalogueError.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-import { honouringFileModes } from '../../support/fileModes.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { runFototar } from '../../support/cli.ts';
 
 async function setUp() {
   const dir = await tempDir('fototar-full-');
@@ -74,9 +70,8 @@ test('a read-only catalogue folder: a clear message, nothing changed', async () 
   fs.chmodSync(catalogueDir, 0o555);
   try {
     // As root too: the command runs without the capabilities that let root ignore the mode.
-    const [command, args] = honouringFileModes(process.execPath, [bin, 'edit', '1', '--caption', 'x', '--catalogue', catalogueDir]);
-    const r = spawnSync(command, args, { encoding: 'utf8' });
-    assert.equal(r.error, undefined, `${command} could not start`);
+    const r = runFototar(['edit', '1', '--caption', 'x', '--catalogue', catalogueDir], { honourFileModes: true });
+    assert.equal(r.error, undefined, 'the CLI started');
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /^fototar edit: Cannot lock the catalogue at .* \((EACCES|EROFS|EPERM)\); is the folder writable\?\n$/);
   } finally {

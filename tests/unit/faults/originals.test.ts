@@ -3,16 +3,12 @@
 // the CLI and (see tests/e2e/hostile.spec.ts) the UI, only to a file with the same content.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { fototar } from '../../support/cli.ts';
 
 async function setUp() {
   const dir = await tempDir('fototar-originals-');

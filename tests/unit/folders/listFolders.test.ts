@@ -10,7 +10,8 @@ import { listFolders } from '../../../electron/catalogue/folders/listFolders.ts'
 import { resolveUserPath } from '../../../electron/catalogue/folders/userPath.ts';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
+import { tempDir } from '../../support/fixtures.ts';
+import { honouringFileModes } from '../../support/fileModes.ts';
 
 async function tree(): Promise<string> {
   const home = await tempDir('fototar-folders-');
@@ -67,13 +68,12 @@ test('a folder without read permission gives a message, not an exception', async
   const locked = path.join(home, 'locked');
   await fs.mkdir(locked);
   await fs.chmod(locked, 0o000);
-  await fs.chmod(home, 0o755);
   t.after(() => fs.chmod(locked, 0o755));
   const module = fileURLToPath(new URL('../../../electron/catalogue/folders/listFolders.ts', import.meta.url));
   const script = `import(${JSON.stringify(module)}).then(async (m) => process.stdout.write(JSON.stringify(await m.listFolders(${JSON.stringify(locked)}))))`;
-  // root reads any folder: run the listing as an unprivileged user there.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', ...asUser });
+  // Root reads any folder: run the listing without the capabilities that allow it.
+  const [command, args] = honouringFileModes(process.execPath, ['-e', script]);
+  const run = spawnSync(command, args, { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const listing = JSON.parse(run.stdout);
   assert.equal(listing.error, `Fototar may not open “${locked}” (permission denied).`);

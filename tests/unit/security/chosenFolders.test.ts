@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
 import type { ApiEnvelope } from '../../../shared/api.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
 let dir: string;
 let catalogue: Catalogue;

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { thumbnailPath } from '../../../electron/catalogue/cataloguePaths.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

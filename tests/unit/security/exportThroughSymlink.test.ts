@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { collectionsOf } from '../../../electron/catalogue/collections/collectionService.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
 let dir: string;
 let catalogue: Catalogue;

@@ -3,23 +3,16 @@
 // sequences are removed, and the CLI never prints one raw, even from data stored before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
 import { renameTag } from '../../../electron/catalogue/editing/catalogueTags.ts';
 import { importMetadata } from '../../../electron/catalogue/exchange/metadataImport.ts';
 import { MAX_SIDECAR_BYTES } from '../../../electron/catalogue/sidecars/xmpSidecar.ts';
 import { FIELD_MAX_LENGTH, MAX_TAGS } from '../../../shared/fieldLimits.ts';
-import { makeJpeg, tempDir, writeFixture, xmpPacket } from '../../helpers/fixtures.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { makeJpeg, tempDir, writeFixture, xmpPacket } from '../../support/fixtures.ts';
+import { fototar } from '../../support/cli.ts';
 
 /** Sets the window title, writes the clipboard (OSC 52), and a one-character C1 CSI. */
 const ESCAPES = '\u001b]0;pwned\u0007\u001b]52;c;cm0gLXJmIH4=\u0007\u009b31m\u202e';
@@ -70,7 +63,7 @@ test('an oversized sidecar is refused unread and a DOCTYPE sidecar refused: both
   catalogue.close();
   void dir;
   const json = fototar('ingest', photos, '--catalogue', root, '--json');
-  assert.equal(json.code, 0, json.stderr);
+  assert.equal(json.status, 0, json.stderr);
   const report = JSON.parse(json.stdout) as { added: number; warnings: { path: string; message: string }[] };
   assert.equal(report.added, 2);
   const byFile = Object.fromEntries(report.warnings.map((w) => [path.basename(w.path), w.message]));
@@ -82,7 +75,7 @@ test('an oversized sidecar is refused unread and a DOCTYPE sidecar refused: both
   // The text report of a second ingest of the same (changed) files says the same, one line each.
   fs.utimesSync(path.join(photos, 'big.jpg'), new Date(), new Date(Date.now() + 5000));
   const text = fototar('ingest', photos, '--catalogue', root);
-  assert.equal(text.code, 0, text.stderr);
+  assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /warning: .*big\.jpg: sidecar big\.jpg\.xmp refused: /);
 });
 
@@ -142,7 +135,7 @@ test('list, show and credits never print a control character, even from data sto
   }
   for (const args of [['list'], ['list', '--json'], ['show', '1'], ['show', '1', '--json'], ['credits', '1'], ['credits', '1', '--format', 'md'], ['credits', '1', '--style', 'tasl', '--format', 'html']]) {
     const r = fototar(...args, '--catalogue', root);
-    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
     assert.doesNotMatch(r.stdout, RAW_CONTROL, args.join(' '));
     assert.match(r.stdout, /\\u001b\\?\]52;/, `${args.join(' ')} shows the escape as text (Markdown escapes the bracket)`);
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { assertSafeXml, isSafeXml, parseXmpSafely, MAX_XML_DEPTH, UnsafeXmlError } from '../../../electron/catalogue/metadata/safeXml.ts';
-import { tempDir, writeFixture, xmpPacket } from '../../helpers/fixtures.ts';
+import { tempDir, writeFixture, xmpPacket } from '../../support/fixtures.ts';
 
 const wrap = (body: string, prologue = '') =>
   `${prologue}<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">${body}</rdf:Description></rdf:RDF></x:xmpmeta>`;

@@ -3,21 +3,14 @@
 // warning), and a value or file that arrives already holding U+FFFD is refused with a reason.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
 import { importMetadata } from '../../../electron/catalogue/exchange/metadataImport.ts';
-import { latin2, makeJpeg, tempDir, writeFixture, xmpPacket } from '../../helpers/fixtures.ts';
-
-const bin = fileURLToPath(new URL('../../../bin/fototar.js', import.meta.url));
-const fototar = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { latin2, makeJpeg, tempDir, writeFixture, xmpPacket } from '../../support/fixtures.ts';
+import { fototar } from '../../support/cli.ts';
 
 /** An XMP packet written in the local code page (Windows-1250), as some tools do though XMP is UTF-8. */
 const codePageXmp = () => latin2(xmpPacket({ title: 'Főplébániatemplom', subject: ['Tűzoltóság', 'Győr'], city: 'Székesfehérvár' }));
@@ -89,7 +82,7 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
   const csv = path.join(dir, 'leírás.csv');
   fs.writeFileSync(csv, latin2('fortepan_id;title;tags\r\n1;Főplébániatemplom;Tűzoltóság\r\n'));
   const cli = fototar('import', csv, '--catalogue', root);
-  assert.equal(cli.code, 0, cli.stderr);
+  assert.equal(cli.status, 0, cli.stderr);
   assert.match(cli.stdout, /read as Windows-1250/);
 
   const catalogue = Catalogue.open(root);

@@ -8,8 +8,8 @@ import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { startServer, type RunningServer } from '../../../electron/server.ts';
 import { DEFAULT_BODY_LIMIT, bodyLimitFor } from '../../../electron/server/requestBody.ts';
 import { IMPORT_FILE_MAX_BYTES } from '../../../shared/api.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
-import { rawRequest } from '../../helpers/rawHttp.ts';
+import { tempDir } from '../../support/fixtures.ts';
+import { rawRequest } from '../../support/rawHttp.ts';
 
 let catalogue: Catalogue;
 let server: RunningServer;

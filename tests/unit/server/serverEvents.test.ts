@@ -7,9 +7,9 @@ import { serveEvents } from '../../../electron/serverEvents.ts';
 import { startServer } from '../../../electron/server.ts';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import type { CatalogueEvent } from '../../../shared/events.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
-import { rawRequest } from '../../helpers/rawHttp.ts';
-import { fortepanRecord } from '../../helpers/records.ts';
+import { tempDir } from '../../support/fixtures.ts';
+import { rawRequest } from '../../support/rawHttp.ts';
+import { fortepanRecord } from '../../support/records.ts';
 import path from 'node:path';
 
 test('each catalogue event goes out as one SSE message; a closed stream unsubscribes', async () => {

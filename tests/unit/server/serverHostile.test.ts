@@ -11,8 +11,8 @@ import path from 'node:path';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { thumbnailPath } from '../../../electron/catalogue/cataloguePaths.ts';
 import { startServer, type RunningServer } from '../../../electron/server.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
-import { rawRequest, type RawRequestOptions } from '../../helpers/rawHttp.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { rawRequest, type RawRequestOptions } from '../../support/rawHttp.ts';
 
 let catalogue: Catalogue;
 let server: RunningServer;

@@ -1,7 +1,7 @@
 // A child process for the crash tests: opens a catalogue and keeps working on it (edits, batch
 // edits or an ingest), printing a line after each commit, until the parent kills it with SIGKILL.
 // Usage: node busyCatalogue.ts <edit|batch|ingest|hold> <catalogueDir> [photosDir]
-import { Catalogue } from '../../../../electron/catalogue/catalogue.ts';
+import { Catalogue } from '../../electron/catalogue/catalogue.ts';
 
 const [mode, dir, photos] = process.argv.slice(2);
 const catalogue = Catalogue.open(dir, { create: mode === 'ingest', purpose: `test ${mode}` });

@@ -3,7 +3,7 @@
 //                                          print "won" or "lost <reason>"
 //   "release"                              release the lock this process won (prints "released")
 import readline from 'node:readline';
-import { acquireCatalogueLock, type CatalogueLock } from '../../../../electron/catalogue/store/catalogueLock.ts';
+import { acquireCatalogueLock, type CatalogueLock } from '../../electron/catalogue/store/catalogueLock.ts';
 
 let held: CatalogueLock | null = null;
 const say = (line: string) => process.stdout.write(`${line}\n`);

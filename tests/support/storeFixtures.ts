@@ -1,19 +1,11 @@
-// Catalogues for the store's fault tests: rows without images (fast, no decoder), the real CLI,
-// and a way to damage a database the way a failing disk does (bytes of one page overwritten).
-import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+// Catalogues for the store's fault tests: rows without images (fast, no decoder), and ways to damage
+// a database as a failing disk does (bytes of one page overwritten).
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
-import { Catalogue } from '../../../../electron/catalogue/catalogue.ts';
-import { fortepanRecord } from '../../../helpers/records.ts';
-import { tempDir } from '../../../helpers/fixtures.ts';
-
-export const bin = fileURLToPath(new URL('../../../../bin/fototar.js', import.meta.url));
-
-export function fototar(args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...options.env }, uid: options.uid, gid: options.gid });
-}
+import { Catalogue } from '../../electron/catalogue/catalogue.ts';
+import { fortepanRecord } from './records.ts';
+import { tempDir } from './fixtures.ts';
 
 /** A catalogue of `count` photos captioned `caption`, closed. */
 export async function recordCatalogue(count: number, caption: string, prefix = 'fototar-store-'): Promise<{ dir: string; catalogueDir: string }> {
@@ -90,34 +82,4 @@ export function integrity(file: string): string {
 /** Every file under `dir` (relative paths), for "nothing left behind" checks. */
 export function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => fs.statSync(path.join(dir, name)).isFile());
-}
-
-/** Starts the real CLI and resolves once a stderr line matches (the process keeps running). */
-export function startFototar(args: string[], env: NodeJS.ProcessEnv, until: (line: string) => boolean): { proc: ChildProcess; reached: Promise<boolean>; exited: Promise<number | null>; stderr: () => string } {
-  const proc = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  let buffer = '';
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  const reached = new Promise<boolean>((resolve) => {
-    proc.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      if (lines.some(until)) resolve(true);
-    });
-    proc.stdout!.resume();
-    void exited.then(() => resolve(false));
-  });
-  return { proc, reached, exited, stderr: () => stderr };
-}
-
-/** One line on stderr, exit 1, no stack: what every failure of the CLI looks like. */
-export function assertOneLineFailure(result: SpawnSyncReturns<string>, command: string): string {
-  if (result.status !== 1) throw new Error(`fototar ${command} exited ${result.status}: ${result.stderr}`);
-  if (/\n\s+at /.test(result.stderr)) throw new Error(`fototar ${command} printed a stack: ${result.stderr}`);
-  const lines = result.stderr.split('\n').filter(Boolean);
-  if (lines.length !== 1) throw new Error(`fototar ${command} printed ${lines.length} lines: ${result.stderr}`);
-  if (!lines[0].startsWith(`fototar ${command}: `)) throw new Error(`unexpected line: ${lines[0]}`);
-  return lines[0];
 }

@@ -6,7 +6,7 @@
 //   node --import ./asarLikeElectron.ts runPackagedMain.ts <app.asar dir> <catalogue> <photos> <userData>
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, fakeState, recorded } from '../electron/support/fakeElectron.ts';
+import { BrowserWindow, fakeState, recorded } from './fakeElectron.ts';
 
 const [appDir, catalogueDir, photosDir, userData] = process.argv.slice(2);
 fakeState.appPath = appDir;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const FAKE_ELECTRON = new URL('../electron/support/fakeElectron.ts', import.meta.url).href;
+const FAKE_ELECTRON = new URL('./fakeElectron.ts', import.meta.url).href;
 const PACKED = '/app.asar/';
 const UNPACKED = '/app.asar.unpacked/';
 
