@@ -93,7 +93,7 @@ export default tseslint.config(
       'fototar/import-boundaries': ['error', { allowFolders: ['electron', 'shared'], forbidPackages: DOM_PACKAGES, because: 'the main process and preload have no DOM framework' }],
     },
   },
-  // The window's hardening, as syntax rules (behaviour: tests/unit/electron/mainProcess.test.ts
+  // The window's hardening, as syntax rules (behaviour: tests/unit/electron/main.test.ts
   // and preload.test.ts).
   ...electronHardening,
 );

@@ -1,6 +1,6 @@
 // The Electron window's hardening, as syntax rules on electron/: what a refactor could quietly
 // drop or weaken. The behaviour itself is tested by starting main.ts and preload.ts against a
-// fake `electron` (tests/unit/electron/mainProcess.test.ts, preload.test.ts); these rules stop
+// fake `electron` (tests/unit/electron/main.test.ts, preload.test.ts); these rules stop
 // the source from saying something weaker in a place those tests do not drive.
 
 /** `key: value` written anywhere in electron/ that turns a protection off. */

@@ -1,4 +1,4 @@
-// A process racing for catalogue locks, driven line by line on stdin by tests/unit/faults/lockRace.test.ts:
+// A process racing for catalogue locks, driven line by line on stdin by tests/unit/electron/catalogue/store/catalogueLock.test.ts:
 //   "race <lockFile> <root> <startAtMs>"  wait until the given time, then try to take the lock;
 //                                          print "won" or "lost <reason>"
 //   "release"                              release the lock this process won (prints "released")

@@ -1,7 +1,7 @@
 // The window's hardening rules (eslint/electronHardening.js), shown failing: the real main.ts
 // and preload.ts lint clean, and each weakening a refactor could bring in, applied to their
 // real text, is an error. Their behaviour is tested by running them against a fake electron
-// (tests/unit/electron/mainProcess.test.ts and preload.test.ts).
+// (tests/unit/electron/main.test.ts and preload.test.ts).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
