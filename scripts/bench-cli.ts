@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { imagelessCatalogue } from '../tests/helpers/imagelessCatalogue.ts';
+import { imagelessCatalogue } from '../tests/support/imagelessCatalogue.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'fototar.js');

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { imagelessCatalogue } from '../tests/helpers/imagelessCatalogue.ts';
+import { imagelessCatalogue } from '../tests/support/imagelessCatalogue.ts';
 import { serveCatalogue } from '../tests/e2e/browserModeServer.ts';
 
 const { values } = parseArgs({ options: { edits: { type: 'string', default: '20' }, large: { type: 'string', default: '200000' } } });

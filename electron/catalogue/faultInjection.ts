@@ -1,4 +1,4 @@
-// Fault injection for the kill -9 tests (tests/unit/faults/killNine.test.ts): with
+// Fault injection for the kill -9 tests (tests/unit/electron/catalogue/store/killNine.test.ts): with
 // FOTOTAR_FAULT_PAUSE_AT=<step> (or <step>:<n>, the n-th time this thread gets there) the process
 // says `fault-pause <step> <n>` on stderr and then stops dead at that point of the real code, so
 // the test's SIGKILL lands exactly there instead of wherever a timer happens to fall. Without the

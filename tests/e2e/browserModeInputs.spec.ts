@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
 import { collectionsOf } from '../../electron/catalogue/collections/collectionService.ts';
-import { tempDir } from '../helpers/fixtures.ts';
-import { fortepanRecord } from '../helpers/records.ts';
+import { tempDir } from '../support/fixtures.ts';
+import { fortepanRecord } from '../support/records.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 
 const bin = fileURLToPath(new URL('../../bin/fototar.js', import.meta.url));

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
 import { collectionsOf } from '../../electron/catalogue/collections/collectionService.ts';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
-import { fortepanRecord } from '../helpers/records.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
+import { fortepanRecord } from '../support/records.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
 import { layoutProblems, type LayoutProblem } from './layoutCheck.ts';
 

@@ -1,4 +1,4 @@
-// Named steps of backup and restore, for the fault-injection tests (tests/unit/faults/): they
+// Named steps of backup and restore, for the fault-injection tests (tests/unit/electron/catalogue/store/): they
 // kill the real `fototar backup` / `fototar restore` at each step and in between, and check
 // that nothing is lost or left behind. Unless FOTOTAR_FAULT is set this does nothing.
 //   FOTOTAR_FAULT=pause:<step>  stop at that step (until killed)

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { BUNDLE_MANIFEST, bundleIsCurrent, cliEntry, type BundleManifest } from '../../../bin/cliEntry.js';
 import { buildCli } from '../../../scripts/build-cli.ts';
 import { ROOT } from '../../../scripts/build-electron.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
+import { tempDir } from '../../support/fixtures.ts';
 
 /** A repo with two sources and a dist-cli/ whose manifest records them as they are now. */
 async function fakeRepo(): Promise<{ root: string; bundleDir: string; source: string }> {
