@@ -42,7 +42,7 @@ export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(pho
           type="text"
           className="relink-path"
           data-testid="relink-path"
-          placeholder="/new/folder/fortepan_12345.jpg"
+          placeholder={t('relink.placeholder')}
           value={path}
           spellCheck={false}
           onChange={(event) => setPath(event.target.value)}
