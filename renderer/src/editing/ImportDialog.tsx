@@ -9,6 +9,7 @@ import type { ImportResult } from '../../../shared/metadataExchange.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
 import { api } from '../common/bridge.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
+import { photoDate } from '../common/labels.ts';
 import { MetadataExport } from './MetadataExport.tsx';
 
 const SHOWN_CHANGES = 200;
@@ -17,6 +18,11 @@ const ENCODINGS = ['UTF-8', 'UTF-8 with BOM', 'UTF-16LE', 'UTF-16BE', 'Windows-1
 /** The encoding the catalogue read the file in, said in the UI language (an unknown name as it came). */
 function encodingName(t: TFunction<'editing'>, encoding: string): string {
   return (ENCODINGS as readonly string[]).includes(encoding) ? t(`import.encodings.${encoding as (typeof ENCODINGS)[number]}`) : encoding;
+}
+
+/** A value as the editor shows it: a date as the UI language writes it ("1944 ősze"), not its EDTF. */
+function shownValue(field: string, value: string): string {
+  return field === 'date' ? photoDate(value) : value;
 }
 
 /** Why a line was not used: an unreadable date in the UI language, anything else as the catalogue said it. */
@@ -43,7 +49,8 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const chooser = useRef<HTMLButtonElement>(null);
+  useEffect(() => chooser.current?.focus(), []);
 
   useEffect(() => {
     if (!file) return;
@@ -79,12 +86,23 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
           <Trans t={t} i18nKey="import.intro" components={{ code: <code /> }} />
         </p>
         <div className="import-controls">
+          {/* The browser's own file button speaks the browser's language, not the app's: ours does, and opens the same picker. */}
+          <span className="import-file">
+            <button type="button" ref={chooser} className="button" data-testid="import-choose" title={t('import.file')} onClick={() => input.current?.click()}>
+              {t('import.chooseFile')}
+            </button>
+            <span className={file ? 'mono small' : 'muted small'} data-testid="import-file-name">
+              {file?.name ?? t('import.noFile')}
+            </span>
+          </span>
           <input
             ref={input}
+            className="hidden-file-input"
+            tabIndex={-1}
+            aria-hidden="true"
             type="file"
             accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="import-file"
-            aria-label={t('import.file')}
             onChange={async (e) => {
               const chosen = e.target.files?.[0];
               if (!chosen) return;
@@ -156,8 +174,8 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
                       <td className="mono">{i === 0 ? change.line : ''}</td>
                       <td>{i === 0 ? change.label : ''}</td>
                       <td>{t(`fields.${f.field}`)}</td>
-                      <td className="before">{f.before || <em className="muted">{t('import.empty')}</em>}</td>
-                      <td className="after">{f.after || <em className="muted">{t('import.empty')}</em>}</td>
+                      <td className="before">{shownValue(f.field, f.before) || <em className="muted">{t('import.empty')}</em>}</td>
+                      <td className="after">{shownValue(f.field, f.after) || <em className="muted">{t('import.empty')}</em>}</td>
                     </tr>
                   )),
                 )}
