@@ -180,7 +180,8 @@ export function ExportDialog({
         )}
         {confirmReplace && (
           <div className="notice" role="alert" data-testid="export-confirm-replace">
-            <p>{confirmReplace}</p>
+            {/* Said in the UI language; the catalogue's own words, naming the files, on hover. */}
+            <p title={confirmReplace}>{t('export.exists', { dir: outDir.trim() })}</p>
             <div className="button-row">
               <button type="button" className="button" onClick={() => setConfirmReplace(null)}>
                 {t('export.keep')}
