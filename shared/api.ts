@@ -147,6 +147,14 @@ export const apiSchemas = {
       name: z.string().max(500),
     })
     .strict(),
+  /**
+   * The metadata as a spreadsheet file to save, like `fototar export-metadata` writes it: of the
+   * ids or the selection given, or of every photo; Hungarian headers, dates and ";" for lang hu.
+   */
+  exportMetadata: z
+    .object({ ...idsOrSelection, format: z.enum(['csv', 'xlsx']), lang: z.enum(UI_LANGUAGES) })
+    .strict()
+    .refine((value) => value.ids === undefined || value.selection === undefined, { message: 'give ids, a selection or neither' }),
   selectionFields: z.object(idsOrSelection).strict().refine(oneOf, ONE_OF),
   editSelectionTags: z
     .object({
@@ -213,6 +221,8 @@ export interface ApiResults {
   setPreferences: { language: UiLanguage | null; systemLanguages: string[] };
   setSidecarSettings: SidecarSettings;
   importMetadata: ImportResult;
+  /** `photos`: how many photos the file holds. */
+  exportMetadata: { fileName: string; mime: string; base64: string; photos: number };
   selectionFields: SelectionFields;
   /** `photos`: the photos as saved, when a list of ids was given (a selection answers none). */
   editSelectionTags: { photos: Photo[]; count: number; history: HistoryState };

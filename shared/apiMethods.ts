@@ -42,6 +42,7 @@ export const API_METHODS = [
   'setPreferences',
   'setSidecarSettings',
   'importMetadata',
+  'exportMetadata',
   'selectionFields',
   'editSelectionTags',
   'catalogueHealth',

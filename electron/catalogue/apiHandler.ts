@@ -15,6 +15,7 @@ import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import type { SidecarNaming, SidecarReport } from '../../shared/sidecars.ts';
 import type { Photo } from '../../shared/types.ts';
 import { importMetadataFile } from './exchange/importFile.ts';
+import { metadataExportFile } from './exchange/metadataExportFile.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
 import { listFolders } from './folders/listFolders.ts';
 import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
@@ -136,6 +137,8 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     setPreferences: (change) => ({ ...preferences().write(change), systemLanguages: platform.systemLanguages ?? [] }),
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
+    exportMetadata: async ({ format, lang, ...named }) =>
+      metadataExportFile(catalogue, { format, lang, ids: named.ids || named.selection ? await photoIds(catalogue, named) : undefined }),
     selectionFields: async (named) => selectionFields(catalogue, await photoIds(catalogue, named)),
     editSelectionTags: async ({ add, remove, ...named }) => {
       const ids = await photoIds(catalogue, named);

@@ -5,6 +5,7 @@ import './archivistDesk.css';
 import { useEffect, useRef, useState } from 'react';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { tagSuggestions } from './suggestions.ts';
+import { formatNumber } from '../common/labels.ts';
 
 interface Props {
   id: string;
@@ -127,7 +128,7 @@ export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onComm
               }}
             >
               <span>{option.tag}</span>
-              <span className="muted small">{option.count}</span>
+              <span className="muted small">{formatNumber(option.count)}</span>
             </li>
           ))}
         </ul>

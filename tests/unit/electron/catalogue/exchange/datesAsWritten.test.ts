@@ -61,10 +61,13 @@ test('an import keeps the rest of a row with an unreadable date only when asked'
     const strict = importMetadata(catalogue, csv, { apply: true });
     assert.deepEqual(strict.rejected.map((r) => r.line), [2]);
     assert.match(strict.rejected[0].reason, /date: .*cannot be read as a date/);
+    // The cell itself travels with the reason, so the UI says why in its own language.
+    assert.equal(strict.rejected[0].unreadableDate, 'valamikor');
     assert.equal(catalogue.getPhoto(ids[0]).title, '');
     const lenient = importMetadata(catalogue, csv, { apply: true, skipBadDates: true });
     assert.deepEqual(lenient.rejected, []);
     assert.deepEqual(lenient.warnings?.map((w) => w.line), [2]);
+    assert.equal(lenient.warnings[0].unreadableDate, 'valamikor');
     assert.equal(catalogue.getPhoto(ids[0]).title, 'Körtér');
     assert.equal(catalogue.getPhoto(ids[0]).date, '');
   } finally {
