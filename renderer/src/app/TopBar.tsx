@@ -101,7 +101,7 @@ export function TopBar(p: TopBarProps) {
           {t('topbar.import')}
         </button>
         <LanguageSwitch />
-        <button type="button" className="button icon" aria-label={t('topbar.shortcuts')} title={t('topbar.shortcutsTitle')} onClick={p.onShortcuts}>
+        <button type="button" className="button icon" data-testid="shortcuts-open" aria-label={t('topbar.shortcuts')} title={t('topbar.shortcutsTitle')} onClick={p.onShortcuts}>
           ?
         </button>
         <button type="button" className="button primary" data-testid="add-folder" onClick={p.onAddFolder} disabled={p.addDisabled}>
