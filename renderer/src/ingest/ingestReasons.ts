@@ -1,7 +1,8 @@
 // Why a file could not be added, in the UI language. The ingest report carries the catalogue's
 // reason as English text (the CLI prints it so; electron/catalogue/ingest/fileProblems.ts,
 // readStableFile.ts, scanFolders.ts and thumbnails/makeThumbnails.ts write it): the known forms
-// are read back here and said again through the catalogues. Anything else — a decoder's own
+// are read back here and said again through the catalogues (a photo's "no preview" reason too:
+// the thumbnailer writes it in the same words). Anything else — a decoder's own
 // message, say — is shown as the catalogue wrote it.
 import type { TFunction } from 'i18next';
 
@@ -34,6 +35,10 @@ const RULES: Rule[] = [
   [/^file is damaged: it starts like a (.+) but its structure cannot be read$/s, (m, t) => t('reason.damaged', { format: m[1] })],
   [/^not an image: (.+)$/s, (m, t) => t('reason.notImage', { format: m[1] })],
   [/^no decoder for (.+) images in this build of Fototar$/s, (m, t) => t('reason.noDecoder', { format: m[1] })],
+  [
+    /^too large to preview: (\d+)×(\d+) pixels is over the (\d+) megapixel limit$/,
+    (m, t) => t('reason.tooLargeToPreview', { width: Number(m[1]), height: Number(m[2]), limit: Number(m[3]) }),
+  ],
   [/^image has no dimensions$/, (_m, t) => t('reason.noDimensions')],
   [/^symbolic link loop$/, (_m, t) => t('reason.loop')],
   [/^not found \(ENOENT\)$/, (_m, t) => t('reason.enoent')],
@@ -41,7 +46,7 @@ const RULES: Rule[] = [
   [/^file name too long \(ENAMETOOLONG\)$/, (_m, t) => t('reason.nameTooLong')],
 ];
 
-/** A failed file's reason (as the ingest report has it) in the UI language. */
+/** A failed file's reason (as the ingest report has it), or why a photo has no preview, in the UI language. */
 export function ingestReason(reason: string, t: TFunction<'ingest'>): string {
   for (const [pattern, say] of RULES) {
     const m = pattern.exec(reason);

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
+import { ingestReason } from '../ingest/ingestReasons.ts';
 
 const MIN_CELL = 180;
 const GAP = 12;
@@ -132,6 +133,7 @@ interface CellProps {
 
 const GridCell = memo(function GridCell({ index, photo, size, selected, focused, onClick, onOpen }: CellProps) {
   const { t } = useTranslation('library');
+  const { t: tIngest } = useTranslation('ingest');
   const [broken, setBroken] = useState(false);
   useEffect(() => setBroken(false), [photo?.id, photo?.thumbVersion]);
 
@@ -169,7 +171,7 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
         {photo.previewError ? (
           <div className="no-preview">
             <span className="no-preview-label">{t('grid.noPreview')}</span>
-            <span className="no-preview-reason">{photo.previewError}</span>
+            <span className="no-preview-reason">{ingestReason(photo.previewError, tIngest)}</span>
           </div>
         ) : broken ? (
           <div className="no-preview">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
+import { ingestReason } from '../ingest/ingestReasons.ts';
 import { usePhoto } from '../editing/usePhoto.ts';
 
 export function LargeView({
@@ -21,6 +22,7 @@ export function LargeView({
   onClose(): void;
 }) {
   const { t } = useTranslation(['library', 'common']);
+  const { t: tIngest } = useTranslation('ingest');
   const { photo } = usePhoto(summary.id);
   const caption = photo?.caption ?? summary.caption;
   const credit = photo?.credit ?? summary.credit;
@@ -31,7 +33,7 @@ export function LargeView({
         {summary.previewError ? (
           <div className="no-preview large">
             <span className="no-preview-label">{t('grid.noPreview')}</span>
-            <span className="no-preview-reason">{summary.previewError}</span>
+            <span className="no-preview-reason">{ingestReason(summary.previewError, tIngest)}</span>
           </div>
         ) : (
           <img

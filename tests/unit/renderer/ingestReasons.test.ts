@@ -35,6 +35,9 @@ test('the reasons the ingest writes are said in Hungarian', async () => {
     ['the file was still being written: its size or modification time changed while it was read (3 tries)', 'a fájl írása még tartott: a mérete vagy a módosítás ideje megváltozott olvasás közben (3 próbálkozás)'],
     ['could not process: file is damaged: it starts like a JPEG but its structure cannot be read', 'nem sikerült feldolgozni: sérült fájl: JPEG fájlként kezdődik, de a szerkezete nem olvasható'],
     ['ingest stopped before this file was read', 'a beolvasás leállt, mielőtt ez a fájl sorra került volna'],
+    // Why a photo has no preview (the grid and the large view show it): the thumbnailer's words.
+    ['no decoder for JPEG 2000 images in this build of Fototar', 'a Fototar ezen változata nem tud JPEG 2000 képet megjeleníteni'],
+    ['too large to preview: 30000×20000 pixels is over the 268 megapixel limit', 'túl nagy az előnézethez: 30000×20000 képpont, a határ 268 megapixel'],
     // A decoder's own words stay as they are.
     ['VipsJpeg: Premature end of input file', 'VipsJpeg: Premature end of input file'],
   ];
