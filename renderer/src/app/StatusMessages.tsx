@@ -3,11 +3,8 @@
 import './statusMessages.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n/i18n.ts';
+import { formatTimeOfDay } from '../common/labels.ts';
 import type { StatusMessages as Status } from './useStatusMessages.ts';
-
-/** A message's time of day as the UI language writes it. */
-const timeOfDay = (at: Date) => new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
 
 export function StatusBanner({ status }: { status: Status }) {
   const { t } = useTranslation();
@@ -96,7 +93,7 @@ export function StatusHistoryButton({ status }: { status: Status }) {
             <ol className="status-history-list">
               {status.history.map((m) => (
                 <li key={`${m.id}`} className={m.kind} data-testid="status-history-entry">
-                  <time dateTime={m.at.toISOString()}>{timeOfDay(m.at)}</time>
+                  <time dateTime={m.at.toISOString()}>{formatTimeOfDay(m.at)}</time>
                   <span>
                     {m.kind === 'error' && <strong>{t('status.error')}</strong>}
                     {m.text}

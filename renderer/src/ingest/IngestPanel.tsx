@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { IngestProgress } from '../../../shared/types.ts';
 import { baseName, formatDuration, formatNumber } from '../common/labels.ts';
 import { ingestReason } from './ingestReasons.ts';
-import { currentLanguage } from '../i18n/i18n.ts';
 
 export function IngestPanel({
   progress,
@@ -31,7 +30,7 @@ export function IngestPanel({
           <span className="ingest-count">
             {t('progress.count', { done: progress.done, total: progress.total })}
           </span>
-          <span className="muted">{progress.rate > 0 ? t('progress.rate', { rate: new Intl.NumberFormat(currentLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(progress.rate) }) : ''}</span>
+          <span className="muted">{progress.rate > 0 ? t('progress.rate', { rate: formatNumber(progress.rate, 1) }) : ''}</span>
           <span className="muted">
             {progress.etaSeconds === null ? '' : progress.etaSeconds < 1 && progress.done < progress.total ? t('progress.finishing') : t('progress.left', { duration: formatDuration(progress.etaSeconds) })}
           </span>
