@@ -80,12 +80,16 @@ export default tseslint.config(
     files: ['electron/**'],
     ignores: ['electron/main.ts', 'electron/preload.ts'],
     rules: {
-      'fototar/import-boundaries': ['error', { allowFolders: ['electron', 'shared'], forbidPackages: ['electron', ...DOM_PACKAGES], because: 'only electron/main.ts and electron/preload.ts may load Electron; the rest is plain Node' }],
+      'fototar/import-boundaries': ['error', { allowFolders: ['electron', 'shared'], forbidPackages: ['electron', ...DOM_PACKAGES], typeOnlyPackages: ['electron'], because: 'only electron/main.ts and electron/preload.ts may load Electron; the rest is plain Node' }],
     },
   },
   {
     files: ['electron/catalogue/**', 'electron/cli/**'],
-    rules: { 'no-restricted-globals': ['error', ...DOM_GLOBALS] },
+    rules: {
+      'no-restricted-globals': ['error', ...DOM_GLOBALS],
+      // Not even Electron's types: the catalogue and the CLI run in plain Node.
+      'fototar/import-boundaries': ['error', { allowFolders: ['electron', 'shared'], forbidPackages: ['electron', ...DOM_PACKAGES], because: 'the catalogue and the CLI run in plain Node, without Electron' }],
+    },
   },
   {
     files: ['electron/main.ts', 'electron/preload.ts'],

@@ -41,6 +41,8 @@ export const importBoundaries = {
           // Package names that may not be imported (`electron`, `react`…).
           forbidPackages: { type: 'array', items: { type: 'string' } },
           forbidNodeBuiltins: { type: 'boolean' },
+          // Forbidden packages whose `import type` is still allowed: the build erases it, nothing loads.
+          typeOnlyPackages: { type: 'array', items: { type: 'string' } },
           // Why, in a few words: it ends the message.
           because: { type: 'string' },
         },
@@ -54,12 +56,13 @@ export const importBoundaries = {
     },
   },
   create(context) {
-    const { allowFolders, forbidPackages = [], forbidNodeBuiltins = false, because } = context.options[0];
+    const { allowFolders, forbidPackages = [], forbidNodeBuiltins = false, typeOnlyPackages = [], because } = context.options[0];
     const root = ROOT;
     const fromDir = path.dirname(path.resolve(context.cwd, context.filename));
 
-    function check(node, specifier) {
+    function check(node, specifier, typeOnly = false) {
       if (typeof specifier !== 'string') return;
+      if (typeOnly && typeOnlyPackages.includes(packageName(specifier))) return;
       if (specifier.startsWith('.') || specifier.startsWith('/')) {
         if (!allowFolders) return;
         const target = toPosix(path.relative(root, path.resolve(fromDir, specifier)));
@@ -75,7 +78,7 @@ export const importBoundaries = {
       if (forbidPackages.includes(packageName(specifier))) context.report({ node, messageId: 'package', data: { specifier, because } });
     }
 
-    const fromSource = (node) => node.source && check(node.source, node.source.value);
+    const fromSource = (node) => node.source && check(node.source, node.source.value, node.importKind === 'type' || node.exportKind === 'type');
     return {
       ImportDeclaration: fromSource,
       ExportNamedDeclaration: fromSource,

@@ -18,7 +18,7 @@ import { importMetadataFile } from './exchange/importFile.ts';
 import { metadataExportFile } from './exchange/metadataExportFile.ts';
 import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
 import { listFolders } from './folders/listFolders.ts';
-import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
+import { defaultConfigDirectory, PreferenceStore, type UserPreferences } from '../preferences/userPreferences.ts';
 import { resolveUserPath } from './folders/userPath.ts';
 import { projectSelection, resolveSelection } from './editing/catalogueSelection.ts';
 import type { Selection } from '../../shared/selection.ts';
@@ -39,6 +39,8 @@ export interface Platform {
   preferences?: PreferenceStore;
   /** The system's languages (Electron's app.getLocale() first); none in browser mode. */
   systemLanguages?: string[];
+  /** Told after the person's choices were saved (Electron rebuilds its menu in the new language). */
+  onPreferencesChanged?: (preferences: UserPreferences) => void;
 }
 
 /**
@@ -134,7 +136,11 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     sidecarSettings: () => readSidecarSettings(catalogue.db),
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
     preferences: () => ({ ...preferences().read(), systemLanguages: platform.systemLanguages ?? [] }),
-    setPreferences: (change) => ({ ...preferences().write(change), systemLanguages: platform.systemLanguages ?? [] }),
+    setPreferences: (change) => {
+      const saved = preferences().write(change);
+      platform.onPreferencesChanged?.(saved);
+      return { ...saved, systemLanguages: platform.systemLanguages ?? [] };
+    },
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
     exportMetadata: async ({ format, lang, ...named }) =>

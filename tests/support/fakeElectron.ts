@@ -94,7 +94,7 @@ export const recorded = {
   openDialogResult: { canceled: true, filePaths: [] as string[] },
 };
 
-export const fakeState = { appPath: '', userData: '', singleInstanceLock: true };
+export const fakeState = { appPath: '', userData: '', singleInstanceLock: true, locale: 'en-US' };
 
 class FakeApp extends Emitter {
   isPackaged = false;
@@ -113,6 +113,12 @@ class FakeApp extends Emitter {
   }
   getAppPath(): string {
     return fakeState.appPath;
+  }
+  getLocale(): string {
+    return fakeState.locale;
+  }
+  getPreferredSystemLanguages(): string[] {
+    return [fakeState.locale];
   }
   enableSandbox(): void {
     recorded.sandboxEnabled = true;

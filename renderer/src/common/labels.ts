@@ -20,8 +20,9 @@ export function photoDate(date: string): string {
 }
 
 /** A number as the UI language groups it: "13,560" / "13 560" (and "1356": Hungarian groups from five digits). */
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(currentLanguage()).format(n);
+export function formatNumber(n: number, fractionDigits?: number): string {
+  const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  return new Intl.NumberFormat(currentLanguage(), digits).format(n);
 }
 
 /** @deprecated English only: being replaced by plural messages (t('…', { count })) in the catalogues. */
@@ -50,4 +51,9 @@ export function formatIsoDate(iso: string | null): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return iso.length <= 10 ? iso : d.toLocaleString(currentLanguage() === 'hu' ? 'hu' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A time of day as the UI language writes it ("14:05:09" in both, with the language's own separators). */
+export function formatTimeOfDay(at: Date): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
 }

@@ -46,6 +46,8 @@ before(async () => {
   await esbuild.build({ ...mainOptions(outDir), logLevel: 'silent' });
   fakeState.appPath = appPath;
   fakeState.userData = path.join(dir, 'userData');
+  // A Hungarian system: the menu starts in Hungarian (nothing chosen in the window yet).
+  fakeState.locale = 'hu-HU';
   process.env.FOTOTAR_CATALOGUE = catalogueDir;
   await import(pathToFileURL(path.join(outDir, 'main.mjs')).href);
   await new Promise((resolve) => setImmediate(resolve));
@@ -216,12 +218,25 @@ test('chooseFolders goes through the native dialog', async () => {
   assert.deepEqual(cancelled, { ok: true, value: { paths: [] } });
 });
 
-test('uses one IPC channel; the menu has File > Add Folder… and the standard Edit menu', () => {
+test('uses one IPC channel; the menu speaks the system\'s language, then the one chosen in the window', async () => {
   assert.deepEqual([...recorded.ipcHandlers.keys()], ['fototar:api']);
   assert.deepEqual(recorded.ipcListeners, []);
-  const labels = JSON.stringify(recorded.menu?.template);
-  assert.match(labels, /Add Folder…/);
-  assert.match(labels, /editMenu/);
+  const menu = () => JSON.stringify(recorded.menu?.template);
+  assert.match(menu(), /"label":"Fájl"/);
+  assert.match(menu(), /Mappa hozzáadása…/);
+  assert.match(menu(), /"role":"undo","label":"Visszavonás"/);
+  assert.doesNotMatch(menu(), /Add Folder|"Edit"|"Undo"/);
+
+  // The language switch in the window saves the choice; the menu is rebuilt in that language.
+  const chosen = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'setPreferences', { language: 'en' });
+  assert.equal(chosen.ok, true);
+  assert.match(menu(), /"label":"File"/);
+  assert.match(menu(), /Add Folder…/);
+  assert.match(menu(), /"role":"undo","label":"Undo"/);
+  assert.match(menu(), /"role":"copy","label":"Copy"/);
+  assert.doesNotMatch(menu(), /Fájl|Visszavonás/);
+  await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'setPreferences', { language: 'hu' });
+  assert.match(menu(), /"label":"Fájl"/);
 });
 
 test('developer tools are in the menu of an unpackaged (development) app', () => {

@@ -87,6 +87,10 @@ describe('only electron/main.ts and electron/preload.ts load electron', () => {
     assert.deepEqual(await errors('electron/server.ts', "import { app } from 'electron';"), [BOUNDARY]);
     assert.deepEqual(await errors('electron/windowOptions.ts', "import { shell } from 'electron';"), [BOUNDARY]);
   });
+  test('beside them, Electron\'s types only (erased by the build): a menu table may name its item type', async () => {
+    assert.deepEqual(await errors('electron/menuLabels.ts', "import type { MenuItemConstructorOptions } from 'electron';\nexport const m: MenuItemConstructorOptions[] = [];"), []);
+    assert.deepEqual(await errors('electron/menuLabels.ts', "import { Menu } from 'electron';\nexport const m = Menu;"), [BOUNDARY]);
+  });
   test('main.ts and preload.ts may', async () => {
     assert.deepEqual(await errors('electron/main.ts', "import { app } from 'electron';\napp.quit();"), []);
     assert.deepEqual(await errors('electron/preload.ts', "import { contextBridge } from 'electron';\ncontextBridge.exposeInMainWorld('x', {});"), []);
