@@ -89,11 +89,13 @@ const stages = new Map<string, number[]>();
 async function collectStages(page: Page, t0: number, group: string): Promise<void> {
   if (!values.trace) return;
   const marks = await page.evaluate(() => (window as unknown as { trace: { what: string; at: number }[] }).trace.splice(0));
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const mark of marks) {
-    if (mark.at < t0 || seen.has(mark.what)) continue;
-    seen.add(mark.what);
-    const key = `${group}.${mark.what}`;
+    if (mark.at < t0) continue;
+    // Repeats of a stage count separately (a second load of the same panel is a stage too).
+    const n = (seen.get(mark.what) ?? 0) + 1;
+    seen.set(mark.what, n);
+    const key = `${group}.${mark.what}${n > 1 ? `#${n}` : ''}`;
     stages.set(key, [...(stages.get(key) ?? []), mark.at - t0]);
   }
 }
@@ -136,6 +138,7 @@ async function freshness(page: Page, url: string, dir: string) {
 }
 
 async function large(page: Page, url: string) {
+  if (values.trace) await page.addInitScript(traceStages);
   let t = Date.now();
   await page.goto(url);
   await page.getByTestId('grid-cell').first().waitFor({ timeout: 300_000 });
@@ -149,7 +152,9 @@ async function large(page: Page, url: string) {
   const shiftEndMs = Date.now() - t;
   await page.keyboard.press('Home');
   await selected.filter({ hasText: /^1 selected$/ }).waitFor();
+  if (values.trace) await page.evaluate(() => (window as unknown as { trace: unknown[] }).trace.splice(0));
   t = Date.now();
+  const selectAllAt = t;
   await page.keyboard.press('ControlOrMeta+a');
   await selected.filter({ hasText: all }).waitFor({ timeout: 300_000 });
   const selectAllMs = Date.now() - t;
@@ -157,12 +162,14 @@ async function large(page: Page, url: string) {
   t = Date.now();
   await donor.waitFor({ timeout: 300_000 });
   const batchEditorReadyMs = Date.now() - t;
+  await collectStages(page, selectAllAt, 'large.ready');
   await donor.fill('Hunyadi László');
   page.once('dialog', (d) => void d.accept());
   t = Date.now();
   await donor.press('Enter');
   await page.getByTestId('batch-editor').getByTestId('save-status').filter({ hasText: `Saved to ${LARGE.toLocaleString('en-US')} photos` }).waitFor({ timeout: 600_000 });
   const batchEditMs = Date.now() - t;
+  await collectStages(page, t, 'large.edit');
   return { photos: LARGE, openMs, shiftEndMs, selectAllMs, batchEditorReadyMs, batchEditMs };
 }
 
@@ -184,6 +191,7 @@ try {
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       result.large = await large(page, servedBig.url);
+      if (values.trace) result.largeTrace = Object.fromEntries([...stages].filter(([k]) => k.startsWith('large')).map(([k, xs]) => [k, xs[0]]).sort((a, b) => Number(a[1]) - Number(b[1])));
     } finally {
       await servedBig.stop();
     }

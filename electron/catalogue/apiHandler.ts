@@ -15,7 +15,7 @@ import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import type { SidecarNaming, SidecarReport } from '../../shared/sidecars.ts';
 import type { Photo } from '../../shared/types.ts';
 import { importMetadataFile } from './exchange/importFile.ts';
-import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
+import { editSelectionTags, selectionFields, selectionFieldsOf } from './editing/selectionFields.ts';
 import { listFolders } from './folders/listFolders.ts';
 import { resolveUserPath } from './folders/userPath.ts';
 import { projectSelection, resolveSelection } from './editing/catalogueSelection.ts';
@@ -128,7 +128,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     setSidecarSettings: (settings) => writeSidecarSettings(catalogue.db, settings),
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
-    selectionFields: async (named) => selectionFields(catalogue, await photoIds(catalogue, named)),
+    selectionFields: async (named) => (named.selection ? selectionFieldsOf(catalogue, named.selection) : selectionFields(catalogue, named.ids!)),
     editSelectionTags: async ({ add, remove, ...named }) => {
       const ids = await photoIds(catalogue, named);
       editSelectionTags(catalogue, ids, add, remove);

@@ -47,6 +47,29 @@ test('a batch edit addressed to "all except" a selection changes exactly those p
   }
 });
 
+test('what a selection has in common is the same asked as "all except" (said in SQL) or as the ids it holds', async () => {
+  const catalogue = catalogueOf(50, (n) => ({ donor: n <= 3 ? 'Kovács Anna' : 'Nagy Gyula', city: 'Budapest', title: n <= 3 ? 'villamos' : `busz ${n}` }));
+  const call = caller(catalogue);
+  try {
+    type Fields = { count: number; common: Record<string, string>; mixed: string[] };
+    const allBut = await call<Fields>('selectionFields', { selection: { query: '', all: true, ids: [1, 2, 3] } });
+    const listed = await call<Fields>('selectionFields', { ids: Array.from({ length: 47 }, (_, i) => i + 4) });
+    assert.deepEqual(allBut, listed);
+    assert.equal(allBut.count, 47);
+    assert.equal(allBut.common.donor, 'Nagy Gyula');
+    assert.ok(allBut.mixed.includes('title'));
+    // Nothing left out: the whole catalogue, both donors.
+    const all = await call<Fields>('selectionFields', { selection: { query: '', all: true, ids: [] } });
+    assert.equal(all.count, 50);
+    assert.ok(all.mixed.includes('donor'));
+    // A search's selection takes its ids from the index.
+    const searched = await call<Fields>('selectionFields', { selection: { query: 'villamos', all: true, ids: [] } });
+    assert.deepEqual([searched.count, searched.common.donor], [3, 'Kovács Anna']);
+  } finally {
+    catalogue.close();
+  }
+});
+
 test('a selection follows what a search shows, and says how many it hid', async () => {
   const catalogue = catalogueOf(10, (n) => ({ title: n <= 4 ? 'villamos' : 'busz' }));
   const call = caller(catalogue);
