@@ -8,6 +8,7 @@ import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../electron/catalogue/apiHandler.ts';
 import type { CatalogueEvent } from '../../../shared/events.ts';
 import { fortepanRecord } from '../../helpers/records.ts';
+import { watchExternalWrites } from '../../../electron/catalogue/events/externalWrites.ts';
 
 function catalogueOf(count: number, fields: (n: number) => Record<string, string> = () => ({})): Catalogue {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-selection-'));
@@ -122,6 +123,27 @@ test('every writer emits a typed event: edits, undo, collections, and another pr
     assert.ok(events.some((e) => e.type === 'photosChanged' && e.ids === 'all'), 'an external write is announced');
   } finally {
     off();
+    catalogue.close();
+  }
+});
+
+test("another process's commit is noticed from the folder's change notice, not only at the next poll", async () => {
+  const catalogue = catalogueOf(2);
+  let noticed = 0;
+  // A poll far too slow to be what notices it within the wait below.
+  const stop = watchExternalWrites(catalogue.db, () => noticed++, 600_000);
+  try {
+    catalogue.updatePhotos([1], { title: 'saját' });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(noticed, 0, "this connection's own write is not another's");
+    const other = new DatabaseSync(catalogue.paths.database);
+    other.prepare("UPDATE photos SET donor = 'Kovács' WHERE id = 2").run();
+    other.close();
+    const deadline = Date.now() + 10_000;
+    while (noticed === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(noticed, 1);
+  } finally {
+    stop();
     catalogue.close();
   }
 });
