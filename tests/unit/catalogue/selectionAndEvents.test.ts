@@ -147,3 +147,42 @@ test("another process's commit is noticed from the folder's change notice, not o
     catalogue.close();
   }
 });
+
+test("another process's write re-reads the history and the collections only when it changed them", async () => {
+  const catalogue = catalogueOf(3);
+  const events: CatalogueEvent[] = [];
+  const off = catalogue.events.on((e) => events.push(e));
+  const untilPhotosChanged = async (count: number) => {
+    const deadline = Date.now() + 10_000;
+    while (events.filter((e) => e.type === 'photosChanged').length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  };
+  const other = new DatabaseSync(catalogue.paths.database);
+  try {
+    other.prepare("UPDATE photos SET donor = 'Kovács' WHERE id = 1").run();
+    await untilPhotosChanged(1);
+    assert.deepEqual(events.map((e) => e.type), ['photosChanged']);
+    // A step recorded by the other process (the CLI's edit) moves the history.
+    other.prepare("INSERT INTO edit_history (label, changes, photo_count, undone, created_at) VALUES ('Edit donor of Fortepan 1', '[]', 1, 0, '2026-01-01')").run();
+    await untilPhotosChanged(2);
+    assert.deepEqual(events.map((e) => e.type), ['photosChanged', 'photosChanged', 'historyChanged']);
+    other.prepare("INSERT INTO collections (name, name_key, created_at, updated_at) VALUES ('Könyv', 'könyv', 'x', 'x')").run();
+    await untilPhotosChanged(3);
+    assert.deepEqual(events.slice(3).map((e) => e.type), ['photosChanged', 'collectionsChanged']);
+    // Two picks trading places leave the same sums of positions and of photos: still noticed.
+    const at = (id: number, photo: number, position: number) =>
+      other.prepare("INSERT INTO collection_items (id, collection_id, photo_id, position, added_at) VALUES (?, 1, ?, ?, 'x')").run(id, photo, position);
+    other.exec('BEGIN');
+    at(1, 1, 0);
+    at(2, 2, 1);
+    other.exec('COMMIT');
+    await untilPhotosChanged(4);
+    assert.equal(events.at(-1)!.type, 'collectionsChanged');
+    other.exec('UPDATE collection_items SET position = 1 - position');
+    await untilPhotosChanged(5);
+    assert.deepEqual(events.slice(-2).map((e) => e.type), ['photosChanged', 'collectionsChanged']);
+  } finally {
+    other.close();
+    off();
+    catalogue.close();
+  }
+});
