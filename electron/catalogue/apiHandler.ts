@@ -16,7 +16,7 @@ import type { SidecarNaming, SidecarReport } from '../../shared/sidecars.ts';
 import type { Photo } from '../../shared/types.ts';
 import { importMetadataFile } from './exchange/importFile.ts';
 import { metadataExportFile } from './exchange/metadataExportFile.ts';
-import { editSelectionTags, selectionFields } from './editing/selectionFields.ts';
+import { editSelectionTags, selectionFields, selectionFieldsOf } from './editing/selectionFields.ts';
 import { listFolders } from './folders/listFolders.ts';
 import { defaultConfigDirectory, PreferenceStore, type UserPreferences } from '../preferences/userPreferences.ts';
 import { resolveUserPath } from './folders/userPath.ts';
@@ -145,7 +145,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       importMetadataFile(catalogue, Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
     exportMetadata: async ({ format, lang, ...named }) =>
       metadataExportFile(catalogue, { format, lang, ids: named.ids || named.selection ? await photoIds(catalogue, named) : undefined }),
-    selectionFields: async (named) => selectionFields(catalogue, await photoIds(catalogue, named)),
+    selectionFields: async (named) => (named.selection ? selectionFieldsOf(catalogue, named.selection) : selectionFields(catalogue, named.ids!)),
     editSelectionTags: async ({ add, remove, ...named }) => {
       const ids = await photoIds(catalogue, named);
       editSelectionTags(catalogue, ids, add, remove);

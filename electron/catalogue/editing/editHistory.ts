@@ -5,6 +5,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { PhotoPatch } from '../../../shared/types.ts';
 import type { HistoryState } from '../../../shared/editHistory.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
+import { isUniformStep, replayUniformStep, type UniformStep } from './uniformEdit.ts';
 
 /** What one step did to one photo: only the fields it touched, before and after. */
 export interface PhotoChange {
@@ -37,8 +38,9 @@ const sameKeys = (a: object, b: object) => {
 };
 
 /** The last step extended by `next` when both touch the same fields of the same photos. */
-function coalesce(last: PhotoChange[], next: readonly PhotoChange[]): PhotoChange[] | null {
-  if (last.length !== next.length) return null;
+function coalesce(last: PhotoChange[] | UniformStep, next: readonly PhotoChange[]): PhotoChange[] | null {
+  // A batch edit's compact step is never extended by the editor's saves.
+  if (!Array.isArray(last) || last.length !== next.length) return null;
   const byId = new Map(last.map((c) => [c.id, c]));
   const merged: PhotoChange[] = [];
   for (const change of next) {
@@ -88,16 +90,24 @@ export class EditHistory {
       const redoable = this.#db.prepare('SELECT 1 FROM edit_history WHERE undone = 1 LIMIT 1').get();
       // Only the editor's own steps ("Edit …") absorb saves; an import or a tag rename never does.
       const editorStep = last?.label.startsWith('Edit ') && label.startsWith('Edit ');
-      const merged = last && recent && !redoable && editorStep ? coalesce(JSON.parse(last.changes) as PhotoChange[], changes) : null;
+      const merged = last && recent && !redoable && editorStep ? coalesce(JSON.parse(last.changes) as PhotoChange[] | UniformStep, changes) : null;
       if (last && merged) {
         this.#db.prepare('UPDATE edit_history SET changes = ?, created_at = ? WHERE id = ?').run(JSON.stringify(merged), now, last.id);
         return;
       }
     }
+    this.recordStep(label, JSON.stringify(changes), changes.length, now);
+  }
+
+  /**
+   * Records a step whose `changes` are already JSON: the per-photo list, or a batch edit's
+   * compact form (uniformEdit.ts). Drops the redo branch and the steps beyond HISTORY_LIMIT.
+   */
+  recordStep(label: string, changes: string, photoCount: number, now: string): void {
     this.#db.prepare('DELETE FROM edit_history WHERE undone = 1').run();
     this.#db
       .prepare('INSERT INTO edit_history (label, changes, photo_count, undone, created_at) VALUES (?, ?, ?, 0, ?)')
-      .run(label, JSON.stringify(changes), changes.length, now);
+      .run(label, changes, photoCount, now);
     this.#db
       .prepare('DELETE FROM edit_history WHERE id <= (SELECT max(id) FROM edit_history) - ?')
       .run(HISTORY_LIMIT);
@@ -109,10 +119,9 @@ export class EditHistory {
       | StepRow
       | undefined;
     if (!step) return null;
-    const changes = JSON.parse(step.changes) as PhotoChange[];
-    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.before })), now);
+    const ids = this.#replay(step.changes, 'undo', now);
     this.#db.prepare('UPDATE edit_history SET undone = 1 WHERE id = ?').run(step.id);
-    return { label: step.label, ids: changes.map((c) => c.id) };
+    return { label: step.label, ids };
   }
 
   /** Applies the earliest undone step again. Caller wraps it in a transaction. */
@@ -121,10 +130,17 @@ export class EditHistory {
       | StepRow
       | undefined;
     if (!step) return null;
-    const changes = JSON.parse(step.changes) as PhotoChange[];
-    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.after })), now);
+    const ids = this.#replay(step.changes, 'redo', now);
     this.#db.prepare('UPDATE edit_history SET undone = 0 WHERE id = ?').run(step.id);
-    return { label: step.label, ids: changes.map((c) => c.id) };
+    return { label: step.label, ids };
+  }
+
+  /** Writes a step's values back (undo: before, redo: after); the ids it touched. */
+  #replay(json: string, direction: 'undo' | 'redo', now: string): number[] {
+    const changes = JSON.parse(json) as PhotoChange[] | UniformStep;
+    if (isUniformStep(changes)) return replayUniformStep(this.#db, changes, direction, now);
+    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: direction === 'undo' ? c.before : c.after })), now);
+    return changes.map((c) => c.id);
   }
 
   state(): HistoryState {

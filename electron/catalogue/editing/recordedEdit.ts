@@ -11,6 +11,7 @@ import { inTransaction } from '../store/openDatabase.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { normaliseTags, type PhotoRepository } from '../store/photoRepository.ts';
 import { EditHistory, patchGrouped, type PhotoChange } from './editHistory.ts';
+import { applyUniformPatch } from './uniformEdit.ts';
 
 export interface PlannedEdit {
   id: number;
@@ -86,6 +87,11 @@ export function applyRecordedEdit(
   label?: string,
   options: { coalesce?: boolean } = {},
 ): number[] {
+  // One patch for every photo (a batch edit, `fototar edit`): set-based, whatever the count.
+  // The editor's own saves (coalesce) keep the per-photo form, which later saves extend.
+  if (edits.length > 0 && !options.coalesce && edits.every((e) => e.patch === edits[0].patch)) {
+    return applyUniformEdit(db, photos, edits.map((e) => e.id), edits[0].patch, label);
+  }
   // Field rules first (controls removed, lengths capped), then the date read as people write it.
   edits = edits.map((edit) => ({ id: edit.id, patch: normalisePatch(storablePatch(edit.patch)) }));
   const ids = [...new Set(edits.map((e) => e.id))];
@@ -111,4 +117,25 @@ export function applyRecordedEdit(
   }
   faultPoint('edit-committed');
   return changes.map((c) => c.id);
+}
+
+/** The same patch to every photo of `ids`, as one step (see uniformEdit.ts). */
+function applyUniformEdit(db: DatabaseSync, photos: PhotoRepository, ids: readonly number[], patch: PhotoPatch, label?: string): number[] {
+  const checked = normalisePatch(storablePatch(patch));
+  const now = new Date().toISOString();
+  let changed: number[];
+  try {
+    changed = inTransaction(db, () => {
+      const applied = applyUniformPatch(db, photos, ids, checked, now);
+      if (!applied) return [];
+      new EditHistory(db, photos).recordStep(label ?? applied.label, JSON.stringify(applied.step), applied.changed.length, now);
+      faultPoint('edit-recorded');
+      return applied.changed;
+    });
+  } catch (error) {
+    if (error instanceof CatalogueError && error.code === 'not-found') throw error;
+    throw new CatalogueError('not-saved', `The edit was not saved: ${(error as Error).message}`);
+  }
+  if (changed.length) faultPoint('edit-committed');
+  return changed;
 }

@@ -45,7 +45,8 @@ export function CreditsPanel({
     (e) => e.type === 'collectionsChanged' || e.type === 'photosChanged',
   );
   const credits = loaded.data;
-
+  // Shown as stale while the choice or a change to the photos is being read in.
+  const fresh = credits?.key === key && !loaded.loading;
   const [saveError, setError] = useState<string | null>(null);
   const error = saveError ?? loaded.error;
 
@@ -99,7 +100,7 @@ export function CreditsPanel({
         )}
         {error && <div className="error-box">{error}</div>}
         {format === 'docx' ? (
-          <div className={`docx-preview${credits?.key === key ? '' : ' stale'}`} data-testid="credit-preview">
+          <div className={`docx-preview${fresh ? '' : ' stale'}`} data-testid="credit-preview">
             <h3>{creditListHeading({ style, lang, collectionName })}</h3>
             {value?.entries.length === 0 && <p className="muted">{t('credits.empty')}</p>}
             {value?.entries.map((e) => (
@@ -114,7 +115,7 @@ export function CreditsPanel({
             ))}
           </div>
         ) : (
-          <pre className={`credit-preview${credits?.key === key ? '' : ' stale'}`} data-testid="credit-preview">
+          <pre className={`credit-preview${fresh ? '' : ' stale'}`} data-testid="credit-preview">
             {value?.text ?? t('credits.loading')}
           </pre>
         )}

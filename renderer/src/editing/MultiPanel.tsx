@@ -28,6 +28,8 @@ export function MultiPanel({ selection, count, pending }: { selection: Selection
     (e) => e.type === 'photosChanged',
   );
   const current = preview.data !== null && preview.data.selection === selection && preview.data.format === format;
+  // A change to photos is being read in: what is shown may be older than the catalogue.
+  const fresh = current && !preview.loading;
 
   // Copies what the catalogue holds now: the preview when it is up to date (every change to
   // photos reloads it), otherwise the list asked for at the moment of the click.
@@ -64,7 +66,7 @@ export function MultiPanel({ selection, count, pending }: { selection: Selection
           </button>
         </div>
         {(preview.error || copyError) && <div className="error-box">{copyError ?? preview.error}</div>}
-        <pre className={`credit-preview${current ? '' : ' stale'}`} data-testid="credit-list-preview">
+        <pre className={`credit-preview${fresh ? '' : ' stale'}`} data-testid="credit-list-preview">
           {previewed ? (preview.data?.text ?? t('multi.loading')) : t('multi.tooMany', { count })}
         </pre>
         {pending ? <div className="detail-loading">{t('multi.selecting')}</div> : <BatchEditor selection={selection} count={count} />}

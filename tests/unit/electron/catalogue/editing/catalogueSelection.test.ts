@@ -8,6 +8,7 @@ import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../../../electron/catalogue/apiHandler.ts';
 import type { CatalogueEvent } from '../../../../../shared/events.ts';
 import { fortepanRecord } from '../../../../support/records.ts';
+import { watchExternalWrites } from '../../../../../electron/catalogue/events/externalWrites.ts';
 
 function catalogueOf(count: number, fields: (n: number) => Record<string, string> = () => ({})): Catalogue {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-selection-'));
@@ -42,6 +43,29 @@ test('a batch edit addressed to "all except" a selection changes exactly those p
     await call('undo', {});
     const after = catalogue.db.prepare("SELECT count(*) AS n FROM photos WHERE donor != ''").get() as { n: number };
     assert.equal(after.n, 0);
+  } finally {
+    catalogue.close();
+  }
+});
+
+test('what a selection has in common is the same asked as "all except" (said in SQL) or as the ids it holds', async () => {
+  const catalogue = catalogueOf(50, (n) => ({ donor: n <= 3 ? 'Kovács Anna' : 'Nagy Gyula', city: 'Budapest', title: n <= 3 ? 'villamos' : `busz ${n}` }));
+  const call = caller(catalogue);
+  try {
+    type Fields = { count: number; common: Record<string, string>; mixed: string[] };
+    const allBut = await call<Fields>('selectionFields', { selection: { query: '', all: true, ids: [1, 2, 3] } });
+    const listed = await call<Fields>('selectionFields', { ids: Array.from({ length: 47 }, (_, i) => i + 4) });
+    assert.deepEqual(allBut, listed);
+    assert.equal(allBut.count, 47);
+    assert.equal(allBut.common.donor, 'Nagy Gyula');
+    assert.ok(allBut.mixed.includes('title'));
+    // Nothing left out: the whole catalogue, both donors.
+    const all = await call<Fields>('selectionFields', { selection: { query: '', all: true, ids: [] } });
+    assert.equal(all.count, 50);
+    assert.ok(all.mixed.includes('donor'));
+    // A search's selection takes its ids from the index.
+    const searched = await call<Fields>('selectionFields', { selection: { query: 'villamos', all: true, ids: [] } });
+    assert.deepEqual([searched.count, searched.common.donor], [3, 'Kovács Anna']);
   } finally {
     catalogue.close();
   }
@@ -98,6 +122,66 @@ test('every writer emits a typed event: edits, undo, collections, and another pr
     while (!events.some((e) => e.type === 'photosChanged' && e.ids === 'all') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     assert.ok(events.some((e) => e.type === 'photosChanged' && e.ids === 'all'), 'an external write is announced');
   } finally {
+    off();
+    catalogue.close();
+  }
+});
+
+test("another process's commit is noticed from the folder's change notice, not only at the next poll", async () => {
+  const catalogue = catalogueOf(2);
+  let noticed = 0;
+  // A poll far too slow to be what notices it within the wait below.
+  const stop = watchExternalWrites(catalogue.db, () => noticed++, 600_000);
+  try {
+    catalogue.updatePhotos([1], { title: 'saját' });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(noticed, 0, "this connection's own write is not another's");
+    const other = new DatabaseSync(catalogue.paths.database);
+    other.prepare("UPDATE photos SET donor = 'Kovács' WHERE id = 2").run();
+    other.close();
+    const deadline = Date.now() + 10_000;
+    while (noticed === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(noticed, 1);
+  } finally {
+    stop();
+    catalogue.close();
+  }
+});
+
+test("another process's write re-reads the history and the collections only when it changed them", async () => {
+  const catalogue = catalogueOf(3);
+  const events: CatalogueEvent[] = [];
+  const off = catalogue.events.on((e) => events.push(e));
+  const untilPhotosChanged = async (count: number) => {
+    const deadline = Date.now() + 10_000;
+    while (events.filter((e) => e.type === 'photosChanged').length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  };
+  const other = new DatabaseSync(catalogue.paths.database);
+  try {
+    other.prepare("UPDATE photos SET donor = 'Kovács' WHERE id = 1").run();
+    await untilPhotosChanged(1);
+    assert.deepEqual(events.map((e) => e.type), ['photosChanged']);
+    // A step recorded by the other process (the CLI's edit) moves the history.
+    other.prepare("INSERT INTO edit_history (label, changes, photo_count, undone, created_at) VALUES ('Edit donor of Fortepan 1', '[]', 1, 0, '2026-01-01')").run();
+    await untilPhotosChanged(2);
+    assert.deepEqual(events.map((e) => e.type), ['photosChanged', 'photosChanged', 'historyChanged']);
+    other.prepare("INSERT INTO collections (name, name_key, created_at, updated_at) VALUES ('Könyv', 'könyv', 'x', 'x')").run();
+    await untilPhotosChanged(3);
+    assert.deepEqual(events.slice(3).map((e) => e.type), ['photosChanged', 'collectionsChanged']);
+    // Two picks trading places leave the same sums of positions and of photos: still noticed.
+    const at = (id: number, photo: number, position: number) =>
+      other.prepare("INSERT INTO collection_items (id, collection_id, photo_id, position, added_at) VALUES (?, 1, ?, ?, 'x')").run(id, photo, position);
+    other.exec('BEGIN');
+    at(1, 1, 0);
+    at(2, 2, 1);
+    other.exec('COMMIT');
+    await untilPhotosChanged(4);
+    assert.equal(events.at(-1)!.type, 'collectionsChanged');
+    other.exec('UPDATE collection_items SET position = 1 - position');
+    await untilPhotosChanged(5);
+    assert.deepEqual(events.slice(-2).map((e) => e.type), ['photosChanged', 'collectionsChanged']);
+  } finally {
+    other.close();
     off();
     catalogue.close();
   }

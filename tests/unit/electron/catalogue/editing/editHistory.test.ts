@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { HISTORY_LIMIT } from '../../../../../electron/catalogue/editing/editHistory.ts';
 import { archivistCatalogue } from '../../../../support/archivistCatalogue.ts';
+import { imagelessCatalogue } from '../../../../support/imagelessCatalogue.ts';
 
 test('a batch edit is one step: undo puts every photo back, redo applies it again', async () => {
   const { catalogue, ids } = await archivistCatalogue(3);
@@ -121,6 +122,68 @@ test('saves of the same field while typing are one step; another field or photo 
     catalogue.updatePhotos([ids[1]], { notes: 'b' });
     catalogue.undo();
     assert.equal(catalogue.getPhoto(ids[1]).notes, 'a');
+  } finally {
+    catalogue.close();
+  }
+});
+
+test('a batch edit of thousands of photos is stored compactly; undo puts back each photo its own values, field by field', async () => {
+  const count = 3000;
+  // Four donors in turn; every tenth photo already has the new donor, every seventh the new date.
+  const dir = imagelessCatalogue(count, (n) => ({
+    title: `Utcakép ${n}`,
+    donor: n % 10 === 0 ? 'Hunyadi László' : ['Fortepan', 'Kovács Anna', 'Nagy Gyula', 'Szabó Éva'][n % 4],
+    date: n % 7 === 0 ? '1956~' : String(1900 + (n % 90)),
+    tags: n % 2 ? ['villamos', 'utca'] : [],
+  }));
+  const catalogue = Catalogue.open(dir);
+  try {
+    const before = [...catalogue.photos.iterateAll()];
+    const ids = before.map((p) => p.id);
+    const changed = catalogue.updatePhotos(ids, { donor: 'Hunyadi László', date: '1956~', tags: ['utca', 'villamos'] });
+    assert.equal(changed.length, count);
+    for (const photo of changed) {
+      assert.equal(photo.donor, 'Hunyadi László');
+      assert.equal(photo.date, '1956~');
+      assert.equal(photo.dateFrom, '1956-01-01');
+      assert.deepEqual(photo.tags, ['utca', 'villamos']);
+    }
+    const step = catalogue.db.prepare('SELECT label, changes, photo_count FROM edit_history ORDER BY id DESC LIMIT 1').get() as { label: string; changes: string; photo_count: number };
+    assert.equal(step.label, 'Edit date, donor, tags of 3000 photos');
+    assert.equal(Number(step.photo_count), count);
+    // Per field, the photos grouped by their earlier value: far smaller than {id, before, after} per photo.
+    const stored = JSON.parse(step.changes) as { form: string; fields: Record<string, { after: string; before: [string, number[]][] }> };
+    assert.equal(stored.form, 'uniform');
+    assert.deepEqual(stored.fields.donor.before.map(([value]) => value).sort(), ['Fortepan', 'Kovács Anna', 'Nagy Gyula', 'Szabó Éva']);
+    assert.equal(stored.fields.donor.before.flatMap(([, group]) => group).length, count - count / 10, 'photos that had the donor already are not in the step');
+    assert.ok(step.changes.length < count * 30, `${step.changes.length} characters`);
+
+    const undone = catalogue.undo();
+    assert.equal(undone.photos.length, count);
+    const after = new Map([...catalogue.photos.iterateAll()].map((p) => [p.id, p]));
+    for (const photo of before) {
+      const back = after.get(photo.id)!;
+      assert.deepEqual(
+        [back.donor, back.date, back.dateFrom, back.dateTo, back.tags, back.title],
+        [photo.donor, photo.date, photo.dateFrom, photo.dateTo, photo.tags, photo.title],
+        `photo ${photo.id}`,
+      );
+    }
+    catalogue.redo();
+    assert.ok([...catalogue.photos.iterateAll()].every((p) => p.donor === 'Hunyadi László' && p.dateTo === '1956-12-31' && p.tags.join(';') === 'utca;villamos'));
+    // The search follows the set-based writes (their change log rows) like any other edit.
+    assert.equal((await catalogue.resultIds('donor:"Hunyadi László"')).total, count);
+  } finally {
+    catalogue.close();
+  }
+});
+
+test('a batch edit naming a photo that is not there changes nothing', async () => {
+  const { catalogue, ids } = await archivistCatalogue(2);
+  try {
+    assert.throws(() => catalogue.updatePhotos([...ids, 999_999], { donor: 'Nagy Gyula' }), /No photo with id 999999/);
+    assert.equal(catalogue.getPhoto(ids[0]).donor, '');
+    assert.equal(catalogue.historyState().canUndo, false);
   } finally {
     catalogue.close();
   }

@@ -278,7 +278,9 @@ test('kill -9 during a batch edit: all photos have the new value or none has', a
   probe.close();
   const args = (catalogueDir: string) => ['edit', ...ids, '--caption', 'Villamos a Körúton', '--tags', 'villamos;Körút', '--catalogue', catalogueDir];
   const whole = await runWhole(args(copyCatalogue(fs.mkdtempSync(path.join(root, 'edit-whole-')))));
-  const kills = [...pauses('photo-updated', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), ...pauses('edit-recorded', [1]), ...pauses('edit-committed', [1]), ...spread(whole, 8)];
+  // One patch for all photos is written set-based, one UPDATE per field (caption, then tags):
+  // the kills land after each, and the timed ones anywhere in the run.
+  const kills = [...pauses('photo-updated', [1, 2]), ...pauses('edit-recorded', [1]), ...pauses('edit-committed', [1]), ...spread(whole, 18)];
   await walk('batch edit', kills, async (kill, dir) => {
     const catalogueDir = copyCatalogue(dir);
     await runKilled(args(catalogueDir), kill);
