@@ -59,7 +59,7 @@ export function SidecarActions({ ids }: { ids: number[] }) {
         </label>
       </div>
       <p className="muted small">
-        {t('sidecars.explain', { file: settings?.naming === 'name.xmp' ? 'photo.xmp' : 'photo.jpg.xmp' })}
+        {t('sidecars.explain', { file: `${t('sidecars.exampleBase')}${settings?.naming === 'name.xmp' ? '' : '.jpg'}.xmp` })}
       </p>
       {message && (
         <p className={message.kind === 'error' ? 'field-error' : 'field-hint'} data-testid="sidecar-message" role="status">

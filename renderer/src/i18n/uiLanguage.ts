@@ -16,12 +16,15 @@ export async function startingLanguage(): Promise<UiLanguage> {
   }
 }
 
-/** Changes the UI language at once and remembers it; a failed save still changes it for now. */
+/**
+ * Remembers the language, then changes the UI to it: once the UI speaks it, the choice is saved,
+ * so a reload or a quit right after the switch keeps it. A failed save still changes it for now.
+ */
 export async function chooseLanguage(language: UiLanguage): Promise<void> {
-  await i18n.changeLanguage(language);
   try {
     await api.setPreferences({ language });
   } catch {
     // Not remembered (the host could not write its preferences); the switch itself stands.
   }
+  await i18n.changeLanguage(language);
 }
