@@ -15,13 +15,13 @@ import {
   protocol,
   session,
   type IpcMainInvokeEvent,
-  type MenuItemConstructorOptions,
   type OpenDialogOptions,
   type Session,
   type WebContents,
 } from 'electron';
 import { Catalogue } from './catalogue/catalogue.ts';
 import { createApiHandler } from './catalogue/apiHandler.ts';
+import { PreferenceStore } from './preferences/userPreferences.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { APP_SCHEME, IMAGE_SCHEME, contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import type { ApiEnvelope } from '../shared/api.ts';
@@ -41,6 +41,7 @@ import {
 } from './windowOptions.ts';
 import { containedRealFile } from './paths/isInside.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
+import { menuLabels, menuTemplate, type MenuLabels } from './menuLabels.ts';
 
 const isDevelopment = !app.isPackaged;
 
@@ -55,6 +56,8 @@ app.enableSandbox();
 let mainWindow: BrowserWindow | null = null;
 let catalogue: Catalogue | null = null;
 let handle: ((method: unknown, params: unknown) => Promise<ApiEnvelope<unknown>>) | null = null;
+let preferenceStore: PreferenceStore | null = null;
+let systemLanguages: string[] = [];
 
 if (!app.requestSingleInstanceLock()) {
   // Another Fototar already runs on this profile: it gets focused (see 'second-instance').
@@ -87,7 +90,18 @@ function start(): void {
   }
   // Backups on open and every few hours; originals checked for missing files in the background.
   catalogue.startBackgroundDuties();
-  handle = createApiHandler(catalogue, { transport: 'electron', version: APP_VERSION, chooseFolders });
+  preferenceStore = new PreferenceStore(app.getPath('userData'));
+  // The UI (and the menu) follow the system's language until the person chooses one.
+  systemLanguages = [app.getLocale(), ...app.getPreferredSystemLanguages()];
+  handle = createApiHandler(catalogue, {
+    transport: 'electron',
+    version: APP_VERSION,
+    chooseFolders,
+    preferences: preferenceStore,
+    systemLanguages,
+    // The language switch in the window changes the menu's language too.
+    onPreferencesChanged: () => Menu.setApplicationMenu(buildMenu()),
+  });
   // Every change the catalogue reports (and writes by other processes it notices) goes to the window.
   catalogue.events.on((event) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENTS_CHANNEL, event);
@@ -184,7 +198,8 @@ function validateSender(event: IpcMainInvokeEvent): boolean {
 }
 
 async function chooseFolders(): Promise<string[] | null> {
-  const options: OpenDialogOptions = { title: 'Add folders to the catalogue', buttonLabel: 'Add', properties: ['openDirectory', 'multiSelections'] };
+  const l = labels();
+  const options: OpenDialogOptions = { title: l.chooseFoldersTitle, buttonLabel: l.chooseFoldersButton, properties: ['openDirectory', 'multiSelections'] };
   const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : result.filePaths;
 }
@@ -249,38 +264,23 @@ async function addFolderFromMenu(): Promise<void> {
   if (paths.length === 0) return;
   const envelope = await handle('startIngest', { paths });
   if (!envelope.ok) {
-    const options = { type: 'error' as const, title: 'Fototar', message: 'Could not add the folder', detail: envelope.error.message };
+    const options = { type: 'error' as const, title: 'Fototar', message: labels().addFolderFailed, detail: envelope.error.message };
     if (mainWindow) await dialog.showMessageBox(mainWindow, options);
     else await dialog.showMessageBox(options);
   }
 }
 
+/** The menu's (and the native dialogs') words in the UI language: the person's choice, else the system's. */
+function labels(): MenuLabels {
+  return menuLabels(preferenceStore?.read().language ?? null, systemLanguages);
+}
+
 function buildMenu(): Menu {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [];
-  if (isMac) template.push({ role: 'appMenu' });
-  template.push(
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Add Folder…', accelerator: 'CmdOrCtrl+O', click: () => void addFolderFromMenu().catch((error: unknown) => console.error(error)) },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        ...(isDevelopment ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[]) : []),
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
+  return Menu.buildFromTemplate(
+    menuTemplate(labels(), {
+      isMac: process.platform === 'darwin',
+      isDevelopment,
+      onAddFolder: () => void addFolderFromMenu().catch((error: unknown) => console.error(error)),
+    }),
   );
-  return Menu.buildFromTemplate(template);
 }

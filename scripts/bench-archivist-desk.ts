@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fortepanRecord } from '../tests/support/records.ts';
 import { Catalogue } from '../electron/catalogue/catalogue.ts';
 import { inTransaction } from '../electron/catalogue/store/openDatabase.ts';
 import { exportMetadata } from '../electron/catalogue/exchange/metadataExport.ts';
@@ -22,15 +23,8 @@ try {
   const now = new Date().toISOString();
   inTransaction(catalogue.db, () => {
     for (let i = 0; i < count; i++) {
-      catalogue.store.photos.insert(
-        {
-          hash: `h${i}`, file: path.join(dir, 'photos', `fortepan_${100000 + i}.jpg`), fileSize: 1, fileMtimeMs: 0, fortepanId: 100000 + i,
-          fields: { title: '', caption: `Felirat ${i} az Üllői úton`, date: '1956', donor: `Adományozó ${i % 300}`, photographer: '', country: 'Magyarország', city: 'Budapest', place: '', tags: ['villamos', `t${i % 50}`], licence: 'CC BY-SA 3.0', source: 'Fortepan', archiveRef: '', notes: '' },
-          width: 100, height: 80, format: 'jpeg', pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null,
-          embeddedCredit: '', embeddedCreator: '', copyright: '', previewError: null,
-        },
-        now,
-      );
+      const fields = { caption: `Felirat ${i} az Üllői úton`, date: '1956', donor: `Adományozó ${i % 300}`, country: 'Magyarország', city: 'Budapest', tags: ['villamos', `t${i % 50}`], licence: 'CC BY-SA 3.0', source: 'Fortepan' };
+      catalogue.store.photos.insert(fortepanRecord(100000 + i, fields, { width: 100, height: 80 }), now);
     }
   });
   const ids = catalogue.photos.ids();

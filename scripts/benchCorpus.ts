@@ -13,7 +13,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { EditableFields } from '../shared/types.ts';
 import { inTransaction } from '../electron/catalogue/store/openDatabase.ts';
 import type { PhotoRepository } from '../electron/catalogue/store/photoRepository.ts';
-import { imagelessRecord } from './imagelessRecord.ts';
+import { fortepanRecord } from '../tests/support/records.ts';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus/fortepan/metadata/', import.meta.url));
 
@@ -147,7 +147,7 @@ export function generateCatalogueRows(db: DatabaseSync, photos: PhotoRepository,
     inTransaction(db, () => {
       for (let i = start; i < Math.min(count + 1, start + batch); i++) {
         const { fortepanId, ...fields } = next(i);
-        const record = imagelessRecord(fortepanId, fields, { hash: crypto.createHash('sha256').update(String(i)).digest('hex'), fileSize: 100_000 + i, width: 1600, height: 1200 });
+        const record = fortepanRecord(fortepanId, fields, { hash: crypto.createHash('sha256').update(String(i)).digest('hex'), fileSize: 100_000 + i, width: 1600, height: 1200 });
         photos.insert(record, now);
       }
     });

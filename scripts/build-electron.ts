@@ -23,7 +23,7 @@ const ESM_BANNER = [
   'const __dirname = __fototarFileURLToPath(new URL(".", import.meta.url));',
 ].join('\n');
 
-const common = {
+export const common = {
   bundle: true,
   platform: 'node',
   target: 'node24',

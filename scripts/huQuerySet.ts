@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { EditableFields } from '../shared/types.ts';
 import { inTransaction } from '../electron/catalogue/store/openDatabase.ts';
 import type { Catalogue } from '../electron/catalogue/catalogue.ts';
-import { imagelessRecord } from './imagelessRecord.ts';
+import { fortepanRecord } from '../tests/support/records.ts';
 import { CORPUS_DIR } from './benchCorpus.ts';
 
 export const QUERY_SET_FILE = fileURLToPath(new URL('../tests/fixtures/huQueries.json', import.meta.url));
@@ -70,7 +70,7 @@ export function corpusRecords(dir = CORPUS_DIR): CorpusRecord[] {
 export function insertCorpusRecords(catalogue: Catalogue, records = corpusRecords()): void {
   inTransaction(catalogue.db, () => {
     for (const { fortepanId, ...fields } of records) {
-      const record = imagelessRecord(fortepanId, fields, { hash: fortepanId.toString(16).padStart(64, '0'), fileSize: 1000, width: null, height: null });
+      const record = fortepanRecord(fortepanId, fields);
       catalogue.store.photos.insert(record, '2026-01-01T00:00:00.000Z');
     }
   });

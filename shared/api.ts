@@ -2,6 +2,7 @@
 // HTTP client (browser mode) are both derived from API_METHODS, and both sides validate
 // parameters with the same zod schemas, so a method cannot be half-wired.
 import { z } from 'zod';
+import { UI_LANGUAGES, type UiLanguage } from './uiLanguage.ts';
 import { API_METHODS, type ApiMethodName } from './apiMethods.ts';
 import type { CatalogueInfo, IngestProgress, Photo, PhotoSummary, SearchResult } from './types.ts';
 import type { SearchFacets } from './searchFacets.ts';
@@ -128,6 +129,8 @@ export const apiSchemas = {
   fieldSuggestions: z.object({ field: z.enum(SUGGESTED_FIELDS) }).strict(),
   writeSidecars: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
   sidecarSettings: z.object({}).strict(),
+  preferences: z.object({}).strict(),
+  setPreferences: z.object({ language: z.enum(UI_LANGUAGES).nullable() }).strict(),
   setSidecarSettings: z.object({ autoWrite: z.boolean().optional(), naming: z.enum(['name.ext.xmp', 'name.xmp']).optional() }).strict(),
   /**
    * Previews a CSV, XLSX or JSON metadata import, or applies it (`apply: true`) as one undo step.
@@ -144,6 +147,14 @@ export const apiSchemas = {
       name: z.string().max(500),
     })
     .strict(),
+  /**
+   * The metadata as a spreadsheet file to save, like `fototar export-metadata` writes it: of the
+   * ids or the selection given, or of every photo; Hungarian headers, dates and ";" for lang hu.
+   */
+  exportMetadata: z
+    .object({ ...idsOrSelection, format: z.enum(['csv', 'xlsx']), lang: z.enum(UI_LANGUAGES) })
+    .strict()
+    .refine((value) => value.ids === undefined || value.selection === undefined, { message: 'give ids, a selection or neither' }),
   selectionFields: z.object(idsOrSelection).strict().refine(oneOf, ONE_OF),
   editSelectionTags: z
     .object({
@@ -205,8 +216,13 @@ export interface ApiResults {
   fieldSuggestions: { values: string[] };
   writeSidecars: SidecarReport;
   sidecarSettings: SidecarSettings;
+  /** `systemLanguages`: the host's (Electron's) languages, first preferred first; [] in browser mode, where the browser's count. */
+  preferences: { language: UiLanguage | null; systemLanguages: string[] };
+  setPreferences: { language: UiLanguage | null; systemLanguages: string[] };
   setSidecarSettings: SidecarSettings;
   importMetadata: ImportResult;
+  /** `photos`: how many photos the file holds. */
+  exportMetadata: { fileName: string; mime: string; base64: string; photos: number };
   selectionFields: SelectionFields;
   /** `photos`: the photos as saved, when a list of ids was given (a selection answers none). */
   editSelectionTags: { photos: Photo[]; count: number; history: HistoryState };

@@ -129,12 +129,16 @@ export interface ImportChange {
 export interface ImportRejection {
   line: number;
   reason: string;
+  /** The date cell, when the row is refused because that date cannot be read (the UI says why in its own language). */
+  unreadableDate?: string;
 }
 
 /** A value imported in a changed form: cut to its field's limit, or cleaned of control characters. */
 export interface ImportWarning {
   line: number;
   message: string;
+  /** The date cell, when the row was imported without its unreadable date. */
+  unreadableDate?: string;
 }
 
 export interface ImportPreview {

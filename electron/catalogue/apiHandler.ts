@@ -6,6 +6,7 @@ import type { Catalogue } from './catalogue.ts';
 import { CatalogueError } from './catalogueError.ts';
 import { ChosenFolders } from './chosenFolders.ts';
 import { listFolders } from './folders/listFolders.ts';
+import { defaultConfigDirectory, PreferenceStore, type UserPreferences } from '../preferences/userPreferences.ts';
 import { resolveUserPath } from './folders/userPath.ts';
 
 export interface Platform {
@@ -13,6 +14,12 @@ export interface Platform {
   version: string;
   /** A native folder picker; absent in browser mode. */
   chooseFolders?: () => Promise<string[] | null>;
+  /** Where the person's own choices (the UI language) are remembered; the user's config folder when not given. */
+  preferences?: PreferenceStore;
+  /** The system's languages (Electron's app.getLocale() first); none in browser mode. */
+  systemLanguages?: string[];
+  /** Told after the person's choices were saved (Electron rebuilds its menu in the new language). */
+  onPreferencesChanged?: (preferences: UserPreferences) => void;
 }
 
 /**
@@ -48,6 +55,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
   // This session's chosen folders: nothing is read in or written out anywhere else.
   const chosen = new ChosenFolders();
   const { photos, collections, tags, history, search, originals, exchange, exports, ingest } = catalogue;
+  const preferences = () => (platform.preferences ??= new PreferenceStore(defaultConfigDirectory()));
   const handlers: Handlers = {
     info: () => ({
       name: catalogue.name,
@@ -90,9 +98,18 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     writeSidecars: ({ ids }) => exchange.writeSidecars(ids, { onlyPresent: true }),
     sidecarSettings: () => exchange.sidecarSettings(),
     setSidecarSettings: (settings) => exchange.setSidecarSettings(settings),
+    // The person's own choices (the UI language) belong to the host, not to the catalogue.
+    preferences: () => ({ ...preferences().read(), systemLanguages: platform.systemLanguages ?? [] }),
+    setPreferences: (change) => {
+      const saved = preferences().write(change);
+      platform.onPreferencesChanged?.(saved);
+      return { ...saved, systemLanguages: platform.systemLanguages ?? [] };
+    },
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       exchange.import(Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
-    selectionFields: async (named) => photos.selectionFields(await photos.idsOf(named)),
+    exportMetadata: async ({ format, lang, ...named }) =>
+      exchange.exportFile({ format, lang, ids: named.ids || named.selection ? await photos.idsOf(named) : undefined }),
+    selectionFields: (named) => photos.selectionFields(named.selection ?? named.ids!),
     editSelectionTags: async ({ add, remove, ...named }) => {
       const ids = await photos.idsOf(named);
       photos.editTags(ids, add, remove);

@@ -1,5 +1,5 @@
-// Fault injection for the kill -9 tests (tests/unit/faults/killNine.test.ts,
-// backupRestoreKill.test.ts): they kill the real `fototar` at named points of its write paths
+// Fault injection for the kill -9 tests (tests/unit/electron/catalogue/store/killNine.test.ts,
+// catalogueBackupKill.test.ts): they kill the real `fototar` at named points of its write paths
 // and check that nothing is lost or left half-done. One variable, unset in normal use (then a
 // fault point is one comparison and does nothing):
 //   FOTOTAR_FAULT=pause:<step>      stop dead the first time this thread reaches <step>

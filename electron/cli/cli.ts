@@ -37,8 +37,9 @@ export async function main(argv: string[]): Promise<number> {
     out(USAGE);
     return command ? 0 : 1;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  // Own names only: `fototar toString` is an unknown command, not Object.prototype's.
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
     process.stderr.write(`fototar: unknown command "${command}"; run "fototar --help" for the list\n`);
     return 1;
   }
@@ -53,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   process.on('uncaughtException', fatal);
   process.on('unhandledRejection', fatal);
   try {
+    const run = await load();
     await run(args);
     return 0;
   } catch (error) {

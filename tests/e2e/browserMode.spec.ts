@@ -3,7 +3,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
 import { makeSample } from '../../scripts/make-sample.ts';
 
@@ -106,6 +106,7 @@ test('the sample catalogue opens with its photos; screenshot for the README', as
     .poll(() => page.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)))
     .toBe(true);
   await fs.mkdir(path.join(repoRoot, 'docs'), { recursive: true });
-  await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshot.png') });
+  // The README's screenshot is the Hungarian one (browserModeLanguage.spec.ts); this is its English twin.
+  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshot-en.png') });
   expect(errors).toEqual([]);
 });

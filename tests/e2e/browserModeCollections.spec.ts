@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 
 const bin = fileURLToPath(new URL('../../bin/fototar.js', import.meta.url));

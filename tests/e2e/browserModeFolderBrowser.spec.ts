@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../electron/catalogue/apiHandler.ts';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as bmp from 'bmp-ts';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
 
 let served: ServedCatalogue | null = null;

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
-import { tempDir } from '../helpers/fixtures.ts';
-import { fortepanRecord } from '../helpers/records.ts';
+import { tempDir } from '../support/fixtures.ts';
+import { fortepanRecord } from '../support/records.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 
 const bin = fileURLToPath(new URL('../../bin/fototar.js', import.meta.url));

@@ -6,8 +6,8 @@ import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
-import { fortepanRecord } from '../helpers/records.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
+import { fortepanRecord } from '../support/records.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
 import { layoutProblems, type LayoutProblem } from './layoutCheck.ts';
 

@@ -2,7 +2,7 @@
 // (a click on a tag, a drag on the year timeline), each narrowing the grid and the query.
 import { test, expect, type Page } from '@playwright/test';
 import path from 'node:path';
-import { tempDir } from '../helpers/fixtures.ts';
+import { tempDir } from '../support/fixtures.ts';
 import { serveCatalogue, repoRoot, type ServedCatalogue } from './browserModeServer.ts';
 import { makeSample } from '../../scripts/make-sample.ts';
 

@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { imagelessCatalogue } from '../helpers/imagelessCatalogue.ts';
+import { imagelessCatalogue } from '../support/imagelessCatalogue.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 import { LibraryPage } from './pages/LibraryPage.ts';
 import { SelectionPanelPage } from './pages/SelectionPanelPage.ts';

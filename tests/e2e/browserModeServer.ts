@@ -13,11 +13,15 @@ export interface ServedCatalogue {
   stop(): Promise<void>;
 }
 
-/** `env`: extra environment for the server (a test's own HOME, for instance). */
+/**
+ * `env`: extra environment for the server (a test's own HOME, for instance). The person's
+ * preferences (the UI language they chose) go to a folder of this catalogue's, never to the
+ * real user's, unless FOTOTAR_CONFIG_DIR is given.
+ */
 export async function serveCatalogue(catalogueDir: string, env: Record<string, string> = {}): Promise<ServedCatalogue> {
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--catalogue', catalogueDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, FOTOTAR_CONFIG_DIR: path.join(path.dirname(path.resolve(catalogueDir)), `${path.basename(catalogueDir)}-config`), ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += chunk));

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { makeJpeg, tempDir, writeFixture } from '../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

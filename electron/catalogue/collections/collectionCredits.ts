@@ -16,7 +16,6 @@ import {
 import type { Photo } from '../../../shared/types.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 import type { CollectionStore } from '../store/collectionStore.ts';
-import { docxCreditList } from './docxCreditList.ts';
 import { csvFile, csvRecords } from '../exchange/csvWriter.ts';
 
 export interface CollectionPick {
@@ -68,7 +67,8 @@ export function collectionCreditsText(
 export async function collectionCreditsFile(name: string, picks: readonly CollectionPick[], request: CreditRequest & { format: CreditListFormat }): Promise<Buffer> {
   const entries = figureEntries(toFigurePicks(picks), request.style, request.lang);
   const options = { style: request.style, lang: request.lang, collectionName: name };
-  if (request.format === 'docx') return docxCreditList(entries, options);
+  // docx (half a megabyte of code) is loaded only for a DOCX list, not for every `fototar credits`.
+  if (request.format === 'docx') return (await import('./docxCreditList.ts')).docxCreditList(entries, options);
   return Buffer.from(creditListText(entries, request.format, options, true), 'utf8');
 }
 

@@ -6,6 +6,7 @@ import type { PhotoPatch } from '../../../shared/types.ts';
 import type { HistoryState } from '../../../shared/editHistory.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 import { HistoryRepository } from '../store/historyRepository.ts';
+import { isUniformStep, replayUniformStep, type UniformStep } from '../store/uniformEdits.ts';
 
 /** What one step did to one photo: only the fields it touched, before and after. */
 export interface PhotoChange {
@@ -31,8 +32,9 @@ const sameKeys = (a: object, b: object) => {
 };
 
 /** The last step extended by `next` when both touch the same fields of the same photos. */
-function coalesce(last: PhotoChange[], next: readonly PhotoChange[]): PhotoChange[] | null {
-  if (last.length !== next.length) return null;
+function coalesce(last: PhotoChange[] | UniformStep, next: readonly PhotoChange[]): PhotoChange[] | null {
+  // A batch edit's compact step is never extended by the editor's saves.
+  if (!Array.isArray(last) || last.length !== next.length) return null;
   const byId = new Map(last.map((c) => [c.id, c]));
   const merged: PhotoChange[] = [];
   for (const change of next) {
@@ -61,8 +63,10 @@ export function patchGrouped(photos: PhotoRepository, patches: readonly { id: nu
 export class EditHistory {
   readonly #rows: HistoryRepository;
   readonly #photos: PhotoRepository;
+  readonly #db: DatabaseSync;
 
   constructor(db: DatabaseSync, photos: PhotoRepository) {
+    this.#db = db;
     this.#rows = new HistoryRepository(db);
     this.#photos = photos;
   }
@@ -80,14 +84,22 @@ export class EditHistory {
       const redoable = this.#rows.hasUndone();
       // Only the editor's own steps ("Edit …") absorb saves; an import or a tag rename never does.
       const editorStep = last?.label.startsWith('Edit ') && label.startsWith('Edit ');
-      const merged = last && recent && !redoable && editorStep ? coalesce(JSON.parse(last.changes) as PhotoChange[], changes) : null;
+      const merged = last && recent && !redoable && editorStep ? coalesce(JSON.parse(last.changes) as PhotoChange[] | UniformStep, changes) : null;
       if (last && merged) {
         this.#rows.replaceChanges(last.id, JSON.stringify(merged), now);
         return;
       }
     }
+    this.recordStep(label, JSON.stringify(changes), changes.length, now);
+  }
+
+  /**
+   * Records a step whose `changes` are already JSON: the per-photo list, or a batch edit's
+   * compact form (store/uniformEdits.ts). Drops the redo branch and the steps beyond HISTORY_LIMIT.
+   */
+  recordStep(label: string, changes: string, photoCount: number, now: string): void {
     this.#rows.dropUndone();
-    this.#rows.insert(label, JSON.stringify(changes), changes.length, now);
+    this.#rows.insert(label, changes, photoCount, now);
     this.#rows.keepNewest(HISTORY_LIMIT);
   }
 
@@ -95,20 +107,26 @@ export class EditHistory {
   undo(now: string): { label: string; ids: number[] } | null {
     const step = this.#rows.lastDone();
     if (!step) return null;
-    const changes = JSON.parse(step.changes) as PhotoChange[];
-    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.before })), now);
+    const ids = this.#replay(step.changes, 'undo', now);
     this.#rows.setUndone(step.id, true);
-    return { label: step.label, ids: changes.map((c) => c.id) };
+    return { label: step.label, ids };
   }
 
   /** Applies the earliest undone step again. Caller wraps it in a transaction. */
   redo(now: string): { label: string; ids: number[] } | null {
     const step = this.#rows.firstUndone();
     if (!step) return null;
-    const changes = JSON.parse(step.changes) as PhotoChange[];
-    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: c.after })), now);
+    const ids = this.#replay(step.changes, 'redo', now);
     this.#rows.setUndone(step.id, false);
-    return { label: step.label, ids: changes.map((c) => c.id) };
+    return { label: step.label, ids };
+  }
+
+  /** Writes a step's values back (undo: before, redo: after); the ids it touched. */
+  #replay(json: string, direction: 'undo' | 'redo', now: string): number[] {
+    const changes = JSON.parse(json) as PhotoChange[] | UniformStep;
+    if (isUniformStep(changes)) return replayUniformStep(this.#db, changes, direction, now);
+    patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: direction === 'undo' ? c.before : c.after })), now);
+    return changes.map((c) => c.id);
   }
 
   state(): HistoryState {

@@ -12,6 +12,7 @@ import { faultPoint } from '../faultInjection.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
 import { EditHistory, patchGrouped, type PhotoChange } from './editHistory.ts';
+import { applyUniformPatch, type UniformStep } from '../store/uniformEdits.ts';
 
 export interface PlannedEdit {
   id: number;
@@ -87,6 +88,11 @@ export function applyRecordedEdit(
   label?: string,
   options: { coalesce?: boolean } = {},
 ): number[] {
+  // One patch for every photo (a batch edit, `fototar edit`): set-based, whatever the count.
+  // The editor's own saves (coalesce) keep the per-photo form, which later saves extend.
+  if (edits.length > 0 && !options.coalesce && edits.every((e) => e.patch === edits[0].patch)) {
+    return applyUniformEdit(db, photos, edits.map((e) => e.id), edits[0].patch, label);
+  }
   // Field rules first (controls removed, lengths capped), then the date read as people write it.
   edits = edits.map((edit) => ({ id: edit.id, patch: normalisePatch(storablePatch(edit.patch)) }));
   const ids = [...new Set(edits.map((e) => e.id))];
@@ -112,4 +118,40 @@ export function applyRecordedEdit(
   }
   faultPoint('edit-committed');
   return changes.map((c) => c.id);
+}
+
+/** The same patch to every photo of `ids`, as one step (see store/uniformEdits.ts). */
+function applyUniformEdit(db: DatabaseSync, photos: PhotoRepository, ids: readonly number[], patch: PhotoPatch, label?: string): number[] {
+  const checked = normalisePatch(storablePatch(patch));
+  const now = new Date().toISOString();
+  let changed: number[];
+  try {
+    changed = inTransaction(db, () => {
+      const applied = applyUniformPatch(db, ids, checked, now);
+      if (!applied) return [];
+      new EditHistory(db, photos).recordStep(label ?? uniformLabel(photos, applied.step, applied.changed), JSON.stringify(applied.step), applied.changed.length, now);
+      faultPoint('edit-recorded');
+      return applied.changed;
+    });
+  } catch (error) {
+    if (error instanceof CatalogueError && error.code === 'not-found') throw error;
+    throw new CatalogueError('not-saved', `The edit was not saved: ${(error as Error).message}`);
+  }
+  if (changed.length) faultPoint('edit-committed');
+  return changed;
+}
+
+/** "Edit title, date of 1,200 photos"; a single photo is named as it was before the edit. */
+function uniformLabel(photos: PhotoRepository, step: UniformStep, changed: readonly number[]): string {
+  const fields = EDITABLE_FIELDS.filter((f) => step.fields[f]);
+  const what = fields.length > 3 ? `${fields.slice(0, 3).join(', ')}…` : fields.join(', ');
+  const only = changed.length === 1 ? photos.get(changed[0]!) : null;
+  if (!only) return `Edit ${what} of ${changed.length} photos`;
+  // The photo is already changed; with one photo, each field's one "before" group is its old value.
+  const before: Record<string, unknown> = {};
+  for (const f of fields) {
+    const held = step.fields[f]!.before[0]![0];
+    before[f] = f === 'tags' ? (JSON.parse(held) as string[]) : held;
+  }
+  return `Edit ${what} of ${photoLabel({ ...only, ...before } as Photo)}`;
 }

@@ -7,6 +7,13 @@ import { watchExternalWrites } from './externalWrites.ts';
 
 export type CatalogueListener = (event: CatalogueEvent) => void;
 
+// Undo, redo, a new step and a save folded into the last one each change one of these.
+const HISTORY_SIGNATURE = 'SELECT count(*) AS n, max(id) AS last, total(undone * id) AS undone, max(created_at) AS at FROM edit_history';
+// A new, renamed or deleted collection, a pick added, removed, moved or marked modified.
+const COLLECTIONS_SIGNATURE = `SELECT
+  (SELECT count(*) || '|' || ifnull(max(updated_at), '') || '|' || ifnull(group_concat(id || ':' || name, '/'), '') FROM collections) AS collections,
+  (SELECT count(*) || '|' || ifnull(max(id), 0) || '|' || total(position * photo_id) || '|' || total(position * id) || '|' || total(collection_id * id) || '|' || total(modified * id) FROM collection_items) AS items`;
+
 export class CatalogueEvents {
   readonly #listeners = new Set<CatalogueListener>();
   readonly #db: DatabaseSync;
@@ -20,17 +27,33 @@ export class CatalogueEvents {
   on(listener: CatalogueListener): () => void {
     this.#listeners.add(listener);
     if (!this.#stopWatching && this.#db.isOpen) {
-      // Another process's commit changes nothing this process knows of: say everything may have changed.
+      // Another process's commit: which photos it changed is unknown, so every photo may have;
+      // the history and the collections are compared with what they were (a few aggregates), so
+      // panels showing them are not re-read for a write that left them alone (fewer requests
+      // compete with the ones showing the change).
+      let history = this.#signature(HISTORY_SIGNATURE);
+      let collections = this.#signature(COLLECTIONS_SIGNATURE);
       this.#stopWatching = watchExternalWrites(this.#db, () => {
         this.emit({ type: 'photosChanged', ids: 'all' });
-        this.emit({ type: 'collectionsChanged' });
-        this.emit({ type: 'historyChanged' });
+        const [nextCollections, nextHistory] = [this.#signature(COLLECTIONS_SIGNATURE), this.#signature(HISTORY_SIGNATURE)];
+        if (nextCollections === null || nextCollections !== collections) this.emit({ type: 'collectionsChanged' });
+        if (nextHistory === null || nextHistory !== history) this.emit({ type: 'historyChanged' });
+        [collections, history] = [nextCollections, nextHistory];
       });
     }
     return () => {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0) this.stop();
     };
+  }
+
+  /** A short text that changes whenever the rows it sums up change; null when it cannot be read. */
+  #signature(sql: string): string | null {
+    try {
+      return JSON.stringify(this.#db.prepare(sql).get());
+    } catch {
+      return null; // Busy, or an older schema: say it changed.
+    }
   }
 
   emit(event: CatalogueEvent): void {

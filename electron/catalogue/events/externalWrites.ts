@@ -1,7 +1,12 @@
 // Notices commits made to the database by other connections: the CLI, another tool, a script.
 // SQLite's `PRAGMA data_version` changes exactly when another connection has committed since
-// this connection last looked, and never for this connection's own writes, so one cheap read on
-// a short timer in the host process tells "someone else wrote" without reading any table.
+// this connection last looked, and never for this connection's own writes, so one cheap read
+// tells "someone else wrote" without reading any table. It is read when the catalogue folder
+// says a file changed (a commit writes the -wal file: the write is seen within a millisecond or
+// two instead of half a poll interval later) and on a short timer, for file systems whose
+// change notices are late or missing (network shares).
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { dataVersionReader } from '../store/openDatabase.ts';
 
@@ -10,21 +15,47 @@ export const EXTERNAL_WRITE_CHECK_MS = 50;
 export function watchExternalWrites(db: DatabaseSync, onWrite: () => void, intervalMs = EXTERNAL_WRITE_CHECK_MS): () => void {
   const read = dataVersionReader(db);
   let last = read();
-  const timer = setInterval(() => {
+  const check = () => {
     if (!db.isOpen) return stop();
     let now: number;
     try {
       now = read();
     } catch {
-      return; // Busy or closing: the next tick looks again.
+      return; // Busy or closing: the next notice or tick looks again.
     }
     if (now !== last) {
       last = now;
       onWrite();
     }
-  }, intervalMs);
+  };
+  const timer = setInterval(check, intervalMs);
   // The watcher alone never keeps a process alive.
   timer.unref();
-  const stop = () => clearInterval(timer);
+  let watcher: fs.FSWatcher | null = null;
+  const file = db.location();
+  if (file) {
+    const base = path.basename(file);
+    try {
+      let queued = false;
+      watcher = fs.watch(path.dirname(file), { persistent: false }, (_event, name) => {
+        // The database and its -wal/-shm files (the thumbnails and backups are none of this);
+        // a burst of notices (one per write) is one look.
+        if (queued || (name !== null && !String(name).startsWith(base))) return;
+        queued = true;
+        setImmediate(() => {
+          queued = false;
+          check();
+        });
+      });
+      watcher.on('error', () => watcher?.close());
+    } catch {
+      watcher = null; // No change notices here: the timer alone looks.
+    }
+  }
+  const stop = () => {
+    clearInterval(timer);
+    watcher?.close();
+    watcher = null;
+  };
   return stop;
 }

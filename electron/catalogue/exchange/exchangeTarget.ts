@@ -7,6 +7,7 @@ import type { PlannedEdit } from '../editing/recordedEdit.ts';
 export interface ExchangeTarget {
   photos: {
     iterateAll(): Iterable<Photo>;
+    count(): number;
     applyEdits(edits: readonly PlannedEdit[], label?: string): number[];
   };
 }

@@ -18,7 +18,8 @@ function fileColumn(photo: Photo, baseCounts: Map<string, number>): string {
   return (baseCounts.get(base) ?? 0) > 1 ? photo.file : base;
 }
 
-export function exportRecords(catalogue: ExchangeTarget): ExportRecord[] {
+/** Every photo's record, or only those of `ids` (a selection in the UI), in the same order. */
+export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[]): ExportRecord[] {
   const baseCounts = new Map<string, number>();
   for (const photo of catalogue.photos.iterateAll()) {
     const base = path.basename(photo.file);
@@ -27,7 +28,8 @@ export function exportRecords(catalogue: ExchangeTarget): ExportRecord[] {
   // Fortepan number order, then file path: the same files give the same file, whatever order
   // an ingest happened to add them in.
   const collator = new Intl.Collator('hu');
-  const photos = [...catalogue.photos.iterateAll()].sort(
+  const only = ids ? new Set(ids) : null;
+  const photos = [...catalogue.photos.iterateAll()].filter((p) => !only || only.has(p.id)).sort(
     (a, b) => (a.fortepanId ?? Infinity) - (b.fortepanId ?? Infinity) || collator.compare(a.file, b.file),
   );
   return photos.map((photo) => {
@@ -47,12 +49,14 @@ export interface ExportMetadataOptions {
   lang?: 'en' | 'hu';
   /** CSV cell separator; Hungarian Excel expects ";" (the default for lang hu). */
   delimiter?: ',' | ';' | '\t';
+  /** Only these photos (the UI exports a selection); all photos when absent. */
+  ids?: readonly number[];
 }
 
 /** The header row and the rows of cells, as text, for CSV and XLSX alike. */
-export function exportTable(catalogue: ExchangeTarget, lang: 'en' | 'hu' = 'en'): { header: string[]; rows: string[][] } {
+export function exportTable(catalogue: ExchangeTarget, lang: 'en' | 'hu' = 'en', ids?: readonly number[]): { header: string[]; rows: string[][] } {
   const header = EXCHANGE_COLUMNS.map((column) => (lang === 'hu' ? HUNGARIAN_HEADERS[column] : column));
-  const rows = exportRecords(catalogue).map((r) =>
+  const rows = exportRecords(catalogue, ids).map((r) =>
     EXCHANGE_COLUMNS.map((column) => {
       if (column === 'fortepan_id') return r.fortepan_id === null ? '' : String(r.fortepan_id);
       if (column === 'date') return dateForSpreadsheet(r.date, lang);
@@ -63,9 +67,9 @@ export function exportTable(catalogue: ExchangeTarget, lang: 'en' | 'hu' = 'en')
 }
 
 export function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
-  if (format === 'json') return `${JSON.stringify(exportRecords(catalogue), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(exportRecords(catalogue, options.ids), null, 2)}\n`;
   const lang = options.lang ?? 'en';
-  const { header, rows } = exportTable(catalogue, lang);
+  const { header, rows } = exportTable(catalogue, lang, options.ids);
   return csvFile(header, rows, { delimiter: options.delimiter ?? (lang === 'hu' ? ';' : ',') });
 }
 
@@ -75,6 +79,6 @@ export function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json'
  * the format) gives back exactly what the catalogue held.
  */
 export async function exportMetadataXlsx(catalogue: ExchangeTarget, options: ExportMetadataOptions = {}): Promise<Buffer> {
-  const { header, rows } = exportTable(catalogue, options.lang ?? 'en');
+  const { header, rows } = exportTable(catalogue, options.lang ?? 'en', options.ids);
   return writeXlsxTable(options.lang === 'hu' ? 'Fotók' : 'Photos', header, rows.map((row) => row.map(guardFormula)));
 }

@@ -228,10 +228,10 @@ export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, option
       const readAs = readDate(raw.date as string);
       if (readAs.ok) raw.date = readAs.edtf;
       else if (options.skipBadDates) {
-        preview.warnings.push({ line: row.line, message: `date left as it was: ${readAs.error}` });
+        preview.warnings.push({ line: row.line, message: `date left as it was: ${readAs.error}`, unreadableDate: raw.date as string });
         delete raw.date;
       } else {
-        reject(`date: ${readAs.error}`);
+        preview.rejected.push({ line: row.line, reason: `date: ${readAs.error}`, unreadableDate: raw.date as string });
         continue;
       }
     }

@@ -4,7 +4,6 @@
 // Nesting is bounded because exifr's XMP parser is recursive and quadratic in depth: measured
 // here, 100,000 nested elements in a sidecar took it 12 s and a million ran for minutes.
 // The scan is one linear pass without recursion, so the check itself cannot be made slow.
-import exifr from 'exifr';
 import { decodeXmpBlock } from './xmlEntities.ts';
 
 /** Real XMP nests about 8 deep (x:xmpmeta/rdf:RDF/rdf:Description/dc:title/rdf:Alt/rdf:li…). */
@@ -87,6 +86,8 @@ export async function parseXmpSafely(input: Buffer | string): Promise<Record<str
   const text = typeof input === 'string' ? input : input.toString('utf8');
   assertSafeXml(text);
   // Always a Buffer: exifr treats a string as a path or URL to fetch.
+  // Loaded on first use: commands that never read XMP (show, list, credits) start without it.
+  const { default: exifr } = await import('exifr');
   const parsed = (await exifr.sidecar(Buffer.from(text, 'utf8'))) as Record<string, unknown> | undefined;
   return (decodeXmpBlock(parsed ?? {}) as Record<string, unknown>) ?? {};
 }

@@ -1,6 +1,7 @@
 // Metadata in and out: CSV/XLSX/JSON import (a preview, or applied as one undoable step through
 // the catalogue's one edit path) and export, and XMP sidecars next to the originals.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ImportResult } from '../../../shared/metadataExchange.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { SidecarNaming, SidecarReport, SidecarSettings } from '../../../shared/sidecars.ts';
@@ -9,6 +10,7 @@ import { CatalogueError } from '../catalogueError.ts';
 import { importMetadataFile } from '../exchange/importFile.ts';
 import type { ImportOptions } from '../exchange/metadataImport.ts';
 import { exportMetadata, exportMetadataXlsx, type ExportMetadataOptions } from '../exchange/metadataExport.ts';
+import { metadataExportFile, type MetadataFileRequest } from '../exchange/metadataExportFile.ts';
 import { readSidecarSettings, writeSidecarSettings } from '../store/sidecarSettings.ts';
 import { writeSidecars } from '../sidecars/xmpSidecar.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
@@ -46,6 +48,11 @@ export class ExchangeService {
 
   exportXlsx(options: ExportMetadataOptions = {}): Promise<Buffer> {
     return exportMetadataXlsx(this.#catalogue, options);
+  }
+
+  /** The metadata export as a file for the UI to save (CSV or XLSX, all photos or only `ids`). */
+  exportFile(request: MetadataFileRequest): Promise<{ fileName: string; mime: string; base64: string; photos: number }> {
+    return metadataExportFile(this.#catalogue, path.basename(this.#core.paths.root), request);
   }
 
   sidecarSettings(): SidecarSettings {

@@ -55,6 +55,11 @@ export class PhotosService {
     return photos.map(photoSummary);
   }
 
+  /** Every photo's id, file, Fortepan number and title, in id order (`fototar list`), without building whole photos. */
+  listed(): { id: number; file: string; fortepanId: number | null; title: string }[] {
+    return this.#core.photos.listed();
+  }
+
   list(offset: number, limit: number): { total: number; photos: PhotoSummary[] } {
     return { total: this.#core.photos.count(), photos: this.summaries(this.#core.photos.page(offset, limit)) };
   }
@@ -119,8 +124,15 @@ export class PhotosService {
   }
 
   /** What the photos share, for the batch editor. */
-  selectionFields(ids: readonly number[]): SelectionFields {
-    return selectionFields(this.#core.photos, ids);
+  /**
+   * What photos have in common, for the batch editor. "Everything but these" over the whole
+   * catalogue (Ctrl+A, Shift+End with no search) is said in SQL, so no id list of the whole
+   * catalogue is read out; a search's selection takes its ids from the index.
+   */
+  async selectionFields(target: Selection | readonly number[]): Promise<SelectionFields> {
+    if (isIdList(target)) return selectionFields(this.#core.photos, { ids: target });
+    if (target.all && !target.query.trim()) return selectionFields(this.#core.photos, { allExcept: target.ids });
+    return selectionFields(this.#core.photos, { ids: await this.resolve(target) });
   }
 
   /** Adds and removes tags on every photo, one undoable step; the ids changed. */
@@ -134,4 +146,8 @@ export class PhotosService {
     const changed = ids.length ? this.applyEdits(ids.map((id) => ({ id, patch }))) : [];
     return { count: ids.length, changed: changed.length };
   }
+}
+
+function isIdList(target: Selection | readonly number[]): target is readonly number[] {
+  return Array.isArray(target);
 }

@@ -6,7 +6,6 @@
 // only `<name>.<ext>.xmp` or `<name>.xmp` next to them is written, atomically.
 import fs from 'node:fs';
 import path from 'node:path';
-import exifr from 'exifr';
 import type { EditableFields, Photo } from '../../../shared/types.ts';
 import type { SidecarNaming, SidecarReport } from '../../../shared/sidecars.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
@@ -223,6 +222,8 @@ export async function readSidecar(file: string): Promise<SidecarFields | null> {
     } catch (error) {
       return { file: found, fields: {}, warnings: [...warnings, `sidecar ${name} refused: ${(error as Error).message}`] };
     }
+    // Loaded on first use: commands that never read a sidecar (show, list, credits) start without it.
+    const { default: exifr } = await import('exifr');
     raw = block(await exifr.sidecar(Buffer.from(decoded.text, 'utf8'), { mergeOutput: false, reviveValues: false } as never, 'xmp'));
   } catch (error) {
     return { file: found, fields: {}, warnings: [...warnings, `sidecar ${name} could not be read: ${(error as Error).message}`] };

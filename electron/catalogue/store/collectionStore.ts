@@ -241,7 +241,6 @@ function checkName(name: string): string {
   const clean = name.trim().replace(/\s+/g, ' ');
   if (!clean) throw new CatalogueError('invalid-input', 'A collection needs a name.');
   if (clean.length > MAX_COLLECTION_NAME) throw new CatalogueError('invalid-input', `A collection name is at most ${MAX_COLLECTION_NAME} characters.`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(clean)) throw new CatalogueError('invalid-input', 'A collection name cannot contain control characters.');
   return clean;
 }

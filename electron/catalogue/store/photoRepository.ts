@@ -167,6 +167,15 @@ function fileFacts(record: IngestedRecord): (string | number | null)[] {
   ];
 }
 
+/** Which photos a read covers: these ids, or every photo but these (a whole-catalogue selection). */
+export type PhotoScope = { ids: readonly number[] } | { allExcept: readonly number[] };
+
+function scopeWhere(scope: PhotoScope): [string, string] {
+  return 'ids' in scope
+    ? ['id IN (SELECT value FROM json_each(?))', JSON.stringify([...new Set(scope.ids)])]
+    : ['id NOT IN (SELECT value FROM json_each(?))', JSON.stringify(scope.allExcept)];
+}
+
 export class PhotoRepository {
   readonly #db: DatabaseSync;
   readonly #prepare: (sql: string) => StatementSync;
@@ -209,8 +218,12 @@ export class PhotoRepository {
 
   /** Ids in catalogue order, a page at a time (selections address them without reading rows). */
   idPage(offset: number, limit: number): number[] {
-    const rows = this.#prepare('SELECT id FROM photos ORDER BY id LIMIT ? OFFSET ?').all(Math.min(limit, Number.MAX_SAFE_INTEGER), offset) as { id: number }[];
-    return rows.map((r) => r.id);
+    // One JSON array, not a row object per id: 200,000 ids in a tenth of the time.
+    const row = this.#prepare('SELECT json_group_array(id) AS ids FROM (SELECT id FROM photos ORDER BY id LIMIT ? OFFSET ?)').get(
+      Math.min(limit, Number.MAX_SAFE_INTEGER),
+      offset,
+    ) as { ids: string };
+    return JSON.parse(row.ids) as number[];
   }
 
   ids(): number[] {
@@ -221,6 +234,16 @@ export class PhotoRepository {
     for (const row of this.#prepare('SELECT * FROM photos ORDER BY id').iterate() as Iterable<PhotoRow>) {
       yield rowToPhoto(row);
     }
+  }
+
+  /**
+   * Every photo's id, file, Fortepan number and title, in id order: what `fototar list` prints,
+   * read without building whole photos (their credit lines, dates, tags) it would throw away.
+   */
+  listed(): { id: number; file: string; fortepanId: number | null; title: string }[] {
+    // all() rather than iterate(): one call into SQLite instead of one per row (10,000 rows: ~4× faster).
+    const rows = this.#prepare('SELECT id, file, fortepan_id, title FROM photos ORDER BY id').all() as { id: number; file: string; fortepan_id: number | null; title: string }[];
+    return rows.map((row) => ({ id: row.id, file: row.file, fortepanId: row.fortepan_id, title: row.title }));
   }
 
   byFile(file: string): { id: number; hash: string; fileSize: number; fileMtimeMs: number; missing: boolean } | null {
@@ -371,9 +394,10 @@ export class PhotoRepository {
    * computed in SQLite in one pass (no sort), so a selection of 200,000 photos answers in about a
    * second. A field is shared when the two agree.
    */
-  fieldRanges(ids: readonly number[], fields: readonly EditableField[]): { count: number; ranges: Map<EditableField, [string | null, string | null]> } {
+  fieldRanges(scope: PhotoScope, fields: readonly EditableField[]): { count: number; ranges: Map<EditableField, [string | null, string | null]> } {
     const aggregates = fields.map((f) => `min(${FIELD_COLUMN[f]}) AS "${f}.min", max(${FIELD_COLUMN[f]}) AS "${f}.max"`).join(', ');
-    const row = this.#db.prepare(`SELECT count(*) AS n, ${aggregates} FROM photos WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as Record<
+    const [where, list] = scopeWhere(scope);
+    const row = this.#db.prepare(`SELECT count(*) AS n, ${aggregates} FROM photos WHERE ${where}`).get(list) as Record<
       string,
       string | number | null
     >;
@@ -383,9 +407,10 @@ export class PhotoRepository {
   }
 
   /** The tag lists of those of some photos that carry any tag. */
-  *tagListsOf(ids: readonly number[]): Generator<string[]> {
-    const statement = this.#prepare("SELECT tags FROM photos WHERE id IN (SELECT value FROM json_each(?)) AND tags != '[]'");
-    for (const { tags } of statement.iterate(JSON.stringify(ids)) as Iterable<{ tags: string }>) yield parseTags(tags);
+  *tagListsOf(scope: PhotoScope): Generator<string[]> {
+    const [where, list] = scopeWhere(scope);
+    const statement = this.#prepare(`SELECT tags FROM photos WHERE ${where} AND tags != '[]'`);
+    for (const { tags } of statement.iterate(list) as Iterable<{ tags: string }>) yield parseTags(tags);
   }
 
   /** Applies the same patch to each photo. The caller wraps it in a transaction. */

@@ -2,6 +2,7 @@
 // facets, and the panel for the selection. State lives in hooks named for what they hold;
 // every change in the catalogue reaches the panels as events (common/useCatalogueEvent.ts).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../common/bridge.ts';
 import { usePhotoPages } from '../library/usePhotoPages.ts';
 import { useSelection } from '../library/useSelection.ts';
@@ -25,13 +26,16 @@ import { TopBar } from './TopBar.tsx';
 import { StatusBanner, StatusHistoryButton } from './StatusMessages.tsx';
 import { useNotice } from './useNotice.ts';
 import { useCatalogueInfo } from './useCatalogueInfo.ts';
-import { DROP_NEEDS_DESKTOP, useDropFolders } from './useDropFolders.ts';
+import { useDropFolders } from './useDropFolders.ts';
+import { historyLabel } from '../common/historyLabels.ts';
 import { isEditable, useKeyMap } from './useKeyMap.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
 export function App() {
+  const { t } = useTranslation(['app', 'library']);
+  const { t: tCommon } = useTranslation();
   const notices = useNotice();
   const { info, fatal, reload: reloadInfo } = useCatalogueInfo();
   const collections = useCollections(notices.error);
@@ -77,15 +81,15 @@ export function App() {
   }, [startIngest, notices]);
   const dragging = useDropFolders({
     onPaths: useCallback((paths: string[]) => void startIngest(paths), [startIngest]),
-    onNoPaths: notices.error,
-    onBrowser: useCallback(() => setDialog({ kind: 'folder', message: DROP_NEEDS_DESKTOP }), []),
+    onNoPaths: useCallback(() => notices.error(t('drop.noPaths')), [notices.error, t]),
+    onBrowser: useCallback(() => setDialog({ kind: 'folder', message: t('drop.needsDesktop') }), [t]),
   });
 
   const undoRedo = useUndoRedo(
     useCallback((result, kind) => {
-      if (!result.label) notices.info(kind === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
-      else notices.info(`${kind === 'undo' ? 'Undone' : 'Redone'}: ${result.label}`);
-    }, [notices]),
+      if (!result.label) notices.info(t(kind === 'undo' ? 'undo.nothingNotice' : 'redo.nothingNotice'));
+      else notices.info(t(kind === 'undo' ? 'undo.done' : 'redo.done', { label: historyLabel(result.label, tCommon) }));
+    }, [notices, t, tCommon]),
     notices.error,
   );
 
@@ -163,9 +167,9 @@ export function App() {
   if (fatal && !info) {
     return (
       <div className="fatal">
-        <h1>Fototar cannot reach its catalogue</h1>
+        <h1>{t('fatal.title')}</h1>
         <p className="error-text">{fatal}</p>
-        <button type="button" className="button" onClick={() => (reloadInfo(), pages.reload())}>Try again</button>
+        <button type="button" className="button" onClick={() => (reloadInfo(), pages.reload())}>{t('fatal.retry')}</button>
       </div>
     );
   }
@@ -201,7 +205,7 @@ export function App() {
       <main className="workspace">
         <CollectionsSidebar collections={collections} onError={notices.error} />
         {collections.openId !== null && <Lightbox collectionId={collections.openId} onClose={() => collections.open(null)} onError={notices.error} />}
-        <section className="library" aria-label="Photos">
+        <section className="library" aria-label={t('library:region')}>
           <FacetPanel query={query} onQuery={runQuery} />
           <div className="grid-wrap">
             <Grid
@@ -224,7 +228,7 @@ export function App() {
               onColumnsChange={(n) => (columns.current = n)}
             />
             {source && <EmptyState source={source} onClearSearch={() => runQuery('')} onAddFolder={addFolder} onSearch={runQuery} />}
-            {!source && <div className="grid-loading">Opening the catalogue…</div>}
+            {!source && <div className="grid-loading">{t('library:loading')}</div>}
           </div>
           <StatusBar shownQuery={shownQuery} total={total} loaded={source !== null} selected={model.count} pending={model.pending} end={<StatusHistoryButton status={notices.status} />}>
             <AddToCollection collections={collections} count={model.count} selectedIds={() => selectionIds(model.selection)} onMessage={notices.show} />
@@ -237,7 +241,7 @@ export function App() {
       {dialog && <Dialogs dialog={dialog} onClose={() => setDialog(null)} onInfo={notices.info} onAddFolders={ingest.start} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <div className="drop-target">Drop folders to add them to the catalogue</div>
+          <div className="drop-target">{t('drop.target')}</div>
         </div>
       )}
     </div>

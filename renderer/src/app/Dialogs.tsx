@@ -1,4 +1,5 @@
 // The window's modal dialogs; at most one is open at a time.
+import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/metadataExchange.ts';
 import { ImportDialog } from '../editing/ImportDialog.tsx';
 import { TagManager } from '../editing/TagManager.tsx';
@@ -19,6 +20,7 @@ export function Dialogs({
   /** Starts an ingest; answers the problem in words (the dialog stays open), or null. */
   onAddFolders(paths: string[]): Promise<string | null>;
 }) {
+  const { t } = useTranslation('app');
   switch (dialog.kind) {
     case 'help':
       return <ShortcutsHelp onClose={onClose} />;
@@ -30,7 +32,8 @@ export function Dialogs({
           onClose={onClose}
           onApplied={(result: ImportResult) => {
             onClose();
-            onInfo(`Imported: ${result.changes.length} photos changed${result.rejected.length ? `, ${result.rejected.length} lines rejected` : ''}. Ctrl+Z undoes the import.`);
+            const rejected = result.rejected.length ? t('imported.rejected', { count: result.rejected.length }) : '';
+            onInfo(`${t('imported.changed', { count: result.changes.length })}${rejected}${t('imported.undo')}`);
           }}
         />
       );

@@ -2,11 +2,12 @@
 // the history of the last messages with their times.
 import './statusMessages.css';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatTimeOfDay } from '../common/labels.ts';
 import type { StatusMessages as Status } from './useStatusMessages.ts';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
 export function StatusBanner({ status }: { status: Status }) {
+  const { t } = useTranslation();
   const message = status.current;
   if (!message) return null;
   return (
@@ -24,13 +25,14 @@ export function StatusBanner({ status }: { status: Status }) {
         {message.count > 1 && <span className="muted"> (×{message.count})</span>}
       </span>
       <button type="button" className="button small ghost" onClick={() => (status.hold(false), status.dismiss())}>
-        Dismiss
+        {t('dismiss')}
       </button>
     </div>
   );
 }
 
 export function StatusHistoryButton({ status }: { status: Status }) {
+  const { t } = useTranslation(['app', 'common']);
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -54,18 +56,18 @@ export function StatusHistoryButton({ status }: { status: Status }) {
         className="button small ghost status-history-button"
         data-testid="status-history-button"
         aria-expanded={open}
-        title="The last messages, with their times"
+        title={t('status.historyTitle')}
         onClick={() => setOpen((o) => !o)}
       >
-        Messages{status.history.length > 0 && <span className="muted"> {status.history.length}</span>}
-        {errors > 0 && <span className="status-error-dot" aria-label={`${errors} errors`} />}
+        {t('status.messages')}{status.history.length > 0 && <span className="muted"> {status.history.length}</span>}
+        {errors > 0 && <span className="status-error-dot" aria-label={t('status.errors', { count: errors })} />}
       </button>
       {open && (
         <div
           ref={panel}
           className="status-history"
           role="dialog"
-          aria-label="Messages"
+          aria-label={t('status.messages')}
           data-testid="status-history"
           tabIndex={-1}
           onKeyDown={(e) => {
@@ -78,22 +80,22 @@ export function StatusHistoryButton({ status }: { status: Status }) {
           }}
         >
           <div className="status-history-head">
-            <h3>Messages</h3>
-            <span className="muted small">the last {status.history.length || 'none'}</span>
+            <h3>{t('status.messages')}</h3>
+            <span className="muted small">{status.history.length ? t('status.last', { count: status.history.length }) : t('status.lastNone')}</span>
             <span className="spacer" />
             <button type="button" className="button small ghost" onClick={() => setOpen(false)}>
-              Close
+              {t('common:close')}
             </button>
           </div>
           {status.history.length === 0 ? (
-            <p className="muted small">No messages yet.</p>
+            <p className="muted small">{t('status.empty')}</p>
           ) : (
             <ol className="status-history-list">
               {status.history.map((m) => (
                 <li key={`${m.id}`} className={m.kind} data-testid="status-history-entry">
-                  <time dateTime={m.at.toISOString()}>{timeFormat.format(m.at)}</time>
+                  <time dateTime={m.at.toISOString()}>{formatTimeOfDay(m.at)}</time>
                   <span>
-                    {m.kind === 'error' && <strong>Error: </strong>}
+                    {m.kind === 'error' && <strong>{t('status.error')}</strong>}
                     {m.text}
                     {m.count > 1 && <span className="muted"> (×{m.count})</span>}
                   </span>

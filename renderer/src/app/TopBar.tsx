@@ -2,8 +2,10 @@
 import { useState, type RefObject } from 'react';
 import type { CatalogueInfo } from '../../../shared/types.ts';
 import type { HistoryState } from '../../../shared/editHistory.ts';
-import { plural } from '../common/labels.ts';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { SearchHelp } from '../library/search/SearchHelp.tsx';
+import { historyLabel } from '../common/historyLabels.ts';
 
 export interface TopBarProps {
   info: CatalogueInfo | null;
@@ -25,6 +27,8 @@ export interface TopBarProps {
 }
 
 export function TopBar(p: TopBarProps) {
+  const { t } = useTranslation(['app', 'common', 'search']);
+  const { t: tCommon } = useTranslation();
   const [searchHelpOpen, setSearchHelpOpen] = useState(false);
   return (
     <header className="topbar">
@@ -37,7 +41,7 @@ export function TopBar(p: TopBarProps) {
           </span>
         )}
         <span className="photo-count" data-testid="photo-count">
-          {p.photoCount !== null ? plural(p.photoCount, 'photo', 'photos') : ''}
+          {p.photoCount !== null ? t('common:photos', { count: p.photoCount }) : ''}
         </span>
       </div>
       <div className="search">
@@ -46,8 +50,8 @@ export function TopBar(p: TopBarProps) {
           ref={p.searchRef}
           type="search"
           data-testid="search-input"
-          aria-label="Search photos"
-          placeholder="Search captions, places, donors, years…"
+          aria-label={t('search:box.label')}
+          placeholder={t('search:box.placeholder')}
           value={p.queryText}
           spellCheck={false}
           autoComplete="off"
@@ -60,15 +64,15 @@ export function TopBar(p: TopBarProps) {
             }
           }}
         />
-        {p.searching && <span className="spinner" aria-label="Searching" />}
+        {p.searching && <span className="spinner" aria-label={t('search:box.searching')} />}
         {!p.searching && <kbd className="search-kbd">/</kbd>}
         <button
           type="button"
           className="search-help-button"
           data-testid="search-help-button"
-          aria-label="How to search"
+          aria-label={t('search:box.help')}
           aria-expanded={searchHelpOpen}
-          title="How to search"
+          title={t('search:box.help')}
           onClick={() => setSearchHelpOpen((o) => !o)}
         >
           ?
@@ -84,23 +88,24 @@ export function TopBar(p: TopBarProps) {
         )}
       </div>
       <div className="topbar-actions">
-        <button type="button" className="button icon" data-testid="undo" aria-label="Undo" title={p.history.undoLabel ? `Undo: ${p.history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} disabled={!p.history.canUndo} onClick={p.onUndo}>
+        <button type="button" className="button icon" data-testid="undo" aria-label={t('undo.button')} title={p.history.undoLabel ? t('undo.title', { label: historyLabel(p.history.undoLabel, tCommon) }) : t('undo.nothing')} disabled={!p.history.canUndo} onClick={p.onUndo}>
           ↶
         </button>
-        <button type="button" className="button icon" data-testid="redo" aria-label="Redo" title={p.history.redoLabel ? `Redo: ${p.history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} disabled={!p.history.canRedo} onClick={p.onRedo}>
+        <button type="button" className="button icon" data-testid="redo" aria-label={t('redo.button')} title={p.history.redoLabel ? t('redo.title', { label: historyLabel(p.history.redoLabel, tCommon) }) : t('redo.nothing')} disabled={!p.history.canRedo} onClick={p.onRedo}>
           ↷
         </button>
         <button type="button" className="button" data-testid="tags-open" onClick={p.onTags}>
-          Tags…
+          {t('topbar.tags')}
         </button>
         <button type="button" className="button" data-testid="import-open" onClick={p.onImport}>
-          Import CSV…
+          {t('topbar.import')}
         </button>
-        <button type="button" className="button icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={p.onShortcuts}>
+        <LanguageSwitch />
+        <button type="button" className="button icon" data-testid="shortcuts-open" aria-label={t('topbar.shortcuts')} title={t('topbar.shortcutsTitle')} onClick={p.onShortcuts}>
           ?
         </button>
         <button type="button" className="button primary" data-testid="add-folder" onClick={p.onAddFolder} disabled={p.addDisabled}>
-          Add folder…
+          {t('topbar.addFolder')}
         </button>
       </div>
     </header>

@@ -3,10 +3,7 @@
 import { useEffect, useState } from 'react';
 import { bridge } from '../common/bridge.ts';
 
-export const DROP_NEEDS_DESKTOP =
-  'Drag and drop needs the desktop app: a browser does not tell the page where a dropped file lives. Type the folder path instead.';
-
-export function useDropFolders(handlers: { onPaths(paths: string[]): void; onNoPaths(message: string): void; onBrowser(): void }): boolean {
+export function useDropFolders(handlers: { onPaths(paths: string[]): void; onNoPaths(): void; onBrowser(): void }): boolean {
   const [dragging, setDragging] = useState(false);
   const { onPaths, onNoPaths, onBrowser } = handlers;
   useEffect(() => {
@@ -37,7 +34,7 @@ export function useDropFolders(handlers: { onPaths(paths: string[]): void; onNoP
       const pathFor = bridge.pathForFile;
       if (!pathFor) return onBrowser();
       const paths = files.map((f) => pathFor(f)).filter((p) => typeof p === 'string' && p.length > 0);
-      if (!paths.length) return onNoPaths('Nothing that was dropped has a path on this computer.');
+      if (!paths.length) return onNoPaths();
       onPaths(paths);
     };
     window.addEventListener('dragenter', onEnter);

@@ -2,6 +2,7 @@
 // bar, a menu to choose the collection, and the B key (as in Lightroom's quick collection).
 // With no collection yet, B asks for a name and creates one.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CollectionsState } from './useCollections.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
@@ -22,6 +23,7 @@ export function AddToCollection({
   selectedIds(): Promise<number[]>;
   onMessage(kind: 'info' | 'error', text: string): void;
 }) {
+  const { t } = useTranslation('collections');
   const [asking, setAsking] = useState(false);
   const [name, setName] = useState('');
   const target = collections.list.find((c) => c.id === collections.targetId) ?? null;
@@ -73,15 +75,15 @@ export function AddToCollection({
         className="button small"
         data-testid="add-to-collection"
         disabled={count === 0}
-        title="Add the selected photos to the collection (B)"
+        title={t('add.title')}
         onClick={() => void add()}
       >
-        {target ? `Add to “${target.name}”` : 'Add to collection…'} <kbd>B</kbd>
+        {target ? t('add.to', { name: target.name }) : t('add.toCollection')} <kbd>B</kbd>
       </button>
       {collections.list.length > 1 && (
         <select
           className="collection-target"
-          aria-label="Collection to add to"
+          aria-label={t('add.target')}
           data-testid="add-to-collection-target"
           value={collections.targetId ?? ''}
           onChange={(e) => collections.setTarget(Number(e.target.value))}
@@ -111,15 +113,15 @@ export function AddToCollection({
               }
             }}
           >
-            <h2 id="new-collection-title">New collection</h2>
-            <p className="muted">Name the collection the selected photos go into, e.g. the chapter or article they illustrate.</p>
-            <input autoFocus className="text-input" data-testid="ask-collection-name" value={name} maxLength={200} placeholder="Chapter 3" onChange={(e) => setName(e.target.value)} />
+            <h2 id="new-collection-title">{t('add.newTitle')}</h2>
+            <p className="muted">{t('add.newIntro')}</p>
+            <input autoFocus className="text-input" data-testid="ask-collection-name" value={name} maxLength={200} placeholder={t('add.namePlaceholder')} aria-label={t('add.newTitle')} onChange={(e) => setName(e.target.value)} />
             <div className="button-row end">
               <button type="button" className="button ghost" onClick={() => setAsking(false)}>
-                Cancel
+                {t('add.cancel')}
               </button>
               <button type="submit" className="button primary" data-testid="ask-collection-create" disabled={!name.trim()}>
-                Create and add
+                {t('add.createAndAdd')}
               </button>
             </div>
           </form>

@@ -1,12 +1,14 @@
 // The left sidebar: "All photos", then the author's collections with their counts. Clicking a
 // collection opens it in the lightbox; the one marked + is where B ("Add to collection") adds.
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { CollectionsState } from './useCollections.ts';
-import { numberFormat } from '../common/labels.ts';
+import { formatNumber } from '../common/labels.ts';
 import './collections.css';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function CollectionsSidebar({ collections, onError }: { collections: CollectionsState; onError(message: string): void }) {
+  const { t } = useTranslation('collections');
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,23 +30,23 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
   };
 
   return (
-    <nav className="collections-sidebar" aria-label="Collections" data-testid="collections-sidebar">
+    <nav className="collections-sidebar" aria-label={t('sidebar.label')} data-testid="collections-sidebar">
       <button
         type="button"
         className={`sidebar-item${collections.openId === null ? ' active' : ''}`}
         data-testid="sidebar-all-photos"
         onClick={() => collections.open(null)}
       >
-        <span className="sidebar-name">All photos</span>
+        <span className="sidebar-name">{t('sidebar.allPhotos')}</span>
       </button>
       <div className="sidebar-heading">
-        <span>Collections</span>
+        <span>{t('sidebar.heading')}</span>
         <button
           type="button"
           className="button small ghost"
           data-testid="new-collection"
-          title="New collection"
-          aria-label="New collection"
+          title={t('sidebar.new')}
+          aria-label={t('sidebar.new')}
           onClick={() => setCreating((c) => !c)}
         >
           +
@@ -62,8 +64,8 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
             autoFocus
             className="text-input"
             data-testid="new-collection-name"
-            aria-label="Name of the new collection"
-            placeholder="Chapter 3"
+            aria-label={t('sidebar.name')}
+            placeholder={t('sidebar.namePlaceholder')}
             maxLength={200}
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -75,13 +77,13 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
             }}
           />
           <button type="submit" className="button small primary" data-testid="new-collection-create" disabled={!name.trim() || busy}>
-            Create
+            {t('sidebar.create')}
           </button>
         </form>
       )}
       {collections.list.length === 0 && !creating && (
         <p className="sidebar-empty muted small">
-          No collections yet. Create one, then press <kbd>B</kbd> on photos to pick them.
+          <Trans t={t} i18nKey="sidebar.empty" components={{ kbd: <kbd /> }} />
         </p>
       )}
       <ul className="sidebar-list">
@@ -92,14 +94,14 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
               className={`sidebar-item${collections.openId === c.id ? ' active' : ''}`}
               data-testid="sidebar-collection"
               data-collection-id={c.id}
-              title={collections.targetId === c.id ? `${c.name} — B adds photos here` : c.name}
+              title={collections.targetId === c.id ? t('sidebar.target', { name: c.name }) : c.name}
               onClick={() => collections.open(c.id)}
             >
               <span className={`target-mark${collections.targetId === c.id ? ' on' : ''}`} aria-hidden="true">
                 +
               </span>
               <span className="sidebar-name">{c.name}</span>
-              <span className="sidebar-count">{numberFormat.format(c.count)}</span>
+              <span className="sidebar-count">{formatNumber(c.count)}</span>
             </button>
           </li>
         ))}

@@ -1,12 +1,12 @@
 // Exports the open collection: folder, size, quality and format; a progress bar and Cancel while it
 // runs (cancel leaves nothing behind); existing files are replaced only after the author confirms.
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ExportFormat, ExportProgress } from '../../../shared/collections.ts';
 import type { CreditWarning } from '../../../shared/figureCredits.ts';
 import { ApiError } from '../../../shared/apiClient.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
-import { numberFormat } from '../common/labels.ts';
 import type { CreditChoice } from './CreditsPanel.tsx';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
@@ -26,6 +26,7 @@ export function ExportDialog({
   credits: CreditChoice;
   onClose(): void;
 }) {
+  const { t } = useTranslation('collections');
   const [outDir, setOutDir] = useState(defaultDir);
   const [size, setSize] = useState('2400');
   const [quality, setQuality] = useState('90');
@@ -110,39 +111,37 @@ export function ExportDialog({
           if (!invalid && !running) void start(false);
         }}
       >
-        <h2 id="export-title">Export “{collectionName}”</h2>
+        <h2 id="export-title">{t('export.title', { name: collectionName })}</h2>
         <p className="muted">
-          {numberFormat.format(count)} pictures named by figure (<code>01_fortepan_12345.jpg</code>) with caption, credit, creator,
-          licence and source embedded, plus <code>credits.docx</code>, <code>credits.txt</code> and <code>manifest.csv</code>. The
-          originals are not changed.
+          <Trans t={t} i18nKey="export.intro" count={count} values={{ count }} components={{ code: <code /> }} />
         </p>
         <label className="field wide">
-          <span className="field-label">Folder</span>
+          <span className="field-label">{t('export.folder')}</span>
           <input ref={input} type="text" className="text-input" data-testid="export-folder" value={outDir} spellCheck={false} disabled={running} onChange={(e) => setOutDir(e.target.value)} />
         </label>
         <div className="export-options">
           <label className="field">
-            <span className="field-label">Longest side (px; empty = full size)</span>
+            <span className="field-label">{t('export.size')}</span>
             <input type="number" min={16} max={30000} className="text-input" data-testid="export-size" value={size} disabled={running} onChange={(e) => setSize(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">JPEG quality</span>
+            <span className="field-label">{t('export.quality')}</span>
             <input type="number" min={1} max={100} className="text-input" value={quality} disabled={running || format === 'tiff'} onChange={(e) => setQuality(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">Format</span>
+            <span className="field-label">{t('export.format')}</span>
             <select className="text-input" data-testid="export-format" value={format} disabled={running} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
               <option value="jpeg">JPEG</option>
-              <option value="tiff">TIFF (lossless)</option>
+              <option value="tiff">{t('export.tiff')}</option>
             </select>
           </label>
         </div>
         <p className="muted small">
-          Credits in the {credits.style} style, {credits.lang === 'hu' ? 'Hungarian' : 'English'} (chosen in the credit list).
+          {t('export.creditsIn', { style: t(`credits.styles.${credits.style}`), language: t(`export.languages.${credits.lang}`) })}
         </p>
 
         {warnings.length > 0 && (
-          <ul className="credit-warnings" data-testid="export-warnings" aria-label="Check before you send">
+          <ul className="credit-warnings" data-testid="export-warnings" aria-label={t('export.checkBefore')}>
             {warnings.map((w) => (
               <li key={`${w.kind}:${w.figures.join(',')}`} data-kind={w.kind}>
                 {w.message}
@@ -156,16 +155,16 @@ export function ExportDialog({
               <strong>
                 {progress.state === 'running'
                   ? cancelling
-                    ? 'Cancelling…'
-                    : 'Exporting'
+                    ? t('export.cancelling')
+                    : t('export.exporting')
                   : progress.state === 'done'
-                    ? 'Exported'
+                    ? t('export.exported')
                     : progress.state === 'cancelled'
-                      ? 'Cancelled: nothing was written'
-                      : 'Export failed'}
+                      ? t('export.cancelled')
+                      : t('export.failed')}
               </strong>
               <span className="ingest-count">
-                {numberFormat.format(progress.done)} of {numberFormat.format(progress.total)}
+                {t('export.progress', { done: progress.done, total: progress.total })}
               </span>
               <span className="ingest-file mono">{progress.currentFile ?? ''}</span>
             </div>
@@ -175,20 +174,21 @@ export function ExportDialog({
             {progress.state === 'failed' && progress.error && <p className="field-error">{progress.error}</p>}
             {progress.state === 'done' && progress.report && (
               <p className="small" data-testid="export-done">
-                {numberFormat.format(progress.report.files.length)} files in <code>{progress.report.outDir}</code>
+                <Trans t={t} i18nKey="export.files" count={progress.report.files.length} values={{ count: progress.report.files.length, dir: progress.report.outDir }} components={{ code: <code /> }} />
               </p>
             )}
           </div>
         )}
         {confirmReplace && (
           <div className="notice" role="alert" data-testid="export-confirm-replace">
-            <p>{confirmReplace}</p>
+            {/* Said in the UI language; the catalogue's own words, naming the files, on hover. */}
+            <p title={confirmReplace}>{t('export.exists', { dir: outDir.trim() })}</p>
             <div className="button-row">
               <button type="button" className="button" onClick={() => setConfirmReplace(null)}>
-                Keep them
+                {t('export.keep')}
               </button>
               <button type="button" className="button primary" data-testid="export-replace" onClick={() => void start(true)}>
-                Replace the files
+                {t('export.replace')}
               </button>
             </div>
           </div>
@@ -201,15 +201,15 @@ export function ExportDialog({
         <div className="button-row end">
           {running ? (
             <button type="button" className="button" data-testid="export-cancel" onClick={cancel} disabled={cancelling}>
-              Cancel export
+              {t('export.cancelExport')}
             </button>
           ) : (
             <>
               <button type="button" className="button ghost" onClick={onClose}>
-                Close
+                {t('export.close')}
               </button>
               <button type="submit" className="button primary" data-testid="export-start" disabled={invalid}>
-                {progress?.state === 'done' ? 'Export again' : 'Export'}
+                {progress?.state === 'done' ? t('export.again') : t('export.start')}
               </button>
             </>
           )}

@@ -3,10 +3,12 @@
 // Reorder by dragging a picture, or with the keyboard: ←/→ to move the focus, Alt+←/→ (or
 // Alt+↑/↓) to move the focused pick, Delete to take it out, Esc to go back to the photos.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Collection } from '../../../shared/collections.ts';
 import type { FigureEntry } from '../../../shared/figureCredits.ts';
+import { CREDIT_WORDS } from '../../../shared/creditStyles.ts';
 import { api, bridge } from '../common/bridge.ts';
-import { photoDate, photoTitle, plural } from '../common/labels.ts';
+import { photoDate, photoTitle } from '../common/labels.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { CreditsPanel, type CreditChoice } from './CreditsPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
@@ -21,6 +23,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 export function Lightbox({ collectionId, onClose, onError }: { collectionId: number; onClose(): void; onError(message: string): void }) {
+  const { t } = useTranslation('collections');
   const [focus, setFocus] = useState(0);
   const [choice, setChoice] = useState<CreditChoice>({ style: 'fortepan', lang: 'hu', format: 'docx' });
   const [exporting, setExporting] = useState(false);
@@ -147,7 +150,7 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
 
   const deleteCollection = async () => {
     if (!collection) return;
-    if (!window.confirm(`Delete the collection “${collection.name}”? The photos stay in the catalogue.`)) return;
+    if (!window.confirm(t('lightbox.confirmDelete', { name: collection.name }))) return;
     try {
       await api.deleteCollection({ id: collection.id });
       onClose();
@@ -157,11 +160,11 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
   };
 
   return (
-    <div className="lightbox" data-testid="lightbox" aria-label="Lightbox">
+    <div className="lightbox" data-testid="lightbox" aria-label={t('lightbox.label')}>
       <section className="lightbox-main">
         <header className="lightbox-head">
-          <button type="button" className="button small ghost" data-testid="lightbox-back" onClick={onClose} title="Back to the photos (Esc)">
-            ‹ Photos
+          <button type="button" className="button small ghost" data-testid="lightbox-back" onClick={onClose} title={t('lightbox.backTitle')}>
+            {t('lightbox.back')}
           </button>
           {renaming !== null ? (
             <form
@@ -174,7 +177,7 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
               <input
                 autoFocus
                 className="text-input"
-                aria-label="Collection name"
+                aria-label={t('lightbox.name')}
                 value={renaming}
                 maxLength={200}
                 onChange={(e) => setRenaming(e.target.value)}
@@ -186,7 +189,7 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
                 }}
               />
               <button type="submit" className="button small" disabled={!renaming.trim()}>
-                Save
+                {t('lightbox.save')}
               </button>
             </form>
           ) : (
@@ -195,29 +198,29 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
             </h2>
           )}
           <span className="muted" data-testid="lightbox-count">
-            {collection ? plural(count, 'photo', 'photos') : ''}
+            {collection ? t('lightbox.photos', { count }) : ''}
           </span>
           <span className="spacer" />
-          <span className="muted small lightbox-hint">Drag, or Alt+←/→, to reorder · Del removes</span>
+          <span className="muted small lightbox-hint">{t('lightbox.hint')}</span>
           <button type="button" className="button small ghost" onClick={() => collection && setRenaming(collection.name)} disabled={!collection}>
-            Rename
+            {t('lightbox.rename')}
           </button>
           <button type="button" className="button small ghost" onClick={deleteCollection} disabled={!collection}>
-            Delete
+            {t('lightbox.delete')}
           </button>
           <button type="button" className="button primary" data-testid="export-open" disabled={count === 0} onClick={() => setExporting(true)}>
-            Export…
+            {t('lightbox.export')}
           </button>
         </header>
         <div className="lightbox-strip" data-testid="lightbox-strip" onDragOver={(e) => dragItem !== null && e.preventDefault()} onDrop={onDrop}>
           {collection && count === 0 && (
             <div className="empty-state" data-testid="lightbox-empty">
-              <h2>“{collection.name}” is empty</h2>
+              <h2>{t('lightbox.emptyTitle', { name: collection.name })}</h2>
               <p className="muted">
-                Go back to the photos, select the illustrations you want (search helps), and press <kbd>B</kbd> or “Add to collection”.
+                <Trans t={t} i18nKey="lightbox.emptyText" components={{ kbd: <kbd /> }} />
               </p>
               <button type="button" className="button" onClick={onClose}>
-                Back to the photos
+                {t('lightbox.backToPhotos')}
               </button>
             </div>
           )}
@@ -263,13 +266,13 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
                 <div className="pick-image">
                   {item.photo.previewError ? (
                     <div className="no-preview">
-                      <span className="no-preview-label">no preview</span>
+                      <span className="no-preview-label">{t('lightbox.noPreview')}</span>
                       <span className="no-preview-reason">{item.photo.previewError}</span>
                     </div>
                   ) : (
                     <img src={bridge.imageUrl(item.photo.id, 'preview', item.photo.thumbVersion)} alt={photoTitle(item.photo)} draggable={false} />
                   )}
-                  {item.photo.missing && <span className="badge badge-missing">missing</span>}
+                  {item.photo.missing && <span className="badge badge-missing">{t('lightbox.missing')}</span>}
                 </div>
                 <div className="pick-text">
                   <span className="pick-title">
@@ -277,10 +280,10 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
                     {date && <span className="muted"> · {date}</span>}
                   </span>
                   <span className="pick-credit" data-testid="pick-credit">
-                    {entry ? entry.credit || '(no credit recorded)' : item.photo.credit}
+                    {entry ? entry.credit || CREDIT_WORDS[choice.lang].noCredit : item.photo.credit}
                   </span>
                   <span className="pick-actions">
-                    <label className="pick-modified" title="You cropped or altered this picture: TASL credits then say “modified”">
+                    <label className="pick-modified" title={t('lightbox.modifiedTitle')}>
                       <input
                         type="checkbox"
                         checked={item.modified}
@@ -288,17 +291,17 @@ export function Lightbox({ collectionId, onClose, onError }: { collectionId: num
                           api.setPickModified({ id: collectionId, itemId: item.itemId, modified: e.target.checked }).then(applied, (err: unknown) => onError(errorText(err)))
                         }
                       />{' '}
-                      modified
+                      {t('lightbox.modified')}
                     </label>
                     <span className="spacer" />
-                    <button type="button" className="button small ghost" aria-label={`Move figure ${index + 1} earlier`} disabled={index === 0} onClick={() => move(item.itemId, index - 1)}>
+                    <button type="button" className="button small ghost" aria-label={t('lightbox.earlier', { figure: index + 1 })} disabled={index === 0} onClick={() => move(item.itemId, index - 1)}>
                       ‹
                     </button>
-                    <button type="button" className="button small ghost" aria-label={`Move figure ${index + 1} later`} disabled={index === count - 1} onClick={() => move(item.itemId, index + 1)}>
+                    <button type="button" className="button small ghost" aria-label={t('lightbox.later', { figure: index + 1 })} disabled={index === count - 1} onClick={() => move(item.itemId, index + 1)}>
                       ›
                     </button>
-                    <button type="button" className="button small ghost" data-testid="pick-remove" aria-label={`Remove figure ${index + 1}`} onClick={() => remove(item.itemId)}>
-                      Remove
+                    <button type="button" className="button small ghost" data-testid="pick-remove" aria-label={t('lightbox.removeFigure', { figure: index + 1 })} onClick={() => remove(item.itemId)}>
+                      {t('lightbox.remove')}
                     </button>
                   </span>
                 </div>

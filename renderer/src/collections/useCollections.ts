@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CollectionSummary } from '../../../shared/collections.ts';
 import { api } from '../common/bridge.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
@@ -61,10 +62,8 @@ export function useCollections(onError: (message: string) => void): CollectionsS
       if (id === null || photoIds.length === 0) return '';
       const result = await api.addToCollection({ id, photoIds });
       const name = result.collection.name;
-      const added = `Added ${photoIds.length === 1 ? '1 photo' : `${photoIds.length} photos`} to “${name}” (${result.collection.count} in all).`;
-      return result.duplicates.length
-        ? `${added} ${result.duplicates.length === 1 ? 'One of them was' : `${result.duplicates.length} of them were`} already there: the credit list will warn about the repeat.`
-        : added;
+      const added = i18n.t('collections:add.added', { count: photoIds.length, name, total: result.collection.count });
+      return result.duplicates.length ? `${added} ${i18n.t('collections:add.repeated', { count: result.duplicates.length })}` : added;
     },
     [targetId],
   );

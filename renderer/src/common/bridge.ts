@@ -5,6 +5,7 @@
 import type { ApiEnvelope, FototarBridge, ImageSize } from '../../../shared/api.ts';
 import { createApi } from '../../../shared/apiClient.ts';
 import { isCatalogueEvent, type CatalogueEvent } from '../../../shared/events.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 declare global {
   interface Window {
@@ -33,12 +34,12 @@ async function postJson(method: string, params: unknown): Promise<ApiEnvelope<un
       body: JSON.stringify(params ?? {}),
     });
   } catch (error) {
-    return { ok: false, error: { code: 'network', message: `The catalogue server did not answer (${String(error)})` } };
+    return { ok: false, error: { code: 'network', message: i18n.t('serverSilent', { reason: String(error) }) } };
   }
   try {
     return (await response.json()) as ApiEnvelope<unknown>;
   } catch {
-    return { ok: false, error: { code: 'http', message: `The catalogue server answered ${response.status} ${response.statusText}` } };
+    return { ok: false, error: { code: 'http', message: i18n.t('serverAnswered', { status: response.status, statusText: response.statusText }) } };
   }
 }
 

@@ -1,3 +1,5 @@
+import { i18n } from '../i18n/i18n.ts';
+
 /** Copies text; falls back to a hidden textarea where the async clipboard API is refused. */
 export async function copyText(text: string): Promise<void> {
   try {
@@ -14,5 +16,5 @@ export async function copyText(text: string): Promise<void> {
   area.select();
   const ok = document.execCommand('copy');
   area.remove();
-  if (!ok) throw new Error('The clipboard is not available');
+  if (!ok) throw new Error(i18n.t('clipboardUnavailable'));
 }

@@ -1,6 +1,8 @@
-// How the UI names and dates a photo. All of it is rendered as React text, never as markup.
+// How the UI names and dates a photo, in the UI's language. All of it is rendered as React
+// text, never as markup.
 import { describeEdtf } from '../../../shared/edtf.ts';
 import type { PhotoSummary } from '../../../shared/types.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 
 export function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
@@ -8,32 +10,50 @@ export function baseName(file: string): string {
 
 export function photoTitle(photo: Pick<PhotoSummary, 'title' | 'fortepanId' | 'file'>): string {
   if (photo.title.trim()) return photo.title.trim();
-  if (photo.fortepanId !== null) return `Fortepan ${photo.fortepanId}`;
+  if (photo.fortepanId !== null) return `Fortepan ${photo.fortepanId}`; // a name, the same in both languages
   return baseName(photo.file);
 }
 
+/** An EDTF date as the UI language writes it: "about 1925" / "1925 körül", "1950s" / "1950-es évek". */
 export function photoDate(date: string): string {
-  return date.trim() ? describeEdtf(date) : '';
+  return date.trim() ? describeEdtf(date, currentLanguage()) : '';
 }
 
-export const numberFormat = new Intl.NumberFormat('en');
+/** A number as the UI language groups it: "13,560" / "13 560" (and "1356": Hungarian groups from five digits). */
+export function formatNumber(n: number, fractionDigits?: number): string {
+  const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  return new Intl.NumberFormat(currentLanguage(), digits).format(n);
+}
 
+/** @deprecated English only: being replaced by plural messages (t('…', { count })) in the catalogues. */
+export const numberFormat = { format: formatNumber };
+
+/** @deprecated English only: being replaced by plural messages (t('…', { count })) in the catalogues. */
 export function plural(n: number, one: string, many: string): string {
-  return `${numberFormat.format(n)} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
+/** A duration with the UI language's units (Intl's unit names: "2 min 5 s" / "2 perc 5 mp"). */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
+  const unit = (value: number, name: 'second' | 'minute' | 'hour') =>
+    // Hungarian's short minute is a bare "p"; its long names read better.
+    new Intl.NumberFormat(currentLanguage(), { style: 'unit', unit: name, unitDisplay: currentLanguage() === 'hu' ? 'long' : 'short' }).format(value);
+  if (s < 60) return unit(s, 'second');
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  if (m < 60) return `${unit(m, 'minute')} ${unit(s % 60, 'second')}`;
+  return `${unit(Math.floor(m / 60), 'hour')} ${unit(m % 60, 'minute')}`;
 }
 
 export function formatIsoDate(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return iso.length <= 10 ? iso : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return iso.length <= 10 ? iso : d.toLocaleString(currentLanguage() === 'hu' ? 'hu' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A time of day as the UI language writes it ("14:05:09" in both, with the language's own separators). */
+export function formatTimeOfDay(at: Date): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
 }

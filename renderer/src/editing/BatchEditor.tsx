@@ -4,15 +4,16 @@
 // keeps its own other tags.
 import './archivistDesk.css';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import type { EditableField, PhotoPatch } from '../../../shared/types.ts';
 import { CONFIRM_BATCH_OVER, type Selection } from '../../../shared/selection.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
-import { describeEdtf } from '../../../shared/edtf.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { api } from '../common/bridge.ts';
 import { takeFieldFocus } from './fieldFocus.ts';
-import { numberFormat } from '../common/labels.ts';
+import { photoDate } from '../common/labels.ts';
 import { invalidateSuggestions } from './suggestions.ts';
 import { FIELD_SPECS, type FieldSpec } from './Editor.tsx';
 import { TagChips } from './TagChips.tsx';
@@ -22,6 +23,7 @@ import { errorMessage } from '../../../shared/errorMessage.ts';
 type TextField = Exclude<EditableField, 'tags'>;
 
 export function BatchEditor({ selection, count }: { selection: Selection; count: number }) {
+  const { t } = useTranslation('editing');
   const [status, setStatus] = useState<{ kind: 'saving' | 'saved' | 'error'; text: string } | null>(null);
   // What the selected photos share, again after every change to photos (ours, an undo, the CLI).
   const loaded = useCatalogueData(() => api.selectionFields({ selection }).then((f) => ({ selection, f })), [selection], (e) => e.type === 'photosChanged');
@@ -34,18 +36,18 @@ export function BatchEditor({ selection, count }: { selection: Selection; count:
 
   const run = async (work: () => Promise<number>) => {
     // Many photos: say how many before changing them.
-    if (count > CONFIRM_BATCH_OVER && !window.confirm(`Change ${numberFormat.format(count)} photos?`)) {
+    if (count > CONFIRM_BATCH_OVER && !window.confirm(t('batch.confirm', { count }))) {
       setStatus(null);
       return false;
     }
-    setStatus({ kind: 'saving', text: 'Saving…' });
+    setStatus({ kind: 'saving', text: t('batch.saving') });
     try {
       const saved = await work();
       invalidateSuggestions();
-      setStatus({ kind: 'saved', text: `Saved to ${numberFormat.format(saved)} photos` });
+      setStatus({ kind: 'saved', text: t('batch.saved', { count: saved }) });
       return true;
     } catch (e) {
-      setStatus({ kind: 'error', text: `Not saved: ${errorMessage(e)}` });
+      setStatus({ kind: 'error', text: t('batch.notSaved', { message: errorMessage(e) }) });
       return false;
     }
   };
@@ -54,14 +56,14 @@ export function BatchEditor({ selection, count }: { selection: Selection; count:
   const editTags = (add: string[], remove: string[]) => run(async () => (await api.editSelectionTags({ selection, add, remove })).count);
 
   return (
-    <form className="editor batch-editor" onSubmit={(e) => e.preventDefault()} aria-label="Edit the selected photos" data-testid="batch-editor">
+    <form className="editor batch-editor" onSubmit={(e) => e.preventDefault()} aria-label={t('batch.label')} data-testid="batch-editor">
       <div className="editor-head">
-        <h3>Edit {numberFormat.format(count)} photos</h3>
+        <h3>{t('batch.heading', { count })}</h3>
         <span className={`save-status ${status?.kind ?? 'idle'}`} data-testid="save-status" role="status" aria-live="polite">
           {status?.text ?? ''}
         </span>
       </div>
-      {!fields && <div className="detail-loading">Loading…</div>}
+      {!fields && <div className="detail-loading">{t('batch.loading')}</div>}
       {fields && (
         <div className="editor-fields">
           {FIELD_SPECS.filter((spec) => spec.name !== 'tags').map((spec) => (
@@ -75,31 +77,31 @@ export function BatchEditor({ selection, count }: { selection: Selection; count:
           ))}
           <div className="field wide">
             <label className="field-label" htmlFor="field-tags">
-              Tags <span className="muted">(add to all; × removes from all)</span>
+              {t('batch.tags')} <span className="muted">{t('batch.tagsNote')}</span>
             </label>
             <div className="chips" data-testid="batch-tags">
-              {fields.tags.map((t) => (
-                <span className={`chip${t.count < fields.count ? ' partial' : ''}`} key={t.tag} data-testid="batch-tag">
-                  {t.tag}
-                  {t.count < fields.count && <span className="muted"> {t.count}/{fields.count}</span>}
+              {fields.tags.map((tc) => (
+                <span className={`chip${tc.count < fields.count ? ' partial' : ''}`} key={tc.tag} data-testid="batch-tag">
+                  {tc.tag}
+                  {tc.count < fields.count && <span className="muted"> {tc.count}/{fields.count}</span>}
                   <button
                     type="button"
                     className="chip-remove"
-                    aria-label={`Remove ${t.tag} from all selected photos`}
-                    onClick={() => editTags([], [t.tag])}
+                    aria-label={t('batch.removeTag', { tag: tc.tag })}
+                    onClick={() => editTags([], [tc.tag])}
                   >
                     ×
                   </button>
                 </span>
               ))}
-              {fields.tags.length === 0 && <span className="muted small">No tags yet</span>}
+              {fields.tags.length === 0 && <span className="muted small">{t('batch.noTags')}</span>}
             </div>
             <TagChips
               id="field-tags"
               // Tags on some of the photos may still be added to all: nothing is left out here.
               tags={[]}
               showChips={false}
-              placeholder="add a tag to all; Enter or ; adds it"
+              placeholder={t('batch.addTagPlaceholder')}
               onAdd={(add) => void editTags(add, [])}
               onRemove={(tag) => void editTags([], [tag])}
             />
@@ -111,6 +113,7 @@ export function BatchEditor({ selection, count }: { selection: Selection; count:
 }
 
 function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: boolean; initial: string; save(text: string): Promise<boolean> }) {
+  const { t } = useTranslation('editing');
   const { name } = spec;
   const [text, setText] = useState(initial);
   const [touched, setTouched] = useState(false);
@@ -128,7 +131,7 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
   const commit = () => {
     if (!touched || text === saved.current) return;
     if (mixed && text === '' && saved.current === '') return; // a mixed field left empty stays as it is
-    if (name === 'date' && !readDate(text).ok) return;
+    if (name === 'date' && !readDate(text, currentLanguage()).ok) return;
     saved.current = text;
     void save(text);
   };
@@ -138,9 +141,9 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
     name,
     value: text,
     'data-testid': `field-${name}`,
-    placeholder: mixed ? 'Mixed: left as is unless you type' : spec.placeholder,
+    placeholder: mixed ? t('batch.mixedPlaceholder') : spec.placeholder ? t(`placeholders.${spec.placeholder}`) : undefined,
     className: mixed && !touched ? 'mixed' : undefined,
-    'aria-description': mixed ? 'The selected photos differ here' : undefined,
+    'aria-description': mixed ? t('batch.mixedDescription') : undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       setText(e.target.value);
       setTouched(true);
@@ -151,19 +154,19 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
   let hint: React.ReactNode = null;
   if (name === 'date' && text.trim()) {
     // People write dates as phrases ("1956 körül"); the hint says how the catalogue reads them.
-    const parsed = readDate(text);
+    const parsed = readDate(text, currentLanguage());
     hint = parsed.ok ? (
-      <span className="field-hint">{describeEdtf(parsed.edtf)}</span>
+      <span className="field-hint" data-testid="batch-date-description">{photoDate(parsed.edtf)}</span>
     ) : (
-      <span className="field-hint field-error" role="alert">{parsed.error}</span>
+      <span className="field-hint field-error" data-testid="batch-date-error" role="alert">{parsed.error}</span>
     );
   }
 
   return (
     <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}`} htmlFor={common.id}>
       <span className="field-label">
-        {spec.label}
-        {mixed && !touched && <span className="mixed-badge" data-testid={`mixed-${name}`}>mixed</span>}
+        {t(`fields.${name}`)}
+        {mixed && !touched && <span className="mixed-badge" data-testid={`mixed-${name}`}>{t('batch.mixed')}</span>}
       </span>
       {name === 'licence' ? (
         <LicencePicker

@@ -1,4 +1,5 @@
 // The right-hand panel for one photo: preview, credit, facts and the editor.
+import { useTranslation } from 'react-i18next';
 import type { Photo, PhotoSummary } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
 import { bridge } from '../common/bridge.ts';
@@ -10,6 +11,7 @@ import { SidecarActions } from './SidecarActions.tsx';
 import { RelinkForm } from './RelinkForm.tsx';
 
 export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary: PhotoSummary | undefined; onOpenLarge(): void }) {
+  const { t } = useTranslation('editing');
   const { photo, error, setPhoto } = usePhoto(id);
   const [copyState, copy] = useCopy();
 
@@ -21,31 +23,31 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
   const handleSaved = (updated: Photo) => setPhoto(updated);
 
   return (
-    <aside className="detail" data-testid="detail" aria-label="Photo details">
+    <aside className="detail" data-testid="detail" aria-label={t('detail.label')}>
       <div className="detail-preview" onDoubleClick={onOpenLarge}>
         {previewError ? (
           <div className="no-preview large">
-            <span className="no-preview-label">no preview</span>
+            <span className="no-preview-label">{t('detail.noPreview')}</span>
             <span className="no-preview-reason">{previewError}</span>
           </div>
         ) : (
           <img key={`${id}:${thumbVersion}`} src={bridge.imageUrl(id, 'preview', thumbVersion)} alt={title} draggable={false} />
         )}
-        {(photo?.missing ?? summary?.missing) && <span className="badge badge-missing">missing</span>}
+        {(photo?.missing ?? summary?.missing) && <span className="badge badge-missing">{t('detail.missing')}</span>}
       </div>
 
       <div className="detail-body">
         {photo?.previewWarning && (
           <p className="field-error" role="note" data-testid="preview-warning">
-            Preview incomplete: {photo.previewWarning}
+            {t('detail.previewIncomplete', { warning: photo.previewWarning })}
           </p>
         )}
         <h2 className="detail-title">{title}</h2>
 
-        <section className="credit-box" aria-label="Credit">
+        <section className="credit-box" aria-label={t('detail.credit')}>
           <div className="credit-row">
             <span className="credit-line" data-testid="credit-line">
-              {credit || <em className="muted">No credit recorded: add a donor or photographer</em>}
+              {credit || <em className="muted">{t('detail.noCredit')}</em>}
             </span>
             <button
               type="button"
@@ -54,7 +56,7 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
               disabled={!credit}
               onClick={() => copy(credit)}
             >
-              {copyState === 'copied' ? 'Copied' : 'Copy credit'}
+              {copyState === 'copied' ? t('detail.copied') : t('detail.copyCredit')}
             </button>
           </div>
           {copyState !== 'idle' && copyState !== 'copied' && <div className="field-error">{copyState}</div>}
@@ -65,28 +67,28 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
         {photo && (
           <>
             <dl className="facts">
-              <Fact label="Licence" value={effectiveLicence(photo)} />
-              <Fact label="Fortepan" value={photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : ''} />
-              <Fact label="Fortepan Iowa" value={photo.iowaId ?? ''} />
-              <Fact label="File" value={photo.file} title={baseName(photo.file)} mono />
-              <Fact label="Duplicate of" value={photo.duplicateOf !== null ? `photo ${photo.duplicateOf} (identical file)` : ''} />
-              <Fact label="Size" value={photo.width && photo.height ? `${photo.width} × ${photo.height}${photo.format ? ` · ${photo.format.toUpperCase()}` : ''}` : photo.format?.toUpperCase() ?? ''} />
-              <Fact label="Camera" value={photo.camera ?? ''} />
-              <Fact label="Taken" value={formatIsoDate(photo.takenAt)} />
-              <Fact label="Digitised" value={formatIsoDate(photo.digitizedAt)} />
+              <Fact label={t('detail.facts.licence')} value={effectiveLicence(photo)} />
+              <Fact label={t('detail.facts.fortepan')} value={photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : ''} />
+              <Fact label={t('detail.facts.iowa')} value={photo.iowaId ?? ''} />
+              <Fact label={t('detail.facts.file')} value={photo.file} title={baseName(photo.file)} mono />
+              <Fact label={t('detail.facts.duplicateOf')} value={photo.duplicateOf !== null ? t('detail.facts.duplicateValue', { id: photo.duplicateOf }) : ''} />
+              <Fact label={t('detail.facts.size')} value={photo.width && photo.height ? `${photo.width} × ${photo.height}${photo.format ? ` · ${photo.format.toUpperCase()}` : ''}` : photo.format?.toUpperCase() ?? ''} />
+              <Fact label={t('detail.facts.camera')} value={photo.camera ?? ''} />
+              <Fact label={t('detail.facts.taken')} value={formatIsoDate(photo.takenAt)} />
+              <Fact label={t('detail.facts.digitised')} value={formatIsoDate(photo.digitizedAt)} />
               <Fact
-                label="GPS"
+                label={t('detail.facts.gps')}
                 value={photo.gps ? `${photo.gps.lat.toFixed(5)}, ${photo.gps.lon.toFixed(5)}${photo.gps.alt !== null ? ` · ${Math.round(photo.gps.alt)} m` : ''}` : ''}
               />
-              <Fact label="Embedded credit" value={photo.embeddedCredit} />
-              <Fact label="Copyright" value={photo.copyright} />
+              <Fact label={t('detail.facts.embeddedCredit')} value={photo.embeddedCredit} />
+              <Fact label={t('detail.facts.copyright')} value={photo.copyright} />
             </dl>
             {photo.missing && <RelinkForm key={`relink-${photo.id}`} photo={photo} onRelinked={handleSaved} />}
             <Editor key={photo.id} photo={photo} onSaved={handleSaved} />
             <SidecarActions ids={[photo.id]} />
           </>
         )}
-        {!photo && !error && <div className="detail-loading">Loading…</div>}
+        {!photo && !error && <div className="detail-loading">{t('detail.loading')}</div>}
       </div>
     </aside>
   );

@@ -1,9 +1,11 @@
 // The metadata editor. Each field saves on its own: on blur, on Enter, or 400 ms after typing
 // stops. A failed save keeps the person's text in the field and says why.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
-import { describeEdtf } from '../../../shared/edtf.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
+import { photoDate } from '../common/labels.ts';
 import { SUGGESTED_FIELDS, type SuggestedField } from '../../../shared/pickLists.ts';
 import { api } from '../common/bridge.ts';
 import { takeFieldFocus } from './fieldFocus.ts';
@@ -17,31 +19,32 @@ type Status = { saving: number; lastSaved: EditableField | null; errors: Map<Edi
 
 const IDLE: Status = { saving: 0, lastSaved: null, errors: new Map() };
 
+/** Fields with an example in the catalogue's `editing:placeholders`. */
+type PlaceholderField = 'date' | 'donor' | 'tags' | 'source' | 'archiveRef';
+
 interface FieldSpec {
   name: EditableField;
-  label: string;
   multiline?: boolean;
-  placeholder?: string;
+  placeholder?: PlaceholderField;
   wide?: boolean;
 }
 
+// Labels and examples are in the message catalogues (editing:fields.*, editing:placeholders.*).
 const FIELDS: FieldSpec[] = [
-  { name: 'title', label: 'Title', wide: true },
-  { name: 'caption', label: 'Caption', multiline: true, wide: true },
-  { name: 'date', label: 'Date', placeholder: '1956, 1956-10-23, 1956~, 195X, 1944/1945' },
-  { name: 'donor', label: 'Donor', placeholder: 'as Fortepan credits it' },
-  { name: 'photographer', label: 'Photographer' },
-  { name: 'country', label: 'Country' },
-  { name: 'city', label: 'City' },
-  { name: 'place', label: 'Place', wide: true },
-  { name: 'tags', label: 'Tags', placeholder: 'type a tag; Enter or ; adds it', wide: true },
-  { name: 'licence', label: 'Licence', placeholder: 'pick or type: CC BY-SA 3.0' },
-  { name: 'source', label: 'Source', placeholder: 'pick or type: Fortepan' },
-  { name: 'archiveRef', label: 'Archive reference', placeholder: 'shelfmark, e.g. HU.BFL.XV.19.d.1.05.054' },
-  { name: 'notes', label: 'Notes', multiline: true, wide: true },
+  { name: 'title', wide: true },
+  { name: 'caption', multiline: true, wide: true },
+  { name: 'date', placeholder: 'date' },
+  { name: 'donor', placeholder: 'donor' },
+  { name: 'photographer' },
+  { name: 'country' },
+  { name: 'city' },
+  { name: 'place', wide: true },
+  { name: 'tags', placeholder: 'tags', wide: true },
+  { name: 'licence' },
+  { name: 'source', placeholder: 'source' },
+  { name: 'archiveRef', placeholder: 'archiveRef' },
+  { name: 'notes', multiline: true, wide: true },
 ];
-
-const LABELS = Object.fromEntries(FIELDS.map((f) => [f.name, f.label])) as Record<EditableField, string>;
 
 export const FIELD_SPECS: readonly FieldSpec[] = FIELDS;
 export type { FieldSpec };
@@ -62,6 +65,7 @@ function sameValue(name: EditableField, a: string, b: string): boolean {
 }
 
 export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo): void }) {
+  const { t } = useTranslation('editing');
   const [status, setStatus] = useState<Status>(IDLE);
   const [sidecarProblem, setSidecarProblem] = useState<string | null>(null);
   const photoId = photo.id;
@@ -70,13 +74,22 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
 
   const save = useCallback(
     async (name: EditableField, text: string): Promise<boolean> => {
+      const fail = (message: string) => {
+        setStatus((s) => ({ saving: s.saving, lastSaved: null, errors: new Map(s.errors).set(name, message) }));
+        return false;
+      };
+      // A date the catalogue cannot read is refused here, in the UI language, before any save.
+      if (name === 'date') {
+        const read = readDate(text, currentLanguage());
+        if (!read.ok) return fail(read.error);
+      }
       setStatus((s) => ({ ...s, saving: s.saving + 1 }));
       try {
         const result = await api.updatePhotos({ ids: [photoId], patch: patchFor(name, text) });
         const updated = result.photos.find((p) => p.id === photoId);
         if (updated) onSaved(updated);
         invalidateSuggestions();
-        setSidecarProblem(result.sidecarProblems?.length ? `Saved, but the XMP sidecar was not written: ${result.sidecarProblems.join('; ')}` : null);
+        setSidecarProblem(result.sidecarProblems?.length ? t('editor.sidecarProblem', { problems: result.sidecarProblems.join('; ') }) : null);
         setStatus((s) => {
           const errors = new Map(s.errors);
           errors.delete(name);
@@ -89,7 +102,7 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
         return false;
       }
     },
-    [photoId, onSaved],
+    [photoId, onSaved, t],
   );
 
   // A field put back to its saved value has nothing left to save.
@@ -109,15 +122,15 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
   const statusClass = status.saving ? 'saving' : failures.length ? 'error' : status.lastSaved ? 'saved' : 'idle';
 
   return (
-    <form className="editor" onSubmit={(e) => e.preventDefault()} aria-label="Edit metadata">
+    <form className="editor" onSubmit={(e) => e.preventDefault()} aria-label={t('editor.label')}>
       <div className="editor-head">
-        <h3>Metadata</h3>
+        <h3>{t('editor.heading')}</h3>
         <span className={`save-status ${statusClass}`} data-testid="save-status" role="status" aria-live="polite">
-          {status.saving > 0 ? 'Saving…' : status.lastSaved && !failures.length ? 'Saved' : status.lastSaved ? 'Saved. ' : ''}
+          {status.saving > 0 ? t('editor.saving') : status.lastSaved && !failures.length ? t('editor.saved') : status.lastSaved ? t('editor.savedThen') : ''}
           {status.saving === 0 &&
             failures.map(([field, message]) => (
               <span className="save-error" key={field}>
-                Not saved ({LABELS[field]}): {message}
+                {t('editor.notSaved', { field: t(`fields.${field}`), message })}
               </span>
             ))}
         </span>
@@ -147,6 +160,7 @@ function Field({
   save(name: EditableField, text: string): Promise<boolean>;
   clear(name: EditableField): void;
 }) {
+  const { t } = useTranslation('editing');
   const { name } = spec;
   const [text, setText] = useState(initial);
   const [failed, setFailed] = useState(false);
@@ -208,7 +222,7 @@ function Field({
     name,
     value: text,
     'data-testid': `field-${name}`,
-    placeholder: spec.placeholder,
+    placeholder: spec.placeholder ? t(`placeholders.${spec.placeholder}`) : undefined,
     spellCheck: name === 'caption' || name === 'notes' || name === 'title',
     'aria-invalid': failed || undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
@@ -218,9 +232,9 @@ function Field({
   let hint: React.ReactNode = null;
   if (name === 'date' && text.trim()) {
     // People write dates as phrases ("1956 körül"); the hint says how the catalogue reads them.
-    const parsed = readDate(text);
+    const parsed = readDate(text, currentLanguage());
     hint = parsed.ok ? (
-      <span className="field-hint" data-testid="date-description">{describeEdtf(parsed.edtf)}</span>
+      <span className="field-hint" data-testid="date-description">{photoDate(parsed.edtf)}</span>
     ) : (
       <span className="field-hint field-error" data-testid="date-error" role="alert">{parsed.error}</span>
     );
@@ -228,12 +242,12 @@ function Field({
 
   return (
     <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}${failed ? ' failed' : ''}`} htmlFor={common.id}>
-      <span className="field-label">{spec.label}</span>
+      <span className="field-label">{t(`fields.${name}`)}</span>
       {name === 'tags' ? (
         <TagChips
           id={common.id}
           tags={parseTags(text)}
-          placeholder={spec.placeholder}
+          placeholder={common.placeholder}
           invalid={failed}
           onAdd={(add) => (onChange(parseTags(latest.current).concat(add).join('; ')), flush())}
           onRemove={(tag) => (onChange(parseTags(latest.current).filter((t) => t !== tag).join('; ')), flush())}

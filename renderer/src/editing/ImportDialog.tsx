@@ -1,15 +1,38 @@
 // CSV (or JSON) metadata import: choose a file, see every change it would make and every line
-// that cannot be used, then apply it all as one undoable step (Ctrl+Z takes it back).
+// that cannot be used, then apply it all as one undoable step (Ctrl+Z takes it back). Beside it,
+// the export of every photo's metadata, to edit in a spreadsheet and import back.
 import './archivistDesk.css';
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ImportResult } from '../../../shared/metadataExchange.ts';
+import { readDate } from '../../../shared/datePhrases.ts';
 import { api } from '../common/bridge.ts';
-import { numberFormat, plural } from '../common/labels.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 import { useLatestAnswer } from '../common/useLatestAnswer.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
+import { photoDate } from '../common/labels.ts';
+import { MetadataExport } from './MetadataExport.tsx';
 
-const FIELD_LABELS: Record<string, string> = { caption: 'description' };
 const SHOWN_CHANGES = 200;
+const ENCODINGS = ['UTF-8', 'UTF-8 with BOM', 'UTF-16LE', 'UTF-16BE', 'Windows-1250', 'XLSX'] as const;
+
+/** The encoding the catalogue read the file in, said in the UI language (an unknown name as it came). */
+function encodingName(t: TFunction<'editing'>, encoding: string): string {
+  return (ENCODINGS as readonly string[]).includes(encoding) ? t(`import.encodings.${encoding as (typeof ENCODINGS)[number]}`) : encoding;
+}
+
+/** A value as the editor shows it: a date as the UI language writes it ("1944 ősze"), not its EDTF. */
+function shownValue(field: string, value: string): string {
+  return field === 'date' ? photoDate(value) : value;
+}
+
+/** Why a line was not used: an unreadable date in the UI language, anything else as the catalogue said it. */
+function dateProblem(unreadableDate: string | undefined, fallback: string): string {
+  if (unreadableDate === undefined) return fallback;
+  const read = readDate(unreadableDate, currentLanguage());
+  return read.ok ? fallback : read.error;
+}
 
 /** The file's bytes, so the catalogue tells the encoding (the browser would assume UTF-8). */
 async function fileAsBase64(file: File): Promise<string> {
@@ -20,6 +43,7 @@ async function fileAsBase64(file: File): Promise<string> {
 }
 
 export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplied(result: ImportResult): void }) {
+  const { t } = useTranslation('editing');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [keepBlank, setKeepBlank] = useState(false);
   const [skipBadDates, setSkipBadDates] = useState(false);
@@ -27,7 +51,8 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const chooser = useRef<HTMLButtonElement>(null);
+  useEffect(() => chooser.current?.focus(), []);
 
   useLatestAnswer(
     file
@@ -59,21 +84,28 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
   return (
     <div className="overlay dim" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
-        <h2 id="import-title">Import metadata</h2>
+        <h2 id="import-title">{t('import.title')}</h2>
         <p className="muted">
-          A CSV or XLSX file (Excel's own, Hungarian Excel's “;” CSV and UTF-16 text too) with the columns{' '}
-          <code>fortepan_id, file, title, description, date, donor, photographer, country, city, place, tags, licence</code>{' '}
-          — or their Hungarian names (<code>Fortepan-szám, cím, leírás, dátum, adományozó…</code>) or Fortepan's own — tags
-          separated by “;”. Rows find their photo by Fortepan number or file name. Nothing changes
-          until you apply; Ctrl+Z undoes the whole import.
+          <Trans t={t} i18nKey="import.intro" components={{ code: <code /> }} />
         </p>
         <div className="import-controls">
+          {/* The browser's own file button speaks the browser's language, not the app's: ours does, and opens the same picker. */}
+          <span className="import-file">
+            <button type="button" ref={chooser} className="button" data-testid="import-choose" title={t('import.file')} onClick={() => input.current?.click()}>
+              {t('import.chooseFile')}
+            </button>
+            <span className={file ? 'mono small' : 'muted small'} data-testid="import-file-name">
+              {file?.name ?? t('import.noFile')}
+            </span>
+          </span>
           <input
             ref={input}
+            className="hidden-file-input"
+            tabIndex={-1}
+            aria-hidden="true"
             type="file"
             accept=".csv,.xlsx,.json,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="import-file"
-            aria-label="CSV, XLSX or JSON file to import"
             onChange={async (e) => {
               const chosen = e.target.files?.[0];
               if (!chosen) return;
@@ -83,11 +115,11 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
           />
           <label className="check">
             <input type="checkbox" checked={keepBlank} onChange={(e) => setKeepBlank(e.target.checked)} data-testid="import-keep-blank" />
-            <span>Empty cells leave fields as they are</span>
+            <span>{t('import.keepBlank')}</span>
           </label>
           <label className="check">
             <input type="checkbox" checked={skipBadDates} onChange={(e) => setSkipBadDates(e.target.checked)} data-testid="import-skip-bad-dates" />
-            <span>Import rows whose date cannot be read, without the date</span>
+            <span>{t('import.skipBadDates')}</span>
           </label>
         </div>
         {error && (
@@ -95,24 +127,25 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
             {error}
           </p>
         )}
-        {busy && !preview && <p className="muted">Reading…</p>}
+        {busy && !preview && <p className="muted">{t('import.reading')}</p>}
         {preview && (
           <div className="import-preview" data-testid="import-preview">
             <p data-testid="import-summary">
-              {plural(preview.rows, 'row', 'rows')}: <strong>{plural(preview.changes.length, 'photo changes', 'photos change')}</strong>,{' '}
-              {numberFormat.format(preview.unchanged)} unchanged, {numberFormat.format(preview.rejected.length)} rejected
-              {preview.ignoredColumns.length > 0 && <> · columns not imported: {preview.ignoredColumns.join(', ')}</>}
+              {t('import.rows', { count: preview.rows })}: <strong>{t('import.photosChange', { count: preview.changes.length })}</strong>,{' '}
+              {t('import.unchanged', { count: preview.unchanged })}, {t('import.rejected', { count: preview.rejected.length })}
+              {preview.ignoredColumns.length > 0 && <> · {t('import.ignoredColumns', { columns: preview.ignoredColumns.join(', ') })}</>}
             </p>
             {preview.encoding && (
               <p className="muted small" data-testid="import-encoding">
-                Read as {preview.encoding}
+                {t('import.readAs', { encoding: encodingName(t, preview.encoding) })}
               </p>
             )}
             {preview.rejected.length > 0 && (
               <ul className="import-rejected" data-testid="import-rejected">
                 {preview.rejected.map((r) => (
                   <li key={r.line}>
-                    <span className="mono">line {r.line}</span> {r.reason}
+                    <span className="mono">{t('import.line', { line: r.line })}</span>{' '}
+                    {r.unreadableDate !== undefined ? t('import.badDate', { message: dateProblem(r.unreadableDate, r.reason) }) : r.reason}
                   </li>
                 ))}
               </ul>
@@ -121,7 +154,8 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
               <ul className="import-rejected" data-testid="import-warnings">
                 {preview.warnings.map((w, i) => (
                   <li key={i}>
-                    <span className="mono">line {w.line}</span> {w.message}
+                    <span className="mono">{t('import.line', { line: w.line })}</span>{' '}
+                    {w.unreadableDate !== undefined ? t('import.dateLeft', { message: dateProblem(w.unreadableDate, w.message) }) : w.message}
                   </li>
                 ))}
               </ul>
@@ -129,11 +163,11 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
             <table className="import-changes" data-testid="import-changes">
               <thead>
                 <tr>
-                  <th>Line</th>
-                  <th>Photo</th>
-                  <th>Field</th>
-                  <th>Now</th>
-                  <th>After import</th>
+                  <th>{t('import.columns.line')}</th>
+                  <th>{t('import.columns.photo')}</th>
+                  <th>{t('import.columns.field')}</th>
+                  <th>{t('import.columns.now')}</th>
+                  <th>{t('import.columns.after')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -142,22 +176,23 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
                     <tr key={`${change.line}:${f.field}`}>
                       <td className="mono">{i === 0 ? change.line : ''}</td>
                       <td>{i === 0 ? change.label : ''}</td>
-                      <td>{FIELD_LABELS[f.field] ?? f.field}</td>
-                      <td className="before">{f.before || <em className="muted">empty</em>}</td>
-                      <td className="after">{f.after || <em className="muted">empty</em>}</td>
+                      <td>{t(`fields.${f.field}`)}</td>
+                      <td className="before">{shownValue(f.field, f.before) || <em className="muted">{t('import.empty')}</em>}</td>
+                      <td className="after">{shownValue(f.field, f.after) || <em className="muted">{t('import.empty')}</em>}</td>
                     </tr>
                   )),
                 )}
               </tbody>
             </table>
             {preview.changes.length > SHOWN_CHANGES && (
-              <p className="muted small">…and {numberFormat.format(preview.changes.length - SHOWN_CHANGES)} more photos (the CLI's --dry-run lists all).</p>
+              <p className="muted small">{t('import.more', { count: preview.changes.length - SHOWN_CHANGES })}</p>
             )}
           </div>
         )}
+        {!preview && !busy && <MetadataExport />}
         <div className="button-row end">
           <button type="button" className="button ghost" onClick={onClose}>
-            Cancel
+            {t('import.cancel')}
           </button>
           <button
             type="button"
@@ -166,7 +201,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
             disabled={!preview || preview.changes.length === 0 || busy}
             onClick={apply}
           >
-            {preview ? `Apply ${plural(preview.changes.length, 'change', 'changes')}` : 'Apply'}
+            {preview ? t('import.applyChanges', { count: preview.changes.length }) : t('import.apply')}
           </button>
         </div>
       </div>

@@ -3,10 +3,14 @@
 // given through "Other…") stays selectable as it is and is flagged beside the field.
 import './licencePicker.css';
 import { useEffect, useRef, useState } from 'react';
-import { KNOWN_LICENCES, knownLicence, unknownLicenceMessage } from '../../../shared/licences.ts';
+import { useTranslation } from 'react-i18next';
+import { KNOWN_LICENCES, knownLicence } from '../../../shared/licences.ts';
 
 const OTHER = '\u0000other';
 const MIXED = '\u0000mixed';
+
+/** Licences whose names are words, shown in the UI language; the stored value stays the name. */
+const NAMED_IN_WORDS = { 'Public Domain Mark 1.0': 'publicDomainMark', 'All rights reserved': 'allRightsReserved' } as const;
 
 export function LicencePicker({
   id,
@@ -22,6 +26,7 @@ export function LicencePicker({
   invalid?: boolean;
   onPick(value: string): void;
 }) {
+  const { t } = useTranslation('editing');
   const [asking, setAsking] = useState(false);
   const [other, setOther] = useState('');
   const otherInput = useRef<HTMLInputElement>(null);
@@ -58,30 +63,30 @@ export function LicencePicker({
           } else if (next !== MIXED) onPick(next);
         }}
       >
-        {mixed && <option value={MIXED}>Mixed: left as is unless you pick</option>}
-        <option value="">None recorded</option>
+        {mixed && <option value={MIXED}>{t('licence.mixed')}</option>}
+        <option value="">{t('licence.none')}</option>
         {KNOWN_LICENCES.map((l) => (
           <option key={l.name} value={l.name}>
-            {l.name}
+            {l.name in NAMED_IN_WORDS ? t(`licence.names.${NAMED_IN_WORDS[l.name as keyof typeof NAMED_IN_WORDS]}`) : l.name}
           </option>
         ))}
-        {unknown && <option value={trimmed}>{trimmed} (not a known licence)</option>}
-        <option value={OTHER}>Other…</option>
+        {unknown && <option value={trimmed}>{t('licence.notKnown', { licence: trimmed })}</option>}
+        <option value={OTHER}>{t('licence.other')}</option>
       </select>
       {unknown && !mixed && (
         <span className="field-hint field-warning" id={`${id}-warning`} data-testid="licence-warning" role="status">
-          {unknownLicenceMessage(trimmed)}
+          {t('licence.unknownWarning', { licence: trimmed })}
         </span>
       )}
       {asking && (
-        <span className="licence-other" role="group" aria-label="Another licence" data-testid="licence-other">
+        <span className="licence-other" role="group" aria-label={t('licence.otherGroup')} data-testid="licence-other">
           <input
             ref={otherInput}
             type="text"
             className="text-input"
             data-testid="licence-other-input"
-            aria-label="The licence, exactly as the source gives it"
-            placeholder="exactly as the source gives it"
+            aria-label={t('licence.otherInput')}
+            placeholder={t('licence.otherPlaceholder')}
             value={other}
             maxLength={2000}
             onChange={(e) => setOther(e.target.value)}
@@ -99,10 +104,10 @@ export function LicencePicker({
             }}
           />
           <button type="button" className="button small primary" data-testid="licence-other-ok" disabled={!other.trim()} onClick={() => finish(other)}>
-            Use
+            {t('licence.use')}
           </button>
           <button type="button" className="button small ghost" onClick={() => finish(null)}>
-            Cancel
+            {t('licence.cancel')}
           </button>
         </span>
       )}

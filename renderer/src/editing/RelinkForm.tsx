@@ -2,11 +2,13 @@
 // the catalogue) and lets the archivist point the photo at the file's new place. The catalogue
 // checks the new file holds the same picture before accepting it.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(photo: Photo): void }) {
+  const { t } = useTranslation('editing');
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,10 +28,9 @@ export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(pho
   };
 
   return (
-    <section className="relink-box" data-testid="relink" aria-label="Missing original">
+    <section className="relink-box" data-testid="relink" aria-label={t('relink.label')}>
       <p className="relink-text">
-        The original file is missing from <span className="mono">{photo.file}</span>. Its metadata is safe in the catalogue.
-        If the file was moved or renamed, give its new path:
+        {t('relink.before')} <span className="mono">{photo.file}</span>. {t('relink.after')}
       </p>
       <form
         className="relink-row"
@@ -42,14 +43,14 @@ export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(pho
           type="text"
           className="relink-path"
           data-testid="relink-path"
-          placeholder="/new/folder/fortepan_12345.jpg"
+          placeholder={t('relink.placeholder')}
           value={path}
           spellCheck={false}
           onChange={(event) => setPath(event.target.value)}
-          aria-label="New path of the original file"
+          aria-label={t('relink.path')}
         />
         <button type="submit" className="button small" data-testid="relink-button" disabled={busy || !path.trim()}>
-          {busy ? 'Checking…' : 'Relink'}
+          {busy ? t('relink.checking') : t('relink.relink')}
         </button>
       </form>
       {error && <div className="field-error" role="alert" data-testid="relink-error">{error}</div>}

@@ -2,12 +2,13 @@
 // catalogue-wide setting that writes them after every edit.
 import './archivistDesk.css';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SidecarSettings } from '../../../shared/sidecars.ts';
 import { api } from '../common/bridge.ts';
-import { plural } from '../common/labels.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function SidecarActions({ ids }: { ids: number[] }) {
+  const { t } = useTranslation('editing');
   const [settings, setSettings] = useState<SidecarSettings | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export function SidecarActions({ ids }: { ids: number[] }) {
       const skipped = report.skipped.map((s) => `${s.file}: ${s.reason}`).join(' · ');
       setMessage({
         kind: report.skipped.length ? 'error' : 'ok',
-        text: `Wrote ${plural(report.written.length, 'sidecar', 'sidecars')}.${skipped ? ` Not written: ${skipped}` : ''}`,
+        text: `${t('sidecars.wrote', { count: report.written.length })}${skipped ? ` ${t('sidecars.notWritten', { list: skipped })}` : ''}`,
       });
     } catch (e) {
       setMessage({ kind: 'error', text: errorMessage(e) });
@@ -42,10 +43,10 @@ export function SidecarActions({ ids }: { ids: number[] }) {
   };
 
   return (
-    <section className="sidecar-actions" aria-label="XMP sidecars">
+    <section className="sidecar-actions" aria-label={t('sidecars.label')}>
       <div className="sidecar-row">
         <button type="button" className="button small" data-testid="write-sidecars" disabled={busy} onClick={write}>
-          {ids.length === 1 ? 'Write XMP sidecar' : `Write ${ids.length} XMP sidecars`}
+          {ids.length === 1 ? t('sidecars.writeOne') : t('sidecars.writeMany', { count: ids.length })}
         </button>
         <label className="check">
           <input
@@ -55,12 +56,11 @@ export function SidecarActions({ ids }: { ids: number[] }) {
             disabled={!settings}
             onChange={(e) => toggle(e.target.checked)}
           />
-          <span>after every edit</span>
+          <span>{t('sidecars.auto')}</span>
         </label>
       </div>
       <p className="muted small">
-        {settings?.naming === 'name.xmp' ? 'photo.xmp' : 'photo.jpg.xmp'} next to the original, for Lightroom, digiKam and darktable. The
-        original is never changed.
+        {t('sidecars.explain', { file: `${t('sidecars.exampleBase')}${settings?.naming === 'name.xmp' ? '' : '.jpg'}.xmp` })}
       </p>
       {message && (
         <p className={message.kind === 'error' ? 'field-error' : 'field-hint'} data-testid="sidecar-message" role="status">

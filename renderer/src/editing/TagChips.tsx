@@ -4,6 +4,7 @@
 // autocomplete from the catalogue's tags.
 import './tagChips.css';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TagInput } from './TagInput.tsx';
 import { splitDraft, splitTags, tagKey } from '../../../shared/tags.ts';
 
@@ -28,6 +29,7 @@ export function TagChips({
   onRemove(tag: string): void;
   onBlur?(): void;
 }) {
+  const { t } = useTranslation('editing');
   const [draft, setDraft] = useState('');
 
   const fresh = (candidates: string[]) => {
@@ -52,7 +54,7 @@ export function TagChips({
         tags.map((tag) => (
           <span className="chip tag-chip" key={tag} data-testid="tag-chip">
             {tag}
-            <button type="button" className="chip-remove" aria-label={`Remove the tag ${tag}`} tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onRemove(tag)}>
+            <button type="button" className="chip-remove" aria-label={t('tagChips.remove', { tag })} tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => onRemove(tag)}>
               ×
             </button>
           </span>

@@ -7,6 +7,7 @@ import type { TagCount } from '../../../shared/editHistory.ts';
 import { tagSuggestions } from './suggestions.ts';
 import { splitTags, tagKey } from '../../../shared/tags.ts';
 import { useLatestAnswer } from '../common/useLatestAnswer.ts';
+import { formatNumber } from '../common/labels.ts';
 
 interface Props {
   id: string;
@@ -122,7 +123,7 @@ export function TagInput({ id, value, placeholder, ariaInvalid, onChange, onComm
               }}
             >
               <span>{option.tag}</span>
-              <span className="muted small">{option.count}</span>
+              <span className="muted small">{formatNumber(option.count)}</span>
             </li>
           ))}
         </ul>

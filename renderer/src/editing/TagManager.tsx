@@ -2,14 +2,16 @@
 // by renaming it to that tag's name. Each rename is one undoable step (Ctrl+Z).
 import './archivistDesk.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { api } from '../common/bridge.ts';
-import { numberFormat, plural } from '../common/labels.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
+import { formatNumber } from '../common/labels.ts';
 
 const SHOWN = 300;
 
 export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(message: string): void }) {
+  const { t } = useTranslation('editing');
   const [filter, setFilter] = useState('');
   const [tags, setTags] = useState<TagCount[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
       setEditing(null);
       setError(null);
       load();
-      onRenamed(`${existing ? 'Merged' : 'Renamed'} “${from}” ${existing ? 'into' : 'to'} “${to}” on ${plural(result.photos, 'photo', 'photos')}. Ctrl+Z undoes it.`);
+      onRenamed(t(existing ? 'tagManager.merged' : 'tagManager.renamed', { from, to, count: result.photos }));
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -44,14 +46,14 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
   return (
     <div className="overlay dim" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog tag-manager" role="dialog" aria-modal="true" aria-labelledby="tags-title" data-testid="tag-manager">
-        <h2 id="tags-title">Tags</h2>
-        <p className="muted">Rename a tag on every photo. Renaming it to a tag that exists merges the two.</p>
+        <h2 id="tags-title">{t('tagManager.title')}</h2>
+        <p className="muted">{t('tagManager.intro')}</p>
         <input
           ref={input}
           className="text-input"
           type="search"
-          aria-label="Find a tag"
-          placeholder="Find a tag (accents optional)"
+          aria-label={t('tagManager.find')}
+          placeholder={t('tagManager.findPlaceholder')}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           data-testid="tag-filter"
@@ -62,19 +64,19 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
           </p>
         )}
         <ul className="tag-list" data-testid="tag-list">
-          {tags?.map((t) => (
-            <li key={t.tag}>
-              {editing === t.tag ? (
+          {tags?.map((tc) => (
+            <li key={tc.tag}>
+              {editing === tc.tag ? (
                 <input
                   className="text-input"
                   autoFocus
-                  aria-label={`New name for ${t.tag}`}
+                  aria-label={t('tagManager.newName', { tag: tc.tag })}
                   value={newName}
                   onChange={(e) => setNewName(e.target.value)}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter') {
                       e.preventDefault();
-                      void rename(t.tag);
+                      void rename(tc.tag);
                     } else if (e.key === 'Escape') {
                       e.preventDefault();
                       e.stopPropagation();
@@ -85,28 +87,28 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
                   data-testid="tag-new-name"
                 />
               ) : (
-                <span className="tag-name">{t.tag}</span>
+                <span className="tag-name">{tc.tag}</span>
               )}
-              <span className="muted small">{numberFormat.format(t.count)}</span>
-              {editing !== t.tag && (
+              <span className="muted small">{formatNumber(tc.count)}</span>
+              {editing !== tc.tag && (
                 <button
                   type="button"
                   className="button small ghost"
                   onClick={() => {
-                    setEditing(t.tag);
-                    setNewName(t.tag);
+                    setEditing(tc.tag);
+                    setNewName(tc.tag);
                   }}
                 >
-                  Rename…
+                  {t('tagManager.rename')}
                 </button>
               )}
             </li>
           ))}
-          {tags && tags.length === 0 && <li className="muted">{filter ? 'No tag matches.' : 'No tags in this catalogue yet.'}</li>}
+          {tags && tags.length === 0 && <li className="muted">{filter ? t('tagManager.noMatch') : t('tagManager.none')}</li>}
         </ul>
         <div className="button-row end">
           <button type="button" className="button" onClick={onClose}>
-            Close
+            {t('tagManager.close')}
           </button>
         </div>
       </div>

@@ -3,6 +3,7 @@
 // A path that cannot be used is answered in the dialog, which keeps what was typed.
 import './folderBrowser.css';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useFolderListing } from './useFolderListing.ts';
 
 function baseName(path: string): string {
@@ -23,6 +24,7 @@ export function FolderBrowser({
   onConfirm(path: string): Promise<string | null>;
   onClose(): void;
 }) {
+  const { t } = useTranslation(['ingest', 'common']);
   const folders = useFolderListing();
   const { listing } = folders;
   const [typed, setTyped] = useState('');
@@ -64,6 +66,8 @@ export function FolderBrowser({
 
   const error = problem ?? folders.error;
   const name = listing ? baseName(listing.path) : '';
+  // The intro names `~` as code: the message holds its place, the markup stays here.
+  const [introBefore, introAfter = ''] = t('folder.intro', { home: '\u0000' }).split('\u0000');
   return (
     <div className="overlay dim" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <form
@@ -77,11 +81,12 @@ export function FolderBrowser({
           void add();
         }}
       >
-        <h2 id="folder-dialog-title">Add a folder</h2>
+        <h2 id="folder-dialog-title">{t('folder.title')}</h2>
         {message && <p className="notice">{message}</p>}
         <p className="muted small">
-          Fototar reads the photos in the folder and its subfolders; the originals are never changed. Click a folder to open it,
-          or type a path (<code>~</code> is your home folder) and press Enter.
+          {introBefore}
+          <code>~</code>
+          {introAfter}
         </p>
         <div className="folder-path-row">
           <input
@@ -89,8 +94,8 @@ export function FolderBrowser({
             type="text"
             className="text-input"
             data-testid="folder-path-input"
-            aria-label="Folder path"
-            placeholder="~/Pictures/fortepan"
+            aria-label={t('folder.pathLabel')}
+            placeholder={t('folder.placeholder')}
             value={typed}
             spellCheck={false}
             autoComplete="off"
@@ -107,7 +112,7 @@ export function FolderBrowser({
             }}
           />
           <button type="button" className="button" data-testid="folder-path-go" disabled={!typed.trim() || folders.loading} onClick={() => void open(typed)}>
-            Open
+            {t('folder.open')}
           </button>
         </div>
         {error && (
@@ -117,19 +122,19 @@ export function FolderBrowser({
         )}
         <div className="folder-nav">
           <button type="button" className="button small" data-testid="folder-up" disabled={!listing?.parent} onClick={() => listing?.parent && void open(listing.parent)}>
-            ↑ Up
+            {t('folder.up')}
           </button>
           <button type="button" className="button small ghost" data-testid="folder-home" onClick={() => void open('~')}>
-            Home
+            {t('folder.home')}
           </button>
           <span className="folder-current muted small" title={listing?.path}>
-            {listing?.path ?? 'Opening your home folder…'}
+            {listing?.path ?? t('folder.opening')}
           </span>
           <label className="small folder-hidden-toggle">
-            <input type="checkbox" data-testid="folder-show-hidden" checked={folders.showHidden} onChange={(e) => folders.setShowHidden(e.target.checked)} /> hidden
+            <input type="checkbox" data-testid="folder-show-hidden" checked={folders.showHidden} onChange={(e) => folders.setShowHidden(e.target.checked)} /> {t('folder.hidden')}
           </label>
         </div>
-        <ul className="folder-list" data-testid="folder-list" aria-label={listing ? `Folders in ${listing.path}` : 'Folders'} aria-busy={folders.loading}>
+        <ul className="folder-list" data-testid="folder-list" aria-label={listing ? t('folder.listLabel', { path: listing.path }) : t('folder.listLabelNone')} aria-busy={folders.loading}>
           {listing?.folders.map((f) => (
             <li key={f.path}>
               <button type="button" className="folder-entry" data-testid="folder-entry" title={f.path} onClick={() => void open(f.path)}>
@@ -138,15 +143,15 @@ export function FolderBrowser({
               </button>
             </li>
           ))}
-          {listing && listing.folders.length === 0 && <li className="muted small folder-empty">No folders in here.</li>}
-          {listing?.truncated && <li className="muted small folder-empty">Only the first {listing.folders.length} folders are shown: type the path.</li>}
+          {listing && listing.folders.length === 0 && <li className="muted small folder-empty">{t('folder.none')}</li>}
+          {listing?.truncated && <li className="muted small folder-empty">{t('folder.truncated', { count: listing.folders.length })}</li>}
         </ul>
         <div className="button-row end">
           <button type="button" className="button ghost" onClick={onClose}>
-            Cancel
+            {t('common:cancel')}
           </button>
           <button type="submit" className="button primary" data-testid="folder-path-submit" disabled={busy || (!edited && !listing)} title={listing?.path}>
-            {busy ? 'Adding…' : edited ? 'Add this path' : `Add “${name}”`}
+            {busy ? t('folder.adding') : edited ? t('folder.addPath') : t('folder.addNamed', { name })}
           </button>
         </div>
       </form>

@@ -1,10 +1,12 @@
 // The virtualised photo grid: rows of N cells, N from the container's width. Only rows in view
 // are rendered; the pages they need are fetched on demand (see usePhotoPages.ts).
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
+import { ingestReason } from '../ingest/ingestReasons.ts';
 
 const MIN_CELL = 180;
 const GAP = 12;
@@ -130,6 +132,8 @@ interface CellProps {
 }
 
 const GridCell = memo(function GridCell({ index, photo, size, selected, focused, onClick, onOpen }: CellProps) {
+  const { t } = useTranslation('library');
+  const { t: tIngest } = useTranslation('ingest');
   const [broken, setBroken] = useState(false);
   useEffect(() => setBroken(false), [photo?.id, photo?.thumbVersion]);
 
@@ -166,13 +170,13 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
       <div className="cell-image" style={{ height: size }}>
         {photo.previewError ? (
           <div className="no-preview">
-            <span className="no-preview-label">no preview</span>
-            <span className="no-preview-reason">{photo.previewError}</span>
+            <span className="no-preview-label">{t('grid.noPreview')}</span>
+            <span className="no-preview-reason">{ingestReason(photo.previewError, tIngest)}</span>
           </div>
         ) : broken ? (
           <div className="no-preview">
-            <span className="no-preview-label">no preview</span>
-            <span className="no-preview-reason">the thumbnail could not be loaded</span>
+            <span className="no-preview-label">{t('grid.noPreview')}</span>
+            <span className="no-preview-reason">{t('grid.thumbFailed')}</span>
           </div>
         ) : (
           <img
@@ -183,10 +187,10 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
             onError={() => setBroken(true)}
           />
         )}
-        {photo.missing && <span className="badge badge-missing">missing</span>}
+        {photo.missing && <span className="badge badge-missing">{t('grid.missing')}</span>}
         {photo.duplicateOf !== null && (
-          <span className="badge badge-duplicate" data-testid="duplicate-badge" title={`The same file (identical bytes) is also catalogued as photo ${photo.duplicateOf}`}>
-            duplicate
+          <span className="badge badge-duplicate" data-testid="duplicate-badge" title={t('grid.duplicateTitle', { id: photo.duplicateOf })}>
+            {t('grid.duplicate')}
           </span>
         )}
       </div>

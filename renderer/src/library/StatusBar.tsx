@@ -1,20 +1,21 @@
 // Under the grid: how many photos the search shows, how many are selected (exactly what a batch
 // edit changes), and adding the selection to a collection.
 import type { ReactNode } from 'react';
-import { numberFormat, plural } from '../common/labels.ts';
+import { useTranslation } from 'react-i18next';
 
 export function StatusBar({ shownQuery, total, loaded, selected, pending, children, end }: { shownQuery: string; total: number; loaded: boolean; selected: number; pending: boolean; children: ReactNode; end?: ReactNode }) {
+  const { t } = useTranslation(['library', 'common']);
   return (
     <footer className="statusbar">
       <span data-testid="result-count">
-        {loaded && (shownQuery ? `${plural(total, 'photo matches', 'photos match')} “${shownQuery}”` : plural(total, 'photo', 'photos'))}
+        {loaded && (shownQuery ? t('status.matches', { count: total, query: shownQuery }) : t('common:photos', { count: total }))}
       </span>
       <span className="muted" data-testid="selected-count">
-        {pending ? 'Selecting…' : selected > 0 ? `${numberFormat.format(selected)} selected` : ''}
+        {pending ? t('status.selecting') : selected > 0 ? t('status.selected', { count: selected }) : ''}
       </span>
       {children}
       <span className="spacer" />
-      <span className="muted small">Press ? for shortcuts</span>
+      <span className="muted small">{t('status.shortcutsHint')}</span>
       {end}
     </footer>
   );

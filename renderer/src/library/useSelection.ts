@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { selectionCount, type Selection } from '../../../shared/selection.ts';
 import { api } from '../common/bridge.ts';
-import { numberFormat, plural } from '../common/labels.ts';
+import { useTranslation } from 'react-i18next';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import type { PhotoPages } from './usePhotoPages.ts';
 import { NOTHING, everything, isSelected, only, sameSelection, toggled, union, withSet, type SelectionState } from './selectionModel.ts';
@@ -44,6 +44,7 @@ async function rangeOf(query: string, lo: number, hi: number, total: number, pag
 }
 
 export function useSelection(pages: PhotoPages, shownQuery: string, total: number, onNotice: (text: string) => void): SelectionModel {
+  const { t } = useTranslation('library');
   const [selection, setSelectionState] = useState<SelectionState>(NOTHING);
   const [focusIndex, setFocusIndex] = useState(-1);
   const [anchor, setAnchor] = useState(-1);
@@ -86,13 +87,13 @@ export function useSelection(pages: PhotoPages, shownQuery: string, total: numbe
           (e: unknown) => {
             if (mine !== revision.current) return;
             setPending(false);
-            onNotice(`Could not select the range: ${errorMessage(e)}`);
+            onNotice(t('selection.rangeFailed', { reason: errorMessage(e) }));
           },
         );
       }
       setFocusIndex(index);
     },
-    [pages, shownQuery, total, anchor, focusIndex, choose, onNotice],
+    [pages, shownQuery, total, anchor, focusIndex, choose, onNotice, t],
   );
 
   const selectAll = useCallback(() => choose(everything(shownQuery)), [choose, shownQuery]);
@@ -123,13 +124,13 @@ export function useSelection(pages: PhotoPages, shownQuery: string, total: numbe
           setPending(false);
           if (!sameSelection(r.selection, before)) setSelectionState(withSet(r.selection));
           if (r.hidden > 0) {
-            onNotice(`${plural(r.hidden, 'selected photo is', 'selected photos are')} hidden by the search — selection now ${numberFormat.format(r.count)}`);
+            onNotice(t('selection.hidden', { count: r.hidden, selected: r.count }));
           }
         },
         () => mine === revision.current && setPending(false),
       );
     },
-    [onNotice],
+    [onNotice, t],
   );
 
   // A new query starts at the top with the focus cleared, and the selection follows it.

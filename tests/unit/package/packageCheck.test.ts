@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCheckPackage, inspectPackage, layOutAsElectron, runtimePackages, SIZE_BUDGET_MB, type BuiltPackage, type Inspection } from '../../../scripts/package-check.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../helpers/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 
 let dir: string;
 let pkg: BuiltPackage;
@@ -35,10 +35,10 @@ test('the packaged main process starts, ingests through the unpacked sharp and a
   assert.equal(fs.existsSync(path.join(layout.appDir, 'node_modules', 'sharp')), false, 'sharp is only reachable through app.asar.unpacked');
   const photos = path.join(dir, 'photos');
   await writeFixture(photos, 'fortepan_1234.jpg', makeJpeg({ width: 64, height: 48 }));
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const support = fileURLToPath(new URL('../../support/', import.meta.url));
   const run = spawnSync(
     process.execPath,
-    ['--import', path.join(here, 'asarLikeElectron.ts'), path.join(here, 'runPackagedMain.ts'), layout.appDir, path.join(dir, 'cat'), photos, path.join(dir, 'userData')],
+    ['--import', path.join(support, 'asarLikeElectron.ts'), path.join(support, 'runPackagedMain.ts'), layout.appDir, path.join(dir, 'cat'), photos, path.join(dir, 'userData')],
     { encoding: 'utf8', timeout: 180_000 },
   );
   assert.equal(run.status, 0, run.stderr);

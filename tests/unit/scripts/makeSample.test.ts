@@ -6,7 +6,7 @@ import path from 'node:path';
 import { makeSample } from '../../../scripts/make-sample.ts';
 import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
 import { styledCredit, CREDIT_LANGS, CREDIT_STYLES } from '../../../shared/creditStyles.ts';
-import { tempDir } from '../../helpers/fixtures.ts';
+import { tempDir } from '../../support/fixtures.ts';
 
 test('the sample has a photo whose donor names the photographer, and no credit repeats a name', async () => {
   const dir = await tempDir('fototar-sample-');

@@ -132,7 +132,7 @@ test('Markdown escapes metadata', () => {
   assert.ok(md.includes('[CC BY\\-SA 3\\.0](https://creativecommons.org/licenses/by-sa/3.0/)'));
 });
 
-// The CSV itself (quoting, formula guard) is written on the Node side: tests/unit/catalogue/csvWriter.test.ts.
+// The CSV itself (quoting, formula guard) is written on the Node side: tests/unit/electron/catalogue/exchange/csvWriter.test.ts.
 test('CSV rows carry the metadata as it is and mark modified picks', () => {
   const rows = creditCsvRows(figureEntries(picks, 'tasl', 'en'));
   assert.ok(rows.some((row) => row.includes('=HYPERLINK("http://evil")')), JSON.stringify(rows));

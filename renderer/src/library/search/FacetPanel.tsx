@@ -3,13 +3,14 @@
 // donor:"…" / place:"…" / tag:"…" to the query; dragging the timeline sets year:a..b.
 // Counts come from the search worker (api.searchFacets) for the query the grid shows.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FacetField, FacetValue } from '../../../../shared/searchFacets.ts';
 import { facetClause, withClause, withYearRange } from '../../../../shared/searchFacets.ts';
 import { parseSearchQuery } from '../../../../shared/searchQuery.ts';
 import { hungarianCollator } from '../../../../shared/textFold.ts';
 import { api } from '../../common/bridge.ts';
 import { useCatalogueData } from '../../common/useCatalogueData.ts';
-import { numberFormat } from '../../common/labels.ts';
+import { formatNumber } from '../../common/labels.ts';
 import { YearTimeline } from './YearTimeline.tsx';
 import './searchFacets.css';
 
@@ -18,11 +19,14 @@ interface Props {
   onQuery(query: string): void;
 }
 
-const LISTS: { field: FacetField; title: string; values: 'donors' | 'places' | 'tags'; count: 'donorCount' | 'placeCount' | 'tagCount' }[] = [
-  { field: 'donor', title: 'Donors', values: 'donors', count: 'donorCount' },
-  { field: 'place', title: 'Places', values: 'places', count: 'placeCount' },
-  { field: 'tag', title: 'Tags', values: 'tags', count: 'tagCount' },
+const LISTS: { field: FacetField; title: 'facets.donor' | 'facets.place' | 'facets.tag'; only: 'facets.onlyDonor' | 'facets.onlyPlace' | 'facets.onlyTag'; values: 'donors' | 'places' | 'tags'; count: 'donorCount' | 'placeCount' | 'tagCount' }[] = [
+  { field: 'donor', title: 'facets.donor', only: 'facets.onlyDonor', values: 'donors', count: 'donorCount' },
+  { field: 'place', title: 'facets.place', only: 'facets.onlyPlace', values: 'places', count: 'placeCount' },
+  { field: 'tag', title: 'facets.tag', only: 'facets.onlyTag', values: 'tags', count: 'tagCount' },
 ];
+
+/** A year clause in either language (`year:`, `év:`, `ev:`, `évszám:`), to take it out of the query. */
+const YEAR_CLAUSE = /(^|\s)(?:year|[eé]v|[eé]vsz[aá]m):\S+/gi;
 
 function yearRangeOf(query: string): { from: number; to: number } | null {
   const parsed = parseSearchQuery(query);
@@ -32,6 +36,7 @@ function yearRangeOf(query: string): { from: number; to: number } | null {
 }
 
 export function FacetPanel({ query, onQuery }: Props) {
+  const { t } = useTranslation('search');
   const [open, setOpen] = useState(false);
   const [alphabetical, setAlphabetical] = useState(false);
 
@@ -52,37 +57,37 @@ export function FacetPanel({ query, onQuery }: Props) {
           undated={facets.undated}
           selected={yearRangeOf(query)}
           onRange={(from, to) => onQuery(withYearRange(query, from, to))}
-          onClear={() => onQuery(query.replace(/(^|\s)(?:year|ev):\S+/gi, ' ').replace(/\s+/g, ' ').trim())}
+          onClear={() => onQuery(query.replace(YEAR_CLAUSE, ' ').replace(/\s+/g, ' ').trim())}
         />
         <button type="button" className={`button small refine-toggle${open ? ' active' : ''}`} aria-expanded={open} data-testid="facet-toggle" onClick={() => setOpen((o) => !o)}>
-          Refine {open ? '▴' : '▾'}
+          {t('facets.refine')} {open ? '▴' : '▾'}
         </button>
       </div>
       {open && (
         <div className="facet-lists">
           {LISTS.map((list) => (
-            <section className="facet-list" key={list.field} aria-label={list.title} data-testid={`facet-${list.field}`}>
+            <section className="facet-list" key={list.field} aria-label={t(list.title)} data-testid={`facet-${list.field}`}>
               <h4>
-                {list.title} <span className="muted">{numberFormat.format(facets[list.count])}</span>
+                {t(list.title)} <span className="muted">{formatNumber(facets[list.count])}</span>
               </h4>
-              {facets[list.values].length === 0 && <p className="muted small">None in these photos</p>}
+              {facets[list.values].length === 0 && <p className="muted small">{t('facets.none')}</p>}
               <ul>
                 {sorted(facets[list.values]).map((v) => (
                   <li key={v.value}>
-                    <button type="button" className="facet-value" title={`Only photos with ${list.field} “${v.value}”`} onClick={() => onQuery(withClause(query, facetClause(list.field, v.value)))}>
+                    <button type="button" className="facet-value" title={t(list.only, { value: v.value })} onClick={() => onQuery(withClause(query, facetClause(list.field, v.value)))}>
                       <span className="facet-name">{v.value}</span>
-                      <span className="facet-count">{numberFormat.format(v.count)}</span>
+                      <span className="facet-count">{formatNumber(v.count)}</span>
                     </button>
                   </li>
                 ))}
               </ul>
               {facets[list.count] > facets[list.values].length && (
-                <p className="muted small">The {facets[list.values].length} most frequent of {numberFormat.format(facets[list.count])}</p>
+                <p className="muted small">{t('facets.mostFrequent', { shown: facets[list.values].length, count: facets[list.count] })}</p>
               )}
             </section>
           ))}
           <label className="facet-sort small">
-            <input type="checkbox" checked={alphabetical} onChange={(e) => setAlphabetical(e.target.checked)} /> A–Z (Hungarian order)
+            <input type="checkbox" checked={alphabetical} onChange={(e) => setAlphabetical(e.target.checked)} /> {t('facets.alphabetical')}
           </label>
         </div>
       )}

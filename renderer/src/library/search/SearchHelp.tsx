@@ -1,21 +1,16 @@
 // The search box's help popover: the query language with examples. Clicking an example puts it
 // in the search box. Opened by the ? in the search box; Esc or a click outside closes it.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import './searchFacets.css';
 
-const FORMS: [string, string][] = [
-  ['ulloi ut', 'Plain words: every word must match. Accents and capitals do not matter. The last word also matches longer words while you type.'],
-  ['"Üllői út"', 'A phrase: these words, in this order.'],
-  ['donor:"Nagy Gyula"', 'Only in the donor. Also photographer:, place:, tag:, title:, caption:.'],
-  ['place:Budapest tag:villamos', 'Fields combine with each other and with plain words.'],
-  ['year:1956', 'Photos whose date may fall in that year (1956~, 195X and 1955/1957 count too).'],
-  ['year:1950..1960', 'A range of years. Drag on the timeline to set one.'],
-  ['id:12345', 'A Fortepan number.'],
-  ['villamos -busz', 'A minus excludes: trams, but not photos mentioning buses.'],
-  ['szalloda~', 'Fuzzy: also words one letter away (szállodák, szálloda). Use ~2 for two.'],
-];
+// The forms, in the order the popover lists them; each has an example and its explanation in
+// the search catalogue (help.<form>.example / .text), so a Hungarian UI shows `év:1956` and
+// `adományozó:"Nagy Gyula"` — shared/searchQuery.ts reads field names in both languages.
+const FORMS = ['words', 'phrase', 'field', 'combine', 'year', 'yearRange', 'bareRange', 'id', 'or', 'exclude', 'fuzzy'] as const;
 
 export function SearchHelp({ onExample, onClose }: { onExample(query: string): void; onClose(): void }) {
+  const { t } = useTranslation('search');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -37,21 +32,25 @@ export function SearchHelp({ onExample, onClose }: { onExample(query: string): v
   }, [onClose]);
 
   return (
-    <div className="search-help" role="dialog" aria-label="How to search" data-testid="search-help" ref={ref}>
-      <h3>How to search</h3>
+    <div className="search-help" role="dialog" aria-label={t('help.title')} data-testid="search-help" ref={ref}>
+      <h3>{t('help.title')}</h3>
       <dl>
-        {FORMS.map(([example, what]) => (
-          <div className="search-help-row" key={example}>
-            <dt>
-              <button type="button" className="search-help-example" title="Search for this" onClick={() => onExample(example)}>
-                {example}
-              </button>
-            </dt>
-            <dd>{what}</dd>
-          </div>
-        ))}
+        {FORMS.map((form) => {
+          const example = t(`help.${form}.example`);
+          return (
+            <div className="search-help-row" key={form}>
+              <dt>
+                <button type="button" className="search-help-example" data-testid="search-help-example" title={t('help.searchThis')} onClick={() => onExample(example)}>
+                  {example}
+                </button>
+              </dt>
+              <dd>{t(`help.${form}.text`)}</dd>
+            </div>
+          );
+        })}
       </dl>
-      <p className="muted small">Hits are ranked: words in tags, names and places count more than words in captions.</p>
+      <p className="muted small">{t('help.otherLanguage')}</p>
+      <p className="muted small">{t('help.ranking')}</p>
     </div>
   );
 }

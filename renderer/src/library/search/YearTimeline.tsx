@@ -2,7 +2,8 @@
 // search to those years: the query gets year:a..b. Keyboard: focus it, ← → move a one-year
 // cursor, Shift+← → widen it, Enter applies.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { numberFormat } from '../../common/labels.ts';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../common/labels.ts';
 
 interface Props {
   years: { year: number; count: number }[];
@@ -14,6 +15,7 @@ interface Props {
 }
 
 export function YearTimeline({ years, undated, selected, onRange, onClear }: Props) {
+  const { t } = useTranslation('search');
   const span = useMemo(() => {
     if (!years.length) return null;
     // Whole decades on both ends, so the axis labels sit on round years.
@@ -32,7 +34,7 @@ export function YearTimeline({ years, undated, selected, onRange, onClear }: Pro
   if (!span) {
     return (
       <div className="timeline empty" data-testid="timeline">
-        <span className="muted small">{undated ? `${numberFormat.format(undated)} undated` : 'No dated photos'}</span>
+        <span className="muted small">{undated ? t('timeline.undated', { count: undated }) : t('timeline.noDated')}</span>
       </div>
     );
   }
@@ -54,11 +56,11 @@ export function YearTimeline({ years, undated, selected, onRange, onClear }: Pro
         ref={barsRef}
         role="slider"
         tabIndex={0}
-        aria-label="Years: drag to search a range"
+        aria-label={t('timeline.label')}
         aria-valuemin={span.first}
         aria-valuemax={span.last}
         aria-valuenow={shown?.from ?? span.first}
-        aria-valuetext={shown ? `${shown.from}–${shown.to}` : 'all years'}
+        aria-valuetext={shown ? `${shown.from}–${shown.to}` : t('timeline.allYearsValue')}
         onPointerDown={(e) => {
           if (e.button !== 0) return;
           e.currentTarget.setPointerCapture(e.pointerId);
@@ -90,7 +92,7 @@ export function YearTimeline({ years, undated, selected, onRange, onClear }: Pro
           const year = span.first + i;
           const inside = shown !== null && year >= shown.from && year <= shown.to;
           return (
-            <div key={year} className={`timeline-bar${inside ? ' selected' : ''}`} title={`${year}: ${numberFormat.format(count)}`}>
+            <div key={year} className={`timeline-bar${inside ? ' selected' : ''}`} title={`${year}: ${formatNumber(count)}`}>
               <div className="timeline-fill" style={{ height: count ? `${Math.max(6, (count / span.max) * 100)}%` : 0 }} />
             </div>
           );
@@ -105,18 +107,18 @@ export function YearTimeline({ years, undated, selected, onRange, onClear }: Pro
         {shown ? (
           <>
             <span data-testid="timeline-range">
-              {shown.from === shown.to ? shown.from : `${shown.from}–${shown.to}`}: {numberFormat.format(shownCount)}
+              {shown.from === shown.to ? shown.from : `${shown.from}–${shown.to}`}: {formatNumber(shownCount)}
             </span>
             {selected && !drag && !cursor && (
               <button type="button" className="link-button" onClick={onClear}>
-                All years
+                {t('timeline.allYears')}
               </button>
             )}
           </>
         ) : (
-          <span className="muted">Drag across the years to narrow the search</span>
+          <span className="muted">{t('timeline.hint')}</span>
         )}
-        {undated > 0 && <span className="muted">{numberFormat.format(undated)} undated</span>}
+        {undated > 0 && <span className="muted">{t('timeline.undated', { count: undated })}</span>}
       </div>
     </div>
   );

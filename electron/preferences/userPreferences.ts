@@ -1,0 +1,47 @@
+// What a person chose for the app itself, not for a catalogue (today: the UI language). Kept in a
+// small JSON file in the user's configuration folder — Electron's userData, or for the CLI's
+// browser mode the platform's config folder (FOTOTAR_CONFIG_DIR overrides it, as tests do) — so
+// the choice survives restarts and browser mode's changing port. Written atomically; a missing
+// or unreadable file is simply "nothing chosen yet".
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isUiLanguage, type UiLanguage } from '../../shared/uiLanguage.ts';
+
+export interface UserPreferences {
+  language: UiLanguage | null;
+}
+
+export function defaultConfigDirectory(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.FOTOTAR_CONFIG_DIR) return env.FOTOTAR_CONFIG_DIR;
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Fototar');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Fototar');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Fototar');
+}
+
+export class PreferenceStore {
+  readonly file: string;
+
+  constructor(directory: string) {
+    this.file = path.join(directory, 'preferences.json');
+  }
+
+  read(): UserPreferences {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { language?: unknown };
+      return { language: isUiLanguage(parsed.language) ? parsed.language : null };
+    } catch {
+      return { language: null };
+    }
+  }
+
+  write(change: Partial<UserPreferences>): UserPreferences {
+    const next = { ...this.read(), ...change };
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const partial = `${this.file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, `${JSON.stringify(next, null, 2)}\n`);
+    fs.renameSync(partial, this.file);
+    return next;
+  }
+}

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { archivistCatalogue } from '../../../../support/archivistCatalogue.ts';
+
+test('tags are counted across the catalogue and found by a prefix typed without accents', async () => {
+  const { catalogue, ids } = await archivistCatalogue(3);
+  try {
+    catalogue.photos.update([ids[0]], { tags: ['villamos', 'Üllői út'] });
+    catalogue.photos.update([ids[1]], { tags: ['Villamos', 'utca'] });
+    catalogue.photos.update([ids[2]], { tags: ['villamos'] });
+    assert.deepEqual(catalogue.tags.list(), [
+      { tag: 'villamos', count: 3 },
+      { tag: 'utca', count: 1 },
+      { tag: 'Üllői út', count: 1 },
+    ]);
+    assert.deepEqual(catalogue.tags.list('ullo').map((t) => t.tag), ['Üllői út']);
+    assert.deepEqual(catalogue.tags.list('ut').map((t) => t.tag), ['utca', 'Üllői út']);
+  } finally {
+    catalogue.close();
+  }
+});
+
+test('renaming a tag onto an existing one merges them, as one undoable step', async () => {
+  const { catalogue, ids } = await archivistCatalogue(3);
+  try {
+    catalogue.photos.update([ids[0]], { tags: ['villamos', 'közlekedés'] });
+    catalogue.photos.update([ids[1]], { tags: ['Villamos', 'villamosok'] });
+    catalogue.photos.update([ids[2]], { tags: ['busz'] });
+    assert.deepEqual(catalogue.tags.rename('villamosok', 'villamos', 'Merge'), { photos: 1, merged: true });
+    assert.deepEqual(catalogue.photos.get(ids[1]).tags, ['Villamos'], 'the photo carrying both keeps one');
+    catalogue.tags.rename('VILLAMOS', 'Villamos');
+    assert.deepEqual(catalogue.photos.get(ids[0]).tags, ['Villamos', 'közlekedés']);
+    assert.equal(catalogue.history.state().undoLabel, 'Rename tag "VILLAMOS" to "Villamos"');
+    catalogue.history.undo();
+    catalogue.history.undo();
+    assert.deepEqual(catalogue.photos.get(ids[1]).tags, ['Villamos', 'villamosok']);
+    assert.deepEqual(catalogue.photos.get(ids[0]).tags, ['villamos', 'közlekedés']);
+    assert.throws(() => catalogue.tags.rename('nincs ilyen', 'x'), /No photo has the tag/);
+    assert.throws(() => catalogue.tags.rename('busz', 'a;b'), /cannot contain/);
+  } finally {
+    catalogue.close();
+  }
+});
+
+test('a selection shows shared values, mixed fields and tag counts; tags are added and removed per photo', async () => {
+  const { catalogue, ids } = await archivistCatalogue(3);
+  try {
+    catalogue.photos.update(ids, { donor: 'Berkó Pál', city: 'Budapest' });
+    catalogue.photos.update([ids[0]], { city: 'Szeged', tags: ['utca', 'villamos'] });
+    catalogue.photos.update([ids[1]], { tags: ['utca'] });
+    const fields = await catalogue.photos.selectionFields(ids);
+    assert.equal(fields.common.donor, 'Berkó Pál');
+    assert.equal(fields.common.title, '');
+    assert.ok(fields.mixed.includes('city'));
+    assert.equal(fields.common.city, undefined);
+    assert.deepEqual(fields.tags, [{ tag: 'utca', count: 2 }, { tag: 'villamos', count: 1 }]);
+
+    catalogue.photos.editTags(ids, ['1956'], ['utca']);
+    assert.deepEqual(ids.map((id) => catalogue.photos.get(id).tags), [['villamos', '1956'], ['1956'], ['1956']]);
+    catalogue.history.undo();
+    assert.deepEqual(ids.map((id) => catalogue.photos.get(id).tags), [['utca', 'villamos'], ['utca'], []]);
+  } finally {
+    catalogue.close();
+  }
+});
+
+test('pick lists offer the values the catalogue uses, most used first', async () => {
+  const { catalogue, ids } = await archivistCatalogue(3);
+  try {
+    catalogue.photos.update(ids, { licence: 'CC BY-SA 4.0' });
+    catalogue.photos.update([ids[0]], { licence: 'Saját' });
+    assert.deepEqual(catalogue.store.photos.fieldValues('licence', 200), ['CC BY-SA 4.0', 'Saját']);
+    assert.deepEqual(catalogue.store.photos.fieldValues('source', 200), ['Fortepan']);
+  } finally {
+    catalogue.close();
+  }
+});

@@ -1,0 +1,99 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
+import { startServer, type RunningServer } from '../../../electron/server.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { rawRequest, type RawRequestOptions } from '../../support/rawHttp.ts';
+
+let catalogue: Catalogue;
+let server: RunningServer;
+let secretOutside: string;
+
+before(async () => {
+  const dir = await tempDir();
+  const renderer = path.join(dir, 'renderer');
+  await writeFixture(renderer, 'index.html', Promise.resolve(Buffer.from('<!doctype html><html><head><title>t</title></head><body></body></html>')));
+  await writeFixture(renderer, 'assets/app.js', Promise.resolve(Buffer.from('console.log(1)')));
+  secretOutside = await writeFixture(dir, 'secret.txt', Promise.resolve(Buffer.from('SECRET')));
+  await fs.symlink(secretOutside, path.join(renderer, 'assets', 'link.js'));
+  await writeFixture(dir, 'photos/fortepan_1.jpg', makeJpeg());
+  catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
+  await catalogue.ingest.run([path.join(dir, 'photos')]);
+  server = await startServer(catalogue, { rendererDir: renderer });
+});
+after(async () => {
+  await server.close();
+  catalogue.close();
+});
+
+/** Raw HTTP so tests control Host and Origin headers exactly. */
+const request = (pathname: string, options: RawRequestOptions = {}) => rawRequest(server.port, pathname, options);
+
+/** A route under the app's capability prefix `/<token>/`. */
+const app = (route: string) => `/${server.token}/${route}`;
+const api = (method: string, params: unknown, headers: Record<string, string> = {}) =>
+  request(app(`api/${method}`), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(params) });
+
+test('listens on 127.0.0.1 only, at the address with its token as the first path segment', () => {
+  assert.equal(server.url, `http://127.0.0.1:${server.port}/${server.token}/`);
+  assert.match(server.token, /^[A-Za-z0-9_-]{32}$/);
+});
+
+test('the app lives under /<token>/: no cookie is set; outside the prefix a plain 404 reveals nothing', async () => {
+  const page = await request(app(''));
+  assert.equal(page.status, 200);
+  assert.equal(page.headers['set-cookie'], undefined);
+  assert.equal(page.headers['referrer-policy'], 'no-referrer');
+  assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+  assert.ok(!page.body.includes(server.token), 'the page does not repeat the token');
+  assert.equal((await request(app('index.html'))).status, 200);
+  const bare = await request(`/${server.token}`);
+  assert.equal(bare.status, 308, 'without its slash the relative URLs would miss the prefix');
+  assert.equal(bare.headers.location, `/${server.token}/`);
+  for (const outside of ['/', '/index.html', `/?token=${server.token}`, '/assets/app.js', '/api/info', `/x${server.token}/`, `/${server.token.slice(0, -1)}/`, `/${server.token}x/`]) {
+    const res = await request(outside);
+    assert.equal(res.status, 404, outside);
+    assert.equal(res.body, 'Not found.', outside);
+    assert.equal(res.headers['set-cookie'], undefined);
+  }
+  const apiOutside = await request('/api/info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  assert.equal(apiOutside.status, 404);
+  const ok = await api('info', {});
+  assert.equal(JSON.parse(ok.body).value.photos, 1);
+});
+
+test('foreign Host (DNS rebinding) and foreign Origin are refused; no CORS headers', async () => {
+  assert.equal((await api('info', {}, { host: `evil.example:${server.port}` })).status, 421);
+  assert.equal((await api('info', {}, { origin: 'http://evil.example' })).status, 403);
+  const same = await api('info', {}, { origin: server.origin });
+  assert.equal(same.status, 200);
+  assert.equal(same.headers['access-control-allow-origin'], undefined);
+});
+
+test('parameters are validated and errors come back as messages', async () => {
+  const bad = JSON.parse((await api('getPhoto', { id: 'x' })).body);
+  assert.equal(bad.ok, false);
+  assert.match(bad.error.message, /getPhoto: id/);
+  const unknown = JSON.parse((await api('deleteEverything', {})).body);
+  assert.match(unknown.error.message, /Unknown API method/);
+  const missing = JSON.parse((await api('getPhoto', { id: 999 })).body);
+  assert.equal(missing.error.code, 'not-found');
+  const extra = JSON.parse((await api('listPhotos', { offset: 0, limit: 10, sql: 'DROP' })).body);
+  assert.equal(extra.ok, false);
+});
+
+test('only files of the open catalogue and the UI are served: no traversal, no symlinks out', async () => {
+  assert.equal((await request(app('assets/app.js'))).status, 200);
+  for (const evil of ['../secret.txt', '%2e%2e/secret.txt', 'assets/%2e%2e/%2e%2e/secret.txt', `${encodeURIComponent(secretOutside)}`, 'assets/link.js', 'images/grid/../../secret.txt', '../../secret.txt']) {
+    const res = await request(app(evil));
+    assert.notEqual(res.status, 200, evil);
+    assert.ok(!res.body.includes('SECRET'), evil);
+  }
+  const [photo] = catalogue.photos.list(0, 1).photos;
+  const image = await request(app(`images/grid/${photo.id}`));
+  assert.equal(image.status, 200);
+  assert.equal(image.headers['content-type'], 'image/jpeg');
+  assert.equal((await request(`/images/grid/${photo.id}`)).status, 404);
+});
