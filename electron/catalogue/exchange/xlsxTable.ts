@@ -1,7 +1,13 @@
 // Spreadsheets as .xlsx, read and written with ExcelJS, so nobody fights delimiters and code
 // pages. Every cell is written as text (format "@"): Excel must not turn "1956.10.23." into a
 // date serial or "0012" into 12. A date cell someone else's Excel made is read back as YYYY-MM-DD.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// ExcelJS (a few megabytes of code) is loaded on first use, not with the catalogue: `fototar
+// show`, `list` and `credits` open a catalogue (and so its exchange service) but never a workbook.
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 import { CatalogueError } from '../catalogueError.ts';
 
 export interface TableRow {
@@ -24,7 +30,7 @@ function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet's rows, empty rows left out. */
 export async function readXlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
@@ -43,7 +49,7 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
 
 /** A workbook of one sheet: the header row bold and frozen, every cell text. */
 export async function writeXlsxTable(sheetName: string, header: readonly string[], rows: readonly string[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'Fototar';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = header.map((name) => ({ header: name, width: Math.min(60, Math.max(12, name.length + 2)), style: { numFmt: '@' } }));
