@@ -16,7 +16,7 @@ const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorag
 const DOM_PACKAGES = ['react', 'react-dom', '@tanstack/react-virtual'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'release/**', '.vite/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-electron/**', 'dist-cli/**', 'release/**', '.vite/**', 'test-results/**', 'playwright-report/**'] },
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
