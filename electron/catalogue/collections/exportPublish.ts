@@ -15,6 +15,7 @@
 // a dead process's staging folder with a journal is rolled back (new files moved out, old ones
 // back); one without a journal is deleted (before step 1 nothing was touched, after step 3 all is
 // in place). Every step of the rollback can itself be interrupted and run again.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -101,13 +102,19 @@ function clearPending(catalogueRoot: string | undefined, staging: Staging): void
 
 // --- staging ---------------------------------------------------------------------------------
 
-/** A fresh staging folder in the output folder, named with this process's id. */
+/**
+ * A fresh staging folder in the output folder, named with this process's id. The catalogue's
+ * note of the export is written first: a process killed just after making the folder still
+ * leaves the note that makes the next open clear it away.
+ */
 export function createStaging(outDir: string, catalogueRoot?: string): Staging {
-  const root = fs.mkdtempSync(path.join(outDir, `${STAGING_PREFIX}${process.pid}-`));
+  const root = path.join(outDir, `${STAGING_PREFIX}${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
   const staging = { root, newDir: path.join(root, 'new'), oldDir: path.join(root, 'old') };
+  notePending(catalogueRoot, staging);
+  fs.mkdirSync(root);
+  faultPoint('export-staging-made');
   fs.mkdirSync(staging.newDir);
   fs.mkdirSync(staging.oldDir);
-  notePending(catalogueRoot, staging);
   return staging;
 }
 

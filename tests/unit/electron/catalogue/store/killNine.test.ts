@@ -370,6 +370,8 @@ test('kill -9 while an export publishes: the folder holds exactly the earlier fi
   };
 
   const kills = [
+    // First, so its trial index is even: only the catalogue's opening clears the staging folder.
+    ...pauses('export-staging-made', [1]),
     ...pauses('export-picture-staged', [1, 10]),
     ...pauses('export-journal-written', [1]),
     ...pauses('export-old-moved', [1, 3, 8, 12, 15]),
@@ -394,7 +396,7 @@ test('kill -9 while an export publishes: the folder holds exactly the earlier fi
     // …and so does opening the catalogue that exported (the next start of the app).
     (await openChecked(catalogueDir)).close();
     const which = oldOrNew(out, old, fresh);
-    if (kill.pauseAt && /^export-(picture-staged|journal-written|old-moved|new-moved)/.test(kill.pauseAt)) assert.equal(which, 'old', 'rolled back');
+    if (kill.pauseAt && /^export-(staging-made|picture-staged|journal-written|old-moved|new-moved)/.test(kill.pauseAt)) assert.equal(which, 'old', 'rolled back');
     if (kill.pauseAt?.startsWith('export-committed')) assert.equal(which, 'new', 'committed');
     assert.deepEqual(fs.readdirSync(out).filter((n) => n.startsWith(STAGING_PREFIX)), [], 'no staging left');
     assert.deepEqual(fs.readdirSync(path.join(catalogueDir, 'pending-exports')).length, 0, 'no note of an export under way');
