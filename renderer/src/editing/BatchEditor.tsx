@@ -120,10 +120,15 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
   const saved = useRef(initial);
   // The photos changed (this save, an undo, the CLI) or the selection did: show their shared
   // value, unless the person has typed here something not yet saved.
+  // What is typed is also kept in a ref, written in the change handler itself: this effect may
+  // run with the values of an earlier render after a keystroke was already handled (a refresh
+  // landing as the person types), and must never put the shared value over the typing.
+  const draft = useRef<{ text: string; touched: boolean }>({ text: initial, touched: false });
   useEffect(() => {
-    if (touched && text !== saved.current) return;
+    if (draft.current.touched && draft.current.text !== saved.current) return;
     if (initial === saved.current && document.activeElement?.id === `field-${name}`) return;
     saved.current = initial;
+    draft.current = { text: initial, touched: false };
     setText(initial);
     setTouched(false);
   }, [initial, mixed]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -145,6 +150,7 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
     className: mixed && !touched ? 'mixed' : undefined,
     'aria-description': mixed ? t('batch.mixedDescription') : undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      draft.current = { text: e.target.value, touched: true };
       setText(e.target.value);
       setTouched(true);
     },
@@ -174,6 +180,7 @@ function BatchField({ spec, mixed, initial, save }: { spec: FieldSpec; mixed: bo
           value={text}
           mixed={mixed && !touched}
           onPick={(picked) => {
+            draft.current = { text: picked, touched: true };
             setText(picked);
             setTouched(true);
             saved.current = picked;
