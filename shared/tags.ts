@@ -12,6 +12,14 @@
 /** What separates tags in text. */
 export const TAG_SEPARATOR = /[;\r\n]/;
 
+/**
+ * What separates keywords inside ONE embedded keyword string (an IPTC/XMP value that is text, not
+ * a list): tools that write the list as one string (ImageMagick's raw profiles, some scanners'
+ * software) put commas between them. A proper list (an XMP bag, repeated IPTC keywords) is read
+ * item by item and never split, so "Skoda 30,5" in a bag stays one tag.
+ */
+export const EMBEDDED_KEYWORD_SEPARATOR = /[;,\r\n]\s*/;
+
 /** The key two tags compare by: trimmed, inner white space as one space, lower case. */
 export function tagKey(tag: string): string {
   return tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase('hu');

@@ -11,7 +11,7 @@ import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJ
 import { decodeXmpBlock } from './xmlEntities.ts';
 import { assertSafeXml } from './safeXml.ts';
 import { decodeXmpBytes } from '../sidecars/xmpSidecar.ts';
-import { TAG_SEPARATOR } from '../../../shared/tags.ts';
+import { EMBEDDED_KEYWORD_SEPARATOR } from '../../../shared/tags.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -309,7 +309,7 @@ function clean(value: string): string {
 
 function list(value: unknown): string[] {
   if (value === null || value === undefined) return [];
-  const items = Array.isArray(value) ? value : String(value).split(TAG_SEPARATOR);
+  const items = Array.isArray(value) ? value : String(value).split(EMBEDDED_KEYWORD_SEPARATOR);
   return items.map((item) => text(item)).filter(Boolean);
 }
 
