@@ -7,6 +7,7 @@ import type { CreditWarning } from '../../../shared/figureCredits.ts';
 import { ApiError } from '../../../shared/apiClient.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
+import { useCatchUpWhenQuiet } from '../common/useCatchUpWhenQuiet.ts';
 import type { CreditChoice } from './CreditsPanel.tsx';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
@@ -48,7 +49,11 @@ export function ExportDialog({
 
   const running = progress?.state === 'running';
   // Progress is pushed by the catalogue while this dialog's export runs.
+  const heard = useCatchUpWhenQuiet(running, () => {
+    api.exportProgress({}).then((p) => setProgress((c) => (c?.state === 'running' ? p : c)), () => undefined);
+  });
   useCatalogueEvent('exportProgress', (e) => {
+    heard();
     setProgress((current) => (current === null ? current : e.progress));
   });
 

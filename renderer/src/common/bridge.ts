@@ -47,12 +47,15 @@ async function postJson(method: string, params: unknown): Promise<ApiEnvelope<un
  * One EventSource for the page, opened with the first subscriber. The URL is relative, resolved
  * against the page like every other address the server hands out. After a dropped connection
  * the browser reconnects by itself; events sent meanwhile are lost, so a reconnect tells every
- * subscriber that anything may have changed.
+ * subscriber that anything may have changed. (Progress of long work is caught up by its panel:
+ * common/useCatchUpWhenQuiet.ts.)
  */
 function serverEvents(): FototarBridge['subscribe'] {
   const listeners = new Set<(event: CatalogueEvent) => void>();
   let source: EventSource | null = null;
-  let opened = false;
+  // Whether events may have been missed: after any drop, and before the first open when the
+  // first try failed (the page's own first reads may predate what happened meanwhile).
+  let missed = false;
   const deliver = (event: CatalogueEvent) => {
     for (const listener of [...listeners]) listener(event);
   };
@@ -67,13 +70,16 @@ function serverEvents(): FototarBridge['subscribe'] {
       }
       if (isCatalogueEvent(data)) deliver(data);
     };
+    source.onerror = () => {
+      missed = true;
+    };
     source.onopen = () => {
-      if (opened) {
+      if (missed) {
         deliver({ type: 'photosChanged', ids: 'all' });
         deliver({ type: 'collectionsChanged' });
         deliver({ type: 'historyChanged' });
       }
-      opened = true;
+      missed = false;
     };
   };
   return (listener) => {

@@ -25,14 +25,6 @@ export function formatNumber(n: number, fractionDigits?: number): string {
   return new Intl.NumberFormat(currentLanguage(), digits).format(n);
 }
 
-/** @deprecated English only: being replaced by plural messages (t('…', { count })) in the catalogues. */
-export const numberFormat = { format: formatNumber };
-
-/** @deprecated English only: being replaced by plural messages (t('…', { count })) in the catalogues. */
-export function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
 /** A duration with the UI language's units (Intl's unit names: "2 min 5 s" / "2 perc 5 mp"). */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '—';

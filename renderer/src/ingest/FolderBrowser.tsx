@@ -27,6 +27,9 @@ export function FolderBrowser({
   const { t } = useTranslation(['ingest', 'common']);
   const folders = useFolderListing();
   const { listing } = folders;
+  // What the person typed; until they type, the field shows the folder listed. (Derived, not
+  // copied in by an effect: an effect could run after a keystroke with an earlier render's
+  // "not typed yet" and put the listed folder over what was typed, which then got added.)
   const [typed, setTyped] = useState('');
   const [edited, setEdited] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -34,18 +37,12 @@ export function FolderBrowser({
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  // The field follows the folder shown until the person types in it.
-  useEffect(() => {
-    if (listing && !edited) setTyped(listing.path);
-  }, [listing, edited]);
+  const shown = edited ? typed : (listing?.path ?? '');
 
   const open = async (path: string) => {
     setProblem(null);
     const answer = await folders.go(path);
-    if (answer) {
-      setEdited(false);
-      setTyped(answer.path);
-    }
+    if (answer) setEdited(false);
     return answer;
   };
 
@@ -96,7 +93,7 @@ export function FolderBrowser({
             data-testid="folder-path-input"
             aria-label={t('folder.pathLabel')}
             placeholder={t('folder.placeholder')}
-            value={typed}
+            value={shown}
             spellCheck={false}
             autoComplete="off"
             onChange={(e) => {
@@ -107,11 +104,11 @@ export function FolderBrowser({
               // Enter opens what was typed; the Add button adds it.
               if (e.key === 'Enter') {
                 e.preventDefault();
-                void open(typed);
+                void open(shown);
               }
             }}
           />
-          <button type="button" className="button" data-testid="folder-path-go" disabled={!typed.trim() || folders.loading} onClick={() => void open(typed)}>
+          <button type="button" className="button" data-testid="folder-path-go" disabled={!shown.trim() || folders.loading} onClick={() => void open(shown)}>
             {t('folder.open')}
           </button>
         </div>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IngestProgress } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
+import { useCatchUpWhenQuiet } from '../common/useCatchUpWhenQuiet.ts';
 import { errorMessage } from '../../../shared/errorMessage.ts';
 
 export function isActive(progress: IngestProgress | null): boolean {
@@ -33,9 +34,18 @@ export function useIngest(onError: (text: string) => void): IngestState {
       () => undefined,
     );
   }, []);
-  useCatalogueEvent('ingestProgress', (e) => setProgress(e.progress));
-
   const running = isActive(progress);
+  const heard = useCatchUpWhenQuiet(running, () => {
+    api.ingestProgress({}).then(
+      (p) => setProgress((shown) => (isActive(shown) ? p : shown)),
+      () => undefined,
+    );
+  });
+  useCatalogueEvent('ingestProgress', (e) => {
+    heard();
+    setProgress(e.progress);
+  });
+
   useEffect(() => {
     if (!running) setCancelling(false);
   }, [running]);
@@ -45,7 +55,9 @@ export function useIngest(onError: (text: string) => void): IngestState {
     try {
       // The catalogue reads only what was chosen in this session: these paths, confirmed here.
       for (const path of paths) await api.chooseFolder({ path, purpose: 'ingest' });
-      await api.startIngest({ paths });
+      const started = await api.startIngest({ paths });
+      // Shown at once, even if the stream's first events are late or lost (then caught up).
+      setProgress((shown) => (isActive(shown) ? shown : started));
       return null;
     } catch (e) {
       return message(e);
