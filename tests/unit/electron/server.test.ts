@@ -2,37 +2,27 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Catalogue } from '../../../electron/catalogue/catalogue.ts';
-import { startServer, type RunningServer } from '../../../electron/server.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
-import { rawRequest, type RawRequestOptions } from '../../support/rawHttp.ts';
+import type { Catalogue } from '../../../electron/catalogue/catalogue.ts';
+import type { RunningServer } from '../../../electron/server.ts';
+import type { RawRequestOptions } from '../../support/rawHttp.ts';
+import { serveTestCatalogue, type ServedTestCatalogue } from '../../support/servedCatalogue.ts';
 
+let served: ServedTestCatalogue;
 let catalogue: Catalogue;
 let server: RunningServer;
 let secretOutside: string;
 
 before(async () => {
-  const dir = await tempDir();
-  const renderer = path.join(dir, 'renderer');
-  await writeFixture(renderer, 'index.html', Promise.resolve(Buffer.from('<!doctype html><html><head><title>t</title></head><body></body></html>')));
-  await writeFixture(renderer, 'assets/app.js', Promise.resolve(Buffer.from('console.log(1)')));
-  secretOutside = await writeFixture(dir, 'secret.txt', Promise.resolve(Buffer.from('SECRET')));
-  await fs.symlink(secretOutside, path.join(renderer, 'assets', 'link.js'));
-  await writeFixture(dir, 'photos/fortepan_1.jpg', makeJpeg());
-  catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest.run([path.join(dir, 'photos')]);
-  server = await startServer(catalogue, { rendererDir: renderer });
+  served = await serveTestCatalogue({
+    // A link inside the UI folder to a file outside it must not be followed.
+    beforeServe: ({ rendererDir, secret }) => fs.symlink(secret, path.join(rendererDir, 'assets', 'link.js')),
+  });
+  ({ catalogue, server, secret: secretOutside } = served);
 });
-after(async () => {
-  await server.close();
-  catalogue.close();
-});
+after(() => served.close());
 
-/** Raw HTTP so tests control Host and Origin headers exactly. */
-const request = (pathname: string, options: RawRequestOptions = {}) => rawRequest(server.port, pathname, options);
-
-/** A route under the app's capability prefix `/<token>/`. */
-const app = (route: string) => `/${server.token}/${route}`;
+const request = (pathname: string, options?: RawRequestOptions) => served.request(pathname, options);
+const app = (route: string) => served.app(route);
 const api = (method: string, params: unknown, headers: Record<string, string> = {}) =>
   request(app(`api/${method}`), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(params) });
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../../electron/catalogue/apiHandler.ts';
-import type { ApiEnvelope, ApiResults } from '../../../../shared/api.ts';
+import { apiCaller } from '../../../support/apiCaller.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../../support/fixtures.ts';
 
 let dir: string;
@@ -28,11 +28,7 @@ before(async () => {
 
 after(() => catalogue.close());
 
-async function call<M extends keyof ApiResults>(method: M, params: unknown): Promise<ApiResults[M]> {
-  const envelope = (await handle(method, params)) as ApiEnvelope<ApiResults[M]>;
-  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-  return envelope.value;
-}
+const call = apiCaller(() => handle);
 
 test('create, add (twice is allowed and reported), move, mark modified, credits', async () => {
   const created = await call('createCollection', { name: 'Cikk 1956-ról' });

@@ -8,40 +8,35 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Catalogue } from '../../../../electron/catalogue/catalogue.ts';
+import type { Catalogue } from '../../../../electron/catalogue/catalogue.ts';
 import { thumbnailPath } from '../../../../electron/catalogue/cataloguePaths.ts';
-import { startServer, type RunningServer } from '../../../../electron/server.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../../support/fixtures.ts';
-import { rawRequest, type RawRequestOptions } from '../../../support/rawHttp.ts';
+import type { RunningServer } from '../../../../electron/server.ts';
+import type { RawRequestOptions } from '../../../support/rawHttp.ts';
+import { serveTestCatalogue, type ServedTestCatalogue } from '../../../support/servedCatalogue.ts';
 
+let served: ServedTestCatalogue;
 let catalogue: Catalogue;
 let server: RunningServer;
 let ids: number[];
 
 before(async () => {
-  const dir = await tempDir();
-  const renderer = path.join(dir, 'renderer');
-  await writeFixture(renderer, 'index.html', Promise.resolve(Buffer.from('<!doctype html><html><head><title>t</title></head><body></body></html>')));
-  await writeFixture(renderer, 'assets/app.js', Promise.resolve(Buffer.from('console.log(1)')));
-  const secret = await writeFixture(dir, 'secret.txt', Promise.resolve(Buffer.from('SECRET')));
-  await writeFixture(dir, 'photos/fortepan_1.jpg', makeJpeg({ colour: '#111111' }));
-  await writeFixture(dir, 'photos/fortepan_2.jpg', makeJpeg({ colour: '#222222' }));
-  catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-  await catalogue.ingest.run([path.join(dir, 'photos')]);
+  served = await serveTestCatalogue({
+    colours: ['#111111', '#222222'],
+    // Someone with write access to the catalogue folder swaps a thumbnail for a link to a secret.
+    async beforeServe({ catalogue: opened, secret }) {
+      const second = opened.photos.ids()[1];
+      const thumb = thumbnailPath(opened.paths, opened.photos.get(second).hash, 'grid');
+      await fs.rm(thumb);
+      await fs.symlink(secret, thumb);
+    },
+  });
+  ({ catalogue, server } = served);
   ids = catalogue.photos.ids();
-  // Someone with write access to the catalogue folder swaps a thumbnail for a link to a secret.
-  const thumb = thumbnailPath(catalogue.paths, catalogue.photos.get(ids[1]).hash, 'grid');
-  await fs.rm(thumb);
-  await fs.symlink(secret, thumb);
-  server = await startServer(catalogue, { rendererDir: renderer });
 });
-after(async () => {
-  await server.close();
-  catalogue.close();
-});
+after(() => served.close());
 
-const request = (pathname: string, options: RawRequestOptions = {}) => rawRequest(server.port, pathname, options);
-const app = (route: string) => `/${server.token}/${route}`;
+const request = (pathname: string, options?: RawRequestOptions) => served.request(pathname, options);
+const app = (route: string) => served.app(route);
 const apiHeaders = (extra: Record<string, string | undefined> = {}) => ({ 'content-type': 'application/json', ...extra });
 
 test('listens on 127.0.0.1 only: not on ::1, not on the machine\'s other addresses', async () => {

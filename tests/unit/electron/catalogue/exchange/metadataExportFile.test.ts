@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../../../electron/catalogue/apiHandler.ts';
 import { metadataFileName } from '../../../../../electron/catalogue/exchange/metadataExportFile.ts';
-import type { ApiEnvelope, ApiResults } from '../../../../../shared/api.ts';
+import { apiCaller } from '../../../../support/apiCaller.ts';
 import { fortepanRecord } from '../../../../support/records.ts';
 import { tempDir } from '../../../../support/fixtures.ts';
 
@@ -28,11 +28,7 @@ before(async () => {
 
 after(() => catalogue.close());
 
-async function call<M extends keyof ApiResults>(method: M, params: unknown): Promise<ApiResults[M]> {
-  const envelope = (await handle(method, params)) as ApiEnvelope<ApiResults[M]>;
-  if (!envelope.ok) throw Object.assign(new Error(envelope.error.message), { code: envelope.error.code });
-  return envelope.value;
-}
+const call = apiCaller(() => handle);
 
 test('the file is named for the catalogue, in the file\'s language, safely', () => {
   assert.equal(metadataFileName('Képek 1956', 'csv', 'hu'), 'Kepek_1956_metaadatok.csv');
