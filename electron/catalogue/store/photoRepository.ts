@@ -125,7 +125,8 @@ export function rowToPhoto(row: PhotoRow): Photo {
   return photo;
 }
 
-function parseTags(json: string): string[] {
+/** A tags cell (a JSON array); a damaged cell reads as no tags. */
+export function parseTags(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];

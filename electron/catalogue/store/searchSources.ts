@@ -2,32 +2,13 @@
 // building a Photo per row, credit line included, would double the index build time).
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchSource } from '../search/searchDocument.ts';
+import { parseTags, type PhotoRow } from './photoRepository.ts';
 
 const COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags';
 
-interface SourceRow {
-  id: number;
-  file: string;
-  fortepan_id: number | null;
-  title: string;
-  caption: string;
-  date: string;
-  donor: string;
-  photographer: string;
-  country: string;
-  city: string;
-  place: string;
-  tags: string;
-}
+type SourceRow = Pick<PhotoRow, 'id' | 'file' | 'fortepan_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags'>;
 
 function toSource(row: SourceRow): SearchSource {
-  let tags: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(row.tags);
-    if (Array.isArray(parsed)) tags = parsed.filter((t): t is string => typeof t === 'string');
-  } catch {
-    // A damaged tags cell indexes as no tags.
-  }
   return {
     id: row.id,
     file: row.file,
@@ -40,7 +21,7 @@ function toSource(row: SourceRow): SearchSource {
     country: row.country,
     city: row.city,
     place: row.place,
-    tags,
+    tags: parseTags(row.tags),
   };
 }
 
