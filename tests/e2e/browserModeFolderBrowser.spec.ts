@@ -75,3 +75,37 @@ test('browse to a folder, type paths, add it', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('grid-cell')).toHaveCount(2);
 });
+
+test('what is typed is never mixed with a folder listed meanwhile: the field takes typing once home is listed', async ({ page }) => {
+  const dir = await tempDir('fototar-e2e-folders-');
+  const photos = path.join(dir, 'scans');
+  await writeFixture(photos, 'fortepan_1001.jpg', makeJpeg({ colour: '#665544' }));
+  Catalogue.open(path.join(dir, 'catalogue'), { create: true }).close();
+  served = await serveCatalogue(path.join(dir, 'catalogue'), { HOME: dir });
+  // The first listing (home) is slow, as on a busy machine or a slow network disk.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.route('**/api/listFolders', async (route) => {
+    if (first) {
+      first = false;
+      await held;
+    }
+    await route.continue();
+  });
+  await page.goto(served.url);
+  await page.getByTestId('add-folder').click();
+  const input = page.getByTestId('folder-path-input');
+  await expect(input).toBeVisible();
+  // Until home is listed, typing would race the listing into the field: it waits.
+  await expect(input).not.toBeEditable();
+  release();
+  await expect(input).toBeEditable();
+  await expect(input).toHaveValue(dir);
+  await input.fill(photos);
+  await expect(input).toHaveValue(photos);
+  await page.getByTestId('folder-path-submit').click();
+  await expect(page.getByTestId('folder-dialog')).toBeHidden();
+  await expect(page.getByTestId('ingest-summary')).toContainText('1');
+  await expect(page.getByTestId('grid-cell')).toHaveCount(1);
+});

@@ -30,8 +30,12 @@ export function FolderBrowser({
   // What the person typed; until they type, the field shows the folder listed. (Derived, not
   // copied in by an effect: an effect could run after a keystroke with an earlier render's
   // "not typed yet" and put the listed folder over what was typed, which then got added.)
+  // The field takes typing only once the first folder is listed: a listing landing mid-typing
+  // would otherwise put home in front of what was typed ("/root" + "/tmp/scans").
   const [typed, setTyped] = useState('');
   const [edited, setEdited] = useState(false);
+  // Counts keystrokes, so an answer to an earlier open does not take back later typing.
+  const keystrokes = useRef(0);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -41,8 +45,9 @@ export function FolderBrowser({
 
   const open = async (path: string) => {
     setProblem(null);
+    const typedBefore = keystrokes.current;
     const answer = await folders.go(path);
-    if (answer) setEdited(false);
+    if (answer && keystrokes.current === typedBefore) setEdited(false);
     return answer;
   };
 
@@ -96,7 +101,9 @@ export function FolderBrowser({
             value={shown}
             spellCheck={false}
             autoComplete="off"
+            readOnly={!listing && !folders.error}
             onChange={(e) => {
+              keystrokes.current++;
               setTyped(e.target.value);
               setEdited(true);
             }}
