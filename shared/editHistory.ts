@@ -1,6 +1,5 @@
 // Undo and redo as the UI and the CLI see them. Every edit (one field, a batch, a tag rename,
 // a CSV import) is one step; steps live in the catalogue, so undo survives restarts.
-import type { Photo } from './types.ts';
 
 export interface HistoryState {
   canUndo: boolean;
@@ -13,8 +12,12 @@ export interface HistoryState {
 export interface UndoResult {
   /** The step that was undone or redone, or null when there was nothing to do. */
   label: string | null;
-  /** The photos as they are now, so the UI can show them without asking again. */
-  photos: Photo[];
+  /**
+   * The ids of the photos it changed. Not the photos themselves: undoing a batch edit of
+   * 200,000 photos would build and send every one of them, and each panel re-reads what it
+   * shows from the photosChanged event anyway.
+   */
+  ids: number[];
   history: HistoryState;
 }
 

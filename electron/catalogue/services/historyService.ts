@@ -35,6 +35,6 @@ export class HistoryService {
       throw new CatalogueError('not-saved', `Undo/redo was not saved: ${(error as Error).message}`);
     }
     if (done) this.#core.photosChanged(done.ids);
-    return { label: done?.label ?? null, photos: done ? this.#core.photos.getMany(done.ids) : [], history: history.state() };
+    return { label: done?.label ?? null, ids: done?.ids ?? [], history: history.state() };
   }
 }

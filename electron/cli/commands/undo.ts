@@ -7,7 +7,7 @@ function step(kind: 'undo' | 'redo'): Command {
     if (positionals.length) throw new UsageError(`${kind} takes no arguments`);
     await withCatalogue(requireCatalogue(values), false, (catalogue) => {
       const result = kind === 'undo' ? catalogue.history.undo() : catalogue.history.redo();
-      if (values.json) out(JSON.stringify({ label: result.label, photos: result.photos.map((p) => p.id), history: result.history }));
+      if (values.json) out(JSON.stringify({ label: result.label, photos: result.ids, history: result.history }));
       else out(result.label ? `${kind === 'undo' ? 'undid' : 'redid'}: ${result.label}` : `nothing to ${kind}`);
     });
   };
