@@ -37,9 +37,7 @@ export async function checkOriginals(photos: PhotoRepository, options: { signal?
     await new Promise((resolve) => setImmediate(resolve));
     const flips = rows.filter((row, i) => row.missing !== states[i]).map((row) => ({ id: row.id, missing: !row.missing }));
     if (flips.length && photos.isOpen) {
-      photos.transaction(() => {
-        for (const flip of flips) photos.setMissing(flip.id, flip.missing);
-      });
+      photos.setMissingMany(flips);
       report.changed.push(...flips.map((f) => f.id));
     }
     report.checked += rows.length;
