@@ -338,10 +338,6 @@ export class PhotoRepository {
     );
   }
 
-  setMissing(id: number, missing: boolean): void {
-    this.#prepare('UPDATE photos SET missing=? WHERE id=?').run(missing ? 1 : 0, id);
-  }
-
   /**
    * Sets many "original missing" flags in one transaction without an fsync: the flags are
    * re-derived by the next check of the originals, so a crash that loses them loses nothing,
