@@ -6,14 +6,22 @@
 // Plain types and a hand-written guard (no zod), so the sandboxed preload stays small.
 import type { IngestProgress } from './types.ts';
 import type { ExportProgress } from './collections.ts';
+import type { HistoryState } from './editHistory.ts';
 
 export type CatalogueEvent =
-  /** Photos' fields changed, or photos were added or removed ('all': re-read whatever you show). */
-  | { type: 'photosChanged'; ids: number[] | 'all' }
+  /**
+   * Photos' fields changed, or photos were added or removed ('all': re-read whatever you show).
+   * `total`, the number of photos now, spares a panel showing the count a request.
+   */
+  | { type: 'photosChanged'; ids: number[] | 'all'; total?: number }
   /** A collection was created, renamed, deleted, or its picks changed. */
   | { type: 'collectionsChanged' }
-  /** The undo/redo history moved (an edit, an undo, a redo). */
-  | { type: 'historyChanged' }
+  /**
+   * The undo/redo history moved (an edit, an undo, a redo). `history` is where it is now; without
+   * it (a reconnect), re-read it. Sent along so that a change costs the renderer one request fewer:
+   * a browser opens at most six connections to the server, and the event stream holds one.
+   */
+  | { type: 'historyChanged'; history?: HistoryState }
   | { type: 'ingestProgress'; progress: IngestProgress }
   | { type: 'exportProgress'; progress: ExportProgress };
 
@@ -28,15 +36,24 @@ export const EVENTS_CHANNEL = 'fototar:events';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
+function isHistoryState(value: unknown): value is HistoryState {
+  const label = (x: unknown) => x === null || typeof x === 'string';
+  return isObject(value) && typeof value.canUndo === 'boolean' && typeof value.canRedo === 'boolean' && label(value.undoLabel) && label(value.redoLabel);
+}
+
 /** Checks an event that crossed a process boundary before any panel sees it. */
 export function isCatalogueEvent(value: unknown): value is CatalogueEvent {
   if (!isObject(value)) return false;
   switch (value.type) {
     case 'photosChanged':
-      return value.ids === 'all' || (Array.isArray(value.ids) && value.ids.every((id) => Number.isInteger(id)));
+      return (
+        (value.total === undefined || (Number.isInteger(value.total) && (value.total as number) >= 0)) &&
+        (value.ids === 'all' || (Array.isArray(value.ids) && value.ids.every((id) => Number.isInteger(id))))
+      );
     case 'collectionsChanged':
-    case 'historyChanged':
       return true;
+    case 'historyChanged':
+      return value.history === undefined || isHistoryState(value.history);
     case 'ingestProgress':
     case 'exportProgress':
       return isObject(value.progress) && typeof value.progress.state === 'string';

@@ -31,6 +31,7 @@ import { PhotosService } from './services/photosService.ts';
 import { CollectionService } from './collections/collectionService.ts';
 import { TagsService } from './services/tagsService.ts';
 import { HistoryService } from './services/historyService.ts';
+import { EditHistory } from './editing/editHistory.ts';
 import { CatalogueSearch } from './services/catalogueSearch.ts';
 import { OriginalsService } from './services/originalsService.ts';
 import { ExchangeService } from './services/exchangeService.ts';
@@ -83,7 +84,10 @@ export class Catalogue {
     this.paths = paths;
     this.db = db;
     const photos = new PhotoRepository(db);
-    this.events = new CatalogueEvents(db);
+    this.events = new CatalogueEvents(db, {
+      photoCount: () => photos.count(),
+      historyState: () => new EditHistory(db, photos).state(),
+    });
     this.#searchWorker = new SearchService(paths);
     const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => this.events.emit({ type: 'collectionsChanged' }));
     this.store = { photos, collections };
@@ -199,7 +203,7 @@ export class Catalogue {
   #photosChanged(ids: readonly number[]): SidecarReport | null {
     if (ids.length === 0) return null;
     this.events.photosChanged(ids);
-    this.events.emit({ type: 'historyChanged' });
+    this.events.historyChanged();
     const settings = readSidecarSettings(this.db);
     if (!settings.autoWrite) return null;
     return writeSidecars(this.store.photos.getMany(ids), settings.naming);

@@ -3,6 +3,7 @@
 // listens, writes by other processes (the CLI, a script on the database) are watched for too.
 import type { DatabaseSync } from 'node:sqlite';
 import { MAX_EVENT_IDS, type CatalogueEvent } from '../../../shared/events.ts';
+import type { HistoryState } from '../../../shared/editHistory.ts';
 import { watchExternalWrites } from './externalWrites.ts';
 
 export type CatalogueListener = (event: CatalogueEvent) => void;
@@ -14,13 +15,21 @@ const COLLECTIONS_SIGNATURE = `SELECT
   (SELECT count(*) || '|' || ifnull(max(updated_at), '') || '|' || ifnull(group_concat(id || ':' || name, '/'), '') FROM collections) AS collections,
   (SELECT count(*) || '|' || ifnull(max(id), 0) || '|' || total(position * photo_id) || '|' || total(position * id) || '|' || total(collection_id * id) || '|' || total(modified * id) FROM collection_items) AS items`;
 
+/** What the events carry along, read when they are sent (null: could not be read, leave it out). */
+export interface EventFacts {
+  photoCount(): number | null;
+  historyState(): HistoryState | null;
+}
+
 export class CatalogueEvents {
   readonly #listeners = new Set<CatalogueListener>();
   readonly #db: DatabaseSync;
+  readonly #facts: EventFacts | null;
   #stopWatching: (() => void) | null = null;
 
-  constructor(db: DatabaseSync) {
+  constructor(db: DatabaseSync, facts: EventFacts | null = null) {
     this.#db = db;
+    this.#facts = facts;
   }
 
   /** Subscribes; the answer unsubscribes. */
@@ -34,10 +43,10 @@ export class CatalogueEvents {
       let history = this.#signature(HISTORY_SIGNATURE);
       let collections = this.#signature(COLLECTIONS_SIGNATURE);
       this.#stopWatching = watchExternalWrites(this.#db, () => {
-        this.emit({ type: 'photosChanged', ids: 'all' });
+        this.photosChanged('all');
         const [nextCollections, nextHistory] = [this.#signature(COLLECTIONS_SIGNATURE), this.#signature(HISTORY_SIGNATURE)];
         if (nextCollections === null || nextCollections !== collections) this.emit({ type: 'collectionsChanged' });
-        if (nextHistory === null || nextHistory !== history) this.emit({ type: 'historyChanged' });
+        if (nextHistory === null || nextHistory !== history) this.historyChanged();
         [collections, history] = [nextCollections, nextHistory];
       });
     }
@@ -67,10 +76,26 @@ export class CatalogueEvents {
     }
   }
 
-  /** photosChanged for these ids, or for 'all' when the list would be long. */
+  /** photosChanged for these ids, or for 'all' when the list would be long; with the count now. */
   photosChanged(ids: readonly number[] | 'all'): void {
     if (ids !== 'all' && ids.length === 0) return;
-    this.emit({ type: 'photosChanged', ids: ids === 'all' || ids.length > MAX_EVENT_IDS ? 'all' : [...ids] });
+    const total = this.#read(() => this.#facts?.photoCount() ?? null);
+    this.emit({ type: 'photosChanged', ids: ids === 'all' || ids.length > MAX_EVENT_IDS ? 'all' : [...ids], ...(total === null ? {} : { total }) });
+  }
+
+  /** historyChanged, with where the history is now. */
+  historyChanged(): void {
+    const history = this.#read(() => this.#facts?.historyState() ?? null);
+    this.emit({ type: 'historyChanged', ...(history === null ? {} : { history }) });
+  }
+
+  /** A fact for an event, or null when it cannot be read now (the event goes without it). */
+  #read<T>(read: () => T | null): T | null {
+    try {
+      return this.#db.isOpen ? read() : null;
+    } catch {
+      return null;
+    }
   }
 
   stop(): void {

@@ -1,4 +1,5 @@
-// The catalogue's name, folder and photo count, read again whenever photos change.
+// The catalogue's name, folder and photo count; the count follows photosChanged events (read
+// again only when an event comes without it).
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogueInfo } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
@@ -18,7 +19,11 @@ export function useCatalogueInfo() {
     );
   }, []);
   useEffect(load, [load]);
-  useCatalogueEvent('photosChanged', load);
+  useCatalogueEvent('photosChanged', (event) => {
+    const total = event.total;
+    if (total === undefined) load();
+    else setInfo((shown) => (shown === null ? shown : shown.photos === total ? shown : { ...shown, photos: total }));
+  });
   useEffect(() => {
     document.title = info ? `${info.name} — Fototar` : 'Fototar';
   }, [info]);

@@ -17,8 +17,8 @@ export function useUndoRedo(onApplied: (result: UndoResult, kind: 'undo' | 'redo
   }, []);
 
   useEffect(() => refresh(), [refresh]);
-  // Any edit, here or in another program, moves the history.
-  useCatalogueEvent('historyChanged', refresh);
+  // Any edit, here or in another program, moves the history; the event says where to, mostly.
+  useCatalogueEvent('historyChanged', (event) => (event.history ? setHistory(event.history) : refresh()));
 
   const step = useCallback(
     async (kind: 'undo' | 'redo') => {

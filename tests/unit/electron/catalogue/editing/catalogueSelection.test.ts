@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../../../electron/catalogue/apiHandler.ts';
-import type { CatalogueEvent } from '../../../../../shared/events.ts';
+import { isCatalogueEvent, type CatalogueEvent } from '../../../../../shared/events.ts';
 import { fortepanRecord } from '../../../../support/records.ts';
 import { watchExternalWrites } from '../../../../../electron/catalogue/events/externalWrites.ts';
 
@@ -104,11 +104,21 @@ test('every writer emits a typed event: edits, undo, collections, and another pr
   const events: CatalogueEvent[] = [];
   const off = catalogue.events.on((e) => events.push(e));
   try {
+    // The events carry what the panels showing them need (the count, the history's state),
+    // so a change does not cost those panels a request each.
     await call('updatePhotos', { ids: [2], patch: { title: 'Új' } });
-    assert.deepEqual(events.slice(0, 2), [{ type: 'photosChanged', ids: [2] }, { type: 'historyChanged' }]);
+    const edited = events.slice(0, 2);
+    assert.deepEqual(edited[0], { type: 'photosChanged', ids: [2], total: 3 });
+    assert.equal(edited[1].type, 'historyChanged');
+    const afterEdit = (edited[1] as Extract<CatalogueEvent, { type: 'historyChanged' }>).history;
+    assert.deepEqual({ ...afterEdit, undoLabel: typeof afterEdit?.undoLabel }, { canUndo: true, canRedo: false, undoLabel: 'string', redoLabel: null });
+    assert.ok(isCatalogueEvent(edited[0]) && isCatalogueEvent(edited[1]), 'they pass the guard a renderer applies');
     events.length = 0;
     await call('undo', {});
-    assert.deepEqual(events[0], { type: 'photosChanged', ids: [2] });
+    assert.deepEqual(events.slice(0, 2), [
+      { type: 'photosChanged', ids: [2], total: 3 },
+      { type: 'historyChanged', history: { canUndo: false, canRedo: true, undoLabel: null, redoLabel: afterEdit?.undoLabel ?? null } },
+    ]);
     events.length = 0;
     await call('createCollection', { name: 'Könyv' });
     assert.deepEqual(events, [{ type: 'collectionsChanged' }]);
