@@ -6,7 +6,9 @@
 // edit of every photo. Prints one JSON line (milliseconds).
 // With --trace, also the median time from the edit to each stage on the page: the edit's own
 // answer, the first photosChanged event, and each API call the event set off (sent, answered).
-//   node scripts/bench-ui.ts [--edits 20] [--large 200000] [--trace]
+// The freshness runs on a catalogue of --photos photos (1,500 by default, the size users tried;
+// 200000 for the archive's), the selection part on one of --large.
+//   node scripts/bench-ui.ts [--edits 20] [--photos 1500] [--large 200000] [--trace]
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,9 +16,10 @@ import { chromium, type Page } from '@playwright/test';
 import { imagelessCatalogue } from '../tests/support/imagelessCatalogue.ts';
 import { serveCatalogue } from '../tests/e2e/browserModeServer.ts';
 
-const { values } = parseArgs({ options: { edits: { type: 'string', default: '20' }, large: { type: 'string', default: '200000' }, trace: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { edits: { type: 'string', default: '20' }, photos: { type: 'string', default: '1500' }, large: { type: 'string', default: '200000' }, trace: { type: 'boolean', default: false } } });
 const EDITS = Number(values.edits);
 const LARGE = Number(values.large);
+const PHOTOS = Number(values.photos);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const percentile = (xs: number[], p: number) => {
@@ -174,9 +177,9 @@ async function large(page: Page, url: string) {
 }
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
-const result: Record<string, unknown> = { bench: 'ui', edits: EDITS };
+const result: Record<string, unknown> = { bench: 'ui', edits: EDITS, photos: PHOTOS };
 try {
-  const small = imagelessCatalogue(30);
+  const small = imagelessCatalogue(PHOTOS);
   const served = await serveCatalogue(small);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
