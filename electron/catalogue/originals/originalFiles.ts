@@ -92,13 +92,15 @@ export async function relinkOriginal(photos: PhotoRepository, id: number, newPat
 /** Checks originals now and then every `minutes`, in the background. Returns a stop function. */
 export function watchOriginals(run: () => Promise<unknown>, minutes = 10): () => void {
   let running = false;
+  let stopped = false;
   const tick = async () => {
-    if (running) return;
+    if (running || stopped) return;
     running = true;
     try {
       await run();
     } catch (error) {
-      console.error(`Checking original files failed: ${(error as Error).message}`);
+      // A check cut short because the catalogue closed under it is no failure to report.
+      if (!stopped) console.error(`Checking original files failed: ${(error as Error).message}`);
     } finally {
       running = false;
     }
@@ -106,5 +108,8 @@ export function watchOriginals(run: () => Promise<unknown>, minutes = 10): () =>
   void tick();
   const timer = setInterval(() => void tick(), minutes * 60_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

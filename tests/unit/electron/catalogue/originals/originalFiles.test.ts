@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../../../electron/catalogue/apiHandler.ts';
+import { watchOriginals } from '../../../../../electron/catalogue/originals/originalFiles.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../../../support/fixtures.ts';
 import { fototar } from '../../../../support/cli.ts';
 
@@ -95,4 +96,20 @@ test('fototar check-files and fototar relink <id> <new path>', async () => {
   assert.equal(photo.file, moved);
   assert.equal(photo.missing, false);
   assert.equal(photo.caption, 'Villamos a Nagykörúton');
+});
+
+test('a check cut short because the catalogue closed says nothing; one that fails while open says why', async (t) => {
+  const printed: string[] = [];
+  t.mock.method(console, 'error', (text: unknown) => void printed.push(String(text)));
+  let fail!: (error: Error) => void;
+  const stop = watchOriginals(() => new Promise((_, reject) => (fail = reject)));
+  stop();
+  fail(new Error('database is not open'));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(printed, []);
+
+  const stopOpen = watchOriginals(() => Promise.reject(new Error('disk I/O error')));
+  await new Promise((resolve) => setImmediate(resolve));
+  stopOpen();
+  assert.deepEqual(printed, ['Checking original files failed: disk I/O error']);
 });
