@@ -41,6 +41,7 @@ import {
 } from './windowOptions.ts';
 import { containedRealFile } from './paths/isInside.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
+import { englishMessage } from '../shared/errorMessages.ts';
 import { menuLabels, menuTemplate, type MenuLabels } from './menuLabels.ts';
 
 const isDevelopment = !app.isPackaged;
@@ -113,9 +114,9 @@ function start(): void {
 
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, params: unknown) => {
     if (!validateSender(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Only the Fototar window may call the catalogue.' } } satisfies ApiEnvelope<never>;
+      return { ok: false, error: { code: 'forbidden', message: englishMessage('forbidden'), key: 'forbidden' } } satisfies ApiEnvelope<never>;
     }
-    if (!handle) return { ok: false, error: { code: 'internal', message: 'The catalogue is closed.' } } satisfies ApiEnvelope<never>;
+    if (!handle) return { ok: false, error: { code: 'internal', message: englishMessage('catalogueClosed'), key: 'catalogueClosed' } } satisfies ApiEnvelope<never>;
     return handle(method, params);
   });
 

@@ -1,5 +1,6 @@
 // Domain types shared by the catalogue (Node), the CLI and the renderer (browser).
 // Environment-neutral: no node:, no DOM, no electron.
+import type { MessageRef } from './errorMessages.ts';
 
 /** The fields a person edits. Every one is plain text, never markup. */
 export interface EditableFields {
@@ -146,6 +147,8 @@ export interface IngestProgress {
   etaSeconds: number | null;
   report: IngestReport | null;
   error: string | null;
+  /** The same failure by key, for the UI's language (absent when the reason is the system's own). */
+  errorRef?: MessageRef;
 }
 
 export interface SearchHit extends PhotoSummary {

@@ -11,6 +11,7 @@ import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
 import { WorkerPool } from './workerPool.ts';
 import { faultPoint } from '../faultInjection.ts';
+import { messageRefOf } from '../catalogueError.ts';
 
 export interface IngestContext {
   db: DatabaseSync;
@@ -174,6 +175,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     if (flushTimer) clearTimeout(flushTimer);
     progress.state = 'failed';
     progress.error = (error as Error).message;
+    progress.errorRef = messageRefOf(error);
     emit();
     throw error;
   } finally {
