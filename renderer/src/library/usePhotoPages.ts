@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export const PAGE_SIZE = 200;
 const MAX_PARALLEL = 4;
@@ -79,7 +79,7 @@ export function usePhotoPages(query: string): PhotoPages {
         })
         .catch((error: unknown) => {
           if (gen !== generation.current) return;
-          current.error = errorMessage(error);
+          current.error = errorText(error);
           bump();
         })
         .finally(() => {
@@ -115,7 +115,7 @@ export function usePhotoPages(query: string): PhotoPages {
         error: null,
       };
       if (first.status === 'rejected') {
-        next.error = errorMessage(first.reason);
+        next.error = errorText(first.reason);
       } else {
         next.total = first.value.total;
         next.error = first.value.error;
