@@ -199,7 +199,7 @@ export function ExportDialog({
           </div>
         )}
         {error && (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" data-testid="export-error">
             {error}
           </p>
         )}

@@ -59,7 +59,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
           data-testid="tag-filter"
         />
         {error && (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" data-testid="tag-manager-error">
             {error}
           </p>
         )}
