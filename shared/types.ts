@@ -160,6 +160,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** A message for a query that could not be understood; hits is then empty. */
   error: string | null;
+  /** The same message by key, for the UI's language. */
+  errorRef?: MessageRef;
   /** When nothing is found: the query with a misspelt word replaced by a close word of the catalogue ("Kolozvár" -> "kolozsvar"). */
   suggestion?: string;
 }

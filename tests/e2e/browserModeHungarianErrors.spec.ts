@@ -1,5 +1,5 @@
 // What the catalogue says reaches a Hungarian archivist in Hungarian: errors the server makes
-// (a collection name already taken, a folder that does not exist or a relative path in the folder
+// (a query that cannot be read, a collection name already taken, a folder that does not exist or a relative path in the folder
 // dialog, a tag name with ";", an export folder given as a relative path, an export whose
 // originals are gone) and the reasons an import preview gives for the rows it refuses (a row that
 // matches no photo, the same photo twice). Each is provoked from the UI; the text shown is the
@@ -66,6 +66,14 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
   const ids = await page.getByTestId('grid-cell').evaluateAll((cells) => cells.slice(0, 2).map((c) => Number(c.getAttribute('data-photo-id'))));
   const hidak = await callApi(page, 'createCollection', { name: 'Hidak' });
   await callApi(page, 'addToCollection', { id: hidak.id, photoIds: ids });
+
+  // 0. A query that cannot be read.
+  await page.getByTestId('search-input').fill('színe:piros');
+  await expect(page.getByTestId('empty-state')).toContainText('Ismeretlen mező: „színe:”. Ezek használhatók: adományozó:');
+  await expect(page.getByTestId('empty-state')).not.toContainText('Unknown field');
+  await report.check(page, 'search: unknown field');
+  await page.getByTestId('search-input').fill('');
+  await expect(page.getByTestId('grid-cell').first()).toBeVisible();
 
   // 1. A collection name that is taken (names ignore case).
   await createInSidebar(page, 'hidak');
@@ -139,6 +147,9 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
 test('an English browser gets the same errors in English, as the CLI says them', async ({ browser }) => {
   await serve();
   const page = await openIn(browser, 'en-US');
+  await page.getByTestId('search-input').fill('colour:red');
+  await expect(page.getByTestId('empty-state')).toContainText('Unknown field "colour:". Use donor:');
+  await page.getByTestId('search-input').fill('');
   await callApi(page, 'createCollection', { name: 'Bridges' });
   await createInSidebar(page, 'bridges');
   await expect(page.getByTestId('status-message')).toContainText('A collection named "bridges" already exists.');

@@ -64,11 +64,12 @@ test('Hungarian names no placeholder the English lacks (it would stay empty)', (
 test('every message key the code names is in both catalogues, and every catalogue key is used', () => {
   const code = [...sources('electron'), ...sources('shared')].map((file) => fs.readFileSync(path.join(root, file), 'utf8')).join('\n');
   const named = new Set<string>();
-  // new CatalogueError(code, 'key', …), new ApiValidationError('key', …), { key: 'key' }, englishMessage('key', …)
+  // new CatalogueError(code, 'key', …), new ApiValidationError('key', …), { key: 'key' }, englishMessage('key', …), refuse('key', …)
   for (const m of code.matchAll(/new CatalogueError\(\s*'[a-z-]+',\s*'(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/new ApiValidationError\(\s*'(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/\bkey: '(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/englishMessage\(\s*'(\w+)'/g)) named.add(m[1]);
+  for (const m of code.matchAll(/\brefuse\(\s*'(\w+)'/g)) named.add(m[1]);
   // Keys chosen by a condition: `cond ? 'a' : 'b'`, and the job runner's and the decoder's tables.
   for (const m of code.matchAll(/\? '(\w+)' : '(\w+)'/g)) for (const k of [m[1], m[2]]) if (isErrorKey(k)) named.add(k);
   for (const m of code.matchAll(/(?:problem: |: ErrorKey> = \{[^}]*?)'(\w+)'/g)) named.add(m[1]);
