@@ -73,7 +73,9 @@ export function normalisePatch(patch: PhotoPatch, where = ''): PhotoPatch {
  */
 export function storablePatch(patch: PhotoPatch): PhotoPatch {
   const checked = applyFieldLimits(patch);
-  if (checked.refused.length) throw new CatalogueError('invalid-input', 'valueRefused', { reason: `${checked.refused[0].message[0].toUpperCase()}${checked.refused[0].message.slice(1)}` });
+  const refused = checked.refused[0];
+  // The notice's own key rides along, so the UI says the reason in its language (serverText.ts).
+  if (refused) throw new CatalogueError('invalid-input', 'valueRefused', { ...refused.params, reason: `${refused.message[0].toUpperCase()}${refused.message.slice(1)}`, reasonKey: refused.key });
   return checked.patch;
 }
 

@@ -224,10 +224,11 @@ export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, option
     // oversized one is cut and the preview says so.
     const checked = applyFieldLimits(raw as PhotoPatch);
     if (checked.refused.length) {
-      reject({ key: 'importRefused', params: { reason: checked.refused.map((r) => r.message).join('; ') } });
+      const [only, ...more] = checked.refused;
+      reject(more.length ? { key: 'importRefused', params: { reason: checked.refused.map((r) => r.message).join('; ') } } : only);
       continue;
     }
-    for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message });
+    for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message, key: warning.key, params: warning.params });
     Object.assign(raw, checked.patch);
     if (raw.date !== undefined) {
       // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").

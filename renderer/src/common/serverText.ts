@@ -30,6 +30,12 @@ function localParams(params: ErrorParams, t: LooseT, language: UiLanguage): Reco
     const read = readDate(params.unreadableDate, language);
     if (!read.ok) local.reason = read.error;
   }
+  // A reason that is itself a catalogue message (a refused value inside "not saved") is said by its own key.
+  if (typeof params.reasonKey === 'string' && typeof params.reason === 'string') {
+    const { reasonKey, ...inner } = params;
+    const said = serverTextIn(t, language, params.reason, { key: reasonKey as ErrorKey, params: inner });
+    local.reason = said.charAt(0).toUpperCase() + said.slice(1);
+  }
   if (typeof params.field === 'string' && (EDITABLE_FIELDS as readonly string[]).includes(params.field)) {
     local.field = t(`editing:fields.${params.field as EditableField}`);
   }

@@ -70,6 +70,7 @@ test('every message key the code names is in both catalogues, and every catalogu
   for (const m of code.matchAll(/\bkey: '(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/englishMessage\(\s*'(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/\brefuse\(\s*'(\w+)'/g)) named.add(m[1]);
+  for (const m of code.matchAll(/\bnotice\(\s*[\w']+,\s*'(\w+)'/g)) named.add(m[1]);
   // Keys chosen by a condition: `cond ? 'a' : 'b'`, and the job runner's and the decoder's tables.
   for (const m of code.matchAll(/\? '(\w+)' : '(\w+)'/g)) for (const k of [m[1], m[2]]) if (isErrorKey(k)) named.add(k);
   for (const m of code.matchAll(/(?:problem: |: ErrorKey> = \{[^}]*?)'(\w+)'/g)) named.add(m[1]);

@@ -22,6 +22,12 @@ test('a catalogue error is said in Hungarian by its key, with its data as given'
   const date = serverTextIn(t, 'hu', 'x', { key: 'dateNotSaved', params: { reason: 'English reason', unreadableDate: 'valamikor' } });
   assert.match(date, /^A dátum nem mentődött: /);
   assert.doesNotMatch(date, /English reason/);
+  // A value refused inside an edit: the reason is said by its own key.
+  const refused = serverTextIn(t, 'hu', 'x', { key: 'valueRefused', params: { field: 'caption', reason: 'Caption not stored: …', reasonKey: 'fieldUndecodable' } });
+  assert.match(refused, /^Leírás: nem mentődött, mert „\ufffd” \(U\+FFFD\) karaktert tartalmaz/);
+  assert.doesNotMatch(refused, /not stored/);
+  // An import warning: a value cut to its limit.
+  assert.equal(serverTextIn(t, 'hu', 'x', { key: 'fieldCut', params: { field: 'caption', max: 20000, length: 20010 } }), 'Leírás: 20\u00a0000 karakterre rövidítve (eredetileg 20\u00a0010 karakter volt)');
 });
 
 test('English says it as the CLI does; no key or an unknown key shows the English that came', async () => {
