@@ -42,6 +42,8 @@ import {
 import { containedRealFile } from './paths/isInside.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
 import { englishMessage } from '../shared/errorMessages.ts';
+import { catalogueMessage } from './catalogueMessage.ts';
+import { pickUiLanguage, type UiLanguage } from '../shared/uiLanguage.ts';
 import { menuLabels, menuTemplate, type MenuLabels } from './menuLabels.ts';
 
 const isDevelopment = !app.isPackaged;
@@ -265,7 +267,7 @@ async function addFolderFromMenu(): Promise<void> {
   if (paths.length === 0) return;
   const envelope = await handle('startIngest', { paths });
   if (!envelope.ok) {
-    const options = { type: 'error' as const, title: 'Fototar', message: labels().addFolderFailed, detail: envelope.error.message };
+    const options = { type: 'error' as const, title: 'Fototar', message: labels().addFolderFailed, detail: catalogueMessage(uiLanguage(), envelope.error) };
     if (mainWindow) await dialog.showMessageBox(mainWindow, options);
     else await dialog.showMessageBox(options);
   }
@@ -274,6 +276,10 @@ async function addFolderFromMenu(): Promise<void> {
 /** The menu's (and the native dialogs') words in the UI language: the person's choice, else the system's. */
 function labels(): MenuLabels {
   return menuLabels(preferenceStore?.read().language ?? null, systemLanguages);
+}
+
+function uiLanguage(): UiLanguage {
+  return pickUiLanguage(preferenceStore?.read().language ?? null, systemLanguages);
 }
 
 function buildMenu(): Menu {

@@ -28,19 +28,32 @@ export interface MessageRef {
 }
 
 const messages: Readonly<Record<string, string>> = en;
-const englishPlurals = new Intl.PluralRules('en');
-const englishNumbers = new Intl.NumberFormat('en-US');
 
-/** The English message of a key with its params (what the CLI prints and the API's `message`). */
-export function englishMessage(key: ErrorKey, params: ErrorParams = {}): string {
+/** One language's catalogue, with the plural rules and number format of its locale. */
+export interface MessageCatalogue {
+  messages: Readonly<Record<string, string>>;
+  plurals: Intl.PluralRules;
+  numbers: Intl.NumberFormat;
+}
+
+const english: MessageCatalogue = { messages, plurals: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en-US') };
+
+/** A key with its params in a catalogue's language (undefined when the catalogue lacks the key). */
+export function renderMessage(catalogue: MessageCatalogue, key: ErrorKey, params: ErrorParams = {}): string | undefined {
+  const { messages: all, plurals, numbers } = catalogue;
   const count = params.count;
-  const template = (typeof count === 'number' ? messages[`${key}_${englishPlurals.select(count)}`] : undefined) ?? messages[key] ?? messages[`${key}_other`];
-  if (template === undefined) return key;
+  const template = (typeof count === 'number' ? all[`${key}_${plurals.select(count)}`] : undefined) ?? all[key] ?? all[`${key}_other`];
+  if (template === undefined) return undefined;
   return template.replace(/\{\{\s*([\w.]+)\s*(?:,\s*(\w+)\s*)?\}\}/g, (whole, name: string, format: string | undefined) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name];
-    return format === 'number' && typeof value === 'number' ? englishNumbers.format(value) : String(value);
+    return format === 'number' && typeof value === 'number' ? numbers.format(value) : String(value);
   });
+}
+
+/** The English message of a key with its params (what the CLI prints and the API's `message`). */
+export function englishMessage(key: ErrorKey, params: ErrorParams = {}): string {
+  return renderMessage(english, key, params) ?? key;
 }
 
 export function isErrorKey(value: unknown): value is ErrorKey {
