@@ -3,6 +3,7 @@
 // envelope carries all of it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createApiHandler } from '../../../../electron/catalogue/apiHandler.ts';
 import { CatalogueError } from '../../../../electron/catalogue/catalogueError.ts';
@@ -81,4 +82,15 @@ test('the CLI prints the English sentence, as before', async () => {
   assert.equal(fototar('collection', 'create', 'Képek', '--catalogue', cat).status, 0);
   assert.equal(assertOneLineFailure(fototar('collection', 'create', 'képek', '--catalogue', cat), 'collection'), 'fototar collection: A collection named "képek" already exists.');
   assert.equal(assertOneLineFailure(fototar('show', '424242', '--catalogue', cat), 'show'), 'fototar show: No photo with id 424242 in this catalogue.');
+  // An import's refused rows: the English reason, and the JSON as it always was (no message keys).
+  const csv = path.join(dir, 'lista.csv');
+  fs.writeFileSync(csv, 'fortepan_id,title\n424242,Nincs\n1000,Van\n1000,Megint\n');
+  const preview = fototar('import', csv, '--dry-run', '--catalogue', cat);
+  assert.match(preview.stdout, /^line 2: rejected: no photo in the catalogue with Fortepan number 424242$/m);
+  assert.match(preview.stdout, /^line 4: rejected: the same photo as line 3 \(Fortepan 1000\)$/m);
+  const json = JSON.parse(fototar('import', csv, '--dry-run', '--json', '--catalogue', cat).stdout);
+  assert.deepEqual(json.rejected, [
+    { line: 2, reason: 'no photo in the catalogue with Fortepan number 424242' },
+    { line: 4, reason: 'the same photo as line 3 (Fortepan 1000)' },
+  ]);
 });
