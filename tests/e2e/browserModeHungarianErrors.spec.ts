@@ -118,7 +118,7 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
   await expect(rejected.locator('li')).toHaveCount(3);
   await expect(rejected.locator('li').nth(0)).toContainText('a katalógusban nincs fotó ezzel a Fortepan-számmal: 424242');
   await expect(rejected.locator('li').nth(1)).toContainText('ugyanaz a fotó, mint a(z) 2. sorban');
-  await expect(rejected.locator('li').nth(2)).toContainText('nincs fortepan_id vagy file, amely alapján a fotó megtalálható');
+  await expect(rejected.locator('li').nth(2)).toContainText('nincs Fortepan-szám vagy fájlnév, amely alapján a fotó megtalálható');
   await expect(rejected).not.toContainText('no photo in the catalogue');
   await expect(rejected).not.toContainText('the same photo as line');
   await report.check(page, 'import preview: rejected rows');
@@ -131,7 +131,7 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
   await page.getByTestId('export-open').click();
   await page.getByTestId('export-folder').fill('kimenet');
   await page.getByTestId('export-start').click();
-  await expect(page.getByTestId('export-error')).toHaveText('Adja meg a mappa teljes útvonalát (ezt kaptam: „kimenet”).');
+  await expect(page.getByTestId('export-error')).toHaveText('Adja meg a mappa teljes útvonalát (ezt adta meg: „kimenet”).');
   await report.check(page, 'export: relative folder');
   const out = path.join(await tempDir('fototar-kimenet-'), 'hidak');
   folders.push(path.dirname(out));
