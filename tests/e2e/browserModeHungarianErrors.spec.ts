@@ -2,7 +2,7 @@
 // (a query that cannot be read, a collection name already taken, a folder that does not exist or a relative path in the folder
 // dialog, a tag name with ";", an export folder given as a relative path, an export whose
 // originals are gone) and the reasons an import preview gives for the rows it refuses (a row that
-// matches no photo, the same photo twice). Each is provoked from the UI; the text shown is the
+// matches no photo, the same photo twice) and its warnings (a caption cut to its limit). Each is provoked from the UI; the text shown is the
 // Hungarian message and the English sentence is nowhere, and the literal-English detector (which
 // knows the catalogue's messages too) finds nothing. An English browser gets the English, as the
 // CLI says it.
@@ -112,7 +112,8 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
 
   // 4. An import whose rows match no photo or the same photo twice: the reasons in Hungarian.
   await page.getByTestId('import-open').click();
-  const csv = ['Fortepan-szám;cím', '100001;Lánchíd télen', '424242;Nincs ilyen', '100001;Ugyanaz még egyszer', ';Szám nélkül'].join('\r\n');
+  const long = Array(1112).fill('Villamos a hídon.').join(' '); // 20,015 characters
+  const csv = ['Fortepan-szám;cím;leírás', `100001;Lánchíd télen;${long}`, '424242;Nincs ilyen;', '100001;Ugyanaz még egyszer;', ';Szám nélkül;'].join('\r\n');
   await page.getByTestId('import-file').setInputFiles({ name: 'lista.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const rejected = page.getByTestId('import-rejected');
   await expect(rejected.locator('li')).toHaveCount(3);
@@ -121,6 +122,8 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
   await expect(rejected.locator('li').nth(2)).toContainText('nincs Fortepan-szám vagy fájlnév, amely alapján a fotó megtalálható');
   await expect(rejected).not.toContainText('no photo in the catalogue');
   await expect(rejected).not.toContainText('the same photo as line');
+  // A value cut to its field's limit: the warning in Hungarian, the field by its editor label, the numbers as Hungarians write them.
+  await expect(page.getByTestId('import-warnings')).toContainText('Leírás: 20\u00a0000 karakterre rövidítve (eredetileg 20\u00a0015 karakter volt)');
   await report.check(page, 'import preview: rejected rows');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('import-dialog')).toBeHidden();
