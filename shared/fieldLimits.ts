@@ -135,11 +135,13 @@ function checkTags(tags: readonly string[], warnings: FieldNotice[], refused: Fi
 }
 
 /** Applies the limits to a whole set of fields (an ingested file's), keeping refused ones empty. */
-export function limitFields(fields: EditableFields): { fields: EditableFields; warnings: string[] } {
+export function limitFields(fields: EditableFields): { fields: EditableFields; warnings: string[]; notices: FieldNotice[] } {
   const checked = applyFieldLimits(fields);
+  const notices = [...checked.warnings, ...checked.refused];
   return {
     fields: { ...fields, ...Object.fromEntries(checked.refused.map((r) => [r.field, r.field === 'tags' ? checked.patch.tags ?? [] : ''])), ...checked.patch },
-    warnings: [...checked.warnings, ...checked.refused].map((n) => n.message),
+    warnings: notices.map((n) => n.message),
+    notices,
   };
 }
 

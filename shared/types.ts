@@ -1,6 +1,6 @@
 // Domain types shared by the catalogue (Node), the CLI and the renderer (browser).
 // Environment-neutral: no node:, no DOM, no electron.
-import type { MessageRef } from './errorMessages.ts';
+import type { ErrorKey, ErrorParams, MessageRef } from './errorMessages.ts';
 
 /** The fields a person edits. Every one is plain text, never markup. */
 export interface EditableFields {
@@ -123,7 +123,11 @@ export interface IngestFailure {
 /** Something the archivist should know about a file that was catalogued (one line per problem). */
 export interface IngestWarning {
   path: string;
+  /** In English (what the CLI prints). */
   message: string;
+  /** The same by key, for the UI's language, where the catalogue has one (a value cut to its limit…). */
+  key?: ErrorKey;
+  params?: ErrorParams;
 }
 
 export interface IngestReport {

@@ -2,7 +2,7 @@
 // (a query that cannot be read, a collection name already taken, a folder that does not exist or a relative path in the folder
 // dialog, a tag name with ";", an export folder given as a relative path, an export whose
 // originals are gone) and the reasons an import preview gives for the rows it refuses (a row that
-// matches no photo, the same photo twice) and its warnings (a caption cut to its limit). Each is provoked from the UI; the text shown is the
+// matches no photo, the same photo twice) and the warnings of an import and an ingest (a value cut to its limit). Each is provoked from the UI; the text shown is the
 // Hungarian message and the English sentence is nowhere, and the literal-English detector (which
 // knows the catalogue's messages too) finds nothing. An English browser gets the English, as the
 // CLI says it.
@@ -10,7 +10,7 @@ import { test, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { imagelessCatalogue } from '../support/imagelessCatalogue.ts';
-import { tempDir } from '../support/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture, xmpPacket } from '../support/fixtures.ts';
 import type { EditableFields } from '../../shared/types.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 import { EnglishReport } from './englishDetector.ts';
@@ -142,6 +142,21 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
   await page.getByTestId('export-start').click();
   await expect(page.getByTestId('export-error')).toHaveText(/^A\(z\) fortepan_10000\d eredeti fájlja nincs itt: \/archive\/fortepan\/fortepan_10000\d\.jpg; semmi sem íródott ki\.$/);
   await report.check(page, 'export: originals gone');
+
+  await page.keyboard.press('Escape');
+  await page.getByTestId('sidebar-all-photos').click();
+
+  // 6. An ingest whose sidecar's title is over the limit: the report's warning in Hungarian.
+  const scans = await tempDir('fototar-szkennek-');
+  folders.push(scans);
+  await writeFixture(scans, 'fortepan_900001.jpg', makeJpeg());
+  await writeFixture(scans, 'fortepan_900001.jpg.xmp', Buffer.from(xmpPacket({ title: 'Ü'.repeat(2001) })));
+  await page.getByTestId('add-folder').click();
+  await page.getByTestId('folder-path-input').fill(scans);
+  await page.getByTestId('folder-path-submit').click();
+  await expect(page.getByTestId('ingest-warnings')).toContainText('Cím: 2000 karakterre rövidítve (eredetileg 2001 karakter volt)');
+  await expect(page.getByTestId('ingest-warnings')).not.toContainText('title cut to');
+  await report.check(page, 'ingest report: a value cut to its limit');
 
   expect(report.views.size, `English in the Hungarian UI:\n${report}`).toBe(0);
   await page.context().close();

@@ -90,7 +90,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
       report.failed.push({ path: file, reason: result.reason });
       return;
     }
-    for (const message of result.warnings) report.warnings.push({ path: file, message });
+    for (const w of result.warnings) report.warnings.push(typeof w === 'string' ? { path: file, message: w } : { path: file, message: w.message, key: w.key, params: w.params });
     pending.push({ file, result });
     if (pending.length >= BATCH_SIZE) flush();
     else flushTimer ??= setTimeout(flush, BATCH_MS);

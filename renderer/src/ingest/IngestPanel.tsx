@@ -100,7 +100,7 @@ export function IngestPanel({
             {warnings.map((w, i) => (
               <li key={`w${i}:${w.path}`}>
                 <span className="mono report-path">{w.path}</span>
-                <span className="report-reason">{w.message}</span>
+                <span className="report-reason">{serverText(w.message, w)}</span>
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import { createApiHandler } from '../../../../electron/catalogue/apiHandler.ts';
 import { CatalogueError } from '../../../../electron/catalogue/catalogueError.ts';
 import { listFolders } from '../../../../electron/catalogue/folders/listFolders.ts';
 import { archivistCatalogue } from '../../../support/archivistCatalogue.ts';
+import { makeJpeg, xmpPacket } from '../../../support/fixtures.ts';
 import { assertOneLineFailure, fototar } from '../../../support/cli.ts';
 
 const failure = (fn: () => unknown): CatalogueError => {
@@ -89,6 +90,13 @@ test('the CLI prints the English sentence, as before', async () => {
   assert.match(preview.stdout, /^line 2: rejected: no photo in the catalogue with Fortepan number 424242$/m);
   assert.match(preview.stdout, /^line 4: rejected: the same photo as line 3 \(Fortepan 1000\)$/m);
   const json = JSON.parse(fototar('import', csv, '--dry-run', '--json', '--catalogue', cat).stdout);
+  // An ingest's warnings: English, and the JSON without message keys.
+  const more = path.join(dir, 'tovabbi');
+  fs.mkdirSync(more);
+  fs.writeFileSync(path.join(more, 'fortepan_2000.jpg'), await makeJpeg());
+  fs.writeFileSync(path.join(more, 'fortepan_2000.jpg.xmp'), xmpPacket({ title: 'Ü'.repeat(2001) }));
+  const ingested = JSON.parse(fototar('ingest', more, '--json', '--catalogue', cat).stdout);
+  assert.deepEqual(ingested.warnings, [{ path: path.join(more, 'fortepan_2000.jpg'), message: 'title cut to 2,000 characters (it had 2,001)' }]);
   assert.deepEqual(json.rejected, [
     { line: 2, reason: 'no photo in the catalogue with Fortepan number 424242' },
     { line: 4, reason: 'the same photo as line 3 (Fortepan 1000)' },
