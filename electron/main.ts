@@ -41,6 +41,9 @@ import {
 } from './windowOptions.ts';
 import { containedRealFile } from './paths/isInside.ts';
 import { errorMessage } from '../shared/errorMessage.ts';
+import { englishMessage } from '../shared/errorMessages.ts';
+import { catalogueMessage } from './catalogueMessage.ts';
+import { pickUiLanguage, type UiLanguage } from '../shared/uiLanguage.ts';
 import { menuLabels, menuTemplate, type MenuLabels } from './menuLabels.ts';
 
 const isDevelopment = !app.isPackaged;
@@ -113,9 +116,9 @@ function start(): void {
 
   ipcMain.handle(API_CHANNEL, async (event, method: unknown, params: unknown) => {
     if (!validateSender(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Only the Fototar window may call the catalogue.' } } satisfies ApiEnvelope<never>;
+      return { ok: false, error: { code: 'forbidden', message: englishMessage('forbidden'), key: 'forbidden' } } satisfies ApiEnvelope<never>;
     }
-    if (!handle) return { ok: false, error: { code: 'internal', message: 'The catalogue is closed.' } } satisfies ApiEnvelope<never>;
+    if (!handle) return { ok: false, error: { code: 'internal', message: englishMessage('catalogueClosed'), key: 'catalogueClosed' } } satisfies ApiEnvelope<never>;
     return handle(method, params);
   });
 
@@ -264,7 +267,7 @@ async function addFolderFromMenu(): Promise<void> {
   if (paths.length === 0) return;
   const envelope = await handle('startIngest', { paths });
   if (!envelope.ok) {
-    const options = { type: 'error' as const, title: 'Fototar', message: labels().addFolderFailed, detail: envelope.error.message };
+    const options = { type: 'error' as const, title: 'Fototar', message: labels().addFolderFailed, detail: catalogueMessage(uiLanguage(), envelope.error) };
     if (mainWindow) await dialog.showMessageBox(mainWindow, options);
     else await dialog.showMessageBox(options);
   }
@@ -273,6 +276,10 @@ async function addFolderFromMenu(): Promise<void> {
 /** The menu's (and the native dialogs') words in the UI language: the person's choice, else the system's. */
 function labels(): MenuLabels {
   return menuLabels(preferenceStore?.read().language ?? null, systemLanguages);
+}
+
+function uiLanguage(): UiLanguage {
+  return pickUiLanguage(preferenceStore?.read().language ?? null, systemLanguages);
 }
 
 function buildMenu(): Menu {

@@ -3,6 +3,7 @@
 // token is a capability in the URL path (no cookie, which every other port on 127.0.0.1 would
 // receive), checked by one gate (server/requestAccess.ts) before the one route table below.
 // Foreign Host headers (DNS rebinding) and foreign Origins are refused; no CORS.
+import { englishMessage } from '../shared/errorMessages.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -122,7 +123,7 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
       await route.handle({ req, res, match: route.path.exec(access.route)! });
     } catch (error) {
       if (res.headersSent) res.destroy();
-      else if (error instanceof BodyTooLarge) sendJson(res, 413, { ok: false, error: { code: 'too-large', message: error.message } }, { Connection: 'close' });
+      else if (error instanceof BodyTooLarge) sendJson(res, 413, { ok: false, error: { code: 'too-large', message: error.message, key: error.key, params: error.params } }, { Connection: 'close' });
       else {
         console.error(error);
         deny(res, 500, 'Internal error.');
@@ -162,7 +163,7 @@ async function answerApi(
   try {
     params = body.length ? JSON.parse(body.toString('utf8')) : {};
   } catch {
-    return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON.' } });
+    return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: englishMessage('bodyNotJson'), key: 'bodyNotJson' } });
   }
   sendJson(res, 200, await handle(method, params));
 }

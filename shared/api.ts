@@ -7,7 +7,7 @@ import { API_METHODS, type ApiMethodName } from './apiMethods.ts';
 import type { CatalogueInfo, IngestProgress, Photo, PhotoSummary, SearchResult } from './types.ts';
 import type { SearchFacets } from './searchFacets.ts';
 import type { HistoryState, TagCount, UndoResult } from './editHistory.ts';
-import type { SidecarReport, SidecarSettings } from './sidecars.ts';
+import type { SidecarReport, SidecarSettings, SidecarSkip } from './sidecars.ts';
 import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
 import type { CatalogueHealth } from './catalogueHealth.ts';
@@ -19,6 +19,7 @@ import { CREDIT_LANGS, CREDIT_STYLES } from './creditStyles.ts';
 import { CREDIT_LIST_FORMATS } from './figureCredits.ts';
 import type { CatalogueEvent } from './events.ts';
 import { MAX_SELECTION_IDS, type Selection } from './selection.ts';
+import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 
 /** The largest CSV/XLSX/JSON file importMetadata takes, in bytes (browser mode sizes its request limit on it). */
 export const IMPORT_FILE_MAX_BYTES = 100_000_000;
@@ -183,8 +184,11 @@ export interface ApiResults {
   search: SearchResult;
   searchFacets: SearchFacets;
   getPhoto: Photo;
-  /** `sidecarProblems`: sidecars the automatic write (a catalogue setting) could not write, and why. */
-  updatePhotos: { photos: Photo[]; sidecarProblems?: string[] };
+  /**
+   * `sidecarProblems`: sidecars the automatic write (a catalogue setting) could not write, and why
+   * (in English, "file: reason"); `sidecarSkipped`: the same, with each reason's key for the UI's language.
+   */
+  updatePhotos: { photos: Photo[]; sidecarProblems?: string[]; sidecarSkipped?: SidecarSkip[] };
   startIngest: IngestProgress;
   ingestProgress: IngestProgress;
   cancelIngest: IngestProgress;
@@ -242,8 +246,21 @@ export { API_METHODS };
 
 export type FototarApi = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> };
 
+/**
+ * An error as it crosses the process boundary: `code` for programs, `message` in English (what
+ * the CLI says), and, when the catalogue made it, the message's `key` and `params`
+ * (shared/locales/…/errors.json), so the UI says it in its own language. A client that gets no
+ * key (an older catalogue, a transport's own failure) shows `message`.
+ */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  key?: ErrorKey;
+  params?: ErrorParams;
+}
+
 /** Every answer crosses the process boundary in this envelope, so errors arrive as messages. */
-export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false, error: { code: string; message: string } };
+export type ApiEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.hasOwn(apiSchemas, name);
@@ -255,13 +272,20 @@ export function validateParams<M extends ApiMethod>(method: M, params: unknown):
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue.path.length ? issue.path.join('.') : 'parameters';
-    throw new ApiValidationError(`${method}: ${where}: ${issue.message}`);
+    throw new ApiValidationError('invalidParameters', { method, where, issue: issue.message });
   }
   return result.data as ApiParams<M>;
 }
 
 export class ApiValidationError extends Error {
   readonly code = 'invalid-input';
+  readonly key: ErrorKey;
+  readonly params: ErrorParams;
+  constructor(key: ErrorKey, params: ErrorParams = {}) {
+    super(englishMessage(key, params));
+    this.key = key;
+    this.params = params;
+  }
 }
 
 /** Image sizes the catalogue serves: a grid thumbnail and a large preview. */

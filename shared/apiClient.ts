@@ -2,17 +2,32 @@
 // (ipcRenderer.invoke in the preload, fetch in browser mode). Every method comes from
 // API_METHODS, so a transport cannot forget one.
 import { API_METHODS } from './apiMethods.ts';
-import type { ApiEnvelope, ApiMethod, FototarApi } from './api.ts';
+import type { ApiEnvelope, ApiErrorBody, ApiMethod, FototarApi } from './api.ts';
+import { isErrorKey, isErrorParams, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 
 export type Invoker = (method: ApiMethod, params: unknown) => Promise<ApiEnvelope<unknown>>;
 
-/** An error the catalogue reported; `message` is meant for people. */
+/**
+ * An error the catalogue reported; `message` is meant for people (in English), and `key` with
+ * `params`, when the catalogue sent them, say it in the UI's language (renderer/src/common/errorText.ts).
+ */
 export class ApiError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  readonly key?: ErrorKey;
+  readonly params?: ErrorParams;
+  constructor(code: string, message: string, key?: ErrorKey, params?: ErrorParams) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.key = key;
+    this.params = params;
+  }
+
+  /** From an envelope's error; a key this build does not know, or malformed params, are dropped (the message stays). */
+  static from(body: ApiErrorBody): ApiError {
+    const params = body.params ?? {};
+    const known = isErrorKey(body.key) && isErrorParams(params);
+    return known ? new ApiError(String(body.code), String(body.message), body.key, params) : new ApiError(String(body.code), String(body.message));
   }
 }
 
@@ -22,7 +37,7 @@ export function createApi(invoke: Invoker): FototarApi {
     api[method] = async (params: unknown) => {
       const envelope = await invoke(method, params ?? {});
       if (envelope.ok) return envelope.value;
-      throw new ApiError(envelope.error.code, envelope.error.message);
+      throw ApiError.from(envelope.error);
     };
   }
   return api as FototarApi;

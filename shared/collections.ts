@@ -2,6 +2,7 @@
 // many collections, and deliberately may appear twice in one (a full view as figure 1 and the same
 // photo again later): that is allowed, and the credit list warns about it before export.
 import type { PhotoSummary } from './types.ts';
+import type { MessageRef } from './errorMessages.ts';
 import type { CreditWarning, FigureEntry } from './figureCredits.ts';
 
 export interface CollectionSummary {
@@ -50,6 +51,8 @@ export interface ExportProgress {
   currentFile: string | null;
   report: ExportReport | null;
   error: string | null;
+  /** The same failure by key, for the UI's language (absent when the reason is the system's own). */
+  errorRef?: MessageRef;
 }
 
 /** Collection names are compared trimmed and case-blind ("chapter 3" is "Chapter 3"). */

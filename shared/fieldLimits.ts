@@ -6,6 +6,7 @@
 // printed; a value decoded with the wrong character set carries U+FFFD for the letters it lost.
 import type { EditableField, EditableFields, PhotoPatch } from './types.ts';
 import { normaliseTags } from './tags.ts';
+import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 
 /** Longest text per field, in UTF-16 code units (what a JavaScript string's length counts). */
 export const FIELD_MAX_LENGTH: Readonly<Record<Exclude<EditableField, 'tags'>, number>> = {
@@ -43,7 +44,15 @@ export const REPLACEMENT_CHARACTER = '\ufffd';
 
 export interface FieldNotice {
   field: EditableField;
+  /** In English (what the CLI and the ingest report say). */
   message: string;
+  /** The same by key (shared/locales/…/errors.json), for the UI's language. */
+  key: ErrorKey;
+  params: ErrorParams;
+}
+
+function notice(field: EditableField, key: ErrorKey, params: ErrorParams = {}): FieldNotice {
+  return { field, message: englishMessage(key, params), key, params };
 }
 
 export interface CheckedPatch {
@@ -68,11 +77,6 @@ export function cutText(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
-const undecodable = (what: string) =>
-  `${what} not stored: it contains "\ufffd" (U+FFFD), the mark a decoder leaves for bytes it could not read, so letters are already lost; ` +
-  'read or save the source as UTF-8 and try again';
 
 /** The one function every write path applies to a patch before storing it. */
 export function applyFieldLimits(input: PhotoPatch): CheckedPatch {
@@ -87,16 +91,16 @@ export function applyFieldLimits(input: PhotoPatch): CheckedPatch {
     }
     const text = String(value);
     if (text.includes(REPLACEMENT_CHARACTER)) {
-      refused.push({ field: key, message: undecodable(key) });
+      refused.push(notice(key, 'fieldUndecodable', { field: key }));
       continue;
     }
     const cleaned = cleanFieldText(text, MULTILINE_FIELDS.has(key));
     if (cleaned.replace(LINE_BREAKS_AND_TABS, ' ') !== text.replace(LINE_BREAKS_AND_TABS, ' ')) {
-      warnings.push({ field: key, message: `${key}: control characters removed` });
+      warnings.push(notice(key, 'fieldControlsRemoved', { field: key }));
     }
     const max = FIELD_MAX_LENGTH[key];
     const cut = cutText(cleaned, max);
-    if (cut.length < cleaned.length) warnings.push({ field: key, message: `${key} cut to ${count(max)} characters (it had ${count(cleaned.length)})` });
+    if (cut.length < cleaned.length) warnings.push(notice(key, 'fieldCut', { field: key, max, length: cleaned.length }));
     (patch as Record<string, string>)[key] = cut;
   }
   return { patch, warnings, refused };
@@ -119,23 +123,25 @@ function checkTags(tags: readonly string[], warnings: FieldNotice[], refused: Fi
     if (cut.length < cleaned.length) long++;
     kept.push(cut);
   }
-  if (lost) refused.push({ field: 'tags', message: undecodable(lost === 1 ? 'a tag' : `${count(lost)} tags`) });
-  if (controls) warnings.push({ field: 'tags', message: 'tags: control characters removed' });
-  if (long) warnings.push({ field: 'tags', message: `${long === 1 ? 'a tag' : `${count(long)} tags`} cut to ${MAX_TAG_LENGTH} characters` });
+  if (lost) refused.push(notice('tags', 'tagsUndecodable', { count: lost }));
+  if (controls) warnings.push(notice('tags', 'tagsControlsRemoved'));
+  if (long) warnings.push(notice('tags', 'tagsCut', { count: long, max: MAX_TAG_LENGTH }));
   const unique = normaliseTags(kept);
   if (unique.length > MAX_TAGS) {
-    warnings.push({ field: 'tags', message: `tags cut to the first ${MAX_TAGS} (there were ${count(unique.length)})` });
+    warnings.push(notice('tags', 'tagsTooMany', { max: MAX_TAGS, total: unique.length }));
     return unique.slice(0, MAX_TAGS);
   }
   return unique;
 }
 
 /** Applies the limits to a whole set of fields (an ingested file's), keeping refused ones empty. */
-export function limitFields(fields: EditableFields): { fields: EditableFields; warnings: string[] } {
+export function limitFields(fields: EditableFields): { fields: EditableFields; warnings: string[]; notices: FieldNotice[] } {
   const checked = applyFieldLimits(fields);
+  const notices = [...checked.warnings, ...checked.refused];
   return {
     fields: { ...fields, ...Object.fromEntries(checked.refused.map((r) => [r.field, r.field === 'tags' ? checked.patch.tags ?? [] : ''])), ...checked.patch },
-    warnings: [...checked.warnings, ...checked.refused].map((n) => n.message),
+    warnings: notices.map((n) => n.message),
+    notices,
   };
 }
 

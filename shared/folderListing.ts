@@ -1,5 +1,6 @@
 // What the folder browser (browser mode's Add folder) is told about one folder: its subfolders,
 // the way up, and, when the folder could not be listed, why in one line.
+import type { MessageRef } from './errorMessages.ts';
 
 export interface FolderEntry {
   name: string;
@@ -20,4 +21,6 @@ export interface FolderListing {
   truncated: boolean;
   /** Why the folder could not be listed (relative path, missing, not a folder, no permission). */
   error?: string;
+  /** The same reason by key (shared/locales/…/errors.json), for the UI's language. */
+  errorRef?: MessageRef;
 }

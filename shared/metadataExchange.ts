@@ -1,6 +1,7 @@
 // Metadata in and out of the catalogue as CSV or JSON: the columns, what an import would change
 // (the preview), and the spreadsheet formula guard. Environment-neutral.
 import { EDITABLE_FIELDS, type EditableField } from './types.ts';
+import type { ErrorKey, ErrorParams } from './errorMessages.ts';
 
 /**
  * The columns, in order. The issue's twelve come first; `source`, `notes` and `archive_ref` (the
@@ -128,7 +129,11 @@ export interface ImportChange {
 
 export interface ImportRejection {
   line: number;
+  /** In English (what the CLI prints). */
   reason: string;
+  /** The same reason by key (shared/locales/…/errors.json), for the UI's language. */
+  key?: ErrorKey;
+  params?: ErrorParams;
   /** The date cell, when the row is refused because that date cannot be read (the UI says why in its own language). */
   unreadableDate?: string;
 }
@@ -136,7 +141,11 @@ export interface ImportRejection {
 /** A value imported in a changed form: cut to its field's limit, or cleaned of control characters. */
 export interface ImportWarning {
   line: number;
+  /** In English (what the CLI prints). */
   message: string;
+  /** The same message by key, for the UI's language. */
+  key?: ErrorKey;
+  params?: ErrorParams;
   /** The date cell, when the row was imported without its unreadable date. */
   unreadableDate?: string;
 }

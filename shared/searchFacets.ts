@@ -1,5 +1,6 @@
 // Facets of a search result: what the renderer's timeline and value lists show, and how a click
 // on one becomes part of the query. Environment-neutral (the renderer uses it too).
+import type { MessageRef } from './errorMessages.ts';
 
 export interface FacetValue {
   /** The original spelling, as stored. */
@@ -22,6 +23,8 @@ export interface SearchFacets {
   tagCount: number;
   /** A message for a query that could not be understood. */
   error: string | null;
+  /** The same message by key, for the UI's language. */
+  errorRef?: MessageRef;
 }
 
 export type FacetField = 'donor' | 'place' | 'tag';

@@ -12,6 +12,7 @@
 //   a OR b            either word (OR in capitals binds the words next to it: "villamos OR busz
 //                     Budapest" is (villamos or busz) and Budapest); `|` is not an operator,
 //                     keyword paths such as Helyek|Budapest stay plain text
+import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 import { foldedWords } from './textFold.ts';
 
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
@@ -88,7 +89,14 @@ export interface OrClause {
 
 export type SearchClause = TermClause | YearClause | IdClause | OrClause;
 
-export type ParsedQuery = { ok: true; clauses: SearchClause[] } | { ok: false; error: string };
+/** A query that cannot be read: `error` in English (the CLI's), `key` and `params` for the UI's language. */
+export type QueryProblem = { ok: false; error: string; key: ErrorKey; params?: ErrorParams };
+
+export type ParsedQuery = { ok: true; clauses: SearchClause[] } | QueryProblem;
+
+function refuse(key: ErrorKey, params?: ErrorParams): QueryProblem {
+  return { ok: false, error: englishMessage(key, params), key, ...(params ? { params } : {}) };
+}
 
 // A token: optional -, optional field:, then a "quoted phrase" or a bare word.
 const TOKEN = /(-)?(?:([\p{L}]+):)?(?:"([^"]*)("?)|(\S+))/gu;
@@ -97,17 +105,16 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
   const clauses: SearchClause[] = [];
   const text = input.trim();
   if (!text) return { ok: true, clauses };
-  if (text.length > 1000) return { ok: false, error: 'The query is too long (over 1000 characters).' };
+  if (text.length > 1000) return refuse('queryTooLong');
   const endsInSpace = /\s$/.test(input);
 
   // Set by an OR: the next clause joins the one before it.
   let orPending = false;
-  const orError = 'OR needs a single word on each side, e.g. villamos OR busz.';
   for (const match of text.matchAll(TOKEN)) {
     const [, minus, fieldName, phrase, closingQuote, bare] = match;
     if (bare === 'OR' && !minus && !fieldName) {
       const before = clauses.at(-1);
-      if (orPending || !before) return { ok: false, error: orError };
+      if (orPending || !before) return refuse('queryOrSides');
       orPending = true;
       continue;
     }
@@ -115,63 +122,59 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     const negated = minus === '-';
     const field = fieldName === undefined ? undefined : FIELD_ALIASES[fieldKey(fieldName)] ?? fieldKey(fieldName);
     if (phrase !== undefined && closingQuote !== '"') {
-      return { ok: false, error: 'A quotation mark is not closed: close the phrase with ".' };
+      return refuse('queryQuoteOpen');
     }
     const value = phrase ?? bare ?? '';
     const danglingField = /^([\p{L}]+):$/u.exec(bare ?? '');
     if (danglingField && FIELD_ALIASES[fieldKey(danglingField[1])]) {
-      return { ok: false, error: `${danglingField[0]} needs a word after it, e.g. ${danglingField[0]}Budapest.` };
+      return refuse('queryFieldNeedsWord', { clause: danglingField[0] });
     }
 
     const bareRange = field === undefined && bare !== undefined ? BARE_YEAR_RANGE.exec(bare) : null;
-    if (orPending && (field === 'year' || field === 'id' || bareRange)) return { ok: false, error: `OR joins words, not ${field ?? 'year'}: clauses.` };
+    if (orPending && (field === 'year' || field === 'id' || bareRange)) return refuse('queryOrNotField', { clause: field ?? 'year' });
     if (bareRange && Number(bareRange[2]) >= Number(bareRange[1])) {
       clauses.push({ kind: 'year', from: Number(bareRange[1]), to: Number(bareRange[2]), negated });
       continue;
     }
     if (field === 'year') {
       const range = /^(\d{4})(?:\s*(?:\.\.|-|–)\s*(\d{4}))?$/.exec(value);
-      if (!range) return { ok: false, error: `year: needs a year or a range such as year:1950..1960 (got "${value}").` };
+      if (!range) return refuse('queryYear', { value });
       const from = Number(range[1]);
       const to = Number(range[2] ?? range[1]);
-      if (to < from) return { ok: false, error: `year:${value}: the range ends before it starts.` };
+      if (to < from) return refuse('queryYearBackwards', { value });
       clauses.push({ kind: 'year', from, to, negated });
       continue;
     }
     if (field === 'id') {
       const id = /^(?:fortepan\s*)?(\d{1,7})$/i.exec(value);
-      if (!id) return { ok: false, error: `id: needs a Fortepan number such as id:12345 (got "${value}").` };
+      if (!id) return refuse('queryId', { value });
       clauses.push({ kind: 'id', id: Number(id[1]), negated });
       continue;
     }
     let searchField: SearchField | null = null;
     if (field !== undefined) {
       if (!(SEARCH_FIELDS as readonly string[]).includes(field)) {
-        return {
-          ok: false,
-          error: `Unknown field "${fieldName}:". Use donor:, photographer:, place:, tag:, title:, caption:, id: or year: (or adományozó:, fotós:, szerző:, hely:, címke:, cím:, leírás:, szám:, év:).`,
-        };
+        return refuse('queryUnknownField', { name: fieldName ?? '' });
       }
       searchField = field as SearchField;
     }
     const fuzzy = phrase === undefined ? /~(\d*)$/.exec(value) : null;
-    if (fuzzy && Number(fuzzy[1] || 1) > 2) return { ok: false, error: `~ forgives one or two letters: ${value.slice(0, fuzzy.index)}~ or ${value.slice(0, fuzzy.index)}~2.` };
+    if (fuzzy && Number(fuzzy[1] || 1) > 2) return refuse('queryFuzzyTooMuch', { word: value.slice(0, fuzzy.index) });
     const words = foldedWords(fuzzy ? value.slice(0, fuzzy.index) : value);
-    if (fuzzy && words.length !== 1) return { ok: false, error: `~ makes one word fuzzy, e.g. villamos~ (got "${value}").` };
+    if (fuzzy && words.length !== 1) return refuse('queryFuzzyOneWord', { value });
     if (words.length === 0) {
-      if (field !== undefined) return { ok: false, error: `${fieldName}: needs a word after it.` };
+      if (field !== undefined) return refuse('queryFieldEmpty', { name: fieldName ?? '' });
       continue; // punctuation only
     }
     const clause: TermClause = { kind: 'terms', field: searchField, words, phrase: phrase !== undefined, negated, prefix: false };
     if (fuzzy) clause.fuzzy = Number(fuzzy[1] || 1);
     clauses.push(clause);
     if (orPending && clauses.length > count) {
-      const error = joinOr(clauses);
-      if (error) return { ok: false, error };
+      if (!joinOr(clauses)) return refuse('queryOrWords');
       orPending = false;
     }
   }
-  if (orPending) return { ok: false, error: orError };
+  if (orPending) return refuse('queryOrSides');
 
   // While typing, the last bare word is probably incomplete: match it as a prefix.
   const lastClause = clauses.at(-1);
@@ -182,8 +185,8 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
   return { ok: true, clauses };
 }
 
-/** Joins the last two clauses into an OR (a message when one of them cannot be a side). */
-function joinOr(clauses: SearchClause[]): string | null {
+/** Joins the last two clauses into an OR; false when one of them cannot be a side. */
+function joinOr(clauses: SearchClause[]): boolean {
   const right = clauses.pop()!;
   const left = clauses.pop()!;
   const side = (c: SearchClause): TermClause[] | null => {
@@ -193,7 +196,7 @@ function joinOr(clauses: SearchClause[]): string | null {
   };
   const a = side(left);
   const b = side(right);
-  if (!a || !b) return 'OR needs a single word on each side (no phrase, no -word), e.g. villamos OR busz.';
+  if (!a || !b) return false;
   clauses.push({ kind: 'or', alternatives: [...a, ...b], negated: false });
-  return null;
+  return true;
 }

@@ -10,8 +10,18 @@ export interface SidecarSettings {
   naming: SidecarNaming;
 }
 
+import type { ErrorKey, ErrorParams } from './errorMessages.ts';
+
+/** A sidecar not written: `reason` in English (or the system's own code), `key` and `params` for the UI's language. */
+export interface SidecarSkip {
+  file: string;
+  reason: string;
+  key?: ErrorKey;
+  params?: ErrorParams;
+}
+
 export interface SidecarReport {
   written: string[];
   /** Sidecars not written, with why (e.g. another program's sidecar that is not replaced). */
-  skipped: { file: string; reason: string }[];
+  skipped: SidecarSkip[];
 }

@@ -1,5 +1,6 @@
 // Domain types shared by the catalogue (Node), the CLI and the renderer (browser).
 // Environment-neutral: no node:, no DOM, no electron.
+import type { ErrorKey, ErrorParams, MessageRef } from './errorMessages.ts';
 
 /** The fields a person edits. Every one is plain text, never markup. */
 export interface EditableFields {
@@ -122,7 +123,11 @@ export interface IngestFailure {
 /** Something the archivist should know about a file that was catalogued (one line per problem). */
 export interface IngestWarning {
   path: string;
+  /** In English (what the CLI prints). */
   message: string;
+  /** The same by key, for the UI's language, where the catalogue has one (a value cut to its limit…). */
+  key?: ErrorKey;
+  params?: ErrorParams;
 }
 
 export interface IngestReport {
@@ -146,6 +151,8 @@ export interface IngestProgress {
   etaSeconds: number | null;
   report: IngestReport | null;
   error: string | null;
+  /** The same failure by key, for the UI's language (absent when the reason is the system's own). */
+  errorRef?: MessageRef;
 }
 
 export interface SearchHit extends PhotoSummary {
@@ -157,6 +164,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** A message for a query that could not be understood; hits is then empty. */
   error: string | null;
+  /** The same message by key, for the UI's language. */
+  errorRef?: MessageRef;
   /** When nothing is found: the query with a misspelt word replaced by a close word of the catalogue ("Kolozvár" -> "kolozsvar"). */
   suggestion?: string;
 }

@@ -4,6 +4,7 @@
 import { isApiMethod, validateParams, ApiValidationError, type ApiEnvelope, type ApiMethod, type ApiResults, type ApiParams } from '../../shared/api.ts';
 import type { Catalogue } from './catalogue.ts';
 import { CatalogueError } from './catalogueError.ts';
+import { englishMessage } from '../../shared/errorMessages.ts';
 import { ChosenFolders } from './chosenFolders.ts';
 import { listFolders } from './folders/listFolders.ts';
 import { defaultConfigDirectory, PreferenceStore, type UserPreferences } from '../preferences/userPreferences.ts';
@@ -72,18 +73,18 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     updatePhotos: ({ ids, patch }) => {
       const saved = photos.save(ids, patch, { coalesce: true });
       const skipped = saved.sidecars?.skipped ?? [];
-      return skipped.length ? { photos: saved.photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`) } : { photos: saved.photos };
+      return skipped.length ? { photos: saved.photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`), sidecarSkipped: skipped } : { photos: saved.photos };
     },
     // Paths from the UI: `~` is home; a relative path is refused, never resolved against the
     // folder the app happened to start in; and only what the person chose this session is read.
     startIngest: ({ paths }) => {
       const resolved = paths.map((typed) => {
         const user = resolveUserPath(typed);
-        if (!user.ok) throw new CatalogueError('invalid-input', user.error);
+        if (!user.ok) throw new CatalogueError('invalid-input', user.problem.key, user.problem.params);
         return user.path;
       });
       const unchosen = resolved.find((p) => !chosen.allows(p, 'ingest'));
-      if (unchosen !== undefined) throw new CatalogueError('not-chosen', `${unchosen} was not chosen to add in this session; choose it with Add folder first.`);
+      if (unchosen !== undefined) throw new CatalogueError('not-chosen', 'notChosenIngest', { path: unchosen });
       return ingest.start(resolved);
     },
     ingestProgress: () => ingest.progress(),
@@ -147,7 +148,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     collectionCreditsFile: ({ id, style, lang, format }) => collections.creditsDownload(id, style, lang, format),
     startExport: ({ id, ...request }) => {
       if (!chosen.allows(request.outDir, 'export')) {
-        throw new CatalogueError('not-chosen', `${request.outDir} was not chosen as an export folder in this session; choose the folder in the export dialog.`);
+        throw new CatalogueError('not-chosen', 'notChosenExport', { path: request.outDir });
       }
       return exports.start(id, request);
     },
@@ -172,18 +173,19 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
 
   return async function handle(method: unknown, params: unknown): Promise<ApiEnvelope<unknown>> {
     try {
-      if (!isApiMethod(method)) throw new ApiValidationError(`Unknown API method: ${String(method).slice(0, 80)}`);
+      if (!isApiMethod(method)) throw new ApiValidationError('unknownMethod', { method: String(method).slice(0, 80) });
       const valid = validateParams(method, params);
       if (WRITES.has(method) && !(method === 'importMetadata' && !(valid as ApiParams<'importMetadata'>).apply)) await catalogue.whenWritable();
       const handler = handlers[method] as (p: typeof valid) => unknown;
       return { ok: true, value: await handler(valid) };
     } catch (error) {
       if (error instanceof CatalogueError || error instanceof ApiValidationError) {
-        return { ok: false, error: { code: error.code, message: error.message } };
+        return { ok: false, error: { code: error.code, message: error.message, key: error.key, params: error.params } };
       }
       // Unexpected: log the stack here, send only the message.
       console.error(error);
-      return { ok: false, error: { code: 'internal', message: `Internal error: ${(error as Error).message}` } };
+      const reason = (error as Error).message;
+      return { ok: false, error: { code: 'internal', message: englishMessage('internal', { reason }), key: 'internal', params: { reason } } };
     }
   };
 }

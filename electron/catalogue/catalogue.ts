@@ -126,23 +126,17 @@ export class Catalogue {
     const size = fileSize(paths.database);
     if (size === null) {
       if (!options.create) {
-        throw new CatalogueError(
-          'catalogue-missing',
-          `No catalogue at ${paths.root}: create one with "fototar ingest <folder> --catalogue ${directory}".`,
-        );
+        throw new CatalogueError('catalogue-missing', 'catalogueMissing', { root: paths.root, directory });
       }
       try {
         fs.mkdirSync(paths.thumbnails, { recursive: true });
       } catch (error) {
-        throw new CatalogueError('catalogue-unreadable', `Cannot create the catalogue folder ${paths.root}: ${(error as Error).message}`);
+        throw new CatalogueError('catalogue-unreadable', 'catalogueFolderNotCreated', { root: paths.root, reason: (error as Error).message });
       }
     } else if (size === 0 && !(options.create && listBackups(paths).length === 0)) {
       // An empty file where a catalogue was is a truncated one (or one never finished): making a
       // new catalogue over it would hide the loss. A brand-new folder (no backups) is begun again.
-      throw new CatalogueError(
-        'catalogue-corrupt',
-        `The catalogue database ${paths.database} is empty (0 bytes): it was cut short. Restore a backup with "fototar restore latest --catalogue ${paths.root}", or delete the file to start a new catalogue.`,
-      );
+      throw new CatalogueError('catalogue-corrupt', 'catalogueEmpty', { file: paths.database, root: paths.root });
     }
     if (options.readOnly) return new Catalogue(paths, openDatabase(paths.database, { readOnly: true }));
     // One Fototar per catalogue (see store/catalogueLock.ts); the lock is taken before the

@@ -1,5 +1,8 @@
-// Errors a person can act on. The message is one plain sentence; the CLI prints it without a
-// stack and the UI shows it as it is.
+// Errors a person can act on. Each is made from a message key and its params
+// (shared/errorMessages.ts, shared/locales/{en,hu}/errors.json): `message` is the English
+// sentence, which the CLI prints without a stack; the API carries the key and params beside it,
+// so the UI says the same in its own language.
+import { englishMessage, type ErrorKey, type ErrorParams, type MessageRef } from '../../shared/errorMessages.ts';
 
 export type CatalogueErrorCode =
   | 'catalogue-unreadable'
@@ -22,9 +25,18 @@ export type CatalogueErrorCode =
 
 export class CatalogueError extends Error {
   readonly code: CatalogueErrorCode;
-  constructor(code: CatalogueErrorCode, message: string) {
-    super(message);
+  readonly key: ErrorKey;
+  readonly params: ErrorParams;
+  constructor(code: CatalogueErrorCode, key: ErrorKey, params: ErrorParams = {}) {
+    super(englishMessage(key, params));
     this.name = 'CatalogueError';
     this.code = code;
+    this.key = key;
+    this.params = params;
   }
+}
+
+/** The key and params of an error the catalogue made (for the UI's language); undefined for any other error. */
+export function messageRefOf(error: unknown): MessageRef | undefined {
+  return error instanceof CatalogueError ? { key: error.key, params: error.params } : undefined;
 }

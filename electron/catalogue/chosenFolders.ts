@@ -19,13 +19,13 @@ export class ChosenFolders {
    * nearest existing ancestor is a folder.
    */
   choose(target: string, purpose: FolderPurpose): string {
-    if (!path.isAbsolute(target)) throw new CatalogueError('invalid-input', `Give the folder's full path (got "${target}").`);
+    if (!path.isAbsolute(target)) throw new CatalogueError('invalid-input', 'folderNotAbsolute', { path: target });
     const stat = fs.statSync(target, { throwIfNoEntry: false });
-    if (purpose === 'ingest' && !stat) throw new CatalogueError('not-found', `There is no folder or file at ${target}.`);
-    if (purpose === 'export' && stat && !stat.isDirectory()) throw new CatalogueError('invalid-input', `${target} is a file, not a folder.`);
+    if (purpose === 'ingest' && !stat) throw new CatalogueError('not-found', 'nothingAtPath', { path: target });
+    if (purpose === 'export' && stat && !stat.isDirectory()) throw new CatalogueError('invalid-input', 'pathIsFile', { path: target });
     const real = realPathOfNearest(target);
     if (purpose === 'export' && !stat && !isFolder(nearestExisting(real))) {
-      throw new CatalogueError('invalid-input', `${target} cannot be made: ${nearestExisting(real)} is not a folder.`);
+      throw new CatalogueError('invalid-input', 'folderCannotBeMade', { path: target, nearest: nearestExisting(real) });
     }
     if (!this.#chosen[purpose].includes(real)) this.#chosen[purpose].push(real);
     return real;

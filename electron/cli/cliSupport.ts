@@ -38,6 +38,14 @@ export function parseIds(positionals: string[], min = 1): number[] {
  * Everything a command prints goes through here: metadata is text from strangers, and an
  * escape sequence in a title (ESC ]52; writes the clipboard) must reach no terminal.
  */
+/**
+ * Items without the message keys the API carries for the UI (`key`, `params`): the CLI speaks
+ * English, and its JSON stays as it always was.
+ */
+export function englishOnly<T extends { key?: unknown; params?: unknown }>(items: readonly T[]): Omit<T, 'key' | 'params'>[] {
+  return items.map(({ key: _key, params: _params, ...rest }) => rest);
+}
+
 export function out(text: string): void {
   const safe = escapeControlCharacters(text);
   process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);

@@ -1,5 +1,6 @@
 // How large an API request may be: as large as the contract lets a valid call be, and no larger.
 // Bytes are counted as they arrive, so an oversized request is refused before it fills memory.
+import { englishMessage, type ErrorKey, type ErrorParams } from '../../shared/errorMessages.ts';
 import type http from 'node:http';
 import { IMPORT_FILE_MAX_BYTES } from '../../shared/api.ts';
 
@@ -21,11 +22,19 @@ export function bodyLimitFor(method: string): number {
 
 export class BodyTooLarge extends Error {
   readonly status = 413;
+  readonly key: ErrorKey;
+  readonly params: ErrorParams;
+  constructor(key: ErrorKey, params: ErrorParams) {
+    super(englishMessage(key, params));
+    this.key = key;
+    this.params = params;
+  }
 }
 
 function tooLarge(method: string, limit: number): BodyTooLarge {
-  const allowed = method === 'importMetadata' ? `a file of at most ${(IMPORT_FILE_MAX_BYTES / 1e6).toLocaleString('en')} MB` : `${limit / MiB} MB`;
-  return new BodyTooLarge(`The ${method} request is larger than the API allows (${allowed}); nothing was changed.`);
+  return method === 'importMetadata'
+    ? new BodyTooLarge('importTooLarge', { method, megabytes: IMPORT_FILE_MAX_BYTES / 1e6 })
+    : new BodyTooLarge('requestTooLarge', { method, megabytes: limit / MiB });
 }
 
 export function readBody(req: http.IncomingMessage, method: string): Promise<Buffer> {

@@ -18,10 +18,12 @@ function flatten(messages: Messages, prefix: string, out: Map<string, string>): 
   }
 }
 
+/** The renderer's catalogues and the catalogue's own messages (shared/locales: the errors namespace). */
 function catalogue(language: 'en' | 'hu'): Map<string, string> {
-  const dir = path.join(repoRoot, 'renderer', 'src', 'i18n', 'locales', language);
   const out = new Map<string, string>();
-  for (const file of fs.readdirSync(dir)) flatten(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Messages, path.basename(file, '.json'), out);
+  for (const dir of [path.join(repoRoot, 'renderer', 'src', 'i18n', 'locales', language), path.join(repoRoot, 'shared', 'locales', language)]) {
+    for (const file of fs.readdirSync(dir)) flatten(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Messages, path.basename(file, '.json'), out);
+  }
   return out;
 }
 

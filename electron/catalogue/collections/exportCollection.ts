@@ -68,10 +68,10 @@ export function plannedFiles(picks: readonly CollectionPick[], format: ExportFor
 
 export function checkExportOptions(options: Pick<ExportOptions, 'size' | 'quality'>): void {
   if (options.size !== undefined && (!Number.isInteger(options.size) || options.size < MIN_SIZE || options.size > MAX_SIZE)) {
-    throw new CatalogueError('invalid-input', `The size must be a whole number of pixels from ${MIN_SIZE} to ${MAX_SIZE} (got ${options.size}).`);
+    throw new CatalogueError('invalid-input', 'exportSizeRange', { min: MIN_SIZE, max: MAX_SIZE, got: String(options.size) });
   }
   if (options.quality !== undefined && (!Number.isInteger(options.quality) || options.quality < 1 || options.quality > 100)) {
-    throw new CatalogueError('invalid-input', `The quality must be a whole number from 1 to 100 (got ${options.quality}).`);
+    throw new CatalogueError('invalid-input', 'exportQualityRange', { got: String(options.quality) });
   }
 }
 
@@ -174,29 +174,29 @@ export function preflightExport(
   options: Pick<ExportOptions, 'outDir' | 'size' | 'quality' | 'format' | 'overwrite' | 'originals'>,
 ): { outDir: string; files: PlannedFile[] } {
   checkExportOptions(options);
-  if (picks.length === 0) throw new CatalogueError('invalid-input', `The collection "${collectionName}" is empty: add photos before exporting.`);
+  if (picks.length === 0) throw new CatalogueError('invalid-input', 'collectionEmpty', { name: collectionName });
   const outDir = path.resolve(options.outDir);
   const files = plannedFiles(picks, options.format);
   // Real paths and file identities: a symbolic link to an original's folder, or a hard link to
   // the file, must not let an export replace an original (outputsOnOriginals.ts).
   const [onOriginal] = outputsOnOriginals(outDir, files.map((f) => f.name), options.originals);
-  if (onOriginal) throw new CatalogueError('invalid-input', `${onOriginal} in ${outDir} is an original in this catalogue; choose another output folder.`);
+  if (onOriginal) throw new CatalogueError('invalid-input', 'exportOnOriginal', { file: onOriginal, folder: outDir });
   try {
     fs.mkdirSync(outDir, { recursive: true });
   } catch (error) {
-    throw new CatalogueError('invalid-input', `Cannot create the output folder ${outDir}: ${(error as Error).message}`);
+    throw new CatalogueError('invalid-input', 'outputFolderNotCreated', { folder: outDir, reason: (error as Error).message });
   }
   recoverOutputFolder(outDir);
   if (!options.overwrite) {
     const existing = existingOutputs(outDir, files);
     if (existing.length) {
       const shown = existing.slice(0, 5).join(', ') + (existing.length > 5 ? ` and ${existing.length - 5} more` : '');
-      throw new CatalogueError('output-exists', `${existing.length} of the export's files already exist in ${outDir} (${shown}); nothing was written. Overwrite them, or choose another folder.`);
+      throw new CatalogueError('output-exists', 'outputExists', { count: existing.length, folder: outDir, files: shown });
     }
   }
   for (const pick of picks) {
     if (!fs.existsSync(pick.photo.file)) {
-      throw new CatalogueError('not-found', `The original of ${exportIdentity(pick.photo)} is not at ${pick.photo.file}; nothing was written.`);
+      throw new CatalogueError('not-found', 'originalMissing', { photo: exportIdentity(pick.photo), file: pick.photo.file });
     }
   }
   return { outDir, files };
@@ -213,7 +213,7 @@ export async function exportCollection(collectionName: string, picks: readonly C
     report();
     const manifest: CsvValue[][] = [];
     for (let i = 0; i < picks.length; i++) {
-      if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
+      if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
       const pick = picks[i];
       const name = files[i].name;
       progress.currentFile = name;
@@ -223,7 +223,7 @@ export async function exportCollection(collectionName: string, picks: readonly C
       try {
         picture = await renderPicture(pick, facts, options);
       } catch (error) {
-        throw new CatalogueError('invalid-input', `Figure ${i + 1} (${pick.photo.file}) could not be converted: ${(error as Error).message}; nothing was written.`);
+        throw new CatalogueError('invalid-input', 'figureNotConverted', { figure: i + 1, file: pick.photo.file, reason: (error as Error).message });
       }
       await writeSynced(staged(name), picture.data);
       faultPoint('export-picture-staged');
@@ -231,7 +231,7 @@ export async function exportCollection(collectionName: string, picks: readonly C
       progress.done++;
       report();
     }
-    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
+    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
     progress.currentFile = 'credits and manifest';
     report();
     const request = { style: options.style, lang: options.lang };
@@ -239,7 +239,7 @@ export async function exportCollection(collectionName: string, picks: readonly C
     await writeSynced(staged('credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
     await writeSynced(staged('manifest.csv'), Buffer.from(csvFile(MANIFEST_COLUMNS, manifest), 'utf8'));
     progress.done = picks.length + 2; // the last step is moving everything into place
-    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'The export was cancelled; nothing was written.');
+    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
     const newNames = files.map((f) => f.name);
     // Without overwrite nothing may be replaced (publish refuses a name that appeared meanwhile).
     const replaced = existingOutputs(outDir, files).filter((name) => !isFolder(insideFolder(outDir, name)));
@@ -248,7 +248,7 @@ export async function exportCollection(collectionName: string, picks: readonly C
       await publishStaged(staging, outDir, newNames, oldNames, options.overwrite);
     } catch (error) {
       if (error instanceof CatalogueError) throw error;
-      throw new CatalogueError('not-saved', `The export could not be moved into ${outDir}: ${(error as Error).message}; the folder is as it was.`);
+      throw new CatalogueError('not-saved', 'exportNotMoved', { folder: outDir, reason: (error as Error).message });
     }
     progress.done = files.length;
     progress.currentFile = null;

@@ -195,7 +195,7 @@ export async function publishStaged(staging: Staging, outDir: string, newNames: 
 }
 
 async function moveWithoutReplacing(from: string, to: string, name: string, outDir: string): Promise<void> {
-  const appeared = () => new CatalogueError('output-exists', `${name} appeared in ${outDir} during the export; nothing was replaced.`);
+  const appeared = () => new CatalogueError('output-exists', 'fileAppeared', { name, folder: outDir });
   try {
     // link() fails if the name exists: no check-then-write race with another program.
     await fsp.link(from, to);

@@ -34,9 +34,9 @@ export function listTags(photos: PhotoRepository, prefix = '', limit = 10000): T
 export function planTagRename(photos: PhotoRepository, from: string, to: string): PlannedEdit[] {
   const source = key(from);
   const target = to.trim().replace(/\s+/g, ' ');
-  if (!source) throw new CatalogueError('invalid-input', 'Give the tag to rename.');
-  if (!target) throw new CatalogueError('invalid-input', 'Give the new name of the tag.');
-  if (/[;]/.test(target)) throw new CatalogueError('invalid-input', 'A tag cannot contain ";" (it separates tags in CSV files).');
+  if (!source) throw new CatalogueError('invalid-input', 'tagRenameNoSource');
+  if (!target) throw new CatalogueError('invalid-input', 'tagRenameNoTarget');
+  if (/[;]/.test(target)) throw new CatalogueError('invalid-input', 'tagSemicolon');
   const edits: PlannedEdit[] = [];
   for (const row of photos.taggedPhotos()) {
     const tags = row.tags;

@@ -61,7 +61,7 @@ export function describeEdit(changes: readonly PhotoChange[], photos: Map<number
 export function normalisePatch(patch: PhotoPatch, where = ''): PhotoPatch {
   if (patch.date === undefined) return patch;
   const read = readDate(patch.date);
-  if (!read.ok) throw new CatalogueError('invalid-input', `${where}Date not saved: ${read.error}`);
+  if (!read.ok) throw new CatalogueError('invalid-input', 'dateNotSaved', { reason: read.error, unreadableDate: patch.date });
   return read.edtf === patch.date ? patch : { ...patch, date: read.edtf };
 }
 
@@ -73,7 +73,9 @@ export function normalisePatch(patch: PhotoPatch, where = ''): PhotoPatch {
  */
 export function storablePatch(patch: PhotoPatch): PhotoPatch {
   const checked = applyFieldLimits(patch);
-  if (checked.refused.length) throw new CatalogueError('invalid-input', `${checked.refused[0].message[0].toUpperCase()}${checked.refused[0].message.slice(1)}.`);
+  const refused = checked.refused[0];
+  // The notice's own key rides along, so the UI says the reason in its language (serverText.ts).
+  if (refused) throw new CatalogueError('invalid-input', 'valueRefused', { ...refused.params, reason: `${refused.message[0].toUpperCase()}${refused.message.slice(1)}`, reasonKey: refused.key });
   return checked.patch;
 }
 
@@ -98,7 +100,7 @@ export function applyRecordedEdit(
   const ids = [...new Set(edits.map((e) => e.id))];
   const current = new Map(photos.getMany(ids).map((p) => [p.id, p]));
   const missing = ids.filter((id) => !current.has(id));
-  if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+  if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
   const changes: PhotoChange[] = [];
   for (const edit of edits) {
     const change = diffPatch(current.get(edit.id)!, edit.patch);
@@ -114,7 +116,7 @@ export function applyRecordedEdit(
       faultPoint('edit-recorded');
     });
   } catch (error) {
-    throw new CatalogueError('not-saved', `The edit was not saved: ${(error as Error).message}`);
+    throw new CatalogueError('not-saved', 'editNotSaved', { reason: (error as Error).message });
   }
   faultPoint('edit-committed');
   return changes.map((c) => c.id);
@@ -135,7 +137,7 @@ function applyUniformEdit(db: DatabaseSync, photos: PhotoRepository, ids: readon
     });
   } catch (error) {
     if (error instanceof CatalogueError && error.code === 'not-found') throw error;
-    throw new CatalogueError('not-saved', `The edit was not saved: ${(error as Error).message}`);
+    throw new CatalogueError('not-saved', 'editNotSaved', { reason: (error as Error).message });
   }
   if (changed.length) faultPoint('edit-committed');
   return changed;

@@ -50,7 +50,7 @@ export function editSelectionTags(
   const photos = repository.getMany(unique);
   if (photos.length !== unique.length) {
     const found = new Set(photos.map((p) => p.id));
-    throw new CatalogueError('not-found', `No photo with id ${unique.filter((id) => !found.has(id)).join(', ')} in this catalogue.`);
+    throw new CatalogueError('not-found', 'photoNotFound', { ids: unique.filter((id) => !found.has(id)).join(', ') });
   }
   const removing = new Set(remove.map(tagKey));
   const adding = normaliseTags(add);

@@ -19,12 +19,12 @@ export function importFormatOf(name: string, bytes: Uint8Array): ExchangeFormat 
 export async function importMetadataFile(catalogue: ExchangeTarget, bytes: Uint8Array, options: ImportOptions & { name: string }): Promise<ImportResult> {
   const format = options.format ?? importFormatOf(options.name, bytes);
   if (format === 'xlsx') {
-    if (!isZip(bytes)) throw new CatalogueError('invalid-input', `${options.name} is not an XLSX workbook (an .xls from old Excel must be saved again as .xlsx).`);
+    if (!isZip(bytes)) throw new CatalogueError('invalid-input', 'notXlsx', { name: options.name });
     const result = importParsed(catalogue, fromTable(await readXlsxTable(bytes)), options);
     return { ...result, encoding: 'XLSX' };
   }
   const decoded = decodeSpreadsheetText(bytes);
-  if (!decoded.ok) throw new CatalogueError('invalid-input', `${options.name}: ${decoded.error}`);
+  if (!decoded.ok) throw new CatalogueError('invalid-input', decoded.problem, { name: options.name });
   const parsed = format === 'json' ? parseJson(decoded.text) : parseCsv(decoded.text);
   return { ...importParsed(catalogue, parsed, options), encoding: decoded.encoding };
 }

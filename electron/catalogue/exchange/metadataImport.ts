@@ -22,6 +22,7 @@ import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts'
 import type { ExchangeTarget } from './exchangeTarget.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
+import { englishMessage, type MessageRef } from '../../../shared/errorMessages.ts';
 import { diffPatch, type PlannedEdit } from '../editing/recordedEdit.ts';
 import { joinTags, splitTags } from '../../../shared/tags.ts';
 
@@ -71,9 +72,11 @@ export function parseCsv(text: string): ParsedFile {
     }) as unknown as { record: string[]; raw: string }[];
   } catch (error) {
     const e = error as Error & { lines?: number };
-    throw new CatalogueError('invalid-input', `The CSV file cannot be read${e.lines ? ` (line ${e.lines})` : ''}: ${e.message.replace(/^.*?: /, '')}`);
+    throw e.lines
+      ? new CatalogueError('invalid-input', 'csvUnreadableAtLine', { line: e.lines, reason: e.message.replace(/^.*?: /, '') })
+      : new CatalogueError('invalid-input', 'csvUnreadable', { reason: e.message.replace(/^.*?: /, '') });
   }
-  if (records.length === 0) throw new CatalogueError('invalid-input', 'The CSV file is empty: the first line must name the columns.');
+  if (records.length === 0) throw new CatalogueError('invalid-input', 'csvEmpty');
   // Line numbers from the raw text: csv-parse's own count drifts after CRLF inside quotes.
   let linesBefore = 0;
   const withLines = records.map((r) => {
@@ -89,11 +92,11 @@ export function parseCsv(text: string): ParsedFile {
 /** Rows of cells (the first names the columns) into rows keyed by column. Shared by CSV and XLSX. */
 export function fromTable(withLines: { line: number; record: string[] }[]): ParsedFile {
   const [header, ...body] = withLines;
-  if (!header) throw new CatalogueError('invalid-input', 'The file is empty: the first line must name the columns.');
+  if (!header) throw new CatalogueError('invalid-input', 'fileEmpty');
   const columns = header.record.map(columnName);
   const ignoredColumns = header.record.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean);
   if (!columns.includes('fortepan_id') && !columns.includes('file')) {
-    throw new CatalogueError('invalid-input', 'The first line must name the columns, with fortepan_id or file among them to find each photo.');
+    throw new CatalogueError('invalid-input', 'noMatchColumn');
   }
   const rows = body.map(({ line, record }) => {
     const cells: Row['cells'] = {};
@@ -110,10 +113,10 @@ export function parseJson(text: string): ParsedFile {
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (error) {
-    throw new CatalogueError('invalid-input', `The JSON file cannot be read: ${(error as Error).message}`);
+    throw new CatalogueError('invalid-input', 'jsonUnreadable', { reason: (error as Error).message });
   }
   const items = Array.isArray(data) ? data : Array.isArray((data as { rows?: unknown })?.rows) ? (data as { rows: unknown[] }).rows : null;
-  if (!items) throw new CatalogueError('invalid-input', 'The JSON file must be an array of records (as export-metadata --format json writes).');
+  if (!items) throw new CatalogueError('invalid-input', 'jsonNotArray');
   const ignored = new Set<string>();
   const rows = items.map((item, index) => {
     const cells: Row['cells'] = {};
@@ -148,14 +151,15 @@ class PhotoMatcher {
     }
   }
 
-  match(fortepanCell: string, fileCell: string): Photo | string {
+  /** The photo a row names, or why none (a message key: see shared/locales/…/errors.json). */
+  match(fortepanCell: string, fileCell: string): Photo | MessageRef {
     let candidates: Photo[] | null = null;
-    const what: string[] = [];
+    const what: { fortepan?: number; file?: string } = {};
     if (fortepanCell.trim()) {
       const m = /^(?:fortepan\s*)?(\d{1,9})$/i.exec(fortepanCell.trim());
-      if (!m) return `fortepan_id "${fortepanCell}" is not a Fortepan number`;
+      if (!m) return { key: 'importBadFortepan', params: { value: fortepanCell } };
       candidates = this.#byFortepan.get(Number(m[1])) ?? [];
-      what.push(`Fortepan number ${Number(m[1])}`);
+      what.fortepan = Number(m[1]);
     }
     const file = fileCell.trim();
     if (file) {
@@ -171,12 +175,13 @@ class PhotoMatcher {
         if (byFile.length === 0) byFile = this.#all.filter((p) => path.basename(p.file).toLowerCase() === file.toLowerCase());
       }
       candidates = candidates ? candidates.filter((p) => byFile.includes(p)) : byFile;
-      what.push(`file "${file}"`);
+      what.file = file;
     }
-    if (!candidates) return 'no fortepan_id or file to find the photo by';
-    if (candidates.length === 0) return `no photo in the catalogue with ${what.join(' and ')}`;
+    if (!candidates) return { key: 'importNoKey' };
+    const by = what.fortepan !== undefined && what.file !== undefined ? 'Both' : what.fortepan !== undefined ? 'Fortepan' : 'File';
+    if (candidates.length === 0) return { key: `importNoPhoto${by}`, params: what };
     if (candidates.length > 1) {
-      return `${candidates.length} photos match ${what.join(' and ')} (ids ${candidates.map((p) => p.id).join(', ')}): give the file's path`;
+      return { key: `importAmbiguous${by}`, params: { ...what, count: candidates.length, ids: candidates.map((p) => p.id).join(', ') } };
     }
     return candidates[0];
   }
@@ -197,15 +202,16 @@ export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, option
   const edits: PlannedEdit[] = [];
   const claimed = new Map<number, number>();
   for (const row of parsed.rows) {
-    const reject = (reason: string) => preview.rejected.push({ line: row.line, reason });
+    const reject = ({ key, params = {} }: MessageRef, unreadableDate?: string) =>
+      preview.rejected.push({ line: row.line, reason: englishMessage(key, params), key, params, ...(unreadableDate === undefined ? {} : { unreadableDate }) });
     const found = matcher.match(row.cells.fortepan_id ?? '', row.cells.file ?? '');
-    if (typeof found === 'string') {
+    if (!('id' in found)) {
       reject(found);
       continue;
     }
     const earlier = claimed.get(found.id);
     if (earlier !== undefined) {
-      reject(`the same photo as line ${earlier} (${photoLabel(found)})`);
+      reject({ key: 'importSamePhoto', params: { line: earlier, photo: photoLabel(found) } });
       continue;
     }
     const raw: Record<string, unknown> = {};
@@ -218,27 +224,29 @@ export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, option
     // oversized one is cut and the preview says so.
     const checked = applyFieldLimits(raw as PhotoPatch);
     if (checked.refused.length) {
-      reject(checked.refused.map((r) => r.message).join('; '));
+      const [only, ...more] = checked.refused;
+      reject(more.length ? { key: 'importRefused', params: { reason: checked.refused.map((r) => r.message).join('; ') } } : only);
       continue;
     }
-    for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message });
+    for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message, key: warning.key, params: warning.params });
     Object.assign(raw, checked.patch);
     if (raw.date !== undefined) {
       // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").
       const readAs = readDate(raw.date as string);
       if (readAs.ok) raw.date = readAs.edtf;
       else if (options.skipBadDates) {
-        preview.warnings.push({ line: row.line, message: `date left as it was: ${readAs.error}`, unreadableDate: raw.date as string });
+        const params = { reason: readAs.error };
+        preview.warnings.push({ line: row.line, message: englishMessage('importDateLeft', params), key: 'importDateLeft', params, unreadableDate: raw.date as string });
         delete raw.date;
       } else {
-        preview.rejected.push({ line: row.line, reason: `date: ${readAs.error}`, unreadableDate: raw.date as string });
+        reject({ key: 'importBadDate', params: { reason: readAs.error } }, raw.date as string);
         continue;
       }
     }
     const valid = photoPatchSchema.safeParse(raw);
     if (!valid.success) {
       const issue = valid.error.issues[0];
-      reject(`${issue.path.join('.') || 'row'}: ${issue.message}`);
+      reject({ key: 'importInvalidValue', params: { field: issue.path.join('.') || 'row', issue: issue.message } });
       continue;
     }
     claimed.set(found.id, row.line);
@@ -267,14 +275,7 @@ function assertDecodedCleanly(text: string, format: ExchangeFormat): void {
   const at = text.indexOf(REPLACEMENT_CHARACTER);
   if (at < 0) return;
   const line = lineBreaks(text.slice(0, at)) + 1;
-  const advice =
-    format === 'csv'
-      ? 'It is probably in Windows-1250, as Hungarian Excel saves "CSV (pontosvesszővel tagolt)": in Excel choose "CSV UTF-8 (vesszővel tagolt)" and import that file.'
-      : 'Save it as UTF-8 and import it again.';
-  throw new CatalogueError(
-    'invalid-input',
-    `The ${format.toUpperCase()} file is not UTF-8 text: line ${line} has characters that could not be decoded (U+FFFD). Nothing was imported. ${advice}`,
-  );
+  throw new CatalogueError('invalid-input', format === 'csv' ? 'csvNotUtf8' : 'jsonNotUtf8', { line });
 }
 
 /** Previews (default) or applies an import of CSV or JSON text. */

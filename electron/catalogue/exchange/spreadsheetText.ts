@@ -6,7 +6,10 @@
 
 export type SpreadsheetEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1250';
 
-export type DecodedText = { ok: true; text: string; encoding: SpreadsheetEncoding } | { ok: false; error: string };
+/** Why a file's text could not be read: a message key (shared/locales/…/errors.json) taking the file's name. */
+export type DecodeProblem = 'textNotUtf8' | 'textUtf16Damaged' | 'textNulBytes' | 'textUnknownEncoding' | 'textUndecidableEncoding';
+
+export type DecodedText = { ok: true; text: string; encoding: SpreadsheetEncoding } | { ok: false; problem: DecodeProblem };
 
 const decode = (label: string, bytes: Uint8Array, fatal = true) => new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
 
@@ -28,7 +31,7 @@ export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
     try {
       return { ok: true, text: decode('utf-8', bytes.subarray(3)), encoding: 'UTF-8 with BOM' };
     } catch {
-      return { ok: false, error: 'The file starts as UTF-8 but holds bytes that are not UTF-8: save it again as "CSV UTF-8".' };
+      return { ok: false, problem: 'textNotUtf8' };
     }
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -36,11 +39,11 @@ export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
     try {
       return { ok: true, text: decode(le ? 'utf-16le' : 'utf-16be', bytes.subarray(2)), encoding: le ? 'UTF-16LE' : 'UTF-16BE' };
     } catch {
-      return { ok: false, error: 'The file starts as UTF-16 but is cut or damaged: save it again.' };
+      return { ok: false, problem: 'textUtf16Damaged' };
     }
   }
   if (bytes.includes(0)) {
-    return { ok: false, error: 'The file holds NUL bytes: it is not a text file, or it is UTF-16 without its byte order mark. Save it as "CSV UTF-8".' };
+    return { ok: false, problem: 'textNulBytes' };
   }
   try {
     const text = decode('utf-8', bytes);
@@ -52,7 +55,7 @@ export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
   try {
     text = decode('windows-1250', bytes);
   } catch {
-    return { ok: false, error: 'The file is neither UTF-8, UTF-16 nor Windows-1250 text: save it again as "CSV UTF-8".' };
+    return { ok: false, problem: 'textUnknownEncoding' };
   }
   let high = 0;
   let implausible = 0;
@@ -62,7 +65,7 @@ export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
     if (!PLAUSIBLE_HIGH.test(ch)) implausible++;
   }
   if (!looksLikeText(text) || implausible > Math.max(2, high * 0.05)) {
-    return { ok: false, error: 'The file\'s encoding cannot be told (not UTF-8, and not plausible Windows-1250 text): save it again as "CSV UTF-8".' };
+    return { ok: false, problem: 'textUndecidableEncoding' };
   }
   return { ok: true, text, encoding: 'Windows-1250' };
 }

@@ -34,10 +34,10 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new CatalogueError('invalid-input', `The XLSX file cannot be read: ${(error as Error).message.split('\n')[0]}`);
+    throw new CatalogueError('invalid-input', 'xlsxUnreadable', { reason: (error as Error).message.split('\n')[0] });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new CatalogueError('invalid-input', 'The XLSX file has no worksheet.');
+  if (!sheet) throw new CatalogueError('invalid-input', 'xlsxNoSheet');
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const record: string[] = [];

@@ -6,29 +6,34 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FolderEntry, FolderListing } from '../../../shared/folderListing.ts';
 import { resolveUserPath } from './userPath.ts';
+import { englishMessage, type MessageRef } from '../../../shared/errorMessages.ts';
 
 /** More than this many subfolders are cut off (the listing says so). */
 export const MAX_FOLDERS = 5000;
 
 const byName = new Intl.Collator('hu', { numeric: true, sensitivity: 'base' });
 
-function reason(error: unknown, where: string): string {
+function reason(error: unknown, where: string): MessageRef {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `There is no folder “${where}”.`;
-  if (code === 'EACCES' || code === 'EPERM') return `Fototar may not open “${where}” (permission denied).`;
-  if (code === 'ENOTDIR') return `“${where}” is a file, not a folder.`;
-  if (code === 'ELOOP') return `“${where}” is a loop of symbolic links.`;
-  return `“${where}” cannot be opened (${code ?? (error as Error).message}).`;
+  const params = { path: where };
+  if (code === 'ENOENT') return { key: 'folderMissing', params };
+  if (code === 'EACCES' || code === 'EPERM') return { key: 'folderForbidden', params };
+  if (code === 'ENOTDIR') return { key: 'folderIsFile', params };
+  if (code === 'ELOOP') return { key: 'folderLoop', params };
+  return { key: 'folderUnopenable', params: { ...params, reason: code ?? (error as Error).message } };
 }
+
+/** Why the folder could not be listed: the English sentence and its key for the UI's language. */
+const problem = (ref: MessageRef) => ({ error: englishMessage(ref.key, ref.params), errorRef: ref });
 
 export async function listFolders(typed: string | undefined, options: { showHidden?: boolean; home?: string } = {}): Promise<FolderListing> {
   const home = options.home ?? os.homedir();
   const resolved = resolveUserPath(typed === undefined || typed.trim() === '' ? '~' : typed, home);
-  if (!resolved.ok) return { path: typed ?? '', parent: null, home, folders: [], truncated: false, error: resolved.error };
+  if (!resolved.ok) return { path: typed ?? '', parent: null, home, folders: [], truncated: false, ...problem(resolved.problem) };
   const folder = resolved.path;
   const up = path.dirname(folder);
   const parent = up === folder ? null : up;
-  const failed = (error: unknown): FolderListing => ({ path: folder, parent, home, folders: [], truncated: false, error: reason(error, folder) });
+  const failed = (error: unknown): FolderListing => ({ path: folder, parent, home, folders: [], truncated: false, ...problem(reason(error, folder)) });
 
   let dirents: import('node:fs').Dirent[];
   try {

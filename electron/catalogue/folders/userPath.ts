@@ -3,21 +3,22 @@
 // in (which the person cannot see and did not mean).
 import os from 'node:os';
 import path from 'node:path';
+import type { MessageRef } from '../../../shared/errorMessages.ts';
 
-export type UserPath = { ok: true; path: string } | { ok: false; error: string };
+export type UserPath = { ok: true; path: string } | { ok: false; problem: MessageRef };
 
 export function resolveUserPath(typed: string, home: string = os.homedir()): UserPath {
   const text = typed.trim();
-  if (!text) return { ok: false, error: 'Type the path of a folder, for example ~/Pictures.' };
-  if (text.includes('\0')) return { ok: false, error: 'A path cannot contain a NUL character.' };
+  if (!text) return { ok: false, problem: { key: 'pathEmpty' } };
+  if (text.includes('\0')) return { ok: false, problem: { key: 'pathNul' } };
   let expanded = text;
   if (text === '~') expanded = home;
   else if (text.startsWith('~/') || (path.sep === '\\' && text.startsWith('~\\'))) expanded = path.join(home, text.slice(2));
   else if (text.startsWith('~')) {
-    return { ok: false, error: `“${text}”: only your own home folder can be written as ~ (type ~/… or the full path).` };
+    return { ok: false, problem: { key: 'pathOtherHome', params: { path: text } } };
   }
   if (!path.isAbsolute(expanded)) {
-    return { ok: false, error: `“${text}” is a relative path: type the full path (starting with ${path.sep === '\\' ? 'a drive, such as C:\\' : '/'}) or one starting with ~.` };
+    return { ok: false, problem: { key: path.sep === '\\' ? 'pathRelativeWindows' : 'pathRelative', params: { path: text } } };
   }
   return { ok: true, path: path.resolve(expanded) };
 }

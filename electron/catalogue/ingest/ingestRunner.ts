@@ -11,6 +11,7 @@ import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
 import { WorkerPool } from './workerPool.ts';
 import { faultPoint } from '../faultInjection.ts';
+import { messageRefOf } from '../catalogueError.ts';
 
 export interface IngestContext {
   db: DatabaseSync;
@@ -89,7 +90,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
       report.failed.push({ path: file, reason: result.reason });
       return;
     }
-    for (const message of result.warnings) report.warnings.push({ path: file, message });
+    for (const w of result.warnings) report.warnings.push(typeof w === 'string' ? { path: file, message: w } : { path: file, message: w.message, key: w.key, params: w.params });
     pending.push({ file, result });
     if (pending.length >= BATCH_SIZE) flush();
     else flushTimer ??= setTimeout(flush, BATCH_MS);
@@ -174,6 +175,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     if (flushTimer) clearTimeout(flushTimer);
     progress.state = 'failed';
     progress.error = (error as Error).message;
+    progress.errorRef = messageRefOf(error);
     emit();
     throw error;
   } finally {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fortepanIdFromFileName } from '../../../shared/fortepanId.ts';
 import { effectiveLicence, creditSourceKind } from '../../../shared/credit.ts';
 import { FORTEPAN_IOWA, fortepanIowaId } from '../../../shared/fortepanIowa.ts';
-import { limitFields } from '../../../shared/fieldLimits.ts';
+import { limitFields, type FieldNotice } from '../../../shared/fieldLimits.ts';
 import { readStableFile } from './readStableFile.ts';
 import type { IngestedRecord } from '../store/photoRepository.ts';
 import { readMetadata } from '../metadata/readMetadata.ts';
@@ -22,7 +22,10 @@ export interface ProcessRequest {
   reuseThumbnails: boolean;
 }
 
-export type ProcessResult = { ok: true; record: IngestedRecord; warnings: string[] } | { ok: false; reason: string };
+/** A warning about an ingested file: text, or a field-limit notice that also carries its message key (for the UI's language). */
+export type ProcessWarning = string | FieldNotice;
+
+export type ProcessResult = { ok: true; record: IngestedRecord; warnings: ProcessWarning[] } | { ok: false; reason: string };
 
 export async function processFile(request: ProcessRequest): Promise<ProcessResult> {
   const { file } = request;
@@ -91,7 +94,7 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
     metadata.warnings.push(...sidecar.warnings);
   }
   // The same field rules as every other write path: controls removed, lengths and tag counts capped.
-  const { fields, warnings: fieldWarnings } = limitFields(metadata.fields);
+  const { fields, notices: fieldWarnings } = limitFields(metadata.fields);
   const kind = creditSourceKind({ fortepanId, iowaId, source: fields.source, file });
   if (kind !== 'other') {
     if (!fields.source) fields.source = kind === 'fortepan' ? 'Fortepan' : FORTEPAN_IOWA;

@@ -3,6 +3,7 @@
 // cancel signal the job watches, its progress as it goes, and a typed event for each step:
 // started, progress, then exactly one of done, failed or cancelled.
 import { CatalogueError } from '../catalogueError.ts';
+import type { ErrorKey } from '../../../shared/errorMessages.ts';
 
 export type JobKind = 'ingest' | 'export' | 'backup';
 
@@ -23,9 +24,12 @@ export interface RunOptions<P, R> {
   /** A caller's own cancel (Ctrl+C in the CLI); the job's cancel() works as well. */
   signal?: AbortSignal;
   /** The message when a job of this kind is already running. */
-  busy?: string;
+  busy?: ErrorKey;
   onEvent?(event: JobEvent<P, R>): void;
 }
+
+/** Why a second job of a kind is refused, unless the caller says it otherwise. */
+const BUSY: Record<JobKind, ErrorKey> = { ingest: 'busyIngest', export: 'busyExport', backup: 'busyBackup' };
 
 export class JobRunner {
   readonly #running = new Map<JobKind, AbortController>();
@@ -40,7 +44,7 @@ export class JobRunner {
    * same tick cannot both start.
    */
   async run<P, R>(kind: JobKind, work: (context: JobContext<P>) => Promise<R>, options: RunOptions<P, R> = {}): Promise<R> {
-    if (this.#running.has(kind)) throw new CatalogueError('busy', options.busy ?? `A${kind === 'ingest' || kind === 'export' ? 'n' : ''} ${kind} is already running; wait for it or cancel it first.`);
+    if (this.#running.has(kind)) throw new CatalogueError('busy', options.busy ?? BUSY[kind]);
     const controller = new AbortController();
     const stop = () => controller.abort();
     options.signal?.addEventListener('abort', stop, { once: true });

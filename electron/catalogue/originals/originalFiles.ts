@@ -59,33 +59,30 @@ export async function hashFile(file: string): Promise<string> {
 /** Points a photo at its moved original. The file must exist and hold the same bytes. */
 export async function relinkOriginal(photos: PhotoRepository, id: number, newPath: string): Promise<void> {
   const photo = photos.get(id);
-  if (!photo) throw new CatalogueError('not-found', `No photo with id ${id} in this catalogue.`);
+  if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
   const file = path.resolve(newPath);
   let stat: fs.Stats;
   try {
     stat = await fs.promises.stat(file);
   } catch (error) {
-    throw new CatalogueError('invalid-input', `Not relinked: no file at ${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
+    throw new CatalogueError('invalid-input', 'relinkNoFile', { file, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
   }
-  if (!stat.isFile()) throw new CatalogueError('invalid-input', `Not relinked: ${file} is not a file.`);
+  if (!stat.isFile()) throw new CatalogueError('invalid-input', 'relinkNotFile', { file });
   const other = photos.byFile(file);
-  if (other && other.id !== id) throw new CatalogueError('invalid-input', `Not relinked: ${file} is already photo ${other.id} in this catalogue.`);
+  if (other && other.id !== id) throw new CatalogueError('invalid-input', 'relinkAlreadyPhoto', { file, id: other.id });
   let hash: string;
   try {
     hash = await hashFile(file);
   } catch (error) {
-    throw new CatalogueError('invalid-input', `Not relinked: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new CatalogueError('invalid-input', 'relinkUnreadable', { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
   }
   if (hash !== photo.hash) {
-    throw new CatalogueError(
-      'invalid-input',
-      `Not relinked: ${path.basename(file)} is a different picture from the one catalogued as photo ${id} (its content differs). Add it with an ingest instead.`,
-    );
+    throw new CatalogueError('invalid-input', 'relinkDifferentPicture', { name: path.basename(file), id });
   }
   try {
     photos.transaction(() => photos.relink(id, file, stat.size, stat.mtimeMs, new Date().toISOString()));
   } catch (error) {
-    throw new CatalogueError('not-saved', `The relink was not saved: ${(error as Error).message}`);
+    throw new CatalogueError('not-saved', 'relinkNotSaved', { reason: (error as Error).message });
   }
 }
 

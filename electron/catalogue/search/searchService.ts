@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchFacets } from '../../../shared/searchFacets.ts';
 import { CatalogueError } from '../catalogueError.ts';
+import type { MessageRef } from '../../../shared/errorMessages.ts';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import type { IndexMessage, SearchReply, SearchRequest, SearchStatus, SearchWorkerData } from './searchWorker.ts';
 import { readIndexBytes } from './indexFile.ts';
@@ -51,23 +52,23 @@ export class SearchService {
       if (!pending) return;
       this.#pending.delete(reply.id);
       if (reply.ok) pending.resolve(reply.value);
-      else pending.reject(new CatalogueError(reply.error.code, reply.error.message));
+      else pending.reject(new CatalogueError(reply.error.code, reply.error.key, reply.error.params));
     });
-    const fail = (message: string) => {
+    const fail = (message: MessageRef) => {
       if (this.#worker === worker) this.#worker = null;
-      for (const [, pending] of this.#pending) pending.reject(new CatalogueError('search-failed', message));
+      for (const [, pending] of this.#pending) pending.reject(new CatalogueError('search-failed', message.key, message.params));
       this.#pending.clear();
     };
-    worker.on('error', (error) => fail(`The search index could not be read: ${error.message}`));
+    worker.on('error', (error) => fail({ key: 'searchIndexUnreadable', params: { reason: error.message } }));
     worker.on('exit', (code) => {
-      if (!this.#closed) fail(`The search stopped unexpectedly (exit ${code}); the next search starts it again.`);
+      if (!this.#closed) fail({ key: 'searchStopped', params: { exitCode: code } });
     });
     // The CLI exits when its work is done, even with the worker idle.
     worker.unref();
   }
 
   #request<T>(body: RequestBody): Promise<T> {
-    if (this.#closed) return Promise.reject(new CatalogueError('search-failed', 'The catalogue is closed.'));
+    if (this.#closed) return Promise.reject(new CatalogueError('search-failed', 'catalogueClosed'));
     this.start();
     const worker = this.#worker!;
     const id = this.#nextId++;
@@ -91,7 +92,7 @@ export class SearchService {
       for (const [id, pending] of this.#pending) {
         if (pending.gen < this.#gen) {
           this.#pending.delete(id);
-          pending.reject(new CatalogueError('search-cancelled', 'A newer search replaced this one.'));
+          pending.reject(new CatalogueError('search-cancelled', 'searchReplaced'));
         }
       }
     }
@@ -121,7 +122,7 @@ export class SearchService {
 
   close(): void {
     this.#closed = true;
-    for (const [, pending] of this.#pending) pending.reject(new CatalogueError('search-failed', 'The catalogue is closed.'));
+    for (const [, pending] of this.#pending) pending.reject(new CatalogueError('search-failed', 'catalogueClosed'));
     this.#pending.clear();
     void this.#worker?.terminate();
     this.#worker = null;

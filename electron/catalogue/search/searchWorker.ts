@@ -17,6 +17,7 @@ import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type Evalu
 import { suggestQuery } from './suggestion.ts';
 import { warmWordForms } from './wordForms.ts';
 import { countFacets } from './searchFacets.ts';
+import type { MessageRef } from '../../../shared/errorMessages.ts';
 
 export interface SearchWorkerData {
   mode: 'serve' | 'build';
@@ -51,7 +52,7 @@ export interface SearchStatus {
 
 export type SearchReply =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: { code: 'search-cancelled' | 'search-failed'; message: string } };
+  | { id: number; ok: false; error: { code: 'search-cancelled' | 'search-failed' } & MessageRef };
 
 /** Rebuild the base in the background once the delta holds this share of the catalogue. */
 const REBUILD_SHARE = 0.05;
@@ -198,7 +199,7 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
       port.postMessage({
         id: request.id,
         ok: false,
-        error: { code: cancelled ? 'search-cancelled' : 'search-failed', message: cancelled ? error.message : `Search failed: ${(error as Error).message}` },
+        error: cancelled ? { code: 'search-cancelled', key: 'searchReplaced' } : { code: 'search-failed', key: 'searchFailed', params: { reason: (error as Error).message } },
       } satisfies SearchReply);
     }
   };

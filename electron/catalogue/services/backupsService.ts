@@ -13,7 +13,7 @@ export class BackupsService {
 
   /** A backup of the database now (SQLite's online backup, checked), keeping the newest 10. */
   make(options: { keep?: number; label?: string } = {}): Promise<BackupInfo> {
-    return this.#core.jobs.run('backup', () => makeBackup(this.#core.db, this.#core.paths, options), { busy: 'A backup is already being made; wait for it.' });
+    return this.#core.jobs.run('backup', () => makeBackup(this.#core.db, this.#core.paths, options), { busy: 'busyBackup' });
   }
 
   list(): BackupInfo[] {

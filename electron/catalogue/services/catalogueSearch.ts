@@ -30,7 +30,7 @@ export class CatalogueSearch {
       return { total, hits: photos.page(offset, limit).map((p) => ({ ...photoSummary(p), score: 0 })), error: null };
     }
     const parsed = parseSearchQuery(query);
-    if (!parsed.ok) return { total: 0, hits: [], error: parsed.error };
+    if (!parsed.ok) return { total: 0, hits: [], error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
     const page = await this.#core.searchWorker.search(query, offset, limit);
     const rank = new Map(page.ids.map((id, i) => [id, i]));
     // A photo deleted between the worker's answer and this read is left out. The score is the
@@ -51,7 +51,7 @@ export class CatalogueSearch {
   async facets(query: string): Promise<SearchFacets> {
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) {
-      return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, error: parsed.error };
+      return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
     }
     return { ...(await this.#core.searchWorker.facets(query)), error: null };
   }

@@ -72,7 +72,7 @@ export class ExchangeService {
     if (ids !== 'all') {
       const found = new Set(photos.map((p) => p.id));
       const missing = ids.filter((id) => !found.has(id));
-      if (missing.length && !options.onlyPresent) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+      if (missing.length && !options.onlyPresent) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
     }
     const naming = this.sidecarSettings().naming;
     return options.onlyPresent ? sidecarsNextToOriginals(photos, naming) : writeSidecars(photos, naming);

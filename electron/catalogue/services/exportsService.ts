@@ -2,7 +2,7 @@
 // export at a time (the job runner), run to the end (the CLI) or started in the background and
 // polled (the UI); the first checks fail the call itself.
 import type { ExportProgress, ExportReport } from '../../../shared/collections.ts';
-import { CatalogueError } from '../catalogueError.ts';
+import { CatalogueError, messageRefOf } from '../catalogueError.ts';
 import { exportCollection, preflightExport, type ExportOptions } from '../collections/exportCollection.ts';
 import { collectionPicks } from '../collections/collectionCredits.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
@@ -14,7 +14,6 @@ function idleExport(): ExportProgress {
   return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
 }
 
-const BUSY = 'An export is already running; wait for it or cancel it first.';
 
 export class ExportsService {
   readonly #core: CatalogueCore;
@@ -51,7 +50,7 @@ export class ExportsService {
         }),
       {
         signal: hooks.signal,
-        busy: BUSY,
+        busy: 'busyExport',
         onEvent: (event) => {
           if (event.type === 'progress') {
             this.#last = event.progress;
@@ -69,7 +68,7 @@ export class ExportsService {
 
   /** Starts an export in the background (the UI's way); the first checks fail at once. */
   async start(id: number, request: ExportRequest): Promise<ExportProgress> {
-    if (this.#core.jobs.isRunning('export')) throw new CatalogueError('busy', BUSY);
+    if (this.#core.jobs.isRunning('export')) throw new CatalogueError('busy', 'busyExport');
     // Errors found before any picture is made (options, folder, existing files) answer the call
     // itself, whatever the machine's load (run() makes the same checks again).
     try {
@@ -82,7 +81,7 @@ export class ExportsService {
     this.#announce();
     this.run(id, request).catch((error: Error) => {
       const cancelled = error instanceof CatalogueError && error.code === 'export-cancelled';
-      this.#last = { ...this.#last, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message };
+      this.#last = { ...this.#last, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message, errorRef: messageRefOf(error) };
       this.#announce();
     });
     return this.#last;

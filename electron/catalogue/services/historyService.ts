@@ -32,7 +32,7 @@ export class HistoryService {
     try {
       done = inTransaction(this.#core.db, () => run(history, new Date().toISOString()));
     } catch (error) {
-      throw new CatalogueError('not-saved', `Undo/redo was not saved: ${(error as Error).message}`);
+      throw new CatalogueError('not-saved', 'undoNotSaved', { reason: (error as Error).message });
     }
     if (done) this.#core.photosChanged(done.ids);
     return { label: done?.label ?? null, ids: done?.ids ?? [], history: history.state() };

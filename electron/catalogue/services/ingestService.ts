@@ -4,7 +4,7 @@
 import type { IngestProgress, IngestReport } from '../../../shared/types.ts';
 import { idleProgress, runIngest, type IngestOptions } from '../ingest/ingestRunner.ts';
 import { throttle } from '../events/throttle.ts';
-import { CatalogueError } from '../catalogueError.ts';
+import { CatalogueError, messageRefOf } from '../catalogueError.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 /** How often an ingest tells the UI about photos it added (progress: five times as often). */
@@ -52,7 +52,7 @@ export class IngestService {
       },
       {
         signal: options.signal,
-        busy: 'An ingest is already running in this catalogue.',
+        busy: 'busyIngestHere',
         onEvent: (event) => {
           if (event.type === 'started') return;
           if (event.type !== 'progress') {
@@ -73,11 +73,11 @@ export class IngestService {
 
   /** Starts an ingest in the background (the UI's way); progress is polled or pushed. */
   start(inputs: readonly string[]): IngestProgress {
-    if (this.#core.jobs.isRunning('ingest')) throw new CatalogueError('busy', 'An ingest is already running; wait for it or cancel it first.');
+    if (this.#core.jobs.isRunning('ingest')) throw new CatalogueError('busy', 'busyIngest');
     this.#last = { ...idleProgress(), state: 'scanning' };
     this.#core.events.emit({ type: 'ingestProgress', progress: this.#last });
     this.run(inputs).catch((error: Error) => {
-      this.#last = { ...this.#last, state: 'failed', error: error.message };
+      this.#last = { ...this.#last, state: 'failed', error: error.message, errorRef: messageRefOf(error) };
       this.#core.events.emit({ type: 'ingestProgress', progress: this.#last });
     });
     return this.#last;

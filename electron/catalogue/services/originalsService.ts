@@ -31,7 +31,7 @@ export class OriginalsService {
     await relinkOriginal(this.#core.photos, id, file);
     this.#core.events.photosChanged([id]);
     const photo = this.#core.photos.get(id);
-    if (!photo) throw new CatalogueError('not-found', `No photo with id ${id} in this catalogue.`);
+    if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return photo;
   }
 

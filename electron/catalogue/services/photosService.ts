@@ -30,7 +30,7 @@ export class PhotosService {
   /** One photo; a CatalogueError 'not-found' when there is none with this id. */
   get(id: number): Photo {
     const photo = this.#core.photos.get(id);
-    if (!photo) throw new CatalogueError('not-found', `No photo with id ${id} in this catalogue.`);
+    if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return photo;
   }
 
@@ -89,7 +89,7 @@ export class PhotosService {
     const photos = this.#core.photos.getMany(ids);
     const found = new Set(photos.map((p) => p.id));
     const missing = ids.filter((id) => !found.has(id));
-    if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+    if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
     return creditList(photos, format);
   }
 
@@ -103,7 +103,7 @@ export class PhotosService {
 
   /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
   fieldSuggestions(field: SuggestedField, limit = 200): string[] {
-    if (!SUGGESTED_FIELDS.includes(field)) throw new CatalogueError('invalid-input', `No suggestions for ${field}.`);
+    if (!SUGGESTED_FIELDS.includes(field)) throw new CatalogueError('invalid-input', 'noSuggestions', { field });
     const builtIn = field === 'licence' ? LICENCE_CHOICES : field === 'source' ? SOURCE_CHOICES : [];
     return mergeChoices(builtIn, this.#core.photos.fieldValues(field, limit));
   }

@@ -24,7 +24,7 @@ export class TagsService {
    */
   rename(from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): { photos: number; merged: boolean } {
     const edits = planTagRename(this.#core.photos, from, to);
-    if (edits.length === 0) throw new CatalogueError('not-found', `No photo has the tag "${from.trim()}".`);
+    if (edits.length === 0) throw new CatalogueError('not-found', 'tagNotFound', { tag: from.trim() });
     const merged = tagKey(from) !== tagKey(to) && this.list().some((t) => tagKey(t.tag) === tagKey(to));
     const label = verb === 'Merge' ? `Merge tag "${from.trim()}" into "${to.trim()}"` : `Rename tag "${from.trim()}" to "${to.trim()}"`;
     return { photos: this.#core.edit(edits, label).changed.length, merged };

@@ -14,6 +14,7 @@ import { recogniseEmbeddedCredit } from '../../../shared/embeddedCredit.ts';
 import { archiveRefFromXmp, artworkOrObjectXml, IPTC4XMP_EXT_NS } from '../metadata/artworkOrObject.ts';
 import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
 import { assertSafeXml } from '../metadata/safeXml.ts';
+import { englishMessage } from '../../../shared/errorMessages.ts';
 
 export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
 
@@ -122,12 +123,13 @@ export function writeSidecars(photos: readonly Photo[], naming: SidecarNaming): 
       if (fs.existsSync(target)) {
         const existing = fs.readFileSync(target, 'utf8');
         if (!existing.includes(FOTOTAR_XMP_NS)) {
-          report.skipped.push({ file: target, reason: 'a sidecar written by another program is there; it was kept as it is' });
+          report.skipped.push({ file: target, reason: englishMessage('sidecarForeign'), key: 'sidecarForeign' });
           continue;
         }
         const owner = /<fototar:File>([^<]*)<\/fototar:File>/.exec(existing)?.[1];
         if (owner !== undefined && decodeXmlEntities(owner) !== path.basename(photo.file)) {
-          report.skipped.push({ file: target, reason: `it belongs to ${decodeXmlEntities(owner)}, a photo with the same name` });
+          const params = { owner: decodeXmlEntities(owner) };
+          report.skipped.push({ file: target, reason: englishMessage('sidecarOtherPhoto', params), key: 'sidecarOtherPhoto', params });
           continue;
         }
       }

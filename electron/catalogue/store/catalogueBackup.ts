@@ -74,7 +74,7 @@ function backupTarget(paths: CataloguePaths, label: string | undefined): { file:
 /** Publishes a checked copy: fsync, then one atomic rename, then the folder entry made durable. */
 function publish(partial: string, file: string, check: CheckResult, paths: CataloguePaths, keep: number | undefined, createdAt: string): BackupInfo {
   if (!check.ok) {
-    throw new CatalogueError('catalogue-corrupt', `The catalogue database is damaged (${check.detail}); no backup was made and the existing backups were kept.`);
+    throw new CatalogueError('catalogue-corrupt', 'backupDamaged', { detail: check.detail });
   }
   faultPoint('backup:checked');
   const fd = fs.openSync(partial, 'r+');
@@ -93,7 +93,7 @@ function publish(partial: string, file: string, check: CheckResult, paths: Catal
 function failed(error: unknown, partial: string): CatalogueError {
   removePartial(partial);
   if (error instanceof CatalogueError) return error;
-  return new CatalogueError('not-saved', `The backup was not made: ${(error as Error).message}`);
+  return new CatalogueError('not-saved', 'backupNotMade', { reason: (error as Error).message });
 }
 
 /** Makes one backup of the open database now (without blocking); keeps the newest `keep`. */
@@ -215,17 +215,17 @@ export function verifyDatabaseFile(file: string): { schema: number; photos: numb
   const check = checkDatabaseFile(file, 'integrity_check');
   if (!check.ok) {
     const unreadable = /not a database|unable to open|file is encrypted/i.test(check.detail);
-    throw new CatalogueError('catalogue-corrupt', unreadable ? `${file} cannot be opened as a catalogue database (${check.detail}).` : `${file} is damaged (${check.detail}).`);
+    throw new CatalogueError('catalogue-corrupt', unreadable ? 'fileNotDatabase' : 'fileDamaged', { file, detail: check.detail });
   }
   const db = new DatabaseSync(file, { readOnly: true });
   try {
     const schema = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-    if (schema > SCHEMA_VERSION) throw new CatalogueError('catalogue-too-new', `${file} was written by a newer Fototar (schema ${schema}); this version reads up to schema ${SCHEMA_VERSION}.`);
+    if (schema > SCHEMA_VERSION) throw new CatalogueError('catalogue-too-new', 'fileTooNew', { file, schema, supported: SCHEMA_VERSION });
     const photos = schema > 0 ? Number((db.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n) : 0;
     return { schema, photos };
   } catch (error) {
     if (error instanceof CatalogueError) throw error;
-    throw new CatalogueError('catalogue-corrupt', `${file} is not a usable catalogue database (${(error as Error).message}).`);
+    throw new CatalogueError('catalogue-corrupt', 'fileNotUsable', { file, reason: (error as Error).message });
   } finally {
     db.close();
   }

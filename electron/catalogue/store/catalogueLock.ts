@@ -88,14 +88,12 @@ function legacyOwnerRunning(owner: LockOwner): boolean {
 
 function inUse(catalogueRoot: string, ownerFile: string, current: LockOwner | null, host: string): CatalogueError {
   if (!current) {
-    return new CatalogueError('catalogue-in-use', `The catalogue at ${catalogueRoot} is in use by another Fototar. Close it first, or open another catalogue.`);
+    return new CatalogueError('catalogue-in-use', 'inUse', { root: catalogueRoot });
   }
-  const where = current.host === host ? `process ${current.pid}` : `process ${current.pid} on ${current.host}`;
-  const how =
-    current.host === host
-      ? `Close it first (if it hangs, end process ${current.pid}), or open another catalogue.`
-      : `Close it there first; if no Fototar runs on ${current.host} any more, delete ${ownerFile} and try again.`;
-  return new CatalogueError('catalogue-in-use', `The catalogue at ${catalogueRoot} is in use by another Fototar (${current.purpose || 'app'}, ${where}, since ${current.since}). ${how}`);
+  const owner = { root: catalogueRoot, purpose: current.purpose || 'app', pid: current.pid, since: current.since };
+  return current.host === host
+    ? new CatalogueError('catalogue-in-use', 'inUseHere', owner)
+    : new CatalogueError('catalogue-in-use', 'inUseElsewhere', { ...owner, host: current.host, ownerFile });
 }
 
 function unwritable(catalogueRoot: string, error: unknown): CatalogueError {
@@ -108,7 +106,7 @@ function unwritable(catalogueRoot: string, error: unknown): CatalogueError {
       code = (access as NodeJS.ErrnoException).code ?? (access as Error).message;
     }
   }
-  return new CatalogueError('catalogue-unreadable', `Cannot lock the catalogue at ${catalogueRoot} (${code}); is the folder writable?`);
+  return new CatalogueError('catalogue-unreadable', 'lockFailed', { root: catalogueRoot, reason: code });
 }
 
 /** Takes the catalogue's lock or throws CatalogueError('catalogue-in-use') naming the owner. */

@@ -22,7 +22,7 @@ import { faultPoint } from '../faultInjection.ts';
 
 export async function restoreBackup(backupFile: string, paths: CataloguePaths): Promise<{ restored: string; previous: string | null; photos: number }> {
   const source = path.resolve(backupFile);
-  if (!fs.existsSync(source)) throw new CatalogueError('not-found', `No backup file at ${source}.`);
+  if (!fs.existsSync(source)) throw new CatalogueError('not-found', 'noBackupFile', { file: source });
   const { photos } = verifyDatabaseFile(source);
   fs.mkdirSync(paths.root, { recursive: true });
   const lock = acquireCatalogueLock(paths.lock, paths.root, 'restore');
@@ -45,7 +45,7 @@ export async function restoreBackup(backupFile: string, paths: CataloguePaths): 
   } catch (error) {
     removePartial(incoming);
     if (error instanceof CatalogueError) throw error;
-    throw new CatalogueError('not-saved', `The backup was not restored (the catalogue is as it was): ${(error as Error).message}`);
+    throw new CatalogueError('not-saved', 'restoreFailed', { reason: (error as Error).message });
   } finally {
     lock.release();
   }
@@ -99,11 +99,11 @@ function emptyWal(paths: CataloguePaths, previous: string | null): void {
     }
   } catch {
     // A damaged database may not checkpoint; it was copied aside whole (with its WAL) above.
-    if (!previous?.includes(`${path.sep}damaged-`)) throw new CatalogueError('not-saved', 'The current database could not be prepared for the restore; nothing was changed.');
+    if (!previous?.includes(`${path.sep}damaged-`)) throw new CatalogueError('not-saved', 'restoreNotPrepared');
   }
   const pending = fs.existsSync(wal) ? fs.statSync(wal).size : 0;
   if ((busy || pending > 0) && !previous?.includes(`${path.sep}damaged-`)) {
-    throw new CatalogueError('busy', 'The catalogue is being read by another program right now (its changes could not be folded in); nothing was changed. Try again in a moment.');
+    throw new CatalogueError('busy', 'restoreBusy');
   }
   for (const extra of ['-wal', '-shm', '-journal']) fs.rmSync(`${paths.database}${extra}`, { force: true });
 }

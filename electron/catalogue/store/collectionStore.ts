@@ -65,14 +65,14 @@ export class CollectionStore {
       `SELECT c.id, c.name, c.updated_at, (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS count
        FROM collections c WHERE c.id = ?`,
     ).get(id) as CollectionRow | undefined;
-    if (!row) throw new CatalogueError('not-found', `No collection with id ${id} in this catalogue.`);
+    if (!row) throw new CatalogueError('not-found', 'collectionNotFound', { id });
     return toSummary(row);
   }
 
   /** The collection a person named, ignoring case and extra spaces. */
   idByName(name: string): number {
     const row = this.#prepare('SELECT id FROM collections WHERE name_key = ?').get(collectionNameKey(name)) as { id: number } | undefined;
-    if (!row) throw new CatalogueError('not-found', `No collection named "${name.trim()}" in this catalogue.`);
+    if (!row) throw new CatalogueError('not-found', 'collectionNameNotFound', { name: name.trim() });
     return row.id;
   }
 
@@ -109,7 +109,7 @@ export class CollectionStore {
       this.#changed();
       return this.summary(Number(result.lastInsertRowid));
     } catch (error) {
-      if (/UNIQUE/i.test((error as Error).message)) throw new CatalogueError('invalid-input', `A collection named "${clean}" already exists.`);
+      if (/UNIQUE/i.test((error as Error).message)) throw new CatalogueError('invalid-input', 'collectionExists', { name: clean });
       throw error;
     }
   }
@@ -120,7 +120,7 @@ export class CollectionStore {
     try {
       this.#prepare('UPDATE collections SET name = ?, name_key = ?, updated_at = ? WHERE id = ?').run(clean, collectionNameKey(clean), new Date().toISOString(), id);
     } catch (error) {
-      if (/UNIQUE/i.test((error as Error).message)) throw new CatalogueError('invalid-input', `A collection named "${clean}" already exists.`);
+      if (/UNIQUE/i.test((error as Error).message)) throw new CatalogueError('invalid-input', 'collectionExists', { name: clean });
       throw error;
     }
     this.#changed();
@@ -140,7 +140,7 @@ export class CollectionStore {
   add(id: number, photoIds: readonly number[], at?: number): { added: number; duplicates: number[] } {
     this.summary(id);
     const unknown = [...new Set(photoIds)].filter((p) => !this.#photos.get(p));
-    if (unknown.length) throw new CatalogueError('not-found', `No photo with id ${unknown.join(', ')} in this catalogue.`);
+    if (unknown.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: unknown.join(', ') });
     return this.#changing(() => {
       const current = this.items(id);
       const present = new Set(current.map((i) => i.photoId));
@@ -168,7 +168,7 @@ export class CollectionStore {
       const current = this.items(id);
       const known = new Set(current.map((i) => i.itemId));
       const unknown = itemIds.filter((i) => !known.has(i));
-      if (unknown.length) throw new CatalogueError('not-found', `No pick with id ${unknown.join(', ')} in this collection.`);
+      if (unknown.length) throw new CatalogueError('not-found', 'pickNotFound', { ids: unknown.join(', ') });
       const drop = new Set(itemIds);
       const remove = this.#prepare('DELETE FROM collection_items WHERE id = ?');
       for (const itemId of drop) remove.run(itemId);
@@ -182,7 +182,7 @@ export class CollectionStore {
     const wanted = new Set(photoIds);
     const current = this.items(id);
     const missing = [...wanted].filter((p) => !current.some((i) => i.photoId === p));
-    if (missing.length) throw new CatalogueError('not-found', `Photo ${missing.join(', ')} is not in this collection.`);
+    if (missing.length) throw new CatalogueError('not-found', 'photoNotInCollection', { ids: missing.join(', ') });
     return this.removeItems(id, current.filter((i) => wanted.has(i.photoId)).map((i) => i.itemId));
   }
 
@@ -192,7 +192,7 @@ export class CollectionStore {
     this.#changing(() => {
       const order = this.items(id).map((i) => i.itemId);
       const from = order.indexOf(itemId);
-      if (from < 0) throw new CatalogueError('not-found', `No pick with id ${itemId} in this collection.`);
+      if (from < 0) throw new CatalogueError('not-found', 'pickNotFound', { ids: itemId });
       order.splice(from, 1);
       order.splice(Math.max(0, Math.min(order.length, position)), 0, itemId);
       this.#renumber(id, order, new Date().toISOString());
@@ -202,19 +202,16 @@ export class CollectionStore {
   /** The one pick of a photo, for commands that name photos; two picks of it are ambiguous. */
   itemOfPhoto(id: number, photoId: number): StoredItem {
     const picks = this.items(id).filter((i) => i.photoId === photoId);
-    if (picks.length === 0) throw new CatalogueError('not-found', `Photo ${photoId} is not in this collection.`);
+    if (picks.length === 0) throw new CatalogueError('not-found', 'photoNotInCollection', { ids: photoId });
     if (picks.length > 1) {
-      throw new CatalogueError(
-        'invalid-input',
-        `Photo ${photoId} is in this collection ${picks.length} times (figures ${picks.map((p) => p.position + 1).join(', ')}); remove one first.`,
-      );
+      throw new CatalogueError('invalid-input', 'photoInCollectionTwice', { id: photoId, count: picks.length, figures: picks.map((p) => p.position + 1).join(', ') });
     }
     return picks[0];
   }
 
   setModified(id: number, itemId: number, modified: boolean): void {
     const result = this.#prepare('UPDATE collection_items SET modified = ? WHERE id = ? AND collection_id = ?').run(modified ? 1 : 0, itemId, id);
-    if (Number(result.changes) === 0) throw new CatalogueError('not-found', `No pick with id ${itemId} in this collection.`);
+    if (Number(result.changes) === 0) throw new CatalogueError('not-found', 'pickNotFound', { ids: itemId });
     this.#prepare('UPDATE collections SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
     this.#changed();
   }
@@ -239,8 +236,8 @@ function toSummary(row: CollectionRow): CollectionSummary {
 
 function checkName(name: string): string {
   const clean = name.trim().replace(/\s+/g, ' ');
-  if (!clean) throw new CatalogueError('invalid-input', 'A collection needs a name.');
-  if (clean.length > MAX_COLLECTION_NAME) throw new CatalogueError('invalid-input', `A collection name is at most ${MAX_COLLECTION_NAME} characters.`);
-  if (/[\u0000-\u001f\u007f]/.test(clean)) throw new CatalogueError('invalid-input', 'A collection name cannot contain control characters.');
+  if (!clean) throw new CatalogueError('invalid-input', 'collectionNeedsName');
+  if (clean.length > MAX_COLLECTION_NAME) throw new CatalogueError('invalid-input', 'collectionNameTooLong', { max: MAX_COLLECTION_NAME });
+  if (/[\u0000-\u001f\u007f]/.test(clean)) throw new CatalogueError('invalid-input', 'collectionNameControl');
   return clean;
 }

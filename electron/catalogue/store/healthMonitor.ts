@@ -8,25 +8,27 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { CatalogueHealth } from '../../../shared/catalogueHealth.ts';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import { CatalogueError } from '../catalogueError.ts';
+import { englishMessage, type MessageRef } from '../../../shared/errorMessages.ts';
 import { BackgroundCheck, type CheckResult } from './databaseCheck.ts';
 import { latestBackup } from './catalogueBackup.ts';
 
 /** How long a synchronous edit waits for the check (a very large catalogue on a slow disk). */
 const SYNC_WAIT_MS = 120_000;
 
-export function damagedMessage(paths: CataloguePaths, detail: string): { message: string; latestBackup?: string } {
+/** A health message: the English sentence and its key for the UI's language. */
+const said = (ref: MessageRef) => ({ message: englishMessage(ref.key, ref.params), messageRef: ref });
+
+export function damagedMessage(paths: CataloguePaths, detail: string): { message: string; messageRef: MessageRef; latestBackup?: string } {
   const latest = latestBackup(paths);
-  const offer = latest
-    ? `Restore the latest good backup (${latest.createdAt}) with "fototar restore latest --catalogue ${paths.root}".`
-    : 'There is no backup to restore; copy the catalogue folder somewhere safe before anything else.';
-  return { message: `The catalogue database is damaged (${detail}); it is open read-only and nothing can be changed. ${offer}`, latestBackup: latest?.file };
+  const ref: MessageRef = latest ? { key: 'damagedWithBackup', params: { detail, createdAt: latest.createdAt, root: paths.root } } : { key: 'damagedNoBackup', params: { detail } };
+  return { ...said(ref), latestBackup: latest?.file };
 }
 
 export class HealthMonitor {
   readonly #db: DatabaseSync;
   readonly #paths: CataloguePaths;
   readonly #check: BackgroundCheck;
-  #health: CatalogueHealth = { state: 'checking', message: 'The catalogue is being checked; edits are saved once the check has passed.' };
+  #health: CatalogueHealth = { state: 'checking', ...said({ key: 'healthChecking' }) };
   readonly done: Promise<CatalogueHealth>;
 
   constructor(db: DatabaseSync, paths: CataloguePaths) {
@@ -61,8 +63,8 @@ export class HealthMonitor {
       const result = this.#check.waitSync(SYNC_WAIT_MS);
       health = result ? this.#settle(result) : health;
     }
-    if (health.state === 'checking') throw new CatalogueError('busy', 'The catalogue is still being checked; nothing was saved. Try again in a moment.');
-    if (health.state === 'damaged') throw new CatalogueError('catalogue-corrupt', health.message!);
+    if (health.state === 'checking') throw new CatalogueError('busy', 'stillChecking');
+    if (health.state === 'damaged') throw new CatalogueError('catalogue-corrupt', health.messageRef!.key, health.messageRef!.params);
   }
 
   async whenWritable(): Promise<void> {

@@ -31,10 +31,7 @@ function openReadOnly(file: string): DatabaseSync {
     })();
     if (writable || (fs.existsSync(wal) && fs.statSync(wal).size > 0)) {
       if (!writable) {
-        throw new CatalogueError(
-          'catalogue-unreadable',
-          `Cannot read the catalogue in ${path.dirname(file)}: the folder is read-only and its last session did not close cleanly (${path.basename(wal)} holds unsaved changes). Open it once where it can be written, or copy the folder to a writable disk.`,
-        );
+        throw new CatalogueError('catalogue-unreadable', 'readOnlyUnclean', { folder: path.dirname(file), wal: path.basename(wal) });
       }
       throw error;
     }
@@ -52,27 +49,24 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
     if (error instanceof CatalogueError) throw error;
     const message = (error as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
-      throw new CatalogueError('catalogue-corrupt', `The catalogue database ${file} is damaged (${message}). Restore it from a backup; nothing was changed.`);
+      throw new CatalogueError('catalogue-corrupt', 'databaseDamaged', { file, detail: message });
     }
-    throw new CatalogueError('catalogue-unreadable', `Cannot open the catalogue database ${file}: ${message}`);
+    throw new CatalogueError('catalogue-unreadable', 'databaseUnopenable', { file, reason: message });
   }
   try {
     // A corrupt file fails on the first read; say so instead of resetting anything.
     const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
     if (version > SCHEMA_VERSION) {
-      throw new CatalogueError(
-        'catalogue-too-new',
-        `This catalogue was written by a newer Fototar (schema ${version}); this version reads up to schema ${SCHEMA_VERSION}. Update Fototar to open it.`,
-      );
+      throw new CatalogueError('catalogue-too-new', 'catalogueTooNew', { schema: version, supported: SCHEMA_VERSION });
     }
     if (options.readOnly && version === 0) {
-      throw new CatalogueError('catalogue-corrupt', `${file} holds no catalogue (no tables): it is not a Fototar catalogue, or it was never finished. Restore a backup with "fototar restore latest".`);
+      throw new CatalogueError('catalogue-corrupt', 'noTables', { file });
     }
     if (!options.readOnly) {
       // Changing the schema of a damaged database would damage it further: check it first.
       if (version > 0 && version < SCHEMA_VERSION) {
         const check = checkDatabaseFile(file, 'quick_check');
-        if (!check.ok) throw new CatalogueError('catalogue-corrupt', `The catalogue database ${file} is damaged (${check.detail}). Restore it from a backup; nothing was changed.`);
+        if (!check.ok) throw new CatalogueError('catalogue-corrupt', 'databaseDamaged', { file, detail: check.detail });
       }
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
@@ -84,7 +78,7 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
     if (error instanceof CatalogueError) throw error;
     const message = (error as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
-      throw new CatalogueError('catalogue-corrupt', `The catalogue database ${file} is damaged (${message}). Restore it from a backup; nothing was changed.`);
+      throw new CatalogueError('catalogue-corrupt', 'databaseDamaged', { file, detail: message });
     }
     throw error;
   }

@@ -69,7 +69,7 @@ export function applyUniformPatch(db: DatabaseSync, ids: readonly number[], patc
       .prepare('SELECT e.id FROM temp.edit_selection e WHERE NOT EXISTS (SELECT 1 FROM photos p WHERE p.id = e.id) ORDER BY e.id')
       .all()
       .map((r) => Number((r as { id: number }).id));
-    if (missing.length) throw new CatalogueError('not-found', `No photo with id ${missing.join(', ')} in this catalogue.`);
+    if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
 
     // First what every field would change (the undo record), grouped by the value it held.
     const step: UniformStep = { form: 'uniform', fields: {} };

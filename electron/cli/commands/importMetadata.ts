@@ -1,7 +1,7 @@
 // fototar import <file.csv|file.xlsx|file.json> --catalogue <dir> [--dry-run] [--keep-blank] [--json]
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { englishOnly, parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
 import { importFormatOf } from '../../catalogue/exchange/importFile.ts';
 
 export const importCommand: Command = async (args) => {
@@ -24,7 +24,7 @@ export const importCommand: Command = async (args) => {
       apply: values['dry-run'] !== true,
       name: path.basename(file),
     });
-    if (values.json) return out(JSON.stringify(result));
+    if (values.json) return out(JSON.stringify({ ...result, rejected: englishOnly(result.rejected), warnings: englishOnly(result.warnings) }));
     const lines: string[] = [];
     for (const change of result.changes) {
       lines.push(`line ${change.line}: ${change.label} (id ${change.id})`);

@@ -1,4 +1,4 @@
-import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { englishOnly, parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
 
 export const ingest: Command = async (args) => {
   const { values, positionals } = parse(args);
@@ -19,7 +19,7 @@ export const ingest: Command = async (args) => {
     });
     process.off('SIGINT', onSignal);
     if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
-    if (values.json) out(JSON.stringify(report));
+    if (values.json) out(JSON.stringify({ ...report, warnings: englishOnly(report.warnings) }));
     else {
       out(
         `added ${report.added}, updated ${report.updated}, unchanged ${report.unchanged}, failed ${report.failed.length}, ` +

@@ -1,5 +1,5 @@
 // fototar sidecars: writes XMP sidecars for photos, and sets whether every edit writes them.
-import { parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { englishOnly, parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
 import type { SidecarNaming } from '../../../shared/sidecars.ts';
 
 export const sidecars: Command = async (args) => {
@@ -25,7 +25,7 @@ export const sidecars: Command = async (args) => {
       return;
     }
     const report = catalogue.exchange.writeSidecars(values.all ? 'all' : ids);
-    if (values.json) out(JSON.stringify({ ...report, settings }));
+    if (values.json) out(JSON.stringify({ ...report, skipped: englishOnly(report.skipped), settings }));
     else {
       out(`wrote ${report.written.length} sidecar${report.written.length === 1 ? '' : 's'}`);
       for (const skip of report.skipped) out(`not written: ${skip.file}: ${skip.reason}`);

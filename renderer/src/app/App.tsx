@@ -29,7 +29,7 @@ import { useCatalogueInfo } from './useCatalogueInfo.ts';
 import { useDropFolders } from './useDropFolders.ts';
 import { historyLabel } from '../common/historyLabels.ts';
 import { isEditable, useKeyMap } from './useKeyMap.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -76,7 +76,7 @@ export function App() {
       if (chosen === null) setDialog({ kind: 'folder', message: null });
       else await startIngest(chosen.paths);
     } catch (e) {
-      notices.error(errorMessage(e));
+      notices.error(errorText(e));
     }
   }, [startIngest, notices]);
   const dragging = useDropFolders({

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CatalogueInfo } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export function useCatalogueInfo() {
   const [info, setInfo] = useState<CatalogueInfo | null>(null);
@@ -15,7 +15,7 @@ export function useCatalogueInfo() {
         setInfo(i);
         setFatal(null);
       },
-      (e: unknown) => setFatal(errorMessage(e)),
+      (e: unknown) => setFatal(errorText(e)),
     );
   }, []);
   useEffect(load, [load]);

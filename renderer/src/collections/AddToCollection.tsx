@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionsState } from './useCollections.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -37,7 +37,7 @@ export function AddToCollection({
     try {
       onMessage('info', await collections.add(await selectedIds(), to));
     } catch (e) {
-      onMessage('error', errorMessage(e));
+      onMessage('error', errorText(e));
     }
   };
 
@@ -64,7 +64,7 @@ export function AddToCollection({
       setName('');
       await add(created.id);
     } catch (e) {
-      onMessage('error', errorMessage(e));
+      onMessage('error', errorText(e));
     }
   };
 

@@ -5,7 +5,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { CollectionsState } from './useCollections.ts';
 import { formatNumber } from '../common/labels.ts';
 import './collections.css';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export function CollectionsSidebar({ collections, onError }: { collections: CollectionsState; onError(message: string): void }) {
   const { t } = useTranslation('collections');
@@ -23,7 +23,7 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
       setCreating(false);
       collections.open(created.id);
     } catch (e) {
-      onError(errorMessage(e));
+      onError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,7 @@ import { creditListHeading, type CreditListFormat } from '../../../shared/figure
 import { api } from '../common/bridge.ts';
 import { useCopy } from '../common/useCopied.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 import { saveFile } from '../editing/saveFile.ts';
 
 const FORMATS: readonly CreditListFormat[] = ['docx', 'txt', 'md', 'html', 'csv'];
@@ -55,7 +55,7 @@ export function CreditsPanel({
     try {
       saveFile(await api.collectionCreditsFile({ id: collectionId, style, lang, format }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
 

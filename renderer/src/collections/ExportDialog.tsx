@@ -9,7 +9,7 @@ import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import { useCatchUpWhenQuiet } from '../common/useCatchUpWhenQuiet.ts';
 import type { CreditChoice } from './CreditsPanel.tsx';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText, serverText } from '../common/errorText.ts';
 
 
 export function ExportDialog({
@@ -87,8 +87,8 @@ export function ExportDialog({
       // Events sent before this answer arrived were not ours yet: read the state once to catch up.
       if (started.state === 'running') api.exportProgress({}).then((p) => setProgress((c) => (c?.state === 'running' ? p : c)), () => undefined);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'output-exists') setConfirmReplace(e.message);
-      else setError(errorMessage(e));
+      if (e instanceof ApiError && e.code === 'output-exists') setConfirmReplace(errorText(e));
+      else setError(errorText(e));
     }
   };
 
@@ -176,7 +176,7 @@ export function ExportDialog({
             <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
               <div className="progress-fill" style={{ width: `${(fraction * 100).toFixed(2)}%` }} />
             </div>
-            {progress.state === 'failed' && progress.error && <p className="field-error">{progress.error}</p>}
+            {progress.state === 'failed' && progress.error && <p className="field-error" data-testid="export-failed">{serverText(progress.error, progress.errorRef)}</p>}
             {progress.state === 'done' && progress.report && (
               <p className="small" data-testid="export-done">
                 <Trans t={t} i18nKey="export.files" count={progress.report.files.length} values={{ count: progress.report.files.length, dir: progress.report.outDir }} components={{ code: <code /> }} />
@@ -199,7 +199,7 @@ export function ExportDialog({
           </div>
         )}
         {error && (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" data-testid="export-error">
             {error}
           </p>
         )}

@@ -12,11 +12,7 @@ import { photoDate, photoTitle } from '../common/labels.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { CreditsPanel, type CreditChoice } from './CreditsPanel.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
-import { errorMessage } from '../../../shared/errorMessage.ts';
-
-function errorText(e: unknown): string {
-  return errorMessage(e);
-}
+import { errorText } from '../common/errorText.ts';
 
 function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));

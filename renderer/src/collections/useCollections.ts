@@ -6,7 +6,7 @@ import type { CollectionSummary } from '../../../shared/collections.ts';
 import { api } from '../common/bridge.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export interface CollectionsState {
   list: CollectionSummary[];
@@ -34,7 +34,7 @@ export function useCollections(onError: (message: string) => void): CollectionsS
         setTargetId((t) => (t !== null && ids.has(t) ? t : r.collections[0]?.id ?? null));
         setOpenId((o) => (o !== null && ids.has(o) ? o : null));
       },
-      (e: unknown) => onError(errorMessage(e)),
+      (e: unknown) => onError(errorText(e)),
     );
   }, [onError]);
 

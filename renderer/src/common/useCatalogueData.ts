@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { CatalogueEvent } from '../../../shared/events.ts';
 import { bridge } from './bridge.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from './errorText.ts';
 
 export interface CatalogueData<T> {
   data: T | null;
@@ -40,7 +40,7 @@ export function useCatalogueData<T>(
     setState((s) => (s.loading ? s : { ...s, loading: true }));
     run().then(
       (data) => mine === sequence.current && setState({ data, error: null, loading: false }),
-      (e: unknown) => mine === sequence.current && setState((s) => ({ data: s.data, error: errorMessage(e), loading: false })),
+      (e: unknown) => mine === sequence.current && setState((s) => ({ data: s.data, error: errorText(e), loading: false })),
     );
   }, []);
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { copyText } from './clipboard.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from './errorText.ts';
 
 /** Copies and says so for a moment: state is 'idle' | 'copied' | an error message. */
 export function useCopy(): [string, (text: string) => void] {
@@ -10,7 +10,7 @@ export function useCopy(): [string, (text: string) => void] {
   const copy = useCallback((text: string) => {
     copyText(text).then(
       () => setState('copied'),
-      (error: unknown) => setState(errorMessage(error)),
+      (error: unknown) => setState(errorText(error)),
     );
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => setState('idle'), 1800);

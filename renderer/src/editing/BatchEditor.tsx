@@ -18,7 +18,7 @@ import { invalidateSuggestions } from './suggestions.ts';
 import { FIELD_SPECS, type FieldSpec } from './Editor.tsx';
 import { TagChips } from './TagChips.tsx';
 import { LicencePicker } from './LicencePicker.tsx';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 type TextField = Exclude<EditableField, 'tags'>;
 
@@ -47,7 +47,7 @@ export function BatchEditor({ selection, count }: { selection: Selection; count:
       setStatus({ kind: 'saved', text: t('batch.saved', { count: saved }) });
       return true;
     } catch (e) {
-      setStatus({ kind: 'error', text: t('batch.notSaved', { message: errorMessage(e) }) });
+      setStatus({ kind: 'error', text: t('batch.notSaved', { message: errorText(e) }) });
       return false;
     }
   };

@@ -12,7 +12,7 @@ import { takeFieldFocus } from './fieldFocus.ts';
 import { invalidateSuggestions, useSuggestions } from './suggestions.ts';
 import { TagChips } from './TagChips.tsx';
 import { LicencePicker } from './LicencePicker.tsx';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText, serverText } from '../common/errorText.ts';
 import { splitTags } from '../../../shared/tags.ts';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
@@ -89,7 +89,8 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
         const updated = result.photos.find((p) => p.id === photoId);
         if (updated) onSaved(updated);
         invalidateSuggestions();
-        setSidecarProblem(result.sidecarProblems?.length ? t('editor.sidecarProblem', { problems: result.sidecarProblems.join('; ') }) : null);
+        const problems = result.sidecarSkipped?.map((s) => `${s.file}: ${serverText(s.reason, s)}`) ?? result.sidecarProblems ?? [];
+        setSidecarProblem(problems.length ? t('editor.sidecarProblem', { problems: problems.join('; ') }) : null);
         setStatus((s) => {
           const errors = new Map(s.errors);
           errors.delete(name);
@@ -97,7 +98,7 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
         });
         return true;
       } catch (error) {
-        const message = errorMessage(error);
+        const message = errorText(error);
         setStatus((s) => ({ saving: s.saving - 1, lastSaved: null, errors: new Map(s.errors).set(name, message) }));
         return false;
       }

@@ -8,7 +8,8 @@ import type { TFunction } from 'i18next';
 import type { ImportResult } from '../../../shared/metadataExchange.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
 import { api } from '../common/bridge.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText, serverText } from '../common/errorText.ts';
+import type { ErrorKey, ErrorParams } from '../../../shared/errorMessages.ts';
 import { useLatestAnswer } from '../common/useLatestAnswer.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { photoDate } from '../common/labels.ts';
@@ -27,12 +28,15 @@ function shownValue(field: string, value: string): string {
   return field === 'date' ? photoDate(value) : value;
 }
 
-/** Why a line was not used: an unreadable date in the UI language, anything else as the catalogue said it. */
+/** Why a line was not used: an unreadable date in the UI language (as the editor says it), anything else by the catalogue's message key. */
 function dateProblem(unreadableDate: string | undefined, fallback: string): string {
   if (unreadableDate === undefined) return fallback;
   const read = readDate(unreadableDate, currentLanguage());
   return read.ok ? fallback : read.error;
 }
+
+const rowProblem = (t: TFunction<'editing'>, item: { unreadableDate?: string; key?: ErrorKey; params?: ErrorParams }, english: string, dateKey: 'import.badDate' | 'import.dateLeft') =>
+  item.unreadableDate !== undefined ? t(dateKey, { message: dateProblem(item.unreadableDate, english) }) : serverText(english, item);
 
 /** The file's bytes, so the catalogue tells the encoding (the browser would assume UTF-8). */
 async function fileAsBase64(file: File): Promise<string> {
@@ -65,7 +69,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
     [file, keepBlank, skipBadDates],
     {
       onAnswer: (r) => (setPreview(r), setBusy(false)),
-      onError: (e) => (setPreview(null), setError(errorMessage(e)), setBusy(false)),
+      onError: (e) => (setPreview(null), setError(errorText(e)), setBusy(false)),
     },
   );
 
@@ -76,7 +80,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
       const result = await api.importMetadata({ base64: file.base64, keepBlank, skipBadDates, apply: true, name: file.name });
       onApplied(result);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };
@@ -145,7 +149,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
                 {preview.rejected.map((r) => (
                   <li key={r.line}>
                     <span className="mono">{t('import.line', { line: r.line })}</span>{' '}
-                    {r.unreadableDate !== undefined ? t('import.badDate', { message: dateProblem(r.unreadableDate, r.reason) }) : r.reason}
+                    {rowProblem(t, r, r.reason, 'import.badDate')}
                   </li>
                 ))}
               </ul>
@@ -155,7 +159,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
                 {preview.warnings.map((w, i) => (
                   <li key={i}>
                     <span className="mono">{t('import.line', { line: w.line })}</span>{' '}
-                    {w.unreadableDate !== undefined ? t('import.dateLeft', { message: dateProblem(w.unreadableDate, w.message) }) : w.message}
+                    {rowProblem(t, w, w.message, 'import.dateLeft')}
                   </li>
                 ))}
               </ul>

@@ -8,7 +8,7 @@ import type { Selection } from '../../../shared/selection.ts';
 import { api } from '../common/bridge.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { saveFile } from './saveFile.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export function MetadataExport({ selection }: { /** The photos to export; every photo when absent. */ selection?: Selection }) {
   const { t } = useTranslation('editing');
@@ -22,7 +22,7 @@ export function MetadataExport({ selection }: { /** The photos to export; every 
       saveFile(file);
       setState({ kind: 'done', text: t('exportMetadata.done', { file: file.fileName }) });
     } catch (e) {
-      setState({ kind: 'error', text: errorMessage(e) });
+      setState({ kind: 'error', text: errorText(e) });
     }
   };
 

@@ -10,7 +10,7 @@ import { useCopy } from '../common/useCopied.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { BatchEditor } from './BatchEditor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 import { MetadataExport } from './MetadataExport.tsx';
 
 /** Longer credit lists are copied, not previewed (a preview of 200,000 lines helps no one). */
@@ -41,7 +41,7 @@ export function MultiPanel({ selection, count, pending }: { selection: Selection
       if (current && f === format && !preview.loading) copy(preview.data!.text);
       else copy((await api.creditList({ selection, format: f })).text);
     } catch (e) {
-      setCopyError(errorMessage(e));
+      setCopyError(errorText(e));
     }
   };
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(photo: Photo): void }) {
   const { t } = useTranslation('editing');
@@ -21,7 +21,7 @@ export function RelinkForm({ photo, onRelinked }: { photo: Photo; onRelinked(pho
       onRelinked(await api.relinkPhoto({ id: photo.id, path: path.trim() }));
       setPath('');
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SidecarSettings } from '../../../shared/sidecars.ts';
 import { api } from '../common/bridge.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText, serverText } from '../common/errorText.ts';
 
 export function SidecarActions({ ids }: { ids: number[] }) {
   const { t } = useTranslation('editing');
@@ -22,13 +22,13 @@ export function SidecarActions({ ids }: { ids: number[] }) {
     setBusy(true);
     try {
       const report = await api.writeSidecars({ ids });
-      const skipped = report.skipped.map((s) => `${s.file}: ${s.reason}`).join(' · ');
+      const skipped = report.skipped.map((s) => `${s.file}: ${serverText(s.reason, s)}`).join(' · ');
       setMessage({
         kind: report.skipped.length ? 'error' : 'ok',
         text: `${t('sidecars.wrote', { count: report.written.length })}${skipped ? ` ${t('sidecars.notWritten', { list: skipped })}` : ''}`,
       });
     } catch (e) {
-      setMessage({ kind: 'error', text: errorMessage(e) });
+      setMessage({ kind: 'error', text: errorText(e) });
     } finally {
       setBusy(false);
     }
@@ -38,7 +38,7 @@ export function SidecarActions({ ids }: { ids: number[] }) {
     try {
       setSettings(await api.setSidecarSettings({ autoWrite }));
     } catch (e) {
-      setMessage({ kind: 'error', text: errorMessage(e) });
+      setMessage({ kind: 'error', text: errorText(e) });
     }
   };
 

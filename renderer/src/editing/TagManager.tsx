@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { api } from '../common/bridge.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 import { formatNumber } from '../common/labels.ts';
 
 const SHOWN = 300;
@@ -23,7 +23,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
   const load = useCallback(() => {
     api.listTags({ prefix: filter, limit: SHOWN }).then(
       (r) => setTags(r.tags),
-      (e: unknown) => setError(errorMessage(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [filter]);
   useEffect(() => load(), [load]);
@@ -39,7 +39,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
       load();
       onRenamed(t(existing ? 'tagManager.merged' : 'tagManager.renamed', { from, to, count: result.photos }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
 
@@ -59,7 +59,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
           data-testid="tag-filter"
         />
         {error && (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" data-testid="tag-manager-error">
             {error}
           </p>
         )}

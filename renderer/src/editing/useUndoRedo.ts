@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HistoryState, UndoResult } from '../../../shared/editHistory.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 const EMPTY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
@@ -27,7 +27,7 @@ export function useUndoRedo(onApplied: (result: UndoResult, kind: 'undo' | 'redo
         setHistory(result.history);
         onApplied(result, kind);
       } catch (e) {
-        onError(errorMessage(e));
+        onError(errorText(e));
       }
     },
     [onApplied, onError],

@@ -15,10 +15,14 @@ import huSearch from './locales/hu/search.json';
 import huEditing from './locales/hu/editing.json';
 import huCollections from './locales/hu/collections.json';
 import huIngest from './locales/hu/ingest.json';
+// The catalogue's own messages (errors, refused import rows) live beside the catalogue's code in
+// shared/, where the server renders their English; the UI shows them in its language.
+import enErrors from '../../../shared/locales/en/errors.json';
+import huErrors from '../../../shared/locales/hu/errors.json';
 
-export const NAMESPACES = ['common', 'app', 'library', 'search', 'editing', 'collections', 'ingest'] as const;
+export const NAMESPACES = ['common', 'app', 'library', 'search', 'editing', 'collections', 'ingest', 'errors'] as const;
 
 export const resources = {
-  en: { common: enCommon, app: enApp, library: enLibrary, search: enSearch, editing: enEditing, collections: enCollections, ingest: enIngest },
-  hu: { common: huCommon, app: huApp, library: huLibrary, search: huSearch, editing: huEditing, collections: huCollections, ingest: huIngest },
+  en: { common: enCommon, app: enApp, library: enLibrary, search: enSearch, editing: enEditing, collections: enCollections, ingest: enIngest, errors: enErrors },
+  hu: { common: huCommon, app: huApp, library: huLibrary, search: huSearch, editing: huEditing, collections: huCollections, ingest: huIngest, errors: huErrors },
 } as const;

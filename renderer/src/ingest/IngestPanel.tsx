@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IngestProgress } from '../../../shared/types.ts';
 import { baseName, formatDuration, formatNumber } from '../common/labels.ts';
 import { ingestReason } from './ingestReasons.ts';
+import { serverText } from '../common/errorText.ts';
 
 export function IngestPanel({
   progress,
@@ -72,7 +73,7 @@ export function IngestPanel({
             {warnings.length > 0 && <span className="stat"><b>{formatNumber(warnings.length)}</b> {t('summary.warnings')}</span>}
           </>
         )}
-        {progress.error && <span className="field-error">{progress.error}</span>}
+        {progress.error && <span className="field-error">{serverText(progress.error, progress.errorRef)}</span>}
         <span className="spacer" />
         {failed.length + warnings.length > 0 && (
           <button type="button" className="button small ghost" onClick={() => setShowReport((s) => !s)} aria-expanded={showReport}>
@@ -99,7 +100,7 @@ export function IngestPanel({
             {warnings.map((w, i) => (
               <li key={`w${i}:${w.path}`}>
                 <span className="mono report-path">{w.path}</span>
-                <span className="report-reason">{w.message}</span>
+                <span className="report-reason">{serverText(w.message, w)}</span>
               </li>
             ))}
           </ul>

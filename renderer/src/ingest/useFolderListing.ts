@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FolderListing } from '../../../shared/folderListing.ts';
 import { api } from '../common/bridge.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText, serverText } from '../common/errorText.ts';
 
 export interface FolderListingState {
   /** The last folder that could be listed (null until the first answer). */
@@ -32,14 +32,14 @@ export function useFolderListing(): FolderListingState {
       const answer = await api.listFolders({ path, showHidden: hidden });
       if (ticket !== latest.current) return null;
       if (answer.error) {
-        setError(answer.error);
+        setError(serverText(answer.error, answer.errorRef));
         return null;
       }
       setListing(answer);
       setError(null);
       return answer;
     } catch (e) {
-      if (ticket === latest.current) setError(errorMessage(e));
+      if (ticket === latest.current) setError(errorText(e));
       return null;
     } finally {
       if (ticket === latest.current) setLoading(false);

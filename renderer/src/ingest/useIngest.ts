@@ -5,13 +5,13 @@ import type { IngestProgress } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import { useCatchUpWhenQuiet } from '../common/useCatchUpWhenQuiet.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export function isActive(progress: IngestProgress | null): boolean {
   return progress !== null && (progress.state === 'scanning' || progress.state === 'running');
 }
 
-const message = errorMessage;
+const message = errorText;
 
 export interface IngestState {
   progress: IngestProgress | null;

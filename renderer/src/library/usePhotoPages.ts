@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText, serverText } from '../common/errorText.ts';
 
 export const PAGE_SIZE = 200;
 const MAX_PARALLEL = 4;
@@ -41,7 +41,8 @@ async function fetchPage(query: string, page: number): Promise<{ total: number; 
   const offset = page * PAGE_SIZE;
   if (query.trim()) {
     const result = await api.search({ query, offset, limit: PAGE_SIZE });
-    return { total: result.total, photos: result.hits, error: result.error, suggestion: result.suggestion };
+    // A query that cannot be read is explained in the UI's language.
+    return { total: result.total, photos: result.hits, error: result.error === null ? null : serverText(result.error, result.errorRef), suggestion: result.suggestion };
   }
   const result = await api.listPhotos({ offset, limit: PAGE_SIZE });
   return { total: result.total, photos: result.photos, error: null };
@@ -79,7 +80,7 @@ export function usePhotoPages(query: string): PhotoPages {
         })
         .catch((error: unknown) => {
           if (gen !== generation.current) return;
-          current.error = errorMessage(error);
+          current.error = errorText(error);
           bump();
         })
         .finally(() => {
@@ -115,7 +116,7 @@ export function usePhotoPages(query: string): PhotoPages {
         error: null,
       };
       if (first.status === 'rejected') {
-        next.error = errorMessage(first.reason);
+        next.error = errorText(first.reason);
       } else {
         next.total = first.value.total;
         next.error = first.value.error;

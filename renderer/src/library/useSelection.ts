@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import type { PhotoPages } from './usePhotoPages.ts';
 import { NOTHING, everything, isSelected, only, sameSelection, toggled, union, withSet, type SelectionState } from './selectionModel.ts';
-import { errorMessage } from '../../../shared/errorMessage.ts';
+import { errorText } from '../common/errorText.ts';
 
 export type SelectMode = 'single' | 'toggle' | 'range' | 'range-add';
 
@@ -87,7 +87,7 @@ export function useSelection(pages: PhotoPages, shownQuery: string, total: numbe
           (e: unknown) => {
             if (mine !== revision.current) return;
             setPending(false);
-            onNotice(t('selection.rangeFailed', { reason: errorMessage(e) }));
+            onNotice(t('selection.rangeFailed', { reason: errorText(e) }));
           },
         );
       }

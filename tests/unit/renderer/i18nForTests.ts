@@ -6,14 +6,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type Resource, type TFunction } from 'i18next';
 
-const locales = fileURLToPath(new URL('../../../renderer/src/i18n/locales/', import.meta.url));
+// The renderer's own catalogues, and the catalogue's messages (the `errors` namespace) in shared/.
+const folders = ['../../../renderer/src/i18n/locales/', '../../../shared/locales/'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 
 export async function translator(language: 'hu' | 'en', ns = 'common'): Promise<TFunction> {
   const resources: Resource = {};
   for (const lang of ['en', 'hu']) {
     resources[lang] = {};
-    for (const file of fs.readdirSync(path.join(locales, lang))) {
-      resources[lang][path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(locales, lang, file), 'utf8'));
+    for (const locales of folders) {
+      for (const file of fs.readdirSync(path.join(locales, lang))) {
+        resources[lang][path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(locales, lang, file), 'utf8'));
+      }
     }
   }
   const instance = i18next.createInstance();

@@ -44,6 +44,9 @@ test('a sidecar with too many tags and a giant title is cut to the API limits, w
     assert.ok(warnings.some((m) => /^tags cut to the first 500 \(there were 20,000\)$/.test(m)), warnings.join('\n'));
     assert.ok(warnings.some((m) => /^title cut to 2,000 characters/.test(m)), warnings.join('\n'));
     assert.ok(warnings.some((m) => /control characters removed/.test(m)), warnings.join('\n'));
+    // Each carries its message key too, so the ingest panel says it in the UI's language.
+    const cut = report.warnings.find((w) => w.path === photo.file && w.message.startsWith('tags cut to'));
+    assert.deepEqual([cut?.key, cut?.params], ['tagsTooMany', { max: 500, total: 20_000 }]);
   } finally {
     catalogue.close();
   }

@@ -9,7 +9,7 @@ function steppedJob(release: Promise<void>) {
     for (let i = 1; i <= 3; i++) progress(i);
     await new Promise<void>((resolve, reject) => {
       release.then(resolve);
-      signal.addEventListener('abort', () => reject(new CatalogueError('export-cancelled', 'cancelled')), { once: true });
+      signal.addEventListener('abort', () => reject(new CatalogueError('export-cancelled', 'exportCancelled')), { once: true });
     });
     return 'made';
   };
