@@ -36,7 +36,9 @@ export interface MessageCatalogue {
   numbers: Intl.NumberFormat;
 }
 
-const english: MessageCatalogue = { messages, plurals: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en-US') };
+// Made on first use: Intl's plural rules and number format load ICU's data (about 30 ms), which
+// every command-line call paid at start-up although most never print a message.
+let english: MessageCatalogue | null = null;
 
 /** A key with its params in a catalogue's language (undefined when the catalogue lacks the key). */
 export function renderMessage(catalogue: MessageCatalogue, key: ErrorKey, params: ErrorParams = {}): string | undefined {
@@ -53,6 +55,7 @@ export function renderMessage(catalogue: MessageCatalogue, key: ErrorKey, params
 
 /** The English message of a key with its params (what the CLI prints and the API's `message`). */
 export function englishMessage(key: ErrorKey, params: ErrorParams = {}): string {
+  english ??= { messages, plurals: new Intl.PluralRules('en'), numbers: new Intl.NumberFormat('en-US') };
   return renderMessage(english, key, params) ?? key;
 }
 
