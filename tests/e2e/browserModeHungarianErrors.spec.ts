@@ -6,7 +6,7 @@
 // Hungarian message and the English sentence is nowhere, and the literal-English detector (which
 // knows the catalogue's messages too) finds nothing. An English browser gets the English, as the
 // CLI says it.
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { imagelessCatalogue } from '../support/imagelessCatalogue.ts';
@@ -14,6 +14,7 @@ import { makeJpeg, tempDir, writeFixture, xmpPacket } from '../support/fixtures.
 import type { EditableFields } from '../../shared/types.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 import { EnglishReport } from './englishDetector.ts';
+import { callApi, openIn } from './localeSession.ts';
 
 let served: ServedCatalogue | null = null;
 const folders: string[] = [];
@@ -34,23 +35,7 @@ async function serve(): Promise<void> {
   served = await serveCatalogue(dir);
 }
 
-async function openIn(browser: Browser, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1400, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(served!.url);
-  await expect(page.getByTestId('grid-cell').first()).toBeVisible({ timeout: 60_000 });
-  return page;
-}
 
-/** An API call as the page makes it (relative to the page's tokenised address). */
-async function callApi(page: Page, method: string, params: unknown): Promise<any> {
-  const envelope = await page.evaluate(
-    async ([m, p]) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) })).json(),
-    [method, params] as const,
-  );
-  expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
-  return envelope.value;
-}
 
 async function createInSidebar(page: Page, name: string): Promise<void> {
   await page.getByTestId('new-collection').click();
@@ -61,7 +46,7 @@ async function createInSidebar(page: Page, name: string): Promise<void> {
 test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hungarian', async ({ browser }) => {
   test.setTimeout(180_000);
   await serve();
-  const page = await openIn(browser, 'hu-HU');
+  const page = await openIn(browser, 'hu-HU', served!.url);
   const report = new EnglishReport();
   const ids = await page.getByTestId('grid-cell').evaluateAll((cells) => cells.slice(0, 2).map((c) => Number(c.getAttribute('data-photo-id'))));
   const hidak = await callApi(page, 'createCollection', { name: 'Hidak' });
@@ -164,7 +149,7 @@ test('errors the catalogue makes, provoked from the Hungarian UI, are said in Hu
 
 test('an English browser gets the same errors in English, as the CLI says them', async ({ browser }) => {
   await serve();
-  const page = await openIn(browser, 'en-US');
+  const page = await openIn(browser, 'en-US', served!.url);
   await page.getByTestId('search-input').fill('colour:red');
   await expect(page.getByTestId('empty-state')).toContainText('Unknown field "colour:". Use donor:');
   await page.getByTestId('search-input').fill('');

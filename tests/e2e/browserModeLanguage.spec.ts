@@ -4,7 +4,7 @@
 // restart of the server. Then the literal-English detector: the main views opened in Hungarian
 // must show no English catalogue message and no common English UI word. Last, the Hungarian
 // screenshots (README's and two sizes of the main view).
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { makeSample } from '../../scripts/make-sample.ts';
@@ -13,6 +13,7 @@ import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import type { EditableFields } from '../../shared/types.ts';
 import { repoRoot, serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 import { EnglishReport } from './englishDetector.ts';
+import { callApi, openIn } from './localeSession.ts';
 import { layoutProblems } from './layoutCheck.ts';
 
 let served: ServedCatalogue | null = null;
@@ -49,23 +50,7 @@ async function serve(count: number, env: Record<string, string> = {}): Promise<{
   return { dir, served };
 }
 
-async function openIn(browser: Browser, locale: string, url: string, viewport = { width: 1400, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport });
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByTestId('grid-cell').first()).toBeVisible({ timeout: 60_000 });
-  return page;
-}
 
-/** An API call as the page makes it (relative to the page's tokenised address). */
-async function callApi(page: Page, method: string, params: unknown): Promise<any> {
-  const envelope = await page.evaluate(
-    async ([m, p]) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) })).json(),
-    [method, params] as const,
-  );
-  expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
-  return envelope.value;
-}
 
 test('a Hungarian browser gets the Hungarian UI, an English browser the English one', async ({ browser }) => {
   const { served } = await serve(13_560);

@@ -1,6 +1,6 @@
 // fototar export-metadata --catalogue <dir> --format csv|xlsx|json [--output file] [--lang en|hu] [--delimiter ";"]
 import fs from 'node:fs';
-import { parse, requireCatalogue, out, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
+import { parse, requireCatalogue, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 
 export const exportMetadataCommand: Command = async (args) => {
   const { values, positionals } = parse(args, {

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import type { Catalogue } from '../../../../electron/catalogue/catalogue.ts';
 import { thumbnailPath } from '../../../../electron/catalogue/cataloguePaths.ts';
 import type { RunningServer } from '../../../../electron/server.ts';
