@@ -1,7 +1,7 @@
 // Fototar's window, composed: top bar, notices, ingest strip, collections, the grid with its
 // facets, and the panel for the selection. State lives in hooks named for what they hold;
 // every change in the catalogue reaches the panels as events (common/useCatalogueEvent.ts).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../common/bridge.ts';
 import { usePhotoPages } from '../library/usePhotoPages.ts';
@@ -11,6 +11,7 @@ import { LargeView } from '../library/LargeView.tsx';
 import { EmptyState } from '../library/EmptyState.tsx';
 import { StatusBar } from '../library/StatusBar.tsx';
 import { FacetPanel } from '../library/search/FacetPanel.tsx';
+import { useSearchQuery } from '../library/search/useSearchQuery.ts';
 import { SelectionPanel } from '../editing/SelectionPanel.tsx';
 import { requestFieldFocus } from '../editing/fieldFocus.ts';
 import { useUndoRedo } from '../editing/useUndoRedo.ts';
@@ -31,8 +32,6 @@ import { historyLabel } from '../common/historyLabels.ts';
 import { isEditable, useKeyMap } from './useKeyMap.ts';
 import { errorText } from '../common/errorText.ts';
 
-const SEARCH_DEBOUNCE_MS = 150;
-
 export function App() {
   const { t } = useTranslation(['app', 'library']);
   const { t: tCommon } = useTranslation();
@@ -41,19 +40,8 @@ export function App() {
   const collections = useCollections(notices.error);
   const ingest = useIngest(notices.error);
 
-  // Search: typed text, and the query run (debounced while typing, at once for clicks).
-  const [queryText, setQueryText] = useState('');
-  const [query, setQuery] = useState('');
+  const { queryText, setQueryText, query, runQuery } = useSearchQuery();
   const searchRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (queryText === query) return;
-    const timer = window.setTimeout(() => setQuery(queryText), SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [queryText, query]);
-  const runQuery = useCallback((q: string) => {
-    setQueryText(q);
-    setQuery(q);
-  }, []);
 
   const pages = usePhotoPages(query);
   const source = pages.source;
