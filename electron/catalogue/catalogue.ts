@@ -31,7 +31,6 @@ import { PhotosService } from './services/photosService.ts';
 import { CollectionService } from './collections/collectionService.ts';
 import { TagsService } from './services/tagsService.ts';
 import { HistoryService } from './services/historyService.ts';
-import { EditHistory } from './editing/editHistory.ts';
 import { CatalogueSearch } from './services/catalogueSearch.ts';
 import { OriginalsService } from './services/originalsService.ts';
 import { ExchangeService } from './services/exchangeService.ts';
@@ -86,7 +85,7 @@ export class Catalogue {
     const photos = new PhotoRepository(db);
     this.events = new CatalogueEvents(db, {
       photoCount: () => photos.count(),
-      historyState: () => new EditHistory(db, photos).state(),
+      historyState: () => this.history.state(),
     });
     this.#searchWorker = new SearchService(paths);
     const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => this.events.emit({ type: 'collectionsChanged' }));
