@@ -70,11 +70,8 @@ async function lookAt(p: Page, name: string, scope: string, shots: string): Prom
   }
 }
 
-test('editor and batch editor in Hungarian; metadata export as a ";" CSV and an XLSX with Hungarian headers that import back', async ({ browser }, testInfo) => {
-  test.setTimeout(300_000);
-  const shots = process.env.FOTOTAR_SCREENSHOTS ?? testInfo.outputPath('screenshots');
-  fs.mkdirSync(shots, { recursive: true });
-  const dir = imagelessCatalogue(1500);
+/** A Hungarian browser on a served 1,500-photo catalogue, the grid shown; page errors collected. */
+async function openHungarian(browser: Browser, dir: string): Promise<{ p: Page; errors: string[] }> {
   served = await serveCatalogue(dir);
   const p = await hungarianPage(browser);
   const errors: string[] = [];
@@ -82,6 +79,28 @@ test('editor and batch editor in Hungarian; metadata export as a ";" CSV and an 
   await p.goto(served.url);
   await expect(p.getByTestId('grid-cell').first()).toBeVisible({ timeout: 60_000 });
   await expect(p.locator('html')).toHaveAttribute('lang', 'hu');
+  return { p, errors };
+}
+
+function screenshotFolder(testInfo: { outputPath: (name: string) => string }): string {
+  const shots = process.env.FOTOTAR_SCREENSHOTS ?? testInfo.outputPath('screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  return shots;
+}
+
+/** Every photo of the grid selected with Ctrl+A, from a click on the first (no field focused). */
+async function selectAll(p: Page): Promise<void> {
+  await p.locator('[data-testid="grid-cell"][data-index="0"]').click();
+  await expect(p.locator('input:focus, textarea:focus')).toHaveCount(0);
+  await p.keyboard.press('ControlOrMeta+a');
+  await expect(p.getByTestId('selection-count')).toHaveText('1500 kijelölve', { timeout: 60_000 });
+}
+
+// Three tests, not one: each stays well inside its time budget on a machine under full load
+// (one test doing all three once ran past 300 s under stress-ng while every step still passed).
+test('the editor in Hungarian: dates as Hungarians write them are described back and stored as EDTF; an unreadable one is refused', async ({ browser }, testInfo) => {
+  const shots = screenshotFolder(testInfo);
+  const { p, errors } = await openHungarian(browser, imagelessCatalogue(1500));
 
   // One photo: dates as a Hungarian archivist types them.
   const first = p.locator('[data-testid="grid-cell"][data-index="0"]');
@@ -117,14 +136,16 @@ test('editor and batch editor in Hungarian; metadata export as a ";" CSV and an 
   await expect(p.getByTestId('save-status')).not.toContainText('Nincs mentve');
   await expect(p.getByTestId('date-description')).toHaveText('1956. október 23.');
   await lookAt(p, 'editor', '[data-testid="detail"]', shots);
-  await p.setViewportSize(SIZES[0]);
+  expect(errors).toEqual([]);
+});
 
-  // Every photo: the batch editor asks first, in Hungarian, naming the count.
-  await p.getByTestId('field-date').press('Escape');
-  await first.click();
-  await expect(p.locator('input:focus, textarea:focus')).toHaveCount(0);
-  await p.keyboard.press('ControlOrMeta+a');
-  await expect(p.getByTestId('selection-count')).toHaveText('1500 kijelölve', { timeout: 60_000 });
+test('the batch editor over 1,500 photos asks first in Hungarian, naming the count, and saves all', async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const shots = screenshotFolder(testInfo);
+  const dir = imagelessCatalogue(1500);
+  const { p, errors } = await openHungarian(browser, dir);
+  await p.setViewportSize(SIZES[0]);
+  await selectAll(p);
   const batch = p.getByTestId('batch-editor');
   await expect(batch.locator('h3')).toHaveText('1500 fotó szerkesztése');
   const batchDate = batch.getByTestId('field-date');
@@ -145,7 +166,15 @@ test('editor and batch editor in Hungarian; metadata export as a ";" CSV and an 
   await expect(batch.getByTestId('batch-date-error')).toContainText('nem olvasható dátumként');
   await batchDate.fill('1944 ősze');
   await lookAt(p, 'batch', '[data-testid="detail"]', shots);
+  expect(errors).toEqual([]);
+});
+
+test('metadata export in Hungarian as a ";" CSV and an XLSX with Hungarian headers and dates, which import back', async ({ browser }, testInfo) => {
+  const shots = screenshotFolder(testInfo);
+  // Every photo dated autumn 1944 (EDTF 1944-23), as the batch edit above leaves them.
+  const { p, errors } = await openHungarian(browser, imagelessCatalogue(1500, (n) => ({ title: `Utcakép ${n}`, donor: 'Fortepan', date: '1944-23', licence: 'CC BY-SA 3.0' })));
   await p.setViewportSize(SIZES[0]);
+  await selectAll(p);
 
   // The selection's metadata as the UI exports it in Hungarian: ";" CSV, Hungarian headers and dates.
   const exporter = p.getByTestId('detail').getByTestId('metadata-export');
