@@ -137,10 +137,10 @@ test('status messages clear themselves and stay in the history with their times'
   const banner = page.getByTestId('status-message');
   await expect(banner).toHaveText(/Nothing to undo\./);
   // No sleep: the banner goes by itself (info: 5 s).
-  await expect(banner).toBeHidden({ timeout: 20_000 });
+  await expect(banner).toBeHidden();
   await page.keyboard.press('Control+Shift+z');
   await expect(banner).toHaveText(/Nothing to redo\./);
-  await expect(banner).toBeHidden({ timeout: 20_000 });
+  await expect(banner).toBeHidden();
 
   await page.getByTestId('status-history-button').click();
   const entries = page.getByTestId('status-history-entry');

@@ -31,11 +31,11 @@ test('an ingest whose events are all lost still shows its summary; the grid catc
   await page.getByTestId('folder-path-input').fill(photos);
   await page.getByTestId('folder-path-submit').click();
   const summary = page.getByTestId('ingest-summary');
-  await expect(summary).toBeVisible({ timeout: 20_000 });
+  await expect(summary).toBeVisible();
   await expect(summary.locator('.stat b').first()).toHaveText('3');
   await expect(page.getByTestId('ingest-report')).toContainText('broken.jpg');
 
   // The stream reconnects by itself; everything shown is read again.
   await page.unroute('**/events', blockEvents);
-  await expect(page.getByTestId('grid-cell')).toHaveCount(3, { timeout: 20_000 });
+  await expect(page.getByTestId('grid-cell')).toHaveCount(3);
 });

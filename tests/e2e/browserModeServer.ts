@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../bin/fototar.js', import.meta.url));
+const START_BOUND_MS = 120_000;
 
 export interface ServedCatalogue {
   url: string;
@@ -27,7 +28,9 @@ export async function serveCatalogue(catalogueDir: string, env: Record<string, s
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`fototar serve did not start: ${stderr}`)), 20_000);
+    // A bound, not a timing: on a machine loaded far past its cores, starting Node and opening the
+    // catalogue took over 20 s (every test of an overloaded run failed here, not in the app).
+    const timer = setTimeout(() => reject(new Error(`fototar serve did not start within ${START_BOUND_MS / 1000} s: ${stderr}`)), START_BOUND_MS);
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
       // The app's address: http://127.0.0.1:<port>/<token>/ (the token is the first path segment).
