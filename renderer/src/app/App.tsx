@@ -10,6 +10,8 @@ import { Grid } from '../library/Grid.tsx';
 import { LargeView } from '../library/LargeView.tsx';
 import { EmptyState } from '../library/EmptyState.tsx';
 import { StatusBar } from '../library/StatusBar.tsx';
+import { ThumbSizeSlider } from '../library/ThumbSizeSlider.tsx';
+import { useThumbSize } from '../library/useThumbSize.ts';
 import { FacetPanel } from '../library/search/FacetPanel.tsx';
 import { useSearchQuery } from '../library/search/useSearchQuery.ts';
 import { SelectionPanel } from '../editing/SelectionPanel.tsx';
@@ -49,6 +51,7 @@ export function App() {
   const shownQuery = source?.query ?? '';
   const model = useSelection(pages, shownQuery, total, notices.info);
   const columns = useRef(1);
+  const thumbs = useThumbSize();
 
   const [largeOpen, setLargeOpen] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -141,6 +144,8 @@ export function App() {
       },
       openLarge: (e) => (onButton(e) ? false : openLarge()),
       selectAll: () => model.selectAll(),
+      thumbBigger: () => thumbs.step(1),
+      thumbSmaller: () => thumbs.step(-1),
     },
   );
   // Alt+arrows in a field: save it and describe the next (or previous) photo, same field.
@@ -199,6 +204,7 @@ export function App() {
             <Grid
               total={total}
               query={shownQuery}
+              cellSize={thumbs.size}
               photoAt={pages.photoAt}
               ensureRange={pages.ensureRange}
               isSelected={model.isSelected}
@@ -218,7 +224,7 @@ export function App() {
             {source && <EmptyState source={source} onClearSearch={() => runQuery('')} onAddFolder={addFolder} onSearch={runQuery} />}
             {!source && <div className="grid-loading">{t('library:loading')}</div>}
           </div>
-          <StatusBar shownQuery={shownQuery} total={total} loaded={source !== null} selected={model.count} pending={model.pending} end={<StatusHistoryButton status={notices.status} />}>
+          <StatusBar shownQuery={shownQuery} total={total} loaded={source !== null} selected={model.count} pending={model.pending} tools={<ThumbSizeSlider size={thumbs.size} onSize={thumbs.setSize} />} end={<StatusHistoryButton status={notices.status} />}>
             <AddToCollection collections={collections} count={model.count} selectedIds={() => selectionIds(model.selection)} onMessage={notices.show} />
           </StatusBar>
         </section>

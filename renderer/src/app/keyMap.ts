@@ -30,7 +30,9 @@ export type Command =
   | 'end'
   | 'edit'
   | 'openLarge'
-  | 'selectAll';
+  | 'selectAll'
+  | 'thumbBigger'
+  | 'thumbSmaller';
 
 /** Where a key is live: anywhere; in a text field; on the grid; in the large view; with the sheet open. */
 export type Where = 'anywhere' | 'field' | 'app' | 'grid' | 'large' | 'help';
@@ -75,6 +77,9 @@ export const KEY_MAP: Binding[] = [
   { keys: ['Ctrl/⌘+click'], what: 'toggle', where: 'grid' },
   { keys: ['Shift+click'], what: 'range', where: 'grid' },
   { keys: ['Ctrl/⌘+A'], what: 'selectAll', where: 'grid', command: 'selectAll', test: (e) => mod(e) && !e.altKey && e.key.toLowerCase() === 'a' },
+  // Plain + and - (= is + unshifted on English keyboards); Ctrl with them stays the window's zoom.
+  { keys: ['+', '-'], what: 'thumbSize', where: 'grid', command: 'thumbBigger', test: (e) => !mod(e) && !e.altKey && (e.key === '+' || e.key === '=') },
+  { keys: [], what: null, where: 'grid', command: 'thumbSmaller', test: (e) => !mod(e) && !e.altKey && e.key === '-' },
   { keys: ['Enter'], what: 'edit', where: 'grid', command: 'edit', test: plain('Enter') },
   { keys: ['Tab', 'Shift+Tab'], what: 'tabFields', where: 'field' },
   { keys: ['Enter'], what: 'saveField', where: 'field' },

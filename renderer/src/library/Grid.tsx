@@ -7,16 +7,20 @@ import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
 import { ingestReason } from '../ingest/ingestReasons.ts';
+import { gridColumns } from './thumbSize.ts';
 
-const MIN_CELL = 180;
 const GAP = 12;
 const PADDING = 16;
 const TEXT_HEIGHT = 46;
+/** Cells narrower than this show less text (thumbSize.ts lets them go down to 96 px). */
+const COMPACT_BELOW = 140;
 
 export interface GridProps {
   total: number;
   /** The query shown: a new one starts at the top. */
   query: string;
+  /** The smallest width of a cell, as the thumbnail-size slider sets it (thumbSize.ts). */
+  cellSize: number;
   photoAt(index: number): PhotoSummary | undefined;
   ensureRange(start: number, end: number): void;
   isSelected(id: number): boolean;
@@ -28,7 +32,7 @@ export interface GridProps {
 }
 
 export function Grid(props: GridProps) {
-  const { total, photoAt, ensureRange, isSelected, focusIndex, onColumnsChange } = props;
+  const { total, photoAt, ensureRange, isSelected, focusIndex, onColumnsChange, cellSize } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
 
@@ -42,8 +46,8 @@ export function Grid(props: GridProps) {
   }, []);
 
   const inner = Math.max(0, width - PADDING * 2);
-  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CELL + GAP)));
-  const cellWidth = width ? Math.floor((inner - GAP * (columns - 1)) / columns) : MIN_CELL;
+  const columns = gridColumns(inner, cellSize, GAP);
+  const cellWidth = width ? Math.floor((inner - GAP * (columns - 1)) / columns) : cellSize;
   const rowHeight = cellWidth + TEXT_HEIGHT + GAP;
   const rowCount = Math.ceil(total / columns);
 
@@ -58,9 +62,28 @@ export function Grid(props: GridProps) {
     paddingEnd: PADDING,
   });
 
-  useEffect(() => {
+  // A new geometry (window resized, thumbnail size changed): the rows are measured again and the
+  // photo in focus (else the first one that was in view) stays in view, so changing the size
+  // never loses the person's place among 200,000 photos. Rows have one fixed height, so the first
+  // photo in view follows from the scroll offset.
+  const geometry = useRef({ rowHeight, columns });
+  const firstInView = useRef(0);
+  const onScroll = () => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const { rowHeight: height, columns: perRow } = geometry.current;
+    firstInView.current = Math.max(0, Math.floor((element.scrollTop - PADDING) / height)) * perRow;
+  };
+  useLayoutEffect(() => {
+    const before = geometry.current;
+    geometry.current = { rowHeight, columns };
     virtualizer.measure();
-  }, [rowHeight, virtualizer]);
+    if (before.rowHeight === rowHeight && before.columns === columns) return;
+    const focused = focusIndex >= 0 && focusIndex < total;
+    const keep = focused ? focusIndex : firstInView.current;
+    if (keep > 0) virtualizer.scrollToIndex(Math.floor(keep / columns), { align: focused ? 'auto' : 'start' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new geometry moves the view
+  }, [rowHeight, columns, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   const firstRow = items.length ? items[0].index : 0;
@@ -83,7 +106,7 @@ export function Grid(props: GridProps) {
   }, [props.query]);
 
   return (
-    <div className="grid-scroll" ref={scrollRef} data-testid="grid" role="grid" aria-rowcount={rowCount} aria-colcount={columns}>
+    <div className={cellWidth < COMPACT_BELOW ? 'grid-scroll compact' : 'grid-scroll'} ref={scrollRef} data-testid="grid" role="grid" aria-rowcount={rowCount} aria-colcount={columns} data-cell-width={cellWidth} onScroll={onScroll}>
       <div className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((row) => {
           const cells = [];

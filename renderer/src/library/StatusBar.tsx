@@ -1,9 +1,9 @@
 // Under the grid: how many photos the search shows, how many are selected (exactly what a batch
-// edit changes), and adding the selection to a collection.
+// edit changes), adding the selection to a collection, and the view's controls.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function StatusBar({ shownQuery, total, loaded, selected, pending, children, end }: { shownQuery: string; total: number; loaded: boolean; selected: number; pending: boolean; children: ReactNode; end?: ReactNode }) {
+export function StatusBar({ shownQuery, total, loaded, selected, pending, children, tools, end }: { shownQuery: string; total: number; loaded: boolean; selected: number; pending: boolean; children: ReactNode; /** View controls (the thumbnail size), on the right. */ tools?: ReactNode; end?: ReactNode }) {
   const { t } = useTranslation(['library', 'common']);
   return (
     <footer className="statusbar">
@@ -15,7 +15,8 @@ export function StatusBar({ shownQuery, total, loaded, selected, pending, childr
       </span>
       {children}
       <span className="spacer" />
-      <span className="muted small">{t('status.shortcutsHint')}</span>
+      {tools}
+      <span className="muted small status-hint">{t('status.shortcutsHint')}</span>
       {end}
     </footer>
   );
