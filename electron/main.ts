@@ -235,15 +235,23 @@ async function serveApp(request: Request, rendererDir: string): Promise<Response
   return new Response(new Uint8Array(await fs.promises.readFile(file)), { status: 200, headers });
 }
 
-/** fototar-image://<grid|preview>/<id>: only files the catalogue names, inside its folder. */
+/** fototar-image://<grid|preview|full>/<id>: only files the catalogue names (thumbnails inside its folder; for `full`, the photo's own original). */
 async function serveImage(request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed.');
   const image = parseImageUrl(request.url);
   if (!image || !catalogue) return textResponse(404, 'No such image.');
   let file: string | null = null;
+  let type: string | null = null;
   try {
-    const candidate = catalogue.photos.imageFile(image.id, image.size);
-    file = candidate ? containedRealFile(catalogue.paths.root, candidate) : null;
+    if (image.size === 'full') {
+      // The loupe's picture: the photo's original or its full-size render (fullImage.ts).
+      const full = await catalogue.photos.fullImageFile(image.id);
+      file = full ? containedRealFile(full.root, full.file) : null;
+      type = full?.type ?? null;
+    } else {
+      const candidate = catalogue.photos.imageFile(image.id, image.size);
+      file = candidate ? containedRealFile(catalogue.paths.root, candidate) : null;
+    }
   } catch (error) {
     console.error(error);
     return textResponse(500, 'Could not read the image.');
@@ -251,7 +259,7 @@ async function serveImage(request: Request): Promise<Response> {
   if (!file) return textResponse(404, 'No such image.');
   return new Response(new Uint8Array(await fs.promises.readFile(file)), {
     status: 200,
-    headers: { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'private, max-age=31536000, immutable', ...SECURITY_HEADERS, 'Cross-Origin-Resource-Policy': 'cross-origin' },
+    headers: { 'Content-Type': type ?? contentTypeFor(file), 'Cache-Control': 'private, max-age=31536000, immutable', ...SECURITY_HEADERS, 'Cross-Origin-Resource-Policy': 'cross-origin' },
   });
 }
 

@@ -85,6 +85,18 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
         sendFile(res, file, catalogue.paths.root);
       },
     },
+    {
+      // The loupe's picture: the original of this photo (the catalogue names it; no path comes
+      // from the request) or its full-size render in the catalogue's cache.
+      method: 'GET',
+      path: /^images\/full\/(\d{1,12})$/,
+      handle: async ({ res, match }) => {
+        const image = await catalogue.photos.fullImageFile(Number(match[1]));
+        if (!image) return deny(res, 404, 'No such image.');
+        res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+        sendFile(res, image.file, image.root, image.type);
+      },
+    },
     { method: 'GET', path: /^(index\.html)?$/, handle: ({ res }) => sendIndex(res, rendererDir) },
     // The catalogue's events (shared/events.ts) as Server-Sent Events, for the renderer's panels.
     { method: 'GET', path: /^events$/, handle: ({ req, res }) => serveEvents(req, res, catalogue.events) },
@@ -179,10 +191,10 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown, head
 }
 
 /** Serves a file only if it really lies inside `root` (after resolving symbolic links). */
-function sendFile(res: http.ServerResponse, file: string, root: string): void {
+function sendFile(res: http.ServerResponse, file: string, root: string, type?: string): void {
   const real = containedRealFile(root, file);
   if (!real) return deny(res, 404, 'Not found.');
-  res.writeHead(200, { 'Content-Type': MIME[path.extname(real).toLowerCase()] ?? 'application/octet-stream' });
+  res.writeHead(200, { 'Content-Type': type ?? MIME[path.extname(real).toLowerCase()] ?? 'application/octet-stream' });
   fs.createReadStream(real).pipe(res);
 }
 

@@ -86,11 +86,11 @@ export function resolveInside(root: string, requestPath: string): string | null 
   return containedRealFile(root, path.join(root, ...segments));
 }
 
-/** Reads `fototar-image://<grid|preview>/<id>?v=...`; anything else is null. */
+/** Reads `fototar-image://<grid|preview|full>/<id>?v=...`; anything else is null. */
 export function parseImageUrl(url: string): { size: ImageSize; id: number } | null {
   const parsed = parseUrl(url);
   if (!parsed || parsed.protocol !== `${IMAGE_SCHEME}:`) return null;
-  if (parsed.host !== 'grid' && parsed.host !== 'preview') return null;
+  if (parsed.host !== 'grid' && parsed.host !== 'preview' && parsed.host !== 'full') return null;
   const match = /^\/(\d{1,12})$/.exec(parsed.pathname);
   if (!match) return null;
   const id = Number(match[1]);

@@ -289,7 +289,8 @@ export class ApiValidationError extends Error {
 }
 
 /** Image sizes the catalogue serves: a grid thumbnail and a large preview. */
-export type ImageSize = 'grid' | 'preview';
+/** The grid thumbnail, the large view's preview, or the loupe's full-size picture. */
+export type ImageSize = 'grid' | 'preview' | 'full';
 
 /** What the renderer gets from its transport: the API plus how to address images. */
 export interface FototarBridge {

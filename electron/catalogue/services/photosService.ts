@@ -3,14 +3,14 @@
 // Every edit takes the catalogue's one edit path (CatalogueCore.edit).
 import fs from 'node:fs';
 import type { CreditFormat, Photo, PhotoPatch, PhotoSummary } from '../../../shared/types.ts';
-import type { ImageSize } from '../../../shared/api.ts';
 import type { SidecarReport } from '../../../shared/sidecars.ts';
 import type { Selection } from '../../../shared/selection.ts';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import { creditList } from '../../../shared/creditStyles.ts';
 import { photoSummary } from '../../../shared/photoSummary.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, SUGGESTED_FIELDS, mergeChoices, type SuggestedField } from '../../../shared/pickLists.ts';
-import { thumbnailPath } from '../cataloguePaths.ts';
+import { thumbnailPath, type ThumbnailSize } from '../cataloguePaths.ts';
+import { fullImage, type FullImage } from '../thumbnails/fullImage.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import { editSelectionTags, selectionFields } from '../editing/selectionFields.ts';
@@ -94,11 +94,17 @@ export class PhotosService {
   }
 
   /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */
-  imageFile(id: number, size: ImageSize): string | null {
+  imageFile(id: number, size: ThumbnailSize): string | null {
     const entry = this.#core.photos.hashOf(id);
     if (!entry || entry.previewError) return null;
     const file = thumbnailPath(this.#core.paths, entry.hash, size);
     return fs.existsSync(file) ? file : null;
+  }
+
+  /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
+  async fullImageFile(id: number): Promise<FullImage | null> {
+    const photo = this.#core.photos.get(id);
+    return photo ? fullImage(photo, this.#core.paths) : null;
   }
 
   /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */

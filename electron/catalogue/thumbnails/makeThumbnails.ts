@@ -7,8 +7,8 @@ import { decodeBmp, label, readHeaderFacts, sniffHeaderOnlyFormat } from './form
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
-/** Refuse decompression bombs before decoding: 200 megapixels is beyond any scan we expect. */
-export const MAX_INPUT_PIXELS = 200_000_000;
+export { MAX_INPUT_PIXELS } from './pixelLimits.ts';
+import { MAX_INPUT_PIXELS } from './pixelLimits.ts';
 /**
  * Most images decode in strips at a fraction of their size (shrink-on-load, sequential access),
  * but a progressive JPEG is decoded whole: libjpeg keeps every DCT coefficient (2 bytes a

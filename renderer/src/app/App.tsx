@@ -16,6 +16,7 @@ import { FacetPanel } from '../library/search/FacetPanel.tsx';
 import { useSearchQuery } from '../library/search/useSearchQuery.ts';
 import { SelectionPanel } from '../editing/SelectionPanel.tsx';
 import { requestFieldFocus } from '../editing/fieldFocus.ts';
+import { fieldStep } from '../editing/fieldStep.ts';
 import { useUndoRedo } from '../editing/useUndoRedo.ts';
 import { useCollections } from '../collections/useCollections.ts';
 import { CollectionsSidebar } from '../collections/CollectionsSidebar.tsx';
@@ -54,6 +55,8 @@ export function App() {
   const thumbs = useThumbSize();
 
   const [largeOpen, setLargeOpen] = useState(false);
+  /** The large view's zoom: null fits the picture; 1 is 100% (the loupe), up to 4. */
+  const [zoom, setZoom] = useState<number | null>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const helpOpen = dialog?.kind === 'help';
 
@@ -119,14 +122,15 @@ export function App() {
         searchRef.current?.focus();
         searchRef.current?.select();
       },
-      fieldNext: (e) => fieldStep(e, 1),
-      fieldPrev: (e) => fieldStep(e, -1),
+      fieldNext: (e) => fieldStep(e, 1, model.count, (d) => moveFocus(d, false)),
+      fieldPrev: (e) => fieldStep(e, -1, model.count, (d) => moveFocus(d, false)),
       undo: () => void undoRedo.undo(),
       redo: () => void undoRedo.redo(),
       helpToggle: () => setDialog(helpOpen ? null : { kind: 'help' }),
       largePrev: () => void (largeIndex > 0 && moveFocus(-1, false)),
       largeNext: () => void (largeIndex < total - 1 && moveFocus(1, false)),
       largeClose: () => setLargeOpen(false),
+      largeZoom: () => setZoom((z) => (z === null ? 1 : null)),
       moveLeft: (e) => moveFocus(-1, e.shiftKey),
       moveRight: (e) => moveFocus(1, e.shiftKey),
       moveUp: (e) => moveFocus(-columns.current, e.shiftKey),
@@ -148,15 +152,6 @@ export function App() {
       thumbSmaller: () => thumbs.step(-1),
     },
   );
-  // Alt+arrows in a field: save it and describe the next (or previous) photo, same field.
-  function fieldStep(e: KeyboardEvent, delta: number): boolean | void {
-    if (!(e.target instanceof HTMLElement) || !e.target.id.startsWith('field-') || model.count > 1) return false;
-    const field = e.target.id.slice('field-'.length);
-    e.target.blur();
-    requestFieldFocus(field, true);
-    moveFocus(delta, false);
-  }
-
   if (fatal && !info) {
     return (
       <div className="fatal">
@@ -231,7 +226,7 @@ export function App() {
         <SelectionPanel model={model} summary={singleSummary} total={total} onOpenLarge={openLarge} />
       </main>
 
-      {largeOpen && largePhoto && <LargeView summary={largePhoto} position={largeIndex} total={total} onPrev={() => moveFocus(-1, false)} onNext={() => moveFocus(1, false)} onClose={() => setLargeOpen(false)} />}
+      {largeOpen && largePhoto && <LargeView summary={largePhoto} position={largeIndex} total={total} zoom={zoom} onZoom={setZoom} onPrev={() => moveFocus(-1, false)} onNext={() => moveFocus(1, false)} onClose={() => setLargeOpen(false)} />}
       {dialog && <Dialogs dialog={dialog} onClose={() => setDialog(null)} onInfo={notices.info} onAddFolders={ingest.start} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -20,6 +20,7 @@ export type Command =
   | 'largePrev'
   | 'largeNext'
   | 'largeClose'
+  | 'largeZoom'
   | 'moveLeft'
   | 'moveRight'
   | 'moveUp'
@@ -63,6 +64,7 @@ export const KEY_MAP: Binding[] = [
   { keys: ['← →'], what: 'largeStep', where: 'large', command: 'largePrev', test: (e) => e.key === 'ArrowLeft' || e.key === 'ArrowUp' },
   { keys: [], what: null, where: 'large', command: 'largeNext', test: (e) => e.key === 'ArrowRight' || e.key === 'ArrowDown' },
   { keys: [], what: null, where: 'large', command: 'largeClose', test: (e) => e.key === 'Enter' || e.key === ' ' },
+  { keys: ['Z'], what: 'loupe', where: 'large', command: 'largeZoom', test: (e) => !mod(e) && !e.altKey && e.key.toLowerCase() === 'z' },
   { keys: [], what: null, where: 'grid', command: 'findFocus', test: plain('/') },
   { keys: ['← → ↑ ↓'], what: 'move', where: 'grid', command: 'moveLeft', test: arrow('ArrowLeft') },
   { keys: [], what: null, where: 'grid', command: 'moveRight', test: arrow('ArrowRight') },

@@ -1,10 +1,13 @@
-// The large view: one photo filling the window, with its caption and credit.
+// The large view: one photo filling the window, with its caption and credit; Z (or a click on
+// the zoom button) shows it at 100% in the loupe (Loupe.tsx), the wheel zooms to 400%.
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
 import { ingestReason } from '../ingest/ingestReasons.ts';
 import { usePhoto } from '../editing/usePhoto.ts';
+import { Loupe } from './Loupe.tsx';
 
 export function LargeView({
   summary,
@@ -13,6 +16,8 @@ export function LargeView({
   onPrev,
   onNext,
   onClose,
+  zoom,
+  onZoom,
 }: {
   summary: PhotoSummary;
   position: number;
@@ -20,6 +25,9 @@ export function LargeView({
   onPrev(): void;
   onNext(): void;
   onClose(): void;
+  /** Null: the picture fits; else its scale (1 = 100%). */
+  zoom: number | null;
+  onZoom(zoom: number | null): void;
 }) {
   const { t } = useTranslation(['library', 'common']);
   const { t: tIngest } = useTranslation('ingest');
@@ -27,6 +35,26 @@ export function LargeView({
   const caption = photo?.caption ?? summary.caption;
   const credit = photo?.credit ?? summary.credit;
   const date = photoDate(photo?.date ?? summary.date);
+  // Another photo, or the view closed: back to fit.
+  useEffect(() => () => onZoom(null), [summary.id, onZoom]);
+  const size = photo && photo.id === summary.id && photo.width && photo.height ? { width: photo.width, height: photo.height } : null;
+  const zoomable = !summary.previewError && size !== null;
+  // While the photo is looked at, its full picture is fetched and decoded in the background, so
+  // Z shows the scan's own pixels at once. Not for photos flicked past (300 ms), and only one.
+  useEffect(() => {
+    if (!zoomable) return;
+    let image: HTMLImageElement | null = null;
+    const timer = window.setTimeout(() => {
+      image = new Image();
+      image.decoding = 'async';
+      image.src = bridge.imageUrl(summary.id, 'full', summary.thumbVersion);
+      image.decode().catch(() => undefined); // a failure shows when the loupe asks again
+    }, 300);
+    return () => {
+      window.clearTimeout(timer);
+      if (image) image.src = '';
+    };
+  }, [zoomable, summary.id, summary.thumbVersion]);
   return (
     <div className="overlay large-view" data-testid="large-view" role="dialog" aria-modal="true" aria-label={photoTitle(summary)} onClick={onClose}>
       <div className="large-stage">
@@ -35,6 +63,8 @@ export function LargeView({
             <span className="no-preview-label">{t('grid.noPreview')}</span>
             <span className="no-preview-reason">{ingestReason(summary.previewError, tIngest)}</span>
           </div>
+        ) : zoom !== null && size ? (
+          <Loupe id={summary.id} version={summary.thumbVersion} alt={photoTitle(summary)} width={size.width} height={size.height} zoom={zoom} onZoom={onZoom} />
         ) : (
           <img
             key={summary.id}
@@ -50,6 +80,21 @@ export function LargeView({
       <button type="button" className="nav-button next" aria-label={t('large.next')} disabled={position >= total - 1} onClick={(e) => { e.stopPropagation(); onNext(); }}>
         ›
       </button>
+      {zoomable && (
+        <button
+          type="button"
+          className="zoom-button"
+          data-testid="loupe-zoom"
+          aria-pressed={zoom !== null}
+          title={t('large.zoomHint')}
+          onClick={(e) => {
+            e.stopPropagation();
+            onZoom(zoom === null ? 1 : null);
+          }}
+        >
+          {zoom === null ? t('large.fit') : `${Math.round(zoom * 100)}%`}
+        </button>
+      )}
       <button type="button" className="close-button" aria-label={t('common:close')} onClick={onClose}>
         ×
       </button>

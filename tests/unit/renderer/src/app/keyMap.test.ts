@@ -19,3 +19,12 @@ test('+ and - on the grid change the thumbnail size; with Ctrl they stay the win
 test('the shortcuts sheet lists the thumbnail keys', () => {
   assert.ok(SHORTCUT_SHEET.some((row) => row.what === 'thumbSize' && row.keys.includes('+') && row.keys.includes('-')));
 });
+
+test('Z in the large view toggles the loupe; on the grid or in a field it does nothing of the kind', () => {
+  const large: KeyContext = { ...onGrid, large: true };
+  assert.equal(commandFor(key('z'), large), 'largeZoom');
+  assert.equal(commandFor(key('Z', { shiftKey: true }), large), 'largeZoom');
+  assert.equal(commandFor(key('z', { ctrlKey: true }), large), 'undo');
+  assert.equal(commandFor(key('z'), onGrid), null);
+  assert.equal(commandFor(key('z'), { ...large, editable: true }), null);
+});
