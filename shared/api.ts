@@ -95,7 +95,8 @@ export const apiSchemas = {
   checkOriginals: z.object({}).strict(),
   // Collections (see shared/collections.ts): ids are collection ids; itemId is one pick.
   listCollections: z.object({}).strict(),
-  createCollection: z.object({ name: collectionName }).strict(),
+  /** With `query`, a smart collection (a saved search). */
+  createCollection: z.object({ name: collectionName, query: z.string().min(1).max(1000).optional() }).strict(),
   renameCollection: z.object({ id: photoId, name: collectionName }).strict(),
   deleteCollection: z.object({ id: photoId }).strict(),
   getCollection: z.object({ id: photoId }).strict(),

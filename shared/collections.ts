@@ -8,8 +8,11 @@ import type { CreditWarning, FigureEntry } from './figureCredits.ts';
 export interface CollectionSummary {
   id: number;
   name: string;
+  /** Its picks (0 for a smart collection: its photos are its query's results). */
   count: number;
   updatedAt: string;
+  /** Only a smart collection has one: the saved search (text, facets, years) it shows. */
+  query?: string;
 }
 
 export interface CollectionItem {

@@ -121,7 +121,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     projectSelection: ({ selection, query }) => photos.project(selection, query),
     // Collections, credit lists and export.
     listCollections: () => ({ collections: collections.list() }),
-    createCollection: ({ name }) => collections.create(name),
+    createCollection: ({ name, query }) => collections.create(name, query),
     renameCollection: ({ id, name }) => collections.rename(id, name),
     deleteCollection: ({ id }) => {
       collections.delete(id);

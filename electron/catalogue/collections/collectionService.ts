@@ -46,8 +46,9 @@ export class CollectionService {
     return this.#store.itemOfPhoto(id, photoId);
   }
 
-  create(name: string): CollectionSummary {
-    return this.#store.create(name);
+  /** With `query`, a smart collection: its photos are that search's results whenever asked. */
+  create(name: string, query?: string): CollectionSummary {
+    return this.#store.create(name, query);
   }
 
   rename(id: number, name: string): CollectionSummary {

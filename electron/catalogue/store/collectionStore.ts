@@ -14,12 +14,15 @@ import { safeFileNamePart } from '../collections/exportNames.ts';
 import { statementCache } from './statementCache.ts';
 
 export const MAX_COLLECTION_NAME = 200;
+/** As long as a search may be (the API's query limit). */
+export const MAX_SMART_QUERY = 1000;
 
 interface CollectionRow {
   id: number;
   name: string;
   count: number;
   updated_at: string;
+  query: string | null;
 }
 
 interface ItemRow {
@@ -54,7 +57,7 @@ export class CollectionStore {
 
   list(): CollectionSummary[] {
     const rows = this.#prepare(
-      `SELECT c.id, c.name, c.updated_at, (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS count
+      `SELECT c.id, c.name, c.updated_at, c.query, (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS count
        FROM collections c`,
     ).all() as unknown as CollectionRow[];
     return rows.map(toSummary).sort((a, b) => hungarianCollator.compare(a.name, b.name));
@@ -62,7 +65,7 @@ export class CollectionStore {
 
   summary(id: number): CollectionSummary {
     const row = this.#prepare(
-      `SELECT c.id, c.name, c.updated_at, (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS count
+      `SELECT c.id, c.name, c.updated_at, c.query, (SELECT count(*) FROM collection_items i WHERE i.collection_id = c.id) AS count
        FROM collections c WHERE c.id = ?`,
     ).get(id) as CollectionRow | undefined;
     if (!row) throw new CatalogueError('not-found', 'collectionNotFound', { id });
@@ -96,15 +99,18 @@ export class CollectionStore {
     return rows.map((r) => ({ itemId: r.id, photoId: r.photo_id, position: r.position, modified: r.modified !== 0 }));
   }
 
-  create(name: string): CollectionSummary {
+  /** A collection of picks, or with `query` a smart collection (its photos are the query's results). */
+  create(name: string, query?: string): CollectionSummary {
     const clean = checkName(name);
+    const saved = query === undefined ? null : checkQuery(query);
     const now = new Date().toISOString();
     try {
-      const result = this.#prepare('INSERT INTO collections (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+      const result = this.#prepare('INSERT INTO collections (name, name_key, created_at, updated_at, query) VALUES (?, ?, ?, ?, ?)').run(
         clean,
         collectionNameKey(clean),
         now,
         now,
+        saved,
       );
       this.#changed();
       return this.summary(Number(result.lastInsertRowid));
@@ -138,7 +144,9 @@ export class CollectionStore {
    * collection is added again, and its ids come back in `duplicates` so the caller can say so.
    */
   add(id: number, photoIds: readonly number[], at?: number): { added: number; duplicates: number[] } {
-    this.summary(id);
+    const summary = this.summary(id);
+    // A smart collection's photos are its query's results: nothing is picked into it.
+    if (summary.query !== undefined) throw new CatalogueError('invalid-input', 'collectionIsSmart', { name: summary.name });
     const unknown = [...new Set(photoIds)].filter((p) => !this.#photos.get(p));
     if (unknown.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: unknown.join(', ') });
     return this.#changing(() => {
@@ -231,7 +239,18 @@ export class CollectionStore {
 }
 
 function toSummary(row: CollectionRow): CollectionSummary {
-  return { id: row.id, name: row.name, count: Number(row.count), updatedAt: row.updated_at };
+  const summary: CollectionSummary = { id: row.id, name: row.name, count: Number(row.count), updatedAt: row.updated_at };
+  if (row.query !== null) summary.query = row.query;
+  return summary;
+}
+
+/** A smart collection's query: what the search box takes (shared/searchQuery.ts reads it). */
+function checkQuery(query: string): string {
+  const clean = query.trim();
+  if (!clean) throw new CatalogueError('invalid-input', 'smartCollectionNeedsQuery');
+  if (clean.length > MAX_SMART_QUERY) throw new CatalogueError('invalid-input', 'smartCollectionQueryTooLong', { max: MAX_SMART_QUERY });
+  if (/[\u0000-\u001f\u007f]/.test(clean)) throw new CatalogueError('invalid-input', 'smartCollectionQueryControl');
+  return clean;
 }
 
 function checkName(name: string): string {

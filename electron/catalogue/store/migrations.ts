@@ -120,6 +120,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE photos ADD COLUMN preview_warning TEXT;
   `,
+  // 8: smart collections: a collection with a saved query (text, facets, years) instead of picks;
+  // its photos are the query's results whenever it is opened, so it follows the catalogue.
+  `
+  ALTER TABLE collections ADD COLUMN query TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 // `fototar collection create|add|remove|move|list|show|rename|delete|modified ...`: an author's
 // named, ordered picks from the command line. Positions given to `move` are figure numbers
 // (1 = first). A photo already in the collection is added again, with a warning on stderr.
+// `create <name> --query "…"` saves a search as a smart collection: `show` lists its results now.
 import { parse, requireCatalogue, parseIds, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
 import { creditWarnings } from '../../../shared/figureCredits.ts';
 
@@ -15,15 +16,26 @@ function needName(positionals: string[], what: string): string {
 export const collection: Command = async (args) => {
   const [sub, ...rest] = args;
   if (!sub || sub.startsWith('-')) throw new UsageError(`give a subcommand: ${SUBCOMMANDS}`);
-  const { values, positionals } = parse(rest, { off: { type: 'boolean' } });
+  const { values, positionals } = parse(rest, { off: { type: 'boolean' }, query: { type: 'string' } });
   const dir = requireCatalogue(values);
   const json = Boolean(values.json);
 
-  await withCatalogue(dir, false, (catalogue) => {
+  await withCatalogue(dir, false, async (catalogue) => {
     const service = catalogue.collections;
     const store = service;
-    const showOne = (id: number) => {
+    /** A smart collection: its search and what it finds now (the first 1,000). */
+    const showSmart = async (name: string, query: string) => {
+      const result = await catalogue.search.query(query, 0, 1000);
+      if (json) {
+        out(JSON.stringify({ name, query, total: result.total, photos: result.hits.map((h) => ({ id: h.id, fortepanId: h.fortepanId, title: h.title, credit: h.credit })) }));
+        return;
+      }
+      out(`${name}: smart collection, search "${query}": ${result.total} photo${result.total === 1 ? '' : 's'}`);
+      for (const h of result.hits) out(`${String(h.id).padStart(6)}  ${h.title || (h.fortepanId !== null ? `Fortepan ${h.fortepanId}` : '')}  (${h.credit || 'no credit'})`);
+    };
+    const showOne = async (id: number) => {
       const c = service.get(id);
+      if (c.query !== undefined) return showSmart(c.name, c.query);
       const picks = service.picks(id);
       const warnings = creditWarnings(picks.map((p) => ({ photo: p.photo, modified: p.modified })));
       if (json) {
@@ -57,10 +69,10 @@ export const collection: Command = async (args) => {
 
     switch (sub) {
       case 'create': {
-        if (positionals.length !== 1) throw new UsageError('usage: fototar collection create <name>');
-        const created = store.create(needName(positionals, 'create'));
+        if (positionals.length !== 1) throw new UsageError('usage: fototar collection create <name> [--query "<search>"]');
+        const created = store.create(needName(positionals, 'create'), typeof values.query === 'string' ? values.query : undefined);
         if (json) out(JSON.stringify(created));
-        else out(`created "${created.name}"`);
+        else out(created.query !== undefined ? `created smart collection "${created.name}": search "${created.query}"` : `created "${created.name}"`);
         return;
       }
       case 'add': {
@@ -110,7 +122,7 @@ export const collection: Command = async (args) => {
         const all = service.list();
         if (json) out(JSON.stringify({ collections: all }));
         else if (all.length === 0) out('no collections yet: fototar collection create <name>');
-        else for (const c of all) out(`${c.name}  (${c.count} photo${c.count === 1 ? '' : 's'})`);
+        else for (const c of all) out(c.query !== undefined ? `${c.name}  (smart: "${c.query}")` : `${c.name}  (${c.count} photo${c.count === 1 ? '' : 's'})`);
         return;
       }
       case 'show': {

@@ -26,7 +26,7 @@ export function AddToCollection({
   const { t } = useTranslation('collections');
   const [asking, setAsking] = useState(false);
   const [name, setName] = useState('');
-  const target = collections.list.find((c) => c.id === collections.targetId) ?? null;
+  const target = collections.picked.find((c) => c.id === collections.targetId) ?? null;
 
   const add = async (to?: number) => {
     if (count === 0) return;
@@ -80,7 +80,7 @@ export function AddToCollection({
       >
         {target ? t('add.to', { name: target.name }) : t('add.toCollection')} <kbd>B</kbd>
       </button>
-      {collections.list.length > 1 && (
+      {collections.picked.length > 1 && (
         <select
           className="collection-target"
           aria-label={t('add.target')}
@@ -88,7 +88,7 @@ export function AddToCollection({
           value={collections.targetId ?? ''}
           onChange={(e) => collections.setTarget(Number(e.target.value))}
         >
-          {collections.list.map((c) => (
+          {collections.picked.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>

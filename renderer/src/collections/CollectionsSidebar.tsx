@@ -1,13 +1,15 @@
-// The left sidebar: "All photos", then the author's collections with their counts. Clicking a
-// collection opens it in the lightbox; the one marked + is where B ("Add to collection") adds.
+// The left sidebar: "All photos", then the author's collections with their counts, then the smart
+// collections (saved searches). Clicking a collection opens it in the lightbox; the one marked +
+// is where B ("Add to collection") adds; clicking a smart collection runs its search.
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { CollectionsState } from './useCollections.ts';
 import { formatNumber } from '../common/labels.ts';
 import './collections.css';
 import { errorText } from '../common/errorText.ts';
+import { SmartCollections } from './SmartCollections.tsx';
 
-export function CollectionsSidebar({ collections, onError }: { collections: CollectionsState; onError(message: string): void }) {
+export function CollectionsSidebar({ collections, query, onSearch, onError }: { collections: CollectionsState; /** The search shown in the grid. */ query: string; onSearch(query: string): void; onError(message: string): void }) {
   const { t } = useTranslation('collections');
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
@@ -81,13 +83,13 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
           </button>
         </form>
       )}
-      {collections.list.length === 0 && !creating && (
+      {collections.picked.length === 0 && !creating && (
         <p className="sidebar-empty muted small">
           <Trans t={t} i18nKey="sidebar.empty" components={{ kbd: <kbd /> }} />
         </p>
       )}
       <ul className="sidebar-list">
-        {collections.list.map((c) => (
+        {collections.picked.map((c) => (
           <li key={c.id}>
             <button
               type="button"
@@ -106,6 +108,7 @@ export function CollectionsSidebar({ collections, onError }: { collections: Coll
           </li>
         ))}
       </ul>
+      <SmartCollections collections={collections} query={query} onSearch={onSearch} onError={onError} />
     </nav>
   );
 }

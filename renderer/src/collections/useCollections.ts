@@ -1,7 +1,7 @@
 // The renderer's view of collections: the list for the sidebar, which one is open in the lightbox,
 // and which one "Add to collection" (B) adds to — the last one the author opened or created, so
 // picking illustrations while searching takes one key per photo.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CollectionSummary } from '../../../shared/collections.ts';
 import { api } from '../common/bridge.ts';
 import { i18n } from '../i18n/i18n.ts';
@@ -10,13 +10,18 @@ import { errorText } from '../common/errorText.ts';
 
 export interface CollectionsState {
   list: CollectionSummary[];
+  /** The collections of picks (B adds to these; the lightbox opens them). */
+  picked: CollectionSummary[];
+  /** The smart collections: saved searches, opened in the grid. */
+  smart: CollectionSummary[];
   /** The collection shown in the lightbox, or null when the grid is shown. */
   openId: number | null;
   /** Where "Add to collection" adds. */
   targetId: number | null;
   open(id: number | null): void;
   setTarget(id: number): void;
-  create(name: string): Promise<CollectionSummary>;
+  /** With `query`, a smart collection (the search saved under a name). */
+  create(name: string, query?: string): Promise<CollectionSummary>;
   /** Adds photos to the target; answers with what to tell the author. */
   add(photoIds: number[], to?: number): Promise<string>;
 }
@@ -30,8 +35,9 @@ export function useCollections(onError: (message: string) => void): CollectionsS
     api.listCollections({}).then(
       (r) => {
         setList(r.collections);
-        const ids = new Set(r.collections.map((c) => c.id));
-        setTargetId((t) => (t !== null && ids.has(t) ? t : r.collections[0]?.id ?? null));
+        const picks = r.collections.filter((c) => c.query === undefined);
+        const ids = new Set(picks.map((c) => c.id));
+        setTargetId((t) => (t !== null && ids.has(t) ? t : picks[0]?.id ?? null));
         setOpenId((o) => (o !== null && ids.has(o) ? o : null));
       },
       (e: unknown) => onError(errorText(e)),
@@ -48,9 +54,9 @@ export function useCollections(onError: (message: string) => void): CollectionsS
   }, []);
 
   const create = useCallback(
-    async (name: string) => {
-      const created = await api.createCollection({ name });
-      setTargetId(created.id);
+    async (name: string, query?: string) => {
+      const created = await api.createCollection(query === undefined ? { name } : { name, query });
+      if (created.query === undefined) setTargetId(created.id);
       return created;
     },
     [],
@@ -68,5 +74,7 @@ export function useCollections(onError: (message: string) => void): CollectionsS
     [targetId],
   );
 
-  return { list, openId, targetId, open, setTarget: setTargetId, create, add };
+  const picked = useMemo(() => list.filter((c) => c.query === undefined), [list]);
+  const smart = useMemo(() => list.filter((c) => c.query !== undefined), [list]);
+  return { list, picked, smart, openId, targetId, open, setTarget: setTargetId, create, add };
 }

@@ -147,3 +147,26 @@ test('edit --archive-ref records a shelfmark; credits cite it where Budapest Cit
   // Put back what the other tests expect.
   assert.equal(fototar('edit', id[1], '--catalogue', cat, '--donor', 'Ebner', '--photographer', '', '--archive-ref', '').status, 0);
 });
+
+test('collection create --query saves a search as a smart collection: show lists what it finds now; nothing is added to it by hand', () => {
+  const created = fototar('collection', 'create', 'Villamosok', '--query', 'villamos', '--catalogue', cat, '--json');
+  assert.equal(created.status, 0, created.stderr);
+  assert.equal(JSON.parse(created.stdout).query, 'villamos');
+  const listed = fototar('collection', 'list', '--catalogue', cat);
+  assert.match(listed.stdout, /Villamosok {2}\(smart: "villamos"\)/);
+  const shown = JSON.parse(fototar('collection', 'show', 'Villamosok', '--catalogue', cat, '--json').stdout);
+  assert.equal(shown.total, 1);
+  assert.deepEqual(shown.photos.map((p: { fortepanId: number }) => p.fortepanId), [54176]);
+
+  // It follows the catalogue: another photo described as a tram is in it at once.
+  assert.equal(fototar('edit', id[7416], '--caption', 'Villamos a hídon', '--catalogue', cat).status, 0);
+  const after = JSON.parse(fototar('collection', 'show', 'Villamosok', '--catalogue', cat, '--json').stdout);
+  assert.deepEqual(after.photos.map((p: { fortepanId: number }) => p.fortepanId).sort(), [54176, 7416].sort());
+
+  const add = fototar('collection', 'add', 'Villamosok', id[1], '--catalogue', cat);
+  assert.equal(add.status, 1);
+  assert.match(add.stderr, /“Villamosok” is a smart collection/);
+  const empty = fototar('collection', 'create', 'Üres', '--query', '   ', '--catalogue', cat);
+  assert.equal(empty.status, 1);
+  assert.match(empty.stderr, /needs a search/);
+});
