@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { buildXmp, readSidecar, writeSidecars } from '../../../../../electron/catalogue/sidecars/xmpSidecar.ts';
+import { exportFacts, xmpPacket } from '../../../../../electron/catalogue/collections/exportMetadata.ts';
+import { circaDateCreated, whenWhereExif, whenWhereIim, whenWhereXmp } from '../../../../../electron/catalogue/metadata/standardFields.ts';
+import { exifApp1, insertJpegSegment } from '../../../../../electron/catalogue/metadata/tiffTags.ts';
 import type { Photo } from '../../../../../shared/types.ts';
 import { exiftool, hasExiftool } from '../../../../support/exiftool.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../../../support/fixtures.ts';
@@ -210,4 +213,38 @@ test('another program\'s sidecar keeps the EDTF date beside the standard one; a 
   // Someone changed the standard date in another program: the EDTF beside it no longer belongs to it.
   fs.writeFileSync(`${file}.xmp`, foreign.replace('<photoshop:DateCreated>1945<', '<photoshop:DateCreated>1950<'));
   assert.equal((await readSidecar(file))?.fields.date, '1950');
+});
+
+test('south, west and below sea level keep their signs in EXIF and XMP', { skip }, async () => {
+  const facts = { date: '1946-05-12', sublocation: '', city: '', country: '', gps: { lat: -33.8688, lon: -70.6693, alt: -20.5 } };
+  const sharp = (await import('sharp')).default;
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#777' } })
+    .jpeg()
+    .withXmp(xmpPacket({ ...exportFacts(photos[0], 'fortepan', 'en'), ...facts }))
+    .toBuffer();
+  const file = await writeFixture(path.join(dir, 'signs'), 'south.jpg', insertJpegSegment(jpeg, exifApp1(whenWhereExif(facts))));
+  const tags = exiftool(file, ['-n']);
+  near(tags['GPS:GPSLatitude'], 33.8688, 'EXIF latitude (unsigned, with its ref)');
+  assert.equal(tags['GPS:GPSLatitudeRef'], 'S');
+  assert.equal(tags['GPS:GPSLongitudeRef'], 'W');
+  assert.equal(tags['GPS:GPSAltitudeRef'], 1);
+  assert.equal(tags['GPS:GPSAltitude'], 20.5);
+  near(tags['Composite:GPSLatitude'], -33.8688, 'signed latitude');
+  near(tags['Composite:GPSLongitude'], -70.6693, 'signed longitude');
+  near(tags['XMP-exif:GPSLatitude'], -33.8688, 'XMP latitude');
+  near(tags['XMP-exif:GPSLongitude'], -70.6693, 'XMP longitude');
+  near(tags['XMP-iptcExt:LocationShownGPSLatitude'], -33.8688, 'LocationShown latitude');
+  assert.equal(tags['XMP-exif:GPSAltitudeRef'], 1);
+  assert.equal(tags['ExifIFD:DateTimeOriginal'], '1946:05:12 00:00:00');
+  assert.equal(tags.Warning, undefined);
+});
+
+test('a photo with no date, place or position gets none of those fields, not empty ones', () => {
+  const none = { date: '', sublocation: '', city: '', country: '', gps: null };
+  assert.deepEqual(whenWhereXmp(none, (t) => t), []);
+  assert.deepEqual(whenWhereExif(none), []);
+  assert.deepEqual(Object.values(whenWhereIim(none)).filter(Boolean), []);
+  assert.equal(circaDateCreated({ ...none, date: 'nem dátum' }), '');
+  const packet = xmpPacket(exportFacts({ ...photos[0], date: '', city: '', place: '', country: '', gps: null }, 'fortepan', 'en'));
+  assert.ok(!/DateCreated|LocationShown|GPS|ArtworkOrObject|photoshop:City/.test(packet), packet);
 });
