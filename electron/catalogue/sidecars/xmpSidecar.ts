@@ -2,9 +2,10 @@
 // IPTC Core and XMP Rights properties for what those programs show, plus Fototar's own
 // namespace for what they have no field for (the EDTF date as typed, donor, notes), and the IPTC
 // Extension's Artwork or Object → Source Inventory Number for the archive reference, so a
-// sidecar read back on ingest restores the catalogue exactly. When and where (date, place, GPS)
-// are written as exported copies write them: metadata/standardFields.ts is their one mapping. Originals are never touched:
-// only `<name>.<ext>.xmp` or `<name>.xmp` next to them is written, atomically.
+// sidecar read back on ingest restores the catalogue exactly. When and where (date, place, GPS,
+// and the EDTF date beside the standard one) are written as exported copies write them:
+// metadata/standardFields.ts is their one mapping. Originals are never touched: only
+// `<name>.<ext>.xmp` or `<name>.xmp` next to them is written, atomically.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EditableFields, Photo } from '../../../shared/types.ts';
