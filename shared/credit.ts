@@ -59,6 +59,16 @@ export function effectiveLicence(photo: Pick<CreditInput, 'fortepanId' | 'source
   return kind === 'fortepan' ? FORTEPAN_LICENCE : kind === 'fortepan-iowa' ? FORTEPAN_IOWA_LICENCE : '';
 }
 
+/**
+ * The photo's identifier as dc:identifier carries it (exported copies and sidecars alike):
+ * "Fortepan 12345" for a Fortepan photo, the FI number for Fortepan Iowa's, else "".
+ */
+export function photoIdentifier(photo: Pick<CreditInput, 'fortepanId' | 'source' | 'file' | 'iowaId'>): string {
+  const kind = creditSourceKind(photo);
+  if (kind === 'fortepan-iowa') return iowaIdOf(photo) ?? '';
+  return kind === 'fortepan' && photo.fortepanId !== null ? `Fortepan ${photo.fortepanId}` : '';
+}
+
 /** What a list names a photo by: its title, its Fortepan or Fortepan Iowa number, or its file name. */
 export function photoLabel(photo: Pick<CreditInput, 'title' | 'fortepanId' | 'file' | 'iowaId'>): string {
   if (photo.title.trim()) return photo.title.trim();

@@ -2,10 +2,13 @@
 // EXIF (ImageDescription, Artist, Copyright; XP* for Windows), IPTC-IIM (Object Name, Caption,
 // By-line, Credit, Source, Copyright Notice) and XMP (dc:title/description/creator/rights/source,
 // photoshop:Credit/Source, xmpRights:UsageTerms/WebStatement, Creative Commons' cc:license and
-// attribution; the IPTC Extension's Source Inventory Number for the archive reference). Creator is
+// attribution; the IPTC Extension's Source Inventory Number for the archive reference), and when
+// and where the photo was taken as metadata/standardFields.ts maps them (IIM Date Created, City,
+// Sub-location, Country; XMP photoshop:DateCreated, LocationShown, GPS; EXIF DateTimeOriginal and
+// the GPS IFD; the EDTF date beside them). Creator is
 // the photographer, never the donor (see ../shared/DOMAIN.md). The credit is the style's own line
 // from shared/creditStyles.ts, the same as in the credit list.
-import { creditSourceKind, effectiveLicence, iowaIdOf, licenceUrl } from '../../../shared/credit.ts';
+import { creditSourceKind, effectiveLicence, licenceUrl, photoIdentifier } from '../../../shared/credit.ts';
 import { knownName } from '../../../shared/creditNames.ts';
 import { FORTEPAN_IOWA, fortepanIowaUrl } from '../../../shared/fortepanIowa.ts';
 import { artworkOrObjectXml, IPTC4XMP_EXT_NS } from '../metadata/artworkOrObject.ts';
@@ -13,9 +16,10 @@ import { styledCredit, type CreditLang, type CreditStyle } from '../../../shared
 import { fortepanPhotoUrl } from '../../../shared/fortepanId.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { IptcFields } from '../metadata/iptcWriter.ts';
-import { TAG, textTag, xpTag, type TiffTag } from '../metadata/tiffTags.ts';
+import { TAG, textTag, xpTag, type TiffEntry } from '../metadata/tiffTags.ts';
+import { circaDateCreated, WHEN_WHERE_NAMESPACES, whenWhereExif, whenWhereIim, whenWhereXmp, type WhenWhere } from '../metadata/standardFields.ts';
 
-export interface ExportFacts {
+export interface ExportFacts extends WhenWhere {
   title: string;
   caption: string;
   credit: string;
@@ -36,13 +40,12 @@ export interface ExportFacts {
 
 export function exportFacts(photo: Photo, style: CreditStyle, lang: CreditLang): ExportFacts {
   const kind = creditSourceKind(photo);
-  const iowaId = kind === 'fortepan-iowa' ? iowaIdOf(photo) : null;
   // The embedded credit line is the short one the style prints; TASL is a list format, so files
   // carry Fortepan's own line under it.
   const credit = styledCredit(photo, style === 'tasl' ? 'fortepan' : style, lang);
   const licence = effectiveLicence(photo);
   const url = licence ? licenceUrl(licence) ?? '' : '';
-  const identifier = photo.fortepanId !== null && kind === 'fortepan' ? `Fortepan ${photo.fortepanId}` : (iowaId ?? '');
+  const identifier = photoIdentifier(photo);
   const title = photo.title.trim() || identifier;
   return {
     title,
@@ -63,16 +66,22 @@ export function exportFacts(photo: Photo, style: CreditStyle, lang: CreditLang):
     keywords: photo.tags,
     identifier,
     archiveRef: (photo.archiveRef ?? '').trim(),
+    date: photo.date,
+    sublocation: photo.place.trim(),
+    city: photo.city.trim(),
+    country: photo.country.trim(),
+    gps: photo.gps,
   };
 }
 
-export function exifTags(facts: ExportFacts): TiffTag[] {
-  const tags: TiffTag[] = [];
+export function exifTags(facts: ExportFacts): TiffEntry[] {
+  const tags: TiffEntry[] = [];
   if (facts.caption || facts.title) tags.push(textTag(TAG.ImageDescription, facts.caption || facts.title));
   if (facts.creator) tags.push(textTag(TAG.Artist, facts.creator), xpTag(TAG.XPAuthor, facts.creator));
   if (facts.rights) tags.push(textTag(TAG.Copyright, facts.rights));
   if (facts.title) tags.push(xpTag(TAG.XPTitle, facts.title));
   if (facts.caption) tags.push(xpTag(TAG.XPComment, facts.caption));
+  tags.push(...whenWhereExif(facts));
   return tags;
 }
 
@@ -90,6 +99,7 @@ export function iptcFields(facts: ExportFacts): IptcFields {
     source: facts.source,
     copyright: facts.rights,
     keywords: facts.keywords,
+    ...whenWhereIim(facts),
   };
 }
 
@@ -121,13 +131,14 @@ export function xmpPacket(facts: ExportFacts): string {
   if (facts.licenceUrl) parts.push(`<cc:license rdf:resource="${xml(facts.licenceUrl)}"/>`);
   if (facts.credit) parts.push(`<cc:attributionName>${xml(facts.credit)}</cc:attributionName>`);
   if (facts.sourceUrl) parts.push(`<cc:attributionURL rdf:resource="${xml(facts.sourceUrl)}"/>`);
-  if (facts.archiveRef) parts.push(artworkOrObjectXml(facts.archiveRef, xml));
+  parts.push(artworkOrObjectXml(facts.archiveRef, xml, circaDateCreated(facts)));
+  parts.push(...whenWhereXmp(facts, xml));
   return (
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
     '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"' +
     ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmlns:cc="http://creativecommons.org/ns#"' +
-    ` xmlns:Iptc4xmpExt="${IPTC4XMP_EXT_NS}">` +
+    ` xmlns:Iptc4xmpExt="${IPTC4XMP_EXT_NS}" xmlns:exif="${WHEN_WHERE_NAMESPACES.exif}" xmlns:Iptc4xmpCore="${WHEN_WHERE_NAMESPACES.Iptc4xmpCore}">` +
     parts.join('') +
     '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
   );

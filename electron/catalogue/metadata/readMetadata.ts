@@ -5,7 +5,8 @@ import exifr from 'exifr';
 import type { EditableFields, GpsPosition } from '../../../shared/types.ts';
 import { recogniseEmbeddedCredit } from '../../../shared/embeddedCredit.ts';
 import { fortepanIowaId } from '../../../shared/fortepanIowa.ts';
-import { archiveRefFromXmp } from './artworkOrObject.ts';
+import { archiveRefFromXmp, circaDateFromXmp } from './artworkOrObject.ts';
+import { edtfBesideStandardDate } from '../../../shared/standardDate.ts';
 import { repairLegacyText } from './legacyText.ts';
 import { findXmpPacket, jp2Blocks, pngBlocks, readXpTags, repairTiff, syntheticJpeg, tiffFromExif, xmpAsUtf8, type EmbeddedBlocks } from './embeddedBlocks.ts';
 import { decodeXmpBlock } from './xmlEntities.ts';
@@ -238,7 +239,9 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const takenAt = scanned ? null : original;
   const digitizedAt = scanned ? (original ?? created) : null;
 
-  const explicitDate = dateText(photoshop.DateCreated) || iptcDateText(iptc.DateCreated);
+  const standardDate = dateText(photoshop.DateCreated) || iptcDateText(iptc.DateCreated);
+  // An exported copy carries the EDTF date ("1945/1947", "194X") beside the standard one ("1945").
+  const explicitDate = edtfBesideStandardDate(circaDateFromXmp(decodeXmpBlock(raw.Iptc4xmpExt)), standardDate) || standardDate;
   const date = explicitDate || (takenAt ? takenAt.slice(0, 10) : '');
 
   const licence = licenceFromStatement(text(xmpRights.WebStatement)) || (recognised?.licence ?? '');

@@ -1,7 +1,8 @@
 // Writes TIFF tags ourselves where sharp cannot: libvips turns EXIF text into plain ASCII
 // ("Berkó Pál" becomes "Berko Pal") and writes no IPTC into TIFF. Exports need Hungarian names
 // intact, so we write EXIF text as UTF-8 (what ExifTool itself writes and reads back) plus the
-// Windows XP* tags in UCS-2, into a JPEG's APP1 segment or into a TIFF's first IFD.
+// Windows XP* tags in UCS-2, into a JPEG's APP1 segment or into a TIFF's first IFD, with the
+// Exif and GPS sub-IFDs hung from it (the date taken and the position live there, not in IFD0).
 
 export const TAG = {
   ImageDescription: 270,
@@ -13,15 +14,53 @@ export const TAG = {
   XPComment: 0x9c9c,
   XPAuthor: 0x9c9d,
   XPSubject: 0x9c9f,
+  ExifIFD: 0x8769,
+  GPSIFD: 0x8825,
+  ExifVersion: 0x9000,
+  DateTimeOriginal: 0x9003,
+  GPSVersionID: 0,
+  GPSLatitudeRef: 1,
+  GPSLatitude: 2,
+  GPSLongitudeRef: 3,
+  GPSLongitude: 4,
+  GPSAltitudeRef: 5,
+  GPSAltitude: 6,
 } as const;
 
 const TYPE_SIZES: Record<number, number> = { 1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4, 16: 8, 17: 8, 18: 8 };
 
 export interface TiffTag {
   tag: number;
-  /** TIFF field type: 1 BYTE, 2 ASCII, 7 UNDEFINED. */
-  type: 1 | 2 | 7;
+  /** TIFF field type: 1 BYTE, 2 ASCII, 4 LONG, 5 RATIONAL, 7 UNDEFINED. */
+  type: 1 | 2 | 4 | 5 | 7;
   value: Buffer;
+}
+
+/** A pointer tag (ExifIFD, GPSIFD) whose value is a sub-IFD holding these tags, laid out with its IFD. */
+export interface SubIfd {
+  tag: number;
+  entries: readonly TiffTag[];
+}
+
+export type TiffEntry = TiffTag | SubIfd;
+
+function isSubIfd(entry: TiffEntry): entry is SubIfd {
+  return 'entries' in entry;
+}
+
+/** Unsigned RATIONALs (numerator/denominator pairs, little-endian as the IFDs are written). */
+export function rationalTag(tag: number, values: readonly [number, number][]): TiffTag {
+  const value = Buffer.alloc(values.length * 8);
+  values.forEach(([numerator, denominator], i) => {
+    value.writeUInt32LE(numerator, i * 8);
+    value.writeUInt32LE(denominator, i * 8 + 4);
+  });
+  return { tag, type: 5, value };
+}
+
+/** Bytes (GPSVersionID, GPSAltitudeRef). */
+export function byteTag(tag: number, bytes: readonly number[]): TiffTag {
+  return { tag, type: 1, value: Buffer.from(bytes) };
 }
 
 /** EXIF "ASCII" text written as UTF-8 and NUL-terminated. */
@@ -61,7 +100,7 @@ function layoutIfd(ifdOffset: number, tags: readonly TiffTag[], raw: readonly Ra
     head.writeUInt16LE(entry.tag, at);
     if (tag) {
       head.writeUInt16LE(tag.type, at + 2);
-      head.writeUInt32LE(tag.value.length, at + 4);
+      head.writeUInt32LE(tag.value.length / TYPE_SIZES[tag.type], at + 4);
       if (tag.value.length <= 4) {
         tag.value.copy(head, at + 8);
       } else {
@@ -80,10 +119,35 @@ function layoutIfd(ifdOffset: number, tags: readonly TiffTag[], raw: readonly Ra
   return Buffer.concat([head, ...data]);
 }
 
-/** An EXIF APP1 segment carrying only IFD0 with the given tags. */
-export function exifApp1(tags: readonly TiffTag[]): Buffer {
+/**
+ * Lays out an IFD at `ifdOffset` with its sub-IFDs after it: each SubIfd becomes a LONG pointer
+ * to its own IFD. Returns the bytes of all of them, contiguous from `ifdOffset`.
+ */
+function layoutWithSubIfds(ifdOffset: number, entries: readonly TiffEntry[], raw: readonly RawEntry[]): Buffer {
+  const plain = entries.filter((e): e is TiffTag => !isSubIfd(e));
+  const subs = entries.filter(isSubIfd);
+  const pointer = (tag: number, offset: number): TiffTag => {
+    const value = Buffer.alloc(4);
+    value.writeUInt32LE(offset);
+    return { tag, type: 4, value };
+  };
+  // The pointers take no room beyond their entries, so a first layout with zeros gives the size.
+  let end = ifdOffset + layoutIfd(ifdOffset, [...plain, ...subs.map((s) => pointer(s.tag, 0))], raw).length;
+  const pointers: TiffTag[] = [];
+  const subBytes: Buffer[] = [];
+  for (const sub of subs) {
+    const bytes = layoutIfd(end, sub.entries, []);
+    pointers.push(pointer(sub.tag, end));
+    subBytes.push(bytes);
+    end += bytes.length;
+  }
+  return Buffer.concat([layoutIfd(ifdOffset, [...plain, ...pointers], raw), ...subBytes]);
+}
+
+/** An EXIF APP1 segment carrying IFD0 with the given tags (and their Exif/GPS sub-IFDs). */
+export function exifApp1(tags: readonly TiffEntry[]): Buffer {
   const header = Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]);
-  const tiff = Buffer.concat([header, layoutIfd(8, tags, [])]);
+  const tiff = Buffer.concat([header, layoutWithSubIfds(8, tags, [])]);
   const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   if (body.length + 2 > 0xffff) throw new Error('EXIF block too large for one APP1 segment');
   return Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
@@ -102,7 +166,7 @@ export function insertJpegSegment(jpeg: Buffer, segment: Buffer): Buffer {
  * appended and the header pointed at it; image data does not move. Little-endian TIFF only
  * (libvips writes the machine's order); other files are returned unchanged with `false`.
  */
-export function addTiffTags(tiff: Buffer, tags: readonly TiffTag[]): { tiff: Buffer; written: boolean } {
+export function addTiffTags(tiff: Buffer, tags: readonly TiffEntry[]): { tiff: Buffer; written: boolean } {
   if (tiff.length < 8 || tiff.toString('latin1', 0, 2) !== 'II' || tiff.readUInt16LE(2) !== 42) return { tiff, written: false };
   const ifd0 = tiff.readUInt32LE(4);
   const count = tiff.readUInt16LE(ifd0);
@@ -118,7 +182,7 @@ export function addTiffTags(tiff: Buffer, tags: readonly TiffTag[]): { tiff: Buf
   }
   const nextIfd = tiff.readUInt32LE(ifd0 + 2 + count * 12);
   const start = tiff.length + (tiff.length % 2); // IFDs start on a word boundary
-  const ifd = layoutIfd(start, tags, raw);
+  const ifd = layoutWithSubIfds(start, tags, raw);
   // Keep any following IFDs (pages, thumbnails) linked after the new first one.
   ifd.writeUInt32LE(nextIfd, 2 + (raw.length + tags.length) * 12);
   const out = Buffer.concat([tiff, Buffer.alloc(start - tiff.length), ifd]);

@@ -2,16 +2,20 @@
 // IPTC Core and XMP Rights properties for what those programs show, plus Fototar's own
 // namespace for what they have no field for (the EDTF date as typed, donor, notes), and the IPTC
 // Extension's Artwork or Object → Source Inventory Number for the archive reference, so a
-// sidecar read back on ingest restores the catalogue exactly. Originals are never touched:
-// only `<name>.<ext>.xmp` or `<name>.xmp` next to them is written, atomically.
+// sidecar read back on ingest restores the catalogue exactly. When and where (date, place, GPS,
+// and the EDTF date beside the standard one) are written as exported copies write them:
+// metadata/standardFields.ts is their one mapping. Originals are never touched: only
+// `<name>.<ext>.xmp` or `<name>.xmp` next to them is written, atomically.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EditableFields, Photo } from '../../../shared/types.ts';
 import type { SidecarNaming, SidecarReport } from '../../../shared/sidecars.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
-import { licenceUrl } from '../../../shared/credit.ts';
+import { licenceUrl, photoIdentifier } from '../../../shared/credit.ts';
 import { recogniseEmbeddedCredit } from '../../../shared/embeddedCredit.ts';
-import { archiveRefFromXmp, artworkOrObjectXml, IPTC4XMP_EXT_NS } from '../metadata/artworkOrObject.ts';
+import { archiveRefFromXmp, artworkOrObjectXml, circaDateFromXmp, IPTC4XMP_EXT_NS } from '../metadata/artworkOrObject.ts';
+import { circaDateCreated, WHEN_WHERE_NAMESPACES, whenWhereXmp, type WhenWhere } from '../metadata/standardFields.ts';
+import { edtfBesideStandardDate } from '../../../shared/standardDate.ts';
 import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
 import { assertSafeXml } from '../metadata/safeXml.ts';
 import { englishMessage } from '../../../shared/errorMessages.ts';
@@ -20,8 +24,7 @@ export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
 
 const NAMESPACES = {
   dc: 'http://purl.org/dc/elements/1.1/',
-  photoshop: 'http://ns.adobe.com/photoshop/1.0/',
-  Iptc4xmpCore: 'http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/',
+  ...WHEN_WHERE_NAMESPACES,
   Iptc4xmpExt: IPTC4XMP_EXT_NS,
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
   fototar: FOTOTAR_XMP_NS,
@@ -44,16 +47,11 @@ const list = (name: string, kind: 'Bag' | 'Seq', values: readonly string[]) =>
   values.length ? `   <${name}><rdf:${kind}>${values.map((v) => `<rdf:li>${escapeXml(v)}</rdf:li>`).join('')}</rdf:${kind}></${name}>` : '';
 const simple = (name: string, value: string) => (value ? `   <${name}>${escapeXml(value)}</${name}>` : '');
 
-/** An EDTF date that is also a plain XMP date (1956, 1956-10, 1956-10-23), else ''. */
-function xmpDate(date: string): string {
-  // 1956-23 is an EDTF season, not a month: XMP has no seasons.
-  return /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$/.test(date.trim()) && parseEdtf(date).ok ? date.trim() : '';
-}
-
 /** The sidecar for one photo, as the catalogue holds it. */
 export function buildXmp(photo: Photo): string {
   const url = licenceUrl(photo.licence);
   const dates = parseEdtf(photo.date);
+  const whenWhere: WhenWhere = { date: photo.date, sublocation: photo.place, city: photo.city, country: photo.country, gps: photo.gps };
   const properties = [
     alt('dc:title', photo.title),
     alt('dc:description', photo.caption),
@@ -61,11 +59,9 @@ export function buildXmp(photo: Photo): string {
     list('dc:creator', 'Seq', photo.photographer ? [photo.photographer] : []),
     simple('photoshop:Credit', photo.credit),
     simple('photoshop:Source', photo.source),
-    simple('photoshop:DateCreated', xmpDate(photo.date)),
-    simple('photoshop:City', photo.city),
-    simple('photoshop:Country', photo.country),
-    simple('Iptc4xmpCore:Location', photo.place),
-    photo.archiveRef.trim() ? `   ${artworkOrObjectXml(photo.archiveRef, escapeXml)}` : '',
+    simple('dc:identifier', photoIdentifier(photo)),
+    ...whenWhereXmp(whenWhere, escapeXml).map((property) => `   ${property}`),
+    `   ${artworkOrObjectXml(photo.archiveRef, escapeXml, circaDateCreated(whenWhere))}`.trimEnd(),
     alt('xmpRights:UsageTerms', photo.licence),
     simple('xmpRights:WebStatement', url ?? ''),
     url ? '   <xmpRights:Marked>True</xmpRights:Marked>' : '',
@@ -243,10 +239,12 @@ export function sidecarFields(raw: Block): Partial<EditableFields> {
   const ours = Object.keys(own).length > 0;
   const recognised = recogniseEmbeddedCredit(text(photoshop.Credit));
   const xmpDateText = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text(photoshop.DateCreated))?.[0] ?? '';
+  // Another program's sidecar may still carry the EDTF date Fototar wrote beside the standard one.
+  const edtf = edtfBesideStandardDate(circaDateFromXmp(raw.Iptc4xmpExt, decodeXmlEntities), xmpDateText);
   const fields: EditableFields = {
     title: text(dc.title),
     caption: text(dc.description),
-    date: ours ? text(own.Date) : xmpDateText,
+    date: ours ? text(own.Date) : edtf || xmpDateText,
     donor: ours ? text(own.Donor) : (recognised?.donor ?? ''),
     photographer: texts(dc.creator).join('; '),
     country: text(photoshop.Country),

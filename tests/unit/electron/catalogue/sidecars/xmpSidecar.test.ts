@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
@@ -9,13 +8,11 @@ import { buildXmp, escapeXml, sidecarPath, writeSidecars } from '../../../../../
 import { writeSidecarSettings } from '../../../../../electron/catalogue/store/sidecarSettings.ts';
 import { EDITABLE_FIELDS, type Photo } from '../../../../../shared/types.ts';
 import { archivistCatalogue } from '../../../../support/archivistCatalogue.ts';
+import { exiftool as readWithExiftool } from '../../../../support/exiftool.ts';
 import { makeJpeg, writeFixture, xmpPacket } from '../../../../support/fixtures.ts';
 
-/** What ExifTool (libimage-exiftool-perl) reads from a file, tag names with their groups. */
-function exiftool(file: string): Record<string, unknown> {
-  const out = execFileSync('exiftool', ['-j', '-G1', '-struct', file], { encoding: 'utf8' });
-  return (JSON.parse(out) as Record<string, unknown>[])[0];
-}
+/** What ExifTool reads from a sidecar, tag names with their groups, structures as objects. */
+const exiftool = (file: string) => readWithExiftool(file, ['-struct']);
 
 const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
 const asText = (value: unknown) => (value === undefined ? '' : String(value));
@@ -51,8 +48,10 @@ function assertExiftoolReads(tags: Record<string, unknown>, photo: Photo): void 
   assert.equal(asText(tags['XMP-fototar:Date']), photo.date);
   assert.equal(asText(tags['XMP-fototar:Donor']), photo.donor);
   assert.equal(asText(tags['XMP-fototar:Notes']), photo.notes);
-  // The archive reference: IPTC Extension, Artwork or Object → Source Inventory Number.
-  assert.deepEqual(tags['XMP-iptcExt:ArtworkOrObject'], photo.archiveRef ? [{ AOSourceInvNo: photo.archiveRef }] : undefined);
+  // The photograph as an object (IPTC Extension, Artwork or Object): the EDTF date as Circa Date
+  // Created, the archive reference as Source Inventory Number.
+  const object = { ...(photo.date ? { AOCircaDateCreated: photo.date } : {}), ...(photo.archiveRef ? { AOSourceInvNo: photo.archiveRef } : {}) };
+  assert.deepEqual(tags['XMP-iptcExt:ArtworkOrObject'], Object.keys(object).length ? [object] : undefined);
 }
 
 test('ExifTool reads back from the sidecar exactly what the catalogue holds, Hungarian text intact', async () => {
@@ -74,7 +73,9 @@ test('ExifTool reads back from the sidecar exactly what the catalogue holds, Hun
 
     const second = exiftool(report.written[1]);
     assertExiftoolReads(second, photos[1]);
-    assert.equal(second['XMP-photoshop:DateCreated'], undefined, '195X is no XMP date: only Fototar keeps it');
+    // 195X is no XMP date: the standard field holds the decade's first year, the EDTF goes beside it.
+    assert.equal(second['XMP-photoshop:DateCreated'], 1950);
+    assert.deepEqual(second['XMP-iptcExt:ArtworkOrObject'], [{ AOCircaDateCreated: '195X' }]);
     assert.equal(asText(second['XMP-fototar:DateFrom']), '1950-01-01');
 
     assert.deepEqual(photos.map((p) => sha(p.file)), originals, 'originals are never modified');
