@@ -3,7 +3,7 @@ import { SORT_FIELDS, type SortField } from '../../../shared/photoSort.ts';
 
 export const list: Command = async (args) => {
   const { values } = parse(args, { sort: { type: 'string' }, desc: { type: 'boolean' } });
-  const field = values.sort;
+  const field = values.sort as string | undefined;
   if (field !== undefined && !(SORT_FIELDS as readonly string[]).includes(field)) {
     throw new UsageError(`--sort must be one of ${SORT_FIELDS.join(', ')} (got ${field})`);
   }

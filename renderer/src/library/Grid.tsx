@@ -17,6 +17,8 @@ export interface GridProps {
   total: number;
   /** The query shown: a new one starts at the top. */
   query: string;
+  /** The order shown ("date desc"): another one starts at the top too. */
+  order?: string;
   photoAt(index: number): PhotoSummary | undefined;
   ensureRange(start: number, end: number): void;
   isSelected(id: number): boolean;
@@ -80,7 +82,7 @@ export function Grid(props: GridProps) {
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [props.query]);
+  }, [props.query, props.order]);
 
   return (
     <div className="grid-scroll" ref={scrollRef} data-testid="grid" role="grid" aria-rowcount={rowCount} aria-colcount={columns}>
