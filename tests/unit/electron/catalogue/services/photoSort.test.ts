@@ -6,6 +6,7 @@ import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { fortepanRecord } from '../../../../support/records.ts';
 import { tempDir } from '../../../../support/fixtures.ts';
 import type { PhotoSort, SortField } from '../../../../../shared/photoSort.ts';
+import { createApiHandler } from '../../../../../electron/catalogue/apiHandler.ts';
 
 // Photo n (id n) gets these fields; the rows are inserted in this order, so ids are 1..8.
 const ROWS = [
@@ -91,6 +92,10 @@ test('edits, batch edits and undo keep the order exact, in the grid and in a sea
     catalogue.history.undo();
     assert.deepEqual(catalogue.photos.list(0, 100, sortBy('title')).photos.map((p) => p.id), [2, 1, 3, 7, 8, 4, 5, 6]);
     assert.deepEqual((await catalogue.search.query('utcakép', 0, 100, sortBy('title'))).hits.map((h) => h.id), [2, 1, 3, 7, 8, 4, 5, 6]);
+    // The editor's own saves take the per-photo path.
+    catalogue.photos.update([8], { donor: 'Aba' }, { coalesce: true });
+    assert.deepEqual((await catalogue.search.query('utcakép', 0, 100, sortBy('donor'))).hits.map((h) => h.id), [8, 3, 7, 2, 6, 1, 4, 5]);
+    assert.deepEqual(catalogue.photos.list(0, 100, sortBy('donor')).photos.map((p) => p.id), [8, 3, 7, 2, 6, 1, 4, 5]);
     catalogue.photos.update([5], { date: '1800' });
     assert.deepEqual((await catalogue.search.resultIds('utcakép', 0, 3, sortBy('date'))).ids, [5, 6, 3]);
   } finally {
@@ -130,5 +135,47 @@ test('opening a catalogue from before sorting fills the sort keys and indexes (m
     assert.ok(!plan.some((row) => /TEMP B-TREE/.test(row.detail)), JSON.stringify(plan));
   } finally {
     reopened.close();
+  }
+});
+
+test('selection ranges follow the sort: the ids the API gives for positions are those shown there, and "all except" a range is its complement', async () => {
+  const catalogue = await sortedCatalogue();
+  const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
+  const call = async <T>(method: string, params: unknown): Promise<T> => {
+    const answer = await handle(method, params);
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value as T;
+  };
+  try {
+    for (const query of ['', 'utcakép']) {
+      const sort = sortBy('date', 'desc');
+      const shown = query
+        ? (await call<{ hits: { id: number }[] }>('search', { query, offset: 0, limit: 100, sort })).hits.map((h) => h.id)
+        : (await call<{ photos: { id: number }[] }>('listPhotos', { offset: 0, limit: 100, sort })).photos.map((p) => p.id);
+      assert.deepEqual(shown, descending('date', ASCENDING.date));
+      // Shift+click from position 2 to 5: what is between on screen.
+      const range = await call<{ ids: number[] }>('resultIds', { query, offset: 2, limit: 4, sort });
+      assert.deepEqual(range.ids, shown.slice(2, 6));
+      // A long range is sent as "all except" the rest: the rest before and after it, in order.
+      const before = await call<{ ids: number[] }>('resultIds', { query, offset: 0, limit: 2, sort });
+      const after = await call<{ ids: number[] }>('resultIds', { query, offset: 6, limit: 2, sort });
+      const selection = { query, all: true, ids: [...before.ids, ...after.ids] };
+      const fields = await call<{ count: number }>('selectionFields', { selection });
+      assert.equal(fields.count, 4);
+      const exported = await call<{ base64: string }>('exportMetadata', { selection, format: 'csv', lang: 'en', sort });
+      const files = [...Buffer.from(exported.base64, 'base64').toString('utf8').matchAll(/fortepan_(\d+)\.jpg/g)].map((m) => Number(m[1]));
+      assert.deepEqual(files, shown.slice(2, 6).map((id) => ROWS[id - 1].n), 'the export follows the sort');
+    }
+    // Without a sort given, the export takes the catalogue's remembered one.
+    await call('setPhotoSort', sortBy('title'));
+    const all = await call<{ base64: string }>('exportMetadata', { format: 'csv', lang: 'en' });
+    const files = [...Buffer.from(all.base64, 'base64').toString('utf8').matchAll(/fortepan_(\d+)\.jpg/g)].map((m) => Number(m[1]));
+    assert.deepEqual(files, ASCENDING.title.map((id) => ROWS[id - 1].n));
+    await call('setPhotoSort', sortBy('relevance'));
+    const numbered = await call<{ base64: string }>('exportMetadata', { format: 'csv', lang: 'en' });
+    assert.deepEqual([...Buffer.from(numbered.base64, 'base64').toString('utf8').matchAll(/fortepan_(\d+)\.jpg/g)].map((m) => Number(m[1])), [1, 2, 3, 4, 5, 6, 7, 8]);
+    await assert.rejects(call('setPhotoSort', { field: 'colour', direction: 'asc' }), /field/);
+  } finally {
+    catalogue.close();
   }
 });
