@@ -21,6 +21,7 @@ import type { MessageRef } from '../../../shared/errorMessages.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 import { PhotoRepository } from '../store/photoRepository.ts';
 import { SortOrders, sortHits } from './sortedHits.ts';
+import { readSortSetting } from '../store/sortSetting.ts';
 
 export interface SearchWorkerData {
   mode: 'serve' | 'build';
@@ -236,6 +237,9 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
     warmWordForms(index);
     const warm = parseSearchQuery('a b year:1950..1960 -c');
     if (warm.ok) evaluate(index, warm.clauses).ids.page(0, 10);
+    // The catalogue's remembered sort: its order read now, so the first sorted search does not.
+    const remembered = readSortSetting(db);
+    if (remembered.field !== 'relevance') orders.order(remembered.field, index.seq);
   }, 20).unref();
   return handle;
 }

@@ -16,6 +16,7 @@ export function SortControl({ sort, onSort }: { sort: PhotoSort | null; onSort(s
         className="sort-select"
         value={current.field}
         disabled={!sort}
+        title={current.field === 'relevance' ? t('sort.relevanceHint') : undefined}
         onChange={(e) => isSortChoice(e.target.value) && onSort({ field: e.target.value, direction: current.direction })}
       >
         {SORT_CHOICES.map((field) => (
