@@ -7,6 +7,7 @@ import { normaliseTags } from '../../../shared/tags.ts';
 import { statementCache } from './statementCache.ts';
 import { inTransaction, inTransactionWithoutSync } from './openDatabase.ts';
 import { faultPoint } from '../faultInjection.ts';
+import { CatalogueError } from '../catalogueError.ts';
 import { isSortedColumn, orderHalves, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 
@@ -234,6 +235,10 @@ export class PhotoRepository {
    * a value first, then those without. Each half walks its index, so a first page reads a page.
    */
   sortedIdPage(field: SortField, direction: SortDirection, offset: number, limit: number): number[] {
+    return sortable(() => this.#sortedIdPage(field, direction, offset, limit));
+  }
+
+  #sortedIdPage(field: SortField, direction: SortDirection, offset: number, limit: number): number[] {
     const halves = orderHalves(field, direction);
     const page = (where: string, skip: number, take: number) =>
       JSON.parse(
@@ -262,6 +267,10 @@ export class PhotoRepository {
    * them): what the search worker ranks a search's hits by.
    */
   sortedIds(field: SortField): { ids: number[]; present: number } {
+    return sortable(() => this.#sortedIds(field));
+  }
+
+  #sortedIds(field: SortField): { ids: number[]; present: number } {
     const halves = orderHalves(field, 'asc');
     const read = (where: string) => JSON.parse((this.#prepare(`SELECT json_group_array(id) AS ids FROM (SELECT id FROM photos ${where})`).get() as { ids: string }).ids) as number[];
     const present = read(halves.present);
@@ -287,10 +296,10 @@ export class PhotoRepository {
     const columns = 'SELECT id, file, fortepan_id, title FROM photos';
     const rows = (
       sort
-        ? (() => {
+        ? sortable(() => {
             const halves = orderHalves(sort.field, sort.direction);
             return [...this.#prepare(`${columns} ${halves.present}`).all(), ...this.#prepare(`${columns} ${halves.missing}`).all()];
-          })()
+          })
         : this.#prepare(`${columns} ORDER BY id`).all()
     ) as { id: number; file: string; fortepan_id: number | null; title: string }[];
     return rows.map((row) => ({ id: row.id, file: row.file, fortepanId: row.fortepan_id, title: row.title }));
@@ -505,6 +514,19 @@ export class PhotoRepository {
       statement.run(...values, id);
       faultPoint('photo-updated');
     }
+  }
+}
+
+/**
+ * A catalogue opened read-only before any newer Fototar migrated it (the CLI's reading commands
+ * do not migrate) has no sort keys: say so instead of SQLite's "no such column".
+ */
+function sortable<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (/no such column: \w+_sort/.test((error as Error).message)) throw new CatalogueError('catalogue-unreadable', 'sortNeedsUpgrade');
+    throw error;
   }
 }
 

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { imagelessCatalogue } from '../../../../support/imagelessCatalogue.ts';
 import { fototar } from '../../../../support/cli.ts';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 
 const DATES = ['1956', '', '1930', '1956-10-23', '1890', ''];
 const TITLES = ['10 éves', '2 éves', 'Ábel', 'ózd', 'öt', 'cukor'];
@@ -30,4 +32,23 @@ test('fototar list --sort orders in the catalogue (Hungarian, undated last both 
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.match(r.stderr, bad[0] === '--desc' ? /--desc needs --sort/ : /--sort must be one of date, id, title, donor, photographer, place, added, file \(got colour\)/);
   }
+});
+
+test('fototar list --sort on a catalogue no newer Fototar has opened yet says what to do, in one line', () => {
+  const dir = imagelessCatalogue(3);
+  const db = new DatabaseSync(path.join(dir, 'catalogue.sqlite'));
+  for (const index of ['date', 'title', 'donor', 'photographer', 'place', 'added', 'file']) db.exec(`DROP INDEX photos_sort_${index}`);
+  for (const column of ['title', 'donor', 'photographer', 'country', 'city', 'place', 'file']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}_sort`);
+  db.exec('PRAGMA user_version = 7');
+  db.close();
+  const r = fototar('list', '--catalogue', dir, '--sort', 'title');
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, /older Fototar and has no sort keys yet: open it once in the app/);
+  // Unsorted, it lists as before; once opened for editing, it sorts.
+  assert.equal(fototar('list', '--catalogue', dir).status, 0);
+  assert.equal(fototar('edit', '3', '--title', 'Ábel', '--catalogue', dir).status, 0);
+  const sorted = fototar('list', '--catalogue', dir, '--sort', 'title', '--json');
+  assert.equal(sorted.status, 0, sorted.stderr);
+  assert.deepEqual((JSON.parse(sorted.stdout) as { photos: { id: number }[] }).photos.map((p) => p.id), [3, 1, 2]);
 });
