@@ -115,7 +115,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       // The catalogue's sort unless one is given; relevance keeps the export's own order.
       const order = sort ?? photos.sort();
       if (order.field === 'relevance') return exchange.exportFile({ format, lang, ids });
-      return exchange.exportFile({ format, lang, ids: await photos.inOrder(ids, order), inOrder: true });
+      return exchange.exportFile({ format, lang, ids: photos.inOrder(ids, order), inOrder: true });
     },
     selectionFields: (named) => photos.selectionFields(named.selection ?? named.ids!),
     editSelectionTags: async ({ add, remove, ...named }) => {

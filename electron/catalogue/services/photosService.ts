@@ -73,7 +73,7 @@ export class PhotosService {
   }
 
   /** These photos (every photo when absent) in a sort order: the catalogue's whole order, filtered. */
-  async inOrder(ids: readonly number[] | undefined, sort: PhotoSort): Promise<number[]> {
+  inOrder(ids: readonly number[] | undefined, sort: PhotoSort): number[] {
     const order = browseSort(sort);
     const all = this.#core.photos.sortedIdPage(order.field, order.direction, 0, Number.MAX_SAFE_INTEGER);
     if (!ids) return all;
@@ -86,7 +86,10 @@ export class PhotosService {
     return readSortSetting(this.#core.db);
   }
 
-  /** Remembers a sort for the catalogue; a catalogue that cannot be written keeps it for this session only. */
+  /**
+   * Remembers a sort for the catalogue. A catalogue that cannot be written (a read-only folder, a
+   * damaged database) answers the sort all the same: the window keeps it for as long as it is open.
+   */
   setSort(sort: PhotoSort): PhotoSort {
     try {
       return writeSortSetting(this.#core.db, sort);

@@ -1,7 +1,8 @@
 // The stored sort keys (shared/sortKey.ts) beside the columns they order, and the ORDER BY of
 // each sort field. A key is NULL where its column is empty, so "missing last" is one IS NULL
-// test that the indexes answer; every writer of photos (insert, edits, batch edits, undo, CSV
-// import, tag-free field writes of the ingest) sets the keys through these helpers.
+// test that the indexes answer; every writer of photos (insert, the per-photo and the set-based
+// edits, undo and redo, CSV import, an ingest filling empty fields, relink) sets the keys
+// through these helpers, in the same statement as the value.
 import type { DatabaseSync } from 'node:sqlite';
 import { hungarianSortKey } from '../../../shared/sortKey.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';

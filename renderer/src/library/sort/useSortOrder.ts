@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { DEFAULT_SORT, type PhotoSort } from '../../../../shared/photoSort.ts';
 import { api } from '../../common/bridge.ts';
+import { errorText } from '../../common/errorText.ts';
 
 export function useSortOrder(onError: (text: string) => void): { sort: PhotoSort | null; setSort(sort: PhotoSort): void } {
   const [sort, setSortState] = useState<PhotoSort | null>(null);
@@ -18,7 +19,7 @@ export function useSortOrder(onError: (text: string) => void): { sort: PhotoSort
   const setSort = useCallback(
     (next: PhotoSort) => {
       setSortState(next);
-      api.setPhotoSort(next).catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+      api.setPhotoSort(next).catch((e: unknown) => onError(errorText(e)));
     },
     [onError],
   );
