@@ -20,6 +20,7 @@ import { CREDIT_LIST_FORMATS } from './figureCredits.ts';
 import type { CatalogueEvent } from './events.ts';
 import { MAX_SELECTION_IDS, type Selection } from './selection.ts';
 import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
+import { SORT_CHOICES, SORT_DIRECTIONS, type PhotoSort } from './photoSort.ts';
 
 /** The largest CSV/XLSX/JSON file importMetadata takes, in bytes (browser mode sizes its request limit on it). */
 export const IMPORT_FILE_MAX_BYTES = 100_000_000;
@@ -62,15 +63,21 @@ const idsOrSelection = {
   ids: z.array(photoId).min(1).max(100000).optional(),
   selection: selectionSchema.optional(),
 };
+/** An order (shared/photoSort.ts); without one, a page comes in the order photos were added, a search best match first. */
+const sortSchema = z.object({ field: z.enum(SORT_CHOICES), direction: z.enum(SORT_DIRECTIONS) }).strict();
+
 const oneOf = (value: { ids?: unknown; selection?: unknown }) => (value.ids === undefined) !== (value.selection === undefined);
 const ONE_OF = { message: 'give either ids or a selection' };
 
 export const apiSchemas = {
   info: z.object({}).strict(),
-  listPhotos: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }).strict(),
+  listPhotos: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), sort: sortSchema.optional() }).strict(),
   search: z
-    .object({ query: z.string().max(1000), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
+    .object({ query: z.string().max(1000), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), sort: sortSchema.optional() })
     .strict(),
+  /** The catalogue's remembered sort (its settings), and remembering another. */
+  photoSort: z.object({}).strict(),
+  setPhotoSort: sortSchema,
   /** Counts per year, donor, place and tag over all hits of a query (shared/searchFacets.ts). */
   searchFacets: z.object({ query: z.string().max(1000) }).strict(),
   getPhoto: z.object({ id: photoId }).strict(),
@@ -152,9 +159,10 @@ export const apiSchemas = {
   /**
    * The metadata as a spreadsheet file to save, like `fototar export-metadata` writes it: of the
    * ids or the selection given, or of every photo; Hungarian headers, dates and ";" for lang hu.
+   * In `sort`'s order, by default the catalogue's remembered sort (relevance: Fortepan number).
    */
   exportMetadata: z
-    .object({ ...idsOrSelection, format: z.enum(['csv', 'xlsx']), lang: z.enum(UI_LANGUAGES) })
+    .object({ ...idsOrSelection, format: z.enum(['csv', 'xlsx']), lang: z.enum(UI_LANGUAGES), sort: sortSchema.optional() })
     .strict()
     .refine((value) => value.ids === undefined || value.selection === undefined, { message: 'give ids, a selection or neither' }),
   selectionFields: z.object(idsOrSelection).strict().refine(oneOf, ONE_OF),
@@ -167,7 +175,9 @@ export const apiSchemas = {
     .strict()
     .refine(oneOf, ONE_OF),
   /** Ids of a query's results [offset, offset + limit), in the grid's order (for selection ranges). */
-  resultIds: z.object({ query: z.string().max(1000), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_SELECTION_IDS) }).strict(),
+  resultIds: z
+    .object({ query: z.string().max(1000), offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_SELECTION_IDS), sort: sortSchema.optional() })
+    .strict(),
   /** Saves one patch to every photo of a selection in one transaction, as one undo step. */
   editSelection: z.object({ selection: selectionSchema, patch: photoPatchSchema }).strict(),
   /** A selection restricted to what `query` shows: what stays selected, and how many were hidden. */
@@ -183,6 +193,8 @@ export interface ApiResults {
   info: CatalogueInfo;
   listPhotos: { total: number; photos: PhotoSummary[] };
   search: SearchResult;
+  photoSort: PhotoSort;
+  setPhotoSort: PhotoSort;
   searchFacets: SearchFacets;
   getPhoto: Photo;
   /**

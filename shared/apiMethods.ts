@@ -4,6 +4,8 @@ export const API_METHODS = [
   'info',
   'listPhotos',
   'search',
+  'photoSort',
+  'setPhotoSort',
   'searchFacets',
   'getPhoto',
   'updatePhotos',

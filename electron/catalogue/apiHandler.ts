@@ -65,8 +65,10 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       transport: platform.transport,
       version: platform.version,
     }),
-    listPhotos: ({ offset, limit }) => photos.list(offset, limit),
-    search: ({ query, offset, limit }) => search.query(query, offset, limit),
+    listPhotos: ({ offset, limit, sort }) => photos.list(offset, limit, sort),
+    search: ({ query, offset, limit, sort }) => search.query(query, offset, limit, sort),
+    photoSort: () => photos.sort(),
+    setPhotoSort: (sort) => photos.setSort(sort),
     searchFacets: ({ query }) => search.facets(query),
     getPhoto: ({ id }) => photos.get(id),
     // The editor saves as you type: successive saves of one field fold into one undo step.
@@ -108,15 +110,20 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     },
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       exchange.import(Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),
-    exportMetadata: async ({ format, lang, ...named }) =>
-      exchange.exportFile({ format, lang, ids: named.ids || named.selection ? await photos.idsOf(named) : undefined }),
+    exportMetadata: async ({ format, lang, sort, ...named }) => {
+      const ids = named.ids || named.selection ? await photos.idsOf(named) : undefined;
+      // The catalogue's sort unless one is given; relevance keeps the export's own order.
+      const order = sort ?? photos.sort();
+      if (order.field === 'relevance') return exchange.exportFile({ format, lang, ids });
+      return exchange.exportFile({ format, lang, ids: photos.inOrder(ids, order), inOrder: true });
+    },
     selectionFields: (named) => photos.selectionFields(named.selection ?? named.ids!),
     editSelectionTags: async ({ add, remove, ...named }) => {
       const ids = await photos.idsOf(named);
       photos.editTags(ids, add, remove);
       return { photos: named.ids ? photos.getMany(ids) : [], count: ids.length, history: history.state() };
     },
-    resultIds: ({ query, offset, limit }) => search.resultIds(query, offset, limit),
+    resultIds: ({ query, offset, limit, sort }) => search.resultIds(query, offset, limit, sort),
     editSelection: async ({ selection, patch }) => ({ ...(await photos.editSelection(selection, patch)), history: history.state() }),
     projectSelection: ({ selection, query }) => photos.project(selection, query),
     // Collections, credit lists and export.

@@ -18,8 +18,11 @@ function fileColumn(photo: Photo, baseCounts: Map<string, number>): string {
   return (baseCounts.get(base) ?? 0) > 1 ? photo.file : base;
 }
 
-/** Every photo's record, or only those of `ids` (a selection in the UI), in the same order. */
-export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[]): ExportRecord[] {
+/**
+ * Every photo's record, or only those of `ids` (a selection in the UI), in the same order; with
+ * `inOrder`, in the order of `ids` (the catalogue's sort, as the grid shows it).
+ */
+export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): ExportRecord[] {
   const baseCounts = new Map<string, number>();
   for (const photo of catalogue.photos.iterateAll()) {
     const base = path.basename(photo.file);
@@ -29,9 +32,11 @@ export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[]
   // an ingest happened to add them in.
   const collator = new Intl.Collator('hu');
   const only = ids ? new Set(ids) : null;
-  const photos = [...catalogue.photos.iterateAll()].filter((p) => !only || only.has(p.id)).sort(
-    (a, b) => (a.fortepanId ?? Infinity) - (b.fortepanId ?? Infinity) || collator.compare(a.file, b.file),
-  );
+  const photos = [...catalogue.photos.iterateAll()].filter((p) => !only || only.has(p.id));
+  if (inOrder && ids) {
+    const position = new Map(ids.map((id, i) => [id, i]));
+    photos.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  } else photos.sort((a, b) => (a.fortepanId ?? Infinity) - (b.fortepanId ?? Infinity) || collator.compare(a.file, b.file));
   return photos.map((photo) => {
     const record: Record<string, unknown> = {};
     for (const column of EXCHANGE_COLUMNS) {
@@ -51,12 +56,14 @@ export interface ExportMetadataOptions {
   delimiter?: ',' | ';' | '\t';
   /** Only these photos (the UI exports a selection); all photos when absent. */
   ids?: readonly number[];
+  /** In the order of `ids` (the catalogue's sort) instead of Fortepan-number order. */
+  inOrder?: boolean;
 }
 
 /** The header row and the rows of cells, as text, for CSV and XLSX alike. */
-export function exportTable(catalogue: ExchangeTarget, lang: 'en' | 'hu' = 'en', ids?: readonly number[]): { header: string[]; rows: string[][] } {
+export function exportTable(catalogue: ExchangeTarget, lang: 'en' | 'hu' = 'en', ids?: readonly number[], inOrder = false): { header: string[]; rows: string[][] } {
   const header = EXCHANGE_COLUMNS.map((column) => (lang === 'hu' ? HUNGARIAN_HEADERS[column] : column));
-  const rows = exportRecords(catalogue, ids).map((r) =>
+  const rows = exportRecords(catalogue, ids, inOrder).map((r) =>
     EXCHANGE_COLUMNS.map((column) => {
       if (column === 'fortepan_id') return r.fortepan_id === null ? '' : String(r.fortepan_id);
       if (column === 'date') return dateForSpreadsheet(r.date, lang);
@@ -67,9 +74,9 @@ export function exportTable(catalogue: ExchangeTarget, lang: 'en' | 'hu' = 'en',
 }
 
 export function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
-  if (format === 'json') return `${JSON.stringify(exportRecords(catalogue, options.ids), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(exportRecords(catalogue, options.ids, options.inOrder), null, 2)}\n`;
   const lang = options.lang ?? 'en';
-  const { header, rows } = exportTable(catalogue, lang, options.ids);
+  const { header, rows } = exportTable(catalogue, lang, options.ids, options.inOrder);
   return csvFile(header, rows, { delimiter: options.delimiter ?? (lang === 'hu' ? ';' : ',') });
 }
 
@@ -79,6 +86,6 @@ export function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json'
  * the format) gives back exactly what the catalogue held.
  */
 export async function exportMetadataXlsx(catalogue: ExchangeTarget, options: ExportMetadataOptions = {}): Promise<Buffer> {
-  const { header, rows } = exportTable(catalogue, options.lang ?? 'en', options.ids);
+  const { header, rows } = exportTable(catalogue, options.lang ?? 'en', options.ids, options.inOrder);
   return writeXlsxTable(options.lang === 'hu' ? 'Fotók' : 'Photos', header, rows.map((row) => row.map(guardFormula)));
 }

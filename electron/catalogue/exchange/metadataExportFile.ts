@@ -17,6 +17,8 @@ export interface MetadataFileRequest {
   lang: 'en' | 'hu';
   /** Only these photos; every photo when absent. */
   ids?: readonly number[];
+  /** In the order of `ids` (the catalogue's sort) instead of Fortepan-number order. */
+  inOrder?: boolean;
 }
 
 /** "<catalogue>_metadata.csv" / "<catalogue>_metaadatok.xlsx": the name says what it holds, in the file's language. */
@@ -30,7 +32,7 @@ export async function metadataExportFile(
   catalogueName: string,
   request: MetadataFileRequest,
 ): Promise<{ fileName: string; mime: string; base64: string; photos: number }> {
-  const options = { lang: request.lang, ids: request.ids };
+  const options = { lang: request.lang, ids: request.ids, inOrder: request.inOrder };
   const bytes =
     request.format === 'xlsx' ? await exportMetadataXlsx(catalogue, options) : Buffer.from(exportMetadata(catalogue, 'csv', options), 'utf8');
   return {

@@ -339,6 +339,13 @@ export class RankedHits {
     return this.#keys.length;
   }
 
+  /** Every hit's photo id, in no particular order (a sorted search orders them itself). */
+  allIds(): Int32Array {
+    const out = new Int32Array(this.#keys.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.#scored ? this.#keys[i] % ID_SPACE : this.#keys[i];
+    return out;
+  }
+
   /** Photo ids of hits [offset, offset + limit), best first. */
   page(offset: number, limit: number): number[] {
     const end = Math.min(this.#keys.length, offset + limit);

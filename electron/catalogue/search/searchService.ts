@@ -9,6 +9,7 @@ import type { MessageRef } from '../../../shared/errorMessages.ts';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import type { IndexMessage, SearchReply, SearchRequest, SearchStatus, SearchWorkerData } from './searchWorker.ts';
 import { readIndexBytes } from './indexFile.ts';
+import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 
 /** Where the worker's code is: the .ts source under Node, the bundled .mjs in Electron. */
 function workerUrl(): URL {
@@ -99,17 +100,17 @@ export class SearchService {
     return this.#gen;
   }
 
-  /** One page of a query's hits (photo ids, best first) and their total. */
-  search(query: string, offset: number, limit: number): Promise<{ total: number; ids: number[]; suggestion?: string }> {
-    return this.#request({ type: 'search', gen: this.#generation(query), query, offset, limit });
+  /** One page of a query's hits (photo ids, best first or in `sort`'s order) and their total. */
+  search(query: string, offset: number, limit: number, sort?: { field: SortField; direction: SortDirection }): Promise<{ total: number; ids: number[]; suggestion?: string }> {
+    return this.#request({ type: 'search', gen: this.#generation(query), query, offset, limit, ...(sort ? { sort } : {}) });
   }
 
   /**
    * Hit ids of a query for a selection (ranges, select-all, batch edits): never cancelled by a
    * newer query, and it cancels none, so the grid's own searches go on undisturbed.
    */
-  ids(query: string, offset: number, limit: number): Promise<{ total: number; ids: number[] }> {
-    return this.#request({ type: 'search', gen: Infinity, query, offset, limit });
+  ids(query: string, offset: number, limit: number, sort?: { field: SortField; direction: SortDirection }): Promise<{ total: number; ids: number[] }> {
+    return this.#request({ type: 'search', gen: Infinity, query, offset, limit, ...(sort ? { sort } : {}) });
   }
 
   facets(query: string): Promise<Omit<SearchFacets, 'error'>> {

@@ -18,6 +18,10 @@ import { suggestQuery } from './suggestion.ts';
 import { warmWordForms } from './wordForms.ts';
 import { countFacets } from './searchFacets.ts';
 import type { MessageRef } from '../../../shared/errorMessages.ts';
+import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
+import { PhotoRepository } from '../store/photoRepository.ts';
+import { SortOrders, sortHits } from './sortedHits.ts';
+import { readSortSetting } from '../store/sortSetting.ts';
 
 export interface SearchWorkerData {
   mode: 'serve' | 'build';
@@ -34,7 +38,7 @@ export interface IndexMessage {
 }
 
 export type SearchRequest =
-  | { type: 'search'; id: number; gen: number; query: string; offset: number; limit: number }
+  | { type: 'search'; id: number; gen: number; query: string; offset: number; limit: number; sort?: { field: SortField; direction: SortDirection } }
   | { type: 'facets'; id: number; gen: number; query: string }
   | { type: 'status'; id: number };
 
@@ -114,6 +118,20 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
   const loadMs = performance.now() - started;
   let rebuilding: Worker | null = null;
   const cache = new Map<string, { seq: number; result: EvaluatedQuery }>();
+  const orders = new SortOrders(new PhotoRepository(db));
+  // A query's hits in each sort asked for, kept as long as the query's result is.
+  const sortedResults = new WeakMap<EvaluatedQuery, Map<string, Int32Array>>();
+  const sorted = (result: EvaluatedQuery, sort: { field: SortField; direction: SortDirection }): Int32Array => {
+    const byOrder = sortedResults.get(result) ?? new Map<string, Int32Array>();
+    sortedResults.set(result, byOrder);
+    const name = `${sort.field} ${sort.direction}`;
+    let ids = byOrder.get(name);
+    if (!ids) {
+      ids = sortHits(result.ids.allIds(), orders.order(sort.field, index.seq), sort.direction);
+      byOrder.set(name, ids);
+    }
+    return ids;
+  };
 
   const sync = () => {
     if (latestChangeSeq(db) <= index.seq) return;
@@ -177,7 +195,10 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
       let value: unknown;
       if (request.type === 'search') {
         const result = run(request.query, request.gen);
-        value = { total: result.ids.length, ids: result.ids.page(request.offset, request.limit), suggestion: result.suggestion };
+        const ids = request.sort
+          ? Array.from(sorted(result, request.sort).subarray(request.offset, request.offset + request.limit))
+          : result.ids.page(request.offset, request.limit);
+        value = { total: result.ids.length, ids, suggestion: result.suggestion };
       } else if (request.type === 'facets') {
         value = countFacets(index, run(request.query, request.gen).slots);
       } else {
@@ -216,6 +237,9 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
     warmWordForms(index);
     const warm = parseSearchQuery('a b year:1950..1960 -c');
     if (warm.ok) evaluate(index, warm.clauses).ids.page(0, 10);
+    // The catalogue's remembered sort: its order read now, so the first sorted search does not.
+    const remembered = readSortSetting(db);
+    if (remembered.field !== 'relevance') orders.order(remembered.field, index.seq);
   }, 20).unref();
   return handle;
 }

@@ -6,6 +6,12 @@ import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { photoSummary } from '../../../shared/photoSummary.ts';
 import type { SearchStatus } from '../search/searchWorker.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
+import { browseSort, type PhotoSort } from '../../../shared/photoSort.ts';
+
+/** A search's order for the worker: none for relevance (its own ranking). */
+function searchOrder(sort: PhotoSort | undefined) {
+  return sort && sort.field !== 'relevance' ? { field: sort.field, direction: sort.direction } : undefined;
+}
 
 export class CatalogueSearch {
   readonly #core: CatalogueCore;
@@ -23,15 +29,16 @@ export class CatalogueSearch {
    * One page of a query's hits, best first. Runs in the search worker; a newer query text
    * rejects this one with CatalogueError 'search-cancelled'. Edits are searchable at once.
    */
-  async query(query: string, offset: number, limit: number): Promise<SearchResult> {
+  async query(query: string, offset: number, limit: number, sort?: PhotoSort): Promise<SearchResult> {
     const photos = this.#core.photos;
     if (!query.trim()) {
       const total = photos.count();
-      return { total, hits: photos.page(offset, limit).map((p) => ({ ...photoSummary(p), score: 0 })), error: null };
+      const page = sort ? photos.sortedPage(browseSort(sort).field, browseSort(sort).direction, offset, limit) : photos.page(offset, limit);
+      return { total, hits: page.map((p) => ({ ...photoSummary(p), score: 0 })), error: null };
     }
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) return { total: 0, hits: [], error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
-    const page = await this.#core.searchWorker.search(query, offset, limit);
+    const page = await this.#core.searchWorker.search(query, offset, limit, searchOrder(sort));
     const rank = new Map(page.ids.map((id, i) => [id, i]));
     // A photo deleted between the worker's answer and this read is left out. The score is the
     // rank counted from the end (higher is better): the worker ranks, the page only orders.
@@ -40,11 +47,14 @@ export class CatalogueSearch {
   }
 
   /** Ids of a query's results [offset, offset + limit) in the grid's order, and their total. */
-  async resultIds(query: string, offset = 0, limit = Number.MAX_SAFE_INTEGER): Promise<{ total: number; ids: number[] }> {
+  async resultIds(query: string, offset = 0, limit = Number.MAX_SAFE_INTEGER, sort?: PhotoSort): Promise<{ total: number; ids: number[] }> {
     const photos = this.#core.photos;
-    if (!query.trim()) return { total: photos.count(), ids: photos.idPage(offset, limit) };
+    if (!query.trim()) {
+      const order = sort ? browseSort(sort) : null;
+      return { total: photos.count(), ids: order ? photos.sortedIdPage(order.field, order.direction, offset, limit) : photos.idPage(offset, limit) };
+    }
     if (!parseSearchQuery(query).ok) return { total: 0, ids: [] };
-    return this.#core.searchWorker.ids(query, offset, Math.min(limit, 2 ** 31 - 1));
+    return this.#core.searchWorker.ids(query, offset, Math.min(limit, 2 ** 31 - 1), searchOrder(sort));
   }
 
   /** Counts per year, donor, place and tag over all hits of a query (see shared/searchFacets.ts). */

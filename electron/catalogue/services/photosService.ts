@@ -16,6 +16,8 @@ import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import { editSelectionTags, selectionFields } from '../editing/selectionFields.ts';
 import { projectSelection, resolveSelection, type Projection, type ResultIds } from '../editing/catalogueSelection.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
+import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
+import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
 
 export class PhotosService {
   readonly #core: CatalogueCore;
@@ -55,13 +57,45 @@ export class PhotosService {
     return photos.map(photoSummary);
   }
 
-  /** Every photo's id, file, Fortepan number and title, in id order (`fototar list`), without building whole photos. */
-  listed(): { id: number; file: string; fortepanId: number | null; title: string }[] {
-    return this.#core.photos.listed();
+  /**
+   * Every photo's id, file, Fortepan number and title (`fototar list`), in id order or in a sort
+   * order, without building whole photos.
+   */
+  listed(sort?: { field: SortField; direction: SortDirection }): { id: number; file: string; fortepanId: number | null; title: string }[] {
+    return this.#core.photos.listed(sort);
   }
 
-  list(offset: number, limit: number): { total: number; photos: PhotoSummary[] } {
-    return { total: this.#core.photos.count(), photos: this.summaries(this.#core.photos.page(offset, limit)) };
+  /** A page of photos, in the order they were added or in a sort order. */
+  list(offset: number, limit: number, sort?: PhotoSort): { total: number; photos: PhotoSummary[] } {
+    const order = sort ? browseSort(sort) : null;
+    const page = order ? this.#core.photos.sortedPage(order.field, order.direction, offset, limit) : this.#core.photos.page(offset, limit);
+    return { total: this.#core.photos.count(), photos: this.summaries(page) };
+  }
+
+  /** These photos (every photo when absent) in a sort order: the catalogue's whole order, filtered. */
+  inOrder(ids: readonly number[] | undefined, sort: PhotoSort): number[] {
+    const order = browseSort(sort);
+    const all = this.#core.photos.sortedIdPage(order.field, order.direction, 0, Number.MAX_SAFE_INTEGER);
+    if (!ids) return all;
+    const wanted = new Set(ids);
+    return all.filter((id) => wanted.has(id));
+  }
+
+  /** The catalogue's remembered sort (its settings table): the grid's, a search's and the metadata export's. */
+  sort(): PhotoSort {
+    return readSortSetting(this.#core.db);
+  }
+
+  /**
+   * Remembers a sort for the catalogue. A catalogue that cannot be written (a read-only folder, a
+   * damaged database) answers the sort all the same: the window keeps it for as long as it is open.
+   */
+  setSort(sort: PhotoSort): PhotoSort {
+    try {
+      return writeSortSetting(this.#core.db, sort);
+    } catch {
+      return readSort(sort);
+    }
   }
 
   /**

@@ -120,7 +120,36 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE photos ADD COLUMN preview_warning TEXT;
   `,
-  // 8: smart collections: a collection with a saved query (text, facets, years) instead of picks;
+  // 8 (issue 16): sorting. Each sortable text column gets its Hungarian sort key
+  // (shared/sortKey.ts, NULL when empty, so "no value" sorts last) kept by store/sortColumns.ts,
+  // and every sort field an index, so the first page of any order reads a few rows at 200,000.
+  // The keys of an existing catalogue are computed here by the function openDatabase registers
+  // for migrations. An index on a column also orders by id within equal values.
+  `
+  ALTER TABLE photos ADD COLUMN title_sort TEXT;
+  ALTER TABLE photos ADD COLUMN donor_sort TEXT;
+  ALTER TABLE photos ADD COLUMN photographer_sort TEXT;
+  ALTER TABLE photos ADD COLUMN country_sort TEXT;
+  ALTER TABLE photos ADD COLUMN city_sort TEXT;
+  ALTER TABLE photos ADD COLUMN place_sort TEXT;
+  ALTER TABLE photos ADD COLUMN file_sort TEXT;
+  UPDATE photos SET
+    title_sort = fototar_sort_key('title', title),
+    donor_sort = fototar_sort_key('donor', donor),
+    photographer_sort = fototar_sort_key('photographer', photographer),
+    country_sort = fototar_sort_key('country', country),
+    city_sort = fototar_sort_key('city', city),
+    place_sort = fototar_sort_key('place', place),
+    file_sort = fototar_sort_key('file', file);
+  CREATE INDEX photos_sort_date ON photos(date_from);
+  CREATE INDEX photos_sort_title ON photos(title_sort);
+  CREATE INDEX photos_sort_donor ON photos(donor_sort);
+  CREATE INDEX photos_sort_photographer ON photos(photographer_sort);
+  CREATE INDEX photos_sort_place ON photos(country_sort, city_sort, place_sort);
+  CREATE INDEX photos_sort_added ON photos(added_at);
+  CREATE INDEX photos_sort_file ON photos(file_sort);
+  `,
+  // 9: smart collections: a collection with a saved query (text, facets, years) instead of picks;
   // its photos are the query's results whenever it is opened, so it follows the catalogue.
   `
   ALTER TABLE collections ADD COLUMN query TEXT;

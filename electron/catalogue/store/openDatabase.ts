@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.ts';
+import { registerSortKeyFunction } from './sortColumns.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { checkDatabaseFile } from './databaseCheck.ts';
 
@@ -86,6 +87,7 @@ export function openDatabase(file: string, options: { readOnly?: boolean } = {})
 }
 
 function migrate(db: DatabaseSync, from: number): void {
+  if (from < SCHEMA_VERSION) registerSortKeyFunction(db);
   for (let version = from; version < SCHEMA_VERSION; version++) {
     db.exec('BEGIN IMMEDIATE');
     try {

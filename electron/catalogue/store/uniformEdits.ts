@@ -13,6 +13,7 @@ import { parseEdtf } from '../../../shared/edtf.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { FIELD_COLUMN } from './photoRepository.ts';
+import { isSortedColumn, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
 
 /** What one field of a uniform step did: the value written, and each earlier value with its photos. */
@@ -49,9 +50,10 @@ function dateBounds(date: string): [string | null, string | null] {
   return parsed.ok && parsed.value ? [parsed.value.from, parsed.value.to] : [null, null];
 }
 
-/** SET clause and values for writing `value` to a field (a date also sets its bounds). */
+/** SET clause and values for writing `value` to a field (a date also sets its bounds, a text its sort key). */
 function setClause(field: EditableField, value: string): { sql: string; values: (string | null)[] } {
   const column = FIELD_COLUMN[field];
+  if (isSortedColumn(column)) return { sql: `${column} = ?, ${SORT_KEY_COLUMN[column]} = ?`, values: [value, sortKeyFor(column, value)] };
   if (field !== 'date') return { sql: `${column} = ?`, values: [value] };
   return { sql: `${column} = ?, date_from = ?, date_to = ?`, values: [value, ...dateBounds(value)] };
 }
@@ -112,7 +114,7 @@ export function replayUniformStep(db: DatabaseSync, step: UniformStep, direction
   // Each photo's value goes into a keyed temporary table first, one insert per group over its
   // flat id list, then one UPDATE joins it: json_each nested in json_each (or joined to the
   // UPDATE) re-reads the JSON text for every element, quadratic at 200,000 photos.
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS edit_values (id INTEGER PRIMARY KEY, value TEXT NOT NULL, date_from TEXT, date_to TEXT)');
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS edit_values (id INTEGER PRIMARY KEY, value TEXT NOT NULL, date_from TEXT, date_to TEXT, sort_key TEXT)');
   const changed = new Set<number>();
   try {
     for (const field of EDITABLE_FIELDS) {
@@ -121,13 +123,13 @@ export function replayUniformStep(db: DatabaseSync, step: UniformStep, direction
       const column = FIELD_COLUMN[field];
       for (const [, ids] of change.before) for (const id of ids) changed.add(id);
       db.exec('DELETE FROM temp.edit_values');
-      const insert = db.prepare('INSERT INTO temp.edit_values (id, value, date_from, date_to) SELECT value, ?, ?, ? FROM json_each(?)');
+      const insert = db.prepare('INSERT INTO temp.edit_values (id, value, date_from, date_to, sort_key) SELECT value, ?, ?, ?, ? FROM json_each(?)');
       for (const [before, ids] of change.before) {
         const value = direction === 'undo' ? before : change.after;
         const [from, to] = field === 'date' ? dateBounds(value) : [null, null];
-        insert.run(value, from, to, JSON.stringify(ids));
+        insert.run(value, from, to, isSortedColumn(column) ? sortKeyFor(column, value) : null, JSON.stringify(ids));
       }
-      const bounds = field === 'date' ? ', date_from = v.date_from, date_to = v.date_to' : '';
+      const bounds = field === 'date' ? ', date_from = v.date_from, date_to = v.date_to' : isSortedColumn(column) ? `, ${SORT_KEY_COLUMN[column]} = v.sort_key` : '';
       db.prepare(`UPDATE photos SET ${column} = v.value${bounds}, updated_at = ? FROM temp.edit_values AS v WHERE photos.id = v.id`).run(now);
     }
   } finally {

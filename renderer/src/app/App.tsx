@@ -14,6 +14,8 @@ import { ThumbSizeSlider } from '../library/ThumbSizeSlider.tsx';
 import { useThumbSize } from '../library/useThumbSize.ts';
 import { FacetPanel } from '../library/search/FacetPanel.tsx';
 import { useSearchQuery } from '../library/search/useSearchQuery.ts';
+import { SortControl } from '../library/sort/SortControl.tsx';
+import { useSortOrder } from '../library/sort/useSortOrder.ts';
 import { SelectionPanel } from '../editing/SelectionPanel.tsx';
 import { requestFieldFocus } from '../editing/fieldFocus.ts';
 import { fieldStep } from '../editing/fieldStep.ts';
@@ -46,7 +48,8 @@ export function App() {
   const { queryText, setQueryText, query, runQuery } = useSearchQuery();
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const pages = usePhotoPages(query);
+  const { sort, setSort } = useSortOrder(notices.error);
+  const pages = usePhotoPages(query, sort);
   const source = pages.source;
   const total = source?.total ?? 0;
   const shownQuery = source?.query ?? '';
@@ -195,11 +198,13 @@ export function App() {
         {collections.openId !== null && <Lightbox collectionId={collections.openId} onClose={() => collections.open(null)} onError={notices.error} />}
         <section className="library" aria-label={t('library:region')}>
           <FacetPanel query={query} onQuery={runQuery} />
+          <SortControl sort={sort} onSort={setSort} />
           <div className="grid-wrap">
             <Grid
               total={total}
               query={shownQuery}
               cellSize={thumbs.size}
+              order={source?.sort ? `${source.sort.field} ${source.sort.direction}` : ''}
               photoAt={pages.photoAt}
               ensureRange={pages.ensureRange}
               isSelected={model.isSelected}
@@ -220,7 +225,7 @@ export function App() {
             {!source && <div className="grid-loading">{t('library:loading')}</div>}
           </div>
           <StatusBar shownQuery={shownQuery} total={total} loaded={source !== null} selected={model.count} pending={model.pending} tools={<ThumbSizeSlider size={thumbs.size} onSize={thumbs.setSize} />} end={<StatusHistoryButton status={notices.status} />}>
-            <AddToCollection collections={collections} count={model.count} selectedIds={() => selectionIds(model.selection)} onMessage={notices.show} />
+            <AddToCollection collections={collections} count={model.count} selectedIds={() => selectionIds(model.selection, source?.sort)} onMessage={notices.show} />
           </StatusBar>
         </section>
         <SelectionPanel model={model} summary={singleSummary} total={total} onOpenLarge={openLarge} />

@@ -21,6 +21,8 @@ export interface GridProps {
   query: string;
   /** The smallest width of a cell, as the thumbnail-size slider sets it (thumbSize.ts). */
   cellSize: number;
+  /** The order shown ("date desc"): another one starts at the top too. */
+  order?: string;
   photoAt(index: number): PhotoSummary | undefined;
   ensureRange(start: number, end: number): void;
   isSelected(id: number): boolean;
@@ -103,7 +105,7 @@ export function Grid(props: GridProps) {
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [props.query]);
+  }, [props.query, props.order]);
 
   return (
     <div className={cellWidth < COMPACT_BELOW ? 'grid-scroll compact' : 'grid-scroll'} ref={scrollRef} data-testid="grid" role="grid" aria-rowcount={rowCount} aria-colcount={columns} data-cell-width={cellWidth} onScroll={onScroll}>

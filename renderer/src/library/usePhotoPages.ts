@@ -6,6 +6,7 @@ import type { PhotoSummary } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import { errorText, serverText } from '../common/errorText.ts';
+import type { PhotoSort } from '../../../shared/photoSort.ts';
 
 export const PAGE_SIZE = 200;
 const MAX_PARALLEL = 4;
@@ -13,6 +14,8 @@ const MAX_PARALLEL = 4;
 export interface PhotoSource {
   /** The query these pages answer ('' = the whole catalogue). */
   query: string;
+  /** The order these pages are in (the catalogue's sort when they were asked for). */
+  sort: PhotoSort | null;
   total: number;
   pages: Map<number, PhotoSummary[]>;
   /** Pages of the previous generation, shown until their replacement arrives. */
@@ -37,18 +40,20 @@ export interface PhotoPages {
   indexOfId(id: number): number;
 }
 
-async function fetchPage(query: string, page: number): Promise<{ total: number; photos: PhotoSummary[]; error: string | null; suggestion?: string }> {
+async function fetchPage(query: string, page: number, sort: PhotoSort | null): Promise<{ total: number; photos: PhotoSummary[]; error: string | null; suggestion?: string }> {
   const offset = page * PAGE_SIZE;
+  const order = sort ? { sort } : {};
   if (query.trim()) {
-    const result = await api.search({ query, offset, limit: PAGE_SIZE });
+    const result = await api.search({ query, offset, limit: PAGE_SIZE, ...order });
     // A query that cannot be read is explained in the UI's language.
     return { total: result.total, photos: result.hits, error: result.error === null ? null : serverText(result.error, result.errorRef), suggestion: result.suggestion };
   }
-  const result = await api.listPhotos({ offset, limit: PAGE_SIZE });
+  const result = await api.listPhotos({ offset, limit: PAGE_SIZE, ...order });
   return { total: result.total, photos: result.photos, error: null };
 }
 
-export function usePhotoPages(query: string): PhotoPages {
+/** `sort` null: the catalogue's sort is not known yet, and nothing is fetched until it is. */
+export function usePhotoPages(query: string, sort: PhotoSort | null): PhotoPages {
   const [source, setSource] = useState<PhotoSource | null>(null);
   const [, setTick] = useState(0);
   const [loading, setLoading] = useState(true);
@@ -70,7 +75,7 @@ export function usePhotoPages(query: string): PhotoPages {
       const page = wanted.current.shift()!;
       if (current.pages.has(page) || inFlight.current.has(page)) continue;
       inFlight.current.add(page);
-      fetchPage(current.query, page)
+      fetchPage(current.query, page, current.sort)
         .then((result) => {
           if (gen !== generation.current) return;
           current.pages.set(page, result.photos);
@@ -92,24 +97,29 @@ export function usePhotoPages(query: string): PhotoPages {
   }, [bump]);
 
   // A new query or a refresh: fetch page 0 (and the pages in view), then swap atomically.
+  const sortName = sort ? `${sort.field} ${sort.direction}` : null;
   useEffect(() => {
+    if (sortName === null) return;
+    const order: PhotoSort = { field: sortName.split(' ')[0] as PhotoSort['field'], direction: sortName.endsWith('desc') ? 'desc' : 'asc' };
     const gen = ++generation.current;
     inFlight.current = new Set();
     wanted.current = [];
     setLoading(true);
     const previous = sourceRef.current;
-    const sameQuery = previous !== null && previous.query === query;
+    // Another order is a new view (it starts at the top), like another query.
+    const sameQuery = previous !== null && previous.query === query && previous.sort !== null && `${previous.sort.field} ${previous.sort.direction}` === sortName;
     const [start, end] = visibleRange.current;
     const firstPages = new Set<number>([0]);
     if (sameQuery) {
       for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(Math.max(start, end - 1) / PAGE_SIZE); p++) firstPages.add(p);
     }
     const pages = [...firstPages];
-    Promise.allSettled(pages.map((p) => fetchPage(query, p))).then((results) => {
+    Promise.allSettled(pages.map((p) => fetchPage(query, p, order))).then((results) => {
       if (gen !== generation.current) return;
       const first = results[0];
       const next: PhotoSource = {
         query,
+        sort: order,
         total: 0,
         pages: new Map(),
         stale: sameQuery && previous ? new Map([...previous.stale, ...previous.pages]) : new Map(),
@@ -133,7 +143,7 @@ export function usePhotoPages(query: string): PhotoPages {
       setLoading(false);
       pump();
     });
-  }, [query, changes, pump]);
+  }, [query, sortName, changes, pump]);
 
   const photoAt = useCallback((index: number) => {
     const current = sourceRef.current;

@@ -32,14 +32,17 @@ export interface SelectionModel {
 
 const wire = (s: Selection): Selection => ({ query: s.query, all: s.all, ids: s.ids });
 
+/** The photos between two positions of the shown result, in the order on screen (its sort). */
 async function rangeOf(query: string, lo: number, hi: number, total: number, pages: PhotoPages): Promise<Selection> {
   if (lo === 0 && hi >= total - 1) return { query, all: true, ids: [] };
   const size = hi - lo + 1;
   const loaded = pages.loadedRange(lo, hi + 1);
   if (loaded.length === size) return { query, all: false, ids: loaded.map((p) => p.id) };
-  if (size <= total - size) return { query, all: false, ids: (await api.resultIds({ query, offset: lo, limit: size })).ids };
-  const before = lo > 0 ? (await api.resultIds({ query, offset: 0, limit: lo })).ids : [];
-  const after = hi < total - 1 ? (await api.resultIds({ query, offset: hi + 1, limit: total - hi - 1 })).ids : [];
+  const sort = pages.source?.sort;
+  const idsAt = async (offset: number, limit: number) => (await api.resultIds({ query, offset, limit, ...(sort ? { sort } : {}) })).ids;
+  if (size <= total - size) return { query, all: false, ids: await idsAt(lo, size) };
+  const before = lo > 0 ? await idsAt(0, lo) : [];
+  const after = hi < total - 1 ? await idsAt(hi + 1, total - hi - 1) : [];
   return { query, all: true, ids: [...before, ...after] };
 }
 
@@ -139,6 +142,13 @@ export function useSelection(pages: PhotoPages, shownQuery: string, total: numbe
     setAnchor(-1);
     project(shownQuery);
   }, [shownQuery, project]);
+  // Another order keeps the selection (a set of ids) but not the positions of focus and anchor.
+  const shownSort = pages.source?.sort;
+  const shownOrder = shownSort ? `${shownSort.field} ${shownSort.direction}` : '';
+  useEffect(() => {
+    setFocusIndex(-1);
+    setAnchor(-1);
+  }, [shownOrder]);
   // An edit (anyone's) may change what a search matches.
   const shown = useRef(shownQuery);
   shown.current = shownQuery;
