@@ -39,6 +39,7 @@ test('fototar list --sort on a catalogue no newer Fototar has opened yet says wh
   const db = new DatabaseSync(path.join(dir, 'catalogue.sqlite'));
   for (const index of ['date', 'title', 'donor', 'photographer', 'place', 'added', 'file']) db.exec(`DROP INDEX photos_sort_${index}`);
   for (const column of ['title', 'donor', 'photographer', 'country', 'city', 'place', 'file']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}_sort`);
+  db.exec('ALTER TABLE collections DROP COLUMN query'); // migration 9's, after this one
   db.exec('PRAGMA user_version = 7');
   db.close();
   const r = fototar('list', '--catalogue', dir, '--sort', 'title');
