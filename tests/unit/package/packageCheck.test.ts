@@ -26,7 +26,7 @@ test('the package holds what the bundles load, and nothing bundled, dev-only, ty
   const runtime = runtimePackages();
   assert.deepEqual(inspection.shippedPackages.filter((name) => !runtime.has(name)), [], 'node_modules holds only sharp and what it needs');
   for (const name of ['sharp', `@img/sharp-${process.platform}-${process.arch}`]) assert.ok(inspection.shippedPackages.includes(name), name);
-  for (const worker of ['ingestWorker', 'searchWorker']) assert.ok(inspection.unpackedFiles.includes(`dist-electron/${worker}.mjs`), worker);
+  for (const worker of ['ingestWorker', 'exportWorker', 'searchWorker']) assert.ok(inspection.unpackedFiles.includes(`dist-electron/${worker}.mjs`), worker);
   assert.ok(inspection.asarFiles.includes('/dist/renderer/index.html'));
 });
 
