@@ -53,8 +53,15 @@ const size = Number(values.size);
 
 interface ChildResult {
   ms: number;
+  /** CPU time of every thread of the child (user + system), a check on the machine's load. */
+  cpuMs: number;
   maxRssKb: number;
 }
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 // --- child: Fototar's export, as the command line runs it ----------------------------------
 if (values.child === 'fototar') {
@@ -64,12 +71,14 @@ if (values.child === 'fototar') {
   const { main } = (await import(pathToFileURL(path.join(BUNDLE_DIR, 'cli.mjs')).href)) as { main: (argv: string[]) => Promise<number> };
   const args = ['export', '--collection', COLLECTION, '--out', values.out!, '--size', String(size), '--catalogue', values.catalogue!, '--json'];
   const started = performance.now();
+  const cpuBefore = cpuMs();
   const code = await main(args);
   const ms = performance.now() - started;
+  const cpu = cpuMs() - cpuBefore;
   if (code !== 0) throw new Error(`fototar export exited ${code}`);
   const exported = fs.readdirSync(values.out!).length;
   if (exported !== Number(values.photos) + 3) throw new Error(`exported ${exported} files`);
-  process.stdout.write(`\n${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS } satisfies ChildResult)}\n`);
+  process.stdout.write(`\n${JSON.stringify({ ms, cpuMs: cpu, maxRssKb: process.resourceUsage().maxRSS } satisfies ChildResult)}\n`);
   process.exit(0);
 }
 
@@ -81,6 +90,7 @@ if (values.child === 'sharp') {
   const files = JSON.parse(values.files!) as string[];
   const workers = Number(values.workers);
   const started = performance.now();
+  const cpuBefore = cpuMs();
   let next = 0;
   const lane = async () => {
     while (next < files.length) {
@@ -93,7 +103,7 @@ if (values.child === 'sharp') {
   };
   await Promise.all(Array.from({ length: workers }, lane));
   const ms = performance.now() - started;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS } satisfies ChildResult)}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: cpuMs() - cpuBefore, maxRssKb: process.resourceUsage().maxRSS } satisfies ChildResult)}\n`);
   process.exit(0);
 }
 
@@ -177,7 +187,7 @@ try {
     const args = ['--child', 'fototar', '--catalogue', catalogueDir, '--out', out, '--photos', String(photos), '--size', String(size)];
     const result = await runChild(args, CHILD_ENV);
     fs.rmSync(out, { recursive: true, force: true });
-    log(`round ${round}: fototar ${Math.round(result.ms)} ms, peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);
+    log(`round ${round}: fototar ${Math.round(result.ms)} ms (CPU ${Math.round(result.cpuMs)} ms), peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);
     fototar.push(result);
   };
   const runSharp = async (round: number) => {
@@ -187,7 +197,7 @@ try {
     const threads = String(Math.max(4, workers));
     const result = await runChild(['--child', 'sharp', '--files', JSON.stringify(files), '--out', out, '--workers', String(workers), '--size', String(size)], { ...CHILD_ENV, UV_THREADPOOL_SIZE: threads });
     fs.rmSync(out, { recursive: true, force: true });
-    log(`round ${round}: sharp ${Math.round(result.ms)} ms, peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);
+    log(`round ${round}: sharp ${Math.round(result.ms)} ms (CPU ${Math.round(result.cpuMs)} ms), peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);
     plain.push(result);
   };
   for (let round = 1; round <= rounds; round++) {

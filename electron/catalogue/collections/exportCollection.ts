@@ -224,11 +224,14 @@ async function stagePictures(
   let next = 0;
   // One lane per worker: a lane takes the next figure, has it rendered, writes it to staging, and
   // only then takes another, so at most pool.size pictures are held at once.
+  // Cancelled: throws. Another figure failed: true, the export is over and this lane stops.
+  const over = () => {
+    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
+    return stopped;
+  };
   const lane = async (): Promise<void> => {
     for (;;) {
-      if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
-      // Done, or another figure failed: the export is over, and no more pictures are written.
-      if (stopped || next >= picks.length) return;
+      if (over() || next >= picks.length) return;
       const i = next++;
       const pick = picks[i];
       const name = files[i].name;
@@ -236,11 +239,12 @@ async function stagePictures(
       report();
       const facts = exportFacts(pick.photo, options.style, options.lang);
       const picture = await pool.run({ pick: { photo: pick.photo }, facts, options: render });
-      if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
-      if (stopped) return;
+      if (over()) return;
       if (!picture.ok) throw new CatalogueError('invalid-input', 'figureNotConverted', { figure: i + 1, file: pick.photo.file, reason: picture.reason });
       await writeSynced(staged(name), Buffer.from(picture.data.buffer, picture.data.byteOffset, picture.data.byteLength));
       faultPoint('export-picture-staged');
+      // Nothing is counted done once the export is over (the staged file goes with the staging).
+      if (over()) return;
       manifest[i] = manifestRow(i + 1, name, pick, facts, picture);
       progress.done++;
       report();

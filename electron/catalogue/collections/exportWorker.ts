@@ -13,11 +13,21 @@ sharp.cache(false);
 
 parentPort?.on('message', async (task: PoolTask<RenderRequest>) => {
   let result: RenderResult;
+  const transfer: ArrayBuffer[] = [];
   try {
     const { data, width, height } = await renderPicture(task.request.pick, task.request.facts, task.request.options);
     result = { ok: true, data, width, height };
+    // A picture that has its memory to itself (the usual case: the last metadata insert made it)
+    // is handed over, not copied: a few MB less to copy and collect per picture.
+    if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) transfer.push(data.buffer);
   } catch (error) {
     result = { ok: false, reason: (error as Error).message };
   }
-  parentPort?.postMessage({ taskId: task.taskId, result } satisfies PoolReply<RenderResult>);
+  const reply = { taskId: task.taskId, result } satisfies PoolReply<RenderResult>;
+  try {
+    parentPort?.postMessage(reply, transfer);
+  } catch {
+    // Memory that cannot be handed over (a native module's own) is copied instead.
+    parentPort?.postMessage(reply);
+  }
 });
