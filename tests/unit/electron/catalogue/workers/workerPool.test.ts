@@ -59,13 +59,21 @@ test('closing answers the running and the queued tasks as closed, and refuses ne
   await p.close();
 });
 
-test('a crash and a hang past the deadline fail only their task; a fresh worker takes the next', async () => {
-  const p = pool(1, 500);
+test('a crash fails only its task; a fresh worker takes the next', async () => {
+  const p = pool(1);
   try {
-    const crashed = await p.run({ crash: true });
-    assert.equal(crashed.ok, false);
-    assert.deepEqual(!crashed.ok && crashed.failure, { kind: 'crashed', message: 'boom' });
-    assert.deepEqual(await p.run({ hang: true }), { ok: false, failure: { kind: 'timedOut', seconds: 1 } });
+    assert.deepEqual(await p.run({ crash: true }), { ok: false, failure: { kind: 'crashed', message: 'boom' } });
+    assert.deepEqual(await p.run({ value: 4 }), { ok: true, value: 8 });
+  } finally {
+    await p.close();
+  }
+});
+
+test('a hang past the deadline fails only its task; a fresh worker takes the next', async () => {
+  // A deadline far above what a fresh worker needs to start and answer, even on a loaded machine.
+  const p = pool(1, 3000);
+  try {
+    assert.deepEqual(await p.run({ hang: true }), { ok: false, failure: { kind: 'timedOut', seconds: 3 } });
     assert.deepEqual(await p.run({ value: 4 }), { ok: true, value: 8 });
   } finally {
     await p.close();
