@@ -16,7 +16,8 @@
 //     ratio measures what Fototar adds and not a different quality. Same parallelism: a promise
 //     pool of as many pipelines at once as Fototar has workers, with one libvips thread per
 //     pipeline and no operation cache (Fototar's workers: sharp.concurrency(1), sharp.cache(false)),
-//     and libuv's thread pool at least that large, in a child process of its own.
+//     and libuv's thread pool at least that large, in a child process of its own, timed from
+//     loading sharp to the last file written.
 // Prints one JSON line on stdout (details on stderr):
 // {"bench":"export","photos","size","fototar_ms","sharp_ms","ratio","peak_rss_mb","workers"}
 // Target: ratio ≤ 1.3. `--dir` keeps the photos and the catalogue there for the next run.
@@ -84,13 +85,14 @@ if (values.child === 'fototar') {
 
 // --- child: sharp alone, the same work with the same parallelism -----------------------------
 if (values.child === 'sharp') {
+  const files = JSON.parse(values.files!) as string[];
+  const workers = Number(values.workers);
+  // Loading sharp is timed, as Fototar's time includes its workers loading it.
+  const started = performance.now();
+  const cpuBefore = cpuMs();
   const { default: sharp } = await import('sharp');
   sharp.concurrency(1);
   sharp.cache(false);
-  const files = JSON.parse(values.files!) as string[];
-  const workers = Number(values.workers);
-  const started = performance.now();
-  const cpuBefore = cpuMs();
   let next = 0;
   const lane = async () => {
     while (next < files.length) {

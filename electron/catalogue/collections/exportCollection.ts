@@ -268,13 +268,22 @@ export async function exportCollection(collectionName: string, picks: readonly C
   const staged = (name: string) => path.join(staging.newDir, name);
   try {
     report();
-    const manifest = await stagePictures(picks, files, options, staged, progress, report);
+    const request = { style: options.style, lang: options.lang };
+    // The credit lists need no picture: they are made and staged while the workers render, instead
+    // of after (the main thread would only wait meanwhile). Both are waited for, whatever happens,
+    // so nothing writes into staging once it is discarded; the pictures' failure (a cancel, a
+    // figure not converted) comes first.
+    const creditLists = async () => {
+      await writeSynced(staged('credits.txt'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'txt' }));
+      await writeSynced(staged('credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
+    };
+    const [pictures, lists] = await Promise.allSettled([stagePictures(picks, files, options, staged, progress, report), creditLists()]);
+    if (pictures.status === 'rejected') throw pictures.reason;
+    if (lists.status === 'rejected') throw lists.reason;
+    const manifest = pictures.value;
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
     progress.currentFile = 'credits and manifest';
     report();
-    const request = { style: options.style, lang: options.lang };
-    await writeSynced(staged('credits.txt'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'txt' }));
-    await writeSynced(staged('credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
     await writeSynced(staged('manifest.csv'), Buffer.from(csvFile(MANIFEST_COLUMNS, manifest), 'utf8'));
     progress.done = picks.length + 2; // the last step is moving everything into place
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
