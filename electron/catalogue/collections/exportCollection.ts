@@ -222,13 +222,13 @@ async function stagePictures(
   const render = { size: options.size, quality: options.quality, format: options.format };
   const manifest: CsvValue[][] = new Array(picks.length);
   let next = 0;
-  // One lane per worker: a lane takes the next figure, has it rendered, writes it to staging, and
-  // only then takes another, so at most pool.size pictures are held at once.
   // Cancelled: throws. Another figure failed: true, the export is over and this lane stops.
   const over = () => {
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
     return stopped;
   };
+  // One lane per worker: a lane takes the next figure, has it rendered, writes it to staging, and
+  // only then takes another, so at most pool.size pictures are held at once.
   const lane = async (): Promise<void> => {
     for (;;) {
       if (over() || next >= picks.length) return;
