@@ -4,7 +4,7 @@
 //   <name>-<hash>.mjs            one chunk per command (each is an import() in
 //                                electron/cli/commands/index.ts) and the modules they share, so
 //                                `fototar show` loads neither ingest, exifr, Lunr, exceljs nor docx
-//   ingestWorker.mjs, searchWorker.mjs
+//   ingestWorker.mjs, exportWorker.mjs, searchWorker.mjs
 //                                the worker threads, found beside the chunk that starts them
 //                                (new URL('./searchWorker.mjs', import.meta.url)), as in dist-electron
 //   bundle.json                  every source file the bundle was made from, with its size and
@@ -39,6 +39,7 @@ export function cliOptions(outDir = CLI_OUT_DIR): esbuild.BuildOptions & { metaf
     entryPoints: {
       cli: path.join(ROOT, 'electron/cli/cli.ts'),
       ingestWorker: path.join(ROOT, 'electron/catalogue/ingest/ingestWorker.ts'),
+      exportWorker: path.join(ROOT, 'electron/catalogue/collections/exportWorker.ts'),
       searchWorker: path.join(ROOT, 'electron/catalogue/search/searchWorker.ts'),
     },
     outdir: outDir,

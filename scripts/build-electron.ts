@@ -1,6 +1,7 @@
 // Bundles the Electron side with esbuild into dist-electron/:
 //   main.mjs          the main process (ESM; sharp stays external: it is native)
 //   ingestWorker.mjs  the ingest worker thread the main process starts (next to main.mjs)
+//   exportWorker.mjs  the export's worker thread, which renders the pictures (next to main.mjs)
 //   searchWorker.mjs  the search worker thread that owns the search index
 //   preload.cjs       the preload (one CommonJS file: sandboxed preloads cannot load modules)
 // Run: node scripts/build-electron.ts
@@ -39,6 +40,7 @@ export function mainOptions(outDir = OUT_DIR): esbuild.BuildOptions {
     entryPoints: {
       main: path.join(ROOT, 'electron/main.ts'),
       ingestWorker: path.join(ROOT, 'electron/catalogue/ingest/ingestWorker.ts'),
+      exportWorker: path.join(ROOT, 'electron/catalogue/collections/exportWorker.ts'),
       // The search worker thread (electron/catalogue/search/searchWorker.ts), next to main.mjs.
       searchWorker: path.join(ROOT, 'electron/catalogue/search/searchWorker.ts'),
     },
@@ -70,7 +72,7 @@ export async function buildElectron(outDir = OUT_DIR): Promise<void> {
 if (import.meta.main) {
   try {
     await buildElectron();
-    console.log(`Built ${path.relative(process.cwd(), OUT_DIR) || OUT_DIR}/{main.mjs,ingestWorker.mjs,preload.cjs}`);
+    console.log(`Built ${path.relative(process.cwd(), OUT_DIR) || OUT_DIR}/{main.mjs,ingestWorker.mjs,exportWorker.mjs,searchWorker.mjs,preload.cjs}`);
   } catch (error) {
     // esbuild has already printed the messages.
     if (!(error as { errors?: unknown }).errors) console.error(error);

@@ -2,8 +2,10 @@
 // scripts/package-check.ts) in plain Node 24 with the stand-in electron module, and drives it
 // through its own IPC handler and image protocol: open a catalogue, ingest a photo (thumbnails
 // made by the packaged ingest worker with the packaged sharp, found through app.asar.unpacked),
-// answer API calls. Prints one JSON line with what it saw. Started by packageCheck.test.ts as
+// answer API calls, export the photo as a collection (rendered by the packaged export worker).
+// Prints one JSON line with what it saw. Started by packageCheck.test.ts as
 //   node --import ./asarLikeElectron.ts runPackagedMain.ts <app.asar dir> <catalogue> <photos> <userData>
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, fakeState, recorded } from './fakeElectron.ts';
@@ -39,6 +41,22 @@ if (first) {
   const response = await recorded.protocolHandlers.get('fototar-image')!(new Request(`fototar-image://grid/${first.id}`));
   thumbnail = { status: response.status, type: response.headers.get('content-type'), bytes: (await response.arrayBuffer()).byteLength };
 }
+// A collection of the photo, exported into a chosen folder by the packaged export worker.
+let exported: { state: string; files: string[] | null; error: string | null } | null = null;
+if (first) {
+  const outDir = path.join(path.dirname(userData), 'export');
+  fs.mkdirSync(outDir, { recursive: true });
+  const chosen = (await call('chooseFolder', { path: outDir, purpose: 'export' })).path as string;
+  const collection = await call('createCollection', { name: 'Packaged' });
+  await call('addToCollection', { id: collection.id, photoIds: [first.id] });
+  let exportProgress = await call('startExport', { id: collection.id, outDir: chosen, size: 32, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: false });
+  const exportDeadline = Date.now() + 120_000;
+  while (!['done', 'cancelled', 'failed'].includes(exportProgress.state) && Date.now() < exportDeadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    exportProgress = await call('exportProgress');
+  }
+  exported = { state: exportProgress.state, files: exportProgress.report?.files ?? null, error: exportProgress.error };
+}
 const renderer = await recorded.protocolHandlers.get('fototar-app')!(new Request('fototar-app://app/index.html'));
 console.log(
   JSON.stringify({
@@ -49,6 +67,7 @@ console.log(
     previewError: first?.previewError ?? null,
     thumbnail,
     renderer: renderer.status,
+    exported,
   }),
 );
 process.exit(0);

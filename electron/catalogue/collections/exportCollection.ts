@@ -1,6 +1,9 @@
 // Exports a collection as a folder a publisher can take: resized copies named by figure and
 // identity (`03_fortepan_12345.jpg`) with caption, credit, creator, licence and source embedded as
-// EXIF, IPTC and XMP; the credit list (txt and docx); and manifest.csv.
+// EXIF, IPTC and XMP; the credit list (txt and docx); and manifest.csv. The pictures are rendered
+// in a pool of worker threads, one per core (exportPool.ts, renderPicture.ts); each is written to
+// staging as soon as it is made, and the figures keep their order and names whatever order the
+// workers finish in.
 //
 // Safety, in order of importance:
 // - Originals are only ever read (sharp decodes them; nothing opens them for writing), and no
@@ -23,11 +26,10 @@ import { unguardFormula } from '../../../shared/metadataExchange.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { csvFile, type CsvValue } from '../exchange/csvWriter.ts';
 import { faultPoint } from '../faultInjection.ts';
-import { buildIim, insertIptc } from '../metadata/iptcWriter.ts';
-import { addTiffTags, exifApp1, insertJpegSegment, TAG } from '../metadata/tiffTags.ts';
 import { collectionCreditsFile, toFigurePicks, type CollectionPick } from './collectionCredits.ts';
-import { exifTags, exportFacts, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
+import { exportFacts, type ExportFacts } from './exportMetadata.ts';
 import { exportFileName, exportIdentity, insideFolder } from './exportNames.ts';
+import { exportPool } from './exportPool.ts';
 import { createStaging, discardStaging, publishStaged, recoverOutputFolder, STAGING_PREFIX } from './exportPublish.ts';
 import { outputsOnOriginals } from './outputsOnOriginals.ts';
 
@@ -51,6 +53,8 @@ export interface ExportOptions {
   catalogueRoot?: string;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
+  /** Worker threads rendering the pictures; default one per core, as the ingest (exportPool.ts). */
+  poolSize?: number;
 }
 
 export interface PlannedFile {
@@ -96,27 +100,6 @@ async function writeSynced(file: string, data: Buffer): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-async function renderPicture(pick: CollectionPick, facts: ExportFacts, options: ExportOptions): Promise<{ data: Buffer; width: number; height: number }> {
-  // Loaded when an export runs: the main process starts without the native module (thumbnails
-  // are made in worker threads), and sharp stays external to the bundle.
-  const { default: sharp } = await import('sharp');
-  let image = sharp(pick.photo.file, { failOn: 'none', limitInputPixels: false }).rotate();
-  if (options.size) image = image.resize({ width: options.size, height: options.size, fit: 'inside', withoutEnlargement: true });
-  image = image.withXmp(xmpPacket(facts));
-  const exif = exifTags(facts);
-  const iim = buildIim(iptcFields(facts));
-  if (options.format === 'tiff') {
-    const { data, info } = await image.tiff({ compression: 'lzw', predictor: 'horizontal' }).toBuffer({ resolveWithObject: true });
-    const withTags = addTiffTags(data, [...exif, { tag: TAG.IPTC, type: 7, value: iim }]);
-    return { data: withTags.tiff, width: info.width, height: info.height };
-  }
-  const quality = options.quality ?? 90;
-  const { data, info } = await image
-    .jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
-    .toBuffer({ resolveWithObject: true });
-  return { data: insertIptc(insertJpegSegment(data, exifApp1(exif)), iim), width: info.width, height: info.height };
 }
 
 const MANIFEST_COLUMNS = [
@@ -202,6 +185,80 @@ export function preflightExport(
   return { outDir, files };
 }
 
+/**
+ * Runs `count` lanes at once. At the first that fails, `stop` is called so the others end soon;
+ * all are waited for (none may still write into staging when it is discarded), then that first
+ * failure is thrown.
+ */
+async function inLanes(count: number, lane: () => Promise<void>, stop: () => void): Promise<void> {
+  const failures: unknown[] = [];
+  const settle = (error: unknown) => {
+    if (failures.push(error) === 1) stop();
+  };
+  await Promise.all(Array.from({ length: count }, () => lane().catch(settle)));
+  if (failures.length) throw failures[0];
+}
+
+/**
+ * Renders the pictures in the worker pool and writes each to staging as soon as it is made;
+ * returns the manifest's rows in figure order. A cancel stops the workers at once (queued pictures
+ * are dropped, running ones ended); a picture that cannot be made fails the export with its figure.
+ */
+async function stagePictures(
+  picks: readonly CollectionPick[],
+  files: readonly PlannedFile[],
+  options: ExportOptions,
+  staged: (name: string) => string,
+  progress: ExportProgress,
+  report: () => void,
+): Promise<CsvValue[][]> {
+  const pool = exportPool(picks.length, options.poolSize);
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    void pool.close();
+  };
+  options.signal?.addEventListener('abort', stop);
+  const render = { size: options.size, quality: options.quality, format: options.format };
+  const manifest: CsvValue[][] = new Array(picks.length);
+  let next = 0;
+  // Cancelled: throws. Another figure failed: true, the export is over and this lane stops.
+  const over = () => {
+    if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
+    return stopped;
+  };
+  // One lane per worker: a lane takes the next figure, has it rendered, writes it to staging, and
+  // only then takes another, so at most pool.size pictures are held at once.
+  const lane = async (): Promise<void> => {
+    for (;;) {
+      if (over() || next >= picks.length) return;
+      const i = next++;
+      const pick = picks[i];
+      const name = files[i].name;
+      progress.currentFile = name;
+      report();
+      const facts = exportFacts(pick.photo, options.style, options.lang);
+      const picture = await pool.run({ pick: { photo: pick.photo }, facts, options: render });
+      if (over()) return;
+      if (!picture.ok) throw new CatalogueError('invalid-input', 'figureNotConverted', { figure: i + 1, file: pick.photo.file, reason: picture.reason });
+      await writeSynced(staged(name), Buffer.from(picture.data.buffer, picture.data.byteOffset, picture.data.byteLength));
+      faultPoint('export-picture-staged');
+      // Nothing is counted done once the export is over (the staged file goes with the staging).
+      if (over()) return;
+      manifest[i] = manifestRow(i + 1, name, pick, facts, picture);
+      progress.done++;
+      report();
+    }
+  };
+  try {
+    await inLanes(pool.size, lane, stop);
+    return manifest;
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    await pool.close();
+  }
+}
+
 export async function exportCollection(collectionName: string, picks: readonly CollectionPick[], options: ExportOptions): Promise<ExportReport> {
   const { outDir, files } = preflightExport(collectionName, picks, options);
   const progress: ExportProgress = { state: 'running', done: 0, total: files.length, currentFile: null, report: null, error: null };
@@ -211,32 +268,22 @@ export async function exportCollection(collectionName: string, picks: readonly C
   const staged = (name: string) => path.join(staging.newDir, name);
   try {
     report();
-    const manifest: CsvValue[][] = [];
-    for (let i = 0; i < picks.length; i++) {
-      if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
-      const pick = picks[i];
-      const name = files[i].name;
-      progress.currentFile = name;
-      report();
-      const facts = exportFacts(pick.photo, options.style, options.lang);
-      let picture: { data: Buffer; width: number; height: number };
-      try {
-        picture = await renderPicture(pick, facts, options);
-      } catch (error) {
-        throw new CatalogueError('invalid-input', 'figureNotConverted', { figure: i + 1, file: pick.photo.file, reason: (error as Error).message });
-      }
-      await writeSynced(staged(name), picture.data);
-      faultPoint('export-picture-staged');
-      manifest.push(manifestRow(i + 1, name, pick, facts, picture));
-      progress.done++;
-      report();
-    }
+    const request = { style: options.style, lang: options.lang };
+    // The credit lists need no picture: they are made and staged while the workers render, instead
+    // of after (the main thread would only wait meanwhile). Both are waited for, whatever happens,
+    // so nothing writes into staging once it is discarded; the pictures' failure (a cancel, a
+    // figure not converted) comes first.
+    const creditLists = async () => {
+      await writeSynced(staged('credits.txt'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'txt' }));
+      await writeSynced(staged('credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
+    };
+    const [pictures, lists] = await Promise.allSettled([stagePictures(picks, files, options, staged, progress, report), creditLists()]);
+    if (pictures.status === 'rejected') throw pictures.reason;
+    if (lists.status === 'rejected') throw lists.reason;
+    const manifest = pictures.value;
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
     progress.currentFile = 'credits and manifest';
     report();
-    const request = { style: options.style, lang: options.lang };
-    await writeSynced(staged('credits.txt'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'txt' }));
-    await writeSynced(staged('credits.docx'), await collectionCreditsFile(collectionName, picks, { ...request, format: 'docx' }));
     await writeSynced(staged('manifest.csv'), Buffer.from(csvFile(MANIFEST_COLUMNS, manifest), 'utf8'));
     progress.done = picks.length + 2; // the last step is moving everything into place
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');

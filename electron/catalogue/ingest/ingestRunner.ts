@@ -9,7 +9,7 @@ import { inTransactionWithoutSync } from '../store/openDatabase.ts';
 import { markDuplicates } from '../store/duplicates.ts';
 import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
-import { WorkerPool } from './workerPool.ts';
+import { ingestPool } from './ingestPool.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { messageRefOf } from '../catalogueError.ts';
 
@@ -147,7 +147,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     toProcess.push(file);
   }
 
-  const pool = toProcess.length ? new WorkerPool({ size: options.poolSize, taskTimeoutMs: options.taskTimeoutMs }) : null;
+  const pool = toProcess.length ? ingestPool({ size: options.poolSize, taskTimeoutMs: options.taskTimeoutMs }) : null;
   try {
     let next = 0;
     // Results are written in scan order, whatever order the workers finish in, so photo ids

@@ -4,20 +4,14 @@
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import { processFile, type ProcessRequest, type ProcessResult } from './processFile.ts';
+import type { PoolReply, PoolTask } from '../workers/workerPool.ts';
 
 // One libvips thread per worker: the pool is sized to the cores, so the machine is used once.
 sharp.concurrency(1);
 sharp.cache(false);
 
-export interface WorkerTask {
-  taskId: number;
-  request: ProcessRequest;
-}
-
-export interface WorkerReply {
-  taskId: number;
-  result: ProcessResult;
-}
+export type WorkerTask = PoolTask<ProcessRequest>;
+export type WorkerReply = PoolReply<ProcessResult>;
 
 parentPort?.on('message', async (task: WorkerTask) => {
   let result: ProcessResult;

@@ -88,6 +88,7 @@ test('the real build records every source it bundled, the workers and the instal
     'electron/cli/commands/ingest.ts',
     'electron/catalogue/catalogue.ts',
     'electron/catalogue/ingest/ingestWorker.ts',
+    'electron/catalogue/collections/exportWorker.ts',
     'electron/catalogue/search/searchWorker.ts',
     'shared/credit.ts',
     'node_modules/.package-lock.json',

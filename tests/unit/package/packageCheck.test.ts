@@ -26,11 +26,11 @@ test('the package holds what the bundles load, and nothing bundled, dev-only, ty
   const runtime = runtimePackages();
   assert.deepEqual(inspection.shippedPackages.filter((name) => !runtime.has(name)), [], 'node_modules holds only sharp and what it needs');
   for (const name of ['sharp', `@img/sharp-${process.platform}-${process.arch}`]) assert.ok(inspection.shippedPackages.includes(name), name);
-  for (const worker of ['ingestWorker', 'searchWorker']) assert.ok(inspection.unpackedFiles.includes(`dist-electron/${worker}.mjs`), worker);
+  for (const worker of ['ingestWorker', 'exportWorker', 'searchWorker']) assert.ok(inspection.unpackedFiles.includes(`dist-electron/${worker}.mjs`), worker);
   assert.ok(inspection.asarFiles.includes('/dist/renderer/index.html'));
 });
 
-test('the packaged main process starts, ingests through the unpacked sharp and answers the API', async () => {
+test('the packaged main process starts, ingests and exports through the unpacked sharp and workers, and answers the API', async () => {
   const layout = layOutAsElectron(pkg, path.join(dir, 'run'));
   assert.equal(fs.existsSync(path.join(layout.appDir, 'node_modules', 'sharp')), false, 'sharp is only reachable through app.asar.unpacked');
   const photos = path.join(dir, 'photos');
@@ -52,4 +52,6 @@ test('the packaged main process starts, ingests through the unpacked sharp and a
   assert.match(seen.thumbnail?.type ?? '', /^image\//);
   assert.ok(seen.thumbnail.bytes > 100);
   assert.equal(seen.renderer, 200, 'the packaged renderer is found');
+  // The picture was rendered by the packaged export worker (dist-electron/exportWorker.mjs).
+  assert.deepEqual(seen.exported, { state: 'done', files: ['01_fortepan_1234.jpg', 'credits.txt', 'credits.docx', 'manifest.csv'], error: null });
 });

@@ -38,7 +38,7 @@ describe('bundles', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-main-'));
     try {
       await esbuild.build({ ...mainOptions(out), sourcemap: false, logLevel: 'silent' });
-      for (const file of ['main.mjs', 'ingestWorker.mjs']) {
+      for (const file of ['main.mjs', 'ingestWorker.mjs', 'exportWorker.mjs']) {
         const bundle = fs.readFileSync(path.join(out, file), 'utf8');
         const imported = [...bundle.matchAll(/^import\s[^;]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2]);
         // Node's built-ins, with or without the node: prefix (bundled CommonJS code such as ExcelJS's names them bare).

@@ -1,0 +1,38 @@
+// One exported picture: the original decoded, turned upright, resized (never enlarged), encoded as
+// JPEG or TIFF, with the facts embedded as EXIF, IPTC and XMP. Runs in an export worker
+// (exportWorker.ts), one picture at a time per worker; the export writes what it returns.
+import type { CollectionPick } from './collectionCredits.ts';
+import type { ExportOptions } from './exportCollection.ts';
+import { exifTags, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
+import { buildIim, insertIptc } from '../metadata/iptcWriter.ts';
+import { addTiffTags, exifApp1, insertJpegSegment, TAG } from '../metadata/tiffTags.ts';
+
+/** What of the export's options shapes a picture. */
+export type RenderOptions = Pick<ExportOptions, 'size' | 'quality' | 'format'>;
+
+export interface RenderedPicture {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+export async function renderPicture(pick: Pick<CollectionPick, 'photo'>, facts: ExportFacts, options: RenderOptions): Promise<RenderedPicture> {
+  // Loaded when an export runs, in its workers: the main process starts without the native
+  // module, and sharp stays external to the bundle.
+  const { default: sharp } = await import('sharp');
+  let image = sharp(pick.photo.file, { failOn: 'none', limitInputPixels: false }).rotate();
+  if (options.size) image = image.resize({ width: options.size, height: options.size, fit: 'inside', withoutEnlargement: true });
+  image = image.withXmp(xmpPacket(facts));
+  const exif = exifTags(facts);
+  const iim = buildIim(iptcFields(facts));
+  if (options.format === 'tiff') {
+    const { data, info } = await image.tiff({ compression: 'lzw', predictor: 'horizontal' }).toBuffer({ resolveWithObject: true });
+    const withTags = addTiffTags(data, [...exif, { tag: TAG.IPTC, type: 7, value: iim }]);
+    return { data: withTags.tiff, width: info.width, height: info.height };
+  }
+  const quality = options.quality ?? 90;
+  const { data, info } = await image
+    .jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
+    .toBuffer({ resolveWithObject: true });
+  return { data: insertIptc(insertJpegSegment(data, exifApp1(exif)), iim), width: info.width, height: info.height };
+}
