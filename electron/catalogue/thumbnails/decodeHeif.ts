@@ -61,7 +61,7 @@ const isError = (value: unknown): value is HeifError =>
 
 /** libheif's reason, as an archivist reads it. */
 function reason(error: HeifError): string {
-  const message = String(error.message ?? 'unknown error');
+  const message = String(error.message ?? 'unknown error').replace(/\s+/g, ' ').trim().slice(0, 200);
   if (/compression format has not been built in|no matching decoder|unsupported codec/i.test(message)) {
     return 'HEIF with an unsupported codec: this build of Fototar decodes HEVC (HEIC) and AV1 (AVIF) only';
   }

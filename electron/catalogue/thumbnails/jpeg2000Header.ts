@@ -81,9 +81,10 @@ export function readJpeg2000Header(input: Buffer): Jpeg2000Header | { problem: s
 }
 
 function readCodestreamHeader(input: Buffer, at: number, enumeratedColourSpace: number | null, icc: Buffer | null): Jpeg2000Header | { problem: string } {
-  if (at + 42 > input.length || input.readUInt16BE(at) !== 0xff4f || input.readUInt16BE(at + 2) !== 0xff51) {
+  if (at + 4 > input.length || input.readUInt16BE(at) !== 0xff4f || input.readUInt16BE(at + 2) !== 0xff51) {
     return { problem: 'its codestream does not start with the SOC and SIZ markers' };
   }
+  if (at + 42 > input.length) return { problem: 'its SIZ marker is cut short' };
   const siz = at + 4;
   const sizLength = input.readUInt16BE(siz);
   const count = input.readUInt16BE(siz + 36);

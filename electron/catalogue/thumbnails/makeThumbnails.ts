@@ -101,8 +101,8 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       orientation: null,
       sharpOrients: false,
       embedded: { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc },
-      // HEVC is decoded by libheif in WebAssembly: the prebuilt sharp's libheif has AV1 only.
-      decoder: format === 'heic' && meta.compression === 'hevc' ? 'heif' : 'sharp',
+      // HEIF other than AV1 is decoded by libheif in WebAssembly: the prebuilt sharp's libheif has AV1 only.
+      decoder: format === 'heic' ? 'heif' : 'sharp',
       noPreview: null,
       wholeDecode: wholeDecode(meta),
     },
@@ -207,13 +207,9 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
       warning = incompleteImage(input, strict);
     }
   } catch (error) {
-    const reason = describeSharpError(error);
-    // HEVC decoding fails with varying libvips messages ("bad seek", "Unknown error") when the
-    // decoder plugin is missing; the header was readable, so the missing decoder is the cause.
-    if (facts.decoder === 'sharp' && facts.format === 'heic' && !reason.startsWith('no decoder') && !/damaged/.test(reason)) {
-      throw new Error(`no decoder for this HEIC/HEVC image on this system (${reason})`);
-    }
-    throw new Error(reason);
+    // Our own decoders' reasons are already plain; libvips' are translated.
+    if (facts.decoder !== 'sharp') throw new Error((error as Error).message);
+    throw new Error(describeSharpError(error));
   }
   const { width, height, channels } = pixels.info;
   const raw = { raw: { width, height, channels } };
