@@ -8,12 +8,14 @@ import type { DecodedPixels } from './decodeJpeg2000.ts';
 import { readWasm } from './wasmFile.ts';
 
 /**
- * The decoded image is held whole, three times over at its peak: the HEVC planes and the
- * RGB(A) image inside libheif, and the copy handed to sharp. Refuse before decoding when one
- * RGBA copy of the image is over this (a 48-megapixel phone photo is 195 MB): the same budget
- * as a whole-image JPEG decode (MAX_WHOLE_DECODE_BYTES in makeThumbnails.ts).
+ * HEVC has no smaller level to stop at: the image is decoded whole, and held several times over
+ * at the peak (the HEVC planes and the RGB image inside libheif, whose WebAssembly memory grows
+ * in steps, and the copy handed to sharp). Measured peaks of a worker's process: 12 MP iPhone
+ * HEIC +146 MB, 33 MP 10-bit Sony HEIF +412 MB, 50 MP 10-bit +540 MB: about 12.5 bytes a pixel.
  */
-export const MAX_HEIF_DECODE_BYTES = 200_000_000;
+export const HEIF_BYTES_PER_PIXEL = 13;
+/** Refuse before decoding above this (up to about 34 MP: phones' 12-24 MP, 33 MP cameras). */
+export const MAX_HEIF_DECODE_BYTES = 450_000_000;
 
 interface HeifError {
   code: unknown;
@@ -47,14 +49,29 @@ interface Libheif {
   heif_chroma: { heif_chroma_interleaved_RGB: unknown; heif_chroma_interleaved_RGBA: unknown };
 }
 
+let compiled: WebAssembly.Module | null = null;
 let module: Promise<Libheif> | null = null;
 
+/**
+ * libheif, instantiated from its compiled code (compiled once per worker). This build of it
+ * instantiates synchronously: the hook must hand back the instance's exports at once. Messages
+ * it prints (none are expected) must not reach the CLI's stdout.
+ */
 function load(): Promise<Libheif> {
-  // Messages libheif prints (none are expected) must not reach the CLI's stdout.
+  compiled ??= new WebAssembly.Module(readWasm('libheif.wasm'));
+  const code = compiled;
   const quiet = () => {};
-  module ??= (libheif as unknown as (options: object) => Promise<Libheif>)({ wasmBinary: readWasm('libheif.wasm'), print: quiet, printErr: quiet });
+  const instantiateWasm = (imports: WebAssembly.Imports, receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => WebAssembly.Exports) =>
+    receive(new WebAssembly.Instance(code, imports), code);
+  module ??= (libheif as unknown as (options: object) => Promise<Libheif>)({ instantiateWasm, print: quiet, printErr: quiet });
   return module;
 }
+
+/**
+ * WebAssembly memory only grows: after a large image the instance is let go (its memory with
+ * it), so a worker does not keep the largest decode's memory for the rest of its files.
+ */
+const KEEP_INSTANCE_BELOW_BYTES = 64_000_000;
 
 const isError = (value: unknown): value is HeifError =>
   !!value && typeof value === 'object' && 'message' in value && 'code' in value && !('channels' in value);
@@ -75,6 +92,7 @@ export async function decodeHeif(input: Buffer): Promise<DecodedPixels> {
   const context = lib.heif_context_alloc();
   let handle: unknown = null;
   let decoded: HeifDecoded | null = null;
+  let pixels = 0;
   try {
     const read = lib.heif_context_read_from_memory(context, input);
     if (read.code !== lib.heif_error_code.heif_error_Ok) throw new Error(reason(read));
@@ -84,10 +102,11 @@ export async function decodeHeif(input: Buffer): Promise<DecodedPixels> {
     const width = lib.heif_image_handle_get_width(handle);
     const height = lib.heif_image_handle_get_height(handle);
     if (!(width > 0 && height > 0)) throw new Error('HEIF is damaged: its primary image has no size');
-    if (width * height * 4 > MAX_HEIF_DECODE_BYTES) {
+    pixels = width * height;
+    if (pixels * HEIF_BYTES_PER_PIXEL > MAX_HEIF_DECODE_BYTES) {
       throw new Error(
-        `too large to preview: a ${width}×${height} HEIF image is decoded whole, which takes over ${Math.round((width * height * 4 * 3) / 1e6)} MB, ` +
-          `more than a preview may use (${MAX_HEIF_DECODE_BYTES / 1e6} MB for the decoded image)`,
+        `too large to preview: a ${width}×${height} HEIF image is decoded whole, which takes about ${Math.round((pixels * HEIF_BYTES_PER_PIXEL) / 1e6)} MB, ` +
+          `over the ${MAX_HEIF_DECODE_BYTES / 1e6} MB a preview may use`,
       );
     }
     const alpha = lib.heif_image_handle_has_alpha_channel(handle) !== 0;
@@ -105,6 +124,7 @@ export async function decodeHeif(input: Buffer): Promise<DecodedPixels> {
     if (decoded) lib.heif_image_release(decoded.image);
     if (handle) lib.heif_image_handle_release(handle);
     lib.heif_context_free(context);
+    if (pixels * HEIF_BYTES_PER_PIXEL > KEEP_INSTANCE_BELOW_BYTES) module = null;
   }
 }
 
