@@ -31,11 +31,13 @@ let configured = false;
 
 function decoder(): JpxImage {
   if (!configured) {
-    // No network and no fetch of file: URLs: the binary is handed over from disk.
+    // No network and no fetch of file: URLs: the binary is handed over from disk. Read here, so
+    // a build without it says so (pdf.js would only say "OpenJPEG failed to initialize").
+    const wasm = readWasm('openjpeg.wasm');
     JpxImage.setOptions({
       useWasm: true,
       useWorkerFetch: false,
-      getHandler: () => ({ sendWithPromise: async () => readWasm('openjpeg.wasm') }),
+      getHandler: () => ({ sendWithPromise: async () => wasm }),
     });
     // OpenJPEG's warnings would go to the console (the CLI's stdout); failures come back as errors.
     setVerbosityLevel(VerbosityLevel.ERRORS);
@@ -78,11 +80,14 @@ export async function decodeJpeg2000(input: Buffer, edge: number): Promise<Decod
         `which takes about ${Math.round((samples * BYTES_PER_SAMPLE) / 1e6)} MB to decode, over the ${MAX_JPEG2000_DECODE_BYTES / 1e6} MB a preview may use`,
     );
   }
+  const jpx = decoder();
   let decoded: Uint8ClampedArray;
   try {
-    decoded = await decoder().decode(input, { reducePower: reduce });
+    decoded = await jpx.decode(input, { reducePower: reduce });
   } catch (error) {
-    throw new Error(`JPEG 2000 is damaged: ${plain((error as Error).message)}`);
+    const message = plain((error as Error).message);
+    if (/failed to initialize/i.test(message)) throw new Error(`the JPEG 2000 decoder could not start in this build of Fototar (${message})`);
+    throw new Error(`JPEG 2000 is damaged: ${message}`);
   } finally {
     // A large decode leaves OpenJPEG's memory grown to its size: start afresh next time.
     if (samples * BYTES_PER_SAMPLE > 64_000_000) JpxImage.cleanup();
