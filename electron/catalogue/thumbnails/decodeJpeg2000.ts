@@ -24,8 +24,9 @@ export interface DecodedPixels {
 export const MAX_JPEG2000_DECODE_BYTES = 200_000_000;
 /** Bytes a decoded sample costs: 4 inside OpenJPEG, 1 in the 8-bit result, 1 more as it is copied out. */
 const BYTES_PER_SAMPLE = 6;
-/** sYCC in the JP2 colour specification box (ISO 15444-1 Table I.10). */
+/** sYCC and CMYK in the JP2 colour specification box (ISO 15444-1 Table I.10, ISO 15444-2 Table M.25). */
 const SYCC = 18;
+const CMYK = 12;
 
 let configured = false;
 
@@ -95,6 +96,10 @@ export async function decodeJpeg2000(input: Buffer, edge: number): Promise<Decod
   const channels = decoded.length / (width * height);
   if (channels !== 1 && channels !== 2 && channels !== 3 && channels !== 4) {
     throw new Error(`JPEG 2000 is damaged: it decodes to ${decoded.length} samples, which do not fit ${width}×${height} pixels`);
+  }
+  if (header.enumeratedColourSpace === CMYK && channels === 4) {
+    // Four channels would pass for RGB and alpha: wrong colours are worse than none.
+    throw new Error('no preview for a CMYK JPEG 2000: its decoder in this build returns CMYK samples, which Fototar does not convert');
   }
   const data = Buffer.from(decoded.buffer, decoded.byteOffset, decoded.length);
   if (header.enumeratedColourSpace === SYCC && channels >= 3) syccToRgb(data, channels);

@@ -90,4 +90,8 @@ test('a file that cannot be previewed says why', async () => {
   const cod = noCod.indexOf(Buffer.from([0xff, 0x52]), siz);
   noCod[cod + 1] = 0x5c; // COD becomes a QCD: no coding style in the main header
   await assert.rejects(preview(noCod), /^Error: JPEG 2000 is damaged: its main header has no coding style \(COD\) marker/);
+  // Four channels said to be CMYK (colour box enumerated space 12) are not taken for RGB and alpha.
+  const cmyk = Buffer.from(fixture('rgba.jp2'));
+  cmyk.writeUInt32BE(12, cmyk.indexOf('colr', 0, 'latin1') + 7);
+  await assert.rejects(preview(cmyk), /^Error: no preview for a CMYK JPEG 2000/);
 });
