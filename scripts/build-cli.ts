@@ -7,6 +7,7 @@
 //   ingestWorker.mjs, exportWorker.mjs, searchWorker.mjs
 //                                the worker threads, found beside the chunk that starts them
 //                                (new URL('./searchWorker.mjs', import.meta.url)), as in dist-electron
+//   *.wasm                       the WebAssembly decoders (OpenJPEG, libheif), beside the chunks that load them
 //   bundle.json                  every source file the bundle was made from, with its size and
 //                                time: bin/fototar.js runs the bundle only while all of them are
 //                                unchanged, and the TypeScript sources otherwise (bin/cliEntry.js)
@@ -18,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { common, ROOT } from './build-electron.ts';
+import { common, copyWasm, ROOT } from './build-electron.ts';
 import { BUNDLE_MANIFEST, CHECKED_WITH_BUNDLE, type BundleManifest } from '../bin/cliEntry.js';
 
 export const CLI_OUT_DIR = path.join(ROOT, 'dist-cli');
@@ -93,6 +94,7 @@ export async function buildCli(outDir = CLI_OUT_DIR): Promise<esbuild.Metafile> 
       const manifest = manifestOf(result.metafile);
       if (Object.values(manifest.sources).every(([mtimeMs]) => mtimeMs < started)) {
         fs.writeFileSync(path.join(staging, BUNDLE_MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`);
+        copyWasm(staging);
         metafile = movedTo(result.metafile, staging, outDir);
         break;
       }

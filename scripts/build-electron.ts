@@ -4,10 +4,15 @@
 //   exportWorker.mjs  the export's worker thread, which renders the pictures (next to main.mjs)
 //   searchWorker.mjs  the search worker thread that owns the search index
 //   preload.cjs       the preload (one CommonJS file: sandboxed preloads cannot load modules)
+//   *.wasm            the WebAssembly decoders the ingest worker loads from beside itself
+//                     (OpenJPEG, libheif: electron/catalogue/thumbnails/wasmFile.ts)
 // Run: node scripts/build-electron.ts
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { WASM_FILES } from '../electron/catalogue/thumbnails/wasmFile.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = path.join(ROOT, 'dist-electron');
@@ -65,8 +70,16 @@ export function preloadOptions(outFile = path.join(OUT_DIR, 'preload.cjs')): esb
   };
 }
 
+/** Copies the decoders' WebAssembly binaries from their npm packages into a bundle's folder. */
+export function copyWasm(outDir: string): void {
+  const require = createRequire(import.meta.url);
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [name, file] of Object.entries(WASM_FILES)) fs.copyFileSync(require.resolve(file), path.join(outDir, name));
+}
+
 export async function buildElectron(outDir = OUT_DIR): Promise<void> {
   await Promise.all([esbuild.build(mainOptions(outDir)), esbuild.build(preloadOptions(path.join(outDir, 'preload.cjs')))]);
+  copyWasm(outDir);
 }
 
 if (import.meta.main) {

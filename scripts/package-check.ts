@@ -24,7 +24,14 @@ export const SIZE_BUDGET_MB = 30;
 /** What the bundles load at run time, inside the asar. */
 const REQUIRED_IN_ASAR = ['/package.json', '/dist/renderer/index.html', '/dist-electron/main.mjs', '/dist-electron/preload.cjs'];
 /** Worker threads and native code must be outside the asar (see electron-builder.yml). */
-const REQUIRED_UNPACKED = ['dist-electron/ingestWorker.mjs', 'dist-electron/exportWorker.mjs', 'dist-electron/searchWorker.mjs', 'node_modules/sharp/package.json'];
+const REQUIRED_UNPACKED = [
+  'dist-electron/ingestWorker.mjs',
+  'dist-electron/exportWorker.mjs',
+  'dist-electron/searchWorker.mjs',
+  'dist-electron/openjpeg.wasm',
+  'dist-electron/libheif.wasm',
+  'node_modules/sharp/package.json',
+];
 
 /** The files sharp's package.json names as its entry points (main, module), as shipped. */
 function sharpEntries(): string[] {

@@ -28,6 +28,25 @@ export type Special =
   /** Catalogued; fields listed in `override` replace what ExifTool would lead one to expect. */
   | { previewError?: RegExp; override?: Partial<Expected>; why?: string };
 
+/**
+ * JPEG 2000, HEIC and AVIF files that must show a real preview, with the mean colour of the whole
+ * image in sRGB as a reference decoder gives it: Debian's libvips 8.14 (OpenJPEG 2.5, libheif
+ * 1.15 with libde265), profiles converted with `vips icc_transform --embedded srgb`, 16-bit
+ * samples divided by 257.
+ */
+export const REFERENCE_PREVIEWS: Record<string, { mean: [number, number, number]; note?: string }> = {
+  'files/jpeg2000/RESULT-OK_0008.jp2': { mean: [180.1, 143.5, 96.7], note: 'ProPhoto RGB profile in its colour box' },
+  'files/jpeg2000/exiv2_Reagan.jp2': { mean: [147.9, 147.8, 146.6] },
+  'files/jpeg2000/sharp_relax_actually_j2k.jp2': { mean: [65.3, 87.3, 76.5], note: 'a raw J2K codestream named .jp2' },
+  'files/heic-avif/iphone11pro_IMG_2927.HEIC': { mean: [87.2, 120.1, 155.4], note: 'a grid of HEVC tiles, Display P3' },
+  'files/heic-avif/exif-at-eof.heic': { mean: [87.2, 120.1, 155.4] },
+  'files/heic-avif/heic-collection.heic': { mean: [102.4, 68.5, 39.3], note: 'four images: the primary one' },
+  'files/heic-avif/sony_a7cii_orientation6.HIF': { mean: [124.3, 122.9, 124.4], note: '10-bit HEVC' },
+  'files/xmp-sidecar/iphone_7.heic': { mean: [110.2, 131.2, 150.6] },
+  'files/heic-avif/Irvine_CA.avif': { mean: [92.0, 115.7, 136.0] },
+  'files/heic-avif/exiv2_avif_exif_xmp.avif': { mean: [118.3, 102.3, 108.8] },
+};
+
 const CORRUPT = /truncated or corrupt|damaged|not an image:/;
 
 export const SPECIAL: Record<string, Special> = {
@@ -47,21 +66,16 @@ export const SPECIAL: Record<string, Special> = {
   },
 
   // --- catalogued without a preview ------------------------------------------------------------
-  // JPEG 2000: size from the header, metadata from its uuid boxes; the prebuilt sharp has no decoder.
-  'files/jpeg2000/pillow_balloon_eciRGBv2.jp2': { previewError: /^no decoder for JPEG 2000 images/ },
-  'files/jpeg2000/RESULT-OK_0008.jp2': { previewError: /^no decoder for JPEG 2000 images/ },
-  'files/jpeg2000/exiv2_Reagan.jp2': { previewError: /^no decoder for JPEG 2000 images/ },
+  // JPEG 2000 is decoded by OpenJPEG (pdf.js's WebAssembly build): only damaged files lack a preview.
+  'files/jpeg2000/pillow_balloon_eciRGBv2.jp2': { previewError: /^JPEG 2000 is damaged: Stream too short/, why: 'the fixture is cut short (libvips: "Stream too short")' },
   'files/corrupt/pillow_crash-4fb02745.j2k': {
-    previewError: /^no decoder for JPEG 2000 images/,
-    why: 'a JP2 (despite .j2k) whose boxes and SIZ header are sound (32×32); its damage is in the tile data, which only a decoder would meet',
+    previewError: /^JPEG 2000 is damaged: component 2 claims 25-bit samples/,
+    why: 'a JP2 (despite .j2k) whose boxes and size are sound (32×32), so it is catalogued; its SIZ gives component 2 a 25-bit signed depth',
   },
-  'files/jpeg2000/sharp_relax_actually_j2k.jp2': { previewError: /^no decoder for JPEG 2000 \(raw codestream\) images/, why: 'sniffed by content, not by extension' },
-  'files/heic-avif/iphone11pro_IMG_2927.HEIC': { previewError: /no decoder for this HEIC\/HEVC image/ },
-  'files/heic-avif/exif-at-eof.heic': { previewError: /no decoder for this HEIC\/HEVC image/ },
-  'files/heic-avif/heic-collection.heic': { previewError: /no decoder for this HEIC\/HEVC image/ },
-  'files/heic-avif/sony_a7cii_orientation6.HIF': { previewError: /no decoder for this HEIC\/HEVC image/ },
-  'files/heic-avif/sony_ilce-1.HIF': { previewError: /no decoder for this HEIC\/HEVC image/ },
-  'files/xmp-sidecar/iphone_7.heic': { previewError: /no decoder for this HEIC\/HEVC image/ },
+  'files/heic-avif/sony_ilce-1.HIF': {
+    previewError: /^too large to preview: a 8640×5760 HEIF image is decoded whole, which takes about 647 MB, over the 450 MB/,
+    why: 'HEVC is decoded whole: 50 MP would take ~650 MB (its 147 KB of HEVC data are a test stub that decodes to black anyway)',
+  },
   'files/limits/sharp_giant-image.jpg': { previewError: /over the 200 megapixel limit/ },
   'files/limits/sharp_65536-uint32-limit.png': { previewError: /over the 200 megapixel limit/ },
   'files/tiff/pillow_tiff_tiled_planar_16bit_RGB.tiff': { previewError: /tiled separate planes not supported/ },

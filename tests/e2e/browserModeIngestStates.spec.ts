@@ -1,6 +1,7 @@
 // What an ingest of a mixed folder shows in the grid and the detail panel: a true duplicate is
-// badged "duplicate" and names its first copy; a JPEG 2000 (no decoder in this build) is
-// catalogued with a visible "no preview: <reason>"; a BMP is previewed (decoded by bmp-ts).
+// badged "duplicate" and names its first copy; a JPEG 2000 whose codestream is only a header is
+// catalogued with a visible "no preview: <reason>"; a real JPEG 2000 (OpenJPEG) and a BMP (bmp-ts)
+// are previewed.
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -15,7 +16,7 @@ test.afterEach(async () => {
   served = null;
 });
 
-/** A JP2 with a sound header (signature, ftyp, jp2h/ihdr, a codestream SIZ) of 640×480. */
+/** A JP2 with a sound header (signature, ftyp, jp2h/ihdr) of 640×480 whose codestream is cut inside its SIZ marker. */
 function jp2Header(width: number, height: number): Buffer {
   const box = (type: string, body: Buffer) => {
     const head = Buffer.alloc(8);
@@ -58,7 +59,7 @@ function bmpScan(width: number, height: number): Buffer {
   return bmp.encode({ data, width, height, bitPP: 24 }).data;
 }
 
-test('duplicates are badged; JPEG 2000 shows its no-preview reason; BMP is previewed', async ({ page }) => {
+test('duplicates are badged; a damaged JPEG 2000 shows its no-preview reason; JPEG 2000 and BMP are previewed', async ({ page }) => {
   const dir = await tempDir('fototar-e2e-states-');
   const photos = path.join(dir, 'photos');
   const scan = await makeJpeg({ width: 240, height: 160, colour: '#7a6a52', xmp: { title: 'Vásárcsarnok' } });
@@ -66,17 +67,18 @@ test('duplicates are badged; JPEG 2000 shows its no-preview reason; BMP is previ
   await writeFixture(photos, 'b/vasarcsarnok masolat.jpg', Promise.resolve(scan));
   await writeFixture(photos, 'c/master.jp2', Promise.resolve(jp2Header(640, 480)));
   await writeFixture(photos, 'c/old-scanner.bmp', Promise.resolve(bmpScan(300, 200)));
+  await writeFixture(photos, 'd/scan.jp2', fs.readFile(path.join(repoRoot, 'tests', 'fixtures', 'decoders', 'rgb16.jp2')));
   const catalogueDir = path.join(dir, 'catalogue');
   const ingest = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'fototar.js'), 'ingest', photos, '--catalogue', catalogueDir, '--json'], { encoding: 'utf8' });
   expect(ingest.status, ingest.stderr).toBe(0);
-  expect(JSON.parse(ingest.stdout)).toMatchObject({ added: 4, failed: [], photos: 4 });
+  expect(JSON.parse(ingest.stdout)).toMatchObject({ added: 5, failed: [], photos: 5 });
 
   served = await serveCatalogue(catalogueDir);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(served.url);
   const cells = page.getByTestId('grid-cell');
-  await expect(cells).toHaveCount(4);
+  await expect(cells).toHaveCount(5);
 
   const duplicates = page.getByTestId('duplicate-badge');
   await expect(duplicates).toHaveCount(1);
@@ -86,13 +88,13 @@ test('duplicates are badged; JPEG 2000 shows its no-preview reason; BMP is previ
   await expect(cells.nth(1)).toContainText('Vásárcsarnok');
   await expect(cells.nth(1).getByTestId('duplicate-badge')).toHaveCount(1);
 
-  const jp2Cell = cells.filter({ hasText: 'no decoder for JPEG 2000' });
+  const jp2Cell = cells.filter({ hasText: 'JPEG 2000 is damaged: its SIZ marker is cut short' });
   await expect(jp2Cell).toHaveCount(1);
   await expect(jp2Cell.locator('.no-preview-label')).toHaveText('no preview');
 
-  // The BMP cell has a real thumbnail that loaded.
+  // The BMP and the real JPEG 2000 cells have real thumbnails that loaded.
   const images = page.locator('[data-testid="grid-cell"] img');
-  await expect(images).toHaveCount(3);
+  await expect(images).toHaveCount(4);
   await expect.poll(() => images.evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
 
   await copyCell.click();

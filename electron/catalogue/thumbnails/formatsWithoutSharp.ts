@@ -1,8 +1,8 @@
 // Formats the prebuilt sharp (libvips) cannot open: JPEG 2000 and BMP. Archives do hold them
 // (JP2 masters from digitisation projects, BMPs from old Windows scanner software), so they are
 // still catalogued: their size is read from the header here, their metadata by readMetadata,
-// and BMP pixels are decoded in JavaScript (bmp-ts) and handed to sharp as raw pixels.
-// JPEG 2000 has no decoder in this build: those photos get a "no preview" reason.
+// and their pixels are decoded by Fototar's own decoders (decodeOutsideSharp.ts): BMP in
+// JavaScript (bmp-ts), JPEG 2000 by OpenJPEG in WebAssembly (decodeJpeg2000.ts).
 import * as bmp from 'bmp-ts';
 
 export type HeaderOnlyFormat = 'jp2' | 'j2k' | 'bmp';

@@ -3,7 +3,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
-import { decodeBmp, label, readHeaderFacts, sniffHeaderOnlyFormat } from './formatsWithoutSharp.ts';
+import { readHeaderFacts, sniffHeaderOnlyFormat } from './formatsWithoutSharp.ts';
+import { openOutsideSharp } from './decodeOutsideSharp.ts';
+import { openableBySharp } from './avifSequence.ts';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -30,8 +32,8 @@ export interface ImageFacts {
   sharpOrients: boolean;
   /** The metadata blocks sharp found, for formats exifr cannot read itself. */
   embedded: { exif?: Buffer; xmp?: Buffer; iptc?: Buffer };
-  /** Who decodes the pixels: sharp, our BMP decoder, or nobody (the reason is `noPreview`). */
-  decoder: 'sharp' | 'bmp' | 'none';
+  /** Who decodes the pixels: sharp, one of our decoders (decodeOutsideSharp.ts), or nobody (the reason is `noPreview`). */
+  decoder: 'sharp' | 'bmp' | 'jpeg2000' | 'heif' | 'none';
   noPreview: string | null;
   /** Progressive JPEG or interlaced PNG: what decoding it whole takes, in bytes; else null. */
   wholeDecode: { kind: string; bytes: number } | null;
@@ -72,14 +74,14 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       orientation: null,
       sharpOrients: false,
       embedded: {},
-      decoder: header.format === 'bmp' ? 'bmp' : 'none',
-      noPreview: header.format === 'bmp' ? null : `no decoder for ${label(header.format)} images in this build of Fototar`,
+      decoder: header.format === 'bmp' ? 'bmp' : 'jpeg2000',
+      noPreview: null,
       wholeDecode: null,
     };
   }
   let meta: Metadata;
   try {
-    meta = await sharp(input, { failOn: 'none', limitInputPixels: false }).metadata();
+    meta = await sharp(openableBySharp(input), { failOn: 'none', limitInputPixels: false }).metadata();
   } catch (error) {
     const format = /unsupported image format/i.test((error as Error)?.message ?? '') ? undecodableFormat(input) : null;
     if (format?.startsWith('a video')) throw new Error(`not an image: ${format}`);
@@ -99,7 +101,8 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       orientation: null,
       sharpOrients: false,
       embedded: { exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc },
-      decoder: 'sharp',
+      // HEIF other than AV1 is decoded by libheif in WebAssembly: the prebuilt sharp's libheif has AV1 only.
+      decoder: format === 'heic' ? 'heif' : 'sharp',
       noPreview: null,
       wholeDecode: wholeDecode(meta),
     },
@@ -178,13 +181,12 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
         `${Math.round(facts.wholeDecode.bytes / 1e6)} MB, over the ${MAX_WHOLE_DECODE_BYTES / 1e6} MB a preview may use`,
     );
   }
-  const decode = (failOn: 'truncated' | 'none') => {
+  const decode = async (failOn: 'truncated' | 'none') => {
     let image: Sharp;
-    if (facts.decoder === 'bmp') {
-      const bitmap = decodeBmp(input);
-      image = sharp(bitmap.data, { raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels } });
+    if (facts.decoder === 'bmp' || facts.decoder === 'jpeg2000' || facts.decoder === 'heif') {
+      image = await openOutsideSharp(input, facts.decoder, PREVIEW_EDGE);
     } else {
-      image = sharp(input, { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+      image = sharp(openableBySharp(input), { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
     }
     image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
     return image
@@ -205,13 +207,9 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
       warning = incompleteImage(input, strict);
     }
   } catch (error) {
-    const reason = describeSharpError(error);
-    // HEVC decoding fails with varying libvips messages ("bad seek", "Unknown error") when the
-    // decoder plugin is missing; the header was readable, so the missing decoder is the cause.
-    if (facts.format === 'heic' && !reason.startsWith('no decoder') && !/damaged/.test(reason)) {
-      throw new Error(`no decoder for this HEIC/HEVC image on this system (${reason})`);
-    }
-    throw new Error(reason);
+    // Our own decoders' reasons are already plain; libvips' are translated.
+    if (facts.decoder !== 'sharp') throw new Error((error as Error).message);
+    throw new Error(describeSharpError(error));
   }
   const { width, height, channels } = pixels.info;
   const raw = { raw: { width, height, channels } };

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCheckPackage, inspectPackage, layOutAsElectron, runtimePackages, SIZE_BUDGET_MB, type BuiltPackage, type Inspection } from '../../../scripts/package-check.ts';
-import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
+import { tempDir, writeFixture } from '../../support/fixtures.ts';
 
 let dir: string;
 let pkg: BuiltPackage;
@@ -27,14 +27,16 @@ test('the package holds what the bundles load, and nothing bundled, dev-only, ty
   assert.deepEqual(inspection.shippedPackages.filter((name) => !runtime.has(name)), [], 'node_modules holds only sharp and what it needs');
   for (const name of ['sharp', `@img/sharp-${process.platform}-${process.arch}`]) assert.ok(inspection.shippedPackages.includes(name), name);
   for (const worker of ['ingestWorker', 'exportWorker', 'searchWorker']) assert.ok(inspection.unpackedFiles.includes(`dist-electron/${worker}.mjs`), worker);
+  for (const wasm of ['openjpeg.wasm', 'libheif.wasm']) assert.ok(inspection.unpackedFiles.includes(`dist-electron/${wasm}`), wasm);
   assert.ok(inspection.asarFiles.includes('/dist/renderer/index.html'));
 });
 
-test('the packaged main process starts, ingests and exports through the unpacked sharp and workers, and answers the API', async () => {
+test('the packaged main process starts, ingests and exports through the unpacked sharp, workers and WebAssembly decoders, and answers the API', async () => {
   const layout = layOutAsElectron(pkg, path.join(dir, 'run'));
   assert.equal(fs.existsSync(path.join(layout.appDir, 'node_modules', 'sharp')), false, 'sharp is only reachable through app.asar.unpacked');
   const photos = path.join(dir, 'photos');
-  await writeFixture(photos, 'fortepan_1234.jpg', makeJpeg({ width: 64, height: 48 }));
+  // A JPEG 2000: its preview needs OpenJPEG's .wasm, read from app.asar.unpacked beside the worker, and sharp.
+  await writeFixture(photos, 'fortepan_1234.jp2', Promise.resolve(fs.readFileSync(fileURLToPath(new URL('../../fixtures/decoders/rgb16.jp2', import.meta.url)))));
   const support = fileURLToPath(new URL('../../support/', import.meta.url));
   const run = spawnSync(
     process.execPath,

@@ -1,5 +1,6 @@
 // JPEG 2000 and BMP, which the prebuilt sharp cannot open: sized from their headers, BMP decoded
-// by bmp-ts, JPEG 2000 catalogued with a "no preview" reason, damaged headers refused.
+// by bmp-ts, a JPEG 2000 whose codestream cannot be decoded catalogued with the reason (real
+// JPEG 2000 decoding: jpeg2000Decoder.test.ts), damaged headers refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -60,7 +61,7 @@ test('sizes come from the headers, by content and not by extension', () => {
   assert.match(String((readHeaderFacts(jp2(640, 480).subarray(0, 40), 'jp2') as { damaged: string }).damaged), /header cannot be read/);
 });
 
-test('an ingest catalogues BMP with a preview, JPEG 2000 with its reason, and refuses a damaged header', async () => {
+test('an ingest catalogues BMP with a preview, an undecodable JPEG 2000 with its reason, and refuses a damaged header', async () => {
   const dir = await tempDir();
   const photos = path.join(dir, 'photos');
   await writeFixture(photos, 'scan.bmp', Promise.resolve(bmpFile(120, 80)));
@@ -84,7 +85,8 @@ test('an ingest catalogues BMP with a preview, JPEG 2000 with its reason, and re
 
     const master = byName.get('master.jp2')!;
     assert.deepEqual([master.format, master.width, master.height], ['jp2', 4000, 3000]);
-    assert.equal(master.previewError, 'no decoder for JPEG 2000 images in this build of Fototar');
+    // Its codestream is a bare SIZ start: the header box gives the size, the decoder the reason.
+    assert.equal(master.previewError, 'JPEG 2000 is damaged: its SIZ marker is cut short');
     assert.equal(catalogue.photos.imageFile(master.id, 'grid'), null);
 
     assert.match(byName.get('cut.bmp')!.previewError ?? '', /truncated or corrupt/);
