@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { decodeBmp, label, readHeaderFacts, sniffHeaderOnlyFormat } from './formatsWithoutSharp.ts';
+import { rawImageFacts, sniffRawFormat } from '../raw/rawImageFacts.ts';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -35,6 +36,8 @@ export interface ImageFacts {
   noPreview: string | null;
   /** Progressive JPEG or interlaced PNG: what decoding it whole takes, in bytes; else null. */
   wholeDecode: { kind: string; bytes: number } | null;
+  /** A camera RAW file: the embedded JPEG (its place in the file and its stored size) that is decoded instead. */
+  embeddedPreview?: { offset: number; length: number; width: number; height: number };
 }
 
 /** Formats the prebuilt sharp cannot decode at all, recognised by their first bytes. */
@@ -59,6 +62,13 @@ function damagedFormat(input: Buffer): string | null {
 
 /** Reads the header only; throws a plain-language error for what sharp cannot open. */
 export async function imageFacts(input: Buffer): Promise<ImageFacts> {
+  // Camera RAW before sharp: libvips would open a TIFF-based RAW as a TIFF and show its
+  // first directory (a thumbnail or a placeholder) as the photo.
+  const rawFormat = sniffRawFormat(input);
+  if (rawFormat) {
+    const raw = await rawImageFacts(input, rawFormat);
+    return withOrientation(raw, raw.orientation, false);
+  }
   // JPEG 2000 and BMP: sharp cannot open them, so the header alone gives the size.
   const headerOnly = sniffHeaderOnlyFormat(input);
   if (headerOnly) {
@@ -168,8 +178,11 @@ export interface Thumbnails {
  */
 export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promise<Thumbnails> {
   if (facts.noPreview) throw new Error(facts.noPreview);
-  if (facts.width * facts.height > MAX_INPUT_PIXELS) {
-    throw new Error(`too large to preview: ${facts.width}×${facts.height} pixels is over the ${MAX_INPUT_PIXELS / 1e6} megapixel limit`);
+  const embedded = facts.embeddedPreview;
+  const source = embedded ? input.subarray(embedded.offset, embedded.offset + embedded.length) : input;
+  const decoded = embedded ?? facts;
+  if (decoded.width * decoded.height > MAX_INPUT_PIXELS) {
+    throw new Error(`too large to preview: ${decoded.width}×${decoded.height} pixels is over the ${MAX_INPUT_PIXELS / 1e6} megapixel limit`);
   }
   if (facts.wholeDecode && facts.wholeDecode.bytes > MAX_WHOLE_DECODE_BYTES) {
     const megapixels = Math.round((facts.width * facts.height) / 1e6);
@@ -184,7 +197,7 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
       const bitmap = decodeBmp(input);
       image = sharp(bitmap.data, { raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels } });
     } else {
-      image = sharp(input, { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+      image = sharp(source, { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
     }
     image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
     return image
@@ -202,7 +215,7 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
     } catch (strict) {
       if (facts.decoder !== 'sharp') throw strict;
       pixels = await decode('none');
-      warning = incompleteImage(input, strict);
+      warning = incompleteImage(source, strict);
     }
   } catch (error) {
     const reason = describeSharpError(error);
