@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { decodeBmp, label, readHeaderFacts, sniffHeaderOnlyFormat } from './formatsWithoutSharp.ts';
 import { rawImageFacts, sniffRawFormat } from '../raw/rawImageFacts.ts';
+import { colourPath, convertToSrgb, type ColourPath } from './colourToSrgb.ts';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -38,6 +39,8 @@ export interface ImageFacts {
   wholeDecode: { kind: string; bytes: number } | null;
   /** A camera RAW file: the embedded JPEG (its place in the file and its stored size) that is decoded instead. */
   embeddedPreview?: { offset: number; length: number; width: number; height: number };
+  /** CMYK, or 16-bit RGB with an ICC profile: converted to sRGB in its own way (colourToSrgb.ts). */
+  colourPath?: ColourPath;
 }
 
 /** Formats the prebuilt sharp cannot decode at all, recognised by their first bytes. */
@@ -112,6 +115,7 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       decoder: 'sharp',
       noPreview: null,
       wholeDecode: wholeDecode(meta),
+      colourPath: colourPath(meta),
     },
     meta.orientation ?? null,
     true,
@@ -200,7 +204,7 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
       image = sharp(source, { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
     }
     image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
-    return image
+    return convertToSrgb(image, facts.colourPath)
       .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .raw({ depth: 'uchar' })
