@@ -49,25 +49,29 @@ function layoutOf(input: Buffer, format: RawFormat): RawLayout {
 
 type Judged = { candidate: PreviewCandidate; preview: EmbeddedPreview } | { candidate: PreviewCandidate; problem: string };
 
+/** What Fototar does instead, said after every RAW no-preview reason (the UI reads the reasons back by their form). */
+const RAW_POLICY = "Fototar shows a RAW file's own preview and does not decode its sensor data";
+
 /** Reads one candidate's JPEG header (libvips, no pixels decoded) and judges it. */
 async function judge(input: Buffer, candidate: PreviewCandidate): Promise<Judged> {
   const { offset, length } = candidate;
-  if (offset < 0 || length <= 0 || offset >= input.length) return { candidate, problem: `is outside the file (${candidate.where})` };
+  if (offset < 0 || length <= 0 || offset >= input.length) return { candidate, problem: `cannot be read (${candidate.where} points outside the file)` };
   const end = Math.min(input.length, offset + length);
   const bytes = input.subarray(offset, end);
   const isJpeg = bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   if (!isJpeg) {
-    return { candidate, problem: bytes.length < PLACEHOLDER_BYTES ? `is a placeholder (${bytes.length} bytes)` : `is not a JPEG image (${bytes.length} bytes at ${candidate.where})` };
+    return { candidate, problem: bytes.length < PLACEHOLDER_BYTES ? `is a placeholder (${bytes.length} bytes)` : `cannot be read (${bytes.length} bytes at ${candidate.where} are not a JPEG image)` };
   }
   try {
     const meta = await sharp(bytes, { failOn: 'none' }).metadata();
-    if (meta.format !== 'jpeg' || !meta.width || !meta.height) return { candidate, problem: `cannot be read (${bytes.length} bytes)` };
+    if (meta.format !== 'jpeg' || !meta.width || !meta.height) return { candidate, problem: `cannot be read (${bytes.length} bytes at ${candidate.where} have no image size)` };
     if (Math.max(meta.width, meta.height) < MIN_PREVIEW_EDGE) return { candidate, problem: `is a placeholder (${meta.width}×${meta.height} pixels)` };
     const preview: EmbeddedPreview = { ...candidate, length: bytes.length, width: meta.width, height: meta.height, progressive: !!meta.isProgressive, chromaSubsampling: meta.chromaSubsampling };
     return { candidate, preview };
   } catch (error) {
     // A lossless JPEG (SOF3: Canon's raw data) or a damaged one: not something to show.
-    return { candidate, problem: `cannot be read (${bytes.length} bytes: ${String((error as Error).message).split('\n')[0].slice(0, 120)})` };
+    const why = String((error as Error).message).split('\n')[0].replace(/[();]/g, ' ').trim().slice(0, 120);
+    return { candidate, problem: `cannot be read (${bytes.length} bytes at ${candidate.where}: ${why})` };
   }
 }
 
@@ -82,9 +86,7 @@ export async function rawFacts(input: Buffer, format: RawFormat): Promise<RawFac
   if (!preview) {
     // The reason given is that of the largest candidate: the preview proper, not a thumbnail.
     const worst = judged.slice().sort((a, b) => b.candidate.length - a.candidate.length)[0];
-    noPreview = worst && 'problem' in worst
-      ? `the RAW file's embedded preview ${worst.problem}; Fototar shows a RAW file's embedded preview and does not decode its sensor data`
-      : `the ${RAW_LABELS[format]} file has no embedded preview, and Fototar does not decode RAW sensor data`;
+    noPreview = worst && 'problem' in worst ? `the RAW file's embedded preview ${worst.problem}; ${RAW_POLICY}` : `the ${RAW_LABELS[format]} file has no embedded preview; ${RAW_POLICY}`;
   }
   // The photo's size is the sensor image's when the file states it (what ExifTool reports as
   // the image size); only when it does not is it the preview's.
