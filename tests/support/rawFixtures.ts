@@ -207,3 +207,26 @@ export function raf(options: { jpeg: Buffer; cropped: [number, number] }): Buffe
   header.writeUInt32BE(SENSOR_BYTES.length, 104);
   return Buffer.concat([header, options.jpeg, directory, SENSOR_BYTES]);
 }
+
+/** An uncompressed 8-bit RGB TIFF of `pages` pages (an IFD chain), each one flat colour. */
+export function multiPageTiff(width: number, height: number, colours: [number, number, number][]): Buffer {
+  const page = ([r, g, b]: [number, number, number]): IfdSpec => {
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let i = 0; i < pixels.length; i += 3) pixels.set([r, g, b], i);
+    return {
+      entries: [
+        { tag: 0x100, long: [width] },
+        { tag: 0x101, long: [height] },
+        { tag: 0x102, short: [8, 8, 8] },
+        { tag: 0x103, short: [1] },
+        { tag: 0x106, short: [2] },
+        { tag: 0x111, blob: { data: pixels, lengthTag: 0x117 } },
+        { tag: 0x115, short: [3] },
+        { tag: 0x116, long: [height] },
+      ],
+    };
+  };
+  const pages = colours.map(page);
+  pages.forEach((ifd, i) => (ifd.next = pages[i + 1]));
+  return buildTiff(pages[0]);
+}
