@@ -39,7 +39,7 @@ export interface ImageFacts {
   wholeDecode: { kind: string; bytes: number } | null;
   /** A camera RAW file: the embedded JPEG (its place in the file and its stored size) that is decoded instead. */
   embeddedPreview?: { offset: number; length: number; width: number; height: number };
-  /** CMYK, or 16-bit RGB with an ICC profile: converted to sRGB in its own way (colourToSrgb.ts). */
+  /** 16-bit RGB with an ICC profile: taken on to sRGB in its own way (colourToSrgb.ts). */
   colourPath?: ColourPath;
 }
 
