@@ -8,6 +8,7 @@ import { escapedName, fileSystemReason, notRegularFile, utf8Name } from './fileP
 export const IMAGE_EXTENSIONS = new Set([
   '.jpg', '.jpeg', '.jpe', '.jfif', '.tif', '.tiff', '.png', '.webp', '.gif', '.avif',
   '.heic', '.heif', '.hif', '.jp2', '.j2k', '.jpf', '.jpx', '.bmp',
+  '.dng', '.cr2', '.cr3', '.nef', '.arw', '.orf', '.raf', '.rw2',
 ]);
 
 export function isImageFileName(name: string): boolean {

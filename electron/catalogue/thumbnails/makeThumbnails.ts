@@ -6,6 +6,8 @@ import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { readHeaderFacts, sniffHeaderOnlyFormat } from './formatsWithoutSharp.ts';
 import { openOutsideSharp } from './decodeOutsideSharp.ts';
 import { openableBySharp } from './avifSequence.ts';
+import { rawImageFacts, sniffRawFormat } from '../raw/rawImageFacts.ts';
+import { colourPath, convertToSrgb, type ColourPath } from './colourToSrgb.ts';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -37,6 +39,10 @@ export interface ImageFacts {
   noPreview: string | null;
   /** Progressive JPEG or interlaced PNG: what decoding it whole takes, in bytes; else null. */
   wholeDecode: { kind: string; bytes: number } | null;
+  /** A camera RAW file: the embedded JPEG (its place in the file and its stored size) that is decoded instead. */
+  embeddedPreview?: { offset: number; length: number; width: number; height: number };
+  /** 16-bit RGB with an ICC profile: taken on to sRGB in its own way (colourToSrgb.ts). */
+  colourPath?: ColourPath;
 }
 
 /** Formats the prebuilt sharp cannot decode at all, recognised by their first bytes. */
@@ -61,6 +67,13 @@ function damagedFormat(input: Buffer): string | null {
 
 /** Reads the header only; throws a plain-language error for what sharp cannot open. */
 export async function imageFacts(input: Buffer): Promise<ImageFacts> {
+  // Camera RAW before sharp: libvips would open a TIFF-based RAW as a TIFF and show its
+  // first directory (a thumbnail or a placeholder) as the photo.
+  const rawFormat = sniffRawFormat(input);
+  if (rawFormat) {
+    const raw = await rawImageFacts(input, rawFormat);
+    return withOrientation(raw, raw.orientation, false);
+  }
   // JPEG 2000 and BMP: sharp cannot open them, so the header alone gives the size.
   const headerOnly = sniffHeaderOnlyFormat(input);
   if (headerOnly) {
@@ -105,6 +118,7 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
       decoder: format === 'heic' ? 'heif' : 'sharp',
       noPreview: null,
       wholeDecode: wholeDecode(meta),
+      colourPath: colourPath(meta),
     },
     meta.orientation ?? null,
     true,
@@ -171,8 +185,11 @@ export interface Thumbnails {
  */
 export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promise<Thumbnails> {
   if (facts.noPreview) throw new Error(facts.noPreview);
-  if (facts.width * facts.height > MAX_INPUT_PIXELS) {
-    throw new Error(`too large to preview: ${facts.width}×${facts.height} pixels is over the ${MAX_INPUT_PIXELS / 1e6} megapixel limit`);
+  const embedded = facts.embeddedPreview;
+  const source = embedded ? input.subarray(embedded.offset, embedded.offset + embedded.length) : input;
+  const decoded = embedded ?? facts;
+  if (decoded.width * decoded.height > MAX_INPUT_PIXELS) {
+    throw new Error(`too large to preview: ${decoded.width}×${decoded.height} pixels is over the ${MAX_INPUT_PIXELS / 1e6} megapixel limit`);
   }
   if (facts.wholeDecode && facts.wholeDecode.bytes > MAX_WHOLE_DECODE_BYTES) {
     const megapixels = Math.round((facts.width * facts.height) / 1e6);
@@ -186,10 +203,10 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
     if (facts.decoder === 'bmp' || facts.decoder === 'jpeg2000' || facts.decoder === 'heif') {
       image = await openOutsideSharp(input, facts.decoder, PREVIEW_EDGE);
     } else {
-      image = sharp(openableBySharp(input), { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+      image = sharp(openableBySharp(source), { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
     }
     image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
-    return image
+    return convertToSrgb(image, facts.colourPath)
       .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .raw({ depth: 'uchar' })
@@ -204,7 +221,7 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
     } catch (strict) {
       if (facts.decoder !== 'sharp') throw strict;
       pixels = await decode('none');
-      warning = incompleteImage(input, strict);
+      warning = incompleteImage(source, strict);
     }
   } catch (error) {
     // Our own decoders' reasons are already plain; libvips' are translated.

@@ -72,7 +72,12 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
               <Fact label={t('detail.facts.iowa')} value={photo.iowaId ?? ''} />
               <Fact label={t('detail.facts.file')} value={photo.file} title={baseName(photo.file)} mono />
               <Fact label={t('detail.facts.duplicateOf')} value={photo.duplicateOf !== null ? t('detail.facts.duplicateValue', { id: photo.duplicateOf }) : ''} />
-              <Fact label={t('detail.facts.size')} value={photo.width && photo.height ? `${photo.width} × ${photo.height}${photo.format ? ` · ${photo.format.toUpperCase()}` : ''}` : photo.format?.toUpperCase() ?? ''} />
+              <Fact
+                label={t('detail.facts.size')}
+                value={[photo.width && photo.height ? `${photo.width} × ${photo.height}` : '', photo.format?.toUpperCase() ?? '', photo.pageCount ? t('detail.facts.pages', { count: photo.pageCount }) : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
               <Fact label={t('detail.facts.camera')} value={photo.camera ?? ''} />
               <Fact label={t('detail.facts.taken')} value={formatIsoDate(photo.takenAt)} />
               <Fact label={t('detail.facts.digitised')} value={formatIsoDate(photo.digitizedAt)} />

@@ -40,6 +40,11 @@ const RULES: Rule[] = [
     (m, t) => t('reason.tooLargeToPreview', { width: Number(m[1]), height: Number(m[2]), limit: Number(m[3]) }),
   ],
   [/^image has no dimensions$/, (_m, t) => t('reason.noDimensions')],
+  // A camera RAW file without a usable embedded preview (electron/catalogue/raw/rawPreview.ts).
+  [/^the RAW file's embedded preview is a placeholder \((\d+) bytes\); /, (m, t) => t('reason.rawPlaceholderBytes', { bytes: Number(m[1]) })],
+  [/^the RAW file's embedded preview is a placeholder \((\d+)×(\d+) pixels\); /, (m, t) => t('reason.rawPlaceholderPixels', { width: Number(m[1]), height: Number(m[2]) })],
+  [/^the RAW file's embedded preview cannot be read \((.+)\); /s, (m, t) => t('reason.rawPreviewUnreadable', { why: m[1] })],
+  [/^the (.+) file has no embedded preview; /, (m, t) => t('reason.rawNoPreview', { format: m[1] })],
   [/^symbolic link loop$/, (_m, t) => t('reason.loop')],
   [/^not found \(ENOENT\)$/, (_m, t) => t('reason.enoent')],
   [/^permission denied \((EACCES|EPERM)\)$/, (m, t) => t('reason.permission', { code: m[1] })],

@@ -51,3 +51,17 @@ test('in English the reasons stay as the catalogue wrote them', async () => {
   }
   assert.equal(ingestReason('file too large (2147483648 bytes)', t), 'file too large (2,147,483,648 bytes)');
 });
+
+test("a RAW file's no-preview reasons, as the thumbnailer writes them, are said in Hungarian", async () => {
+  const { imageFacts } = await import('../../../electron/catalogue/thumbnails/makeThumbnails.ts');
+  const { dng, twoColourJpeg } = await import('../../support/rawFixtures.ts');
+  const t = (await translator('hu', 'ingest')) as unknown as TFunction<'ingest'>;
+  const policy = 'a Fototar a RAW-fájl saját előnézetét mutatja, a szenzor nyers adatait nem dolgozza fel';
+  const placeholder = (await imageFacts(dng({ preview: Buffer.from('<Dummy preview image data>', 'latin1') }))).noPreview ?? '';
+  assert.equal(ingestReason(placeholder, t), `a RAW-fájl beágyazott előnézete csak helykitöltő (26 bájt); ${policy}`);
+  const blank = (await imageFacts(dng({ preview: await twoColourJpeg(8, 8, '#fff', '#fff') }))).noPreview ?? '';
+  assert.equal(ingestReason(blank, t), `a RAW-fájl beágyazott előnézete csak helykitöltő (8×8 képpont); ${policy}`);
+  const garbage = (await imageFacts(dng({ preview: Buffer.alloc(4096, 0x41) }))).noPreview ?? '';
+  assert.match(ingestReason(garbage, t), /^a RAW-fájl beágyazott előnézete nem olvasható \(4096 bytes at SubIFD1 JPEG strip are not a JPEG image\); /);
+  assert.equal(ingestReason("the Sony ARW file has no embedded preview; Fototar shows a RAW file's own preview and does not decode its sensor data", t), `Sony ARW: a fájlban nincs beágyazott előnézet; ${policy}`);
+});
