@@ -4,7 +4,7 @@
 // a JPEG named `scan_0042` is catalogued, a PNG named .jpg is catalogued with a note, and a
 // file that is not an image (Thumbs.db, a PDF, notes) is listed as skipped with its reason.
 import fs from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { close, constants, open, read } from 'node:fs';
 import path from 'node:path';
 import type { IngestFailure, IngestSkip, IngestWarning } from '../../../shared/types.ts';
 import { englishMessage, type ErrorKey, type ErrorParams } from '../../../shared/errorMessages.ts';
@@ -71,21 +71,10 @@ export async function scanFolders(inputs: readonly string[], options: ScanOption
   /** A regular file's (or a link's target's) verdict, from its first bytes. */
   const sniff = async (file: string | Buffer, name: string, listedAs: string): Promise<Verdict> => {
     if (isCatalogued?.(listedAs)) return { kind: 'catalogued' };
-    let handle: fs.FileHandle;
     try {
-      // O_NONBLOCK: a file swapped for a FIFO since it was listed must not block the scan.
-      handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      return sniffFormat(await readHead(file), name);
     } catch (error) {
       return { kind: 'failed', reason: `cannot read file: ${fileSystemReason(error)}` };
-    }
-    try {
-      const head = Buffer.allocUnsafe(HEAD_BYTES);
-      const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
-      return sniffFormat(head.subarray(0, bytesRead), name);
-    } catch (error) {
-      return { kind: 'failed', reason: `cannot read file: ${fileSystemReason(error)}` };
-    } finally {
-      await handle.close().catch(() => {});
     }
   };
 
@@ -172,6 +161,26 @@ export async function scanFolders(inputs: readonly string[], options: ScanOption
     }
   }
   return result;
+}
+
+/**
+ * The first HEAD_BYTES of a file: open, read, close on libuv's threads, with plain callbacks
+ * (no FileHandle to make and collect per file) and the close not waited for, so each file
+ * costs two round trips. O_NONBLOCK: a file swapped for a FIFO since it was listed must not
+ * block the scan.
+ */
+function readHead(file: string | Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0), (openError, fd) => {
+      if (openError) return reject(openError);
+      const head = Buffer.allocUnsafe(HEAD_BYTES);
+      read(fd, head, 0, HEAD_BYTES, 0, (readError, bytesRead) => {
+        close(fd, () => {});
+        if (readError) reject(readError);
+        else resolve(head.subarray(0, bytesRead));
+      });
+    });
+  });
 }
 
 /**
