@@ -27,7 +27,8 @@ export function SkippedFiles({ skipped, byReason }: { skipped: readonly IngestSk
       <div className="ingest-line ingest-skipped" data-testid="ingest-skipped">
         <span className="skipped-counts">{t('skipped.line', { count: skipped.length, counts: list })}</span>
         <button type="button" className="button small ghost" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls={listId} data-testid="ingest-skipped-toggle">
-          {open ? t('skipped.hide') : t('skipped.show')}
+          {/* One label, open or closed (the triangle and aria-expanded say which): the line keeps its layout. */}
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t('skipped.details')}
         </button>
       </div>
       {open && (
