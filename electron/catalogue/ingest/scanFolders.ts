@@ -57,7 +57,7 @@ export async function scanFolders(inputs: readonly string[], options: ScanOption
         const params: ErrorParams = ext ? { ext, format } : { format };
         result.notes.set(file, { path: file, message: englishMessage(key, params), key, params });
       }
-    } else if (verdict.reason !== 'system' && verdict.reason !== 'hidden' && namedLikeImage(name)) {
+    } else if (verdict.reason !== 'system' && namedLikeImage(name)) {
       // Named like an image, it is the person's photo: if its content is none (cut to nothing,
       // damaged, a video saved as .jpg), the worker says exactly what it found, as a failure.
       result.files.push(file);
@@ -112,7 +112,7 @@ export async function scanFolders(inputs: readonly string[], options: ScanOption
       const shown = name ?? escapedName(entry.name);
       const full = path.join(dir, shown);
       if (entry.isDirectory()) return null;
-      const byName = sniffName(shown, { hidden: true });
+      const byName = sniffName(shown);
       if (byName) return byName;
       if (name === null) {
         // Not catalogued under a name it cannot be found by; but only an image is a failure.
@@ -153,9 +153,8 @@ export async function scanFolders(inputs: readonly string[], options: ScanOption
     }
     if (stat.isDirectory()) await walk(absolute);
     else if (stat.isFile()) {
-      // A file named on its own is read even when hidden: the person chose it.
       const name = path.basename(absolute);
-      place(absolute, name, sniffName(name, { hidden: false }) ?? (await sniff(absolute, name, absolute)));
+      place(absolute, name, sniffName(name) ?? (await sniff(absolute, name, absolute)));
     } else {
       result.failed.push({ path: absolute, reason: notRegularFile(stat) });
     }

@@ -77,24 +77,24 @@ const SYSTEM_FILES = new Map(
 
 /**
  * What the name alone decides, before anything is read: system files and AppleDouble forks
- * (`._photo.jpg`: a Mac's resource fork on a non-Mac disk, a few hundred bytes that are no
- * JPEG), and, when walking a folder, hidden files (as hidden folders are not walked either).
+ * (`._photo.jpg`: a Mac's resource fork on a non-Mac disk, a few hundred bytes that are no JPEG).
  */
-export function sniffName(name: string, options: { hidden: boolean }): Sniffed | null {
+export function sniffName(name: string): Sniffed | null {
   const system = SYSTEM_FILES.get(name.toLowerCase());
   if (system) return { kind: 'skip', reason: 'system', what: system };
   if (name.startsWith('._')) return { kind: 'skip', reason: 'system', what: 'AppleDouble' };
-  if (options.hidden && name.startsWith('.')) return { kind: 'skip', reason: 'hidden', what: null };
   return null;
 }
 
 /** A file's kind from its first bytes (at most HEAD_BYTES are looked at) and its name. */
 export function sniffFormat(head: Uint8Array, name: string): Sniffed {
-  const byName = sniffName(name, { hidden: false });
+  const byName = sniffName(name);
   if (byName) return byName;
   const bytes = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, HEAD_BYTES));
-  if (bytes.length === 0) return { kind: 'skip', reason: 'empty', what: null };
-  return sniffImage(bytes, extensionOf(name)) ?? sniffOther(bytes, extensionOf(name));
+  const found = bytes.length === 0 ? skip('empty') : (sniffImage(bytes, extensionOf(name)) ?? sniffOther(bytes, extensionOf(name)));
+  // A hidden file (a dotfile: a tool's settings, a lock) that is not an image is skipped as
+  // hidden, whatever it holds; a hidden image is catalogued, as it always was.
+  return found.kind === 'skip' && name.startsWith('.') ? skip('hidden') : found;
 }
 
 const skip = (reason: SkipReason, what: string | null = null): Sniffed => ({ kind: 'skip', reason, what });

@@ -25,6 +25,7 @@ async function mixedFolder(): Promise<string> {
   await writeFixture(dir, '._fortepan_1.jpg', Promise.resolve(Buffer.from([0, 5, 0x16, 7, 0, 2, 0, 0])));
   await writeFixture(dir, 'empty', Promise.resolve(Buffer.alloc(0)));
   await writeFixture(dir, '.secret.jpg', makeJpeg());
+  await writeFixture(dir, '.settings', Promise.resolve(Buffer.from('[view]\nsort=name\n')));
   await writeFixture(dir, 'sub/list.pdf', Promise.resolve(Buffer.from('%PDF-1.4\n')));
   await writeFixture(dir, 'sub/fortepan_1.xmp', Promise.resolve(Buffer.from('<x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta>')));
   await writeFixture(dir, '.hidden-folder/inside.jpg', makeJpeg());
@@ -35,14 +36,14 @@ test('images are found by content under any name; the rest is skipped with its r
   const dir = await mixedFolder();
   const scan = await scanFolders([dir]);
   const rel = (p: string) => path.relative(dir, p);
-  assert.deepEqual(scan.files.map(rel), ['fortepan_1.jpg', 'photo.dat', 'really-a-png.jpg', 'scan_0042']);
+  assert.deepEqual(scan.files.map(rel), ['.secret.jpg', 'fortepan_1.jpg', 'photo.dat', 'really-a-png.jpg', 'scan_0042']);
   assert.deepEqual(scan.failed, []);
   assert.deepEqual(
     scan.skipped.map((s) => [rel(s.path), s.reason, s.message]),
     [
       ['.DS_Store', 'system', 'system file (.DS_Store)'],
       ['._fortepan_1.jpg', 'system', 'system file (AppleDouble)'],
-      ['.secret.jpg', 'hidden', 'hidden file'],
+      ['.settings', 'hidden', 'hidden file'],
       ['Thumbs.db', 'system', 'system file (Thumbs.db)'],
       ['empty', 'empty', 'empty file (0 bytes)'],
       ['notes.txt', 'text', 'text file'],
@@ -75,7 +76,7 @@ test('a file named like an image goes to the ingest even when its content is non
   assert.deepEqual(scan.skipped, []);
 });
 
-test('files named on their own are sniffed too; a hidden one is read (it was chosen), a system file is not', async () => {
+test('files named on their own are sniffed too; a system file is not read', async () => {
   const dir = await tempDir();
   const jpeg = await writeFixture(dir, '.chosen', makeJpeg());
   const text = await writeFixture(dir, 'readme.md', Promise.resolve(Buffer.from('# Fortepan\n')));

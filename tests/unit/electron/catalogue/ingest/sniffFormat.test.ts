@@ -84,7 +84,7 @@ test('camera RAW: by signature where it has one, by extension within the TIFF fa
   for (const raw of ['cr2', 'cr3', 'nef', 'dng', 'orf', 'rw2', 'raf', 'arw']) assert.ok(namedLikeImage(`x.${raw.toUpperCase()}`), raw);
 });
 
-test('system files and hidden files by name, never read; AppleDouble by content too', () => {
+test('system files by name, never read; AppleDouble by content too; hidden files that are not images', () => {
   for (const [name, what] of [
     ['Thumbs.db', 'Thumbs.db'],
     ['thumbs.db', 'Thumbs.db'],
@@ -94,14 +94,16 @@ test('system files and hidden files by name, never read; AppleDouble by content 
     ['._scan_0042.jpg', 'AppleDouble'],
     ['._notes.txt', 'AppleDouble'],
   ]) {
-    assert.deepEqual(sniffName(name, { hidden: true }), { kind: 'skip', reason: 'system', what }, name);
+    assert.deepEqual(sniffName(name), { kind: 'skip', reason: 'system', what }, name);
     // Even when its bytes are a JPEG: these names are the system's, not the person's.
     assert.equal(sniff(bytes([0xff, 0xd8, 0xff, 0xe0]), name), `skip:system:${what}`, name);
   }
-  assert.deepEqual(sniffName('.hidden.jpg', { hidden: true }), { kind: 'skip', reason: 'hidden', what: null });
-  assert.equal(sniffName('.hidden.jpg', { hidden: false }), null, 'a hidden file named on its own is read');
-  assert.equal(sniffName('fortepan_1.jpg', { hidden: true }), null);
+  assert.equal(sniffName('fortepan_1.jpg'), null);
   assert.equal(sniff(bytes([0, 5, 0x16, 7, 0, 2, 0, 0], 'Mac OS X        '), 'resource'), 'skip:system:AppleDouble');
+  // A dotfile is skipped as hidden unless it is an image (catalogued, as it always was).
+  assert.equal(sniff(bytes('[core]\n'), '.gitconfig'), 'skip:hidden');
+  assert.equal(sniff(Buffer.alloc(0), '.lock'), 'skip:hidden');
+  assert.equal(sniff(bytes([0xff, 0xd8, 0xff, 0xe0]), '.secret.jpg'), 'jpeg');
 });
 
 test('non-images each get their reason', () => {
