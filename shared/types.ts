@@ -1,6 +1,7 @@
 // Domain types shared by the catalogue (Node), the CLI and the renderer (browser).
 // Environment-neutral: no node:, no DOM, no electron.
 import type { ErrorKey, ErrorParams, MessageRef } from './errorMessages.ts';
+import type { SkipReason } from './skipReasons.ts';
 
 /** The fields a person edits. Every one is plain text, never markup. */
 export interface EditableFields {
@@ -130,13 +131,29 @@ export interface IngestWarning {
   params?: ErrorParams;
 }
 
+/** A file an ingest passed by because it is not an image (a system file, a document, a sidecar…). */
+export interface IngestSkip {
+  path: string;
+  /** The reason's category (shared/skipReasons.ts). */
+  reason: SkipReason;
+  /** In English (what the CLI prints): "document (PDF)". */
+  message: string;
+  /** The same by key, for the UI's language. */
+  key?: ErrorKey;
+  params?: ErrorParams;
+}
+
 export interface IngestReport {
   added: number;
   updated: number;
   unchanged: number;
   failed: IngestFailure[];
-  /** Catalogued, but: a truncated image, a refused sidecar, a value cut to its limit… */
+  /** Catalogued, but: a truncated image, a refused sidecar, a value cut to its limit, a name that disagrees with the content… */
   warnings: IngestWarning[];
+  /** Not images, so not catalogued: every one listed with its reason. */
+  skipped: IngestSkip[];
+  /** How many were skipped for each reason (only the reasons that occur, in shared/skipReasons.ts order). */
+  skippedByReason: Partial<Record<SkipReason, number>>;
   photos: number;
 }
 

@@ -51,6 +51,7 @@ if (!present) {
   let report: IngestReport;
   const byFile = new Map<string, Photo>();
   const failures = new Map<string, string>();
+  const skips = new Map<string, string>();
 
   describe('real-world corpus', () => {
     before(async () => {
@@ -59,10 +60,22 @@ if (!present) {
       report = await catalogue.ingest.run([path.join(realWorld, 'files')], { taskTimeoutMs: TASK_TIMEOUT_MS });
       for (const photo of catalogue.photos.iterateAll()) byFile.set(path.relative(realWorld, photo.file).normalize('NFC'), photo);
       for (const failure of report.failed) failures.set(path.relative(realWorld, failure.path).normalize('NFC'), failure.reason);
+      for (const skip of report.skipped) skips.set(path.relative(realWorld, skip.path).normalize('NFC'), skip.reason);
     });
     after(() => {
       catalogue?.close();
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('every file is accounted for: catalogued, refused with a reason, or skipped as not an image with a reason', () => {
+      assert.deepEqual(unaccounted(path.join(realWorld, 'files'), report, catalogue), []);
+      // The sidecars are skipped as sidecars (their images carry what they say).
+      const sidecars = rows.filter((r) => r.rel.endsWith('.xmp')).map((r) => r.rel.normalize('NFC'));
+      assert.deepEqual(sidecars.map((rel) => skips.get(rel)), sidecars.map(() => 'sidecar'));
+      // A JPEG saved as .heic is catalogued by its content, with a note on its name.
+      const misnamed = path.join(realWorld, 'files/misnamed/photoprism_wrong.heic');
+      assert.ok(byFile.has('files/misnamed/photoprism_wrong.heic'));
+      assert.ok(report.warnings.some((w) => w.path === misnamed && w.message === 'named .heic but its content is JPEG'), 'the wrong name is noted');
     });
 
     test('every image file is either catalogued or refused, nothing else', () => {
@@ -134,9 +147,10 @@ if (!present) {
     const context = `${rel}\n  exercises: ${row.exercises}\n  manifest expects: ${row.expected}`;
 
     if (special && 'sidecar' in special) {
-      // Sidecars are not images: the scan passes them by; their image carries what they say.
+      // Sidecars are not images: the scan skips them as sidecars; their image carries what they say.
       assert.equal(photo, undefined, context);
       assert.equal(failure, undefined, context);
+      assert.equal(skips.get(rel), 'sidecar', context);
       if (special.sidecar) assert.ok(byFile.has(special.sidecar), `${context}\n  its image ${special.sidecar} must be catalogued`);
       return;
     }
@@ -207,6 +221,55 @@ if (!present) {
       assert.match(reagan.fields.caption, /^040621-N-6536T-062\nUSS Ronald Reagan \(CVN 76\), June 21, 2004/);
     });
   });
+}
+
+const rawCamera = path.join(corpus, 'raw-camera', 'files');
+if (!fs.existsSync(rawCamera)) {
+  test('raw-camera corpus', { skip: `corpus not found at ${rawCamera}` }, () => {});
+} else {
+  test('raw-camera corpus: every file is accounted for, each RAW passed on to the ingest as an image', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-raw-'));
+    const catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
+    try {
+      const report = await catalogue.ingest.run([rawCamera], { taskTimeoutMs: TASK_TIMEOUT_MS });
+      assert.deepEqual(unaccounted(rawCamera, report, catalogue), []);
+      // Camera RAWs are images: catalogued, or refused by the worker with its reason, never skipped.
+      assert.deepEqual(report.skipped, []);
+    } finally {
+      catalogue.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+/**
+ * Every file under `root` that the catalogue and the report do not account for, or account for
+ * twice: each must be catalogued, failed with a reason, or skipped with a reason.
+ */
+function unaccounted(root: string, report: IngestReport, catalogue: Catalogue): string[] {
+  const key = (file: string) => file.normalize('NFC');
+  const catalogued = new Set([...catalogue.photos.iterateAll()].map((p) => key(p.file)));
+  const failed = new Map(report.failed.map((f) => [key(f.path), f.reason]));
+  const skipped = new Map(report.skipped.map((s) => [key(s.path), `${s.reason}: ${s.message}`]));
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.push(key(full));
+    }
+  };
+  walk(root);
+  const problems: string[] = [];
+  for (const file of files) {
+    const ways = [catalogued.has(file), failed.has(file), skipped.has(file)].filter(Boolean).length;
+    if (ways !== 1) problems.push(`${path.relative(root, file)}: accounted for ${ways} times`);
+    if (failed.has(file) && !failed.get(file)) problems.push(`${path.relative(root, file)}: failed without a reason`);
+    if (skipped.has(file) && !/^\w+: .+/.test(skipped.get(file)!)) problems.push(`${path.relative(root, file)}: skipped without a reason`);
+  }
+  const all = new Set(files);
+  for (const listed of [...catalogued, ...failed.keys(), ...skipped.keys()]) if (!all.has(listed)) problems.push(`${listed}: reported but not a file under ${root}`);
+  return problems;
 }
 
 const fortepan = path.join(corpus, 'fortepan');

@@ -34,6 +34,9 @@ test('ingest a folder, edit a caption, search with and without accents, copy cre
   await writeFixture(photos, 'sub/fortepan_7416.jpg', makeJpeg({ width: 200, height: 300, colour: '#445566', xmp: { description: 'Vitorlások a kikötőben', credit: 'Fortepan / Kurutz Márton' } }));
   await writeFixture(photos, 'sub/deeper/fortepan_90001.jpg', makeJpeg({ width: 300, height: 300, colour: '#887766', xmp: { title: '<img src=x onerror="window.__pwned=1">', description: '<script>window.__pwned=2</script> javascript:alert(1)', credit: 'Fortepan / <b>Bold</b>' } }));
   await writeFixture(photos, 'broken.jpg', Promise.resolve(Buffer.from('not an image')));
+  // Files that are not images are skipped, each with its reason, never ignored in silence.
+  await writeFixture(photos, 'notes.txt', Promise.resolve(Buffer.from('Adományozó: Nagy Gyula\n')));
+  await writeFixture(photos, 'sub/Thumbs.db', Promise.resolve(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])));
   const errors = await open(page, path.join(dir, 'catalogue'));
 
   await expect(page.getByTestId('empty-state')).toBeVisible();
@@ -43,6 +46,12 @@ test('ingest a folder, edit a caption, search with and without accents, copy cre
   await expect(page.getByTestId('ingest-summary')).toBeVisible();
   await expect(page.getByTestId('ingest-summary')).toContainText('3');
   await expect(page.getByTestId('ingest-report')).toContainText('broken.jpg');
+  await expect(page.getByTestId('ingest-skipped')).toContainText('Skipped 2 files that are not images: 1 system file and 1 text file');
+  // The list opens from the keyboard and says each file's reason.
+  await page.getByTestId('ingest-skipped-toggle').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ingest-skipped-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('ingest-skipped-list').locator('li')).toHaveText([/notes\.txt\s*text file$/, /Thumbs\.db\s*system file \(Thumbs\.db\)$/]);
   await expect(cells(page)).toHaveCount(3);
   // Thumbnails really load (token cookie, image route, CSP all working).
   await expect

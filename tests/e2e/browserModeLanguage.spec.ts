@@ -138,6 +138,8 @@ test('no English in the Hungarian UI: grid, undo, messages, search and facets, q
   const scans = path.join(home, 'szkennek');
   await writeFixture(scans, 'fortepan_900001.jpg', makeJpeg());
   await writeFixture(scans, 'ures.jpg', Buffer.alloc(0));
+  await writeFixture(scans, 'jegyzet.txt', Buffer.from('Adományozó: Nagy Gyula\n'));
+  await writeFixture(scans, 'Thumbs.db', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
   await serve(1_500, { HOME: home });
   const page = await openIn(browser, 'hu-HU', served!.url);
   const report = new EnglishReport(OTHER_VIEWS);
@@ -192,6 +194,9 @@ test('no English in the Hungarian UI: grid, undo, messages, search and facets, q
   await page.getByTestId('folder-path-submit').click();
   await expect(page.getByTestId('ingest-report')).toContainText('üres fájl (0 bájt)');
   await expect(page.getByTestId('ingest-summary')).toContainText('A beolvasás kész');
+  await expect(page.getByTestId('ingest-skipped')).toContainText('2 fájl kihagyva, mert nem kép: 1 rendszerfájl és 1 szövegfájl');
+  await page.getByTestId('ingest-skipped-toggle').click();
+  await expect(page.getByTestId('ingest-skipped-list')).toContainText('rendszerfájl (Thumbs.db)');
   await report.check(page, 'ingest report');
 
   expectNoEnglish(report);

@@ -10,6 +10,7 @@ import { markDuplicates } from '../store/duplicates.ts';
 import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
 import { ingestPool } from './ingestPool.ts';
+import { countSkipped } from '../../../shared/skipReasons.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { messageRefOf } from '../catalogueError.ts';
 
@@ -41,8 +42,23 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
   const emit = () => options.onProgress?.({ ...progress });
   emit();
 
-  const scan = await scanFolders(inputs, options.signal);
-  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, failed: [...scan.failed], warnings: [], photos: 0 };
+  // A file catalogued here before is an image already: a re-scan does not read its head again.
+  const scan = await scanFolders(inputs, { signal: options.signal, isCatalogued: (file) => photos.byFile(file) !== null });
+  const report: IngestReport = {
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: [...scan.failed],
+    warnings: [],
+    skipped: scan.skipped,
+    skippedByReason: countSkipped(scan.skipped),
+    photos: 0,
+  };
+  /** A catalogued file's name that disagrees with its content, said once, before its other warnings. */
+  const noteName = (file: string) => {
+    const note = scan.notes.get(file);
+    if (note) report.warnings.push(note);
+  };
   progress.state = 'running';
   progress.total = scan.files.length;
   emit();
@@ -90,6 +106,7 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
       report.failed.push({ path: file, reason: result.reason });
       return;
     }
+    noteName(file);
     for (const w of result.warnings) report.warnings.push(typeof w === 'string' ? { path: file, message: w } : { path: file, message: w.message, key: w.key, params: w.params });
     pending.push({ file, result });
     if (pending.length >= BATCH_SIZE) flush();

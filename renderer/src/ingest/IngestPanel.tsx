@@ -1,10 +1,12 @@
-// Ingest progress while a run is going, then its summary and the report of failed files.
+// Ingest progress while a run is going, then its summary, the files skipped as not images, and
+// the report of failed files.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IngestProgress } from '../../../shared/types.ts';
 import { baseName, formatDuration, formatNumber } from '../common/labels.ts';
 import { ingestReason } from './ingestReasons.ts';
 import { serverText } from '../common/errorText.ts';
+import { SkippedFiles } from './SkippedFiles.tsx';
 
 export function IngestPanel({
   progress,
@@ -84,6 +86,7 @@ export function IngestPanel({
           {t('common:dismiss')}
         </button>
       </div>
+      {report && <SkippedFiles skipped={report.skipped ?? []} byReason={report.skippedByReason ?? {}} />}
       {failed.length + warnings.length > 0 && showReport && (
         <div className="ingest-report" data-testid="ingest-report">
           <h3>{t('summary.reportTitle', { count: failed.length })}</h3>

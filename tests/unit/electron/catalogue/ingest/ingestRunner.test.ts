@@ -24,7 +24,11 @@ test('ingests a folder recursively, reads metadata and makes both thumbnails wit
   try {
     const progress: number[] = [];
     const report = await catalogue.ingest.run([photos], { onProgress: (p) => progress.push(p.done) });
-    assert.deepEqual({ ...report, failed: report.failed.length }, { added: 4, updated: 0, unchanged: 0, failed: 0, warnings: [], photos: 4 });
+    const skipped = report.skipped.map((s) => `${path.relative(photos, s.path)}: ${s.reason}, ${s.message}`);
+    assert.deepEqual(
+      { ...report, failed: report.failed.length, skipped },
+      { added: 4, updated: 0, unchanged: 0, failed: 0, warnings: [], skipped: ['notes.txt: text, text file'], skippedByReason: { text: 1 }, photos: 4 },
+    );
     assert.ok(progress.includes(4));
 
     const [photo] = [...catalogue.photos.iterateAll()].filter((p) => p.fortepanId === 12345);
