@@ -1,6 +1,7 @@
 // One exported picture: the original decoded, turned upright, resized (never enlarged), encoded as
 // JPEG or TIFF, with the facts embedded as EXIF, IPTC and XMP. Runs in an export worker
 // (exportWorker.ts), one picture at a time per worker; the export writes what it returns.
+import fs from 'node:fs/promises';
 import type { CollectionPick } from './collectionCredits.ts';
 import type { ExportOptions } from './exportCollection.ts';
 import { exifTags, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
@@ -19,8 +20,13 @@ export interface RenderedPicture {
 export async function renderPicture(pick: Pick<CollectionPick, 'photo'>, facts: ExportFacts, options: RenderOptions): Promise<RenderedPicture> {
   // Loaded when an export runs, in its workers: the main process starts without the native
   // module, and sharp stays external to the bundle.
-  const { default: sharp } = await import('sharp');
-  let image = sharp(pick.photo.file, { failOn: 'none', limitInputPixels: false }).rotate();
+  // Opened as previews are (openUpright): a JPEG 2000, HEIC or BMP master is decoded by its own
+  // decoder and a camera RAW gives its embedded preview, where sharp alone would refuse them.
+  const { imageFacts, openUpright } = await import('../thumbnails/makeThumbnails.ts');
+  const input = await fs.readFile(pick.photo.file);
+  const decoded = await imageFacts(input);
+  if (decoded.noPreview) throw new Error(decoded.noPreview);
+  let image = await openUpright(input, decoded, options.size ?? Math.max(decoded.width, decoded.height));
   if (options.size) image = image.resize({ width: options.size, height: options.size, fit: 'inside', withoutEnlargement: true });
   image = image.withXmp(xmpPacket(facts));
   const exif = exifTags(facts);

@@ -1,12 +1,14 @@
 // The picture the loupe (the large view at 100–400%) shows: the scan's own pixels, never a
 // preview enlarged. Formats every browser decodes (JPEG, PNG, WebP, GIF) are served as the
 // original file itself: nothing to make, and a JPEG starts drawing as its bytes arrive. Other
-// formats (TIFF, BMP, AVIF…) are rendered once, at full size, into the catalogue's thumbnail
-// cache as a JPEG with the orientation applied, and served from there.
+// formats (TIFF, BMP, AVIF, JPEG 2000, HEIC; a camera RAW's embedded preview) are rendered once,
+// at full size, in a worker, into the catalogue's thumbnail cache as an upright sRGB JPEG, and
+// served from there.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CataloguePaths } from '../cataloguePaths.ts';
-import { MAX_INPUT_PIXELS } from './pixelLimits.ts';
+import type { Photo } from '../../../shared/types.ts';
+import type { ExportFacts } from '../collections/exportMetadata.ts';
 
 /**
  * Formats (as sharp names them, stored in Photo.format) that browsers show as they are, with the
@@ -14,13 +16,6 @@ import { MAX_INPUT_PIXELS } from './pixelLimits.ts';
  */
 const BROWSER_FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
 
-export interface FullImageSource {
-  file: string;
-  format: string | null;
-  hash: string;
-  missing: boolean;
-  previewError: string | null;
-}
 
 export interface FullImage {
   file: string;
@@ -38,7 +33,7 @@ export function fullRenderPath(paths: CataloguePaths, hash: string): string {
 const rendering = new Map<string, Promise<string | null>>();
 
 /** The file to show at 100%, or null when there is none (original missing, no decoder). */
-export async function fullImage(photo: FullImageSource, paths: CataloguePaths): Promise<FullImage | null> {
+export async function fullImage(photo: Photo, paths: CataloguePaths): Promise<FullImage | null> {
   if (photo.missing || photo.previewError) return null;
   const type = photo.format ? BROWSER_FORMATS[photo.format] : undefined;
   if (type) return fs.existsSync(photo.file) ? { file: photo.file, root: path.dirname(photo.file), type } : null;
@@ -47,29 +42,38 @@ export async function fullImage(photo: FullImageSource, paths: CataloguePaths): 
   // One render per picture however many requests ask for it at once.
   let pending = rendering.get(target);
   if (!pending) {
-    pending = renderFull(photo.file, target).finally(() => rendering.delete(target));
+    pending = renderFull(photo, target).finally(() => rendering.delete(target));
     rendering.set(target, pending);
   }
   const made = await pending;
   return made ? { file: made, root: paths.thumbnails, type: 'image/jpeg' } : null;
 }
 
-async function renderFull(original: string, target: string): Promise<string | null> {
-  // Loaded on first use, as for exports: the main process starts without the native module.
-  const { default: sharp } = await import('sharp');
+async function renderFull(photo: Photo, target: string): Promise<string | null> {
+  // In a worker (the export's renderer, renderPicture.ts): the main process never loads sharp or
+  // the decoders, and a large master does not hold up the app while it is decoded. Opened as
+  // previews are (the format's own decoder, upright, sRGB), at full size.
+  const { exportPool } = await import('../collections/exportPool.ts');
+  const pool = exportPool(1);
   const temporary = `${target}.${process.pid}.tmp`;
   try {
+    const result = await pool.run({ pick: { photo }, facts: NO_FACTS, options: { format: 'jpeg', quality: 92 } });
+    if (!result.ok) return null;
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    await sharp(original, { failOn: 'none', limitInputPixels: MAX_INPUT_PIXELS })
-      .rotate()
-      .toColourspace('srgb')
-      .jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
-      .toFile(temporary);
+    fs.writeFileSync(temporary, result.data);
     fs.renameSync(temporary, target);
     return target;
   } catch {
-    // Not decodable here (a format only the ingest's own decoders read): the loupe keeps the preview.
+    // Not decodable after all (damaged since the ingest): the loupe keeps the preview.
     fs.rmSync(temporary, { force: true });
     return null;
+  } finally {
+    await pool.close();
   }
 }
+
+/** A picture for the screen, not a copy to hand on: nothing to embed. */
+const NO_FACTS: ExportFacts = {
+  title: '', caption: '', credit: '', creator: '', source: '', sourceUrl: '', licence: '', licenceUrl: '', rights: '', keywords: [], identifier: '', archiveRef: '',
+  date: '', sublocation: '', city: '', country: '', gps: null,
+};

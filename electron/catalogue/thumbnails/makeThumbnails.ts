@@ -183,6 +183,25 @@ export interface Thumbnails {
  * size when that still covers the preview), orients and resizes to the preview into raw pixels;
  * the preview is encoded from those pixels and the grid thumbnail is resized from them.
  */
+/**
+ * The picture decoded by the decoder its format needs (sharp; ours for BMP, JPEG 2000 and HEIF; a
+ * camera RAW's embedded preview), turned upright and in sRGB: the one way previews, exported
+ * copies and the loupe's full-size render open a file. `edge`: the long side needed, so a decoder
+ * that can decode smaller (JPEG 2000's resolution levels) does.
+ */
+export async function openUpright(input: Buffer, facts: ImageFacts, edge: number, failOn: 'truncated' | 'none' = 'none'): Promise<Sharp> {
+  const embedded = facts.embeddedPreview;
+  const source = embedded ? input.subarray(embedded.offset, embedded.offset + embedded.length) : input;
+  let image: Sharp;
+  if (facts.decoder === 'bmp' || facts.decoder === 'jpeg2000' || facts.decoder === 'heif') {
+    image = await openOutsideSharp(input, facts.decoder, edge);
+  } else {
+    image = sharp(openableBySharp(source), { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+  }
+  image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
+  return convertToSrgb(image, facts.colourPath);
+}
+
 export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promise<Thumbnails> {
   if (facts.noPreview) throw new Error(facts.noPreview);
   const embedded = facts.embeddedPreview;
@@ -198,20 +217,12 @@ export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promis
         `${Math.round(facts.wholeDecode.bytes / 1e6)} MB, over the ${MAX_WHOLE_DECODE_BYTES / 1e6} MB a preview may use`,
     );
   }
-  const decode = async (failOn: 'truncated' | 'none') => {
-    let image: Sharp;
-    if (facts.decoder === 'bmp' || facts.decoder === 'jpeg2000' || facts.decoder === 'heif') {
-      image = await openOutsideSharp(input, facts.decoder, PREVIEW_EDGE);
-    } else {
-      image = sharp(openableBySharp(source), { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
-    }
-    image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
-    return convertToSrgb(image, facts.colourPath)
+  const decode = async (failOn: 'truncated' | 'none') =>
+    (await openUpright(input, facts, PREVIEW_EDGE, failOn))
       .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
-  };
   let pixels: { data: Buffer; info: OutputInfo };
   let warning: string | null = null;
   try {

@@ -20,6 +20,8 @@ test('a JPEG is served as itself; a TIFF is rendered once at full size; a missin
   fs.mkdirSync(photos);
   await (await noise(2400, 1600)).jpeg({ quality: 80 }).toFile(path.join(photos, 'scan.jpg'));
   await (await noise(2000, 1500)).tiff({ compression: 'lzw' }).toFile(path.join(photos, 'master.tif'));
+  // A JPEG 2000 master: sharp cannot open it; the render uses Fototar's own decoder, as previews do.
+  fs.copyFileSync(new URL('../../../../fixtures/decoders/rgb16.jp2', import.meta.url), path.join(photos, 'master.jp2'));
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
     await catalogue.ingest.run([photos]);
@@ -39,6 +41,12 @@ test('a JPEG is served as itself; a TIFF is rendered once at full size; a missin
     const made = fs.statSync(fromTiff!.file).mtimeMs;
     await catalogue.photos.fullImageFile(tiff.id);
     assert.equal(fs.statSync(fromTiff!.file).mtimeMs, made);
+
+    const jp2 = byName.get('master.jp2')!;
+    const fromJp2 = await catalogue.photos.fullImageFile(jp2.id);
+    assert.ok(fromJp2, 'a JPEG 2000 gets a full-size render');
+    const jp2Meta = await sharp(fromJp2.file).metadata();
+    assert.deepEqual([jp2Meta.format, jp2Meta.width, jp2Meta.height], ['jpeg', jp2.width, jp2.height]);
 
     // Over HTTP, under the token: the original's own bytes.
     const server = await startServer(catalogue, { port: 0 });
