@@ -3,6 +3,8 @@
 // UsageError) already say so; the rest are recognised by class: SQLite's result codes
 // (node:sqlite's `errcode`), the system's error codes (ENOSPC…), and the few messages that
 // come through other libraries (sharp, workers) as plain text. Anything else is still one line.
+import fs from 'node:fs';
+import path from 'node:path';
 import { CatalogueError } from '../catalogue/catalogueError.ts';
 
 // SQLite primary result codes (https://sqlite.org/rescode.html).
@@ -68,6 +70,18 @@ function classify(error: unknown): Kind | null {
   return null;
 }
 
+/** The file system holding `folder` (or its nearest existing parent) has (almost) no space left. */
+function noSpaceLeft(folder: string): boolean {
+  let at = path.resolve(folder);
+  while (!fs.existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+  try {
+    const stats = fs.statfsSync(at);
+    return stats.bavail * stats.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -76,7 +90,10 @@ function oneLine(text: string): string {
 export function describeError(error: unknown, context: { catalogue?: string } = {}): string {
   const detail = oneLine(String((error as Error)?.message ?? error)).slice(0, 500);
   const restore = `Restore a backup with "fototar restore latest${context.catalogue ? ` --catalogue ${context.catalogue}` : ''}".`;
-  const kind = classify(error);
+  let kind = classify(error);
+  // SQLite may say "disk I/O error" when a write found no space (a journal or WAL write, where it
+  // does not tell ENOSPC apart): a disk with no space left is said to be full, which says what to do.
+  if (kind === 'disk-error' && context.catalogue && noSpaceLeft(context.catalogue)) kind = 'full';
   if (error instanceof CatalogueError) {
     // These already say what to do; a damaged database found while searching or saving is
     // worded as such, with the way back.

@@ -8,6 +8,7 @@ import { formatNumber } from '../common/labels.ts';
 import './collections.css';
 import { errorText } from '../common/errorText.ts';
 import { SmartCollections } from './SmartCollections.tsx';
+import { SidebarNameForm } from './SidebarNameForm.tsx';
 
 export function CollectionsSidebar({ collections, query, onSearch, onError }: { collections: CollectionsState; /** The search shown in the grid. */ query: string; onSearch(query: string): void; onError(message: string): void }) {
   const { t } = useTranslation('collections');
@@ -55,33 +56,17 @@ export function CollectionsSidebar({ collections, query, onSearch, onError }: { 
         </button>
       </div>
       {creating && (
-        <form
-          className="sidebar-new"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <input
-            autoFocus
-            className="text-input"
-            data-testid="new-collection-name"
-            aria-label={t('sidebar.name')}
-            placeholder={t('sidebar.namePlaceholder')}
-            maxLength={200}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.stopPropagation();
-                setCreating(false);
-              }
-            }}
-          />
-          <button type="submit" className="button small primary" data-testid="new-collection-create" disabled={!name.trim() || busy}>
-            {t('sidebar.create')}
-          </button>
-        </form>
+        <SidebarNameForm
+          testId="new-collection"
+          label={t('sidebar.name')}
+          placeholder={t('sidebar.namePlaceholder')}
+          submitLabel={t('sidebar.create')}
+          name={name}
+          busy={busy}
+          onName={setName}
+          onSubmit={() => void submit()}
+          onClose={() => setCreating(false)}
+        />
       )}
       {collections.picked.length === 0 && !creating && (
         <p className="sidebar-empty muted small">

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionsState } from './useCollections.ts';
 import { errorText } from '../common/errorText.ts';
+import { SidebarNameForm } from './SidebarNameForm.tsx';
 
 export function SmartCollections({ collections, query, onSearch, onError }: { collections: CollectionsState; query: string; onSearch(query: string): void; onError(message: string): void }) {
   const { t } = useTranslation('collections');
@@ -45,33 +46,17 @@ export function SmartCollections({ collections, query, onSearch, onError }: { co
         </button>
       </div>
       {saving && current && (
-        <form
-          className="sidebar-new"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <input
-            autoFocus
-            className="text-input"
-            data-testid="save-search-name"
-            aria-label={t('smart.name', { query: current })}
-            placeholder={current}
-            maxLength={200}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.stopPropagation();
-                setSaving(false);
-              }
-            }}
-          />
-          <button type="submit" className="button small primary" data-testid="save-search-create" disabled={!name.trim() || busy}>
-            {t('smart.create')}
-          </button>
-        </form>
+        <SidebarNameForm
+          testId="save-search"
+          label={t('smart.name', { query: current })}
+          placeholder={current}
+          submitLabel={t('smart.create')}
+          name={name}
+          busy={busy}
+          onName={setName}
+          onSubmit={() => void submit()}
+          onClose={() => setSaving(false)}
+        />
       )}
       {collections.smart.length === 0 && !saving && <p className="sidebar-empty muted small">{t('smart.empty')}</p>}
       <ul className="sidebar-list">
