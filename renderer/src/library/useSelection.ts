@@ -145,7 +145,13 @@ export function useSelection(pages: PhotoPages, shownQuery: string, total: numbe
   // Another order keeps the selection (a set of ids) but not the positions of focus and anchor.
   const shownSort = pages.source?.sort;
   const shownOrder = shownSort ? `${shownSort.field} ${shownSort.direction}` : '';
+  const lastOrder = useRef(shownOrder);
   useEffect(() => {
+    // Only a change from one known order to another: the first page's arrival is no change.
+    if (lastOrder.current === shownOrder) return;
+    const wasKnown = lastOrder.current !== '';
+    lastOrder.current = shownOrder;
+    if (!wasKnown) return;
     setFocusIndex(-1);
     setAnchor(-1);
   }, [shownOrder]);
