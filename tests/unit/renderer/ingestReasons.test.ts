@@ -38,6 +38,31 @@ test('the reasons the ingest writes are said in Hungarian', async () => {
     // Why a photo has no preview (the grid and the large view show it): the thumbnailer's words.
     ['no decoder for JPEG 2000 images in this build of Fototar', 'a Fototar ezen változata nem tud JPEG 2000 képet megjeleníteni'],
     ['too large to preview: 30000×20000 pixels is over the 268 megapixel limit', 'túl nagy az előnézethez: 30000×20000 képpont, a határ 268 megapixel'],
+    // The reasons of the decoders for formats sharp cannot open (JPEG 2000, HEIF, BMP, AVIF sequences, RAW).
+    ['too large to preview: a 20000×15000 BMP is over the 100 megapixel limit for BMP', 'túl nagy az előnézethez: 20000×15000 képpontos BMP, a BMP-k határa 100 megapixel'],
+    [
+      'too large to preview: a 9000×6000 HEIF image is decoded whole, which takes about 702 MB, over the 450 MB a preview may use',
+      'túl nagy az előnézethez: a HEIF-kép (9000×6000 képpont) csak egészben dekódolható, ez kb. 702 MB, egy előnézet legfeljebb 450 MB-ot használhat',
+    ],
+    [
+      'too large to preview (progressive JPEG, 120 MP): it can only be decoded whole, which takes about 1440 MB, over the 1000 MB a preview may use',
+      'túl nagy az előnézethez (progressive JPEG, 120 MP): csak egészben dekódolható, ez kb. 1440 MB, egy előnézet legfeljebb 1000 MB-ot használhat',
+    ],
+    ['file is truncated or corrupt (BMP pixel data is short)', 'a fájl csonka vagy sérült (BMP pixel data is short)'],
+    ['JPEG 2000 is damaged: no codestream', 'sérült JPEG 2000: no codestream'],
+    ['HEIF is damaged: its primary image has no size', 'sérült HEIF: its primary image has no size'],
+    ['no preview for a CMYK JPEG 2000: its decoder in this build returns CMYK samples, which Fototar does not convert', 'CMYK JPEG 2000-hez nincs előnézet: ebben a változatban a dekódoló CMYK-mintákat ad, ezeket a Fototar nem alakítja át'],
+    ['this build of Fototar is missing its decoder (openjpeg.wasm)', 'a Fototar ezen változatából hiányzik a dekódoló (openjpeg.wasm)'],
+    ['HEIF with an unsupported codec: this build of Fototar decodes HEVC (HEIC) and AV1 (AVIF) only', 'nem támogatott kódolású HEIF: a Fototar ezen változata csak HEVC (HEIC) és AV1 (AVIF) képet dekódol'],
+    ['HEIF has no primary image to preview (No pitm box)', 'a HEIF-fájlban nincs megjeleníthető elsődleges kép (No pitm box)'],
+    [
+      'no preview for this AVIF sequence: it has frames only and no still image, and this build of Fototar decodes AVIF stills only',
+      'ehhez az AVIF-sorozathoz nincs előnézet: csak képkockái vannak, állóképe nincs, a Fototar ezen változata pedig csak AVIF-állóképet jelenít meg',
+    ],
+    [
+      'could not process: file is damaged: it starts like a Nikon NEF file but states no image size and has no readable preview',
+      'nem sikerült feldolgozni: sérült fájl: Nikon NEF fájlként kezdődik, de nem adja meg a kép méretét, és nincs olvasható előnézete',
+    ],
     // A decoder's own words stay as they are.
     ['VipsJpeg: Premature end of input file', 'VipsJpeg: Premature end of input file'],
   ];
@@ -46,7 +71,10 @@ test('the reasons the ingest writes are said in Hungarian', async () => {
 
 test('in English the reasons stay as the catalogue wrote them', async () => {
   const t = (await translator('en', 'ingest')) as unknown as TFunction<'ingest'>;
-  for (const reason of ['empty file (0 bytes)', 'not a regular file (socket)', 'cannot read file: permission denied (EPERM)', 'not an image file type Fototar ingests (no extension)', 'could not process: image has no dimensions']) {
+  for (const reason of ['empty file (0 bytes)', 'not a regular file (socket)', 'cannot read file: permission denied (EPERM)', 'not an image file type Fototar ingests (no extension)', 'could not process: image has no dimensions',
+    'too large to preview (progressive JPEG, 120 MP): it can only be decoded whole, which takes about 1440 MB, over the 1000 MB a preview may use',
+    'too large to preview: a 9000×6000 HEIF image is decoded whole, which takes about 702 MB, over the 450 MB a preview may use',
+    'JPEG 2000 is damaged: no codestream', 'HEIF has no primary image to preview (No pitm box)']) {
     assert.equal(ingestReason(reason, t), reason);
   }
   assert.equal(ingestReason('file too large (2147483648 bytes)', t), 'file too large (2,147,483,648 bytes)');
