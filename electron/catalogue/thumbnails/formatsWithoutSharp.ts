@@ -4,6 +4,7 @@
 // and their pixels are decoded by Fototar's own decoders (decodeOutsideSharp.ts): BMP in
 // JavaScript (bmp-ts), JPEG 2000 by OpenJPEG in WebAssembly (decodeJpeg2000.ts).
 import * as bmp from 'bmp-ts';
+import { readJpeg2000Size } from './jpeg2000Header.ts';
 
 export type HeaderOnlyFormat = 'jp2' | 'j2k' | 'bmp';
 
@@ -29,7 +30,7 @@ export function sniffHeaderOnlyFormat(input: Buffer): HeaderOnlyFormat | null {
  * sanity (1..2^24 a side) so a fuzzed header is refused, not catalogued with nonsense.
  */
 export function readHeaderFacts(input: Buffer, format: HeaderOnlyFormat): HeaderFacts | { damaged: string } {
-  const size = format === 'bmp' ? bmpSize(input) : format === 'jp2' ? jp2Size(input) : codestreamSize(input, 0);
+  const size = format === 'bmp' ? bmpSize(input) : readJpeg2000Size(input);
   if (!size) return { damaged: `file is damaged: it starts like a ${label(format)} but its header cannot be read` };
   const sane = (n: number) => Number.isInteger(n) && n >= 1 && n <= 1 << 24;
   if (!sane(size.width) || !sane(size.height)) {
@@ -48,42 +49,6 @@ function bmpSize(input: Buffer): { width: number; height: number } | null {
   if (headerSize === 12) return { width: input.readUInt16LE(18), height: input.readUInt16LE(20) };
   if (headerSize < 40 || input.length < 26) return null;
   return { width: input.readInt32LE(18), height: Math.abs(input.readInt32LE(22)) };
-}
-
-/** JP2: the ihdr box inside the jp2h superbox holds HEIGHT then WIDTH (ISO 15444-1 I.5.3.1). */
-function jp2Size(input: Buffer): { width: number; height: number } | null {
-  const find = (start: number, end: number, type: string): { start: number; end: number } | null => {
-    let at = start;
-    while (at + 8 <= end) {
-      let length = input.readUInt32BE(at);
-      let header = 8;
-      if (length === 1) {
-        if (at + 16 > end) return null;
-        length = Number(input.readBigUInt64BE(at + 8));
-        header = 16;
-      } else if (length === 0) length = end - at;
-      if (length < header || at + length > end) return null;
-      if (input.toString('latin1', at + 4, at + 8) === type) return { start: at + header, end: at + length };
-      at += length;
-    }
-    return null;
-  };
-  const jp2h = find(0, input.length, 'jp2h');
-  const ihdr = jp2h && find(jp2h.start, jp2h.end, 'ihdr');
-  if (ihdr && ihdr.end - ihdr.start >= 8) return { height: input.readUInt32BE(ihdr.start), width: input.readUInt32BE(ihdr.start + 4) };
-  // No header box: the size is in the codestream's SIZ marker.
-  const jp2c = find(0, input.length, 'jp2c');
-  return jp2c ? codestreamSize(input, jp2c.start) : null;
-}
-
-/** J2K codestream: SOC (FF4F), then SIZ (FF51) with Xsiz, Ysiz and the image offsets. */
-function codestreamSize(input: Buffer, at: number): { width: number; height: number } | null {
-  if (at + 24 > input.length || input.readUInt16BE(at) !== 0xff4f || input.readUInt16BE(at + 2) !== 0xff51) return null;
-  const xsiz = input.readUInt32BE(at + 8);
-  const ysiz = input.readUInt32BE(at + 12);
-  const xo = input.readUInt32BE(at + 16);
-  const yo = input.readUInt32BE(at + 20);
-  return { width: xsiz - xo, height: ysiz - yo };
 }
 
 /** BMP pixels as raw RGBA for sharp; throws with a plain reason when they cannot be read. */

@@ -56,13 +56,38 @@ function boxes(input: Buffer, start: number, end: number): Box[] | null {
   return found;
 }
 
+const isJp2 = (input: Buffer) => input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'jP  ';
+
+/**
+ * The image size alone, for the catalogue: the JP2 header box's ihdr (HEIGHT then WIDTH, ISO
+ * 15444-1 I.5.3.1) when there is one, else the codestream's SIZ. Leaner than readJpeg2000Header
+ * on purpose: a file whose header names its size is catalogued even when its codestream is
+ * missing or damaged, and the preview then says what is wrong.
+ */
+export function readJpeg2000Size(input: Buffer): { width: number; height: number } | null {
+  let codestream = 0;
+  if (isJp2(input)) {
+    const top = boxes(input, 0, input.length);
+    if (!top) return null;
+    const jp2h = top.find((box) => box.type === 'jp2h');
+    const ihdr = jp2h && boxes(input, jp2h.start, jp2h.end)?.find((box) => box.type === 'ihdr');
+    if (ihdr && ihdr.end - ihdr.start >= 8) return { height: input.readUInt32BE(ihdr.start), width: input.readUInt32BE(ihdr.start + 4) };
+    const jp2c = top.find((box) => box.type === 'jp2c');
+    if (!jp2c) return null;
+    codestream = jp2c.start;
+  }
+  // SOC, SIZ, Lsiz, Rsiz, then Xsiz, Ysiz (the far corner) and XOsiz, YOsiz (the offset).
+  const at = codestream;
+  if (at + 24 > input.length || input.readUInt16BE(at) !== 0xff4f || input.readUInt16BE(at + 2) !== 0xff51) return null;
+  return { width: input.readUInt32BE(at + 8) - input.readUInt32BE(at + 16), height: input.readUInt32BE(at + 12) - input.readUInt32BE(at + 20) };
+}
+
 /** Parses the headers; a plain reason (without the "damaged" prefix) when they cannot be read. */
 export function readJpeg2000Header(input: Buffer): Jpeg2000Header | { problem: string } {
   let codestream = 0;
   let enumeratedColourSpace: number | null = null;
   let icc: Buffer | null = null;
-  const isJp2 = input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'jP  ';
-  if (isJp2) {
+  if (isJp2(input)) {
     const top = boxes(input, 0, input.length);
     if (!top) return { problem: 'its box structure cannot be read' };
     const jp2c = top.find((box) => box.type === 'jp2c');
