@@ -251,7 +251,9 @@ async function stagePictures(
     }
   };
   try {
-    await inLanes(pool.size, lane, stop);
+    // Two lanes per worker: while the main thread writes and syncs one picture, its worker is
+    // already rendering the next (one lane per worker left it idle for each write).
+    await inLanes(pool.size * 2, lane, stop);
     return manifest;
   } finally {
     options.signal?.removeEventListener('abort', stop);

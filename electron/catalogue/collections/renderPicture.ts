@@ -1,7 +1,7 @@
 // One exported picture: the original decoded, turned upright, resized (never enlarged), encoded as
 // JPEG or TIFF, with the facts embedded as EXIF, IPTC and XMP. Runs in an export worker
 // (exportWorker.ts), one picture at a time per worker; the export writes what it returns.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import type { CollectionPick } from './collectionCredits.ts';
 import type { ExportOptions } from './exportCollection.ts';
 import { exifTags, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
@@ -23,7 +23,10 @@ export async function renderPicture(pick: Pick<CollectionPick, 'photo'>, facts: 
   // Opened as previews are (openUpright): a JPEG 2000, HEIC or BMP master is decoded by its own
   // decoder and a camera RAW gives its embedded preview, where sharp alone would refuse them.
   const { imageFacts, openUpright } = await import('../thumbnails/makeThumbnails.ts');
-  const input = await fs.readFile(pick.photo.file);
+  // Read in one piece: the worker has this one picture to do, and the promise API reads a large
+  // file in 512 KB pieces, each a trip through the thread pool, then joins them (a copy, and
+  // garbage the worker then collects).
+  const input = fs.readFileSync(pick.photo.file);
   const decoded = await imageFacts(input);
   if (decoded.noPreview) throw new Error(decoded.noPreview);
   let image = await openUpright(input, decoded, options.size ?? Math.max(decoded.width, decoded.height));
