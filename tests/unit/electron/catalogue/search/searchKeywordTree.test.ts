@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { archivistCatalogue } from '../../../../support/archivistCatalogue.ts';
-import type { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
+import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
+import { imagelessCatalogue } from '../../../../support/imagelessCatalogue.ts';
+import { isTagUnder, normaliseTags, tagAncestors } from '../../../../../shared/tags.ts';
 
 let catalogue: Catalogue;
 const fortepan = new Map<number, number>();
@@ -66,4 +68,36 @@ test('the tag facet counts every node with its descendants, each photo once', as
   // Within a result: the node's count follows the query.
   const within = await catalogue.search.facets('tag:"Helyszín|Budapest" ');
   assert.equal(within.tags.find((t) => t.value === 'Helyszín')?.count, 2);
+});
+
+test('over thousands of photos, every node\'s facet count and tag:"path" hits equal a count done by hand', async () => {
+  const cities = ['Budapest', 'Debrecen', 'Szeged', 'Pécs'];
+  const streets = ['Üllői út', 'Kálvin tér', 'Fő utca', 'Budapesti út'];
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) >>> 8) % n;
+  const tagsOf = new Map<number, string[]>();
+  const dir = imagelessCatalogue(4000, (n) => {
+    const tags: string[] = [];
+    for (let k = random(4); k > 0; k--) {
+      const depth = random(3);
+      tags.push(['Helyszín', cities[random(cities.length)], streets[random(streets.length)]].slice(0, depth + 1).join('|'));
+    }
+    if (random(3) === 0) tags.push(random(2) ? 'Jármű|Villamos' : 'villamos');
+    tagsOf.set(100000 + n, normaliseTags(tags));
+    return { title: `Kép ${n}`, tags };
+  });
+  const big = Catalogue.open(dir);
+  try {
+    const nodes = new Set([...tagsOf.values()].flat().flatMap((t) => [...tagAncestors(t), t]));
+    const facets = await big.search.facets('');
+    assert.equal(facets.tagCount, nodes.size);
+    const counted = new Map(facets.tags.map((t) => [t.value, t.count]));
+    for (const node of nodes) {
+      const expected = [...tagsOf.values()].filter((tags) => tags.some((t) => isTagUnder(t, node))).length;
+      assert.equal(counted.get(node), expected, `facet ${node}`);
+      if (node.includes('|')) assert.equal((await big.search.resultIds(`tag:"${node}" `)).total, expected, `tag:"${node}"`);
+    }
+  } finally {
+    big.close();
+  }
 });
