@@ -7,6 +7,7 @@ import { API_METHODS, type ApiMethodName } from './apiMethods.ts';
 import type { CatalogueInfo, IngestProgress, Photo, PhotoSummary, SearchResult } from './types.ts';
 import type { SearchFacets } from './searchFacets.ts';
 import type { HistoryState, TagCount, UndoResult } from './editHistory.ts';
+import type { TagNode } from './tagTree.ts';
 import type { SidecarReport, SidecarSettings, SidecarSkip } from './sidecars.ts';
 import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
@@ -133,7 +134,9 @@ export const apiSchemas = {
   redo: z.object({}).strict(),
   editHistory: z.object({}).strict(),
   listTags: z.object({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(10000).optional() }).strict(),
-  /** Renames a tag on every photo; renaming to an existing tag merges the two. One undo step. */
+  /** The keyword tree: every tag and every path above one, with photos at or under it (shared/tagTree.ts). */
+  listTagTree: z.object({ prefix: z.string().max(200).optional() }).strict(),
+  /** Renames a tag on every photo (a node of the tree with the tags under it); renaming to an existing tag merges the two. One undo step. */
   renameTag: z.object({ from: tag.min(1), to: tag.min(1) }).strict(),
   fieldSuggestions: z.object({ field: z.enum(SUGGESTED_FIELDS) }).strict(),
   writeSidecars: z.object({ ids: z.array(photoId).min(1).max(100000) }).strict(),
@@ -229,6 +232,7 @@ export interface ApiResults {
   redo: UndoResult;
   editHistory: HistoryState;
   listTags: { tags: TagCount[] };
+  listTagTree: { nodes: TagNode[] };
   renameTag: { photos: number; merged: boolean; history: HistoryState };
   fieldSuggestions: { values: string[] };
   writeSidecars: SidecarReport;

@@ -36,6 +36,7 @@ export const API_METHODS = [
   'redo',
   'editHistory',
   'listTags',
+  'listTagTree',
   'renameTag',
   'fieldSuggestions',
   'writeSidecars',

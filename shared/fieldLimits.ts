@@ -5,7 +5,7 @@
 // half a minute; a title can carry terminal escape sequences that rewrite a clipboard when
 // printed; a value decoded with the wrong character set carries U+FFFD for the letters it lost.
 import type { EditableField, EditableFields, PhotoPatch } from './types.ts';
-import { normaliseTags } from './tags.ts';
+import { normaliseTags, tagPathProblem } from './tags.ts';
 import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 
 /** Longest text per field, in UTF-16 code units (what a JavaScript string's length counts). */
@@ -121,6 +121,12 @@ function checkTags(tags: readonly string[], warnings: FieldNotice[], refused: Fi
     if (cleaned.replace(LINE_BREAKS_AND_TABS, ' ') !== tag.replace(LINE_BREAKS_AND_TABS, ' ')) controls = true;
     const cut = cutText(cleaned, MAX_TAG_LENGTH);
     if (cut.length < cleaned.length) long++;
+    // A path with an empty level ("Helyszín||Budapest") has no place in the tree: refused, by name.
+    const problem = tagPathProblem(cut);
+    if (problem) {
+      refused.push(notice('tags', problem.key, problem.params));
+      continue;
+    }
     kept.push(cut);
   }
   if (lost) refused.push(notice('tags', 'tagsUndecodable', { count: lost }));

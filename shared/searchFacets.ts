@@ -29,10 +29,13 @@ export interface SearchFacets {
 
 export type FacetField = 'donor' | 'place' | 'tag';
 
-/** The query term a facet click adds: donor:"Nagy Gyula" (quoted, so every word must follow). */
+/**
+ * The query term a facet click adds: donor:"Nagy Gyula" (quoted, so every word must follow);
+ * a node of the tag tree is its path, tag:"Helyszín|Budapest" (that node and everything under it).
+ */
 export function facetClause(field: FacetField, value: string): string {
   const clean = value.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
-  return /\s/.test(clean) ? `${field}:"${clean}"` : `${field}:${clean}`;
+  return /[\s|]/.test(clean) ? `${field}:"${clean}"` : `${field}:${clean}`;
 }
 
 /** The query with one year range in place of any year: clause it had. */

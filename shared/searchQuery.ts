@@ -12,8 +12,11 @@
 //   a OR b            either word (OR in capitals binds the words next to it: "villamos OR busz
 //                     Budapest" is (villamos or busz) and Budapest); `|` is not an operator,
 //                     keyword paths such as Helyek|Budapest stay plain text
+//   tag:"Helyszín|Budapest"   a node of the keyword tree: photos with a tag at or under that path
+//                     ("Helyszín|Budapest|Üllői út"); a plain word or tag:Budapest finds any level
 import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 import { foldedWords } from './textFold.ts';
+import { TAG_LEVEL_SEPARATOR } from './tags.ts';
 
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -64,6 +67,11 @@ export interface TermClause {
   prefix: boolean;
   /** word~ or word~2: also match words this many edits away (absent: exact). */
   fuzzy?: number;
+  /**
+   * A node of the keyword tree (tag:"Helyszín|Budapest"): its levels, each as folded words
+   * joined by a space. The photo needs a tag whose first levels are exactly these.
+   */
+  path?: string[];
 }
 
 export interface YearClause {
@@ -168,6 +176,11 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     }
     const clause: TermClause = { kind: 'terms', field: searchField, words, phrase: phrase !== undefined, negated, prefix: false };
     if (fuzzy) clause.fuzzy = Number(fuzzy[1] || 1);
+    else if (searchField === 'tags' && value.includes(TAG_LEVEL_SEPARATOR)) {
+      // A keyword path: matched level by level, like a phrase (checked on the text afterwards).
+      clause.path = value.split(TAG_LEVEL_SEPARATOR).map((level) => foldedWords(level).join(' ')).filter(Boolean);
+      clause.phrase = true;
+    }
     clauses.push(clause);
     if (orPending && clauses.length > count) {
       if (!joinOr(clauses)) return refuse('queryOrWords');

@@ -96,6 +96,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     redo: () => history.redo(),
     editHistory: () => history.state(),
     listTags: ({ prefix, limit }) => ({ tags: tags.list(prefix, limit) }),
+    listTagTree: ({ prefix }) => ({ nodes: tags.tree(prefix) }),
     renameTag: ({ from, to }) => ({ ...tags.rename(from, to), history: history.state() }),
     fieldSuggestions: ({ field }) => ({ values: photos.fieldSuggestions(field) }),
     writeSidecars: ({ ids }) => exchange.writeSidecars(ids, { onlyPresent: true }),

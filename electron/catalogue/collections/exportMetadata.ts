@@ -17,6 +17,7 @@ import { fortepanPhotoUrl } from '../../../shared/fortepanId.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { IptcFields } from '../metadata/iptcWriter.ts';
 import { TAG, textTag, xpTag, type TiffEntry } from '../metadata/tiffTags.ts';
+import { iimKeywords, keywordsXmp, LIGHTROOM_NS } from '../metadata/keywordsXmp.ts';
 import { circaDateCreated, WHEN_WHERE_NAMESPACES, whenWhereExif, whenWhereIim, whenWhereXmp, type WhenWhere } from '../metadata/standardFields.ts';
 
 export interface ExportFacts extends WhenWhere {
@@ -32,6 +33,7 @@ export interface ExportFacts extends WhenWhere {
   licenceUrl: string;
   /** "CC BY-SA 3.0 — Fortepan / Nagy Gyula": what copyright fields say. */
   rights: string;
+  /** The photo's tags as stored, paths whole (metadata/keywordsXmp.ts flattens them where a format wants flat keywords). */
   keywords: string[];
   identifier: string;
   /** The archive's shelfmark, as Iptc4xmpExt:AOSourceInvNo. */
@@ -98,7 +100,7 @@ export function iptcFields(facts: ExportFacts): IptcFields {
     credit: facts.credit,
     source: facts.source,
     copyright: facts.rights,
-    keywords: facts.keywords,
+    keywords: iimKeywords(facts.keywords),
     ...whenWhereIim(facts),
   };
 }
@@ -117,7 +119,7 @@ export function xmpPacket(facts: ExportFacts): string {
   if (facts.caption) parts.push(`<dc:description>${altLang(facts.caption)}</dc:description>`);
   if (facts.creator) parts.push(`<dc:creator><rdf:Seq><rdf:li>${xml(facts.creator)}</rdf:li></rdf:Seq></dc:creator>`);
   if (facts.rights) parts.push(`<dc:rights>${altLang(facts.rights)}</dc:rights>`);
-  if (facts.keywords.length) parts.push(`<dc:subject><rdf:Bag>${facts.keywords.map((k) => `<rdf:li>${xml(k)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`);
+  parts.push(...keywordsXmp(facts.keywords, xml));
   if (facts.identifier) parts.push(`<dc:identifier>${xml(facts.identifier)}</dc:identifier>`);
   if (facts.sourceUrl || facts.source) parts.push(`<dc:source>${xml(facts.sourceUrl || facts.source)}</dc:source>`);
   if (facts.credit) parts.push(`<photoshop:Credit>${xml(facts.credit)}</photoshop:Credit>`);
@@ -138,7 +140,7 @@ export function xmpPacket(facts: ExportFacts): string {
     '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"' +
     ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmlns:cc="http://creativecommons.org/ns#"' +
-    ` xmlns:Iptc4xmpExt="${IPTC4XMP_EXT_NS}" xmlns:exif="${WHEN_WHERE_NAMESPACES.exif}" xmlns:Iptc4xmpCore="${WHEN_WHERE_NAMESPACES.Iptc4xmpCore}">` +
+    ` xmlns:Iptc4xmpExt="${IPTC4XMP_EXT_NS}" xmlns:exif="${WHEN_WHERE_NAMESPACES.exif}" xmlns:Iptc4xmpCore="${WHEN_WHERE_NAMESPACES.Iptc4xmpCore}" xmlns:lr="${LIGHTROOM_NS}">` +
     parts.join('') +
     '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
   );

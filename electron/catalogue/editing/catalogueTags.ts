@@ -1,11 +1,14 @@
-// Tags across the whole catalogue: counts for autocomplete, and the edits of a rename/merge
-// (applied as one undoable step by services/tagsService.ts). Renaming "villamos" to an existing
-// "Villamos" merges them; a photo carrying both keeps one. Tags compare as shared/tags.ts says (ignoring case).
+// Tags across the whole catalogue: counts for autocomplete, the keyword tree, and the edits of a
+// rename/merge (applied as one undoable step by services/tagsService.ts). Renaming "villamos" to
+// an existing "Villamos" merges them; a photo carrying both keeps one. Tags compare as
+// shared/tags.ts says (ignoring case). Renaming a node of the tree ("Helyszín|Budapest") renames
+// every tag under it too, so moving a branch is renaming its top.
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { foldText } from '../../../shared/textFold.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
-import { normaliseTags, tagKey as key } from '../../../shared/tags.ts';
+import { normaliseTags, renamedTag, TAG_LEVEL_SEPARATOR, tagAncestors, tagKey as key, tagPathProblem } from '../../../shared/tags.ts';
+import { compareTagPaths, type TagNode } from '../../../shared/tagTree.ts';
 import type { PlannedEdit } from './recordedEdit.ts';
 
 /** Every tag with the number of photos carrying it, most used first, then alphabetically. */
@@ -22,12 +25,52 @@ export function listTags(photos: PhotoRepository, prefix = '', limit = 10000): T
       current.count += row.count;
     }
   }
-  const folded = foldText(prefix.trim());
   const collator = new Intl.Collator('hu');
   return [...merged.values()]
-    .filter((t) => !folded || foldText(t.tag).split(/\s+/).some((word) => word.startsWith(folded)) || foldText(t.tag).startsWith(folded))
+    .filter((t) => matchesPrefix(t.tag, prefix))
     .sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag))
     .slice(0, limit);
+}
+
+/** Whether a tag is found by what is typed: its start, a word's start, or a level's start ("Buda" finds "Helyszín|Budapest"). */
+function matchesPrefix(tag: string, prefix: string): boolean {
+  const folded = foldText(prefix.trim());
+  if (!folded) return true;
+  const text = foldText(tag);
+  return text.startsWith(folded) || text.split(/[\s|]+/).some((word) => word.startsWith(folded)) || text.split(TAG_LEVEL_SEPARATOR).some((level) => level.startsWith(folded));
+}
+
+/**
+ * Every node of the keyword tree (each tag and each path above one) with the photos at or under
+ * it, each photo once per node, in tree order (level by level, Hungarian). With `prefix`, the
+ * nodes it finds and the paths above them.
+ */
+export function listTagTree(photos: PhotoRepository, prefix = ''): TagNode[] {
+  const nodes = new Map<string, TagNode>();
+  const node = (path: string) => {
+    const k = key(path);
+    let n = nodes.get(k);
+    if (!n) nodes.set(k, (n = { tag: path, count: 0, own: 0 }));
+    return n;
+  };
+  for (const row of photos.taggedPhotos()) {
+    const counted = new Set<TagNode>();
+    for (const tag of row.tags) {
+      node(tag).own++;
+      for (const path of [...tagAncestors(tag), tag]) counted.add(node(path));
+    }
+    for (const n of counted) n.count++;
+  }
+  let list = [...nodes.values()];
+  if (prefix.trim()) {
+    const shown = new Set<string>();
+    for (const n of list) {
+      if (!matchesPrefix(n.tag, prefix)) continue;
+      for (const path of [...tagAncestors(n.tag), n.tag]) shown.add(key(path));
+    }
+    list = list.filter((n) => shown.has(key(n.tag)));
+  }
+  return list.sort((a, b) => compareTagPaths(a.tag, b.tag));
 }
 
 /** The edits that rename (or merge) tag `from` into `to` on every photo carrying it. */
@@ -37,11 +80,14 @@ export function planTagRename(photos: PhotoRepository, from: string, to: string)
   if (!source) throw new CatalogueError('invalid-input', 'tagRenameNoSource');
   if (!target) throw new CatalogueError('invalid-input', 'tagRenameNoTarget');
   if (/[;]/.test(target)) throw new CatalogueError('invalid-input', 'tagSemicolon');
+  const problem = tagPathProblem(target);
+  if (problem) throw new CatalogueError('invalid-input', problem.key, problem.params);
   const edits: PlannedEdit[] = [];
+  const under = `${source}${TAG_LEVEL_SEPARATOR}`;
   for (const row of photos.taggedPhotos()) {
     const tags = row.tags;
-    if (!tags.some((t) => key(t) === source)) continue;
-    edits.push({ id: row.id, patch: { tags: normaliseTags(tags.map((t) => (key(t) === source ? target : t))) } });
+    if (!tags.some((t) => key(t) === source || key(t).startsWith(under))) continue;
+    edits.push({ id: row.id, patch: { tags: normaliseTags(tags.map((t) => renamedTag(t, from, target))) } });
   }
   return edits;
 }

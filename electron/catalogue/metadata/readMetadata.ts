@@ -13,6 +13,7 @@ import { decodeXmpBlock } from './xmlEntities.ts';
 import { assertSafeXml } from './safeXml.ts';
 import { decodeXmpBytes } from '../sidecars/xmpSidecar.ts';
 import { EMBEDDED_KEYWORD_SEPARATOR } from '../../../shared/tags.ts';
+import { tagsFromXmp } from './keywordsXmp.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -219,8 +220,10 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
   const iowaId = recognised?.iowaId ?? fortepanIowaId(identifier);
 
   // XMP and IPTC usually carry the same keywords (kept in sync by Photoshop); each is kept once.
-  const standardKeywords = [...list(dc.subject), ...list(iptc.Keywords).map((k) => repairLegacyText(k))];
-  const keywords = [...new Set(standardKeywords.length ? standardKeywords : list(xp.XPKeywords))];
+  // Lightroom's and digiKam's keyword paths come whole, their flattened levels once (keywordsXmp.ts).
+  const flatKeywords = [...list(dc.subject), ...list(iptc.Keywords).map((k) => repairLegacyText(k))];
+  const standardKeywords = tagsFromXmp({ lr: decodeXmpBlock(raw.lr), digiKam: decodeXmpBlock(raw.digiKam) }, flatKeywords, (v) => text(v));
+  const keywords = standardKeywords.length ? standardKeywords : [...new Set(list(xp.XPKeywords))];
 
   const make = text(ifd0.Make);
   const model = text(ifd0.Model);

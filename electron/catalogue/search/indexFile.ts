@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import type { BaseIndex } from './searchIndex.ts';
 
 const MAGIC = 'FTSIDX02';
-export const INDEX_FORMAT = 2;
+// 3: a hierarchical tag's levels are kept apart in the phrase text (searchDocument.ts), so an
+// index written before is rebuilt once.
+export const INDEX_FORMAT = 3;
 
 type ArrayKey = 'termStart' | 'termDf' | 'postDoc' | 'postScore' | 'postMask' | 'docId' | 'fortepanId' | 'yearFrom' | 'yearTo' | 'donor' | 'placeStart' | 'placeVals' | 'tagStart' | 'tagVals' | 'textStart' | 'text';
 

@@ -6,7 +6,7 @@
 import type { OrClause, SearchClause, TermClause } from '../../../shared/searchQuery.ts';
 import { FIELD_BIT } from './lunrSegment.ts';
 import { wordReach } from './wordForms.ts';
-import { PHRASE_FIELD_CODES } from './searchDocument.ts';
+import { PHRASE_FIELD_CODES, PHRASE_LEVEL_SEPARATOR } from './searchDocument.ts';
 import type { PostingList, SearchIndex } from './searchIndex.ts';
 
 export class SearchCancelled extends Error {
@@ -234,6 +234,8 @@ function intersect(index: SearchIndex, groups: TermGroup[], check: () => void): 
 }
 
 function phraseMatcher(clause: TermClause): RegExp {
+  // A tag node (tag:"Helyszín|Budapest"): a tag segment starting with these very levels.
+  if (clause.path) return new RegExp(`\\|g ${clause.path.join(PHRASE_LEVEL_SEPARATOR)}(?=${PHRASE_LEVEL_SEPARATOR}|\\|)`);
   const phrase = clause.words.join(' ');
   const code = clause.field ? PHRASE_FIELD_CODES[clause.field] : undefined;
   // Folded words are letters and digits only: nothing to escape.

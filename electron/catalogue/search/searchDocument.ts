@@ -4,6 +4,7 @@ import type { Photo } from '../../../shared/types.ts';
 import type { SearchField } from '../../../shared/searchQuery.ts';
 import { foldedWords } from '../../../shared/textFold.ts';
 import { edtfYears } from '../../../shared/edtf.ts';
+import { tagLevels } from '../../../shared/tags.ts';
 
 /** The searchable part of a photo (a Photo has it; the index reads it straight from SQL). */
 export type SearchSource = Pick<
@@ -43,10 +44,15 @@ export const PHRASE_FIELD_CODES: Partial<Record<SearchField, string>> = {
   file: 'f',
 };
 
+/** What separates a hierarchical tag's levels in phraseText: no folded word holds a `/`. */
+export const PHRASE_LEVEL_SEPARATOR = ' / ';
+
 /**
  * The folded text phrases are checked against: "|t title words|c caption words|g tag|…|".
  * Each field (and each tag, each place part) is its own segment, so a phrase never spans two,
- * and a fielded phrase (donor:"nagy gyula") is looked for in its field's segments only.
+ * and a fielded phrase (donor:"nagy gyula") is looked for in its field's segments only. A
+ * hierarchical tag's levels are kept apart inside its segment ("|g helyszin / budapest / ulloi ut"),
+ * so a phrase never spans two levels and tag:"Helyszín|Budapest" finds the paths under that node.
  */
 export function phraseText(photo: SearchSource): string {
   const words = (text: string) => foldedWords(text).join(' ');
@@ -63,7 +69,7 @@ export function phraseText(photo: SearchSource): string {
   ];
   let out = '';
   for (const [code, text] of segments) {
-    const folded = words(text);
+    const folded = code === 'g' ? tagLevels(text).map(words).join(PHRASE_LEVEL_SEPARATOR) : words(text);
     if (folded) out += `|${code} ${folded}`;
   }
   return `${out}|`;

@@ -1,8 +1,11 @@
 // Facets of one result: how many hits per year, donor, place and tag. Counted over the index's
-// per-photo columns (no SQL), so a 200,000-photo result counts in milliseconds.
+// per-photo columns (no SQL), so a 200,000-photo result counts in milliseconds. Tags count per
+// node of the keyword tree: a photo counts once in each of its tags and each ancestor path
+// (tagFacetNodes.ts), so "Helyszín" counts the photos under it however many tags each has there.
 import type { FacetValue, SearchFacets } from '../../../shared/searchFacets.ts';
 import { hungarianCollator } from '../../../shared/textFold.ts';
 import type { SearchIndex } from './searchIndex.ts';
+import { tagFacetNodes } from './tagFacetNodes.ts';
 
 /** The longest list sent per facet; `distinct` says how many values there are in all. */
 const FACET_LIMIT = 100;
@@ -19,7 +22,10 @@ export function countFacets(index: SearchIndex, slots: Int32Array): Omit<SearchF
   const dictionary = index.dictionary;
   const donors = new Int32Array(dictionary.length);
   const places = new Int32Array(dictionary.length);
-  const tags = new Int32Array(dictionary.length);
+  const nodes = tagFacetNodes(dictionary);
+  // Per node: its count, and the last photo counted in it (a photo counts once per node).
+  let tags = new Int32Array(Math.max(64, nodes.names.length));
+  let counted = new Int32Array(tags.length).fill(-1);
   const years = new Map<number, number>();
   let undated = 0;
   for (let i = 0; i < slots.length; i++) {
@@ -30,11 +36,29 @@ export function countFacets(index: SearchIndex, slots: Int32Array): Omit<SearchF
     else undated++;
     if (f.donor >= 0) donors[f.donor]++;
     for (const p of f.places) places[p]++;
-    for (const t of f.tags) tags[t]++;
+    for (const t of f.tags) {
+      const chain = nodes.chain(t, dictionary[t]);
+      for (let c = 0; c < chain.length; c++) {
+        const node = chain[c];
+        if (node >= tags.length) {
+          const grown = Math.max(node + 1, tags.length * 2);
+          const moreTags = new Int32Array(grown);
+          moreTags.set(tags);
+          const moreCounted = new Int32Array(grown).fill(-1);
+          moreCounted.set(counted);
+          tags = moreTags;
+          counted = moreCounted;
+        }
+        if (counted[node] !== i) {
+          counted[node] = i;
+          tags[node]++;
+        }
+      }
+    }
   }
   const donor = topValues(donors, dictionary);
   const place = topValues(places, dictionary);
-  const tag = topValues(tags, dictionary);
+  const tag = topValues(tags, nodes.names);
   return {
     total: slots.length,
     years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year),

@@ -3,7 +3,8 @@
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { tagKey } from '../../../shared/tags.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { listTags, planTagRename } from '../editing/catalogueTags.ts';
+import { listTags, listTagTree, planTagRename } from '../editing/catalogueTags.ts';
+import type { TagNode } from '../../../shared/tagTree.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 export class TagsService {
@@ -18,14 +19,19 @@ export class TagsService {
     return listTags(this.#core.photos, prefix, limit);
   }
 
+  /** The keyword tree: every tag and every path above one, with the photos at or under it. */
+  tree(prefix = ''): TagNode[] {
+    return listTagTree(this.#core.photos, prefix);
+  }
+
   /**
-   * Renames or merges a tag catalogue-wide; returns how many photos changed, and whether the new
+   * Renames or merges a tag catalogue-wide (a node of the tree with everything under it); returns how many photos changed, and whether the new
    * name was a tag already (a merge).
    */
   rename(from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): { photos: number; merged: boolean } {
     const edits = planTagRename(this.#core.photos, from, to);
     if (edits.length === 0) throw new CatalogueError('not-found', 'tagNotFound', { tag: from.trim() });
-    const merged = tagKey(from) !== tagKey(to) && this.list().some((t) => tagKey(t.tag) === tagKey(to));
+    const merged = tagKey(from) !== tagKey(to) && this.tree().some((t) => tagKey(t.tag) === tagKey(to));
     const label = verb === 'Merge' ? `Merge tag "${from.trim()}" into "${to.trim()}"` : `Rename tag "${from.trim()}" to "${to.trim()}"`;
     return { photos: this.#core.edit(edits, label).changed.length, merged };
   }

@@ -19,6 +19,7 @@ import { edtfBesideStandardDate } from '../../../shared/standardDate.ts';
 import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
 import { assertSafeXml } from '../metadata/safeXml.ts';
 import { englishMessage } from '../../../shared/errorMessages.ts';
+import { keywordsXmp, LIGHTROOM_NS, tagsFromXmp } from '../metadata/keywordsXmp.ts';
 
 export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
 
@@ -27,6 +28,7 @@ const NAMESPACES = {
   ...WHEN_WHERE_NAMESPACES,
   Iptc4xmpExt: IPTC4XMP_EXT_NS,
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
+  lr: LIGHTROOM_NS,
   fototar: FOTOTAR_XMP_NS,
 };
 
@@ -55,7 +57,7 @@ export function buildXmp(photo: Photo): string {
   const properties = [
     alt('dc:title', photo.title),
     alt('dc:description', photo.caption),
-    list('dc:subject', 'Bag', photo.tags),
+    ...keywordsXmp(photo.tags, escapeXml).map((property) => `   ${property}`),
     list('dc:creator', 'Seq', photo.photographer ? [photo.photographer] : []),
     simple('photoshop:Credit', photo.credit),
     simple('photoshop:Source', photo.source),
@@ -250,7 +252,7 @@ export function sidecarFields(raw: Block): Partial<EditableFields> {
     country: text(photoshop.Country),
     city: text(photoshop.City),
     place: text(core.Location),
-    tags: texts(dc.subject),
+    tags: tagsFromXmp(raw, texts(dc.subject), text),
     licence: ours ? text(own.Licence) : text(rights.UsageTerms),
     source: text(photoshop.Source) || (ours ? '' : (recognised?.source ?? '')),
     archiveRef: archiveRefFromXmp(raw.Iptc4xmpExt, decodeXmlEntities),

@@ -1,6 +1,9 @@
 // fototar tags list|rename <old> <new>|merge <a> <b>: the catalogue's tags, renamed or merged
-// on every photo at once (one undoable step).
+// on every photo at once (one undoable step). `list` draws the keyword tree (each level indented
+// under its parent, with the photos at or under it); `--json` gives the tags as stored, flat
+// paths ("Helyszín|Budapest|Üllői út") with their counts. Renaming a path renames the tags under it.
 import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { nestTags, tagTreeLines } from '../../../shared/tagTree.ts';
 
 export const tags: Command = async (args) => {
   const { values, positionals } = parse(args, { prefix: { type: 'string' } });
@@ -9,9 +12,12 @@ export const tags: Command = async (args) => {
   if (action === 'list' || action === undefined) {
     if (rest.length) throw new UsageError('tags list takes no more arguments (use --prefix p to filter)');
     await withCatalogue(dir, false, (catalogue) => {
-      const list = catalogue.tags.list(typeof values.prefix === 'string' ? values.prefix : '');
-      if (values.json) out(JSON.stringify({ tags: list }));
-      else out(list.length ? list.map((t) => `${String(t.count).padStart(7)}  ${t.tag}`).join('\n') : 'no tags');
+      const prefix = typeof values.prefix === 'string' ? values.prefix : '';
+      if (values.json) out(JSON.stringify({ tags: catalogue.tags.list(prefix) }));
+      else {
+        const lines = tagTreeLines(nestTags(catalogue.tags.tree(prefix).map((n) => ({ path: n.tag, count: n.count }))));
+        out(lines.length ? lines.join('\n') : 'no tags');
+      }
     });
     return;
   }

@@ -86,6 +86,7 @@ export const KEY_MAP: Binding[] = [
   { keys: ['Tab', 'Shift+Tab'], what: 'tabFields', where: 'field' },
   { keys: ['Enter'], what: 'saveField', where: 'field' },
   { keys: ['↓ ↑', 'Enter'], what: 'tagSuggest', where: 'field' },
+  { keys: ['← → ↑ ↓', 'Enter', 'F2'], what: 'keywordTree', where: 'grid' },
   { keys: ['Space'], what: 'openLarge', where: 'grid', command: 'openLarge', test: plain(' ') },
   { keys: ['?'], what: null, where: 'grid', command: 'helpToggle', test: (e) => e.key === '?' },
   { keys: ['B'], what: 'addToCollection', where: 'grid' },

@@ -36,3 +36,11 @@ test('a value holding U+FFFD is refused, not stored; the CLI shows controls as e
   assert.deepEqual(JSON.parse(shown), JSON.parse(json));
   assert.equal(escapeControlCharacters('sor\r\nsor\rx\u001b'), 'sor\r\nsor\\u000dx\\u001b');
 });
+
+test('a hierarchical tag with an empty level is refused by name; good paths are stored normalised', () => {
+  const checked = applyFieldLimits({ tags: ['Helyszín | Budapest', 'Helyszín||Budapest', 'villamos'] });
+  assert.deepEqual(checked.patch.tags, ['Helyszín|Budapest', 'villamos']);
+  assert.deepEqual(checked.refused.map((r) => [r.key, r.message]), [
+    ['tagEmptyLevel', 'tag "Helyszín||Budapest" not stored: one of its levels is empty (a hierarchical tag is written Place|Budapest|Üllői út, with a name between each |)'],
+  ]);
+});

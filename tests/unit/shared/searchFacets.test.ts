@@ -25,3 +25,10 @@ test('a dragged year range replaces the query\'s year clause', () => {
   assert.equal(withYearRange('villamos year:1930..1935 tag:x', 1956, 1956), 'villamos tag:x year:1956');
   assert.equal(withYearRange('', 1940, 1945), 'year:1940..1945');
 });
+
+test('a node of the tag tree becomes tag:"path", read back as that node', () => {
+  assert.equal(facetClause('tag', 'Helyszín|Budapest'), 'tag:"Helyszín|Budapest"');
+  const parsed = parseSearchQuery(withClause('', facetClause('tag', 'Helyszín|Budapest')));
+  assert.ok(parsed.ok && parsed.clauses[0].kind === 'terms');
+  assert.deepEqual(parsed.clauses[0].path, ['helyszin', 'budapest']);
+});

@@ -93,3 +93,13 @@ test('OR joins the single words next to it; | is not an operator; a lone OR gets
     if (!parsed.ok) assert.match(parsed.error, /OR/, q);
   }
 });
+
+test('tag:"A|B" is a node of the keyword tree: its levels folded, matched like a phrase', () => {
+  assert.deepEqual(clauses('tag:"Helyszín | Budapest|Üllői út" '), [
+    { kind: 'terms', field: 'tags', words: ['helyszin', 'budapest', 'ulloi', 'ut'], phrase: true, negated: false, prefix: false, path: ['helyszin', 'budapest', 'ulloi ut'] },
+  ]);
+  assert.deepEqual(clauses('címke:Helyszín|Budapest')[0], { kind: 'terms', field: 'tags', words: ['helyszin', 'budapest'], phrase: true, negated: false, prefix: false, path: ['helyszin', 'budapest'] });
+  // Elsewhere | stays punctuation, and a plain tag: word finds any level.
+  assert.equal((clauses('Helyek|Budapest ')[0] as { path?: string[] }).path, undefined);
+  assert.equal((clauses('tag:Budapest ')[0] as { path?: string[] }).path, undefined);
+});

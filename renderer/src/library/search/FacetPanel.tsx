@@ -1,6 +1,7 @@
 // Facets of the current search, above the grid: the year timeline, and (opened with
-// "Refine") the most frequent donors, places and tags with their counts. A click adds
-// donor:"…" / place:"…" / tag:"…" to the query; dragging the timeline sets year:a..b.
+// "Refine") the most frequent donors, places and tags with their counts (tags as the keyword
+// tree, TagFacetTree.tsx). A click adds donor:"…" / place:"…" / tag:"…" to the query; dragging
+// the timeline sets year:a..b.
 // Counts come from the search worker (api.searchFacets) for the query the grid shows.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,8 @@ import { api } from '../../common/bridge.ts';
 import { useCatalogueData } from '../../common/useCatalogueData.ts';
 import { formatNumber } from '../../common/labels.ts';
 import { YearTimeline } from './YearTimeline.tsx';
+import { TagFacetTree } from './TagFacetTree.tsx';
+import { compareTagPaths } from '../../../../shared/tagTree.ts';
 import './searchFacets.css';
 
 interface Props {
@@ -48,6 +51,7 @@ export function FacetPanel({ query, onQuery }: Props) {
   if (!facets || facets.error) return <div className="facet-panel placeholder" aria-hidden="true" />;
 
   const sorted = (values: FacetValue[]) => (alphabetical ? [...values].sort((a, b) => hungarianCollator.compare(a.value, b.value)) : values);
+  const pick = (field: FacetField, value: string) => onQuery(withClause(query, facetClause(field, value)));
 
   return (
     <div className="facet-panel" data-testid="facet-panel">
@@ -71,16 +75,21 @@ export function FacetPanel({ query, onQuery }: Props) {
                 {t(list.title)} <span className="muted">{formatNumber(facets[list.count])}</span>
               </h4>
               {facets[list.values].length === 0 && <p className="muted small">{t('facets.none')}</p>}
-              <ul>
-                {sorted(facets[list.values]).map((v) => (
-                  <li key={v.value}>
-                    <button type="button" className="facet-value" title={t(list.only, { value: v.value })} onClick={() => onQuery(withClause(query, facetClause(list.field, v.value)))}>
-                      <span className="facet-name">{v.value}</span>
-                      <span className="facet-count">{formatNumber(v.count)}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              {list.field === 'tag' ? (
+                // Tags are the keyword tree: a node counts what is under it.
+                <TagFacetTree values={alphabetical ? [...facets.tags].sort((a, b) => compareTagPaths(a.value, b.value)) : facets.tags} onPick={(path) => pick('tag', path)} />
+              ) : (
+                <ul>
+                  {sorted(facets[list.values]).map((v) => (
+                    <li key={v.value}>
+                      <button type="button" className="facet-value" title={t(list.only, { value: v.value })} onClick={() => pick(list.field, v.value)}>
+                        <span className="facet-name">{v.value}</span>
+                        <span className="facet-count">{formatNumber(v.count)}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
               {facets[list.count] > facets[list.values].length && (
                 <p className="muted small">{t('facets.mostFrequent', { shown: facets[list.values].length, count: facets[list.count] })}</p>
               )}

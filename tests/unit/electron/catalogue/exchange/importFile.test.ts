@@ -130,7 +130,8 @@ for (const { format, lang } of FORMS) {
         date: '1956-10-23',
         donor: 'Budapest Főváros Levéltára / Klösz György fényképei',
         photographer: '-Ismeretlen',
-        tags: ['villamos', 'Üllői út'],
+        // Hierarchical tags travel whole, | and all (a comma inside a level too).
+        tags: ['villamos', 'Üllői út', 'Helyszín|Budapest|Üllői út', 'Jármű|Skoda 30,5'],
         licence: 'CC BY-SA 3.0',
         notes: '0012',
       });
