@@ -8,12 +8,12 @@
 // answering from the old base plus delta meanwhile, then swaps.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
-import { openDatabase } from '../store/openDatabase.ts';
+import { openDatabase, readSnapshotAsync } from '../store/openDatabase.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { buildBase, SearchIndex, SEGMENT_SIZE, type BaseIndex } from './searchIndex.ts';
 import { buildBaseInParallel, serveSegments } from './parallelBuild.ts';
 import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
-import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from '../store/searchSources.ts';
+import { allSearchSources, changesSince, latestChangeSeq, photoCount, searchSourcesById } from '../store/searchSources.ts';
 import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
 import { suggestQuery } from './suggestion.ts';
 import { warmWordForms } from './wordForms.ts';
@@ -70,16 +70,12 @@ const CACHE_SIZE = 8;
  * one segment is built on every core (parallelBuild.ts); the read transaction stays open while
  * the workers prepare its segments.
  */
-async function buildFromDatabase(db: DatabaseSync): Promise<BaseIndex> {
-  db.exec('BEGIN');
-  try {
+function buildFromDatabase(db: DatabaseSync): Promise<BaseIndex> {
+  return readSnapshotAsync(db, async () => {
     const seq = latestChangeSeq(db);
-    const photos = (db.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n;
-    if (photos <= SEGMENT_SIZE) return buildBase(allSearchSources(db), seq);
-    return await buildBaseInParallel(allSearchSources(db), seq, { worker: new URL(import.meta.url) });
-  } finally {
-    db.exec('COMMIT');
-  }
+    if (photoCount(db) <= SEGMENT_SIZE) return buildBase(allSearchSources(db), seq);
+    return buildBaseInParallel(allSearchSources(db), seq, { worker: new URL(import.meta.url) });
+  });
 }
 
 async function runBuilder(data: SearchWorkerData): Promise<void> {

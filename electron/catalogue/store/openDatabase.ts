@@ -145,6 +145,16 @@ export function readSnapshot<T>(db: DatabaseSync, read: () => T): T {
   }
 }
 
+/** readSnapshot for a read that awaits (a build whose segments are prepared in worker threads). */
+export async function readSnapshotAsync<T>(db: DatabaseSync, read: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN');
+  try {
+    return await read();
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
 /**
  * A reader of SQLite's `PRAGMA data_version`, which changes exactly when another connection has
  * committed since this one last looked (never for this connection's own writes).
