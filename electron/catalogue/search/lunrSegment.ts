@@ -22,28 +22,31 @@ export const FIELD_BOOSTS: Record<SearchField, number> = {
 /** The bit of a field in a posting's field mask. */
 export const FIELD_BIT: Record<SearchField, number> = Object.fromEntries(SEARCH_FIELDS.map((f, i) => [f, 1 << i])) as Record<SearchField, number>;
 
-/** One (term, document, field) weight, before the catalogue-wide idf is applied. */
-export interface SegmentEntry {
-  term: string;
-  /** Index of the document in the segment's input. */
-  doc: number;
-  fieldBit: number;
-  /** Lunr's BM25 weight with its idf divided out (tf part times boosts). */
-  weight: number;
-}
-
+/**
+ * A segment's (term, document, field) weights, before the catalogue-wide idf is applied: flat
+ * typed arrays (one entry per term in one field of one document, by document, then field, then
+ * Lunr's term order), cheap to merge and to pass between threads.
+ */
 export interface Segment {
-  entries: SegmentEntry[];
+  /** The segment's terms; entries name them by their position here. */
+  terms: string[];
   /** Per term, the document count Lunr's idf uses (documents per field, summed). */
-  lunrDf: Map<string, number>;
+  df: Uint32Array;
+  term: Int32Array;
+  /** Index of the document in the segment's input. */
+  doc: Int32Array;
+  fieldBit: Uint16Array;
+  /** Lunr's BM25 weight with its idf divided out (tf part times boosts). */
+  weight: Float64Array;
 }
 
 interface BuilderInternals {
-  invertedIndex: Record<string, Record<string, unknown> & { _index: number }>;
+  invertedIndex: Record<string, { _index: number }>;
   fieldVectors: Record<string, { elements: number[] }>;
   calculateAverageFieldLengths(): void;
   createFieldVectors(): void;
   documentCount: number;
+  tokenizer: (words: readonly string[]) => readonly string[];
 }
 
 /** Lunr's idf, as lunr.idf computes it from a document frequency. */
@@ -56,41 +59,53 @@ export function buildSegment(docs: readonly SearchDocument[]): Segment {
   builder.ref('ref');
   for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
   // Lunr's English trimmer, stop words and stemmer break Hungarian (the trimmer cuts "Üllői");
-  // our documents arrive folded and split, so Lunr only has to split on spaces.
+  // our documents arrive folded and split into words (searchDocument.ts), so Lunr's tokenizer
+  // has nothing left to do: the words are the tokens (with no metadata kept, Lunr needs no
+  // lunr.Token around them), which spares a Token and a metadata copy per word.
   builder.pipeline.reset();
   builder.searchPipeline.reset();
-  // Refs are not integer-like: V8 keeps objects with integer keys as slow sparse elements.
-  docs.forEach((doc, i) => builder.add({ ...doc, ref: `d${i}` }));
   const internals = builder as unknown as BuilderInternals;
+  internals.tokenizer = (words) => words;
+  // Refs are not integer-like: V8 keeps objects with integer keys as slow sparse elements.
+  for (let i = 0; i < docs.length; i++) builder.add({ ...docs[i], ref: `d${i}` });
   // build() would also make a TokenSet of the segment's terms, which we never use.
   internals.calculateAverageFieldLengths();
   internals.createFieldVectors();
 
-  const termByIndex: string[] = [];
-  const lunrDf = new Map<string, number>();
-  const idfByIndex: number[] = [];
-  for (const [term, posting] of Object.entries(internals.invertedIndex)) {
-    termByIndex[posting._index] = term;
-    let df = 0;
-    for (const field of SEARCH_FIELDS) {
-      const refs = posting[field] as Record<string, unknown> | undefined;
-      if (refs) df += Object.keys(refs).length;
-    }
-    lunrDf.set(term, df);
-    idfByIndex[posting._index] = lunrIdf(df, internals.documentCount);
-  }
-
-  const entries: SegmentEntry[] = [];
+  const terms: string[] = [];
+  for (const term in internals.invertedIndex) terms[internals.invertedIndex[term]._index] = term;
+  // Each (term, field, document) is one element of one field vector: counting them per term
+  // is Lunr's document frequency, without walking the inverted index's objects.
+  const vectors: number[][] = [];
+  const bits: number[] = [];
+  const docOf: number[] = [];
+  const df = new Uint32Array(terms.length);
+  let size = 0;
   for (let doc = 0; doc < docs.length; doc++) {
     for (const field of SEARCH_FIELDS) {
-      const vector = internals.fieldVectors[`${field}/d${doc}`];
-      if (!vector) continue;
-      const elements = vector.elements;
-      for (let i = 0; i < elements.length; i += 2) {
-        const termIndex = elements[i];
-        entries.push({ term: termByIndex[termIndex], doc, fieldBit: FIELD_BIT[field], weight: elements[i + 1] / idfByIndex[termIndex] });
-      }
+      const elements = internals.fieldVectors[`${field}/d${doc}`]?.elements;
+      if (!elements || elements.length === 0) continue;
+      for (let i = 0; i < elements.length; i += 2) df[elements[i]]++;
+      vectors.push(elements);
+      bits.push(FIELD_BIT[field]);
+      docOf.push(doc);
+      size += elements.length / 2;
     }
   }
-  return { entries, lunrDf };
+  const idf = new Float64Array(terms.length);
+  for (let t = 0; t < terms.length; t++) idf[t] = lunrIdf(df[t], internals.documentCount);
+  const segment: Segment = { terms, df, term: new Int32Array(size), doc: new Int32Array(size), fieldBit: new Uint16Array(size), weight: new Float64Array(size) };
+  let at = 0;
+  for (let v = 0; v < vectors.length; v++) {
+    const elements = vectors[v];
+    for (let i = 0; i < elements.length; i += 2) {
+      const t = elements[i];
+      segment.term[at] = t;
+      segment.doc[at] = docOf[v];
+      segment.fieldBit[at] = bits[v];
+      segment.weight[at] = elements[i + 1] / idf[t];
+      at++;
+    }
+  }
+  return segment;
 }

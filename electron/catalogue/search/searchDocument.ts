@@ -12,28 +12,110 @@ export type SearchSource = Pick<
   'id' | 'file' | 'fortepanId' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags'
 >;
 
-export type SearchDocument = Record<SearchField, string> & { ref: string };
+/** A photo's words per field, as Lunr indexes them (folded, split, in order). */
+export type SearchDocument = Record<SearchField, readonly string[]>;
 
-export function searchDocument(photo: SearchSource): SearchDocument {
-  const words = (text: string) => foldedWords(text).join(' ');
-  const years = edtfYears(photo.date);
-  const yearWords: string[] = [];
-  if (years && years.to - years.from <= 20) for (let y = years.from; y <= years.to; y++) yearWords.push(String(y));
-  return {
-    ref: String(photo.id),
-    title: words(photo.title),
-    caption: words(photo.caption),
-    tags: words(photo.tags.join(' ')),
-    donor: words(photo.donor),
-    photographer: words(photo.photographer),
-    place: words(`${photo.country} ${photo.city} ${photo.place}`),
-    year: yearWords.join(' '),
-    id: photo.fortepanId !== null ? String(photo.fortepanId) : '',
-    file: words(photo.file.split(/[\\/]/).pop() ?? ''),
-  };
+/** A photo folded once for the index: its words per field and its phrase text (phraseText). */
+export interface FoldedPhoto {
+  document: SearchDocument;
+  phrase: string;
 }
 
-/** One-letter codes of the fields a phrase can be limited to, as they appear in phraseText. */
+/**
+ * Folds text into words, remembering the values that repeat across a catalogue (donors,
+ * photographers, places, tags: a few thousand values over 200,000 photos), so each is folded
+ * once per build. A folder lives for one build; its words are shared, never changed.
+ */
+export class WordFolder {
+  readonly #known = new Map<string, readonly string[]>();
+  readonly #tagPhrases = new Map<string, string>();
+
+  words(text: string): readonly string[] {
+    return foldedWords(text);
+  }
+
+  /** A hierarchical tag's phrase segment: its levels folded and kept apart by PHRASE_LEVEL_SEPARATOR. */
+  tagPhrase(tag: string): string {
+    let phrase = this.#tagPhrases.get(tag);
+    if (phrase === undefined) {
+      phrase = tagLevels(tag).map((level) => foldedWords(level).join(' ')).filter(Boolean).join(PHRASE_LEVEL_SEPARATOR);
+      if (this.#tagPhrases.size >= 100_000) this.#tagPhrases.clear();
+      this.#tagPhrases.set(tag, phrase);
+    }
+    return phrase;
+  }
+
+  repeated(text: string): readonly string[] {
+    let words = this.#known.get(text);
+    if (words === undefined) {
+      words = foldedWords(text);
+      // A bound for a catalogue of unique names: the cache is then dropped, not grown.
+      if (this.#known.size >= 100_000) this.#known.clear();
+      this.#known.set(text, words);
+    }
+    return words;
+  }
+}
+
+/** Words as Lunr's own tokenizer splits a number (on spaces and hyphens). */
+const lunrWords = (text: string): string[] => text.toLowerCase().split(/[\s-]+/).filter(Boolean);
+
+/** The file's name without its folder. */
+const fileName = (file: string): string => file.split(/[\\/]/).pop() ?? '';
+
+/**
+ * A photo's words per field, and the folded text phrases are checked against: "|t title
+ * words|c caption words|g tag|…|". Each field (and each tag, each place part) is its own segment
+ * of the phrase text, so a phrase never spans two, and a fielded phrase (donor:"nagy gyula") is
+ * looked for in its field's segments only.
+ */
+export function foldPhoto(photo: SearchSource, folder: WordFolder = new WordFolder()): FoldedPhoto {
+  const title = folder.words(photo.title);
+  const caption = folder.words(photo.caption);
+  const tags = photo.tags.map((t) => folder.repeated(t));
+  const donor = folder.repeated(photo.donor);
+  const photographer = folder.repeated(photo.photographer);
+  const country = folder.repeated(photo.country);
+  const city = folder.repeated(photo.city);
+  const place = folder.repeated(photo.place);
+  const file = folder.words(fileName(photo.file));
+  const years = edtfYears(photo.date);
+  const yearWords: string[] = [];
+  if (years && years.to - years.from <= 20) for (let y = years.from; y <= years.to; y++) yearWords.push(...lunrWords(String(y)));
+  const document: SearchDocument = {
+    title,
+    caption,
+    tags: tags.flat(),
+    donor,
+    photographer,
+    place: [...country, ...city, ...place],
+    year: yearWords,
+    id: photo.fortepanId !== null ? lunrWords(String(photo.fortepanId)) : [],
+    file,
+  };
+  // The phrase text's segments, in order. A hierarchical tag's levels are kept apart inside its
+  // segment ("|g helyszin / budapest / ulloi ut"), so a phrase never spans two levels and
+  // tag:"Helyszín|Budapest" finds the paths under that node.
+  const segments: [string, string][] = [
+    ['t', title.join(' ')],
+    ['c', caption.join(' ')],
+    ...photo.tags.map((t): [string, string] => ['g', folder.tagPhrase(t)]),
+    ['d', donor.join(' ')],
+    ['p', photographer.join(' ')],
+    ['l', country.join(' ')],
+    ['l', city.join(' ')],
+    ['l', place.join(' ')],
+    ['f', file.join(' ')],
+  ];
+  let phrase = '';
+  for (const [code, words] of segments) if (words) phrase += `|${code} ${words}`;
+  return { document, phrase: `${phrase}|` };
+}
+
+/** What separates a hierarchical tag's levels in the phrase text: no folded word holds a `/`. */
+export const PHRASE_LEVEL_SEPARATOR = ' / ';
+
+/** One-letter codes of the fields a phrase can be limited to, as they appear in the phrase text (foldPhoto). */
 export const PHRASE_FIELD_CODES: Partial<Record<SearchField, string>> = {
   title: 't',
   caption: 'c',
@@ -43,34 +125,3 @@ export const PHRASE_FIELD_CODES: Partial<Record<SearchField, string>> = {
   place: 'l',
   file: 'f',
 };
-
-/** What separates a hierarchical tag's levels in phraseText: no folded word holds a `/`. */
-export const PHRASE_LEVEL_SEPARATOR = ' / ';
-
-/**
- * The folded text phrases are checked against: "|t title words|c caption words|g tag|…|".
- * Each field (and each tag, each place part) is its own segment, so a phrase never spans two,
- * and a fielded phrase (donor:"nagy gyula") is looked for in its field's segments only. A
- * hierarchical tag's levels are kept apart inside its segment ("|g helyszin / budapest / ulloi ut"),
- * so a phrase never spans two levels and tag:"Helyszín|Budapest" finds the paths under that node.
- */
-export function phraseText(photo: SearchSource): string {
-  const words = (text: string) => foldedWords(text).join(' ');
-  const segments: [string, string][] = [
-    ['t', photo.title],
-    ['c', photo.caption],
-    ...photo.tags.map((t): [string, string] => ['g', t]),
-    ['d', photo.donor],
-    ['p', photo.photographer],
-    ['l', photo.country],
-    ['l', photo.city],
-    ['l', photo.place],
-    ['f', photo.file.split(/[\\/]/).pop() ?? ''],
-  ];
-  let out = '';
-  for (const [code, text] of segments) {
-    const folded = code === 'g' ? tagLevels(text).map(words).join(PHRASE_LEVEL_SEPARATOR) : words(text);
-    if (folded) out += `|${code} ${folded}`;
-  }
-  return `${out}|`;
-}

@@ -11,11 +11,12 @@
 // searchable in milliseconds). A photo's old version in the base is marked dead. When the
 // delta grows, a fresh base is built in the background and replaces both.
 import { edtfYears } from '../../../shared/edtf.ts';
-import { buildSegment, lunrIdf } from './lunrSegment.ts';
-import { phraseText, searchDocument, type SearchSource } from './searchDocument.ts';
+import { buildSegment, lunrIdf, type Segment } from './lunrSegment.ts';
+import { foldPhoto, WordFolder, type SearchSource } from './searchDocument.ts';
 import { lowerBound } from '../../../shared/lowerBound.ts';
 
-const SEGMENT_SIZE = 10_000;
+/** Photos per segment: each is given to Lunr on its own (bounded memory, and the unit of a parallel build). */
+export const SEGMENT_SIZE = 10_000;
 
 /** Facet values (original spelling) per document: indexes into a dictionary. */
 export interface BaseIndex {
@@ -114,157 +115,210 @@ function docYears(source: SearchSource): { from: number; to: number } {
   return years ? { from: years.from, to: years.to } : { from: 0, to: 0 };
 }
 
-/** Builds a base index with Lunr, SEGMENT_SIZE photos at a time (bounded memory). */
-export function buildBase(sources: Iterable<SearchSource>, seq: number, onProgress?: (done: number) => void): BaseIndex {
-  const termIds = new Map<string, number>();
-  const termNames: string[] = [];
-  const termDf: number[] = [];
-  const pTerm = new GrowingArray((n) => new Int32Array(n), 1 << 20);
-  const pDoc = new GrowingArray((n) => new Int32Array(n), 1 << 20);
-  const pMask = new GrowingArray((n) => new Uint16Array(n), 1 << 20);
-  const pWeight = new GrowingArray((n) => new Float32Array(n), 1 << 20);
-  const docId = new GrowingArray((n) => new Int32Array(n));
-  const fortepanId = new GrowingArray((n) => new Int32Array(n));
-  const yearFrom = new GrowingArray((n) => new Uint16Array(n));
-  const yearTo = new GrowingArray((n) => new Uint16Array(n));
-  const donor = new GrowingArray((n) => new Int32Array(n));
-  const placeStart = new GrowingArray((n) => new Int32Array(n));
-  const placeVals = new GrowingArray((n) => new Int32Array(n));
-  const tagStart = new GrowingArray((n) => new Int32Array(n));
-  const tagVals = new GrowingArray((n) => new Int32Array(n));
-  const texts: string[] = [];
-  const dict = new Dictionary();
-  let documentCount = 0;
+/** What a slice of photos gives the base: Lunr's weights and each photo's phrase text and years. */
+export interface PreparedSegment {
+  segment: Segment;
+  phrases: string[];
+  /** Per photo, from and to (0, 0: undated). */
+  years: Int32Array;
+}
 
-  const flush = (batch: SearchSource[]) => {
-    if (!batch.length) return;
-    const first = documentCount;
-    const segment = buildSegment(batch.map(searchDocument));
-    for (const [term, df] of segment.lunrDf) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termNames.length;
-        termIds.set(term, id);
-        termNames.push(term);
-        termDf.push(0);
-      }
-      termDf[id] += df;
-    }
-    for (const e of segment.entries) {
-      pTerm.push(termIds.get(e.term)!);
-      pDoc.push(first + e.doc);
-      pMask.push(e.fieldBit);
-      pWeight.push(e.weight);
-    }
-    for (const source of batch) {
-      const years = docYears(source);
-      docId.push(source.id);
-      fortepanId.push(source.fortepanId ?? -1);
-      yearFrom.push(years.from);
-      yearTo.push(years.to);
-      donor.push(source.donor.trim() ? dict.id(source.donor.trim()) : -1);
-      placeStart.push(placeVals.length);
-      for (const p of placeValues(source)) placeVals.push(dict.id(p));
-      tagStart.push(tagVals.length);
-      for (const t of source.tags) tagVals.push(dict.id(t));
-      texts.push(phraseText(source));
-    }
-    documentCount += batch.length;
-    onProgress?.(documentCount);
-  };
+/**
+ * The part of a base build that each slice of photos needs on its own (folding, Lunr): what the
+ * parallel build (searchBuild.ts) runs in its workers. The folder remembers repeated values.
+ */
+export function prepareSegment(batch: readonly SearchSource[], folder: WordFolder = new WordFolder()): PreparedSegment {
+  const folded = batch.map((source) => foldPhoto(source, folder));
+  const years = new Int32Array(batch.length * 2);
+  batch.forEach((source, i) => {
+    const y = docYears(source);
+    years[2 * i] = y.from;
+    years[2 * i + 1] = y.to;
+  });
+  return { segment: buildSegment(folded.map((f) => f.document)), phrases: folded.map((f) => f.phrase), years };
+}
 
+/** Builds a base index with Lunr, SEGMENT_SIZE photos at a time (bounded memory), on this thread. */
+export function buildBase(sources: Iterable<SearchSource>, seq: number, onProgress?: (done: number) => void, segmentSize = SEGMENT_SIZE): BaseIndex {
+  const base = new BaseBuilder();
+  const folder = new WordFolder();
+  for (const batch of segmentsOf(sources, segmentSize)) {
+    base.add(batch, prepareSegment(batch, folder));
+    onProgress?.(base.documentCount);
+  }
+  return base.finish(seq);
+}
+
+/**
+ * The photos in slices of `size`: a base's segments are the same slices however it is built
+ * (a weight depends on its segment's average field lengths).
+ */
+export function* segmentsOf(sources: Iterable<SearchSource>, size = SEGMENT_SIZE): Generator<SearchSource[]> {
   let batch: SearchSource[] = [];
   for (const source of sources) {
     batch.push(source);
-    if (batch.length === SEGMENT_SIZE) {
-      flush(batch);
+    if (batch.length === size) {
+      yield batch;
       batch = [];
     }
   }
-  flush(batch);
-  placeStart.push(placeVals.length);
-  tagStart.push(tagVals.length);
+  if (batch.length) yield batch;
+}
 
-  // Terms in sorted order; postings grouped by term (a stable counting sort keeps document
-  // order within a term); a term's weights in several fields of one document become one posting.
-  const order = termNames.map((_, i) => i).sort((a, b) => (termNames[a] < termNames[b] ? -1 : termNames[a] > termNames[b] ? 1 : 0));
-  const rank = new Int32Array(order.length);
-  order.forEach((id, r) => (rank[id] = r));
-  const terms = order.map((id) => termNames[id]);
-  const idf = new Float64Array(order.length);
-  const sortedDf = new Uint32Array(order.length);
-  order.forEach((id, r) => {
-    sortedDf[r] = termDf[id];
-    idf[r] = lunrIdf(termDf[id], documentCount);
-  });
+/** Gathers prepared segments, in the photos' order, into a base index. */
+export class BaseBuilder {
+  readonly #termIds = new Map<string, number>();
+  readonly #termNames: string[] = [];
+  readonly #termDf: number[] = [];
+  readonly #pTerm = new GrowingArray((n) => new Int32Array(n), 1 << 20);
+  readonly #pDoc = new GrowingArray((n) => new Int32Array(n), 1 << 20);
+  readonly #pMask = new GrowingArray((n) => new Uint16Array(n), 1 << 20);
+  readonly #pWeight = new GrowingArray((n) => new Float32Array(n), 1 << 20);
+  readonly #docId = new GrowingArray((n) => new Int32Array(n));
+  readonly #fortepanId = new GrowingArray((n) => new Int32Array(n));
+  readonly #yearFrom = new GrowingArray((n) => new Uint16Array(n));
+  readonly #yearTo = new GrowingArray((n) => new Uint16Array(n));
+  readonly #donor = new GrowingArray((n) => new Int32Array(n));
+  readonly #placeStart = new GrowingArray((n) => new Int32Array(n));
+  readonly #placeVals = new GrowingArray((n) => new Int32Array(n));
+  readonly #tagStart = new GrowingArray((n) => new Int32Array(n));
+  readonly #tagVals = new GrowingArray((n) => new Int32Array(n));
+  readonly #texts: string[] = [];
+  readonly #dict = new Dictionary();
+  documentCount = 0;
 
-  const n = pTerm.length;
-  const counts = new Uint32Array(terms.length + 1);
-  for (let i = 0; i < n; i++) counts[rank[pTerm.data[i]] + 1]++;
-  for (let r = 0; r < terms.length; r++) counts[r + 1] += counts[r];
-  const cursor = counts.slice(0, terms.length);
-  const sDoc = new Int32Array(n);
-  const sMask = new Uint16Array(n);
-  const sScore = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = rank[pTerm.data[i]];
-    const at = cursor[r]++;
-    sDoc[at] = pDoc.data[i];
-    sMask[at] = pMask.data[i];
-    sScore[at] = pWeight.data[i] * idf[r];
+  /** Adds the next slice of photos (in order) with what prepareSegment made of it. */
+  add(batch: readonly SearchSource[], prepared: PreparedSegment): void {
+    if (!batch.length) return;
+    const first = this.documentCount;
+    const { segment } = prepared;
+    const globalTerm = new Int32Array(segment.terms.length);
+    segment.terms.forEach((term, t) => {
+      let id = this.#termIds.get(term);
+      if (id === undefined) {
+        id = this.#termNames.length;
+        this.#termIds.set(term, id);
+        this.#termNames.push(term);
+        this.#termDf.push(0);
+      }
+      this.#termDf[id] += segment.df[t];
+      globalTerm[t] = id;
+    });
+    for (let i = 0; i < segment.term.length; i++) {
+      this.#pTerm.push(globalTerm[segment.term[i]]);
+      this.#pDoc.push(first + segment.doc[i]);
+      this.#pMask.push(segment.fieldBit[i]);
+      this.#pWeight.push(segment.weight[i]);
+    }
+    const dict = this.#dict;
+    batch.forEach((source, i) => {
+      this.#docId.push(source.id);
+      this.#fortepanId.push(source.fortepanId ?? -1);
+      this.#yearFrom.push(prepared.years[2 * i]);
+      this.#yearTo.push(prepared.years[2 * i + 1]);
+      this.#donor.push(source.donor.trim() ? dict.id(source.donor.trim()) : -1);
+      this.#placeStart.push(this.#placeVals.length);
+      for (const p of placeValues(source)) this.#placeVals.push(dict.id(p));
+      this.#tagStart.push(this.#tagVals.length);
+      for (const t of source.tags) this.#tagVals.push(dict.id(t));
+      this.#texts.push(prepared.phrases[i]);
+    });
+    this.documentCount += batch.length;
   }
-  // Merge adjacent postings of the same (term, document).
-  const termStart = new Uint32Array(terms.length + 1);
-  let out = 0;
-  for (let r = 0; r < terms.length; r++) {
-    termStart[r] = out;
-    for (let i = counts[r]; i < counts[r + 1]; i++) {
-      if (out > termStart[r] && sDoc[out - 1] === sDoc[i]) {
-        sMask[out - 1] |= sMask[i];
-        sScore[out - 1] += sScore[i];
-      } else {
-        sDoc[out] = sDoc[i];
-        sMask[out] = sMask[i];
-        sScore[out] = sScore[i];
-        out++;
+
+  finish(seq: number): BaseIndex {
+    const termNames = this.#termNames;
+    const termDf = this.#termDf;
+    const pTerm = this.#pTerm;
+    const pDoc = this.#pDoc;
+    const pMask = this.#pMask;
+    const pWeight = this.#pWeight;
+    const documentCount = this.documentCount;
+    const texts = this.#texts;
+    this.#placeStart.push(this.#placeVals.length);
+    this.#tagStart.push(this.#tagVals.length);
+
+    // Terms in sorted order; postings grouped by term (a stable counting sort keeps document
+    // order within a term); a term's weights in several fields of one document become one posting.
+    const order = termNames.map((_, i) => i).sort((a, b) => (termNames[a] < termNames[b] ? -1 : termNames[a] > termNames[b] ? 1 : 0));
+    const rank = new Int32Array(order.length);
+    order.forEach((id, r) => (rank[id] = r));
+    const terms = order.map((id) => termNames[id]);
+    const idf = new Float64Array(order.length);
+    const sortedDf = new Uint32Array(order.length);
+    order.forEach((id, r) => {
+      sortedDf[r] = termDf[id];
+      idf[r] = lunrIdf(termDf[id], documentCount);
+    });
+
+    const n = pTerm.length;
+    const counts = new Uint32Array(terms.length + 1);
+    for (let i = 0; i < n; i++) counts[rank[pTerm.data[i]] + 1]++;
+    for (let r = 0; r < terms.length; r++) counts[r + 1] += counts[r];
+    const cursor = counts.slice(0, terms.length);
+    const sDoc = new Int32Array(n);
+    const sMask = new Uint16Array(n);
+    const sScore = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rank[pTerm.data[i]];
+      const at = cursor[r]++;
+      sDoc[at] = pDoc.data[i];
+      sMask[at] = pMask.data[i];
+      sScore[at] = pWeight.data[i] * idf[r];
+    }
+    // Merge adjacent postings of the same (term, document).
+    const termStart = new Uint32Array(terms.length + 1);
+    let out = 0;
+    for (let r = 0; r < terms.length; r++) {
+      termStart[r] = out;
+      for (let i = counts[r]; i < counts[r + 1]; i++) {
+        if (out > termStart[r] && sDoc[out - 1] === sDoc[i]) {
+          sMask[out - 1] |= sMask[i];
+          sScore[out - 1] += sScore[i];
+        } else {
+          sDoc[out] = sDoc[i];
+          sMask[out] = sMask[i];
+          sScore[out] = sScore[i];
+          out++;
+        }
       }
     }
+    termStart[terms.length] = out;
+
+    const encoder = new TextEncoder();
+    const encoded = texts.map((t) => encoder.encode(t));
+    const textStart = new Uint32Array(encoded.length + 1);
+    let textLength = 0;
+    encoded.forEach((bytes, i) => {
+      textStart[i] = textLength;
+      textLength += bytes.length;
+    });
+    textStart[encoded.length] = textLength;
+    const text = new Uint8Array(textLength);
+    encoded.forEach((bytes, i) => text.set(bytes, textStart[i]));
+
+    return {
+      terms,
+      termStart,
+      termDf: sortedDf,
+      postDoc: sDoc.slice(0, out),
+      postScore: sScore.slice(0, out),
+      postMask: sMask.slice(0, out),
+      docId: this.#docId.trimmed(),
+      fortepanId: this.#fortepanId.trimmed(),
+      yearFrom: new Int16Array(this.#yearFrom.trimmed().buffer),
+      yearTo: new Int16Array(this.#yearTo.trimmed().buffer),
+      donor: this.#donor.trimmed(),
+      placeStart: new Uint32Array(this.#placeStart.trimmed().buffer),
+      placeVals: this.#placeVals.trimmed(),
+      tagStart: new Uint32Array(this.#tagStart.trimmed().buffer),
+      tagVals: this.#tagVals.trimmed(),
+      textStart,
+      text,
+      dict: this.#dict.values,
+      seq,
+    };
   }
-  termStart[terms.length] = out;
-
-  const encoder = new TextEncoder();
-  const encoded = texts.map((t) => encoder.encode(t));
-  const textStart = new Uint32Array(encoded.length + 1);
-  let textLength = 0;
-  encoded.forEach((bytes, i) => {
-    textStart[i] = textLength;
-    textLength += bytes.length;
-  });
-  textStart[encoded.length] = textLength;
-  const text = new Uint8Array(textLength);
-  encoded.forEach((bytes, i) => text.set(bytes, textStart[i]));
-
-  return {
-    terms,
-    termStart,
-    termDf: sortedDf,
-    postDoc: sDoc.slice(0, out),
-    postScore: sScore.slice(0, out),
-    postMask: sMask.slice(0, out),
-    docId: docId.trimmed(),
-    fortepanId: fortepanId.trimmed(),
-    yearFrom: new Int16Array(yearFrom.trimmed().buffer),
-    yearTo: new Int16Array(yearTo.trimmed().buffer),
-    donor: donor.trimmed(),
-    placeStart: new Uint32Array(placeStart.trimmed().buffer),
-    placeVals: placeVals.trimmed(),
-    tagStart: new Uint32Array(tagStart.trimmed().buffer),
-    tagVals: tagVals.trimmed(),
-    textStart,
-    text,
-    dict: dict.values,
-    seq,
-  };
 }
 
 /** A term's posting list: documents (ascending within the base), weights, field masks. */
@@ -346,46 +400,46 @@ export class SearchIndex {
     if (changed.length) {
       for (const source of changed) this.#kill(source.id);
       const first = this.slotCount;
-      const segment = buildSegment(changed.map(searchDocument));
+      const { segment, phrases, years: segmentYears } = prepareSegment(changed);
       const documentCount = this.size + changed.length;
       if (this.#dead.length < first + changed.length) {
         const grown = new Uint8Array((first + changed.length) * 2);
         grown.set(this.#dead);
         this.#dead = grown;
       }
-      for (const [term, df] of segment.lunrDf) this.#deltaDf.set(term, (this.#deltaDf.get(term) ?? 0) + df);
-      for (const e of segment.entries) {
-        let postings = this.#delta.get(e.term);
+      segment.terms.forEach((term, t) => this.#deltaDf.set(term, (this.#deltaDf.get(term) ?? 0) + segment.df[t]));
+      for (let e = 0; e < segment.term.length; e++) {
+        const term = segment.terms[segment.term[e]];
+        let postings = this.#delta.get(term);
         if (!postings) {
           postings = { docs: [], scores: [], masks: [] };
-          this.#delta.set(e.term, postings);
+          this.#delta.set(term, postings);
           this.#deltaTermsSorted = null;
         }
-        const slot = first + e.doc;
-        const weight = e.weight * lunrIdf(this.#baseDf(e.term) + (this.#deltaDf.get(e.term) ?? 0), documentCount);
+        const slot = first + segment.doc[e];
+        const weight = segment.weight[e] * lunrIdf(this.#baseDf(term) + (this.#deltaDf.get(term) ?? 0), documentCount);
         const last = postings.docs.length - 1;
         if (last >= 0 && postings.docs[last] === slot) {
           postings.scores[last] += weight;
-          postings.masks[last] |= e.fieldBit;
+          postings.masks[last] |= segment.fieldBit[e];
         } else {
           postings.docs.push(slot);
           postings.scores.push(weight);
-          postings.masks.push(e.fieldBit);
+          postings.masks.push(segment.fieldBit[e]);
         }
       }
       changed.forEach((source, i) => {
-        const years = docYears(source);
         this.#deltaDocs.push({
           id: source.id,
           fortepanId: source.fortepanId ?? -1,
           facets: {
-            yearFrom: years.from,
-            yearTo: years.to,
+            yearFrom: segmentYears[2 * i],
+            yearTo: segmentYears[2 * i + 1],
             donor: source.donor.trim() ? this.#dict.id(source.donor.trim()) : -1,
             places: placeValues(source).map((p) => this.#dict.id(p)),
             tags: source.tags.map((t) => this.#dict.id(t)),
           },
-          text: phraseText(source),
+          text: phrases[i],
         });
         this.#deltaSlotOfId.set(source.id, first + i);
       });

@@ -8,11 +8,12 @@
 // answering from the old base plus delta meanwhile, then swaps.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
-import { openDatabase, readSnapshot } from '../store/openDatabase.ts';
+import { openDatabase, readSnapshotAsync } from '../store/openDatabase.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
-import { buildBase, SearchIndex, type BaseIndex } from './searchIndex.ts';
+import { buildBase, SearchIndex, SEGMENT_SIZE, type BaseIndex } from './searchIndex.ts';
+import { buildBaseInParallel, serveSegments } from './parallelBuild.ts';
 import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
-import { allSearchSources, changesSince, latestChangeSeq, searchSourcesById } from '../store/searchSources.ts';
+import { allSearchSources, changesSince, latestChangeSeq, photoCount, searchSourcesById } from '../store/searchSources.ts';
 import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
 import { suggestQuery } from './suggestion.ts';
 import { warmWordForms } from './wordForms.ts';
@@ -24,7 +25,8 @@ import { SortOrders, sortHits } from './sortedHits.ts';
 import { readSortSetting } from '../store/sortSetting.ts';
 
 export interface SearchWorkerData {
-  mode: 'serve' | 'build';
+  /** 'segment': one of a parallel build's workers (parallelBuild.ts), given nothing but its mode. */
+  mode: 'serve' | 'build' | 'segment';
   database: string;
   indexFile: string;
   /** Int32Array over it: [0] the generation of the newest query; older ones give up. */
@@ -63,15 +65,23 @@ const REBUILD_SHARE = 0.05;
 const REBUILD_MIN = 5000;
 const CACHE_SIZE = 8;
 
-/** Reads a consistent snapshot: the seq and every photo as of that seq. */
-function buildFromDatabase(db: DatabaseSync): BaseIndex {
-  return readSnapshot(db, () => buildBase(allSearchSources(db), latestChangeSeq(db)));
+/**
+ * Reads a consistent snapshot: the seq and every photo as of that seq. A catalogue of more than
+ * one segment is built on every core (parallelBuild.ts); the read transaction stays open while
+ * the workers prepare its segments.
+ */
+function buildFromDatabase(db: DatabaseSync): Promise<BaseIndex> {
+  return readSnapshotAsync(db, async () => {
+    const seq = latestChangeSeq(db);
+    if (photoCount(db) <= SEGMENT_SIZE) return buildBase(allSearchSources(db), seq);
+    return buildBaseInParallel(allSearchSources(db), seq, { worker: new URL(import.meta.url) });
+  });
 }
 
-function runBuilder(data: SearchWorkerData): void {
+async function runBuilder(data: SearchWorkerData): Promise<void> {
   const db = openDatabase(data.database, { readOnly: true });
   try {
-    const base = buildFromDatabase(db);
+    const base = await buildFromDatabase(db);
     writeIndexFile(data.indexFile, base);
     parentPort!.postMessage({ built: base.seq });
   } finally {
@@ -89,14 +99,17 @@ function serve(data: SearchWorkerData): void {
   let handle: ((request: SearchRequest) => void) | null = null;
   port.on('message', (message: SearchRequest | IndexMessage) => {
     if (message.type === 'index') {
-      handle = open(data, message.bytes);
-      for (const request of queue.splice(0)) handle(request);
+      // A failure to open is the worker's error (an unhandled rejection ends it), as it was.
+      void open(data, message.bytes).then((opened) => {
+        handle = opened;
+        for (const request of queue.splice(0)) opened(request);
+      });
     } else if (handle) handle(message);
     else queue.push(message);
   });
 }
 
-function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: SearchRequest) => void {
+async function open(data: SearchWorkerData, bytes: IndexBytes | null): Promise<(request: SearchRequest) => void> {
   const port = parentPort!;
   const control = new Int32Array(data.control);
   const db = openDatabase(data.database, { readOnly: true });
@@ -106,7 +119,7 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
   const latest = latestChangeSeq(db);
   // A base from the future (a restored database, a copied folder) cannot be caught up: rebuild.
   if (!base || base.seq > latest) {
-    base = buildFromDatabase(db);
+    base = await buildFromDatabase(db);
     built = true;
     try {
       writeIndexFile(data.indexFile, base);
@@ -246,6 +259,7 @@ function open(data: SearchWorkerData, bytes: IndexBytes | null): (request: Searc
 
 const data = workerData as SearchWorkerData;
 if (parentPort && data) {
-  if (data.mode === 'build') runBuilder(data);
+  if (data.mode === 'build') void runBuilder(data);
+  else if (data.mode === 'segment') serveSegments(parentPort);
   else serve(data);
 }

@@ -3,7 +3,6 @@
 import type { SearchResult } from '../../../shared/types.ts';
 import type { SearchFacets } from '../../../shared/searchFacets.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
-import { photoSummary } from '../../../shared/photoSummary.ts';
 import type { SearchStatus } from '../search/searchWorker.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, type PhotoSort } from '../../../shared/photoSort.ts';
@@ -33,8 +32,8 @@ export class CatalogueSearch {
     const photos = this.#core.photos;
     if (!query.trim()) {
       const total = photos.count();
-      const page = sort ? photos.sortedPage(browseSort(sort).field, browseSort(sort).direction, offset, limit) : photos.page(offset, limit);
-      return { total, hits: page.map((p) => ({ ...photoSummary(p), score: 0 })), error: null };
+      const page = sort ? photos.sortedSummaryPage(browseSort(sort).field, browseSort(sort).direction, offset, limit) : photos.summaryPage(offset, limit);
+      return { total, hits: page.map((p) => ({ ...p, score: 0 })), error: null };
     }
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) return { total: 0, hits: [], error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
@@ -42,7 +41,7 @@ export class CatalogueSearch {
     const rank = new Map(page.ids.map((id, i) => [id, i]));
     // A photo deleted between the worker's answer and this read is left out. The score is the
     // rank counted from the end (higher is better): the worker ranks, the page only orders.
-    const hits = photos.getMany(page.ids).map((p) => ({ ...photoSummary(p), score: page.total - offset - (rank.get(p.id) ?? 0) }));
+    const hits = photos.summaries(page.ids).map((p) => ({ ...p, score: page.total - offset - (rank.get(p.id) ?? 0) }));
     return page.suggestion ? { total: page.total, hits, error: null, suggestion: page.suggestion } : { total: page.total, hits, error: null };
   }
 

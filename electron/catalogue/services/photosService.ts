@@ -68,8 +68,8 @@ export class PhotosService {
   /** A page of photos, in the order they were added or in a sort order. */
   list(offset: number, limit: number, sort?: PhotoSort): { total: number; photos: PhotoSummary[] } {
     const order = sort ? browseSort(sort) : null;
-    const page = order ? this.#core.photos.sortedPage(order.field, order.direction, offset, limit) : this.#core.photos.page(offset, limit);
-    return { total: this.#core.photos.count(), photos: this.summaries(page) };
+    const photos = order ? this.#core.photos.sortedSummaryPage(order.field, order.direction, offset, limit) : this.#core.photos.summaryPage(offset, limit);
+    return { total: this.#core.photos.count(), photos };
   }
 
   /** These photos (every photo when absent) in a sort order: the catalogue's whole order, filtered. */

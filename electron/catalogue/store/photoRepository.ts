@@ -1,6 +1,6 @@
 // Rows of the photos table as domain objects. All SQL about photos lives here.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { EDITABLE_FIELDS, type EditableField, type EditableFields, type Photo, type PhotoPatch } from '../../../shared/types.ts';
+import { EDITABLE_FIELDS, type EditableField, type EditableFields, type Photo, type PhotoPatch, type PhotoSummary } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/creditStyles.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
@@ -128,6 +128,49 @@ export function rowToPhoto(row: PhotoRow): Photo {
   return photo;
 }
 
+/**
+ * What a grid card shows (shared/photoSummary.ts's fields, the credit line as Photo has it) read from a row of only the columns it needs:
+ * its own and those its credit line is made of. A page of 200 read as whole photos (49 columns,
+ * the sort keys, tags parsed, a Photo built) cost more than everything else about the page.
+ */
+const SUMMARY_COLUMNS =
+  'id, file, fortepan_id, iowa_id, title, caption, date, donor, photographer, source, licence, archive_ref, embedded_credit, embedded_creator, copyright, preview_error, missing, duplicate_of, thumb_version';
+
+type SummaryRow = Pick<
+  PhotoRow,
+  'id' | 'file' | 'fortepan_id' | 'iowa_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'source' | 'licence' | 'archive_ref' | 'embedded_credit' | 'embedded_creator' | 'copyright' | 'preview_error' | 'missing' | 'duplicate_of' | 'thumb_version'
+>;
+
+function rowToSummary(row: SummaryRow): PhotoSummary {
+  return {
+    id: row.id,
+    file: row.file,
+    fortepanId: row.fortepan_id,
+    title: row.title,
+    caption: row.caption,
+    date: row.date,
+    donor: row.donor,
+    credit: creditLine({
+      fortepanId: row.fortepan_id,
+      iowaId: row.iowa_id ?? null,
+      title: row.title,
+      file: row.file,
+      donor: row.donor,
+      photographer: row.photographer,
+      source: row.source,
+      licence: row.licence,
+      archiveRef: row.archive_ref ?? '',
+      embeddedCredit: row.embedded_credit,
+      embeddedCreator: row.embedded_creator,
+      copyright: row.copyright,
+    }),
+    previewError: row.preview_error,
+    missing: row.missing !== 0,
+    duplicateOf: row.duplicate_of ?? null,
+    thumbVersion: row.thumb_version,
+  };
+}
+
 /** A tags cell (a JSON array); a damaged cell reads as no tags. */
 export function parseTags(json: string): string[] {
   try {
@@ -189,8 +232,40 @@ export class PhotoRepository {
     this.#prepare = statementCache(db);
   }
 
+  /**
+   * The number of photos. Counting walks an index of every photo (milliseconds at 200,000, on
+   * every grid page), so the count is kept until the photos may have changed: a commit by
+   * another connection changes PRAGMA data_version, a row this connection inserts or deletes
+   * changes total_changes() (both are read from memory).
+   */
   count(): number {
-    return Number((this.#prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n);
+    const version = this.#prepare('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version').get() as { changes: number; version: number };
+    const known = this.#counted;
+    if (known && known.changes === version.changes && known.version === version.version) return known.n;
+    const n = Number((this.#prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n);
+    this.#counted = { changes: version.changes, version: version.version, n };
+    return n;
+  }
+
+  #counted: { changes: number; version: number; n: number } | null = null;
+
+  /** Grid summaries of these photos, in this order (a photo not found is left out). */
+  summaries(ids: readonly number[]): PhotoSummary[] {
+    if (ids.length === 0) return [];
+    const rows = this.#prepare(`SELECT ${SUMMARY_COLUMNS} FROM photos WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as unknown as SummaryRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const out: PhotoSummary[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row) out.push(rowToSummary(row));
+    }
+    return out;
+  }
+
+  /** Grid summaries in catalogue order (the order photos were added), a page at a time. */
+  summaryPage(offset: number, limit: number): PhotoSummary[] {
+    const rows = this.#prepare(`SELECT ${SUMMARY_COLUMNS} FROM photos ORDER BY id LIMIT ? OFFSET ?`).all(limit, offset) as unknown as SummaryRow[];
+    return rows.map(rowToSummary);
   }
 
   get(id: number): Photo | null {
@@ -212,12 +287,6 @@ export class PhotoRepository {
       | { hash: string; preview_error: string | null }
       | undefined;
     return row ? { hash: row.hash, previewError: row.preview_error } : null;
-  }
-
-  /** Photos in catalogue order (the order they were added), a page at a time. */
-  page(offset: number, limit: number): Photo[] {
-    const rows = this.#prepare('SELECT * FROM photos ORDER BY id LIMIT ? OFFSET ?').all(limit, offset) as unknown as PhotoRow[];
-    return rows.map(rowToPhoto);
   }
 
   /** Ids in catalogue order, a page at a time (selections address them without reading rows). */
@@ -257,9 +326,9 @@ export class PhotoRepository {
     return Number((this.#prepare(`SELECT count(*) AS n FROM photos ${where}`).get() as { n: number }).n);
   }
 
-  /** Photos [offset, offset + limit) in a sort order. */
-  sortedPage(field: SortField, direction: SortDirection, offset: number, limit: number): Photo[] {
-    return this.getMany(this.sortedIdPage(field, direction, offset, limit));
+  /** Grid summaries of the photos [offset, offset + limit) in a sort order. */
+  sortedSummaryPage(field: SortField, direction: SortDirection, offset: number, limit: number): PhotoSummary[] {
+    return this.summaries(this.sortedIdPage(field, direction, offset, limit));
   }
 
   /**

@@ -37,6 +37,11 @@ export function searchSourcesById(db: DatabaseSync, ids: readonly number[]): Map
   return out;
 }
 
+/** How many photos the index will hold (the search worker picks how to build it by this). */
+export function photoCount(db: DatabaseSync): number {
+  return Number((db.prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n);
+}
+
 /** The newest change the catalogue has logged (see the search_changes migration). */
 export function latestChangeSeq(db: DatabaseSync): number {
   const row = db.prepare('SELECT max(seq) AS seq FROM search_changes').get() as { seq: number | null };

@@ -28,6 +28,8 @@ export type PoolFailure =
 export interface WorkerPoolOptions<Result> {
   /** The worker's module: its .ts source under Node, the bundled .mjs in the builds. */
   worker: URL;
+  /** Given to each worker as its workerData (a module serving several kinds of worker reads its mode there). */
+  workerData?: unknown;
   /** Number of workers; default: the cores (os.availableParallelism()). */
   size?: number;
   /** A task's deadline; null: none. */
@@ -63,6 +65,7 @@ export function defaultPoolSize(): number {
 export class WorkerPool<Request, Result> {
   readonly size: number;
   readonly #worker: URL;
+  readonly #workerData: unknown;
   readonly #timeoutMs: number | null;
   readonly #failed: (failure: PoolFailure) => Result;
   readonly #slots: Slot<Result>[] = [];
@@ -74,13 +77,14 @@ export class WorkerPool<Request, Result> {
   constructor(options: WorkerPoolOptions<Result>) {
     this.size = Math.max(1, options.size ?? defaultPoolSize());
     this.#worker = options.worker;
+    this.#workerData = options.workerData;
     this.#timeoutMs = options.taskTimeoutMs;
     this.#failed = options.failed;
     for (let i = 0; i < this.size; i++) this.#slots.push(this.#spawn());
   }
 
   #spawn(): Slot<Result> {
-    const slot: Slot<Result> = { worker: new Worker(this.#worker), busy: null, done: 0 };
+    const slot: Slot<Result> = { worker: new Worker(this.#worker, { workerData: this.#workerData }), busy: null, done: 0 };
     slot.worker.on('message', (reply: PoolReply<Result>) => {
       if (slot.busy?.taskId === reply.taskId) this.#finish(slot, reply.result);
     });
