@@ -124,6 +124,7 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
       copyright: metadata.copyright,
       previewError,
       previewWarning,
+      fileOrientation: facts.orientation,
     },
   };
 }

@@ -18,6 +18,8 @@ import { projectSelection, resolveSelection, type Projection, type ResultIds } f
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
 import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
+import type { TurnRequest } from '../../../shared/orientation.ts';
+import { applyTurnEdit } from '../editing/turnEdit.ts';
 
 export class PhotosService {
   readonly #core: CatalogueCore;
@@ -178,6 +180,18 @@ export class PhotosService {
   /** Adds and removes tags on every photo, one undoable step; the ids changed. */
   editTags(ids: readonly number[], add: readonly string[], remove: readonly string[]): number[] {
     return editSelectionTags(this.#core.photos, (edits, label) => this.applyEdits(edits, label), ids, add, remove);
+  }
+
+  /**
+   * Rotates and/or flips photos as displayed (shared/orientation.ts), one undoable step; the
+   * originals are never touched. The count asked for and the ids changed.
+   */
+  async turn(named: { ids?: number[]; selection?: Selection }, request: TurnRequest): Promise<{ count: number; changed: number[] }> {
+    const ids = await this.idsOf(named);
+    this.#core.assertWritable();
+    const changed = ids.length ? applyTurnEdit(this.#core.db, this.#core.photos, ids, request) : [];
+    this.#core.photosChanged(changed);
+    return { count: ids.length, changed };
   }
 
   /** One patch to every photo of a selection, one undoable step. */
