@@ -11,6 +11,7 @@ import { photoSummary } from '../../../shared/photoSummary.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, SUGGESTED_FIELDS, mergeChoices, type SuggestedField } from '../../../shared/pickLists.ts';
 import { thumbnailPath, type ThumbnailSize } from '../cataloguePaths.ts';
 import { fullImage, type FullImage } from '../thumbnails/fullImage.ts';
+import { shownThumbnail } from '../thumbnails/turnedThumbnails.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import { editSelectionTags, selectionFields } from '../editing/selectionFields.ts';
@@ -135,6 +136,15 @@ export class PhotosService {
     if (!entry || entry.previewError) return null;
     const file = thumbnailPath(this.#core.paths, entry.hash, size);
     return fs.existsSync(file) ? file : null;
+  }
+
+  /**
+   * The thumbnail as the grid and the large view show it: for a rotated or flipped photo, its
+   * turned copy, made on first request (thumbnails/turnedThumbnails.ts); null when there is none.
+   */
+  async shownImageFile(id: number, size: ThumbnailSize): Promise<string | null> {
+    const photo = this.#core.photos.get(id);
+    return photo ? shownThumbnail(photo, this.#core.paths, size) : null;
   }
 
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
