@@ -89,3 +89,9 @@ export function applyRequest(current: Turn, request: TurnRequest): Turn {
 export function displayedOrientation(fileOrientation: number | null | undefined, turn: Turn): number {
   return exifOfTurn(then(turnOfExif(fileOrientation), turn));
 }
+
+/** The turn in English words ("90° clockwise, flipped"), or "" when upright: what `fototar show` prints. */
+export function describeTurn(turn: Turn): string {
+  const rotation = { 0: '', 90: '90° clockwise', 180: '180°', 270: '90° counter-clockwise' }[turn.rotation];
+  return [rotation, turn.flipped ? 'flipped' : ''].filter(Boolean).join(', ');
+}
