@@ -10,8 +10,8 @@
 //
 // Composition ("a, then b"): mirroring then turning clockwise is turning counter-clockwise then
 // mirroring, so b's rotation counts backwards after a flip:
-//   then(a, b) = { rotation: a.rotation + (a.flipped ? -b.rotation : b.rotation), flipped: a.flipped xor b.flipped }.
-// The picture as displayed is then(file's EXIF orientation, person's turn); that is what an XMP
+//   composeTurns(a, b) = { rotation: a.rotation + (a.flipped ? -b.rotation : b.rotation), flipped: a.flipped xor b.flipped }.
+// The picture as displayed is composeTurns(file's EXIF orientation, person's turn); that is what an XMP
 // sidecar says as tiff:Orientation (xmpSidecar.ts), so Lightroom or digiKam, applying it to the
 // original's pixels, shows what Fototar shows. Exported copies are upright pixels (Orientation 1).
 
@@ -42,8 +42,8 @@ export function normaliseRotation(degrees: number): Rotation {
   return ((((Math.round(degrees / 90) * 90) % 360) + 360) % 360) as Rotation;
 }
 
-/** `a`, then `b`. */
-export function then(a: Turn, b: Turn): Turn {
+/** `a`, then `b` (never name this `then`: a module exporting `then` is a thenable, and `await import()` of it never settles). */
+export function composeTurns(a: Turn, b: Turn): Turn {
   return { rotation: normaliseRotation(a.rotation + (a.flipped ? -b.rotation : b.rotation)), flipped: a.flipped !== b.flipped };
 }
 
@@ -82,12 +82,12 @@ export function requestedTurn(request: TurnRequest): Turn {
 
 /** A photo's turn after a request: its current turn, then the request (so Ctrl+] always turns the picture on screen clockwise). */
 export function applyRequest(current: Turn, request: TurnRequest): Turn {
-  return then(current, requestedTurn(request));
+  return composeTurns(current, requestedTurn(request));
 }
 
 /** The EXIF orientation of the picture as displayed: the file's own, then the person's turn. */
 export function displayedOrientation(fileOrientation: number | null | undefined, turn: Turn): number {
-  return exifOfTurn(then(turnOfExif(fileOrientation), turn));
+  return exifOfTurn(composeTurns(turnOfExif(fileOrientation), turn));
 }
 
 /** The turn in English words ("90° clockwise, flipped"), or "" when upright: what `fototar show` prints. */

@@ -8,7 +8,7 @@ import { openOutsideSharp } from './decodeOutsideSharp.ts';
 import { openableBySharp } from './avifSequence.ts';
 import { rawImageFacts, sniffRawFormat } from '../raw/rawImageFacts.ts';
 import { colourPath, convertToSrgb, type ColourPath } from './colourToSrgb.ts';
-import { isUpright, then, turnOfExif, UPRIGHT, type Turn } from '../../../shared/orientation.ts';
+import { composeTurns, isUpright, turnOfExif, UPRIGHT, type Turn } from '../../../shared/orientation.ts';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -204,7 +204,7 @@ export async function openUpright(input: Buffer, facts: ImageFacts, edge: number
   // sharp does one rotation per pipeline (a later rotate() replaces an earlier one): the file's
   // orientation and the person's turn are composed into one turn, never chained.
   if (isUpright(turn)) image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
-  else image = applyTurn(image, then(turnOfExif(facts.orientation), turn));
+  else image = applyTurn(image, composeTurns(turnOfExif(facts.orientation), turn));
   return convertToSrgb(image, facts.colourPath);
 }
 

@@ -2,7 +2,7 @@
 // labelled grid is turned step by step and compared with what the composed turn does in one go.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRequest, displayedOrientation, exifOfTurn, then, turnOfExif, type Turn, UPRIGHT } from '../../../shared/orientation.ts';
+import { composeTurns, applyRequest, displayedOrientation, exifOfTurn, turnOfExif, type Turn, UPRIGHT } from '../../../shared/orientation.ts';
 
 type Grid = string[][];
 
@@ -39,8 +39,8 @@ test('EXIF orientations mean what the EXIF standard says, as pixels', () => {
   assert.deepEqual(turnOfExif(9), UPRIGHT);
 });
 
-test('then(a, b) does to pixels what a and then b do, for all 64 pairs', () => {
-  for (const a of ALL) for (const b of ALL) assert.deepEqual(apply(SAMPLE, then(a, b)), apply(apply(SAMPLE, a), b), `${JSON.stringify(a)} then ${JSON.stringify(b)}`);
+test('composeTurns(a, b) does to pixels what a and then b do, for all 64 pairs', () => {
+  for (const a of ALL) for (const b of ALL) assert.deepEqual(apply(SAMPLE, composeTurns(a, b)), apply(apply(SAMPLE, a), b), `${JSON.stringify(a)} then ${JSON.stringify(b)}`);
 });
 
 test('Ctrl+] turns the picture on screen clockwise, flipped or not; four presses come back', () => {
