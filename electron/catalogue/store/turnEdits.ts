@@ -59,7 +59,8 @@ export function applyTurn(db: DatabaseSync, ids: readonly number[], request: Tur
       if (same(before, after)) continue;
       const groupIds = JSON.parse(group.ids) as number[];
       step.before.push([exifOfTurn(before), groupIds]);
-      changed.push(...groupIds);
+      // A loop, not push(...ids): 200,000 arguments overflow the stack.
+      for (const id of groupIds) changed.push(id);
     }
     if (changed.length === 0) return null;
     // Each group by its own ids: a group's new turn may be another's earlier one.
@@ -81,7 +82,7 @@ export function replayTurnStep(db: DatabaseSync, step: TurnStep, direction: 'und
       const before = turnOfExif(code);
       select(db, ids);
       setTurn(db, direction === 'undo' ? before : applyRequest(before, step.request), now);
-      changed.push(...ids);
+      for (const id of ids) changed.push(id);
     }
   } finally {
     db.exec('DELETE FROM temp.turn_selection');
