@@ -249,7 +249,8 @@ async function serveImage(request: Request): Promise<Response> {
       file = full ? containedRealFile(full.root, full.file) : null;
       type = full?.type ?? null;
     } else {
-      const candidate = catalogue.photos.imageFile(image.id, image.size);
+      // As shown: a rotated or flipped photo's turned copy (made on first request).
+      const candidate = await catalogue.photos.shownImageFile(image.id, image.size);
       file = candidate ? containedRealFile(catalogue.paths.root, candidate) : null;
     }
   } catch (error) {

@@ -78,8 +78,9 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
     {
       method: 'GET',
       path: /^images\/(grid|preview)\/(\d{1,12})$/,
-      handle: ({ res, match }) => {
-        const file = catalogue.photos.imageFile(Number(match[2]), match[1] as 'grid' | 'preview');
+      handle: async ({ res, match }) => {
+        // As shown: a rotated or flipped photo's turned copy (made on first request).
+        const file = await catalogue.photos.shownImageFile(Number(match[2]), match[1] as 'grid' | 'preview');
         if (!file) return deny(res, 404, 'No such image.');
         res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
         sendFile(res, file, catalogue.paths.root);

@@ -183,6 +183,14 @@ export const apiSchemas = {
     .strict(),
   /** Saves one patch to every photo of a selection in one transaction, as one undo step. */
   editSelection: z.object({ selection: selectionSchema, patch: photoPatchSchema }).strict(),
+  /**
+   * Rotates the photos as displayed clockwise by `rotate` degrees and/or mirrors them left to right
+   * (shared/orientation.ts), one undo step; the originals are never touched.
+   */
+  turnPhotos: z
+    .object({ ...idsOrSelection, rotate: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional(), flip: z.boolean().optional() })
+    .strict()
+    .refine(oneOf, ONE_OF),
   /** A selection restricted to what `query` shows: what stays selected, and how many were hidden. */
   projectSelection: z.object({ selection: selectionSchema, query: z.string().max(1000) }).strict(),
   /** Whether edits can be saved: checking (just opened), ok, or damaged (read-only, with a message). */
@@ -250,6 +258,8 @@ export interface ApiResults {
   resultIds: { total: number; ids: number[] };
   /** `count`: photos in the selection; `changed`: those the patch actually changed. */
   editSelection: { count: number; changed: number; history: HistoryState };
+  /** `count`: photos asked for; `changed`: those turned. */
+  turnPhotos: { count: number; changed: number; history: HistoryState };
   projectSelection: { selection: Selection; count: number; total: number; hidden: number };
   catalogueHealth: CatalogueHealth;
 }

@@ -51,6 +51,7 @@ export const API_METHODS = [
   'catalogueHealth',
   'resultIds',
   'editSelection',
+  'turnPhotos',
   'projectSelection',
 ] as const;
 

@@ -2,6 +2,7 @@
 // Environment-neutral: no node:, no DOM, no electron.
 import type { ErrorKey, ErrorParams, MessageRef } from './errorMessages.ts';
 import type { SkipReason } from './skipReasons.ts';
+import type { Rotation } from './orientation.ts';
 
 /** The fields a person edits. Every one is plain text, never markup. */
 export interface EditableFields {
@@ -62,9 +63,14 @@ export interface Photo extends EditableFields {
   /** Earliest and latest ISO dates the `date` text allows, for sorting and filtering. */
   dateFrom: string | null;
   dateTo: string | null;
-  /** Width and height as displayed, after EXIF orientation. */
+  /** Width and height as displayed, after the EXIF orientation and the person's rotation. */
   width: number | null;
   height: number | null;
+  /** The person's turn (shared/orientation.ts): degrees clockwise, then mirrored left to right. The original is never changed. */
+  rotation: Rotation;
+  flipped: boolean;
+  /** The file's own EXIF orientation (1-8), or null when not known. */
+  fileOrientation: number | null;
   format: string | null;
   pageCount: number | null;
   /** EXIF DateTimeOriginal of a camera photo (ISO). */

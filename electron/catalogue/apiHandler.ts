@@ -46,6 +46,7 @@ const WRITES: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'importMetadata',
   'editSelectionTags',
   'editSelection',
+  'turnPhotos',
 ]);
 
 type Handlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> | ApiResults[M] };
@@ -126,6 +127,10 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     },
     resultIds: ({ query, offset, limit, sort }) => search.resultIds(query, offset, limit, sort),
     editSelection: async ({ selection, patch }) => ({ ...(await photos.editSelection(selection, patch)), history: history.state() }),
+    turnPhotos: async ({ rotate, flip, ...named }) => {
+      const { count, changed } = await photos.turn(named, { rotate, flip });
+      return { count, changed: changed.length, history: history.state() };
+    },
     projectSelection: ({ selection, query }) => photos.project(selection, query),
     // Collections, credit lists and export.
     listCollections: () => ({ collections: collections.list() }),

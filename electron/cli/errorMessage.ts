@@ -89,6 +89,8 @@ function oneLine(text: string): string {
 /** What `fototar <command>` prints after "fototar <command>: " when `error` ends it. */
 export function describeError(error: unknown, context: { catalogue?: string } = {}): string {
   const detail = oneLine(String((error as Error)?.message ?? error)).slice(0, 500);
+  // A mistake in the command line (cliSupport.ts's UsageError) says itself what is wrong.
+  if ((error as Error)?.name === 'UsageError') return detail;
   const restore = `Restore a backup with "fototar restore latest${context.catalogue ? ` --catalogue ${context.catalogue}` : ''}".`;
   let kind = classify(error);
   // SQLite may say "disk I/O error" when a write found no space (a journal or WAL write, where it

@@ -29,7 +29,9 @@ export async function renderPicture(pick: Pick<CollectionPick, 'photo'>, facts: 
   const input = fs.readFileSync(pick.photo.file);
   const decoded = await imageFacts(input);
   if (decoded.noPreview) throw new Error(decoded.noPreview);
-  let image = await openUpright(input, decoded, options.size ?? Math.max(decoded.width, decoded.height));
+  // Turned as the person turned the photo (its rotation and flip): a copy shows what the app shows.
+  const turn = { rotation: pick.photo.rotation, flipped: pick.photo.flipped };
+  let image = await openUpright(input, decoded, options.size ?? Math.max(decoded.width, decoded.height), 'none', turn);
   if (options.size) image = image.resize({ width: options.size, height: options.size, fit: 'inside', withoutEnlargement: true });
   image = image.withXmp(xmpPacket(facts));
   const exif = exifTags(facts);

@@ -7,6 +7,7 @@ import type { HistoryState } from '../../../shared/editHistory.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 import { HistoryRepository } from '../store/historyRepository.ts';
 import { isUniformStep, replayUniformStep, type UniformStep } from '../store/uniformEdits.ts';
+import { isTurnStep, replayTurnStep } from '../store/turnEdits.ts';
 
 /** What one step did to one photo: only the fields it touched, before and after. */
 export interface PhotoChange {
@@ -125,6 +126,7 @@ export class EditHistory {
   #replay(json: string, direction: 'undo' | 'redo', now: string): number[] {
     const changes = JSON.parse(json) as PhotoChange[] | UniformStep;
     if (isUniformStep(changes)) return replayUniformStep(this.#db, changes, direction, now);
+    if (isTurnStep(changes)) return replayTurnStep(this.#db, changes, direction, now);
     patchGrouped(this.#photos, changes.map((c) => ({ id: c.id, patch: direction === 'undo' ? c.before : c.after })), now);
     return changes.map((c) => c.id);
   }

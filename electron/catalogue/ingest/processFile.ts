@@ -124,6 +124,8 @@ export async function processFile(request: ProcessRequest): Promise<ProcessResul
       copyright: metadata.copyright,
       previewError,
       previewWarning,
+      // None in the file is upright (1); null is left for photos catalogued before it was kept.
+      fileOrientation: facts.orientation ?? 1,
     },
   };
 }

@@ -11,6 +11,7 @@ import { photoSummary } from '../../../shared/photoSummary.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, SUGGESTED_FIELDS, mergeChoices, type SuggestedField } from '../../../shared/pickLists.ts';
 import { thumbnailPath, type ThumbnailSize } from '../cataloguePaths.ts';
 import { fullImage, type FullImage } from '../thumbnails/fullImage.ts';
+import { shownThumbnail } from '../thumbnails/turnedThumbnails.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import { editSelectionTags, selectionFields } from '../editing/selectionFields.ts';
@@ -18,6 +19,8 @@ import { projectSelection, resolveSelection, type Projection, type ResultIds } f
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
 import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
+import type { TurnRequest } from '../../../shared/orientation.ts';
+import { applyTurnEdit } from '../editing/turnEdit.ts';
 
 export class PhotosService {
   readonly #core: CatalogueCore;
@@ -135,6 +138,15 @@ export class PhotosService {
     return fs.existsSync(file) ? file : null;
   }
 
+  /**
+   * The thumbnail as the grid and the large view show it: for a rotated or flipped photo, its
+   * turned copy, made on first request (thumbnails/turnedThumbnails.ts); null when there is none.
+   */
+  async shownImageFile(id: number, size: ThumbnailSize): Promise<string | null> {
+    const photo = this.#core.photos.get(id);
+    return photo ? shownThumbnail(photo, this.#core.paths, size) : null;
+  }
+
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
   async fullImageFile(id: number): Promise<FullImage | null> {
     const photo = this.#core.photos.get(id);
@@ -178,6 +190,18 @@ export class PhotosService {
   /** Adds and removes tags on every photo, one undoable step; the ids changed. */
   editTags(ids: readonly number[], add: readonly string[], remove: readonly string[]): number[] {
     return editSelectionTags(this.#core.photos, (edits, label) => this.applyEdits(edits, label), ids, add, remove);
+  }
+
+  /**
+   * Rotates and/or flips photos as displayed (shared/orientation.ts), one undoable step; the
+   * originals are never touched. The count asked for and the ids changed.
+   */
+  async turn(named: { ids?: number[]; selection?: Selection }, request: TurnRequest): Promise<{ count: number; changed: number[] }> {
+    const ids = await this.idsOf(named);
+    this.#core.assertWritable();
+    const changed = ids.length ? applyTurnEdit(this.#core.db, this.#core.photos, ids, request) : [];
+    this.#core.photosChanged(changed);
+    return { count: ids.length, changed };
   }
 
   /** One patch to every photo of a selection, one undoable step. */

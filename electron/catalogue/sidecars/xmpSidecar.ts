@@ -20,6 +20,7 @@ import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
 import { assertSafeXml } from '../metadata/safeXml.ts';
 import { englishMessage } from '../../../shared/errorMessages.ts';
 import { keywordsXmp, LIGHTROOM_NS, tagsFromXmp } from '../metadata/keywordsXmp.ts';
+import { displayedOrientation, isUpright } from '../../../shared/orientation.ts';
 
 export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
 
@@ -29,6 +30,7 @@ const NAMESPACES = {
   Iptc4xmpExt: IPTC4XMP_EXT_NS,
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
   lr: LIGHTROOM_NS,
+  tiff: 'http://ns.adobe.com/tiff/1.0/',
   fototar: FOTOTAR_XMP_NS,
 };
 
@@ -67,6 +69,7 @@ export function buildXmp(photo: Photo): string {
     alt('xmpRights:UsageTerms', photo.licence),
     simple('xmpRights:WebStatement', url ?? ''),
     url ? '   <xmpRights:Marked>True</xmpRights:Marked>' : '',
+    simple('tiff:Orientation', sidecarOrientation(photo)),
     simple('fototar:File', path.basename(photo.file)),
     simple('fototar:FortepanId', photo.fortepanId !== null ? String(photo.fortepanId) : ''),
     simple('fototar:Date', photo.date),
@@ -91,6 +94,18 @@ export function buildXmp(photo: Photo): string {
     '<?xpacket end="w"?>',
     '',
   ].join('\n');
+}
+
+/**
+ * The orientation a program applying the sidecar to the original must use to show what Fototar
+ * shows: the file's own EXIF orientation, then the person's rotation and flip (composed by
+ * shared/orientation.ts). Written whenever it is known or the person turned the photo; a photo
+ * catalogued before the file's orientation was kept counts as upright until it is read again.
+ */
+function sidecarOrientation(photo: Photo): string {
+  const turn = { rotation: photo.rotation, flipped: photo.flipped };
+  if (photo.fileOrientation === null && isUpright(turn)) return '';
+  return String(displayedOrientation(photo.fileOrientation, turn));
 }
 
 export function sidecarPath(file: string, naming: SidecarNaming): string {

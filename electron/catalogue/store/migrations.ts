@@ -154,6 +154,16 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE collections ADD COLUMN query TEXT;
   `,
+  // 11 (issue 16): rotate and flip without touching the original. The person's turn of each photo
+  // (degrees clockwise, then a left-right mirror; shared/orientation.ts), applied to its previews,
+  // the loupe, exported copies and the displayed size; and the file's own EXIF orientation (1-8,
+  // NULL when not known: photos catalogued before this migration, until the file is read again),
+  // which a sidecar's tiff:Orientation is composed from.
+  `
+  ALTER TABLE photos ADD COLUMN rotation INTEGER NOT NULL DEFAULT 0 CHECK (rotation IN (0, 90, 180, 270));
+  ALTER TABLE photos ADD COLUMN flipped INTEGER NOT NULL DEFAULT 0 CHECK (flipped IN (0, 1));
+  ALTER TABLE photos ADD COLUMN file_orientation INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

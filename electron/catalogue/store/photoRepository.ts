@@ -10,6 +10,7 @@ import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { isSortedColumn, orderHalves, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
+import { exifOfTurn, isUpright, normaliseRotation, swapsSides, type Turn } from '../../../shared/orientation.ts';
 
 export interface PhotoRow {
   id: number;
@@ -52,6 +53,10 @@ export interface PhotoRow {
   thumb_version: string;
   missing: number;
   duplicate_of: number | null;
+  /** Absent in a catalogue not yet migrated to 11 (the CLI's reading commands do not migrate). */
+  rotation?: number;
+  flipped?: number;
+  file_orientation?: number | null;
   added_at: string;
   updated_at: string;
 }
@@ -80,9 +85,13 @@ export interface IngestedRecord {
   previewError: string | null;
   /** The preview shows only part of the image (see Photo.previewWarning); absent means none. */
   previewWarning?: string | null;
+  /** The file's own EXIF orientation (1-8), when it has one. */
+  fileOrientation?: number | null;
 }
 
 export function rowToPhoto(row: PhotoRow): Photo {
+  const turn: Turn = { rotation: normaliseRotation(row.rotation ?? 0), flipped: row.flipped === 1 };
+  const swap = swapsSides(turn);
   const photo: Photo = {
     id: row.id,
     file: row.file,
@@ -104,8 +113,12 @@ export function rowToPhoto(row: PhotoRow): Photo {
     source: row.source,
     archiveRef: row.archive_ref ?? '',
     notes: row.notes,
-    width: row.width,
-    height: row.height,
+    // As displayed: the person's quarter turn swaps the sides the file's orientation gave.
+    width: swap ? row.height : row.width,
+    height: swap ? row.width : row.height,
+    rotation: turn.rotation,
+    flipped: turn.flipped,
+    fileOrientation: row.file_orientation ?? null,
     format: row.format,
     pageCount: row.page_count,
     takenAt: row.taken_at,
@@ -118,7 +131,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     credit: '',
     previewError: row.preview_error,
     previewWarning: row.preview_warning ?? null,
-    thumbVersion: row.thumb_version,
+    thumbVersion: thumbVersion(row.thumb_version, turn),
     missing: row.missing !== 0,
     duplicateOf: row.duplicate_of ?? null,
     addedAt: row.added_at,
@@ -134,11 +147,11 @@ export function rowToPhoto(row: PhotoRow): Photo {
  * the sort keys, tags parsed, a Photo built) cost more than everything else about the page.
  */
 const SUMMARY_COLUMNS =
-  'id, file, fortepan_id, iowa_id, title, caption, date, donor, photographer, source, licence, archive_ref, embedded_credit, embedded_creator, copyright, preview_error, missing, duplicate_of, thumb_version';
+  'id, file, fortepan_id, iowa_id, title, caption, date, donor, photographer, source, licence, archive_ref, embedded_credit, embedded_creator, copyright, preview_error, missing, duplicate_of, thumb_version, rotation, flipped';
 
 type SummaryRow = Pick<
   PhotoRow,
-  'id' | 'file' | 'fortepan_id' | 'iowa_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'source' | 'licence' | 'archive_ref' | 'embedded_credit' | 'embedded_creator' | 'copyright' | 'preview_error' | 'missing' | 'duplicate_of' | 'thumb_version'
+  'id' | 'file' | 'fortepan_id' | 'iowa_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'source' | 'licence' | 'archive_ref' | 'embedded_credit' | 'embedded_creator' | 'copyright' | 'preview_error' | 'missing' | 'duplicate_of' | 'thumb_version' | 'rotation' | 'flipped'
 >;
 
 function rowToSummary(row: SummaryRow): PhotoSummary {
@@ -167,8 +180,17 @@ function rowToSummary(row: SummaryRow): PhotoSummary {
     previewError: row.preview_error,
     missing: row.missing !== 0,
     duplicateOf: row.duplicate_of ?? null,
-    thumbVersion: row.thumb_version,
+    // The person's turn changes the images' URLs, as rowToPhoto's (thumbVersion below).
+    thumbVersion: thumbVersion(row.thumb_version, { rotation: normaliseRotation(row.rotation ?? 0), flipped: row.flipped === 1 }),
   };
+}
+
+/**
+ * The images' version: the thumbnails' own, plus the person's turn, so every image URL changes
+ * at once when a photo is rotated or flipped (and back when it is turned back).
+ */
+export function thumbVersion(stored: string, turn: Turn): string {
+  return isUpright(turn) ? stored : `${stored}.o${exifOfTurn(turn)}`;
 }
 
 /** A tags cell (a JSON array); a damaged cell reads as no tags. */
@@ -189,7 +211,7 @@ export const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
 /** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
 const FILE_FACT_COLUMNS = [
   'width', 'height', 'format', 'page_count', 'taken_at', 'digitized_at', 'camera', 'gps_lat', 'gps_lon', 'gps_alt',
-  'embedded_credit', 'embedded_creator', 'copyright', 'preview_error', 'preview_warning', 'thumb_version',
+  'embedded_credit', 'embedded_creator', 'copyright', 'preview_error', 'preview_warning', 'thumb_version', 'file_orientation',
 ] as const;
 
 function fileFacts(record: IngestedRecord): (string | number | null)[] {
@@ -211,6 +233,7 @@ function fileFacts(record: IngestedRecord): (string | number | null)[] {
     record.previewWarning ?? null,
     // A new thumbnail version whenever the bytes change, so cached images are refreshed.
     `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
+    record.fileOrientation ?? null,
   ];
 }
 

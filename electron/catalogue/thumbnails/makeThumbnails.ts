@@ -8,6 +8,7 @@ import { openOutsideSharp } from './decodeOutsideSharp.ts';
 import { openableBySharp } from './avifSequence.ts';
 import { rawImageFacts, sniffRawFormat } from '../raw/rawImageFacts.ts';
 import { colourPath, convertToSrgb, type ColourPath } from './colourToSrgb.ts';
+import { composeTurns, isUpright, turnOfExif, UPRIGHT, type Turn } from '../../../shared/orientation.ts';
 
 export const PREVIEW_EDGE = 1600;
 export const GRID_EDGE = 320;
@@ -187,9 +188,11 @@ export interface Thumbnails {
  * The picture decoded by the decoder its format needs (sharp; ours for BMP, JPEG 2000 and HEIF; a
  * camera RAW's embedded preview), turned upright and in sRGB: the one way previews, exported
  * copies and the loupe's full-size render open a file. `edge`: the long side needed, so a decoder
- * that can decode smaller (JPEG 2000's resolution levels) does.
+ * that can decode smaller (JPEG 2000's resolution levels) does. `turn`: the person's rotation and
+ * flip (shared/orientation.ts), applied after the file's own orientation; thumbnails made at
+ * ingest are upright by the file alone (the person's turn is applied to them when served).
  */
-export async function openUpright(input: Buffer, facts: ImageFacts, edge: number, failOn: 'truncated' | 'none' = 'none'): Promise<Sharp> {
+export async function openUpright(input: Buffer, facts: ImageFacts, edge: number, failOn: 'truncated' | 'none' = 'none', turn: Turn = UPRIGHT): Promise<Sharp> {
   const embedded = facts.embeddedPreview;
   const source = embedded ? input.subarray(embedded.offset, embedded.offset + embedded.length) : input;
   let image: Sharp;
@@ -198,7 +201,10 @@ export async function openUpright(input: Buffer, facts: ImageFacts, edge: number
   } else {
     image = sharp(openableBySharp(source), { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
   }
-  image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
+  // sharp does one rotation per pipeline (a later rotate() replaces an earlier one): the file's
+  // orientation and the person's turn are composed into one turn, never chained.
+  if (isUpright(turn)) image = facts.sharpOrients ? image.rotate() : orient(image, facts.orientation);
+  else image = applyTurn(image, composeTurns(turnOfExif(facts.orientation), turn));
   return convertToSrgb(image, facts.colourPath);
 }
 
@@ -259,21 +265,21 @@ export async function makeThumbnails(input: Buffer, facts: ImageFacts, previewFi
   await writeThumbnails(await renderThumbnails(input, facts), previewFile, gridFile);
 }
 
-/**
- * An orientation sharp does not know (a PNG eXIf chunk after the image data): rotate first,
- * then mirror, which is the order sharp applies them in.
- */
+/** An orientation sharp does not know (a PNG eXIf chunk after the image data). */
 function orient(image: Sharp, orientation: number | null): Sharp {
-  switch (orientation) {
-    case 2: return image.flop();
-    case 3: return image.rotate(180);
-    case 4: return image.flip();
-    case 5: return image.rotate(90).flop();
-    case 6: return image.rotate(90);
-    case 7: return image.rotate(270).flop();
-    case 8: return image.rotate(270);
-    default: return image;
-  }
+  return applyTurn(image, turnOfExif(orientation));
+}
+
+/**
+ * Turns the pixels as shared/orientation.ts means a turn: rotate clockwise, then mirror. sharp
+ * mirrors (flop) BEFORE it rotates, whatever order they are called in, so a mirrored turn is
+ * given as the same picture's other spelling: mirror, then rotate the other way. (Calling
+ * rotate(90).flop() for EXIF 5 gave EXIF 7's picture.)
+ */
+function applyTurn(image: Sharp, turn: Turn): Sharp {
+  const rotation = turn.flipped ? (360 - turn.rotation) % 360 : turn.rotation;
+  const mirrored = turn.flipped ? image.flop() : image;
+  return rotation ? mirrored.rotate(rotation) : mirrored;
 }
 
 async function writeAtomically(file: string, data: Buffer): Promise<void> {

@@ -2,12 +2,17 @@ import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogue, Usage
 import { photoPatchSchema } from '../../../shared/api.ts';
 import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../shared/types.ts';
 import { splitTags } from '../../../shared/tags.ts';
+import { readTurnOptions, TURN_OPTIONS } from './turnOptions.ts';
 
 /** One option per editable field, named in kebab-case: `--archive-ref` edits archiveRef. */
 const EDIT_OPTIONS = EDITABLE_FIELDS.map((field) => [field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), field] as const) satisfies readonly (readonly [string, EditableField])[];
 
 export const edit: Command = async (args) => {
-  const extra: Options = { ...Object.fromEntries(EDIT_OPTIONS.map(([option]) => [option, { type: 'string' }])), 'add-tag': { type: 'string', multiple: true } };
+  const extra: Options = {
+    ...Object.fromEntries(EDIT_OPTIONS.map(([option]) => [option, { type: 'string' }])),
+    'add-tag': { type: 'string', multiple: true },
+    ...TURN_OPTIONS,
+  };
   const { values, positionals } = parse(args, extra);
   const ids = parseIds(positionals);
   const raw: Record<string, unknown> = {};
@@ -18,21 +23,18 @@ export const edit: Command = async (args) => {
   }
   // --add-tag adds to each photo's tags (a path such as "Helyszín|Budapest" too), keeping the rest.
   const added = ((values['add-tag'] ?? []) as string[]).flatMap(splitTags);
-  if (added.length) {
-    if (raw.tags) throw new UsageError('give either --tags (replaces) or --add-tag (adds), not both');
-    await withCatalogue(requireCatalogue(values), false, (catalogue) => {
-      catalogue.photos.editTags(ids, added, []);
-      if (Object.keys(raw).length) catalogue.photos.update(ids, photoPatchOrThrow(raw));
-      const photos = catalogue.photos.getMany(ids);
-      if (values.json) out(JSON.stringify({ photos: photos.map(showPhoto) }));
-      else out(`saved ${photos.length} photo${photos.length === 1 ? '' : 's'}`);
-    });
-    return;
+  if (added.length && raw.tags) throw new UsageError('give either --tags (replaces) or --add-tag (adds), not both');
+  const turn = readTurnOptions(values);
+  if (Object.keys(raw).length === 0 && !added.length && !turn) {
+    throw new UsageError(`nothing to change: give at least one of ${EDIT_OPTIONS.map(([o]) => `--${o}`).join(', ')}, --add-tag, --rotate, --flip`);
   }
-  if (Object.keys(raw).length === 0) throw new UsageError(`nothing to change: give at least one of ${EDIT_OPTIONS.map(([o]) => `--${o}`).join(', ')}`);
-  const patch = photoPatchOrThrow(raw);
-  await withCatalogue(requireCatalogue(values), false, (catalogue) => {
-    const photos = catalogue.photos.update(ids, patch);
+  const patch = Object.keys(raw).length ? photoPatchOrThrow(raw) : null;
+  await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
+    // Added tags and the turn are undo steps of their own (not field values).
+    if (added.length) catalogue.photos.editTags(ids, added, []);
+    if (patch) catalogue.photos.update(ids, patch);
+    if (turn) await catalogue.photos.turn({ ids }, turn);
+    const photos = catalogue.photos.getMany([...new Set(ids)]);
     if (values.json) out(JSON.stringify({ photos: photos.map(showPhoto) }));
     else out(`saved ${photos.length} photo${photos.length === 1 ? '' : 's'}`);
   });

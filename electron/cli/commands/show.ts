@@ -1,6 +1,7 @@
 import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import type { Photo } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
+import { describeTurn } from '../../../shared/orientation.ts';
 
 function describe(photo: Photo): string {
   const lines: [string, string | number | null][] = [
@@ -19,6 +20,7 @@ function describe(photo: Photo): string {
     ['archive ref', photo.archiveRef],
     ['credit', photo.credit],
     ['size', [photo.width && photo.height ? `${photo.width}×${photo.height}` : '', photo.format?.toUpperCase() ?? '', photo.pageCount ? `${photo.pageCount} pages` : ''].filter(Boolean).join(' · ')],
+    ['turned', describeTurn(photo)],
     ['camera', photo.camera],
     ['taken', photo.takenAt],
     ['duplicate of', photo.duplicateOf],

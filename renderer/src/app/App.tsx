@@ -228,7 +228,7 @@ export function App() {
             <AddToCollection collections={collections} count={model.count} selectedIds={() => selectionIds(model.selection, source?.sort)} onMessage={notices.show} />
           </StatusBar>
         </section>
-        <SelectionPanel model={model} summary={singleSummary} total={total} onOpenLarge={openLarge} />
+        <SelectionPanel model={model} summary={singleSummary} total={total} onOpenLarge={openLarge} onError={notices.error} />
       </main>
 
       {largeOpen && largePhoto && <LargeView summary={largePhoto} position={largeIndex} total={total} zoom={zoom} onZoom={setZoom} onPrev={() => moveFocus(-1, false)} onNext={() => moveFocus(1, false)} onClose={() => setLargeOpen(false)} />}

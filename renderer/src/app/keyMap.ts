@@ -90,6 +90,8 @@ export const KEY_MAP: Binding[] = [
   { keys: ['Space'], what: 'openLarge', where: 'grid', command: 'openLarge', test: plain(' ') },
   { keys: ['?'], what: null, where: 'grid', command: 'helpToggle', test: (e) => e.key === '?' },
   { keys: ['B'], what: 'addToCollection', where: 'grid' },
+  // Handled by editing/useTurnKeys.ts (turnKeys.ts), in the grid and the large view alike.
+  { keys: ['Ctrl/⌘+]', 'Ctrl/⌘+['], what: 'rotate', where: 'app' },
   { keys: ['Alt+← →', 'Alt+↑ ↓'], what: 'moveInCollection', where: 'grid' },
   { keys: ['Del'], what: 'removeFromCollection', where: 'grid' },
 ];

@@ -12,6 +12,9 @@ const MERGE = /^Merge tag "(.*)" into "(.*)"$/s;
 const TAGS = /^Tags of (\d+) photos?: (.*)$/s;
 const IMPORT = /^Import (\d+) rows?(?: from (.+))?$/s;
 const PHOTOS = /^(\d+) photos$/;
+/** electron/catalogue/editing/turnEdit.ts's labels: "Rotate clockwise 12 photos", "Flip Fortepan 7416". */
+const TURN = /^(Rotate clockwise|Rotate counter-clockwise|Rotate 180°|Flip)( and flip)? (.+)$/s;
+const TURN_ACTIONS = { 'Rotate clockwise': 'cw', 'Rotate counter-clockwise': 'ccw', 'Rotate 180°': 'half', Flip: 'flip' } as const;
 
 /** An edit-history label (as the server wrote it) in the UI language. */
 export function historyLabel(label: string, t: TFunction): string {
@@ -25,6 +28,11 @@ export function historyLabel(label: string, t: TFunction): string {
       const whom = count ? t('photos', { count: Number(count[1]) }) : m[2];
       return t('history.edit', { fields, whom });
     }
+  }
+  if ((m = TURN.exec(label)) && !(m[1] === 'Flip' && m[2])) {
+    const action = `${TURN_ACTIONS[m[1] as keyof typeof TURN_ACTIONS]}${m[2] ? 'Flip' : ''}` as 'cw';
+    const count = PHOTOS.exec(m[3]!);
+    return t('history.turn', { action: t(`history.turnAction.${action}`), whom: count ? t('photos', { count: Number(count[1]) }) : m[3] });
   }
   if ((m = RENAME.exec(label))) return t('history.renameTag', { from: m[1], to: m[2] });
   if ((m = MERGE.exec(label))) return t('history.mergeTag', { from: m[1], to: m[2] });

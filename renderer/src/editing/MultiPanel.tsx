@@ -12,6 +12,7 @@ import { BatchEditor } from './BatchEditor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
 import { errorText } from '../common/errorText.ts';
 import { MetadataExport } from './MetadataExport.tsx';
+import { TurnButtons } from './TurnButtons.tsx';
 
 /** Longer credit lists are copied, not previewed (a preview of 200,000 lines helps no one). */
 const PREVIEW_MAX = 5000;
@@ -50,6 +51,7 @@ export function MultiPanel({ selection, count, pending }: { selection: Selection
       <div className="detail-body">
         <h2 className="detail-title" data-testid="selection-count">{t('multi.selected', { count })}</h2>
         <p className="muted">{t('multi.intro')}</p>
+        {!pending && <TurnButtons target={{ selection }} />}
         <div className="button-row">
           <button type="button" className="button" data-testid="copy-credits-txt" disabled={pending} onClick={() => copyList('txt')}>
             {copyState === 'copied' && copiedFormat === 'txt' ? t('multi.copied') : t('multi.copyText')}

@@ -8,6 +8,7 @@ import { photoDate, photoTitle } from '../common/labels.ts';
 import { ingestReason } from '../ingest/ingestReasons.ts';
 import { usePhoto } from '../editing/usePhoto.ts';
 import { Loupe } from './Loupe.tsx';
+import { TurnButtons } from '../editing/TurnButtons.tsx';
 
 export function LargeView({
   summary,
@@ -95,6 +96,7 @@ export function LargeView({
           {zoom === null ? t('large.fit') : `${Math.round(zoom * 100)}%`}
         </button>
       )}
+      {!summary.previewError && <TurnButtons target={{ ids: [summary.id] }} className="large-turn" />}
       <button type="button" className="close-button" aria-label={t('common:close')} onClick={onClose}>
         ×
       </button>

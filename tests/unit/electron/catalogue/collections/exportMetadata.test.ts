@@ -7,7 +7,7 @@ import type { Photo } from '../../../../../shared/types.ts';
 const base: Photo = {
   id: 1, file: '/x/fortepan_24628.jpg', hash: '', fortepanId: 24628, iowaId: null, title: '', caption: '', date: '', dateFrom: null, dateTo: null,
   donor: 'Nagy Gyula', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: 'Fortepan', archiveRef: '', notes: '',
-  width: null, height: null, format: null, pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null,
+  width: null, height: null, rotation: 0, flipped: false, fileOrientation: null, format: null, pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null,
   embeddedCredit: '', embeddedCreator: '', copyright: '', credit: '', previewError: null, previewWarning: null, thumbVersion: '', missing: false, duplicateOf: null,
   addedAt: '', updatedAt: '',
 };

@@ -157,7 +157,7 @@ test('XML is built with escaping: markup in metadata stays text', () => {
   const xml = buildXmp({
     ...DESCRIBED,
     title: '</rdf:li></rdf:Alt></dc:title><dc:rights>pwned',
-    id: 1, file: '/x/a.jpg', hash: '', fortepanId: null, iowaId: null, dateFrom: null, dateTo: null, width: null, height: null, format: null,
+    id: 1, file: '/x/a.jpg', hash: '', fortepanId: null, iowaId: null, dateFrom: null, dateTo: null, width: null, height: null, rotation: 0, flipped: false, fileOrientation: null, format: null,
     pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null, embeddedCredit: '', embeddedCreator: '', copyright: '',
     credit: '', previewError: null, previewWarning: null, thumbVersion: '', missing: false, duplicateOf: null, addedAt: '', updatedAt: '',
   });
