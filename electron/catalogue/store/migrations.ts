@@ -154,6 +154,19 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE collections ADD COLUMN query TEXT;
   `,
+  // 12 (issue 16, folders): each photo's folder, its original's path up to the last separator
+  // (shared/folderPath.ts has the same rule: a POSIX path starts with "/" and only "/" separates
+  // in it; in a Windows path "\" and "/" both do), so the folder tree's counts are one grouped
+  // scan of an index and a folder with its subfolders is one index range. A virtual generated
+  // column: every writer (ingest, relink, restore, the CLI, an older Fototar's code) keeps it
+  // right without knowing it, and the index stores the values.
+  `
+  ALTER TABLE photos ADD COLUMN folder TEXT GENERATED ALWAYS AS (
+    CASE WHEN substr(file, 1, 1) = '/' THEN rtrim(file, replace(file, '/', ''))
+    ELSE rtrim(file, replace(replace(file, '/', ''), '\\', '')) END
+  ) VIRTUAL;
+  CREATE INDEX photos_folder ON photos(folder);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

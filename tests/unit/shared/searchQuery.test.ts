@@ -93,3 +93,16 @@ test('OR joins the single words next to it; | is not an operator; a lone OR gets
     if (!parsed.ok) assert.match(parsed.error, /OR/, q);
   }
 });
+
+test('folder:"…" (mappa:) is a folder filter: a full path, kept as written, negatable, not in an OR', () => {
+  const parsed = parseSearchQuery('villamos folder:"/scans/Doboz 12/Ünnepek" -mappa:/scans/x');
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.clauses.slice(1), [
+    { kind: 'folder', key: '/scans/Doboz 12/Ünnepek/', negated: false },
+    { kind: 'folder', key: '/scans/x/', negated: true },
+  ]);
+  const relative = parseSearchQuery('folder:scans');
+  assert.ok(!relative.ok && relative.key === 'queryFolder');
+  const or = parseSearchQuery('villamos OR folder:/scans');
+  assert.ok(!or.ok);
+});
