@@ -6,7 +6,10 @@ import { effectiveLicence } from '../../shared/credit.ts';
 import { escapeControlCharacters } from '../../shared/fieldLimits.ts';
 
 /** A mistake in how the command was called: printed as one line, exit code 1. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  // Told apart by name in errorMessage.ts, which does not load this module.
+  override name = 'UsageError';
+}
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 const COMMON: Options = { catalogue: { type: 'string', short: 'c' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
