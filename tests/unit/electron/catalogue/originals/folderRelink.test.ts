@@ -10,6 +10,7 @@ import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { createApiHandler } from '../../../../../electron/catalogue/apiHandler.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../../../support/fixtures.ts';
 import { fototar } from '../../../../support/cli.ts';
+import type { FolderNode, FolderTree } from '../../../../../shared/folderTree.ts';
 
 async function setUp() {
   const dir = await tempDir('fototar-folder-relink-');
@@ -47,7 +48,7 @@ test('relinking a moved folder finds its photos by content and reports the rest;
     const before = await handle('folderTree', {});
     assert.ok(before.ok);
     assert.deepEqual(
-      before.value.nodes.map((n) => [n.name, n.count, n.children.map((c) => [c.name, c.count])]),
+      (before.value as FolderTree).nodes.map((n) => [n.name, n.count, n.children.map((c) => [c.name, c.count])]),
       [
         ['Doboz 1', 3, [['Ünnepek', 1]]],
         ['Doboz 2', 1, []],
@@ -72,9 +73,10 @@ test('relinking a moved folder finds its photos by content and reports the rest;
     assert.equal(catalogue.photos.get(ids['fortepan_602.jpg']).file, path.join(moved, 'átnevezve', 'kép 2.jpg'));
     assert.equal(catalogue.photos.get(ids['fortepan_603.jpg']).file, path.join(box, 'Ünnepek', 'fortepan_603.jpg'));
 
-    const after = await handle('folderTree', {});
-    assert.ok(after.ok);
-    const names = (nodes: typeof after.value.nodes): unknown => nodes.map((n) => [n.name, n.count, names(n.children)]);
+    const answer = await handle('folderTree', {});
+    assert.ok(answer.ok);
+    const after = { value: answer.value as FolderTree };
+    const names = (nodes: FolderNode[]): unknown => nodes.map((n) => [n.name, n.count, names(n.children)]);
     assert.equal(after.value.parent, dir);
     assert.deepEqual(names(after.value.nodes), [
       ['Archívum/Doboz 1 (áthelyezve)', 2, [['átnevezve', 1, []]]],
