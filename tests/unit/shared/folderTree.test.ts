@@ -99,3 +99,13 @@ test('folder keys: the same rule as the catalogue column, and a range that holds
   assert.equal(isAbsoluteFolder('scans/x'), false);
   assert.equal(isAbsoluteFolder('~/scans'), false);
 });
+
+test('the folder filter in the search box: one at a time, the rest of the query kept', async () => {
+  const { withFolderFilter, folderFilterOf } = await import('../../../shared/folderFilter.ts');
+  assert.equal(withFolderFilter('', '/scans/Doboz 1'), 'folder:"/scans/Doboz 1" ');
+  assert.equal(withFolderFilter('villamos donor:"Nagy Gyula" folder:"/scans/Doboz 1" year:1956', '/scans/Doboz 2/'), 'villamos donor:"Nagy Gyula" year:1956 folder:"/scans/Doboz 2" ');
+  assert.equal(withFolderFilter('villamos mappa:/scans/x', null), 'villamos');
+  assert.equal(folderFilterOf('villamos folder:"/scans/Doboz 2" '), '/scans/Doboz 2/');
+  assert.equal(folderFilterOf('-folder:"/scans/Doboz 2"'), null);
+  assert.equal(folderFilterOf('villamos'), null);
+});
