@@ -89,6 +89,8 @@ export const KEY_MAP: Binding[] = [
   { keys: ['Space'], what: 'openLarge', where: 'grid', command: 'openLarge', test: plain(' ') },
   { keys: ['?'], what: null, where: 'grid', command: 'helpToggle', test: (e) => e.key === '?' },
   { keys: ['B'], what: 'addToCollection', where: 'grid' },
+  // The sidebar's folder tree keeps its own keys while it has the focus (folders/FolderTree.tsx).
+  { keys: ['↑ ↓', '← →', 'Enter'], what: 'folderTree', where: 'grid' },
   { keys: ['Alt+← →', 'Alt+↑ ↓'], what: 'moveInCollection', where: 'grid' },
   { keys: ['Del'], what: 'removeFromCollection', where: 'grid' },
 ];
