@@ -16,6 +16,9 @@ export async function measureFolderFilter(catalogue: Catalogue, queries: readonl
   }
   const texts = ['', 'donor:fortepan', ...queries.slice(0, 38)];
   const times: number[] = [];
+  // The same first pages without the folder, timed in turn (logged only): on a loaded machine
+  // much of either is reading the 200 rows of the page.
+  const baseline: number[] = [];
   for (let i = 0; i < texts.length; i++) {
     const folder = folders[i % folders.length];
     const query = `${texts[i]} folder:"${folder}"`.trim();
@@ -24,9 +27,14 @@ export async function measureFolderFilter(catalogue: Catalogue, queries: readonl
     times.push(performance.now() - t);
     if (page.error) throw new Error(`${query}: ${page.error}`);
     if (!page.hits.every((h) => h.file.startsWith(`${folder}/`))) throw new Error(`${query}: a photo from outside the folder`);
+    const b = performance.now();
+    await catalogue.search.query(texts[i], 0, 200);
+    baseline.push(performance.now() - b);
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const p = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] * 10) / 10;
-  log(`folder filter with a query: ${times.length} first pages, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${p(1)} ms`);
-  return p(0.95);
+  const p = (samples: number[], q: number) => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] * 10) / 10;
+  };
+  log(`folder filter with a query: ${times.length} first pages, p50 ${p(times, 0.5)} ms, p95 ${p(times, 0.95)} ms, max ${p(times, 1)} ms (without the folder: p50 ${p(baseline, 0.5)}, p95 ${p(baseline, 0.95)} ms)`);
+  return p(times, 0.95);
 }

@@ -4,6 +4,7 @@
 // out, and the tree works from the keyboard (arrows move and open, Enter filters). A long,
 // accented folder name ends in an ellipsis and widens nothing, at 1024×700 and 1920×1080.
 import { test, expect, type Page } from '@playwright/test';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import { Catalogue } from '../../electron/catalogue/catalogue.ts';
@@ -117,3 +118,38 @@ for (const size of [
     await page.screenshot({ path: `test-results/folders-${size.width}x${size.height}.png` });
   });
 }
+
+test('a moved folder is relinked from the tree: its photos are found by content, the report says how many', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const dir = await tempDir('fototar-e2e-folder-relink-');
+  const box = path.join(dir, 'szkennek', 'Doboz 3');
+  await writeFixture(box, 'villamos_1.jpg', makeJpeg({ colour: '#112233' }));
+  await writeFixture(box, 'utca_2.jpg', makeJpeg({ colour: '#223344' }));
+  const catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
+  await catalogue.ingest.run([box]);
+  catalogue.close();
+  // The box moves; one of its scans is lost on the way.
+  const moved = path.join(dir, 'archívum', 'Doboz 3');
+  await fs.mkdir(path.dirname(moved), { recursive: true });
+  await fs.rename(box, moved);
+  await fs.rm(path.join(moved, 'utca_2.jpg'));
+  served = await serveCatalogue(path.join(dir, 'catalogue'), { HOME: dir });
+  const library = new LibraryPage(page);
+  await library.open(served.url);
+
+  const node = page.locator(`[data-testid="folder-node"][data-path="${box}"]`);
+  await node.locator('> .folder-row').click({ button: 'right' });
+  const dialog = page.getByTestId('folder-dialog');
+  await expect(dialog).toContainText('Where is “Doboz 3” now?');
+  await page.getByTestId('folder-path-input').fill(moved);
+  await expect(page.getByTestId('folder-path-submit')).toHaveText('Relink to this path');
+  await page.getByTestId('folder-path-submit').click();
+  await expect(dialog).toBeHidden();
+  // The report (the status line clears itself after a few seconds; its history keeps it).
+  await page.getByTestId('status-history-button').click();
+  await expect(page.getByTestId('status-history-entry')).toContainText(['Relinked 1 of 2 photos of “Doboz 3”. 1 was not found there by its content.']);
+  await page.keyboard.press('Escape');
+  // The tree shows where the photo is now.
+  await expect(page.locator(`[data-testid="folder-node"][data-path="${moved}"]`).getByTestId('folder-count')).toHaveText('1');
+  await expect(node.getByTestId('folder-count')).toHaveText('1');
+});

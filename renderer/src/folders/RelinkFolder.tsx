@@ -20,7 +20,7 @@ export function RelinkFolder({ folder, onClose, onRelinked }: { folder: FolderNo
       const { path: to } = await api.chooseFolder({ path: chosen, purpose: 'ingest' });
       const report = await api.relinkFolder({ from: folder.path, to });
       const notFound = report.notFound ? t('folders.notFound', { count: report.notFound }) : '';
-      onRelinked(`${t('folders.relinked', { count: report.relinked, photos: report.photos, name: folder.name })}${notFound}`, to);
+      onRelinked(`${t('folders.relinked', { count: report.photos, relinked: report.relinked, name: folder.name })}${notFound}`, to);
       onClose();
       return null;
     } catch (e) {
