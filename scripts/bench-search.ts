@@ -13,7 +13,8 @@
 //     the 1,124 real Fortepan records it is labelled against: mean recall and precision.
 // Prints one JSON line on stdout (details on stderr):
 //   - times the grid's first page in every sort order, browsing and searching (sort_ms: p95).
-// {"docs","build_s","fts5_build_s","p50_ms","p95_ms","fts5_p95_ms","ratio","open_grid_ms","open_search_ms","edit_visible_ms","index_rss_mb","recall","precision","sort_ms","sort_baseline_ms","sort_cold_ms"}
+//   - times the first page of a folder filter combined with a query (folder_filter_ms: p95).
+// {"docs","build_s","fts5_build_s","p50_ms","p95_ms","fts5_p95_ms","ratio","open_grid_ms","open_search_ms","edit_visible_ms","index_rss_mb","recall","precision","sort_ms","sort_baseline_ms","sort_cold_ms","folder_filter_ms"}
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,7 @@ import { edtfYears } from '../shared/edtf.ts';
 import { generateCatalogueRows, loadVocabulary, random, syntheticGenerator, type Vocabulary } from './benchCorpus.ts';
 import { insertCorpusRecords, measureQuerySet } from './huQuerySet.ts';
 import { SORT_FIELDS } from '../shared/photoSort.ts';
+import { measureFolderFilter } from './benchFolderFilter.ts';
 
 const { values } = parseArgs({
   options: {
@@ -243,6 +245,9 @@ for (let round = 0; round < 4; round++) {
 }
 log(`sorted first pages: ${sortTimes.length} timed, p50 ${round(percentile(sortTimes, 50))} ms, p95 ${round(percentile(sortTimes, 95))} ms (unsorted p50 ${round(percentile(unsortedTimes, 50))}, p95 ${round(percentile(unsortedTimes, 95))} ms); slowest first use ${round(sortCold)} ms`);
 
+// --- a folder filter with a query (scripts/benchFolderFilter.ts) -----------------------------------
+const folderFilter = await measureFolderFilter(catalogue, queries.map((q) => q.query), log);
+
 // --- an edit becomes searchable ------------------------------------------------------------------
 const editId = Math.max(1, Math.floor(DOCS / 2));
 const editStart = performance.now();
@@ -300,5 +305,6 @@ process.stdout.write(
     sort_ms: round(percentile(sortTimes, 95)),
     sort_baseline_ms: round(percentile(unsortedTimes, 95)),
     sort_cold_ms: round(sortCold),
+    folder_filter_ms: folderFilter,
   })}\n`,
 );

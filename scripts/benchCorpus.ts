@@ -138,6 +138,12 @@ export function syntheticGenerator(vocabulary: Vocabulary, seed = 1956) {
   };
 }
 
+/** Archives file scans by series and box: 10 series of 40 boxes, 500 consecutive photos a box (400 folders). */
+export function benchFile(i: number, fortepanId: number): string {
+  const series = ['Adományozók', 'Budapest utcái', 'Családi képek', 'Gyűjtemény', 'Hadifogság', 'Iskolák', 'Járművek', 'Kirándulások', 'Mezőgazdaság', 'Ünnepek'][i % 10];
+  return `/archive/fortepan/${series}/Doboz ${1 + (Math.floor(i / 500) % 40)}/fortepan_${fortepanId}.jpg`;
+}
+
 /** Writes `count` synthetic photos into a catalogue database through its repository. */
 export function generateCatalogueRows(db: DatabaseSync, photos: PhotoRepository, count: number, vocabulary = loadVocabulary(), seed = 1956): void {
   const next = syntheticGenerator(vocabulary, seed);
@@ -148,7 +154,7 @@ export function generateCatalogueRows(db: DatabaseSync, photos: PhotoRepository,
       for (let i = start; i < Math.min(count + 1, start + batch); i++) {
         const { fortepanId, ...fields } = next(i);
         const record = fortepanRecord(fortepanId, fields, { hash: crypto.createHash('sha256').update(String(i)).digest('hex'), fileSize: 100_000 + i, width: 1600, height: 1200 });
-        photos.insert(record, now);
+        photos.insert({ ...record, file: benchFile(i, fortepanId) }, now);
       }
     });
   }

@@ -13,6 +13,7 @@ import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
 import type { CatalogueHealth } from './catalogueHealth.ts';
 import type { FolderListing } from './folderListing.ts';
+import type { FolderRelinkReport, FolderTree } from './folderTree.ts';
 import { SUGGESTED_FIELDS } from './pickLists.ts';
 import { FIELD_MAX_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from './fieldLimits.ts';
 import { EXPORT_FORMATS, type Collection, type CollectionCredits, type CollectionSummary, type ExportProgress } from './collections.ts';
@@ -101,6 +102,10 @@ export const apiSchemas = {
   relinkPhoto: z.object({ id: photoId, path: z.string().min(1).max(4096) }).strict(),
   /** Stats every original now and marks the missing ones. */
   checkOriginals: z.object({}).strict(),
+  /** The folders photos came from, with counts (shared/folderTree.ts). */
+  folderTree: z.object({}).strict(),
+  /** Relinks a moved folder's photos to their files under `to` (a folder chosen to read from), found by content. */
+  relinkFolder: z.object({ from: z.string().min(1).max(4096), to: z.string().min(1).max(4096) }).strict(),
   // Collections (see shared/collections.ts): ids are collection ids; itemId is one pick.
   listCollections: z.object({}).strict(),
   /** With `query`, a smart collection (a saved search). */
@@ -222,6 +227,8 @@ export interface ApiResults {
   listFolders: FolderListing;
   relinkPhoto: Photo;
   checkOriginals: { checked: number; missing: number };
+  folderTree: FolderTree;
+  relinkFolder: FolderRelinkReport;
   listCollections: { collections: CollectionSummary[] };
   createCollection: CollectionSummary;
   renameCollection: CollectionSummary;

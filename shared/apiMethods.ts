@@ -18,6 +18,8 @@ export const API_METHODS = [
   'listFolders',
   'relinkPhoto',
   'checkOriginals',
+  'folderTree',
+  'relinkFolder',
   'listCollections',
   'createCollection',
   'renameCollection',

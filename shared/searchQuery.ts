@@ -7,6 +7,8 @@
 //   id:12345          a Fortepan number
 //   year:1956  year:1950..1960   photos whose date may fall in those years (év: too;
 //                                a bare 1880-1890 or 1880–1890 is a year range)
+//   folder:"/scans/Doboz 12"   photos from that folder and its subfolders (mappa: too; the
+//                     full path, as the sidebar's folder tree puts it; shared/folderPath.ts)
 //   -word             exclude
 //   word~  word~2     fuzzy: also words one (or two) letters away, for misspellings
 //   a OR b            either word (OR in capitals binds the words next to it: "villamos OR busz
@@ -17,6 +19,7 @@
 import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 import { foldedWords } from './textFold.ts';
 import { TAG_LEVEL_SEPARATOR } from './tags.ts';
+import { folderKey, isAbsoluteFolder } from './folderPath.ts';
 
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -49,6 +52,9 @@ const FIELD_ALIASES: Record<string, SearchField> = {
   id: 'id',
   szam: 'id',
 };
+
+/** The folder filter's names (`folder:"/scans/Doboz 12"`, `mappa:`): a path, not words. */
+const FOLDER_FIELDS = new Set(['folder', 'mappa']);
 
 /** A field name as looked up: lower case, accents off ("Év" → "ev"). */
 const fieldKey = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -87,6 +93,13 @@ export interface IdClause {
   negated: boolean;
 }
 
+/** Photos from a folder and its subfolders; `key` is the folder key (shared/folderPath.ts). */
+export interface FolderClause {
+  kind: 'folder';
+  key: string;
+  negated: boolean;
+}
+
 /** Any one of its words: `villamos OR busz OR tag:troli`. */
 export interface OrClause {
   kind: 'or';
@@ -95,7 +108,7 @@ export interface OrClause {
   negated: false;
 }
 
-export type SearchClause = TermClause | YearClause | IdClause | OrClause;
+export type SearchClause = TermClause | YearClause | IdClause | OrClause | FolderClause;
 
 /** A query that cannot be read: `error` in English (the CLI's), `key` and `params` for the UI's language. */
 export type QueryProblem = { ok: false; error: string; key: ErrorKey; params?: ErrorParams };
@@ -138,6 +151,13 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
       return refuse('queryFieldNeedsWord', { clause: danglingField[0] });
     }
 
+    if (fieldName !== undefined && FOLDER_FIELDS.has(fieldKey(fieldName))) {
+      const path = phrase ?? bare ?? '';
+      if (orPending) return refuse('queryOrNotField', { clause: 'folder' });
+      if (!isAbsoluteFolder(path)) return refuse('queryFolder', { value: path });
+      clauses.push({ kind: 'folder', key: folderKey(path), negated });
+      continue;
+    }
     const bareRange = field === undefined && bare !== undefined ? BARE_YEAR_RANGE.exec(bare) : null;
     if (orPending && (field === 'year' || field === 'id' || bareRange)) return refuse('queryOrNotField', { clause: field ?? 'year' });
     if (bareRange && Number(bareRange[2]) >= Number(bareRange[1])) {

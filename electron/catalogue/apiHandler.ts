@@ -31,6 +31,7 @@ const WRITES: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
   'updatePhotos',
   'startIngest',
   'relinkPhoto',
+  'relinkFolder',
   'checkOriginals',
   'createCollection',
   'renameCollection',
@@ -168,6 +169,12 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     exportProgress: () => exports.progress(),
     cancelExport: () => exports.cancel(),
     relinkPhoto: ({ id, path }) => originals.relink(id, path),
+    folderTree: () => originals.folders(),
+    // The new folder is read (its files hashed): only one the person chose to read from.
+    relinkFolder: ({ from, to }) => {
+      if (!chosen.allows(to, 'ingest')) throw new CatalogueError('not-chosen', 'notChosenRelink', { path: to });
+      return originals.relinkFolder(from, to);
+    },
     checkOriginals: async () => {
       const { checked, missing } = await originals.check();
       return { checked, missing };

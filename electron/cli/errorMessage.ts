@@ -96,6 +96,8 @@ export function describeError(error: unknown, context: { catalogue?: string } = 
   // SQLite may say "disk I/O error" when a write found no space (a journal or WAL write, where it
   // does not tell ENOSPC apart): a disk with no space left is said to be full, which says what to do.
   if (kind === 'disk-error' && context.catalogue && noSpaceLeft(context.catalogue)) kind = 'full';
+  // A wrong command line says what is wrong with it, as written.
+  if ((error as Error | undefined)?.name === 'UsageError') return detail;
   if (error instanceof CatalogueError) {
     // These already say what to do; a damaged database found while searching or saving is
     // worded as such, with the way back.

@@ -12,6 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CatalogueError } from '../catalogueError.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
+import { folderKey } from '../../../shared/folderPath.ts';
+import type { FolderRelinkReport } from '../../../shared/folderTree.ts';
+
+export type { FolderRelinkReport };
 
 export interface OriginalsReport {
   checked: number;
@@ -84,6 +88,108 @@ export async function relinkOriginal(photos: PhotoRepository, id: number, newPat
   } catch (error) {
     throw new CatalogueError('not-saved', 'relinkNotSaved', { reason: (error as Error).message });
   }
+}
+
+const LISTED_NOT_FOUND = 100;
+
+/**
+ * Points every photo of a moved folder (and its subfolders) at its file under `toDir`, found by
+ * content: first where the same relative path lands (the folder moved as it was), else any file
+ * under `toDir` with the same size and the same hash (files renamed or rearranged inside it).
+ * Only files the same size as a photo still missing are hashed. A file that already is another
+ * photo of the catalogue is never taken. All relinks are saved in one transaction.
+ */
+export async function relinkFolder(
+  photos: PhotoRepository,
+  inFolder: readonly { id: number; file: string; hash: string; fileSize: number }[],
+  fromKey: string,
+  toDir: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ report: FolderRelinkReport; changed: number[] }> {
+  const target = path.resolve(toDir);
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(target);
+  } catch (error) {
+    throw new CatalogueError('invalid-input', 'relinkFolderNotFolder', { path: target, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+  }
+  if (!stat.isDirectory()) throw new CatalogueError('invalid-input', 'relinkFolderNotFolder', { path: target, reason: 'not a folder' });
+  if (folderKey(target) === fromKey) throw new CatalogueError('invalid-input', 'relinkFolderSame', { path: target });
+
+  const found = new Map<number, { file: string; size: number; mtimeMs: number }>();
+  const taken = new Set<string>();
+  const free = (file: string, id: number) => {
+    if (taken.has(file)) return false;
+    const other = photos.byFile(file);
+    return !other || other.id === id;
+  };
+  const sameContent = async (file: string, hash: string) => {
+    try {
+      return (await hashFile(file)) === hash;
+    } catch {
+      return false;
+    }
+  };
+  // 1. The same relative path under the new folder.
+  for (const photo of inFolder) {
+    if (options.signal?.aborted) break;
+    const candidate = path.join(target, ...photo.file.slice(fromKey.length).split(/[\/]/));
+    const at = await fs.promises.stat(candidate).catch(() => null);
+    if (!at?.isFile() || at.size !== photo.fileSize || !free(candidate, photo.id)) continue;
+    if (await sameContent(candidate, photo.hash)) {
+      found.set(photo.id, { file: candidate, size: at.size, mtimeMs: at.mtimeMs });
+      taken.add(candidate);
+    }
+  }
+  // 2. Anywhere under it, by size then hash.
+  const left = inFolder.filter((p) => !found.has(p.id));
+  if (left.length && !options.signal?.aborted) {
+    const bySize = new Map<number, typeof left>();
+    for (const photo of left) {
+      const same = bySize.get(photo.fileSize);
+      if (same) same.push(photo);
+      else bySize.set(photo.fileSize, [photo]);
+    }
+    const entries = await fs.promises.readdir(target, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (options.signal?.aborted) break;
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      if (taken.has(file)) continue;
+      const at = await fs.promises.stat(file).catch(() => null);
+      const waiting = at ? bySize.get(at.size)?.filter((p) => !found.has(p.id)) : undefined;
+      if (!at || !waiting?.length) continue;
+      let hash: string;
+      try {
+        hash = await hashFile(file);
+      } catch {
+        continue;
+      }
+      const photo = waiting.find((p) => p.hash === hash && free(file, p.id));
+      if (photo) {
+        found.set(photo.id, { file, size: at.size, mtimeMs: at.mtimeMs });
+        taken.add(file);
+      }
+    }
+  }
+  const now = new Date().toISOString();
+  try {
+    photos.transaction(() => {
+      for (const [id, to] of found) photos.relink(id, to.file, to.size, to.mtimeMs, now);
+    });
+  } catch (error) {
+    throw new CatalogueError('not-saved', 'relinkNotSaved', { reason: (error as Error).message });
+  }
+  const missed = inFolder.filter((p) => !found.has(p.id));
+  return {
+    report: {
+      photos: inFolder.length,
+      relinked: found.size,
+      notFound: missed.length,
+      notFoundFiles: missed.slice(0, LISTED_NOT_FOUND).map((p) => ({ id: p.id, file: p.file })),
+    },
+    changed: [...found.keys()],
+  };
 }
 
 /** Checks originals now and then every `minutes`, in the background. Returns a stop function. */

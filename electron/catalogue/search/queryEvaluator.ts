@@ -242,8 +242,14 @@ function phraseMatcher(clause: TermClause): RegExp {
   return code ? new RegExp(`\\|${code}[^|]* ${phrase}(?=[ |])`) : new RegExp(` ${phrase}(?=[ |])`);
 }
 
+/**
+ * The photos of a folder and its subfolders, as a bitmap by photo id (1 = inside). The index
+ * holds no paths: the worker reads them from the catalogue's folder index (store/folderQueries.ts).
+ */
+export type FolderMembers = (key: string) => Uint8Array;
+
 /** Every hit of the query; `check` throws SearchCancelled when a newer query arrived. */
-export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], check: () => void = () => {}): EvaluatedQuery {
+export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], check: () => void = () => {}, folders: FolderMembers = () => new Uint8Array(0)): EvaluatedQuery {
   scratch(index.slotCount);
   const termClauses = clauses.filter((c): c is TermClause => c.kind === 'terms');
   const positive: (TermClause | OrClause)[] = [...termClauses.filter((c) => !c.negated), ...clauses.filter((c): c is OrClause => c.kind === 'or')];
@@ -280,6 +286,7 @@ export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], c
   const filters = clauses.filter((c) => (c.kind !== 'terms' && c.kind !== 'or') || (c.kind === 'terms' && c.phrase));
   if (filters.length && slots.length) {
     const phrases = filters.filter((c): c is TermClause => c.kind === 'terms').map((c) => ({ negated: c.negated, re: phraseMatcher(c) }));
+    const members = new Map(filters.flatMap((c) => (c.kind === 'folder' ? [[c.key, folders(c.key)] as const] : [])));
     let n = 0;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i];
@@ -292,6 +299,9 @@ export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], c
         } else if (clause.kind === 'id') {
           const same = index.fortepanId(slot) === clause.id;
           ok = clause.negated ? !same : same;
+        } else if (clause.kind === 'folder') {
+          const inside = members.get(clause.key)![index.photoId(slot)] === 1;
+          ok = clause.negated ? !inside : inside;
         }
         if (!ok) break;
       }

@@ -23,6 +23,7 @@ import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 import { PhotoRepository } from '../store/photoRepository.ts';
 import { SortOrders, sortHits } from './sortedHits.ts';
 import { readSortSetting } from '../store/sortSetting.ts';
+import { folderMembers } from '../store/folderQueries.ts';
 
 export interface SearchWorkerData {
   /** 'segment': one of a parallel build's workers (parallelBuild.ts), given nothing but its mode. */
@@ -177,6 +178,17 @@ async function open(data: SearchWorkerData, bytes: IndexBytes | null): Promise<(
     });
   };
 
+  // Folder filters (folder:"…"): each folder's photos read once per catalogue change.
+  const folderCache = new Map<string, { seq: number; bits: Uint8Array }>();
+  const members = (key: string): Uint8Array => {
+    const cached = folderCache.get(key);
+    if (cached && cached.seq === index.seq) return cached.bits;
+    const bits = folderMembers(db, key);
+    folderCache.set(key, { seq: index.seq, bits });
+    while (folderCache.size > CACHE_SIZE) folderCache.delete(folderCache.keys().next().value!);
+    return bits;
+  };
+
   const run = (query: string, gen: number): EvaluatedQuery => {
     const check = () => {
       if (Atomics.load(control, 0) > gen) throw new SearchCancelled();
@@ -190,12 +202,12 @@ async function open(data: SearchWorkerData, bytes: IndexBytes | null): Promise<(
       return cached.result;
     }
     const parsed = parseSearchQuery(query);
-    const result: EvaluatedQuery = parsed.ok ? evaluate(index, parsed.clauses, check) : { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) };
+    const result: EvaluatedQuery = parsed.ok ? evaluate(index, parsed.clauses, check, members) : { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) };
     if (parsed.ok && result.ids.length === 0) {
       // Did you mean: corrected against the vocabulary, offered only if it finds something.
       result.suggestion = suggestQuery(index, query, parsed.clauses, bucketsOf(index), (text) => {
         const corrected = parseSearchQuery(text);
-        return corrected.ok ? evaluate(index, corrected.clauses, check).ids.length : 0;
+        return corrected.ok ? evaluate(index, corrected.clauses, check, members).ids.length : 0;
       });
     }
     cache.set(query, { seq: index.seq, result });

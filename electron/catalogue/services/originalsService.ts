@@ -1,8 +1,12 @@
 // Originals live outside the catalogue (originals/originalFiles.ts says how they are checked
-// and relinked): which are missing, and pointing a photo at its moved file.
+// and relinked): which are missing, pointing a photo (or a whole moved folder) at its moved
+// files, and the folders they came from (shared/folderTree.ts).
 import type { Photo } from '../../../shared/types.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { checkOriginals, relinkOriginal, watchOriginals, type OriginalsReport } from '../originals/originalFiles.ts';
+import { checkOriginals, relinkFolder, relinkOriginal, watchOriginals, type FolderRelinkReport, type OriginalsReport } from '../originals/originalFiles.ts';
+import { buildFolderTree, type FolderTree } from '../../../shared/folderTree.ts';
+import { folderKey, isAbsoluteFolder } from '../../../shared/folderPath.ts';
+import { folderCounts, photosInFolder } from '../store/folderQueries.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 export class OriginalsService {
@@ -33,6 +37,26 @@ export class OriginalsService {
     const photo = this.#core.photos.get(id);
     if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return photo;
+  }
+
+  /** The folders the photos came from, with their counts (subfolders included). */
+  folders(): FolderTree {
+    return buildFolderTree(folderCounts(this.#core.db));
+  }
+
+  /**
+   * Relinks every photo that came from `from` (and its subfolders) to its file under `to`,
+   * found by content (originalFiles.ts relinkFolder); the report says how many were found.
+   */
+  async relinkFolder(from: string, to: string): Promise<FolderRelinkReport> {
+    await this.#core.whenWritable();
+    if (!isAbsoluteFolder(from)) throw new CatalogueError('invalid-input', 'folderNotAbsolute', { path: from });
+    const key = folderKey(from);
+    const inFolder = photosInFolder(this.#core.db, key);
+    if (!inFolder.length) throw new CatalogueError('not-found', 'relinkFolderNoPhotos', { path: from });
+    const { report, changed } = await relinkFolder(this.#core.photos, inFolder, key, to, { signal: this.#core.closing });
+    if (changed.length) this.#core.events.photosChanged(changed);
+    return report;
   }
 
   /** Checks now and every 10 minutes in the background; returns the stop function. */

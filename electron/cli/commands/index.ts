@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./backup.ts')).backup,
   restore: async () => (await import('./restore.ts')).restore,
   relink: async () => (await import('./relink.ts')).relink,
+  folders: async () => (await import('./folders.ts')).folders,
   'check-files': async () => (await import('./checkFiles.ts')).checkFiles,
   tags: async () => (await import('./tags.ts')).tags,
   undo: async () => (await import('./undo.ts')).undo,

@@ -194,7 +194,7 @@ export function App() {
       {ingest.progress && ingest.progress.state !== 'idle' && <IngestPanel progress={ingest.progress} cancelling={ingest.cancelling} onCancel={ingest.cancel} onDismiss={ingest.dismiss} />}
 
       <main className="workspace">
-        <CollectionsSidebar collections={collections} query={query} onSearch={runQuery} onError={notices.error} />
+        <CollectionsSidebar collections={collections} query={query} onSearch={runQuery} onError={notices.error} onInfo={notices.info} />
         {collections.openId !== null && <Lightbox collectionId={collections.openId} onClose={() => collections.open(null)} onError={notices.error} />}
         <section className="library" aria-label={t('library:region')}>
           <FacetPanel query={query} onQuery={runQuery} />

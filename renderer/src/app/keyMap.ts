@@ -92,6 +92,8 @@ export const KEY_MAP: Binding[] = [
   { keys: ['B'], what: 'addToCollection', where: 'grid' },
   // Handled by editing/useTurnKeys.ts (turnKeys.ts), in the grid and the large view alike.
   { keys: ['Ctrl/⌘+]', 'Ctrl/⌘+['], what: 'rotate', where: 'app' },
+  // The sidebar's folder tree keeps its own keys while it has the focus (folders/FolderTree.tsx).
+  { keys: ['↑ ↓', '← →', 'Enter'], what: 'folderTree', where: 'grid' },
   { keys: ['Alt+← →', 'Alt+↑ ↓'], what: 'moveInCollection', where: 'grid' },
   { keys: ['Del'], what: 'removeFromCollection', where: 'grid' },
 ];

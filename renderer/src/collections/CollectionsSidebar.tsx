@@ -1,5 +1,5 @@
 // The left sidebar: "All photos", then the author's collections with their counts, then the smart
-// collections (saved searches). Clicking a collection opens it in the lightbox; the one marked +
+// collections (saved searches), then the folders the photos came from (folders/FolderTree.tsx). Clicking a collection opens it in the lightbox; the one marked +
 // is where B ("Add to collection") adds; clicking a smart collection runs its search.
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -9,8 +9,9 @@ import './collections.css';
 import { errorText } from '../common/errorText.ts';
 import { SmartCollections } from './SmartCollections.tsx';
 import { SidebarNameForm } from './SidebarNameForm.tsx';
+import { FolderTree } from '../folders/FolderTree.tsx';
 
-export function CollectionsSidebar({ collections, query, onSearch, onError }: { collections: CollectionsState; /** The search shown in the grid. */ query: string; onSearch(query: string): void; onError(message: string): void }) {
+export function CollectionsSidebar({ collections, query, onSearch, onError, onInfo }: { collections: CollectionsState; /** The search shown in the grid. */ query: string; onSearch(query: string): void; onError(message: string): void; onInfo(message: string): void }) {
   const { t } = useTranslation('collections');
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
@@ -94,6 +95,7 @@ export function CollectionsSidebar({ collections, query, onSearch, onError }: { 
         ))}
       </ul>
       <SmartCollections collections={collections} query={query} onSearch={onSearch} onError={onError} />
+      <FolderTree query={query} onSearch={(q) => (collections.open(null), onSearch(q))} onInfo={onInfo} />
     </nav>
   );
 }

@@ -15,6 +15,7 @@ export function FolderBrowser({
   message,
   onConfirm,
   onClose,
+  purpose,
 }: {
   message: string | null;
   /**
@@ -23,6 +24,8 @@ export function FolderBrowser({
    */
   onConfirm(path: string): Promise<string | null>;
   onClose(): void;
+  /** Words for another use than adding (relinking a moved folder): title, intro, busy and submit labels. */
+  purpose?: { title: string; intro: string; busy: string; submit(name: string | null): string };
 }) {
   const { t } = useTranslation(['ingest', 'common']);
   const folders = useFolderListing();
@@ -83,12 +86,12 @@ export function FolderBrowser({
           void add();
         }}
       >
-        <h2 id="folder-dialog-title">{t('folder.title')}</h2>
+        <h2 id="folder-dialog-title">{purpose?.title ?? t('folder.title')}</h2>
         {message && <p className="notice">{message}</p>}
         <p className="muted small">
-          {introBefore}
-          <code>~</code>
-          {introAfter}
+          {purpose ? purpose.intro : introBefore}
+          {!purpose && <code>~</code>}
+          {!purpose && introAfter}
         </p>
         <div className="folder-path-row">
           <input
@@ -155,7 +158,7 @@ export function FolderBrowser({
             {t('common:cancel')}
           </button>
           <button type="submit" className="button primary" data-testid="folder-path-submit" disabled={busy || (!edited && !listing)} title={listing?.path}>
-            {busy ? t('folder.adding') : edited ? t('folder.addPath') : t('folder.addNamed', { name })}
+            {purpose ? (busy ? purpose.busy : purpose.submit(edited ? null : name)) : busy ? t('folder.adding') : edited ? t('folder.addPath') : t('folder.addNamed', { name })}
           </button>
         </div>
       </form>

@@ -103,3 +103,16 @@ test('tag:"A|B" is a node of the keyword tree: its levels folded, matched like a
   assert.equal((clauses('Helyek|Budapest ')[0] as { path?: string[] }).path, undefined);
   assert.equal((clauses('tag:Budapest ')[0] as { path?: string[] }).path, undefined);
 });
+
+test('folder:"…" (mappa:) is a folder filter: a full path, kept as written, negatable, not in an OR', () => {
+  const parsed = parseSearchQuery('villamos folder:"/scans/Doboz 12/Ünnepek" -mappa:/scans/x');
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.clauses.slice(1), [
+    { kind: 'folder', key: '/scans/Doboz 12/Ünnepek/', negated: false },
+    { kind: 'folder', key: '/scans/x/', negated: true },
+  ]);
+  const relative = parseSearchQuery('folder:scans');
+  assert.ok(!relative.ok && relative.key === 'queryFolder');
+  const or = parseSearchQuery('villamos OR folder:/scans');
+  assert.ok(!or.ok);
+});

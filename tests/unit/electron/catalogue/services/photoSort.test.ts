@@ -126,6 +126,9 @@ test('opening a catalogue from before sorting fills the sort keys and indexes (m
   for (const column of ['title', 'donor', 'photographer', 'country', 'city', 'place', 'file']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}_sort`);
   db.exec('ALTER TABLE collections DROP COLUMN query'); // migration 9's, after this one
   for (const column of ['rotation', 'flipped', 'file_orientation']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}`); // rotate and flip's, after this one
+  for (const trigger of ['insert', 'update']) db.exec(`DROP TRIGGER photos_folder_${trigger}`); // migration 11's (folders)
+  db.exec('DROP INDEX photos_folder');
+  db.exec('ALTER TABLE photos DROP COLUMN folder');
   db.exec('PRAGMA user_version = 7');
   db.close();
   const reopened = Catalogue.open(path.dirname(file));
