@@ -2,8 +2,12 @@
 // Environment-neutral: no node:, no DOM, no electron.
 import type { ErrorKey, ErrorParams, MessageRef } from './errorMessages.ts';
 import type { SkipReason } from './skipReasons.ts';
+import type { ColourLabel, PhotoFlag } from './photoMarks.ts';
 
-/** The fields a person edits. Every one is plain text, never markup. */
+/**
+ * The fields a person edits. Every one is plain text, never markup, except the marks (rating,
+ * flag, label: shared/photoMarks.ts), which hold one of their few values.
+ */
 export interface EditableFields {
   title: string;
   caption: string;
@@ -20,6 +24,12 @@ export interface EditableFields {
   /** The holding archive's reference (shelfmark), e.g. "HU.BFL.XV.19.d.1.05.054"; cited where the source asks. */
   archiveRef: string;
   notes: string;
+  /** Stars, 0 (unrated) to 5. */
+  rating: number;
+  /** Pick or reject; '' when unflagged. */
+  flag: PhotoFlag | '';
+  /** A colour label; '' when none. */
+  label: ColourLabel | '';
 }
 
 export const EDITABLE_FIELDS = [
@@ -36,6 +46,9 @@ export const EDITABLE_FIELDS = [
   'source',
   'archiveRef',
   'notes',
+  'rating',
+  'flag',
+  'label',
 ] as const satisfies readonly (keyof EditableFields)[];
 
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
@@ -112,6 +125,9 @@ export interface PhotoSummary {
   duplicateOf: number | null;
   /** Changes whenever the thumbnail changes, so image URLs can be cache-busted. */
   thumbVersion: string;
+  rating: number;
+  flag: PhotoFlag | '';
+  label: ColourLabel | '';
 }
 
 export type PhotoPatch = Partial<EditableFields>;

@@ -8,10 +8,11 @@
 import fs from 'node:fs';
 import type { BaseIndex } from './searchIndex.ts';
 
-const MAGIC = 'FTSIDX02';
-export const INDEX_FORMAT = 2;
+// Format 3 added each photo's marks (rating, flag, label): an index of format 2 is rebuilt.
+const MAGIC = 'FTSIDX03';
+export const INDEX_FORMAT = 3;
 
-type ArrayKey = 'termStart' | 'termDf' | 'postDoc' | 'postScore' | 'postMask' | 'docId' | 'fortepanId' | 'yearFrom' | 'yearTo' | 'donor' | 'placeStart' | 'placeVals' | 'tagStart' | 'tagVals' | 'textStart' | 'text';
+type ArrayKey = 'termStart' | 'termDf' | 'postDoc' | 'postScore' | 'postMask' | 'docId' | 'fortepanId' | 'yearFrom' | 'yearTo' | 'donor' | 'placeStart' | 'placeVals' | 'tagStart' | 'tagVals' | 'marks' | 'textStart' | 'text';
 
 const ARRAYS: Record<ArrayKey, new (buffer: ArrayBuffer, offset: number, length: number) => ArrayLike<number>> = {
   termStart: Uint32Array,
@@ -28,6 +29,7 @@ const ARRAYS: Record<ArrayKey, new (buffer: ArrayBuffer, offset: number, length:
   placeVals: Int32Array,
   tagStart: Uint32Array,
   tagVals: Int32Array,
+  marks: Uint8Array,
   textStart: Uint32Array,
   text: Uint8Array,
 };

@@ -8,7 +8,7 @@ import { edtfYears } from '../../../shared/edtf.ts';
 /** The searchable part of a photo (a Photo has it; the index reads it straight from SQL). */
 export type SearchSource = Pick<
   Photo,
-  'id' | 'file' | 'fortepanId' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags'
+  'id' | 'file' | 'fortepanId' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags' | 'rating' | 'flag' | 'label'
 >;
 
 export type SearchDocument = Record<SearchField, string> & { ref: string };

@@ -14,6 +14,7 @@ import { edtfYears } from '../../../shared/edtf.ts';
 import { buildSegment, lunrIdf } from './lunrSegment.ts';
 import { phraseText, searchDocument, type SearchSource } from './searchDocument.ts';
 import { lowerBound } from '../../../shared/lowerBound.ts';
+import { packMarks } from './markBits.ts';
 
 const SEGMENT_SIZE = 10_000;
 
@@ -37,6 +38,8 @@ export interface BaseIndex {
   placeVals: Int32Array;
   tagStart: Uint32Array;
   tagVals: Int32Array;
+  /** Per document: its rating, flag and label in one byte (see markBits.ts). */
+  marks: Uint8Array;
   /**
    * Folded text per document for phrases, UTF-8 in one blob. A loaded index reads it after
    * opening (it is 40% of the file and only phrases need it): until then `loadText` reads it.
@@ -57,6 +60,8 @@ export interface DocFacets {
   donor: number;
   places: number[];
   tags: number[];
+  /** Rating, flag and label (markBits.ts). */
+  marks: number;
 }
 
 interface DeltaPostings {
@@ -65,7 +70,7 @@ interface DeltaPostings {
   masks: number[];
 }
 
-class GrowingArray<T extends Int32Array | Float32Array | Uint16Array> {
+class GrowingArray<T extends Int32Array | Float32Array | Uint16Array | Uint8Array> {
   data: T;
   length = 0;
   readonly #make: (n: number) => T;
@@ -132,6 +137,7 @@ export function buildBase(sources: Iterable<SearchSource>, seq: number, onProgre
   const placeVals = new GrowingArray((n) => new Int32Array(n));
   const tagStart = new GrowingArray((n) => new Int32Array(n));
   const tagVals = new GrowingArray((n) => new Int32Array(n));
+  const marks = new GrowingArray((n) => new Uint8Array(n));
   const texts: string[] = [];
   const dict = new Dictionary();
   let documentCount = 0;
@@ -167,6 +173,7 @@ export function buildBase(sources: Iterable<SearchSource>, seq: number, onProgre
       for (const p of placeValues(source)) placeVals.push(dict.id(p));
       tagStart.push(tagVals.length);
       for (const t of source.tags) tagVals.push(dict.id(t));
+      marks.push(packMarks(source));
       texts.push(phraseText(source));
     }
     documentCount += batch.length;
@@ -260,6 +267,7 @@ export function buildBase(sources: Iterable<SearchSource>, seq: number, onProgre
     placeVals: placeVals.trimmed(),
     tagStart: new Uint32Array(tagStart.trimmed().buffer),
     tagVals: tagVals.trimmed(),
+    marks: marks.trimmed(),
     textStart,
     text,
     dict: dict.values,
@@ -384,6 +392,7 @@ export class SearchIndex {
             donor: source.donor.trim() ? this.#dict.id(source.donor.trim()) : -1,
             places: placeValues(source).map((p) => this.#dict.id(p)),
             tags: source.tags.map((t) => this.#dict.id(t)),
+            marks: packMarks(source),
           },
           text: phraseText(source),
         });
@@ -479,7 +488,14 @@ export class SearchIndex {
       donor: b.donor[slot],
       places: Array.from(b.placeVals.subarray(b.placeStart[slot], b.placeStart[slot + 1])),
       tags: Array.from(b.tagVals.subarray(b.tagStart[slot], b.tagStart[slot + 1])),
+      marks: b.marks[slot],
     };
+  }
+
+  /** A slot's rating, flag and label in one byte (markBits.ts). */
+  marks(slot: number): number {
+    const b = this.base;
+    return slot < b.docId.length ? b.marks[slot] : this.#deltaDocs[slot - b.docId.length].facets.marks;
   }
 
   phraseText(slot: number): string {

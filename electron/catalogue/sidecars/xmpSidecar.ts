@@ -19,6 +19,8 @@ import { edtfBesideStandardDate } from '../../../shared/standardDate.ts';
 import { decodeXmlEntities } from '../metadata/xmlEntities.ts';
 import { assertSafeXml } from '../metadata/safeXml.ts';
 import { englishMessage } from '../../../shared/errorMessages.ts';
+import { MARK_NAMESPACES, marksXmp, xmpMarkValues } from '../metadata/xmpMarks.ts';
+import { marksFromXmp, NO_MARKS, ratingFromWord, type PhotoMarks } from '../../../shared/photoMarks.ts';
 
 export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
 
@@ -27,6 +29,7 @@ const NAMESPACES = {
   ...WHEN_WHERE_NAMESPACES,
   Iptc4xmpExt: IPTC4XMP_EXT_NS,
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
+  ...MARK_NAMESPACES,
   fototar: FOTOTAR_XMP_NS,
 };
 
@@ -73,6 +76,9 @@ export function buildXmp(photo: Photo): string {
     simple('fototar:Donor', photo.donor),
     simple('fototar:Licence', photo.licence),
     simple('fototar:Notes', photo.notes),
+    ...marksXmp(photo).map((property) => `   ${property}`),
+    // xmp:Rating says -1 for a rejected photo: its stars are kept here, so they come back.
+    photo.rating ? simple('fototar:Rating', String(photo.rating)) : '',
   ].filter(Boolean);
   const xmlns = Object.entries(NAMESPACES)
     .map(([prefix, uri]) => `\n    xmlns:${prefix}="${uri}"`)
@@ -241,7 +247,7 @@ export function sidecarFields(raw: Block): Partial<EditableFields> {
   const xmpDateText = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text(photoshop.DateCreated))?.[0] ?? '';
   // Another program's sidecar may still carry the EDTF date Fototar wrote beside the standard one.
   const edtf = edtfBesideStandardDate(circaDateFromXmp(raw.Iptc4xmpExt, decodeXmlEntities), xmpDateText);
-  const fields: EditableFields = {
+  const fields: Omit<EditableFields, keyof PhotoMarks> & Partial<PhotoMarks> = {
     title: text(dc.title),
     caption: text(dc.description),
     date: ours ? text(own.Date) : edtf || xmpDateText,
@@ -255,9 +261,20 @@ export function sidecarFields(raw: Block): Partial<EditableFields> {
     source: text(photoshop.Source) || (ours ? '' : (recognised?.source ?? '')),
     archiveRef: archiveRefFromXmp(raw.Iptc4xmpExt, decodeXmlEntities),
     notes: ours ? text(own.Notes) : '',
+    ...sidecarMarks(raw, ours, text(own.Rating)),
   };
   if (!parseEdtf(fields.date).ok) fields.date = '';
   if (ours) return fields;
   // Another program's sidecar: only what it says overrides what the file carries.
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== ''))) as Partial<EditableFields>;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '' && v !== undefined))) as Partial<EditableFields>;
+}
+
+/**
+ * Marks a sidecar states. Fototar's own sidecar states all three (absent: unmarked), with the
+ * stars of a rejected photo in fototar:Rating; Lightroom's and digiKam's only what they write.
+ */
+function sidecarMarks(raw: Block, ours: boolean, ownRating: string): Partial<PhotoMarks> {
+  const stated = marksFromXmp(xmpMarkValues(raw));
+  if (!ours) return stated;
+  return { ...NO_MARKS, ...stated, ...(ratingFromWord(ownRating) !== null ? { rating: ratingFromWord(ownRating)! } : {}) };
 }

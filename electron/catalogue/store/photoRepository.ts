@@ -10,6 +10,7 @@ import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { isSortedColumn, orderHalves, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
+import { isColourLabel, isFlag } from '../../../shared/photoMarks.ts';
 
 export interface PhotoRow {
   id: number;
@@ -52,6 +53,9 @@ export interface PhotoRow {
   thumb_version: string;
   missing: number;
   duplicate_of: number | null;
+  rating: number;
+  flag: string;
+  label: string;
   added_at: string;
   updated_at: string;
 }
@@ -121,6 +125,10 @@ export function rowToPhoto(row: PhotoRow): Photo {
     thumbVersion: row.thumb_version,
     missing: row.missing !== 0,
     duplicateOf: row.duplicate_of ?? null,
+    // A catalogue opened read-only before migration 10 has no marks: it reads as unmarked.
+    rating: Number(row.rating ?? 0),
+    flag: isFlag(row.flag) ? row.flag : '',
+    label: isColourLabel(row.label) ? row.label : '',
     addedAt: row.added_at,
     updatedAt: row.updated_at,
   };
@@ -321,7 +329,7 @@ export class PhotoRepository {
     const columns = [
       'hash', 'file', 'file_size', 'file_mtime_ms', 'fortepan_id', 'title', 'caption', 'date', 'date_from', 'date_to',
       'donor', 'photographer', 'country', 'city', 'place', 'tags', 'licence', 'source', 'archive_ref', 'notes', 'iowa_id',
-      ...FILE_FACT_COLUMNS, 'missing', 'added_at', 'updated_at', ...Object.values(SORT_KEY_COLUMN),
+      'rating', 'flag', 'label', ...FILE_FACT_COLUMNS, 'missing', 'added_at', 'updated_at', ...Object.values(SORT_KEY_COLUMN),
     ];
     const result = this.#prepare(`INSERT INTO photos (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(',')})`).run(
       record.hash,
@@ -345,6 +353,9 @@ export class PhotoRepository {
       record.fields.archiveRef ?? '',
       record.fields.notes,
       record.iowaId ?? null,
+      record.fields.rating ?? 0,
+      record.fields.flag ?? '',
+      record.fields.label ?? '',
       ...fileFacts(record),
       0,
       now,
@@ -368,7 +379,7 @@ export class PhotoRepository {
       if (key === 'tags') {
         if (current.tags.length === 0 && record.fields.tags.length) merged.tags = record.fields.tags;
       } else if (!current[key] && record.fields[key]) {
-        merged[key] = record.fields[key];
+        (merged as Record<string, unknown>)[key] = record.fields[key];
       }
     }
     const sets = ['hash', 'file_size', 'file_mtime_ms', ...FILE_FACT_COLUMNS].map((column) => `${column}=?`).join(', ');
@@ -489,12 +500,12 @@ export class PhotoRepository {
   /** Applies the same patch to each photo. The caller wraps it in a transaction. */
   patch(ids: readonly number[], patch: PhotoPatch, now: string): void {
     const sets: string[] = [];
-    const values: (string | null)[] = [];
+    const values: (string | number | null)[] = [];
     for (const key of EDITABLE_FIELDS) {
       const value = patch[key];
       if (value === undefined) continue;
       sets.push(`${FIELD_COLUMN[key]} = ?`);
-      values.push(key === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string));
+      values.push(key === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string | number));
       const column = FIELD_COLUMN[key];
       if (isSortedColumn(column)) {
         sets.push(`${SORT_KEY_COLUMN[column]} = ?`);
