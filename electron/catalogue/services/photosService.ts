@@ -18,6 +18,7 @@ import { projectSelection, resolveSelection, type Projection, type ResultIds } f
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
 import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
+import type { MarkFilter } from '../store/photoRepository.ts';
 
 export class PhotosService {
   readonly #core: CatalogueCore;
@@ -61,8 +62,8 @@ export class PhotosService {
    * Every photo's id, file, Fortepan number and title (`fototar list`), in id order or in a sort
    * order, without building whole photos.
    */
-  listed(sort?: { field: SortField; direction: SortDirection }): { id: number; file: string; fortepanId: number | null; title: string }[] {
-    return this.#core.photos.listed(sort);
+  listed(sort?: { field: SortField; direction: SortDirection }, marks?: MarkFilter): { id: number; file: string; fortepanId: number | null; title: string }[] {
+    return this.#core.photos.listed(sort, marks);
   }
 
   /** A page of photos, in the order they were added or in a sort order. */

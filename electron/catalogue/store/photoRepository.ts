@@ -299,9 +299,9 @@ export class PhotoRepository {
    * Every photo's id, file, Fortepan number and title, in id order: what `fototar list` prints,
    * read without building whole photos (their credit lines, dates, tags) it would throw away.
    */
-  listed(sort?: { field: SortField; direction: SortDirection }): { id: number; file: string; fortepanId: number | null; title: string }[] {
+  listed(sort?: { field: SortField; direction: SortDirection }, marks?: MarkFilter): { id: number; file: string; fortepanId: number | null; title: string }[] {
     // all() rather than iterate(): one call into SQLite instead of one per row (10,000 rows: ~4× faster).
-    const columns = 'SELECT id, file, fortepan_id, title FROM photos';
+    const columns = `SELECT id, file, fortepan_id, title FROM ${marks ? markFiltered(marks) : 'photos'}`;
     const rows = (
       sort
         ? sortable(() => {
@@ -526,6 +526,22 @@ export class PhotoRepository {
       faultPoint('photo-updated');
     }
   }
+}
+
+/** `fototar list --rating/--flag/--label`: the stars allowed, the flag and label wanted ('' = none). */
+export interface MarkFilter {
+  rating?: { min: number; max: number };
+  flag?: string;
+  label?: string;
+}
+
+/** The photos a mark filter keeps, as a subquery the listing reads from (values checked by the caller, bound as numbers and known words). */
+function markFiltered(filter: MarkFilter): string {
+  const where: string[] = [];
+  if (filter.rating) where.push(`rating BETWEEN ${Number(filter.rating.min)} AND ${Number(filter.rating.max)}`);
+  if (filter.flag !== undefined && isFlag(filter.flag)) where.push(`flag = '${filter.flag}'`);
+  if (filter.label !== undefined && isColourLabel(filter.label)) where.push(`label = '${filter.label}'`);
+  return where.length ? `(SELECT * FROM photos WHERE ${where.join(' AND ')}) AS photos` : 'photos';
 }
 
 /**

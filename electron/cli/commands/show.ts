@@ -1,6 +1,7 @@
 import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import type { Photo } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
+import { starText } from '../../../shared/photoMarks.ts';
 
 function describe(photo: Photo): string {
   const lines: [string, string | number | null][] = [
@@ -17,6 +18,9 @@ function describe(photo: Photo): string {
     ['tags', photo.tags.join('; ')],
     ['licence', effectiveLicence(photo)],
     ['archive ref', photo.archiveRef],
+    ['rating', photo.rating ? `${starText(photo.rating)} (${photo.rating})` : ''],
+    ['flag', photo.flag],
+    ['label', photo.label],
     ['credit', photo.credit],
     ['size', [photo.width && photo.height ? `${photo.width}×${photo.height}` : '', photo.format?.toUpperCase() ?? '', photo.pageCount ? `${photo.pageCount} pages` : ''].filter(Boolean).join(' · ')],
     ['camera', photo.camera],
