@@ -9,6 +9,7 @@ import { useCopy } from '../common/useCopied.ts';
 import { Editor } from './Editor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
 import { RelinkForm } from './RelinkForm.tsx';
+import { PhotoMarks } from '../library/marks/PhotoMarks.tsx';
 
 export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary: PhotoSummary | undefined; onOpenLarge(): void }) {
   const { t } = useTranslation('editing');
@@ -43,6 +44,7 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
           </p>
         )}
         <h2 className="detail-title">{title}</h2>
+        {photo && <PhotoMarks photo={photo} />}
 
         <section className="credit-box" aria-label={t('detail.credit')}>
           <div className="credit-row">

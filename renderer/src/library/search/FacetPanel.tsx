@@ -12,6 +12,7 @@ import { api } from '../../common/bridge.ts';
 import { useCatalogueData } from '../../common/useCatalogueData.ts';
 import { formatNumber } from '../../common/labels.ts';
 import { YearTimeline } from './YearTimeline.tsx';
+import { MarkFacetList } from '../marks/MarkFacetList.tsx';
 import './searchFacets.css';
 
 interface Props {
@@ -65,6 +66,7 @@ export function FacetPanel({ query, onQuery }: Props) {
       </div>
       {open && (
         <div className="facet-lists">
+          {facets.marks && <MarkFacetList marks={facets.marks} query={query} onQuery={onQuery} />}
           {LISTS.map((list) => (
             <section className="facet-list" key={list.field} aria-label={t(list.title)} data-testid={`facet-${list.field}`}>
               <h4>
