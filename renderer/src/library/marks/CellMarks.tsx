@@ -12,7 +12,7 @@ export function CellMarks({ photo }: { photo: Pick<PhotoSummary, 'rating' | 'fla
   return (
     <span className="cell-marks" data-testid="cell-marks">
       {photo.flag && (
-        <span className={`mark-flag ${photo.flag}`} data-testid="cell-flag" data-flag={photo.flag} title={t(`marks.${photo.flag}`)}>
+        <span className={`mark-flag flag-${photo.flag}`} data-testid="cell-flag" data-flag={photo.flag} title={t(`marks.${photo.flag}`)}>
           {photo.flag === 'pick' ? '⚑' : '✕'}
         </span>
       )}

@@ -30,7 +30,9 @@ export function MarkFacetList({ marks, query, onQuery }: { marks: MarkFacets; qu
       </div>
       <div className="mark-row">
         {COLOUR_LABELS.map((label) =>
-          chip('label', `label:${label}`, marks.labels[label], <span className={`mark-dot label-${label}`} style={{ display: 'inline-block', marginLeft: 0 }} />, t('facets.onlyLabel', { label: t(`library:marks.labels.${label}`), value: label }), `facet-label-${label}`),
+          chip('label', `label:${label}`, marks.labels[label], <>
+              <span className={`mark-dot label-${label}`} /> {t(`library:marks.labels.${label}`)}
+            </>, t('facets.onlyLabel', { label: t(`library:marks.labels.${label}`), value: label }), `facet-label-${label}`),
         )}
       </div>
     </section>

@@ -34,7 +34,7 @@ export function MarksEditor({ marks, onChange }: { marks: ShownMarks; onChange(p
           <button
             type="button"
             key={flag}
-            className={`flag-button ${flag}${marks.flag === flag ? ' on' : ''}`}
+            className={`flag-button flag-${flag}${marks.flag === flag ? ' on' : ''}`}
             aria-pressed={marks.flag === flag}
             title={t(`marks.${flag}`)}
             data-testid={`mark-flag-${flag}`}
