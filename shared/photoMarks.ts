@@ -125,6 +125,13 @@ export function ratingRange(text: string): { min: number; max: number } | null {
   return null;
 }
 
+/** Photos with these marks (`fototar list --rating/--flag/--label`): stars allowed, flag and label wanted ('' = none). */
+export interface MarkFilter {
+  rating?: { min: number; max: number };
+  flag?: PhotoFlag | '';
+  label?: ColourLabel | '';
+}
+
 // --- Keys (Lightroom's): 0–5 stars, P pick, X reject, U unflag, 6–9 labels ------------------
 
 /** The colour label each number key sets (Lightroom has no key for purple). */

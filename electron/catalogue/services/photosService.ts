@@ -18,7 +18,7 @@ import { projectSelection, resolveSelection, type Projection, type ResultIds } f
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
 import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
-import type { MarkFilter } from '../store/photoRepository.ts';
+import type { MarkFilter } from '../../../shared/photoMarks.ts';
 
 export class PhotosService {
   readonly #core: CatalogueCore;

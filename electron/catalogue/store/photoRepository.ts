@@ -10,7 +10,7 @@ import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { isSortedColumn, orderHalves, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
-import { isColourLabel, isFlag } from '../../../shared/photoMarks.ts';
+import { isColourLabel, isFlag, type MarkFilter } from '../../../shared/photoMarks.ts';
 
 export interface PhotoRow {
   id: number;
@@ -526,13 +526,6 @@ export class PhotoRepository {
       faultPoint('photo-updated');
     }
   }
-}
-
-/** `fototar list --rating/--flag/--label`: the stars allowed, the flag and label wanted ('' = none). */
-export interface MarkFilter {
-  rating?: { min: number; max: number };
-  flag?: string;
-  label?: string;
 }
 
 /** The photos a mark filter keeps, as a subquery the listing reads from (values checked by the caller, bound as numbers and known words). */

@@ -1,7 +1,6 @@
 import { parse, requireCatalogue, out, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 import { SORT_FIELDS, type SortField } from '../../../shared/photoSort.ts';
-import { flagFromWord, labelFromWord, ratingRange } from '../../../shared/photoMarks.ts';
-import type { MarkFilter } from '../../catalogue/store/photoRepository.ts';
+import { flagFromWord, labelFromWord, ratingRange, type MarkFilter } from '../../../shared/photoMarks.ts';
 
 /** --rating ">=3" | 5 | 2..4, --flag pick|reject|none, --label red|…|none: the query language's values. */
 function markFilter(values: Record<string, unknown>): MarkFilter | undefined {
