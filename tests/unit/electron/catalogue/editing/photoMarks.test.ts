@@ -113,7 +113,12 @@ test('fototar edit --rating/--flag/--label, show prints them, list filters by th
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.match(r.stderr, message);
   }
+  // A smart collection keeps a mark filter and follows the catalogue.
+  assert.equal(run('collection', 'create', 'Legjobbak', '--query', 'rating:>=4 színcímke:piros').status, 0);
+  const smart = () => (JSON.parse(run('collection', 'show', 'Legjobbak', '--json').stdout) as { photos: { id: number }[] }).photos.map((p) => p.id);
+  assert.deepEqual(smart(), [3]);
   // Undo covers CLI edits: the last edit was photo 3's flag and label.
   assert.equal(run('undo').status, 0);
   assert.deepEqual(listed('--label', 'green'), [2, 3]);
+  assert.deepEqual(smart(), []);
 });
