@@ -134,6 +134,11 @@ export function syntheticGenerator(vocabulary: Vocabulary, seed = 1956) {
       source: 'Fortepan',
       archiveRef: '',
       notes: '',
+      // Marks without drawing from rand(), so every other value stays as it was: a sixth of the
+      // photos at each rating, a tenth picked and a tenth rejected, a seventh per colour label.
+      rating: i % 6,
+      flag: i % 10 === 3 ? 'pick' : i % 10 === 7 ? 'reject' : '',
+      label: (['', 'red', 'yellow', 'green', 'blue', 'purple', ''] as const)[i % 7],
     };
   };
 }

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EditableFields } from '../shared/types.ts';
+import { NO_MARKS } from '../shared/photoMarks.ts';
 import { inTransaction } from '../electron/catalogue/store/openDatabase.ts';
 import type { Catalogue } from '../electron/catalogue/catalogue.ts';
 import { fortepanRecord } from '../tests/support/records.ts';
@@ -37,6 +38,7 @@ const BLANK: EditableFields = {
   source: 'Fortepan',
   archiveRef: '',
   notes: '',
+  ...NO_MARKS,
 };
 
 /** The 1,125 real records as catalogue rows (see the mapping above). */

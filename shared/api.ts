@@ -22,6 +22,7 @@ import { CREDIT_LIST_FORMATS } from './figureCredits.ts';
 import type { CatalogueEvent } from './events.ts';
 import { MAX_SELECTION_IDS, type Selection } from './selection.ts';
 import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
+import { COLOUR_LABELS, MAX_RATING, PHOTO_FLAGS } from './photoMarks.ts';
 import { SORT_CHOICES, SORT_DIRECTIONS, type PhotoSort } from './photoSort.ts';
 
 /** The largest CSV/XLSX/JSON file importMetadata takes, in bytes (browser mode sizes its request limit on it). */
@@ -51,6 +52,9 @@ export const photoPatchSchema = z
     source: fieldText('source'),
     archiveRef: fieldText('archiveRef'),
     notes: fieldText('notes'),
+    rating: z.number().int().min(0).max(MAX_RATING),
+    flag: z.enum(['', ...PHOTO_FLAGS]),
+    label: z.enum(['', ...COLOUR_LABELS]),
   })
   .partial()
   .strict();

@@ -6,10 +6,11 @@
 // printed; a value decoded with the wrong character set carries U+FFFD for the letters it lost.
 import type { EditableField, EditableFields, PhotoPatch } from './types.ts';
 import { normaliseTags, tagPathProblem } from './tags.ts';
+import { isMarkField, isMarkValue, type MarkField } from './photoMarks.ts';
 import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 
 /** Longest text per field, in UTF-16 code units (what a JavaScript string's length counts). */
-export const FIELD_MAX_LENGTH: Readonly<Record<Exclude<EditableField, 'tags'>, number>> = {
+export const FIELD_MAX_LENGTH: Readonly<Record<Exclude<EditableField, 'tags' | MarkField>, number>> = {
   title: 2000,
   caption: 20000,
   date: 100,
@@ -89,6 +90,12 @@ export function applyFieldLimits(input: PhotoPatch): CheckedPatch {
       patch.tags = checkTags(value as readonly string[], warnings, refused);
       continue;
     }
+    if (isMarkField(key)) {
+      // Marks hold one of a few values (shared/photoMarks.ts): anything else is refused, never guessed.
+      if (isMarkValue(key, value)) (patch as Record<string, unknown>)[key] = value;
+      else refused.push(notice(key, 'markInvalid', { field: key, value: String(value).slice(0, 100) }));
+      continue;
+    }
     const text = String(value);
     if (text.includes(REPLACEMENT_CHARACTER)) {
       refused.push(notice(key, 'fieldUndecodable', { field: key }));
@@ -145,7 +152,7 @@ export function limitFields(fields: EditableFields): { fields: EditableFields; w
   const checked = applyFieldLimits(fields);
   const notices = [...checked.warnings, ...checked.refused];
   return {
-    fields: { ...fields, ...Object.fromEntries(checked.refused.map((r) => [r.field, r.field === 'tags' ? checked.patch.tags ?? [] : ''])), ...checked.patch },
+    fields: { ...fields, ...Object.fromEntries(checked.refused.map((r) => [r.field, r.field === 'tags' ? checked.patch.tags ?? [] : r.field === 'rating' ? 0 : ''])), ...checked.patch },
     warnings: notices.map((n) => n.message),
     notices,
   };

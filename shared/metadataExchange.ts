@@ -1,6 +1,7 @@
 // Metadata in and out of the catalogue as CSV or JSON: the columns, what an import would change
 // (the preview), and the spreadsheet formula guard. Environment-neutral.
 import { EDITABLE_FIELDS, type EditableField } from './types.ts';
+import type { MarkField } from './photoMarks.ts';
 import type { ErrorKey, ErrorParams } from './errorMessages.ts';
 
 /**
@@ -46,11 +47,11 @@ const FIELD_COLUMN = {
   source: 'source',
   archiveRef: 'archive_ref',
   notes: 'notes',
-} as const satisfies Record<EditableField, ExchangeColumn>;
+} as const satisfies Record<Exclude<EditableField, MarkField>, ExchangeColumn>;
 
 /** The catalogue field behind each descriptive column (the first two only match rows to photos). */
 export const COLUMN_FIELD: Partial<Record<ExchangeColumn, EditableField>> = Object.fromEntries(
-  EXCHANGE_COLUMNS.flatMap((column) => EDITABLE_FIELDS.filter((field) => FIELD_COLUMN[field] === column).map((field) => [column, field])),
+  EXCHANGE_COLUMNS.flatMap((column) => EDITABLE_FIELDS.filter((field) => (FIELD_COLUMN as Partial<Record<EditableField, ExchangeColumn>>)[field] === column).map((field) => [column, field])),
 );
 
 /** A header as compared: no accents, no case, no spaces, hyphens or underscores ("Fortepan-szám" → "fortepanszam"). */

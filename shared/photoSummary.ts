@@ -16,5 +16,8 @@ export function photoSummary(photo: Photo): PhotoSummary {
     missing: photo.missing,
     duplicateOf: photo.duplicateOf,
     thumbVersion: photo.thumbVersion,
+    rating: photo.rating,
+    flag: photo.flag,
+    label: photo.label,
   };
 }

@@ -1,6 +1,7 @@
 // Facets of a search result: what the renderer's timeline and value lists show, and how a click
 // on one becomes part of the query. Environment-neutral (the renderer uses it too).
 import type { MessageRef } from './errorMessages.ts';
+import { COLOUR_LABELS, type ColourLabel, type PhotoFlag } from './photoMarks.ts';
 
 export interface FacetValue {
   /** The original spelling, as stored. */
@@ -21,6 +22,8 @@ export interface SearchFacets {
   placeCount: number;
   tags: FacetValue[];
   tagCount: number;
+  /** Hits per rating, flag and colour label. */
+  marks: MarkFacets;
   /** A message for a query that could not be understood. */
   error: string | null;
   /** The same message by key, for the UI's language. */
@@ -28,6 +31,39 @@ export interface SearchFacets {
 }
 
 export type FacetField = 'donor' | 'place' | 'tag';
+
+/** How many hits have each rating (index 0–5), each flag and each label ('none': without one). */
+export interface MarkFacets {
+  ratings: number[];
+  flags: Record<PhotoFlag | 'none', number>;
+  labels: Record<ColourLabel | 'none', number>;
+}
+
+export function emptyMarkFacets(): MarkFacets {
+  return {
+    ratings: [0, 0, 0, 0, 0, 0],
+    flags: { pick: 0, reject: 0, none: 0 },
+    labels: { ...(Object.fromEntries(COLOUR_LABELS.map((l) => [l, 0])) as Record<ColourLabel, number>), none: 0 },
+  };
+}
+
+/** Any rating:, flag: or label: clause (English or Hungarian field name) of one kind, to take it out. */
+const MARK_CLAUSE: Record<'rating' | 'flag' | 'label', RegExp> = {
+  rating: /(^|\s)-?(?:rating|stars|[eé]rt[eé]kel[eé]s|csillag):\S+/gi,
+  flag: /(^|\s)-?(?:flag|jel[oö]l[eé]s|z[aá]szl[oó]):\S+/gi,
+  label: /(^|\s)-?(?:label|sz[ií]nc[ií]mke|sz[ií]n):\S+/gi,
+};
+
+/**
+ * The query with `clause` (`rating:>=3`, `flag:pick`, `label:red`) as its only filter of that
+ * kind; when it is already there, the query without it (a second click turns the filter off).
+ */
+export function toggledMarkFilter(query: string, kind: 'rating' | 'flag' | 'label', clause: string): string {
+  const had = ` ${query.trim()} `.includes(` ${clause} `);
+  const rest = query.replace(MARK_CLAUSE[kind], ' ').replace(/\s+/g, ' ').trim();
+  if (had) return rest ? `${rest} ` : '';
+  return rest ? `${rest} ${clause} ` : `${clause} `;
+}
 
 /**
  * The query term a facet click adds: donor:"Nagy Gyula" (quoted, so every word must follow);

@@ -9,6 +9,10 @@
 //                                a bare 1880-1890 or 1880–1890 is a year range)
 //   folder:"/scans/Doboz 12"   photos from that folder and its subfolders (mappa: too; the
 //                     full path, as the sidebar's folder tree puts it; shared/folderPath.ts)
+//   rating:5  rating:>=3  rating:2..4   stars (értékelés: csillag: too; rating:0 is unrated)
+//   flag:pick  flag:reject  flag:none    Lightroom's flags (jelölés: kiválasztott, elutasított, nincs)
+//   label:red  (…yellow green blue purple none)   colour labels (színcímke: or szín: piros, sárga,
+//                     zöld, kék, lila, nincs; not címke:, which is tags)
 //   -word             exclude
 //   word~  word~2     fuzzy: also words one (or two) letters away, for misspellings
 //   a OR b            either word (OR in capitals binds the words next to it: "villamos OR busz
@@ -20,6 +24,7 @@ import { englishMessage, type ErrorKey, type ErrorParams } from './errorMessages
 import { foldedWords } from './textFold.ts';
 import { TAG_LEVEL_SEPARATOR } from './tags.ts';
 import { folderKey, isAbsoluteFolder } from './folderPath.ts';
+import { flagFromWord, labelFromWord, ratingRange, type ColourLabel, type PhotoFlag } from './photoMarks.ts';
 
 export const SEARCH_FIELDS = ['title', 'caption', 'tags', 'donor', 'photographer', 'place', 'year', 'id', 'file'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -55,6 +60,19 @@ const FIELD_ALIASES: Record<string, SearchField> = {
 
 /** The folder filter's names (`folder:"/scans/Doboz 12"`, `mappa:`): a path, not words. */
 const FOLDER_FIELDS = new Set(['folder', 'mappa']);
+/** The marks' field names (shared/photoMarks.ts), filters rather than words, compared like FIELD_ALIASES. */
+const MARK_ALIASES: Record<string, 'rating' | 'flag' | 'label'> = {
+  rating: 'rating',
+  stars: 'rating',
+  ertekeles: 'rating',
+  csillag: 'rating',
+  flag: 'flag',
+  jeloles: 'flag',
+  zaszlo: 'flag',
+  label: 'label',
+  szincimke: 'label',
+  szin: 'label',
+};
 
 /** A field name as looked up: lower case, accents off ("Év" → "ev"). */
 const fieldKey = (name: string) => name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -108,7 +126,31 @@ export interface OrClause {
   negated: false;
 }
 
-export type SearchClause = TermClause | YearClause | IdClause | OrClause | FolderClause;
+/** rating:>=3: photos with min..max stars. */
+export interface RatingClause {
+  kind: 'rating';
+  min: number;
+  max: number;
+  negated: boolean;
+}
+
+/** flag:pick, flag:none ('' = unflagged). */
+export interface FlagClause {
+  kind: 'flag';
+  flag: PhotoFlag | '';
+  negated: boolean;
+}
+
+/** label:red, label:none ('' = no label). */
+export interface LabelClause {
+  kind: 'label';
+  label: ColourLabel | '';
+  negated: boolean;
+}
+
+export type MarkClause = RatingClause | FlagClause | LabelClause;
+
+export type SearchClause = TermClause | YearClause | IdClause | OrClause | FolderClause | MarkClause;
 
 /** A query that cannot be read: `error` in English (the CLI's), `key` and `params` for the UI's language. */
 export type QueryProblem = { ok: false; error: string; key: ErrorKey; params?: ErrorParams };
@@ -147,7 +189,7 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     }
     const value = phrase ?? bare ?? '';
     const danglingField = /^([\p{L}]+):$/u.exec(bare ?? '');
-    if (danglingField && FIELD_ALIASES[fieldKey(danglingField[1])]) {
+    if (danglingField && (FIELD_ALIASES[fieldKey(danglingField[1])] || MARK_ALIASES[fieldKey(danglingField[1])])) {
       return refuse('queryFieldNeedsWord', { clause: danglingField[0] });
     }
 
@@ -171,6 +213,14 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
       const to = Number(range[2] ?? range[1]);
       if (to < from) return refuse('queryYearBackwards', { value });
       clauses.push({ kind: 'year', from, to, negated });
+      continue;
+    }
+    const mark = fieldName === undefined ? undefined : MARK_ALIASES[fieldKey(fieldName)];
+    if (mark) {
+      if (orPending) return refuse('queryOrNotField', { clause: fieldName ?? mark });
+      const clause = markClause(mark, value, negated);
+      if ('ok' in clause) return clause;
+      clauses.push(clause);
       continue;
     }
     if (field === 'id') {
@@ -216,6 +266,20 @@ export function parseSearchQuery(input: string, options: { prefixLastWord?: bool
     last.prefix = true;
   }
   return { ok: true, clauses };
+}
+
+/** A rating:, flag: or label: filter, or why its value is none of the field's. */
+function markClause(mark: 'rating' | 'flag' | 'label', value: string, negated: boolean): MarkClause | QueryProblem {
+  if (mark === 'rating') {
+    const range = ratingRange(value);
+    return range ? { kind: 'rating', ...range, negated } : refuse('queryRating', { value });
+  }
+  if (mark === 'flag') {
+    const flag = flagFromWord(value);
+    return flag === null ? refuse('queryFlag', { value }) : { kind: 'flag', flag, negated };
+  }
+  const label = labelFromWord(value);
+  return label === null ? refuse('queryLabel', { value }) : { kind: 'label', label, negated };
 }
 
 /** Joins the last two clauses into an OR; false when one of them cannot be a side. */

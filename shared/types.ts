@@ -3,8 +3,12 @@
 import type { ErrorKey, ErrorParams, MessageRef } from './errorMessages.ts';
 import type { SkipReason } from './skipReasons.ts';
 import type { Rotation } from './orientation.ts';
+import type { ColourLabel, PhotoFlag } from './photoMarks.ts';
 
-/** The fields a person edits. Every one is plain text, never markup. */
+/**
+ * The fields a person edits. Every one is plain text, never markup, except the marks (rating,
+ * flag, label: shared/photoMarks.ts), which hold one of their few values.
+ */
 export interface EditableFields {
   title: string;
   caption: string;
@@ -21,6 +25,12 @@ export interface EditableFields {
   /** The holding archive's reference (shelfmark), e.g. "HU.BFL.XV.19.d.1.05.054"; cited where the source asks. */
   archiveRef: string;
   notes: string;
+  /** Stars, 0 (unrated) to 5. */
+  rating: number;
+  /** Pick or reject; '' when unflagged. */
+  flag: PhotoFlag | '';
+  /** A colour label; '' when none. */
+  label: ColourLabel | '';
 }
 
 export const EDITABLE_FIELDS = [
@@ -37,6 +47,9 @@ export const EDITABLE_FIELDS = [
   'source',
   'archiveRef',
   'notes',
+  'rating',
+  'flag',
+  'label',
 ] as const satisfies readonly (keyof EditableFields)[];
 
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
@@ -118,6 +131,9 @@ export interface PhotoSummary {
   duplicateOf: number | null;
   /** Changes whenever the thumbnail changes, so image URLs can be cache-busted. */
   thumbVersion: string;
+  rating: number;
+  flag: PhotoFlag | '';
+  label: ColourLabel | '';
 }
 
 export type PhotoPatch = Partial<EditableFields>;

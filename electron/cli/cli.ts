@@ -7,10 +7,11 @@ import { COMMANDS } from './commands/index.ts';
 
 const USAGE = `Usage: fototar <command> [options]
   ingest <path...> --catalogue <dir> [--json]
-  list --catalogue <dir> [--json]
+  list --catalogue <dir> [--rating ">=3"] [--flag pick|reject|none] [--label red|…|none] [--json]
   show <id> --catalogue <dir> [--json]
   edit <id...> --catalogue <dir> [--title t] [--caption c] [--date d] [--donor d] [--photographer p]
-       [--country c] [--city c] [--place p] [--tags "a;b"] [--licence l] [--source s] [--archive-ref r] [--notes n] [--json]
+       [--country c] [--city c] [--place p] [--tags "a;b"] [--licence l] [--source s] [--archive-ref r] [--notes n]
+       [--rating 0-5] [--flag pick|reject|none] [--label red|yellow|green|blue|purple|none] [--json]
   search "<query>" --catalogue <dir> [--limit n] [--json]
   credits <id...> --catalogue <dir> [--format txt|md]
   credits --collection <name> --catalogue <dir> [--format txt|md|html|csv|docx] [--style fortepan|press|commons|tasl]

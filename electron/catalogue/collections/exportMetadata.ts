@@ -15,6 +15,8 @@ import { artworkOrObjectXml, IPTC4XMP_EXT_NS } from '../metadata/artworkOrObject
 import { styledCredit, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { fortepanPhotoUrl } from '../../../shared/fortepanId.ts';
 import type { Photo } from '../../../shared/types.ts';
+import type { PhotoMarks } from '../../../shared/photoMarks.ts';
+import { MARK_NAMESPACES, marksXmp } from '../metadata/xmpMarks.ts';
 import type { IptcFields } from '../metadata/iptcWriter.ts';
 import { TAG, textTag, xpTag, type TiffEntry } from '../metadata/tiffTags.ts';
 import { iimKeywords, keywordsXmp, LIGHTROOM_NS } from '../metadata/keywordsXmp.ts';
@@ -38,6 +40,8 @@ export interface ExportFacts extends WhenWhere {
   identifier: string;
   /** The archive's shelfmark, as Iptc4xmpExt:AOSourceInvNo. */
   archiveRef: string;
+  /** Rating, flag and colour label, as xmp:Rating / xmp:Label and digiKam's labels (metadata/xmpMarks.ts). */
+  marks: PhotoMarks;
 }
 
 export function exportFacts(photo: Photo, style: CreditStyle, lang: CreditLang): ExportFacts {
@@ -68,6 +72,7 @@ export function exportFacts(photo: Photo, style: CreditStyle, lang: CreditLang):
     keywords: photo.tags,
     identifier,
     archiveRef: (photo.archiveRef ?? '').trim(),
+    marks: { rating: photo.rating ?? 0, flag: photo.flag ?? '', label: photo.label ?? '' },
     date: photo.date,
     sublocation: photo.place.trim(),
     city: photo.city.trim(),
@@ -135,12 +140,14 @@ export function xmpPacket(facts: ExportFacts): string {
   if (facts.sourceUrl) parts.push(`<cc:attributionURL rdf:resource="${xml(facts.sourceUrl)}"/>`);
   parts.push(artworkOrObjectXml(facts.archiveRef, xml, circaDateCreated(facts)));
   parts.push(...whenWhereXmp(facts, xml));
+  parts.push(...marksXmp(facts.marks));
   return (
     '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
     '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"' +
     ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/" xmlns:cc="http://creativecommons.org/ns#"' +
-    ` xmlns:Iptc4xmpExt="${IPTC4XMP_EXT_NS}" xmlns:exif="${WHEN_WHERE_NAMESPACES.exif}" xmlns:Iptc4xmpCore="${WHEN_WHERE_NAMESPACES.Iptc4xmpCore}" xmlns:lr="${LIGHTROOM_NS}">` +
+    ` xmlns:Iptc4xmpExt="${IPTC4XMP_EXT_NS}" xmlns:exif="${WHEN_WHERE_NAMESPACES.exif}" xmlns:Iptc4xmpCore="${WHEN_WHERE_NAMESPACES.Iptc4xmpCore}" xmlns:lr="${LIGHTROOM_NS}"` +
+    ` xmlns:xmp="${MARK_NAMESPACES.xmp}" xmlns:digiKam="${MARK_NAMESPACES.digiKam}">` +
     parts.join('') +
     '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
   );

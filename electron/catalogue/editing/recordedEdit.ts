@@ -20,11 +20,11 @@ export interface PlannedEdit {
 }
 
 /** The patch as it would be stored (tags normalised), for comparing and for redo. */
-function storedValue(key: keyof EditableFields, value: unknown): string | string[] {
-  return key === 'tags' ? normaliseTags(value as string[]) : (value as string);
+function storedValue(key: keyof EditableFields, value: unknown): string | number | string[] {
+  return key === 'tags' ? normaliseTags(value as string[]) : (value as string | number);
 }
 
-function same(a: string | string[], b: string | string[]): boolean {
+function same(a: string | number | string[], b: string | number | string[]): boolean {
   return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
 }
 

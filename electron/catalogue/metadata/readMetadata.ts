@@ -14,6 +14,8 @@ import { assertSafeXml } from './safeXml.ts';
 import { decodeXmpBytes } from '../sidecars/xmpSidecar.ts';
 import { EMBEDDED_KEYWORD_SEPARATOR } from '../../../shared/tags.ts';
 import { tagsFromXmp } from './keywordsXmp.ts';
+import { marksFromXmp, NO_MARKS, type PhotoMarks } from '../../../shared/photoMarks.ts';
+import { xmpMarkValues } from './xmpMarks.ts';
 
 export interface FileMetadata {
   fields: EditableFields;
@@ -57,7 +59,7 @@ const EXIFR_BASE_OPTIONS = {
 } as const satisfies NonNullable<Parameters<typeof exifr.parse>[1]>;
 
 export function emptyFields(): EditableFields {
-  return { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', archiveRef: '', notes: '' };
+  return { title: '', caption: '', date: '', donor: '', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: '', archiveRef: '', notes: '', ...NO_MARKS };
 }
 
 /** Metadata blocks as sharp (libvips) extracted them while reading the header. */
@@ -263,6 +265,9 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
     source: source || (recognised?.source ?? ''),
     archiveRef: archiveRefFromXmp(decodeXmpBlock(raw.Iptc4xmpExt)) || (recognised?.archiveRef ?? ''),
     notes: '',
+    // xmp:Rating (-1: rejected), xmp:Label, digiKam's labels; else the EXIF Rating Windows writes.
+    ...NO_MARKS,
+    ...markFields(raw, ifd0.Rating),
   };
 
   return {
@@ -279,6 +284,11 @@ export function mapMetadata(raw: Record<string, unknown>, warnings: string[] = [
     orientation: typeof ifd0.Orientation === 'number' && ifd0.Orientation >= 1 && ifd0.Orientation <= 8 ? ifd0.Orientation : null,
     warnings,
   };
+}
+
+function markFields(raw: Block, exifRating: unknown): Partial<PhotoMarks> {
+  const xmp = xmpMarkValues(raw);
+  return marksFromXmp({ ...xmp, rating: xmp.rating ?? exifRating });
 }
 
 function block(value: unknown): Block {

@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import type { BaseIndex } from './searchIndex.ts';
 
-const MAGIC = 'FTSIDX02';
-// 3: a hierarchical tag's levels are kept apart in the phrase text (searchDocument.ts), so an
-// index written before is rebuilt once.
-export const INDEX_FORMAT = 3;
+// 3: each photo's marks (rating, flag, label); 4: a hierarchical tag's levels are kept apart in
+// the phrase text (searchDocument.ts). An index of an earlier format is rebuilt once.
+const MAGIC = 'FTSIDX04';
+export const INDEX_FORMAT = 4;
 
-type ArrayKey = 'termStart' | 'termDf' | 'postDoc' | 'postScore' | 'postMask' | 'docId' | 'fortepanId' | 'yearFrom' | 'yearTo' | 'donor' | 'placeStart' | 'placeVals' | 'tagStart' | 'tagVals' | 'textStart' | 'text';
+type ArrayKey = 'termStart' | 'termDf' | 'postDoc' | 'postScore' | 'postMask' | 'docId' | 'fortepanId' | 'yearFrom' | 'yearTo' | 'donor' | 'placeStart' | 'placeVals' | 'tagStart' | 'tagVals' | 'marks' | 'textStart' | 'text';
 
 const ARRAYS: Record<ArrayKey, new (buffer: ArrayBuffer, offset: number, length: number) => ArrayLike<number>> = {
   termStart: Uint32Array,
@@ -30,6 +30,7 @@ const ARRAYS: Record<ArrayKey, new (buffer: ArrayBuffer, offset: number, length:
   placeVals: Int32Array,
   tagStart: Uint32Array,
   tagVals: Int32Array,
+  marks: Uint8Array,
   textStart: Uint32Array,
   text: Uint8Array,
 };

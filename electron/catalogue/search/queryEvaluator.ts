@@ -3,7 +3,8 @@
 // not Lunr's evaluation: instead of scoring every document through its field vectors, it walks
 // the posting lists of the query's terms once, rarest first, in dense typed arrays, then sorts
 // only the hits. Phrases, years and Fortepan numbers are checked on the survivors.
-import type { OrClause, SearchClause, TermClause } from '../../../shared/searchQuery.ts';
+import type { MarkClause, OrClause, SearchClause, TermClause } from '../../../shared/searchQuery.ts';
+import { flagBits, flagNumber, labelBits, labelNumber, ratingOf } from './markBits.ts';
 import { FIELD_BIT } from './lunrSegment.ts';
 import { wordReach } from './wordForms.ts';
 import { PHRASE_FIELD_CODES, PHRASE_LEVEL_SEPARATOR } from './searchDocument.ts';
@@ -302,6 +303,8 @@ export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], c
         } else if (clause.kind === 'folder') {
           const inside = members.get(clause.key)![index.photoId(slot)] === 1;
           ok = clause.negated ? !inside : inside;
+        } else if (clause.kind === 'rating' || clause.kind === 'flag' || clause.kind === 'label') {
+          ok = markMatches(clause, index.marks(slot)) !== clause.negated;
         }
         if (!ok) break;
       }
@@ -320,6 +323,16 @@ export function evaluate(index: SearchIndex, clauses: readonly SearchClause[], c
   }
   check();
   return { ids: rank(index, slots, scored), slots };
+}
+
+/** Whether a slot's packed marks (markBits.ts) satisfy a rating:, flag: or label: filter. */
+function markMatches(clause: MarkClause, bits: number): boolean {
+  if (clause.kind === 'rating') {
+    const stars = ratingOf(bits);
+    return stars >= clause.min && stars <= clause.max;
+  }
+  if (clause.kind === 'flag') return flagBits(bits) === flagNumber(clause.flag);
+  return labelBits(bits) === labelNumber(clause.label);
 }
 
 const ID_SPACE = 2 ** 26;

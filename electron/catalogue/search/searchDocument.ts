@@ -9,7 +9,7 @@ import { tagLevels } from '../../../shared/tags.ts';
 /** The searchable part of a photo (a Photo has it; the index reads it straight from SQL). */
 export type SearchSource = Pick<
   Photo,
-  'id' | 'file' | 'fortepanId' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags'
+  'id' | 'file' | 'fortepanId' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags' | 'rating' | 'flag' | 'label'
 >;
 
 /** A photo's words per field, as Lunr indexes them (folded, split, in order). */

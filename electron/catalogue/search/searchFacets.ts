@@ -6,6 +6,8 @@ import type { FacetValue, SearchFacets } from '../../../shared/searchFacets.ts';
 import { hungarianCollator } from '../../../shared/textFold.ts';
 import type { SearchIndex } from './searchIndex.ts';
 import { tagFacetNodes } from './tagFacetNodes.ts';
+import { COLOUR_LABELS, type ColourLabel } from '../../../shared/photoMarks.ts';
+import { flagBits, labelBits, ratingOf } from './markBits.ts';
 
 /** The longest list sent per facet; `distinct` says how many values there are in all. */
 const FACET_LIMIT = 100;
@@ -28,6 +30,9 @@ export function countFacets(index: SearchIndex, slots: Int32Array): Omit<SearchF
   let counted = new Int32Array(tags.length).fill(-1);
   const years = new Map<number, number>();
   let undated = 0;
+  const ratings = new Int32Array(6);
+  const flags = new Int32Array(3);
+  const labels = new Int32Array(COLOUR_LABELS.length + 1);
   for (let i = 0; i < slots.length; i++) {
     const f = index.facets(slots[i]);
     // A photo counts in the first year its date allows ("195X" counts in 1950): the same
@@ -55,6 +60,9 @@ export function countFacets(index: SearchIndex, slots: Int32Array): Omit<SearchF
         }
       }
     }
+    ratings[ratingOf(f.marks)]++;
+    flags[flagBits(f.marks)]++;
+    labels[labelBits(f.marks)]++;
   }
   const donor = topValues(donors, dictionary);
   const place = topValues(places, dictionary);
@@ -69,5 +77,10 @@ export function countFacets(index: SearchIndex, slots: Int32Array): Omit<SearchF
     placeCount: place.distinct,
     tags: tag.values,
     tagCount: tag.distinct,
+    marks: {
+      ratings: Array.from(ratings),
+      flags: { none: flags[0], pick: flags[1], reject: flags[2] },
+      labels: { none: labels[0], ...(Object.fromEntries(COLOUR_LABELS.map((l, i) => [l, labels[i + 1]])) as Record<ColourLabel, number>) },
+    },
   };
 }

@@ -14,6 +14,7 @@ import { edtfYears } from '../../../shared/edtf.ts';
 import { buildSegment, lunrIdf, type Segment } from './lunrSegment.ts';
 import { foldPhoto, WordFolder, type SearchSource } from './searchDocument.ts';
 import { lowerBound } from '../../../shared/lowerBound.ts';
+import { packMarks } from './markBits.ts';
 
 /** Photos per segment: each is given to Lunr on its own (bounded memory, and the unit of a parallel build). */
 export const SEGMENT_SIZE = 10_000;
@@ -38,6 +39,8 @@ export interface BaseIndex {
   placeVals: Int32Array;
   tagStart: Uint32Array;
   tagVals: Int32Array;
+  /** Per document: its rating, flag and label in one byte (see markBits.ts). */
+  marks: Uint8Array;
   /**
    * Folded text per document for phrases, UTF-8 in one blob. A loaded index reads it after
    * opening (it is 40% of the file and only phrases need it): until then `loadText` reads it.
@@ -58,6 +61,8 @@ export interface DocFacets {
   donor: number;
   places: number[];
   tags: number[];
+  /** Rating, flag and label (markBits.ts). */
+  marks: number;
 }
 
 interface DeltaPostings {
@@ -66,7 +71,7 @@ interface DeltaPostings {
   masks: number[];
 }
 
-class GrowingArray<T extends Int32Array | Float32Array | Uint16Array> {
+class GrowingArray<T extends Int32Array | Float32Array | Uint16Array | Uint8Array> {
   data: T;
   length = 0;
   readonly #make: (n: number) => T;
@@ -183,6 +188,7 @@ export class BaseBuilder {
   readonly #placeVals = new GrowingArray((n) => new Int32Array(n));
   readonly #tagStart = new GrowingArray((n) => new Int32Array(n));
   readonly #tagVals = new GrowingArray((n) => new Int32Array(n));
+  readonly #marks = new GrowingArray((n) => new Uint8Array(n));
   readonly #texts: string[] = [];
   readonly #dict = new Dictionary();
   documentCount = 0;
@@ -221,6 +227,7 @@ export class BaseBuilder {
       for (const p of placeValues(source)) this.#placeVals.push(dict.id(p));
       this.#tagStart.push(this.#tagVals.length);
       for (const t of source.tags) this.#tagVals.push(dict.id(t));
+      this.#marks.push(packMarks(source));
       this.#texts.push(prepared.phrases[i]);
     });
     this.documentCount += batch.length;
@@ -313,6 +320,7 @@ export class BaseBuilder {
       placeVals: this.#placeVals.trimmed(),
       tagStart: new Uint32Array(this.#tagStart.trimmed().buffer),
       tagVals: this.#tagVals.trimmed(),
+      marks: this.#marks.trimmed(),
       textStart,
       text,
       dict: this.#dict.values,
@@ -438,6 +446,7 @@ export class SearchIndex {
             donor: source.donor.trim() ? this.#dict.id(source.donor.trim()) : -1,
             places: placeValues(source).map((p) => this.#dict.id(p)),
             tags: source.tags.map((t) => this.#dict.id(t)),
+            marks: packMarks(source),
           },
           text: phrases[i],
         });
@@ -533,7 +542,14 @@ export class SearchIndex {
       donor: b.donor[slot],
       places: Array.from(b.placeVals.subarray(b.placeStart[slot], b.placeStart[slot + 1])),
       tags: Array.from(b.tagVals.subarray(b.tagStart[slot], b.tagStart[slot + 1])),
+      marks: b.marks[slot],
     };
+  }
+
+  /** A slot's rating, flag and label in one byte (markBits.ts). */
+  marks(slot: number): number {
+    const b = this.base;
+    return slot < b.docId.length ? b.marks[slot] : this.#deltaDocs[slot - b.docId.length].facets.marks;
   }
 
   phraseText(slot: number): string {

@@ -1,5 +1,6 @@
 // Searching the catalogue: pages of hits, result ids, facets. The index lives in a worker thread
 // (search/searchService.ts); edits reach it through the search_changes log.
+import { emptyMarkFacets } from '../../../shared/searchFacets.ts';
 import type { SearchResult } from '../../../shared/types.ts';
 import type { SearchFacets } from '../../../shared/searchFacets.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
@@ -60,7 +61,7 @@ export class CatalogueSearch {
   async facets(query: string): Promise<SearchFacets> {
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) {
-      return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
+      return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, marks: emptyMarkFacets(), error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
     }
     return { ...(await this.#core.searchWorker.facets(query)), error: null };
   }

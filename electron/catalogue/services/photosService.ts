@@ -21,6 +21,7 @@ import { browseSort, readSort, type PhotoSort, type SortDirection, type SortFiel
 import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
 import type { TurnRequest } from '../../../shared/orientation.ts';
 import { applyTurnEdit } from '../editing/turnEdit.ts';
+import type { MarkFilter } from '../../../shared/photoMarks.ts';
 
 export class PhotosService {
   readonly #core: CatalogueCore;
@@ -64,8 +65,8 @@ export class PhotosService {
    * Every photo's id, file, Fortepan number and title (`fototar list`), in id order or in a sort
    * order, without building whole photos.
    */
-  listed(sort?: { field: SortField; direction: SortDirection }): { id: number; file: string; fortepanId: number | null; title: string }[] {
-    return this.#core.photos.listed(sort);
+  listed(sort?: { field: SortField; direction: SortDirection }, marks?: MarkFilter): { id: number; file: string; fortepanId: number | null; title: string }[] {
+    return this.#core.photos.listed(sort, marks);
   }
 
   /** A page of photos, in the order they were added or in a sort order. */

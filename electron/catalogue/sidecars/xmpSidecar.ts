@@ -21,6 +21,8 @@ import { assertSafeXml } from '../metadata/safeXml.ts';
 import { englishMessage } from '../../../shared/errorMessages.ts';
 import { keywordsXmp, LIGHTROOM_NS, tagsFromXmp } from '../metadata/keywordsXmp.ts';
 import { displayedOrientation, isUpright } from '../../../shared/orientation.ts';
+import { MARK_NAMESPACES, marksXmp, xmpMarkValues } from '../metadata/xmpMarks.ts';
+import { marksFromXmp, NO_MARKS, ratingFromWord, type PhotoMarks } from '../../../shared/photoMarks.ts';
 
 export const FOTOTAR_XMP_NS = 'https://fototar.app/ns/xmp/1.0/';
 
@@ -31,6 +33,7 @@ const NAMESPACES = {
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
   lr: LIGHTROOM_NS,
   tiff: 'http://ns.adobe.com/tiff/1.0/',
+  ...MARK_NAMESPACES,
   fototar: FOTOTAR_XMP_NS,
 };
 
@@ -78,6 +81,9 @@ export function buildXmp(photo: Photo): string {
     simple('fototar:Donor', photo.donor),
     simple('fototar:Licence', photo.licence),
     simple('fototar:Notes', photo.notes),
+    ...marksXmp(photo).map((property) => `   ${property}`),
+    // xmp:Rating says -1 for a rejected photo: its stars are kept here, so they come back.
+    photo.rating ? simple('fototar:Rating', String(photo.rating)) : '',
   ].filter(Boolean);
   const xmlns = Object.entries(NAMESPACES)
     .map(([prefix, uri]) => `\n    xmlns:${prefix}="${uri}"`)
@@ -258,7 +264,7 @@ export function sidecarFields(raw: Block): Partial<EditableFields> {
   const xmpDateText = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(text(photoshop.DateCreated))?.[0] ?? '';
   // Another program's sidecar may still carry the EDTF date Fototar wrote beside the standard one.
   const edtf = edtfBesideStandardDate(circaDateFromXmp(raw.Iptc4xmpExt, decodeXmlEntities), xmpDateText);
-  const fields: EditableFields = {
+  const fields: Omit<EditableFields, keyof PhotoMarks> & Partial<PhotoMarks> = {
     title: text(dc.title),
     caption: text(dc.description),
     date: ours ? text(own.Date) : edtf || xmpDateText,
@@ -272,9 +278,20 @@ export function sidecarFields(raw: Block): Partial<EditableFields> {
     source: text(photoshop.Source) || (ours ? '' : (recognised?.source ?? '')),
     archiveRef: archiveRefFromXmp(raw.Iptc4xmpExt, decodeXmlEntities),
     notes: ours ? text(own.Notes) : '',
+    ...sidecarMarks(raw, ours, text(own.Rating)),
   };
   if (!parseEdtf(fields.date).ok) fields.date = '';
   if (ours) return fields;
   // Another program's sidecar: only what it says overrides what the file carries.
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== ''))) as Partial<EditableFields>;
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '' && v !== undefined))) as Partial<EditableFields>;
+}
+
+/**
+ * Marks a sidecar states. Fototar's own sidecar states all three (absent: unmarked), with the
+ * stars of a rejected photo in fototar:Rating; Lightroom's and digiKam's only what they write.
+ */
+function sidecarMarks(raw: Block, ours: boolean, ownRating: string): Partial<PhotoMarks> {
+  const stated = marksFromXmp(xmpMarkValues(raw));
+  if (!ours) return stated;
+  return { ...NO_MARKS, ...stated, ...(ratingFromWord(ownRating) !== null ? { rating: ratingFromWord(ownRating)! } : {}) };
 }

@@ -184,6 +184,18 @@ export const MIGRATIONS: readonly string[] = [
       ELSE rtrim(NEW.file, replace(replace(NEW.file, '/', ''), '\\', '')) END WHERE id = NEW.id;
   END;
   `,
+  // 12 (issue 16): ratings, flags and colour labels (shared/photoMarks.ts), editable fields like
+  // the others. The search index filters on them, so the changelog trigger now logs their
+  // changes too (the trigger is made again with the same columns plus these three).
+  `
+  ALTER TABLE photos ADD COLUMN rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5);
+  ALTER TABLE photos ADD COLUMN flag TEXT NOT NULL DEFAULT '' CHECK (flag IN ('', 'pick', 'reject'));
+  ALTER TABLE photos ADD COLUMN label TEXT NOT NULL DEFAULT '' CHECK (label IN ('', 'red', 'yellow', 'green', 'blue', 'purple'));
+  DROP TRIGGER IF EXISTS search_changes_update;
+  CREATE TRIGGER search_changes_update AFTER UPDATE OF title, caption, date, donor, photographer, country, city, place, tags, fortepan_id, file, rating, flag, label ON photos BEGIN
+    INSERT INTO search_changes (photo_id) VALUES (NEW.id);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,10 +3,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchSource } from '../search/searchDocument.ts';
 import { parseTags, type PhotoRow } from './photoRepository.ts';
+import { isColourLabel, isFlag } from '../../../shared/photoMarks.ts';
 
-const COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags';
+const COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags, rating, flag, label';
 
-type SourceRow = Pick<PhotoRow, 'id' | 'file' | 'fortepan_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags'>;
+type SourceRow = Pick<PhotoRow, 'id' | 'file' | 'fortepan_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags' | 'rating' | 'flag' | 'label'>;
 
 function toSource(row: SourceRow): SearchSource {
   return {
@@ -22,6 +23,9 @@ function toSource(row: SourceRow): SearchSource {
     city: row.city,
     place: row.place,
     tags: parseTags(row.tags),
+    rating: Number(row.rating),
+    flag: isFlag(row.flag) ? row.flag : '',
+    label: isColourLabel(row.label) ? row.label : '',
   };
 }
 

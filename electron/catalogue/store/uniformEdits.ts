@@ -34,9 +34,13 @@ export function isUniformStep(value: unknown): value is UniformStep {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { form?: unknown }).form === 'uniform';
 }
 
-/** The column value a patch stores for a field (tags as normalised JSON). */
+/**
+ * The column value a patch stores for a field (tags as normalised JSON). A rating is stored as
+ * its number; the step keeps it as text like every other value, and the INTEGER column turns
+ * '3' back into 3 on every write (SQLite's column affinity), so a replayed step compares equal.
+ */
 function columnValue(field: EditableField, value: unknown): string {
-  return field === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string);
+  return field === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : String(value);
 }
 
 /** "differs from ?": tags compare as JSON values, so spacing in a stored list is no change. */

@@ -75,5 +75,5 @@ async function render(photo: Photo, target: string, quality: number): Promise<st
 /** A picture for the screen, not a copy to hand on: nothing to embed. */
 const NO_FACTS: ExportFacts = {
   title: '', caption: '', credit: '', creator: '', source: '', sourceUrl: '', licence: '', licenceUrl: '', rights: '', keywords: [], identifier: '', archiveRef: '',
-  date: '', sublocation: '', city: '', country: '', gps: null,
+  date: '', sublocation: '', city: '', country: '', gps: null, marks: { rating: 0, flag: '', label: '' },
 };

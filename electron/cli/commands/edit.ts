@@ -3,6 +3,15 @@ import { photoPatchSchema } from '../../../shared/api.ts';
 import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../shared/types.ts';
 import { splitTags } from '../../../shared/tags.ts';
 import { readTurnOptions, TURN_OPTIONS } from './turnOptions.ts';
+import { flagFromWord, isMarkField, labelFromWord, ratingFromWord, type MarkField } from '../../../shared/photoMarks.ts';
+
+/** --rating 0–5, --flag pick|reject|none, --label red|…|none (Hungarian words too), or a one-line error. */
+function markOption(field: MarkField, value: string): number | string {
+  const read = field === 'rating' ? ratingFromWord(value) : field === 'flag' ? flagFromWord(value) : labelFromWord(value);
+  if (read !== null) return read;
+  const allowed = field === 'rating' ? 'a whole number from 0 to 5' : field === 'flag' ? 'pick, reject or none' : 'red, yellow, green, blue, purple or none';
+  throw new UsageError(`--${field} takes ${allowed} (got "${value}")`);
+}
 
 /** One option per editable field, named in kebab-case: `--archive-ref` edits archiveRef. */
 const EDIT_OPTIONS = EDITABLE_FIELDS.map((field) => [field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), field] as const) satisfies readonly (readonly [string, EditableField])[];
@@ -19,7 +28,7 @@ export const edit: Command = async (args) => {
   for (const [option, field] of EDIT_OPTIONS) {
     const value = values[option];
     if (typeof value !== 'string') continue;
-    raw[field] = field === 'tags' ? splitTags(value) : value;
+    raw[field] = field === 'tags' ? splitTags(value) : isMarkField(field) ? markOption(field, value) : value;
   }
   // --add-tag adds to each photo's tags (a path such as "Helyszín|Budapest" too), keeping the rest.
   const added = ((values['add-tag'] ?? []) as string[]).flatMap(splitTags);

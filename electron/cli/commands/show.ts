@@ -2,6 +2,7 @@ import { parse, requireCatalogue, parseIds, out, showPhoto, withCatalogueReadOnl
 import type { Photo } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
 import { describeTurn } from '../../../shared/orientation.ts';
+import { starText } from '../../../shared/photoMarks.ts';
 
 function describe(photo: Photo): string {
   const lines: [string, string | number | null][] = [
@@ -18,6 +19,9 @@ function describe(photo: Photo): string {
     ['tags', photo.tags.join('; ')],
     ['licence', effectiveLicence(photo)],
     ['archive ref', photo.archiveRef],
+    ['rating', photo.rating ? `${starText(photo.rating)} (${photo.rating})` : ''],
+    ['flag', photo.flag],
+    ['label', photo.label],
     ['credit', photo.credit],
     ['size', [photo.width && photo.height ? `${photo.width}×${photo.height}` : '', photo.format?.toUpperCase() ?? '', photo.pageCount ? `${photo.pageCount} pages` : ''].filter(Boolean).join(' · ')],
     ['turned', describeTurn(photo)],

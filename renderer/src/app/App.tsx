@@ -34,7 +34,8 @@ import { useNotice } from './useNotice.ts';
 import { useCatalogueInfo } from './useCatalogueInfo.ts';
 import { useDropFolders } from './useDropFolders.ts';
 import { historyLabel } from '../common/historyLabels.ts';
-import { isEditable, useKeyMap } from './useKeyMap.ts';
+import { isEditable, onButton, useKeyMap } from './useKeyMap.ts';
+import { useMarkKeys } from '../library/marks/useMarkKeys.ts';
 import { errorText } from '../common/errorText.ts';
 
 export function App() {
@@ -108,7 +109,7 @@ export function App() {
     }
     setLargeOpen(true);
   }, [focusIndex, singleId, total, select]);
-
+  const mark = useMarkKeys({ model, query: shownQuery, large: largeOpen ? largePhoto : undefined, active: focusIndex >= 0 ? pages.photoAt(focusIndex) : singleSummary, onError: notices.error });
   useKeyMap(
     { dialog: dialog !== null && !helpOpen, large: largeOpen, help: helpOpen },
     {
@@ -153,6 +154,7 @@ export function App() {
       selectAll: () => model.selectAll(),
       thumbBigger: () => thumbs.step(1),
       thumbSmaller: () => thumbs.step(-1),
+      mark,
     },
   );
   if (fatal && !info) {
@@ -240,9 +242,4 @@ export function App() {
       )}
     </div>
   );
-}
-
-/** Buttons keep their own Enter and Space. */
-function onButton(e: KeyboardEvent): boolean {
-  return e.target instanceof HTMLElement && (e.target.tagName === 'BUTTON' || e.target.tagName === 'A');
 }

@@ -33,7 +33,8 @@ export type Command =
   | 'openLarge'
   | 'selectAll'
   | 'thumbBigger'
-  | 'thumbSmaller';
+  | 'thumbSmaller'
+  | 'mark';
 
 /** Where a key is live: anywhere; in a text field; on the grid; in the large view; with the sheet open. */
 export type Where = 'anywhere' | 'field' | 'app' | 'grid' | 'large' | 'help';
@@ -52,6 +53,11 @@ export interface Binding {
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 const plain = (key: string) => (e: KeyboardEvent) => e.key === key && !mod(e) && !e.altKey;
 const arrow = (key: string) => (e: KeyboardEvent) => e.key === key && !mod(e) && !e.altKey;
+/** Lightroom's marking keys, unmodified (Ctrl+digit and Alt+digit stay the browser's and the system's). */
+const markKey = (keys: RegExp) => (e: KeyboardEvent) => !mod(e) && !e.altKey && keys.test(e.key);
+const RATING_KEYS = /^[0-5]$/;
+const FLAG_KEYS = /^[pxuPXU]$/;
+const LABEL_KEYS = /^[6-9]$/;
 
 export const KEY_MAP: Binding[] = [
   { keys: ['/', 'Ctrl+F'], what: 'search', where: 'anywhere', command: 'findFocus', test: (e) => mod(e) && e.key.toLowerCase() === 'f' && !e.shiftKey && !e.altKey },
@@ -82,6 +88,11 @@ export const KEY_MAP: Binding[] = [
   // Plain + and - (= is + unshifted on English keyboards); Ctrl with them stays the window's zoom.
   { keys: ['+', '-'], what: 'thumbSize', where: 'grid', command: 'thumbBigger', test: (e) => !mod(e) && !e.altKey && (e.key === '+' || e.key === '=') },
   { keys: [], what: null, where: 'grid', command: 'thumbSmaller', test: (e) => !mod(e) && !e.altKey && e.key === '-' },
+  // Marks (library/marks/markKeys.ts): on the selection in the grid, on the photo shown in the large view.
+  { keys: ['0', '1–5'], what: 'rate', where: 'grid', command: 'mark', test: markKey(RATING_KEYS) },
+  { keys: ['P', 'X', 'U'], what: 'flag', where: 'grid', command: 'mark', test: markKey(FLAG_KEYS) },
+  { keys: ['6', '7', '8', '9'], what: 'colourLabel', where: 'grid', command: 'mark', test: markKey(LABEL_KEYS) },
+  { keys: [], what: null, where: 'large', command: 'mark', test: (e) => markKey(RATING_KEYS)(e) || markKey(FLAG_KEYS)(e) || markKey(LABEL_KEYS)(e) },
   { keys: ['Enter'], what: 'edit', where: 'grid', command: 'edit', test: plain('Enter') },
   { keys: ['Tab', 'Shift+Tab'], what: 'tabFields', where: 'field' },
   { keys: ['Enter'], what: 'saveField', where: 'field' },

@@ -11,6 +11,11 @@ export function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
+/** Buttons keep their own Enter and Space. */
+export function onButton(e: KeyboardEvent): boolean {
+  return e.target instanceof HTMLElement && (e.target.tagName === 'BUTTON' || e.target.tagName === 'A');
+}
+
 export function useKeyMap(context: Omit<KeyContext, 'editable'>, handlers: CommandHandlers): void {
   const latest = useRef({ context, handlers });
   latest.current = { context, handlers };

@@ -19,6 +19,14 @@ import { FIELD_SPECS, type FieldSpec } from './Editor.tsx';
 import { TagChips } from './TagChips.tsx';
 import { LicencePicker } from './LicencePicker.tsx';
 import { errorText } from '../common/errorText.ts';
+import { MarksEditor, type ShownMarks } from '../library/marks/MarksEditor.tsx';
+import { isColourLabel, isFlag } from '../../../shared/photoMarks.ts';
+
+/** The marks every selected photo shares (selectionFields answers them as text), null where they differ. */
+function sharedMarks(fields: SelectionFields): ShownMarks {
+  const { rating, flag, label } = fields.common;
+  return { rating: rating === undefined ? null : Number(rating), flag: isFlag(flag) ? flag : null, label: isColourLabel(label) ? label : null };
+}
 
 type TextField = Exclude<EditableField, 'tags'>;
 
@@ -64,6 +72,7 @@ export function BatchEditor({ selection, count }: { selection: Selection; count:
         </span>
       </div>
       {!fields && <div className="detail-loading">{t('batch.loading')}</div>}
+      {fields && <MarksEditor marks={sharedMarks(fields)} onChange={(patch) => void savePatch(patch)} />}
       {fields && (
         <div className="editor-fields">
           {FIELD_SPECS.filter((spec) => spec.name !== 'tags').map((spec) => (

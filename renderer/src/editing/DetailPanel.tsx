@@ -10,6 +10,7 @@ import { Editor } from './Editor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
 import { RelinkForm } from './RelinkForm.tsx';
 import { TurnButtons } from './TurnButtons.tsx';
+import { PhotoMarks } from '../library/marks/PhotoMarks.tsx';
 
 export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary: PhotoSummary | undefined; onOpenLarge(): void }) {
   const { t } = useTranslation('editing');
@@ -45,6 +46,7 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
         )}
         <h2 className="detail-title">{title}</h2>
         {!previewError && <TurnButtons target={{ ids: [id] }} />}
+        {photo && <PhotoMarks photo={photo} />}
 
         <section className="credit-box" aria-label={t('detail.credit')}>
           <div className="credit-row">

@@ -53,7 +53,7 @@ export type { FieldSpec };
 const parseTags = splitTags;
 
 function fieldText(photo: Photo, name: EditableField): string {
-  return name === 'tags' ? photo.tags.join('; ') : photo[name];
+  return name === 'tags' ? photo.tags.join('; ') : String(photo[name]);
 }
 
 function patchFor(name: EditableField, text: string): PhotoPatch {

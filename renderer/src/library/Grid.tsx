@@ -1,5 +1,6 @@
 // The virtualised photo grid: rows of N cells, N from the container's width. Only rows in view
 // are rendered; the pages they need are fetched on demand (see usePhotoPages.ts).
+import { CellMarks } from './marks/CellMarks.tsx';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -176,7 +177,7 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
 
   const title = photoTitle(photo);
   const date = photoDate(photo.date);
-  const className = ['cell', selected ? 'selected' : '', focused ? 'focused' : ''].filter(Boolean).join(' ');
+  const className = ['cell', selected ? 'selected' : '', focused ? 'focused' : '', photo.flag === 'reject' ? 'rejected' : ''].filter(Boolean).join(' ');
   return (
     <div
       className={className}
@@ -218,6 +219,7 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
             {t('grid.duplicate')}
           </span>
         )}
+        <CellMarks photo={photo} />
       </div>
       <div className="cell-text">
         <span className="cell-title">{title}</span>

@@ -15,6 +15,7 @@ import { formatNumber } from '../../common/labels.ts';
 import { YearTimeline } from './YearTimeline.tsx';
 import { TagFacetTree } from './TagFacetTree.tsx';
 import { compareTagPaths } from '../../../../shared/tagTree.ts';
+import { MarkFacetList } from '../marks/MarkFacetList.tsx';
 import './searchFacets.css';
 
 interface Props {
@@ -69,6 +70,7 @@ export function FacetPanel({ query, onQuery }: Props) {
       </div>
       {open && (
         <div className="facet-lists">
+          {facets.marks && <MarkFacetList marks={facets.marks} query={query} onQuery={onQuery} />}
           {LISTS.map((list) => (
             <section className="facet-list" key={list.field} aria-label={t(list.title)} data-testid={`facet-${list.field}`}>
               <h4>

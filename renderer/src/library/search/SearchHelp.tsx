@@ -7,7 +7,7 @@ import './searchFacets.css';
 // The forms, in the order the popover lists them; each has an example and its explanation in
 // the search catalogue (help.<form>.example / .text), so a Hungarian UI shows `év:1956` and
 // `adományozó:"Nagy Gyula"` — shared/searchQuery.ts reads field names in both languages.
-const FORMS = ['words', 'phrase', 'field', 'combine', 'tagPath', 'year', 'yearRange', 'bareRange', 'id', 'or', 'exclude', 'fuzzy'] as const;
+const FORMS = ['words', 'phrase', 'field', 'combine', 'tagPath', 'year', 'yearRange', 'bareRange', 'id', 'or', 'exclude', 'fuzzy', 'marks'] as const;
 
 export function SearchHelp({ onExample, onClose }: { onExample(query: string): void; onClose(): void }) {
   const { t } = useTranslation('search');

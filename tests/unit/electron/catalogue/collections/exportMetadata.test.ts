@@ -9,7 +9,7 @@ const base: Photo = {
   donor: 'Nagy Gyula', photographer: '', country: '', city: '', place: '', tags: [], licence: '', source: 'Fortepan', archiveRef: '', notes: '',
   width: null, height: null, rotation: 0, flipped: false, fileOrientation: null, format: null, pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null,
   embeddedCredit: '', embeddedCreator: '', copyright: '', credit: '', previewError: null, previewWarning: null, thumbVersion: '', missing: false, duplicateOf: null,
-  addedAt: '', updatedAt: '',
+  addedAt: '', updatedAt: '', rating: 0, flag: '', label: '',
 };
 
 test('exported copies carry the style\'s credit line; "ismeretlen" is no creator', () => {

@@ -36,10 +36,13 @@ function sources(count: number): SearchSource[] {
     city: CITIES[next(CITIES.length)],
     place: next(2) ? 'Üllői út' : '',
     tags: Array.from({ length: next(4) }, () => TAGS[next(TAGS.length)]),
+    rating: next(6),
+    flag: (['', 'pick', 'reject'] as const)[next(3)],
+    label: (['', 'red', 'green', 'purple'] as const)[next(4)],
   }));
 }
 
-const QUERIES = ['ulloi', 'villamos', 'gyula', 'donor:gyula', 'place:budapest', 'tag:skoda', 'csonak*', 'vitorlas~', 'villamos year:1950..1960', '"ulloi uton"', 'duna -hid', 'fortepan', '1956', '2 eves', 'strasse oeuvre'];
+const QUERIES = ['ulloi', 'villamos', 'gyula', 'donor:gyula', 'place:budapest', 'tag:skoda', 'csonak*', 'vitorlas~', 'villamos year:1950..1960', '"ulloi uton"', 'duna -hid', 'fortepan', '1956', '2 eves', 'strasse oeuvre', 'rating:>=3', 'villamos flag:pick -label:red'];
 
 test('an index built in parallel segments equals one built in one piece, and answers every query alike', async () => {
   const photos = sources(430);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { withoutMarks } from '../../../../support/olderSchema.ts';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { fortepanRecord } from '../../../../support/records.ts';
 import { tempDir } from '../../../../support/fixtures.ts';
@@ -125,10 +126,11 @@ test('opening a catalogue from before sorting fills the sort keys and indexes (m
   for (const index of ['date', 'title', 'donor', 'photographer', 'place', 'added', 'file']) db.exec(`DROP INDEX photos_sort_${index}`);
   for (const column of ['title', 'donor', 'photographer', 'country', 'city', 'place', 'file']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}_sort`);
   db.exec('ALTER TABLE collections DROP COLUMN query'); // migration 9's, after this one
-  for (const column of ['rotation', 'flipped', 'file_orientation']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}`); // rotate and flip's, after this one
+  for (const column of ['rotation', 'flipped', 'file_orientation']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}`); // migration 10's (rotate and flip)
   for (const trigger of ['insert', 'update']) db.exec(`DROP TRIGGER photos_folder_${trigger}`); // migration 11's (folders)
   db.exec('DROP INDEX photos_folder');
   db.exec('ALTER TABLE photos DROP COLUMN folder');
+  withoutMarks(db); // and migration 12's
   db.exec('PRAGMA user_version = 7');
   db.close();
   const reopened = Catalogue.open(path.dirname(file));

@@ -159,7 +159,7 @@ test('XML is built with escaping: markup in metadata stays text', () => {
     title: '</rdf:li></rdf:Alt></dc:title><dc:rights>pwned',
     id: 1, file: '/x/a.jpg', hash: '', fortepanId: null, iowaId: null, dateFrom: null, dateTo: null, width: null, height: null, rotation: 0, flipped: false, fileOrientation: null, format: null,
     pageCount: null, takenAt: null, digitizedAt: null, camera: null, gps: null, embeddedCredit: '', embeddedCreator: '', copyright: '',
-    credit: '', previewError: null, previewWarning: null, thumbVersion: '', missing: false, duplicateOf: null, addedAt: '', updatedAt: '',
+    credit: '', previewError: null, previewWarning: null, thumbVersion: '', missing: false, duplicateOf: null, addedAt: '', updatedAt: '', rating: 0, flag: '', label: '',
   });
   assert.ok(!xml.includes('<dc:rights>'));
   assert.ok(xml.includes('&lt;/rdf:li&gt;'));

@@ -101,7 +101,7 @@ test('an orientation Fototar applies itself (a PNG eXIf chunk, a RAW preview) tu
 
 const NO_FACTS: ExportFacts = {
   title: 'Próba', caption: '', credit: '', creator: '', source: '', sourceUrl: '', licence: '', licenceUrl: '', rights: '', keywords: [], identifier: '', archiveRef: '',
-  date: '', sublocation: '', city: '', country: '', gps: null,
+  date: '', sublocation: '', city: '', country: '', gps: null, marks: { rating: 0, flag: '', label: '' },
 };
 
 test('a turned photo\'s grid thumbnail, preview and loupe picture are turned, at once and after a restart; an exported copy is upright pixels with no orientation to apply', async () => {

@@ -4,6 +4,7 @@ import { imagelessCatalogue } from '../../../../support/imagelessCatalogue.ts';
 import { fototar } from '../../../../support/cli.ts';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { withoutMarks } from '../../../../support/olderSchema.ts';
 
 const DATES = ['1956', '', '1930', '1956-10-23', '1890', ''];
 const TITLES = ['10 éves', '2 éves', 'Ábel', 'ózd', 'öt', 'cukor'];
@@ -40,10 +41,11 @@ test('fototar list --sort on a catalogue no newer Fototar has opened yet says wh
   for (const index of ['date', 'title', 'donor', 'photographer', 'place', 'added', 'file']) db.exec(`DROP INDEX photos_sort_${index}`);
   for (const column of ['title', 'donor', 'photographer', 'country', 'city', 'place', 'file']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}_sort`);
   db.exec('ALTER TABLE collections DROP COLUMN query'); // migration 9's, after this one
-  for (const column of ['rotation', 'flipped', 'file_orientation']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}`); // rotate and flip's, after this one
+  for (const column of ['rotation', 'flipped', 'file_orientation']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}`); // migration 10's (rotate and flip)
   for (const trigger of ['insert', 'update']) db.exec(`DROP TRIGGER photos_folder_${trigger}`); // migration 11's (folders)
   db.exec('DROP INDEX photos_folder');
   db.exec('ALTER TABLE photos DROP COLUMN folder');
+  withoutMarks(db); // and migration 12's
   db.exec('PRAGMA user_version = 7');
   db.close();
   const r = fototar('list', '--catalogue', dir, '--sort', 'title');
