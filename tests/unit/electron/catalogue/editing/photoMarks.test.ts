@@ -11,11 +11,11 @@ import { imagelessCatalogue } from '../../../../support/imagelessCatalogue.ts';
 import { withoutMarks } from '../../../../support/olderSchema.ts';
 import { fototar } from '../../../../support/cli.ts';
 
-test('migration 10 gives an older catalogue unmarked photos, and edits of marks reach the search index', async () => {
+test('migration 12 gives an older catalogue unmarked photos, and edits of marks reach the search index', async () => {
   const dir = imagelessCatalogue(4);
   const db = new DatabaseSync(path.join(dir, 'catalogue.sqlite'));
   withoutMarks(db);
-  db.exec('PRAGMA user_version = 9');
+  db.exec('PRAGMA user_version = 11');
   db.close();
   const catalogue = Catalogue.open(dir);
   try {

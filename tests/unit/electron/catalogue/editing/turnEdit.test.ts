@@ -1,6 +1,7 @@
 // Rotate and flip (issue 16 item 4) in the catalogue: stored per photo, relative to each photo's
 // own turn, one undoable step for a whole selection, the displayed size and the image version
 // following it, and a catalogue from before it opening with every photo upright.
+import { withoutFolders, withoutMarks, withoutTurns } from '../../../../support/olderSchema.ts';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
@@ -106,11 +107,13 @@ test('the turn survives a restart, and the file\'s own orientation is kept from 
 test('a catalogue from before rotate and flip opens with every photo upright, and the new columns refuse a turn that is none', async () => {
   const { dir, catalogue } = await archivistCatalogue(2);
   const file = catalogue.paths.database;
-  const version = (catalogue.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   catalogue.close();
   const db = new DatabaseSync(file);
-  for (const column of ['rotation', 'flipped', 'file_orientation']) db.exec(`ALTER TABLE photos DROP COLUMN ${column}`);
-  db.exec(`PRAGMA user_version = ${version - 1}`);
+  // Back to version 9: migration 10 (this one) and the later 11 and 12 taken out.
+  withoutMarks(db);
+  withoutFolders(db);
+  withoutTurns(db);
+  db.exec('PRAGMA user_version = 9');
   db.close();
   const reopened = Catalogue.open(`${dir}/cat`);
   try {
