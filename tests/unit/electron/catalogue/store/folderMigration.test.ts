@@ -1,4 +1,4 @@
-// Migration 12: a catalogue from before folders gets each photo's folder (the same rule as
+// Migration 11: a catalogue from before folders gets each photo's folder (the same rule as
 // shared/folderPath.ts, POSIX and Windows paths) and its index, which the folder filter and the
 // tree's counts read without touching the table.
 import { test } from 'node:test';
@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
-import { SCHEMA_VERSION } from '../../../../../electron/catalogue/store/migrations.ts';
 import { fortepanRecord } from '../../../../support/records.ts';
+import { withoutFolders, withoutMarks } from '../../../../support/olderSchema.ts';
 import { folderOfFile } from '../../../../../shared/folderPath.ts';
 
 const FILES = ['/archív/Doboz 1/a.jpg', '/archív/Doboz 1/Ünnepek/b.jpg', '/archív/Doboz 10/c.jpg', '/archív/név\\ferde.jpg', 'C:\\Képek\\Doboz 2\\d.jpg', 'D:/Képek/e.jpg'];
@@ -22,11 +22,10 @@ test('opening a catalogue from before folders fills the folder column and its in
   const database = catalogue.paths.database;
   catalogue.close();
   const db = new DatabaseSync(database);
-  db.exec('DROP TRIGGER photos_folder_insert');
-  db.exec('DROP TRIGGER photos_folder_update');
-  db.exec('DROP INDEX photos_folder');
-  db.exec('ALTER TABLE photos DROP COLUMN folder');
-  db.exec(`PRAGMA user_version = ${SCHEMA_VERSION - 1}`);
+  // Back to version 10: migration 11 (this one) and the later 12 taken out.
+  withoutMarks(db);
+  withoutFolders(db);
+  db.exec('PRAGMA user_version = 10');
   db.close();
 
   const reopened = Catalogue.open(dir);
