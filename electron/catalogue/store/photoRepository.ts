@@ -11,7 +11,7 @@ import { CatalogueError } from '../catalogueError.ts';
 import { isSortedColumn, orderHalves, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 import { exifOfTurn, isUpright, normaliseRotation, swapsSides, type Turn } from '../../../shared/orientation.ts';
-import { isColourLabel, isFlag, type MarkFilter } from '../../../shared/photoMarks.ts';
+import { isColourLabel, isFlag, type MarkFilter, type PhotoMarks } from '../../../shared/photoMarks.ts';
 
 export interface PhotoRow {
   id: number;
@@ -138,10 +138,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     thumbVersion: thumbVersion(row.thumb_version, turn),
     missing: row.missing !== 0,
     duplicateOf: row.duplicate_of ?? null,
-    // A catalogue opened read-only before migration 10 has no marks: it reads as unmarked.
-    rating: Number(row.rating ?? 0),
-    flag: isFlag(row.flag) ? row.flag : '',
-    label: isColourLabel(row.label) ? row.label : '',
+    ...marksOfRow(row),
     addedAt: row.added_at,
     updatedAt: row.updated_at,
   };
@@ -191,6 +188,17 @@ function rowToSummary(row: SummaryRow): PhotoSummary {
     // The person's turn changes the images' URLs, as rowToPhoto's (thumbVersion below).
     thumbVersion: thumbVersion(row.thumb_version, { rotation: normaliseRotation(row.rotation ?? 0), flipped: row.flipped === 1 }),
     // The marks a card shows (stars, pick/reject, colour label).
+    ...marksOfRow(row),
+  };
+}
+
+/**
+ * A row's marks, for a whole photo, a grid card and the search index alike. A catalogue opened
+ * read-only before migration 12 has no marks: it reads as unmarked, as does a value the
+ * columns' checks would refuse.
+ */
+export function marksOfRow(row: Partial<Pick<PhotoRow, 'rating' | 'flag' | 'label'>>): PhotoMarks {
+  return {
     rating: Number(row.rating ?? 0),
     flag: isFlag(row.flag) ? row.flag : '',
     label: isColourLabel(row.label) ? row.label : '',

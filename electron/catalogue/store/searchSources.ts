@@ -2,8 +2,7 @@
 // building a Photo per row, credit line included, would double the index build time).
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchSource } from '../search/searchDocument.ts';
-import { parseTags, type PhotoRow } from './photoRepository.ts';
-import { isColourLabel, isFlag } from '../../../shared/photoMarks.ts';
+import { marksOfRow, parseTags, type PhotoRow } from './photoRepository.ts';
 
 const COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags, rating, flag, label';
 
@@ -23,9 +22,7 @@ function toSource(row: SourceRow): SearchSource {
     city: row.city,
     place: row.place,
     tags: parseTags(row.tags),
-    rating: Number(row.rating),
-    flag: isFlag(row.flag) ? row.flag : '',
-    label: isColourLabel(row.label) ? row.label : '',
+    ...marksOfRow(row),
   };
 }
 
