@@ -4,7 +4,7 @@
 // and their pixels are decoded by Fototar's own decoders (decodeOutsideSharp.ts): BMP in
 // JavaScript (bmp-ts), JPEG 2000 by OpenJPEG in WebAssembly (decodeJpeg2000.ts).
 import * as bmp from 'bmp-ts';
-import { readJpeg2000Size } from './jpeg2000Header.ts';
+import { isJp2, readJpeg2000Size } from './jpeg2000Header.ts';
 
 export type HeaderOnlyFormat = 'jp2' | 'j2k' | 'bmp';
 
@@ -19,7 +19,7 @@ export const MAX_BMP_PIXELS = 100_000_000;
 
 /** Which header-only format the bytes are, by content (never by extension). */
 export function sniffHeaderOnlyFormat(input: Buffer): HeaderOnlyFormat | null {
-  if (input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'jP  ') return 'jp2';
+  if (isJp2(input)) return 'jp2';
   if (input.length >= 4 && input.readUInt32BE(0) === 0xff4fff51) return 'j2k';
   if (input.length >= 26 && input.toString('latin1', 0, 2) === 'BM') return 'bmp';
   return null;

@@ -56,7 +56,8 @@ function boxes(input: Buffer, start: number, end: number): Box[] | null {
   return found;
 }
 
-const isJp2 = (input: Buffer) => input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'jP  ';
+/** The JP2 signature box (ISO 15444-1 I.5.1): a JP2 file, as opposed to a raw codestream. */
+export const isJp2 = (input: Buffer) => input.length >= 12 && input.readUInt32BE(0) === 12 && input.toString('latin1', 4, 8) === 'jP  ';
 
 /**
  * The image size alone, for the catalogue: the JP2 header box's ihdr (HEIGHT then WIDTH, ISO
