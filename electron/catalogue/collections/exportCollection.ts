@@ -29,7 +29,7 @@ import { faultPoint } from '../faultInjection.ts';
 import { collectionCreditsFile, toFigurePicks, type CollectionPick } from './collectionCredits.ts';
 import { exportFacts, type ExportFacts } from './exportMetadata.ts';
 import { exportFileName, exportIdentity, insideFolder } from './exportNames.ts';
-import { exportPool } from './exportPool.ts';
+import { exportPool, type ExportPool } from './exportPool.ts';
 import { createStaging, discardStaging, publishStaged, recoverOutputFolder, STAGING_PREFIX } from './exportPublish.ts';
 import { outputsOnOriginals } from './outputsOnOriginals.ts';
 
@@ -55,6 +55,11 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** Worker threads rendering the pictures; default one per core, as the ingest (exportPool.ts). */
   poolSize?: number;
+  /**
+   * Workers started before the export was asked for (the CLI starts them while the catalogue is
+   * opened and checked, so their start-up is not waited for). The export closes them at its end.
+   */
+  pool?: ExportPool;
 }
 
 export interface PlannedFile {
@@ -212,7 +217,7 @@ async function stagePictures(
   progress: ExportProgress,
   report: () => void,
 ): Promise<CsvValue[][]> {
-  const pool = exportPool(picks.length, options.poolSize);
+  const pool = options.pool ?? exportPool(picks.length, options.poolSize);
   let stopped = false;
   const stop = () => {
     stopped = true;

@@ -50,3 +50,11 @@ export function exportPool(pictures: number, requested?: number): ExportPool {
     failed: (failure) => ({ ok: false, reason: reason(failure) }),
   });
 }
+
+/**
+ * Workers started before the collection is known (one per core): the CLI starts them while it
+ * opens and checks the catalogue, so an export does not first wait for them to load sharp.
+ */
+export function startExportWorkers(): ExportPool {
+  return exportPool(Number.POSITIVE_INFINITY);
+}

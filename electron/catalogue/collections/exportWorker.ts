@@ -10,6 +10,8 @@ import { renderPicture } from './renderPicture.ts';
 // is used once, not once per worker. No operation cache: each original is read once.
 sharp.concurrency(1);
 sharp.cache(false);
+// What renderPicture loads for its first picture, loaded now, while the worker waits for one.
+void import('../thumbnails/makeThumbnails.ts');
 
 parentPort?.on('message', async (task: PoolTask<RenderRequest>) => {
   let result: RenderResult;

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import type { CollectionPick } from './collectionCredits.ts';
 import type { ExportOptions } from './exportCollection.ts';
 import { exifTags, iptcFields, xmpPacket, type ExportFacts } from './exportMetadata.ts';
-import { buildIim, insertIptc } from '../metadata/iptcWriter.ts';
-import { addTiffTags, exifApp1, insertJpegSegment, TAG } from '../metadata/tiffTags.ts';
+import { buildIim } from '../metadata/iptcWriter.ts';
+import { withJpegMetadata } from '../metadata/jpegMetadata.ts';
+import { addTiffTags, exifApp1, TAG } from '../metadata/tiffTags.ts';
 
 /** What of the export's options shapes a picture. */
 export type RenderOptions = Pick<ExportOptions, 'size' | 'quality' | 'format'>;
@@ -22,12 +23,13 @@ export async function renderPicture(pick: Pick<CollectionPick, 'photo'>, facts: 
   // module, and sharp stays external to the bundle.
   // Opened as previews are (openUpright): a JPEG 2000, HEIC or BMP master is decoded by its own
   // decoder and a camera RAW gives its embedded preview, where sharp alone would refuse them.
-  const { imageFacts, openUpright } = await import('../thumbnails/makeThumbnails.ts');
-  // Read in one piece: the worker has this one picture to do, and the promise API reads a large
-  // file in 512 KB pieces, each a trip through the thread pool, then joins them (a copy, and
-  // garbage the worker then collects).
-  const input = fs.readFileSync(pick.photo.file);
-  const decoded = await imageFacts(input);
+  const { imageFacts, imageFactsByPath, openUpright } = await import('../thumbnails/makeThumbnails.ts');
+  // A JPEG or PNG (nearly every export) is decoded by its path: libvips reads it in strips and
+  // the worker holds no copy of the file. Anything else is read in one piece (the promise API
+  // reads a large file in 512 KB pieces, each a trip through the thread pool, then joins them).
+  const byPath = await imageFactsByPath(pick.photo.file);
+  const input = byPath ? pick.photo.file : fs.readFileSync(pick.photo.file);
+  const decoded = byPath ?? (await imageFacts(input as Buffer));
   if (decoded.noPreview) throw new Error(decoded.noPreview);
   // Turned as the person turned the photo (its rotation and flip): a copy shows what the app shows.
   const turn = { rotation: pick.photo.rotation, flipped: pick.photo.flipped };
@@ -45,5 +47,5 @@ export async function renderPicture(pick: Pick<CollectionPick, 'photo'>, facts: 
   const { data, info } = await image
     .jpeg({ quality, chromaSubsampling: quality >= 90 ? '4:4:4' : '4:2:0' })
     .toBuffer({ resolveWithObject: true });
-  return { data: insertIptc(insertJpegSegment(data, exifApp1(exif)), iim), width: info.width, height: info.height };
+  return { data: withJpegMetadata(data, exifApp1(exif), iim), width: info.width, height: info.height };
 }

@@ -50,7 +50,8 @@ export function buildIim(fields: IptcFields, options: { declareUtf8?: boolean; e
   return Buffer.concat(parts);
 }
 
-function app13Segment(iim: Buffer): Buffer {
+/** The APP13 segment (Photoshop's IPTC-NAA resource) that carries an IIM block in a JPEG. */
+export function app13Segment(iim: Buffer): Buffer {
   const padded = iim.length % 2 ? Buffer.concat([iim, Buffer.from([0])]) : iim;
   const resource = Buffer.concat([
     Buffer.from('8BIM', 'latin1'),
@@ -64,8 +65,8 @@ function app13Segment(iim: Buffer): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xed, length >> 8, length & 0xff]), body]);
 }
 
-/** Returns a copy of the JPEG with an APP13 IPTC block after its APPn segments. */
-export function insertIptc(jpeg: Buffer, iim: Buffer): Buffer {
+/** Where a JPEG's APPn and comment segments end (an existing APP13 ends the walk): an APP13 goes there. */
+export function afterAppSegments(jpeg: Buffer): number {
   if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
   let offset = 2;
   while (offset + 4 <= jpeg.length && jpeg[offset] === 0xff) {
@@ -74,5 +75,11 @@ export function insertIptc(jpeg: Buffer, iim: Buffer): Buffer {
     if (!isAppOrComment) break;
     offset += 2 + jpeg.readUInt16BE(offset + 2);
   }
+  return offset;
+}
+
+/** Returns a copy of the JPEG with an APP13 IPTC block after its APPn segments. */
+export function insertIptc(jpeg: Buffer, iim: Buffer): Buffer {
+  const offset = afterAppSegments(jpeg);
   return Buffer.concat([jpeg.subarray(0, offset), app13Segment(iim), jpeg.subarray(offset)]);
 }

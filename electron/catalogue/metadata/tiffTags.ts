@@ -155,10 +155,14 @@ export function exifApp1(tags: readonly TiffEntry[]): Buffer {
 
 /** Inserts a segment after the JPEG's JFIF APP0 (EXIF readers expect it near the start). */
 export function insertJpegSegment(jpeg: Buffer, segment: Buffer): Buffer {
-  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
-  let offset = 2;
-  if (jpeg[2] === 0xff && jpeg[3] === 0xe0) offset += 2 + jpeg.readUInt16BE(4);
+  const offset = afterJfif(jpeg);
   return Buffer.concat([jpeg.subarray(0, offset), segment, jpeg.subarray(offset)]);
+}
+
+/** Where an EXIF segment goes in a JPEG: after SOI and the JFIF APP0 segment, if there is one. */
+export function afterJfif(jpeg: Buffer): number {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
+  return jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + jpeg.readUInt16BE(4) : 2;
 }
 
 /**

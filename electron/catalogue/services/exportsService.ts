@@ -5,10 +5,11 @@ import type { ExportProgress, ExportReport } from '../../../shared/collections.t
 import { CatalogueError, messageRefOf } from '../catalogueError.ts';
 import { exportCollection, preflightExport, type ExportOptions } from '../collections/exportCollection.ts';
 import { collectionPicks } from '../collections/collectionCredits.ts';
+import type { ExportPool } from '../collections/exportPool.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 /** What the person asks for; the service adds the originals to protect and the cancel signal. */
-export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot'>;
+export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot' | 'pool'>;
 
 function idleExport(): ExportProgress {
   return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
@@ -29,7 +30,7 @@ export class ExportsService {
   }
 
   /** Runs an export of collection `id` to the end (the CLI's way). */
-  async run(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {}): Promise<ExportReport> {
+  async run(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; pool?: ExportPool } = {}): Promise<ExportReport> {
     const { name } = this.#core.collections.summary(id);
     const picks = collectionPicks(this.#core.collections, this.#core.photos, id);
     // "Done" is said only once the export has wholly finished (its staging folder removed too)
@@ -42,6 +43,7 @@ export class ExportsService {
           ...request,
           originals: this.#originals(),
           catalogueRoot: this.#core.paths.root,
+          pool: hooks.pool,
           signal,
           onProgress: (p) => {
             if (p.state === 'done') finished = p;

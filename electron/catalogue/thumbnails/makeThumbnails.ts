@@ -1,5 +1,6 @@
 // Makes the grid thumbnail and the large preview from one decode: sharp shrinks on load to the
 // preview size, applies the EXIF orientation, and the grid thumbnail is cut from that preview.
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
@@ -104,6 +105,11 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
     if (damaged) throw new Error(`file is damaged: it starts like a ${damaged} but its structure cannot be read`);
     throw new Error(describeSharpError(error));
   }
+  return sharpFacts(meta);
+}
+
+/** The facts of an image sharp opened, from its header. */
+function sharpFacts(meta: Metadata): ImageFacts {
   if (!meta.width || !meta.height) throw new Error('image has no dimensions');
   const format = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : 'heic') : (meta.format ?? 'unknown');
   return withOrientation(
@@ -124,6 +130,30 @@ export async function imageFacts(input: Buffer): Promise<ImageFacts> {
     meta.orientation ?? null,
     true,
   );
+}
+
+/**
+ * The facts of a JPEG or PNG file, from its header, so that sharp can then decode it by its path
+ * (libvips reads it in strips; no copy of the whole file in JavaScript's memory, none to collect).
+ * Null for any other file and for one sharp cannot open: imageFacts, on the file read whole,
+ * handles those and gives the reason.
+ */
+export async function imageFactsByPath(file: string): Promise<ImageFacts | null> {
+  const head = Buffer.alloc(4);
+  const fd = fsSync.openSync(file, 'r');
+  try {
+    fsSync.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fsSync.closeSync(fd);
+  }
+  const jpegOrPng = (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) || head.toString('latin1') === '\x89PNG';
+  if (!jpegOrPng) return null;
+  try {
+    const facts = sharpFacts(await sharp(file, { failOn: 'none', limitInputPixels: false }).metadata());
+    return facts.decoder === 'sharp' ? facts : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Samples per pixel of a JPEG after chroma subsampling ("4:2:0" keeps a quarter of each chroma plane). */
@@ -180,25 +210,24 @@ export interface Thumbnails {
 }
 
 /**
- * Both thumbnails from ONE decode: libvips shrinks on load (a JPEG is decoded at 1/2, 1/4 or 1/8
- * size when that still covers the preview), orients and resizes to the preview into raw pixels;
- * the preview is encoded from those pixels and the grid thumbnail is resized from them.
- */
-/**
  * The picture decoded by the decoder its format needs (sharp; ours for BMP, JPEG 2000 and HEIF; a
  * camera RAW's embedded preview), turned upright and in sRGB: the one way previews, exported
  * copies and the loupe's full-size render open a file. `edge`: the long side needed, so a decoder
  * that can decode smaller (JPEG 2000's resolution levels) does. `turn`: the person's rotation and
  * flip (shared/orientation.ts), applied after the file's own orientation; thumbnails made at
  * ingest are upright by the file alone (the person's turn is applied to them when served).
+ * `input`: the file read whole, or its path when imageFactsByPath gave the facts.
  */
-export async function openUpright(input: Buffer, facts: ImageFacts, edge: number, failOn: 'truncated' | 'none' = 'none', turn: Turn = UPRIGHT): Promise<Sharp> {
-  const embedded = facts.embeddedPreview;
-  const source = embedded ? input.subarray(embedded.offset, embedded.offset + embedded.length) : input;
+export async function openUpright(input: Buffer | string, facts: ImageFacts, edge: number, failOn: 'truncated' | 'none' = 'none', turn: Turn = UPRIGHT): Promise<Sharp> {
   let image: Sharp;
-  if (facts.decoder === 'bmp' || facts.decoder === 'jpeg2000' || facts.decoder === 'heif') {
+  if (typeof input === 'string') {
+    if (facts.decoder !== 'sharp' || facts.embeddedPreview) throw new Error('only a picture sharp decodes itself is opened by its path');
+    image = sharp(input, { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
+  } else if (facts.decoder === 'bmp' || facts.decoder === 'jpeg2000' || facts.decoder === 'heif') {
     image = await openOutsideSharp(input, facts.decoder, edge);
   } else {
+    const embedded = facts.embeddedPreview;
+    const source = embedded ? input.subarray(embedded.offset, embedded.offset + embedded.length) : input;
     image = sharp(openableBySharp(source), { failOn, limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true });
   }
   // sharp does one rotation per pipeline (a later rotate() replaces an earlier one): the file's
@@ -208,6 +237,11 @@ export async function openUpright(input: Buffer, facts: ImageFacts, edge: number
   return convertToSrgb(image, facts.colourPath);
 }
 
+/**
+ * Both thumbnails from ONE decode: libvips shrinks on load (a JPEG is decoded at 1/2, 1/4 or 1/8
+ * size when that still covers the preview), orients and resizes to the preview into raw pixels;
+ * the preview is encoded from those pixels and the grid thumbnail is resized from them.
+ */
 export async function renderThumbnails(input: Buffer, facts: ImageFacts): Promise<Thumbnails> {
   if (facts.noPreview) throw new Error(facts.noPreview);
   const embedded = facts.embeddedPreview;

@@ -5,6 +5,8 @@
 import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
+import { startExportWorkers, type ExportPool } from '../../catalogue/collections/exportPool.ts';
+import type { ExportRequest } from '../../catalogue/services/exportsService.ts';
 
 function choice<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -43,7 +45,18 @@ export const exportCommand: Command = async (args) => {
     overwrite: Boolean(values.overwrite),
   };
   const collectionName = values.collection;
-  await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
+  const catalogueDir = requireCatalogue(values);
+  // The workers load sharp while the catalogue is opened and checked, instead of after.
+  const pool = startExportWorkers();
+  try {
+    await exportWith(catalogueDir, collectionName, request, Boolean(values.json), pool);
+  } finally {
+    await pool.close();
+  }
+};
+
+async function exportWith(catalogueDir: string, collectionName: string, request: ExportRequest, json: boolean, pool: ExportPool): Promise<void> {
+  await withCatalogue(catalogueDir, false, async (catalogue) => {
     const id = catalogue.collections.idByName(collectionName);
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -52,18 +65,19 @@ export const exportCommand: Command = async (args) => {
     try {
       const report = await catalogue.exports.run(id, request, {
         signal: controller.signal,
+        pool,
         onProgress: (p) => {
-          if (values.json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;
+          if (json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;
           lastDraw = Date.now();
           process.stderr.write(`\r${p.done}/${p.total}  ${p.currentFile ?? ''}`.padEnd(60));
         },
       });
-      if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+      if (!json && process.stderr.isTTY) process.stderr.write('\n');
       for (const w of report.warnings) process.stderr.write(`warning: ${w.message}\n`);
-      if (values.json) out(JSON.stringify(report));
+      if (json) out(JSON.stringify(report));
       else out(`exported ${report.files.length - 3} pictures, credits.txt, credits.docx and manifest.csv to ${report.outDir}`);
     } finally {
       process.off('SIGINT', onSignal);
     }
   });
-};
+}
