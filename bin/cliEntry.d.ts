@@ -7,3 +7,5 @@ export interface BundleManifest {
 }
 export declare function bundleIsCurrent(bundleDir: string, root: string): boolean;
 export declare function cliEntry(root: string, mode: string | undefined): { url: string; bundleDir: string | null };
+/** Turns on Node's compile cache in dist-cli/.compile-cache, for this thread and the worker threads it starts. */
+export declare function useCompileCache(bundleDir: string): void;

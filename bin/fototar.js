@@ -6,10 +6,10 @@
 // TypeScript sources otherwise (bin/cliEntry.js). Starting a second Node would double the cost
 // of every call, and archivists script the CLI over thousands of files.
 import { spawnSync } from 'node:child_process';
-import module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliEntry } from './cliEntry.js';
+import { cliEntry, useCompileCache } from './cliEntry.js';
 
 // glibc gives each libvips thread its own malloc arena, and over thousands of images they
 // creep; two arenas keep a long ingest's memory flat (measured: npm run bench:ingest -- --small).
@@ -51,9 +51,6 @@ try {
   process.stderr.write(`fototar: ${error.message}\n`);
   process.exit(1);
 }
-// V8's compiled code for the bundle is kept beside it: compiling the catalogue's 1 MB chunk was
-// a third of `fototar show`'s own time, on every call. Where the folder cannot be written (an
-// installed, read-only copy) Node leaves the cache off and nothing else changes.
-if (entry.bundleDir) module.enableCompileCache?.(path.join(entry.bundleDir, '.compile-cache'));
+if (entry.bundleDir) useCompileCache(entry.bundleDir);
 const { main } = await import(entry.url);
 process.exitCode = await main(process.argv.slice(2));
