@@ -87,3 +87,36 @@ test('keys mark the selection, cards and facets follow, a facet filters, undo ta
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: testInfo.outputPath('marks-1920x1080.png') });
 });
+
+test('a mark key pressed while a new search is still working out the selection waits for it, and is not lost', async ({ page }) => {
+  test.setTimeout(180_000);
+  served = await serveCatalogue(imagelessCatalogue(40));
+  const library = new LibraryPage(page);
+  const marks = new MarksPage(page);
+  await library.open(served.url);
+  await library.clickCell(0);
+  await library.clickCell(2, ['Shift']);
+  await library.expectSelected(3);
+  const ids = await Promise.all([0, 1, 2].map(async (i) => Number(await library.cellAt(i).getAttribute('data-photo-id'))));
+
+  // The catalogue's answer to "what of the selection does the new search show" is held back,
+  // as a busy machine holds it: the key comes while the selection is not yet known.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/projectSelection', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await library.search.fill('Utcakép');
+  await library.search.press('Enter');
+  await expect(library.resultCount).toContainText('“Utcakép”');
+  // Out of the search box (as Tab would), so the key goes to the grid.
+  await library.search.evaluate((el) => el.blur());
+  await library.press('4');
+  release();
+  for (const id of ids) await marks.expectCard(library.cell(id), { rating: 4 });
+  await library.expectSelected(3);
+  // Nothing else was marked.
+  await marks.openFacets();
+  await expect(marks.facetCount('facet-rating-4')).toHaveText('3');
+});

@@ -2,9 +2,10 @@
 // so the whole selection (every photo of the search, loaded or not) changes as one undoable step,
 // and every panel refreshes from the photosChanged event it causes. In the large view the key
 // marks the photo shown, as Lightroom's loupe does.
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PhotoSummary } from '../../../../shared/types.ts';
+import type { PhotoPatch, PhotoSummary } from '../../../../shared/types.ts';
+import type { Selection } from '../../../../shared/selection.ts';
 import type { SelectionModel } from '../useSelection.ts';
 import { api } from '../../common/bridge.ts';
 import { errorText } from '../../common/errorText.ts';
@@ -25,14 +26,38 @@ export function useMarkKeys(target: MarkTarget): (e: KeyboardEvent) => boolean |
   const { t } = useTranslation('library');
   const latest = useRef(target);
   latest.current = target;
-  return useCallback(
-    (e: KeyboardEvent) => {
-      const { model, query, large, active, onError } = latest.current;
-      const selection = large ? { query, all: false, ids: [large.id] } : model.count > 0 && !model.pending ? model.selection : null;
-      const patch = selection && markPatch(e.key, large ?? active);
-      if (!selection || !patch) return false;
-      api.editSelection({ selection, patch }).catch((error: unknown) => onError(t('marks.notSaved', { message: errorText(error) })));
+  // Keys pressed while a range or a new search is being resolved wait for it (they were dropped
+  // before: a busy machine lost the key). Edits go one after another, so the last key wins.
+  const waiting = useRef<PhotoPatch[]>([]);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const apply = useCallback(
+    (selection: Selection, patch: PhotoPatch) => {
+      chain.current = chain.current.then(() =>
+        api.editSelection({ selection, patch }).then(
+          () => undefined,
+          (error: unknown) => latest.current.onError(t('marks.notSaved', { message: errorText(error) })),
+        ),
+      );
     },
     [t],
+  );
+  const { pending, selection, count } = target.model;
+  useEffect(() => {
+    if (pending || waiting.current.length === 0) return;
+    const patches = waiting.current.splice(0);
+    if (count > 0) for (const patch of patches) apply(selection, patch);
+  }, [pending, selection, count, apply]);
+  return useCallback(
+    (e: KeyboardEvent) => {
+      const { model, query, large, active } = latest.current;
+      if (!large && model.count === 0 && !model.pending) return false;
+      const patch = markPatch(e.key, large ?? active);
+      if (!patch) return false;
+      if (large) apply({ query, all: false, ids: [large.id] }, patch);
+      else if (model.pending) waiting.current.push(patch);
+      else apply(model.selection, patch);
+      return true;
+    },
+    [apply],
   );
 }
