@@ -209,6 +209,10 @@ test('no English in the Hungarian UI: one photo and several photos selected (det
   const report = new EnglishReport();
   await page.getByTestId('grid-cell').first().click();
   await expect(page.getByTestId('detail').getByTestId('credit-line')).toBeVisible();
+  // A photo of the Budapest City Archives: its credit cites the shelfmark, in Hungarian.
+  const id = Number(await page.getByTestId('grid-cell').first().getAttribute('data-photo-id'));
+  await callApi(page, 'updatePhotos', { ids: [id], patch: { donor: 'Budapest Főváros Levéltára', archiveRef: 'HU.BFL.XV.19.d.1.05.054' } });
+  await expect(page.getByTestId('detail').getByTestId('credit-line')).toHaveText('Fortepan / Budapest Főváros Levéltára. Levéltári jelzet: HU.BFL.XV.19.d.1.05.054');
   await report.check(page, 'one photo selected');
   await page.getByTestId('grid-cell').nth(2).click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('batch-editor')).toBeVisible();

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Photo, PhotoSummary } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
+import { styledCredit } from '../../../shared/creditStyles.ts';
 import { bridge } from '../common/bridge.ts';
 import { usePhoto } from './usePhoto.ts';
 import { baseName, formatIsoDate, photoTitle } from '../common/labels.ts';
@@ -13,14 +14,15 @@ import { TurnButtons } from './TurnButtons.tsx';
 import { PhotoMarks } from '../library/marks/PhotoMarks.tsx';
 
 export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary: PhotoSummary | undefined; onOpenLarge(): void }) {
-  const { t } = useTranslation('editing');
+  const { t, i18n } = useTranslation('editing');
   const { photo, error, setPhoto } = usePhoto(id);
   const [copyState, copy] = useCopy();
 
   const thumbVersion = summary?.thumbVersion ?? photo?.thumbVersion ?? '';
   const previewError = photo?.previewError ?? summary?.previewError ?? null;
   const title = photo ? photoTitle(photo) : summary ? photoTitle(summary) : '';
-  const credit = photo?.credit ?? summary?.credit ?? '';
+  // In the UI's language ("Levéltári jelzet: …"): the stored line is English, as the CLI prints it.
+  const credit = photo ? styledCredit(photo, 'fortepan', i18n.language === 'hu' ? 'hu' : 'en') : (summary?.credit ?? '');
 
   const handleSaved = (updated: Photo) => setPhoto(updated);
 
