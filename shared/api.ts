@@ -91,7 +91,8 @@ export const apiSchemas = {
   startIngest: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
   ingestProgress: z.object({}).strict(),
   cancelIngest: z.object({}).strict(),
-  creditList: z.object({ ...idsOrSelection, format: z.enum(['txt', 'md']) }).strict().refine(oneOf, ONE_OF),
+  // lang: the credits' words ("no credit recorded", "Levéltári jelzet"); English when not given, as the CLI prints them.
+  creditList: z.object({ ...idsOrSelection, format: z.enum(['txt', 'md']), lang: z.enum(CREDIT_LANGS).optional() }).strict().refine(oneOf, ONE_OF),
   /** Asks the platform for folders to add; browser mode answers null (no native dialog). */
   chooseFolders: z.object({}).strict(),
   /**

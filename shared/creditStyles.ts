@@ -233,10 +233,10 @@ export function creditLine(photo: CreditInput): string {
 }
 
 /** The numbered credit list of `fototar credits <id...>` and the grid's "copy credits". */
-export function creditList(photos: CreditInput[], format: 'txt' | 'md'): string {
+export function creditList(photos: CreditInput[], format: 'txt' | 'md', lang: CreditLang = 'en'): string {
   const lines = photos.map((photo, index) => {
     const label = photoLabel(photo);
-    const credit = creditLine(photo) || CREDIT_WORDS.en.noCredit;
+    const credit = styledCredit(photo, 'fortepan', lang) || CREDIT_WORDS[lang].noCredit;
     const licence = effectiveLicence(photo);
     if (format === 'txt') {
       return `${index + 1}. ${label}: ${credit}${licence ? ` (${licence})` : ''}`;

@@ -93,7 +93,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     },
     ingestProgress: () => ingest.progress(),
     cancelIngest: () => ingest.cancel(),
-    creditList: async ({ format, ...named }) => ({ text: photos.creditList(await photos.idsOf(named), format) }),
+    creditList: async ({ format, lang, ...named }) => ({ text: photos.creditList(await photos.idsOf(named), format, lang) }),
     undo: () => history.undo(),
     redo: () => history.redo(),
     editHistory: () => history.state(),

@@ -216,6 +216,7 @@ test('no English in the Hungarian UI: one photo and several photos selected (det
   await report.check(page, 'one photo selected');
   await page.getByTestId('grid-cell').nth(2).click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('batch-editor')).toBeVisible();
+  await expect(page.getByTestId('credit-list-preview')).toContainText('Fortepan / Budapest Főváros Levéltára. Levéltári jelzet: HU.BFL.XV.19.d.1.05.054');
   await report.check(page, 'several photos selected');
   expectNoEnglish(report);
   await page.context().close();

@@ -6,7 +6,7 @@ import type { CreditFormat, Photo, PhotoPatch, PhotoSummary } from '../../../sha
 import type { SidecarReport } from '../../../shared/sidecars.ts';
 import type { Selection } from '../../../shared/selection.ts';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
-import { creditList } from '../../../shared/creditStyles.ts';
+import { creditList, type CreditLang } from '../../../shared/creditStyles.ts';
 import { photoSummary } from '../../../shared/photoSummary.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, SUGGESTED_FIELDS, mergeChoices, type SuggestedField } from '../../../shared/pickLists.ts';
 import { thumbnailPath, type ThumbnailSize } from '../cataloguePaths.ts';
@@ -123,12 +123,12 @@ export class PhotosService {
     return this.#core.edit(edits, label).changed;
   }
 
-  creditList(ids: readonly number[], format: CreditFormat): string {
+  creditList(ids: readonly number[], format: CreditFormat, lang: CreditLang = 'en'): string {
     const photos = this.#core.photos.getMany(ids);
     const found = new Set(photos.map((p) => p.id));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
-    return creditList(photos, format);
+    return creditList(photos, format, lang);
   }
 
   /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */

@@ -18,18 +18,20 @@ import { TurnButtons } from './TurnButtons.tsx';
 const PREVIEW_MAX = 5000;
 
 export function MultiPanel({ selection, count, pending }: { selection: Selection; count: number; pending: boolean }) {
-  const { t } = useTranslation('editing');
+  const { t, i18n } = useTranslation('editing');
+  // The credits' own words in the UI's language, as the detail panel's credit line.
+  const lang = i18n.language === 'hu' ? 'hu' : 'en';
   const [format, setFormat] = useState<CreditFormat>('txt');
   const [copyState, copy] = useCopy();
   const [copiedFormat, setCopiedFormat] = useState<CreditFormat | null>(null);
   const [copyError, setCopyError] = useState<string | null>(null);
   const previewed = count <= PREVIEW_MAX && !pending;
   const preview = useCatalogueData(
-    previewed ? () => api.creditList({ selection, format }).then((r) => ({ selection, format, text: r.text })) : null,
-    [selection, format, previewed],
+    previewed ? () => api.creditList({ selection, format, lang }).then((r) => ({ selection, format, lang, text: r.text })) : null,
+    [selection, format, lang, previewed],
     (e) => e.type === 'photosChanged',
   );
-  const current = preview.data !== null && preview.data.selection === selection && preview.data.format === format;
+  const current = preview.data !== null && preview.data.selection === selection && preview.data.format === format && preview.data.lang === lang;
   // A change to photos is being read in: what is shown may be older than the catalogue.
   const fresh = current && !preview.loading;
 
@@ -40,7 +42,7 @@ export function MultiPanel({ selection, count, pending }: { selection: Selection
     setCopyError(null);
     try {
       if (current && f === format && !preview.loading) copy(preview.data!.text);
-      else copy((await api.creditList({ selection, format: f })).text);
+      else copy((await api.creditList({ selection, format: f, lang })).text);
     } catch (e) {
       setCopyError(errorText(e));
     }

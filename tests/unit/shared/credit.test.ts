@@ -53,6 +53,19 @@ test('credit list as text numbers photos and names the licence', () => {
   assert.equal(text, '1. Fortepan 12345: Fortepan / Nagy Gyula (CC BY-SA 3.0)\n2. Strand: Fortepan / Ebner (CC BY-SA 3.0)\n');
 });
 
+test('credit list in Hungarian: the shelfmark and "no credit" in Hungarian words, English by default', () => {
+  const archive = { ...base, fortepanId: 9, title: 'Lánchíd', donor: 'Budapest Főváros Levéltára', archiveRef: 'HU.BFL.XV.19.d.1.05.054' };
+  const nothing = { ...base, fortepanId: null, title: 'Árvíz', donor: '', source: '', photographer: '', licence: '' };
+  assert.equal(
+    creditList([archive, nothing], 'txt', 'hu'),
+    '1. Lánchíd: Fortepan / Budapest Főváros Levéltára. Levéltári jelzet: HU.BFL.XV.19.d.1.05.054 (CC BY-SA 3.0)\n2. Árvíz: (nincs forrásmegjelölés)\n',
+  );
+  assert.equal(
+    creditList([archive, nothing], 'txt'),
+    '1. Lánchíd: Fortepan / Budapest Főváros Levéltára. Archive reference: HU.BFL.XV.19.d.1.05.054 (CC BY-SA 3.0)\n2. Árvíz: (no credit recorded)\n',
+  );
+});
+
 test('credit list as Markdown links the licence and escapes metadata', () => {
   const md = creditList([{ ...base, title: '*bold* <img src=x onerror=alert(1)>' }], 'md');
   assert.match(md, /\[CC BY\\-SA 3\\\.0\]\(https:\/\/creativecommons\.org\/licenses\/by-sa\/3\.0\/\)/);
