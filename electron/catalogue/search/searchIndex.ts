@@ -16,8 +16,13 @@ import { foldPhoto, WordFolder, type SearchSource } from './searchDocument.ts';
 import { lowerBound } from '../../../shared/lowerBound.ts';
 import { packMarks } from './markBits.ts';
 
-/** Photos per segment: each is given to Lunr on its own (bounded memory, and the unit of a parallel build). */
-export const SEGMENT_SIZE = 10_000;
+/**
+ * Photos per segment: each is given to Lunr on its own (bounded memory, and the unit of a parallel
+ * build). Lunr's builder keeps every (term, field, document) as a property of objects that grow
+ * with the segment; slices of 2,500 took about 15% less CPU than slices of 10,000 (20,000 photos
+ * of the benchmark's corpus), and an average field length over 2,500 photos is as steady.
+ */
+export const SEGMENT_SIZE = 2_500;
 
 /** Facet values (original spelling) per document: indexes into a dictionary. */
 export interface BaseIndex {
