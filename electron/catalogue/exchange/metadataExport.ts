@@ -23,8 +23,10 @@ function fileColumn(photo: Photo, baseCounts: Map<string, number>): string {
  * `inOrder`, in the order of `ids` (the catalogue's sort, as the grid shows it).
  */
 export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): ExportRecord[] {
+  // Every photo is read once (the file names of all count, whatever is exported).
+  const all = [...catalogue.photos.iterateAll()];
   const baseCounts = new Map<string, number>();
-  for (const photo of catalogue.photos.iterateAll()) {
+  for (const photo of all) {
     const base = path.basename(photo.file);
     baseCounts.set(base, (baseCounts.get(base) ?? 0) + 1);
   }
@@ -32,7 +34,7 @@ export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[]
   // an ingest happened to add them in.
   const collator = new Intl.Collator('hu');
   const only = ids ? new Set(ids) : null;
-  const photos = [...catalogue.photos.iterateAll()].filter((p) => !only || only.has(p.id));
+  const photos = only ? all.filter((p) => only.has(p.id)) : all;
   if (inOrder && ids) {
     const position = new Map(ids.map((id, i) => [id, i]));
     photos.sort((a, b) => position.get(a.id)! - position.get(b.id)!);

@@ -13,6 +13,9 @@ import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 import { exifOfTurn, isUpright, normaliseRotation, swapsSides, type Turn } from '../../../shared/orientation.ts';
 import { isColourLabel, isFlag, type MarkFilter, type PhotoMarks } from '../../../shared/photoMarks.ts';
 
+/** Rows per call into SQLite when every photo is read (iterateAll). */
+const ITERATE_CHUNK = 2_000;
+
 export interface PhotoRow {
   id: number;
   hash: string;
@@ -393,9 +396,18 @@ export class PhotoRepository {
     return (this.#prepare('SELECT id FROM photos ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   }
 
+  /**
+   * Every photo, in id order, read 2,000 rows per call into SQLite: a row per call (iterate())
+   * was most of a metadata export's time at 20,000 photos. No cursor stays open between calls,
+   * so the caller may write meanwhile.
+   */
   *iterateAll(): Generator<Photo> {
-    for (const row of this.#prepare('SELECT * FROM photos ORDER BY id').iterate() as Iterable<PhotoRow>) {
-      yield rowToPhoto(row);
+    const chunk = this.#prepare(`SELECT * FROM photos WHERE id > ? ORDER BY id LIMIT ${ITERATE_CHUNK}`);
+    for (let after = -1; ; ) {
+      const rows = chunk.all(after) as unknown as PhotoRow[];
+      for (const row of rows) yield rowToPhoto(row);
+      if (rows.length < ITERATE_CHUNK) return;
+      after = rows[rows.length - 1].id;
     }
   }
 
