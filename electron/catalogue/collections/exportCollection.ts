@@ -60,6 +60,11 @@ export interface ExportOptions {
    * opened and checked, so their start-up is not waited for). The export closes them at its end.
    */
   pool?: ExportPool;
+  /**
+   * Waited for before anything is published (the CLI's opening check of the catalogue, which runs
+   * while the pictures are made); when it fails, the export fails with its error and leaves nothing.
+   */
+  ready?: Promise<void>;
 }
 
 export interface PlannedFile {
@@ -294,6 +299,7 @@ export async function exportCollection(collectionName: string, picks: readonly C
     await writeSynced(staged('manifest.csv'), Buffer.from(csvFile(MANIFEST_COLUMNS, manifest), 'utf8'));
     progress.done = picks.length + 2; // the last step is moving everything into place
     if (options.signal?.aborted) throw new CatalogueError('export-cancelled', 'exportCancelled');
+    await options.ready;
     const newNames = files.map((f) => f.name);
     // Without overwrite nothing may be replaced (publish refuses a name that appeared meanwhile).
     const replaced = existingOutputs(outDir, files).filter((name) => !isFolder(insideFolder(outDir, name)));

@@ -9,7 +9,7 @@ import type { ExportPool } from '../collections/exportPool.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 /** What the person asks for; the service adds the originals to protect and the cancel signal. */
-export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot' | 'pool'>;
+export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot' | 'pool' | 'ready'>;
 
 function idleExport(): ExportProgress {
   return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
@@ -30,7 +30,7 @@ export class ExportsService {
   }
 
   /** Runs an export of collection `id` to the end (the CLI's way). */
-  async run(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; pool?: ExportPool } = {}): Promise<ExportReport> {
+  async run(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; pool?: ExportPool; ready?: Promise<void> } = {}): Promise<ExportReport> {
     const { name } = this.#core.collections.summary(id);
     const picks = collectionPicks(this.#core.collections, this.#core.photos, id);
     // "Done" is said only once the export has wholly finished (its staging folder removed too)
@@ -44,6 +44,7 @@ export class ExportsService {
           originals: this.#originals(),
           catalogueRoot: this.#core.paths.root,
           pool: hooks.pool,
+          ready: hooks.ready,
           signal,
           onProgress: (p) => {
             if (p.state === 'done') finished = p;

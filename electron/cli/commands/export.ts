@@ -2,7 +2,8 @@
 //  [--format jpeg|tiff] [--style s] [--lang l] [--overwrite] [--json]`: a folder of credited
 // pictures, the credit list and a manifest. Refuses to replace existing files without --overwrite;
 // Ctrl+C cancels and leaves no file behind.
-import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { parse, requireCatalogue, out, UsageError, type Command } from '../cliSupport.ts';
+import { Catalogue } from '../../catalogue/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 import { startExportWorkers, type ExportPool } from '../../catalogue/collections/exportPool.ts';
@@ -56,28 +57,38 @@ export const exportCommand: Command = async (args) => {
 };
 
 async function exportWith(catalogueDir: string, collectionName: string, request: ExportRequest, json: boolean, pool: ExportPool): Promise<void> {
-  await withCatalogue(catalogueDir, false, async (catalogue) => {
+  const catalogue = Catalogue.open(catalogueDir);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    // An export reads the catalogue and writes only into its own folder: the opening check of the
+    // database runs while the pictures are made (not before, as for commands that edit), and
+    // nothing is published unless it passes; a failed check stops the export at once.
+    const ready = catalogue.whenWritable();
+    ready.catch(() => controller.abort());
     const id = catalogue.collections.idByName(collectionName);
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
     let lastDraw = 0;
-    try {
-      const report = await catalogue.exports.run(id, request, {
-        signal: controller.signal,
-        pool,
-        onProgress: (p) => {
-          if (json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;
-          lastDraw = Date.now();
-          process.stderr.write(`\r${p.done}/${p.total}  ${p.currentFile ?? ''}`.padEnd(60));
-        },
-      });
-      if (!json && process.stderr.isTTY) process.stderr.write('\n');
-      for (const w of report.warnings) process.stderr.write(`warning: ${w.message}\n`);
-      if (json) out(JSON.stringify(report));
-      else out(`exported ${report.files.length - 3} pictures, credits.txt, credits.docx and manifest.csv to ${report.outDir}`);
-    } finally {
-      process.off('SIGINT', onSignal);
-    }
-  });
+    const run = catalogue.exports.run(id, request, {
+      signal: controller.signal,
+      pool,
+      ready,
+      onProgress: (p) => {
+        if (json || !process.stderr.isTTY || Date.now() - lastDraw < 100) return;
+        lastDraw = Date.now();
+        process.stderr.write(`\r${p.done}/${p.total}  ${p.currentFile ?? ''}`.padEnd(60));
+      },
+    });
+    const [checked, exported] = await Promise.allSettled([ready, run]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (exported.status === 'rejected') throw exported.reason;
+    const report = exported.value;
+    if (!json && process.stderr.isTTY) process.stderr.write('\n');
+    for (const w of report.warnings) process.stderr.write(`warning: ${w.message}\n`);
+    if (json) out(JSON.stringify(report));
+    else out(`exported ${report.files.length - 3} pictures, credits.txt, credits.docx and manifest.csv to ${report.outDir}`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    catalogue.close();
+  }
 }
