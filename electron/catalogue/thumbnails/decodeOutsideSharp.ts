@@ -2,8 +2,7 @@
 // to sharp as pixels: BMP (bmp-ts), JPEG 2000 (OpenJPEG, from pdf.js) and HEIC (libheif).
 import sharp, { type Sharp } from 'sharp';
 import { decodeBmp } from './formatsWithoutSharp.ts';
-import { decodeHeif } from './decodeHeif.ts';
-import { decodeJpeg2000, type DecodedPixels } from './decodeJpeg2000.ts';
+import type { DecodedPixels } from './decodeJpeg2000.ts';
 import { tiffWithProfile } from './tiffWithProfile.ts';
 
 export type OwnDecoder = 'bmp' | 'jpeg2000' | 'heif';
@@ -11,8 +10,10 @@ export type OwnDecoder = 'bmp' | 'jpeg2000' | 'heif';
 /** The decoded pixels; JPEG 2000 is decoded at the smallest stored resolution that still covers `edge`. */
 export async function decodeOutsideSharp(input: Buffer, decoder: OwnDecoder, edge: number): Promise<DecodedPixels> {
   if (decoder === 'bmp') return { ...decodeBmp(input), icc: null };
-  if (decoder === 'jpeg2000') return decodeJpeg2000(input, edge);
-  return decodeHeif(input);
+  // The WebAssembly decoders (their JavaScript is several hundred KB) are loaded the first time
+  // such a file comes: a worker that only ever sees JPEGs (an export, most ingests) starts without.
+  if (decoder === 'jpeg2000') return (await import('./decodeJpeg2000.ts')).decodeJpeg2000(input, edge);
+  return (await import('./decodeHeif.ts')).decodeHeif(input);
 }
 
 /** The image as sharp input: raw pixels, or pixels with their ICC profile for sharp to convert to sRGB. */
