@@ -37,6 +37,9 @@ import { ExchangeService } from './services/exchangeService.ts';
 import { ExportsService } from './services/exportsService.ts';
 import { BackupsService } from './services/backupsService.ts';
 import { IngestService } from './services/ingestService.ts';
+// The export's workers are started by the CLI before it opens the catalogue (cli/commands/export.ts).
+export { startExportWorkers, type ExportPool } from './collections/exportPool.ts';
+export type { ExportRequest } from './services/exportsService.ts';
 
 export interface OpenOptions {
   /** Create the folder and database when they do not exist (ingest does; other commands do not). */

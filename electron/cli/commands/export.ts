@@ -3,11 +3,9 @@
 // pictures, the credit list and a manifest. Refuses to replace existing files without --overwrite;
 // Ctrl+C cancels and leaves no file behind.
 import { parse, requireCatalogue, out, UsageError, type Command } from '../cliSupport.ts';
-import { Catalogue } from '../../catalogue/catalogue.ts';
+import { Catalogue, startExportWorkers, type ExportPool, type ExportRequest } from '../../catalogue/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
-import { startExportWorkers, type ExportPool } from '../../catalogue/collections/exportPool.ts';
-import type { ExportRequest } from '../../catalogue/services/exportsService.ts';
 
 function choice<T extends string>(value: unknown, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
