@@ -27,17 +27,12 @@ export function useMarkKeys(target: MarkTarget): (e: KeyboardEvent) => boolean |
   const latest = useRef(target);
   latest.current = target;
   // Keys pressed while a range or a new search is being resolved wait for it (they were dropped
-  // before: a busy machine lost the key). Edits go one after another, so the last key wins.
+  // before: a busy machine lost the key). Each edit is sent at once, as before: waiting for the
+  // previous edit's answer made a key wait on a slow answer the cards no longer needed.
   const waiting = useRef<PhotoPatch[]>([]);
-  const chain = useRef<Promise<void>>(Promise.resolve());
   const apply = useCallback(
     (selection: Selection, patch: PhotoPatch) => {
-      chain.current = chain.current.then(() =>
-        api.editSelection({ selection, patch }).then(
-          () => undefined,
-          (error: unknown) => latest.current.onError(t('marks.notSaved', { message: errorText(error) })),
-        ),
-      );
+      api.editSelection({ selection, patch }).catch((error: unknown) => latest.current.onError(t('marks.notSaved', { message: errorText(error) })));
     },
     [t],
   );
