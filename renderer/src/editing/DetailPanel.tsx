@@ -4,6 +4,7 @@ import type { Photo, PhotoSummary } from '../../../shared/types.ts';
 import { effectiveLicence } from '../../../shared/credit.ts';
 import { styledCredit } from '../../../shared/creditStyles.ts';
 import { bridge } from '../common/bridge.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { usePhoto } from './usePhoto.ts';
 import { baseName, formatIsoDate, photoTitle } from '../common/labels.ts';
 import { useCopy } from '../common/useCopied.ts';
@@ -14,7 +15,7 @@ import { TurnButtons } from './TurnButtons.tsx';
 import { PhotoMarks } from '../library/marks/PhotoMarks.tsx';
 
 export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary: PhotoSummary | undefined; onOpenLarge(): void }) {
-  const { t, i18n } = useTranslation('editing');
+  const { t } = useTranslation('editing');
   const { photo, error, setPhoto } = usePhoto(id);
   const [copyState, copy] = useCopy();
 
@@ -22,7 +23,7 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
   const previewError = photo?.previewError ?? summary?.previewError ?? null;
   const title = photo ? photoTitle(photo) : summary ? photoTitle(summary) : '';
   // In the UI's language ("Levéltári jelzet: …"): the stored line is English, as the CLI prints it.
-  const credit = photo ? styledCredit(photo, 'fortepan', i18n.language === 'hu' ? 'hu' : 'en') : (summary?.credit ?? '');
+  const credit = photo ? styledCredit(photo, 'fortepan', currentLanguage()) : (summary?.credit ?? '');
 
   const handleSaved = (updated: Photo) => setPhoto(updated);
 

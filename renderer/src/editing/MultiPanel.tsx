@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreditFormat } from '../../../shared/types.ts';
 import type { Selection } from '../../../shared/selection.ts';
 import { api } from '../common/bridge.ts';
+import { currentLanguage } from '../i18n/i18n.ts';
 import { useCopy } from '../common/useCopied.ts';
 import { useCatalogueData } from '../common/useCatalogueData.ts';
 import { BatchEditor } from './BatchEditor.tsx';
@@ -18,9 +19,9 @@ import { TurnButtons } from './TurnButtons.tsx';
 const PREVIEW_MAX = 5000;
 
 export function MultiPanel({ selection, count, pending }: { selection: Selection; count: number; pending: boolean }) {
-  const { t, i18n } = useTranslation('editing');
+  const { t } = useTranslation('editing');
   // The credits' own words in the UI's language, as the detail panel's credit line.
-  const lang = i18n.language === 'hu' ? 'hu' : 'en';
+  const lang = currentLanguage();
   const [format, setFormat] = useState<CreditFormat>('txt');
   const [copyState, copy] = useCopy();
   const [copiedFormat, setCopiedFormat] = useState<CreditFormat | null>(null);
