@@ -27,9 +27,13 @@ export async function renderPicture(pick: Pick<CollectionPick, 'photo'>, facts: 
   // A JPEG or PNG (nearly every export) is decoded by its path: libvips reads it in strips and
   // the worker holds no copy of the file. Anything else is read in one piece (the promise API
   // reads a large file in 512 KB pieces, each a trip through the thread pool, then joins them).
-  const byPath = await imageFactsByPath(pick.photo.file);
-  const input = byPath ? pick.photo.file : fs.readFileSync(pick.photo.file);
-  const decoded = byPath ?? (await imageFacts(input as Buffer));
+  let input: Buffer | string = pick.photo.file;
+  let decoded = await imageFactsByPath(input);
+  if (!decoded) {
+    const bytes = fs.readFileSync(pick.photo.file);
+    input = bytes;
+    decoded = await imageFacts(bytes);
+  }
   if (decoded.noPreview) throw new Error(decoded.noPreview);
   // Turned as the person turned the photo (its rotation and flip): a copy shows what the app shows.
   const turn = { rotation: pick.photo.rotation, flipped: pick.photo.flipped };

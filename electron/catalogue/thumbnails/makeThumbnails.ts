@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { readHeaderFacts, sniffHeaderOnlyFormat } from './formatsWithoutSharp.ts';
+import { sniffFormat } from '../ingest/sniffFormat.ts';
 import { openOutsideSharp } from './decodeOutsideSharp.ts';
 import { openableBySharp } from './avifSequence.ts';
 import { rawImageFacts, sniffRawFormat } from '../raw/rawImageFacts.ts';
@@ -139,15 +140,17 @@ function sharpFacts(meta: Metadata): ImageFacts {
  * handles those and gives the reason.
  */
 export async function imageFactsByPath(file: string): Promise<ImageFacts | null> {
-  const head = Buffer.alloc(4);
+  // The ingest's sniff decides what the first bytes are (one home for the signatures).
+  const head = Buffer.alloc(16);
   const fd = fsSync.openSync(file, 'r');
+  let length: number;
   try {
-    fsSync.readSync(fd, head, 0, head.length, 0);
+    length = fsSync.readSync(fd, head, 0, head.length, 0);
   } finally {
     fsSync.closeSync(fd);
   }
-  const jpegOrPng = (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) || head.toString('latin1') === '\x89PNG';
-  if (!jpegOrPng) return null;
+  const sniffed = sniffFormat(head.subarray(0, length), path.basename(file));
+  if (sniffed.kind !== 'image' || (sniffed.format !== 'jpeg' && sniffed.format !== 'png')) return null;
   try {
     const facts = sharpFacts(await sharp(file, { failOn: 'none', limitInputPixels: false }).metadata());
     return facts.decoder === 'sharp' ? facts : null;
