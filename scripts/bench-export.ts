@@ -7,8 +7,8 @@
 //   - Fototar: `fototar export --collection … --size 2400` (2400 px: the export dialog's default
 //     size; the CLI's default is full size), run from the built CLI bundle (npm run bench:export
 //     builds it first) in a child process by calling its main(), with Node's compile cache on as
-//     bin/fototar.js turns it on (the sharp side gets it too): the command loaded, the catalogue opened, the workers started and rendering, EXIF/IPTC/XMP, staging with fsync,
-//     credits.txt and .docx, manifest.csv, the journalled publish (not Node's own start). The
+//     bin/fototar.js turns it on (the sharp side gets it too): the command loaded, the catalogue
+//     opened, the workers started and rendering, EXIF/IPTC/XMP, staging with fsync, credits.txt and .docx, manifest.csv, the journalled publish (not Node's own start). The
 //     child's peak RSS (process.resourceUsage().maxRSS: main thread, workers and libvips) is the
 //     export's own.
 //   - sharp: the same files resized to the same size (fit inside, never enlarged) and written as

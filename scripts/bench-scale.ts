@@ -59,8 +59,8 @@ interface StepResult {
 }
 
 /** Runs `work` timed, after the catalogue is open and its search index ready. */
-async function timed(work: (catalogue: Catalogue) => Promise<string | void>, open: (dir: string) => Catalogue = (d) => Catalogue.open(d)): Promise<StepResult> {
-  const catalogue = open(catalogueDir);
+async function timed(work: (catalogue: Catalogue) => Promise<string | void>): Promise<StepResult> {
+  const catalogue = Catalogue.open(catalogueDir);
   try {
     await catalogue.whenWritable();
     await catalogue.search.query('budapest', 0, 1);
@@ -129,20 +129,10 @@ if (values.step) {
     catalogue.close();
     result = { ms: 0, rssMb: 0, detail: 'the edit ended before the kill' };
   } else if (step === 'open') {
-    const started = performance.now();
-    const catalogue = Catalogue.open(catalogueDir);
-    await catalogue.whenWritable();
-    const page = catalogue.photos.list(0, 100);
-    result = { ms: performance.now() - started, rssMb: 0, detail: `${page.total} photos` };
-    catalogue.close();
+    result = await openToFirstPage();
   } else if (step === 'unclean_open') {
     await killMidEdit();
-    const started = performance.now();
-    const catalogue = Catalogue.open(catalogueDir);
-    await catalogue.whenWritable();
-    const page = catalogue.photos.list(0, 100);
-    result = { ms: performance.now() - started, rssMb: 0, detail: `${page.total} photos, health ${catalogue.health().state}` };
-    catalogue.close();
+    result = await openToFirstPage();
   } else {
     result = await timed(STEP_WORK[step]);
   }
@@ -151,9 +141,28 @@ if (values.step) {
   process.exit(0);
 }
 
+/** Opening as the app does, timed: the catalogue, its opening check, the grid's first page. */
+async function openToFirstPage(): Promise<StepResult> {
+  const started = performance.now();
+  const catalogue = Catalogue.open(catalogueDir);
+  try {
+    await catalogue.whenWritable();
+    const page = catalogue.photos.list(0, 100);
+    return { ms: performance.now() - started, rssMb: 0, detail: `${page.total} photos, health ${catalogue.health().state}` };
+  } finally {
+    catalogue.close();
+  }
+}
+
+/** This script run as the child process of one step. */
+function stepProcess(step: string) {
+  const args = [here, '--step', step, '--docs', String(DOCS), ...(values.dir ? ['--dir', values.dir] : [])];
+  return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
 /** A process editing every row, killed (SIGKILL) once its edit is under way. */
 async function killMidEdit(): Promise<void> {
-  const child = spawn(process.execPath, [here, '--step', 'killed-edit', '--docs', String(DOCS), ...(values.dir ? ['--dir', values.dir] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = stepProcess('killed-edit');
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       if (!chunk.toString().includes('editing')) return;
@@ -168,8 +177,7 @@ async function killMidEdit(): Promise<void> {
 // --- parent ----------------------------------------------------------------------------------------
 function runStep(step: string): Promise<StepResult> {
   return new Promise((resolve, reject) => {
-    const args = [here, '--step', step, '--docs', String(DOCS), ...(values.dir ? ['--dir', values.dir] : [])];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = stepProcess(step);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
