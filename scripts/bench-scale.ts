@@ -85,12 +85,16 @@ const STEP_WORK: Record<Exclude<Step, 'open' | 'unclean_open'>, (catalogue: Cata
     if (result.ids.length !== DOCS) throw new Error(`undo changed ${result.ids.length} photos, not ${DOCS}`);
     return `${result.label}: ${result.ids.length} photos`;
   },
+  // As `fototar export-metadata --output` writes them: a piece at a time, straight to the file.
   export_csv: async (c) => {
-    const csv = c.exchange.export('csv');
-    fs.writeFileSync(csvFile, csv);
-    return `${Math.round(csv.length / 1e6)} MB`;
+    await c.exchange.exportToFile(csvFile, 'csv');
+    return `${Math.round(fs.statSync(csvFile).size / 1e6)} MB`;
   },
-  export_xlsx: async (c) => `${Math.round((await c.exchange.exportXlsx()).length / 1e6)} MB`,
+  export_xlsx: async (c) => {
+    const xlsxFile = path.join(dir, 'metadata.xlsx');
+    await c.exchange.exportToFile(xlsxFile, 'xlsx');
+    return `${Math.round(fs.statSync(xlsxFile).size / 1e6)} MB`;
+  },
   import_dry: async (c) => {
     const result = await c.exchange.import(fs.readFileSync(csvFile), { name: 'metadata.csv' });
     return `${result.rows} rows, ${result.changes.length} to change, ${result.unchanged} unchanged, ${result.rejected.length} refused`;

@@ -19,11 +19,19 @@ export interface CsvOptions {
   delimiter?: ',' | ';' | '\t';
 }
 
-/** The header and rows as CSV text, every cell guarded and quoted (no BOM: for previews and copying). */
-export function csvRecords(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
-  const cells = [header, ...rows].map((row) => row.map((value) => guardFormula(value === null ? '' : String(value))));
+/** Rows as CSV text, every cell guarded and quoted: a file written a piece at a time joins these. */
+export function csvRows(rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
+  const cells = rows.map((row) => row.map((value) => guardFormula(value === null ? '' : String(value))));
   return stringify(cells, { quoted: true, quoted_empty: true, record_delimiter: 'windows', delimiter: options.delimiter ?? ',' });
 }
+
+/** The header and rows as CSV text (no BOM: for previews and copying). */
+export function csvRecords(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
+  return csvRows([header, ...rows], options);
+}
+
+/** What a CSV file starts with: the BOM, without which Excel misreads "Üllői". */
+export const CSV_FILE_START = BOM;
 
 /** The same as a file's content: with the BOM. */
 export function csvFile(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {

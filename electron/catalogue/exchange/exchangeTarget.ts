@@ -7,6 +7,10 @@ import type { PlannedEdit } from '../editing/recordedEdit.ts';
 export interface ExchangeTarget {
   photos: {
     iterateAll(): Iterable<Photo>;
+    /** Every photo's id, file and Fortepan number (an export's order is worked out from these). */
+    listed(): { id: number; file: string; fortepanId: number | null }[];
+    /** These photos, in this order (a photo not found is left out). */
+    getMany(ids: readonly number[]): Photo[];
     count(): number;
     applyEdits(edits: readonly PlannedEdit[], label?: string): number[];
   };

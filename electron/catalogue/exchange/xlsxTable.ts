@@ -2,6 +2,7 @@
 // pages. Every cell is written as text (format "@"): Excel must not turn "1956.10.23." into a
 // date serial or "0012" into 12. A date cell someone else's Excel made is read back as YYYY-MM-DD.
 import type ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
 
 // ExcelJS (a few megabytes of code) is loaded on first use, not with the catalogue: `fototar
 // show`, `list` and `credits` open a catalogue (and so its exchange service) but never a workbook.
@@ -47,13 +48,22 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
   return rows;
 }
 
-/** A workbook of one sheet: the header row bold and frozen, every cell text. */
-export async function writeXlsxTable(sheetName: string, header: readonly string[], rows: readonly string[][]): Promise<Buffer> {
-  const workbook = new (await excel()).Workbook();
+/**
+ * A workbook of one sheet, written into `output` as its rows come (ExcelJS's streaming writer):
+ * the header row bold and frozen, every cell text. Between pieces the writer gets the event loop
+ * to compress and pass on what it has, so the rows do not pile up in memory.
+ */
+export async function streamXlsxTable(sheetName: string, header: readonly string[], pieces: Iterable<readonly string[][]>, output: Writable): Promise<void> {
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: true, useStyles: true });
   workbook.creator = 'Fototar';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = header.map((name) => ({ header: name, width: Math.min(60, Math.max(12, name.length + 2)), style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.getRow(1).commit();
+  for (const rows of pieces) {
+    for (const row of rows) sheet.addRow(row).commit();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  sheet.commit();
+  await workbook.commit();
 }

@@ -9,7 +9,8 @@ import type { ExchangeTarget } from '../exchange/exchangeTarget.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { importMetadataFile } from '../exchange/importFile.ts';
 import type { ImportOptions } from '../exchange/metadataImport.ts';
-import { exportMetadata, exportMetadataXlsx, type ExportMetadataOptions } from '../exchange/metadataExport.ts';
+import { exportMetadata, exportMetadataXlsx, metadataTextPieces, type ExportMetadataOptions } from '../exchange/metadataExport.ts';
+import { writeMetadataFile, type MetadataFileKind } from '../exchange/metadataExportToFile.ts';
 import { metadataExportFile, type MetadataFileRequest } from '../exchange/metadataExportFile.ts';
 import { readSidecarSettings, writeSidecarSettings } from '../store/sidecarSettings.ts';
 import { writeSidecars } from '../sidecars/xmpSidecar.ts';
@@ -46,8 +47,18 @@ export class ExchangeService {
     return exportMetadata(this.#catalogue, format, options);
   }
 
+  /** The same text a piece at a time (the CLI writes it to its standard output as it comes). */
+  exportPieces(format: 'csv' | 'json', options: ExportMetadataOptions = {}): Generator<string> {
+    return metadataTextPieces(this.#catalogue, format, options);
+  }
+
   exportXlsx(options: ExportMetadataOptions = {}): Promise<Buffer> {
     return exportMetadataXlsx(this.#catalogue, options);
+  }
+
+  /** The export written to `file` as it is made, whole or not at all (exchange/metadataExportToFile.ts). */
+  exportToFile(file: string, format: MetadataFileKind, options: ExportMetadataOptions = {}): Promise<void> {
+    return writeMetadataFile(this.#catalogue, file, format, options);
   }
 
   /** The metadata export as a file for the UI to save (CSV or XLSX, all photos or only `ids`). */

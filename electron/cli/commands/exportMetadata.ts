@@ -1,5 +1,5 @@
 // fototar export-metadata --catalogue <dir> --format csv|xlsx|json [--output file] [--lang en|hu] [--delimiter ";"]
-import fs from 'node:fs';
+import { once } from 'node:events';
 import { parse, requireCatalogue, withCatalogueReadOnly, UsageError, type Command } from '../cliSupport.ts';
 
 export const exportMetadataCommand: Command = async (args) => {
@@ -18,12 +18,11 @@ export const exportMetadataCommand: Command = async (args) => {
   if (delimiter !== undefined && delimiter !== ',' && delimiter !== ';' && delimiter !== '\t') throw new UsageError('--delimiter takes "," ";" or tab');
   if (format === 'xlsx' && typeof values.output !== 'string') throw new UsageError('an XLSX export needs --output <file.xlsx>');
   await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
-    if (format === 'xlsx') {
-      fs.writeFileSync(values.output as string, await catalogue.exchange.exportXlsx({ lang }));
-      return;
+    // A piece at a time: a million photos are never one string or one workbook in memory.
+    if (typeof values.output === 'string') return catalogue.exchange.exportToFile(values.output, format, { lang, delimiter });
+    if (format === 'xlsx') return;
+    for (const piece of catalogue.exchange.exportPieces(format, { lang, delimiter })) {
+      if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
     }
-    const text = catalogue.exchange.export(format, { lang, delimiter });
-    if (typeof values.output === 'string') fs.writeFileSync(values.output, text, 'utf8');
-    else process.stdout.write(text);
   });
 };
