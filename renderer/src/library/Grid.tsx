@@ -1,20 +1,25 @@
 // The virtualised photo grid: rows of N cells, N from the container's width. Only rows in view
-// are rendered; the pages they need are fetched on demand (see usePhotoPages.ts).
+// are rendered (gridWindow.ts says which, and where, at any size); the pages they need are
+// fetched on demand (see usePhotoPages.ts).
 import { CellMarks } from './marks/CellMarks.tsx';
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
 import { ingestReason } from '../ingest/ingestReasons.ts';
 import { gridColumns } from './thumbSize.ts';
+import { contentHeight, firstRowInView, rowsInView, rowTop, scrollHeight, scrollTopToShow, type GridMetrics } from './gridWindow.ts';
+
+const sameRows = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first === b.first && a.last === b.last;
 
 const GAP = 12;
 const PADDING = 16;
 const TEXT_HEIGHT = 46;
 /** Cells narrower than this show less text (thumbSize.ts lets them go down to 96 px). */
 const COMPACT_BELOW = 140;
+/** Rows rendered beyond the view on each side, so a short scroll shows cards, not blanks. */
+const OVERSCAN_ROWS = 3;
 
 export interface GridProps {
   total: number;
@@ -38,12 +43,20 @@ export function Grid(props: GridProps) {
   const { total, photoAt, ensureRange, isSelected, focusIndex, onColumnsChange, cellSize } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  const [viewport, setViewport] = useState(0);
+  const [scrollTop, setScrollTop] = useState(0);
+  const drawnTop = useRef(0);
+  drawnTop.current = scrollTop;
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    setWidth(element.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    const measure = () => {
+      setWidth(element.clientWidth);
+      setViewport(element.clientHeight);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -53,44 +66,49 @@ export function Grid(props: GridProps) {
   const cellWidth = width ? Math.floor((inner - GAP * (columns - 1)) / columns) : cellSize;
   const rowHeight = cellWidth + TEXT_HEIGHT + GAP;
   const rowCount = Math.ceil(total / columns);
+  const metrics: GridMetrics = { rowCount, rowHeight, padding: PADDING, viewport };
+  // The latest geometry, for scrolls asked for by effects and events between renders.
+  const latest = useRef(metrics);
+  latest.current = metrics;
 
   useEffect(() => void onColumnsChange(columns), [columns, onColumnsChange]);
 
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 3,
-    paddingStart: PADDING,
-    paddingEnd: PADDING,
-  });
+  /** Scrolls so that `row` is in view ('auto': only as far as needed) or at the top. */
+  const showRow = (row: number, align: 'auto' | 'start') => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const next = scrollTopToShow(latest.current, row, element.scrollTop, align);
+    if (next !== element.scrollTop) element.scrollTop = next;
+    // Drawn from the new position at once, not one scroll event later.
+    setScrollTop(element.scrollTop);
+  };
 
-  // A new geometry (window resized, thumbnail size changed): the rows are measured again and the
-  // photo in focus (else the first one that was in view) stays in view, so changing the size
-  // never loses the person's place among 200,000 photos. Rows have one fixed height, so the first
-  // photo in view follows from the scroll offset.
+  // A new geometry (window resized, thumbnail size changed): the photo in focus (else the first
+  // one that was in view) stays in view, so changing the size never loses the person's place
+  // among 200,000 photos.
   const geometry = useRef({ rowHeight, columns });
   const firstInView = useRef(0);
   const onScroll = () => {
     const element = scrollRef.current;
     if (!element) return;
-    const { rowHeight: height, columns: perRow } = geometry.current;
-    firstInView.current = Math.max(0, Math.floor((element.scrollTop - PADDING) / height)) * perRow;
+    const top = element.scrollTop;
+    const m = latest.current;
+    firstInView.current = firstRowInView(m, top) * columns;
+    // Below the cap, rows sit where they are and only a new set of rows in view needs a render;
+    // above it, rows are drawn relative to the scroll position, so every scroll redraws them.
+    if (scrollHeight(m) < contentHeight(m) || !sameRows(rowsInView(m, top, 0), rowsInView(m, drawnTop.current, 0))) setScrollTop(top);
   };
   useLayoutEffect(() => {
     const before = geometry.current;
     geometry.current = { rowHeight, columns };
-    virtualizer.measure();
     if (before.rowHeight === rowHeight && before.columns === columns) return;
     const focused = focusIndex >= 0 && focusIndex < total;
     const keep = focused ? focusIndex : firstInView.current;
-    if (keep > 0) virtualizer.scrollToIndex(Math.floor(keep / columns), { align: focused ? 'auto' : 'start' });
+    if (keep > 0) showRow(Math.floor(keep / columns), focused ? 'auto' : 'start');
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new geometry moves the view
-  }, [rowHeight, columns, virtualizer]);
+  }, [rowHeight, columns]);
 
-  const items = virtualizer.getVirtualItems();
-  const firstRow = items.length ? items[0].index : 0;
-  const lastRow = items.length ? items[items.length - 1].index : -1;
+  const { first: firstRow, last: lastRow } = rowsInView(metrics, scrollTop, OVERSCAN_ROWS);
 
   // Load what is in view, after the scroll settles for a moment (a dragged scrollbar crossing
   // 200,000 photos should not request every page on the way).
@@ -100,48 +118,52 @@ export function Grid(props: GridProps) {
   }, [firstRow, lastRow, columns, ensureRange, total]);
 
   useEffect(() => {
-    if (focusIndex >= 0 && focusIndex < total) virtualizer.scrollToIndex(Math.floor(focusIndex / columns), { align: 'auto' });
+    if (focusIndex >= 0 && focusIndex < total) showRow(Math.floor(focusIndex / columns), 'auto');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusIndex]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
   }, [props.query, props.order]);
+
+  const rows = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    const cells = [];
+    for (let c = 0; c < columns; c++) {
+      const index = row * columns + c;
+      if (index >= total) break;
+      const photo = photoAt(index);
+      cells.push(
+        <GridCell
+          key={photo ? `p${photo.id}` : `i${index}`}
+          index={index}
+          photo={photo}
+          size={cellWidth}
+          selected={photo ? isSelected(photo.id) : false}
+          focused={index === focusIndex}
+          onClick={props.onCellClick}
+          onOpen={props.onCellOpen}
+        />,
+      );
+    }
+    rows.push(
+      <div
+        key={row}
+        className="grid-row"
+        role="row"
+        aria-rowindex={row + 1}
+        style={{ transform: `translateY(${rowTop(metrics, row, scrollTop)}px)`, height: rowHeight, gridTemplateColumns: `repeat(${columns}, ${cellWidth}px)` }}
+      >
+        {cells}
+      </div>,
+    );
+  }
 
   return (
     <div className={cellWidth < COMPACT_BELOW ? 'grid-scroll compact' : 'grid-scroll'} ref={scrollRef} data-testid="grid" role="grid" aria-rowcount={rowCount} aria-colcount={columns} data-cell-width={cellWidth} onScroll={onScroll}>
-      <div className="grid-sizer" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((row) => {
-          const cells = [];
-          for (let c = 0; c < columns; c++) {
-            const index = row.index * columns + c;
-            if (index >= total) break;
-            const photo = photoAt(index);
-            cells.push(
-              <GridCell
-                key={photo ? `p${photo.id}` : `i${index}`}
-                index={index}
-                photo={photo}
-                size={cellWidth}
-                selected={photo ? isSelected(photo.id) : false}
-                focused={index === focusIndex}
-                onClick={props.onCellClick}
-                onOpen={props.onCellOpen}
-              />,
-            );
-          }
-          return (
-            <div
-              key={row.key}
-              className="grid-row"
-              role="row"
-              aria-rowindex={row.index + 1}
-              style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gridTemplateColumns: `repeat(${columns}, ${cellWidth}px)` }}
-            >
-              {cells}
-            </div>
-          );
-        })}
+      <div className="grid-sizer" style={{ height: scrollHeight(metrics) }}>
+        {rows}
       </div>
     </div>
   );

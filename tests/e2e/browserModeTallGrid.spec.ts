@@ -1,0 +1,69 @@
+// A grid taller than a browser can lay out (Chromium clamps an element at 33,554,428 px): 90,000
+// photos in one column of the largest thumbnails at 1024×700 need about 50 million pixels. End,
+// Home, a dragged scrollbar and Page Down reach every photo, the last one included; before, the
+// grid ended where the browser clamped it and the last photos could never be shown.
+import { test, expect, type Page } from '@playwright/test';
+import { imagelessCatalogue } from '../support/imagelessCatalogue.ts';
+import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
+import { LibraryPage } from './pages/LibraryPage.ts';
+
+const PHOTOS = 90_000;
+/** Chromium's tallest element (its layout unit's limit), measured in Debian's Chromium. */
+const BROWSER_LIMIT = 33_554_428;
+
+let served: ServedCatalogue | null = null;
+test.afterEach(async () => {
+  await served?.stop();
+  served = null;
+});
+
+/** Scrolls the grid as a dragged scrollbar does: to a fraction of its range. */
+async function dragScrollbarTo(page: Page, fraction: number): Promise<void> {
+  await page.getByTestId('grid').evaluate((grid, f) => {
+    grid.scrollTop = f * (grid.scrollHeight - grid.clientHeight);
+  }, fraction);
+}
+
+test('End, Home, the scrollbar and Page Down reach every photo of a grid taller than the browser allows', async ({ page }, testInfo) => {
+  test.setTimeout(600_000);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  served = await serveCatalogue(imagelessCatalogue(PHOTOS));
+  const library = new LibraryPage(page);
+  await library.open(served.url);
+  await page.getByRole('slider', { name: 'Thumbnail size' }).fill('320');
+  const grid = page.getByTestId('grid');
+  await expect.poll(async () => Number(await grid.getAttribute('data-cell-width'))).toBeGreaterThanOrEqual(320);
+  const rows = Number(await grid.getAttribute('aria-rowcount'));
+  const rowHeight = Number(await grid.getAttribute('data-cell-width')) + 46 + 12;
+  expect(rows * rowHeight, 'the rows need more height than the browser lays out').toBeGreaterThan(BROWSER_LIMIT * 1.3);
+
+  // End: the last photo, selected and on screen, with its card loaded (a card of the largest
+  // thumbnails in one column is taller than the grid's view at 1024×700: most of it shows).
+  await library.clickCell(0);
+  await library.press('End');
+  await expect(library.cellAt(PHOTOS - 1)).toHaveAttribute('aria-selected', 'true', { timeout: 60_000 });
+  await expect(library.cellAt(PHOTOS - 1)).toBeInViewport({ ratio: 0.8 });
+  await page.screenshot({ path: testInfo.outputPath('tall-grid-end-1024x700.png') });
+  await library.press('Home');
+  await expect(library.cellAt(0)).toBeInViewport({ ratio: 0.8 });
+
+  // The scrollbar dragged to the end, and to the middle: the photos there are shown.
+  await dragScrollbarTo(page, 1);
+  await expect(library.cellAt(PHOTOS - 1)).toBeInViewport({ timeout: 60_000 });
+  await dragScrollbarTo(page, 0.5);
+  const middle = page.locator('[data-testid="grid-cell"]').filter({ visible: true });
+  await expect.poll(async () => Number(await middle.first().getAttribute('data-index')), { timeout: 60_000 }).toBeGreaterThan(PHOTOS * 0.45);
+  expect(Number(await middle.first().getAttribute('data-index'))).toBeLessThan(PHOTOS * 0.55);
+
+  // Page Down from the focused photo moves four rows and keeps it in view, deep in the grid.
+  // Clicked where the person sees it: the middle of the grid (a cell's own scrollIntoView would
+  // move a scaled grid by more than it asks).
+  const box = (await grid.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(page.locator('.cell.focused')).toHaveCount(1);
+  const from = Number(await page.locator('.cell.focused').getAttribute('data-index'));
+  const columns = Number(await grid.getAttribute('aria-colcount'));
+  await library.press('PageDown');
+  await expect(library.cellAt(from + 4 * columns)).toHaveAttribute('aria-selected', 'true');
+  await expect(library.cellAt(from + 4 * columns)).toBeInViewport({ ratio: 0.8 });
+});
