@@ -137,23 +137,26 @@ export function parseJson(text: string): ParsedFile {
   return { rows, ignoredColumns: [...ignored] };
 }
 
+/** What matching needs of a photo: read for every photo, where whole photos are read per piece. */
+type PhotoKey = { id: number; fortepanId: number | null; file: string };
+
 /** Finds the photos rows point at, by Fortepan number and file name (or path). */
 class PhotoMatcher {
-  readonly #byFortepan = new Map<number, Photo[]>();
-  readonly #byBase = new Map<string, Photo[]>();
-  readonly #all: Photo[] = [];
+  readonly #byFortepan = new Map<number, PhotoKey[]>();
+  readonly #byBase = new Map<string, PhotoKey[]>();
+  readonly #all: PhotoKey[];
 
   constructor(catalogue: ExchangeTarget) {
-    for (const photo of catalogue.photos.iterateAll()) {
-      this.#all.push(photo);
+    this.#all = catalogue.photos.listed();
+    for (const photo of this.#all) {
       if (photo.fortepanId !== null) push(this.#byFortepan, photo.fortepanId, photo);
       push(this.#byBase, path.basename(photo.file), photo);
     }
   }
 
   /** The photo a row names, or why none (a message key: see shared/locales/…/errors.json). */
-  match(fortepanCell: string, fileCell: string): Photo | MessageRef {
-    let candidates: Photo[] | null = null;
+  match(fortepanCell: string, fileCell: string): PhotoKey | MessageRef {
+    let candidates: PhotoKey[] | null = null;
     const what: { fortepan?: number; file?: string } = {};
     if (fortepanCell.trim()) {
       const m = /^(?:fortepan\s*)?(\d{1,9})$/i.exec(fortepanCell.trim());
@@ -163,7 +166,7 @@ class PhotoMatcher {
     }
     const file = fileCell.trim();
     if (file) {
-      let byFile: Photo[];
+      let byFile: PhotoKey[];
       if (/[\\/]/.test(file)) {
         const wanted = file.replace(/\\/g, '/');
         byFile = this.#all.filter((p) => {
@@ -195,75 +198,88 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const shown = (field: EditableField, value: unknown) => (field === 'tags' ? joinTags(value as string[]) : String(value ?? ''));
 
+/** Rows matched and compared per piece: whole photos are read for one piece at a time. */
+const PIECE = 2_000;
+
 /** What importing these rows would change, and the edits that do it. */
 export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
   const matcher = new PhotoMatcher(catalogue);
   const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], warnings: [], ignoredColumns: parsed.ignoredColumns };
   const edits: PlannedEdit[] = [];
   const claimed = new Map<number, number>();
-  for (const row of parsed.rows) {
-    const reject = ({ key, params = {} }: MessageRef, unreadableDate?: string) =>
-      preview.rejected.push({ line: row.line, reason: englishMessage(key, params), key, params, ...(unreadableDate === undefined ? {} : { unreadableDate }) });
-    const found = matcher.match(row.cells.fortepan_id ?? '', row.cells.file ?? '');
-    if (!('id' in found)) {
-      reject(found);
-      continue;
-    }
-    const earlier = claimed.get(found.id);
-    if (earlier !== undefined) {
-      reject({ key: 'importSamePhoto', params: { line: earlier, photo: photoLabel(found) } });
-      continue;
-    }
-    const raw: Record<string, unknown> = {};
-    for (const [column, field] of Object.entries(COLUMN_FIELD) as [ExchangeColumn, EditableField][]) {
-      const cell = row.cells[column];
-      if (cell === undefined || (options.keepBlank && cell.trim() === '')) continue;
-      raw[field] = field === 'tags' ? splitTags(cell) : cell;
-    }
-    // The field rules every write path shares: a value with U+FFFD rejects its row, an
-    // oversized one is cut and the preview says so.
-    const checked = applyFieldLimits(raw as PhotoPatch);
-    if (checked.refused.length) {
-      const [only, ...more] = checked.refused;
-      reject(more.length ? { key: 'importRefused', params: { reason: checked.refused.map((r) => r.message).join('; ') } } : only);
-      continue;
-    }
-    for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message, key: warning.key, params: warning.params });
-    Object.assign(raw, checked.patch);
-    if (raw.date !== undefined) {
-      // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").
-      const readAs = readDate(raw.date as string);
-      if (readAs.ok) raw.date = readAs.edtf;
-      else if (options.skipBadDates) {
-        const params = { reason: readAs.error };
-        preview.warnings.push({ line: row.line, message: englishMessage('importDateLeft', params), key: 'importDateLeft', params, unreadableDate: raw.date as string });
-        delete raw.date;
-      } else {
-        reject({ key: 'importBadDate', params: { reason: readAs.error } }, raw.date as string);
-        continue;
-      }
-    }
-    const valid = photoPatchSchema.safeParse(raw);
-    if (!valid.success) {
-      const issue = valid.error.issues[0];
-      reject({ key: 'importInvalidValue', params: { field: issue.path.join('.') || 'row', issue: issue.message } });
-      continue;
-    }
-    claimed.set(found.id, row.line);
-    const change = diffPatch(found, valid.data as PhotoPatch);
-    if (!change) {
-      preview.unchanged++;
-      continue;
-    }
-    const fields = (Object.keys(change.after) as EditableField[]).map((field) => ({
-      field,
-      before: shown(field, change.before[field]),
-      after: shown(field, change.after[field]),
-    }));
-    preview.changes.push({ line: row.line, id: found.id, label: photoLabel(found), fields } satisfies ImportChange);
-    edits.push({ id: found.id, patch: change.after });
+  for (let start = 0; start < parsed.rows.length; start += PIECE) {
+    const piece = parsed.rows.slice(start, start + PIECE);
+    const matches = piece.map((row) => matcher.match(row.cells.fortepan_id ?? '', row.cells.file ?? ''));
+    const photos = new Map(catalogue.photos.getMany([...new Set(matches.flatMap((m) => ('id' in m ? [m.id] : [])))]).map((p) => [p.id, p]));
+    piece.forEach((row, i) => planRow(row, matches[i], photos, claimed, preview, edits, options));
   }
   return { preview, edits };
+}
+
+function planRow(
+  row: Row,
+  match: PhotoKey | MessageRef,
+  photos: ReadonlyMap<number, Photo>,
+  claimed: Map<number, number>,
+  preview: ImportPreview,
+  edits: PlannedEdit[],
+  options: ImportOptions,
+): void {
+  const reject = ({ key, params = {} }: MessageRef, unreadableDate?: string) =>
+    preview.rejected.push({ line: row.line, reason: englishMessage(key, params), key, params, ...(unreadableDate === undefined ? {} : { unreadableDate }) });
+  if (!('id' in match)) return void reject(match);
+  const found = photos.get(match.id);
+  // Gone since the keys were read: said as a row that names no photo.
+  if (!found) {
+    return void reject(match.fortepanId !== null ? { key: 'importNoPhotoFortepan', params: { fortepan: match.fortepanId } } : { key: 'importNoPhotoFile', params: { file: path.basename(match.file) } });
+  }
+  const earlier = claimed.get(found.id);
+  if (earlier !== undefined) return void reject({ key: 'importSamePhoto', params: { line: earlier, photo: photoLabel(found) } });
+  const raw: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(COLUMN_FIELD) as [ExchangeColumn, EditableField][]) {
+    const cell = row.cells[column];
+    if (cell === undefined || (options.keepBlank && cell.trim() === '')) continue;
+    raw[field] = field === 'tags' ? splitTags(cell) : cell;
+  }
+  // The field rules every write path shares: a value with U+FFFD rejects its row, an
+  // oversized one is cut and the preview says so.
+  const checked = applyFieldLimits(raw as PhotoPatch);
+  if (checked.refused.length) {
+    const [only, ...more] = checked.refused;
+    return void reject(more.length ? { key: 'importRefused', params: { reason: checked.refused.map((r) => r.message).join('; ') } } : only);
+  }
+  for (const warning of checked.warnings) preview.warnings.push({ line: row.line, message: warning.message, key: warning.key, params: warning.params });
+  Object.assign(raw, checked.patch);
+  if (raw.date !== undefined) {
+    // Spreadsheets hold dates as people write them ("1956. 10. 23.", "1950-es évek").
+    const readAs = readDate(raw.date as string);
+    if (readAs.ok) raw.date = readAs.edtf;
+    else if (options.skipBadDates) {
+      const params = { reason: readAs.error };
+      preview.warnings.push({ line: row.line, message: englishMessage('importDateLeft', params), key: 'importDateLeft', params, unreadableDate: raw.date as string });
+      delete raw.date;
+    } else {
+      return void reject({ key: 'importBadDate', params: { reason: readAs.error } }, raw.date as string);
+    }
+  }
+  const valid = photoPatchSchema.safeParse(raw);
+  if (!valid.success) {
+    const issue = valid.error.issues[0];
+    return void reject({ key: 'importInvalidValue', params: { field: issue.path.join('.') || 'row', issue: issue.message } });
+  }
+  claimed.set(found.id, row.line);
+  const change = diffPatch(found, valid.data as PhotoPatch);
+  if (!change) {
+    preview.unchanged++;
+    return;
+  }
+  const fields = (Object.keys(change.after) as EditableField[]).map((field) => ({
+    field,
+    before: shown(field, change.before[field]),
+    after: shown(field, change.after[field]),
+  }));
+  preview.changes.push({ line: row.line, id: found.id, label: photoLabel(found), fields } satisfies ImportChange);
+  edits.push({ id: found.id, patch: change.after });
 }
 
 /**

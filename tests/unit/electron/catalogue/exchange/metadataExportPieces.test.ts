@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { exportMetadata, exportRecords, metadataTextPieces } from '../../../../../electron/catalogue/exchange/metadataExport.ts';
+import { importMetadata } from '../../../../../electron/catalogue/exchange/metadataImport.ts';
 import { writeMetadataFile } from '../../../../../electron/catalogue/exchange/metadataExportToFile.ts';
 import type { ExchangeTarget } from '../../../../../electron/catalogue/exchange/exchangeTarget.ts';
 import { readXlsxTable } from '../../../../../electron/catalogue/exchange/xlsxTable.ts';
@@ -115,4 +116,19 @@ test('an export into a folder that is not there says which folder, in one senten
     assert.equal(error.message, `There is no folder “${path.join(dir, 'nincs')}”.`);
     return true;
   });
+});
+
+test('an import of 4,500 rows compares each with its photo across pieces, and a photo named twice is refused the second time', () => {
+  const lines = exportMetadata(target(), 'csv').replace(/^\ufeff/, '').split('\r\n');
+  const header = lines[0];
+  const rows = lines.slice(1, -1);
+  // New titles in three pieces' worth of rows; row 10 again at the end.
+  const edited = rows.map((line, i) => (i % 1_000 === 999 ? line.replace(/"Üllői út \d+"/, `"Körút ${i + 1}"`) : line));
+  const text = [header, ...edited, rows[9], ''].join('\r\n');
+  const result = importMetadata(target(), text);
+  assert.equal(result.rows, PHOTOS + 1);
+  assert.deepEqual(result.changes.map((c) => c.line), [1000, 2000, 3000, 4000].map((n) => n + 1));
+  assert.deepEqual(result.changes[2].fields, [{ field: 'title', before: 'Üllői út 3000', after: 'Körút 3000' }]);
+  assert.equal(result.unchanged, PHOTOS - 4);
+  assert.deepEqual(result.rejected.map((r) => [r.line, r.key]), [[PHOTOS + 2, 'importSamePhoto']]);
 });
