@@ -24,11 +24,17 @@ export function damagedMessage(paths: CataloguePaths, detail: string): { message
   return { ...said(ref), latestBackup: latest?.file };
 }
 
+// Made when first asked for: its English sentence loads ICU's plural rules (30–100 ms), which
+// every command paid at open although most never show the check's progress.
+let checking: CatalogueHealth | null = null;
+const checkingHealth = (): CatalogueHealth => (checking ??= { state: 'checking', ...said({ key: 'healthChecking' }) });
+
 export class HealthMonitor {
   readonly #db: DatabaseSync;
   readonly #paths: CataloguePaths;
   readonly #check: BackgroundCheck;
-  #health: CatalogueHealth = { state: 'checking', ...said({ key: 'healthChecking' }) };
+  /** The check's verdict; null while it runs. */
+  #settled: CatalogueHealth | null = null;
   readonly done: Promise<CatalogueHealth>;
 
   constructor(db: DatabaseSync, paths: CataloguePaths) {
@@ -41,19 +47,20 @@ export class HealthMonitor {
   #stopped = false;
 
   #settle(result: CheckResult): CatalogueHealth {
-    if (this.#health.state !== 'checking' || this.#stopped) return this.#health;
+    if (this.#settled) return this.#settled;
+    if (this.#stopped) return checkingHealth();
     if (result.ok) {
-      this.#health = { state: 'ok' };
+      this.#settled = { state: 'ok' };
     } else {
       if (this.#db.isOpen) this.#db.exec('PRAGMA query_only = ON');
-      this.#health = { state: 'damaged', ...damagedMessage(this.#paths, result.detail) };
+      this.#settled = { state: 'damaged', ...damagedMessage(this.#paths, result.detail) };
     }
-    return this.#health;
+    return this.#settled;
   }
 
   health(): CatalogueHealth {
     const result = this.#check.result();
-    return result ? this.#settle(result) : this.#health;
+    return result ? this.#settle(result) : (this.#settled ?? checkingHealth());
   }
 
   /** Throws unless edits may be saved; waits for a running check first. */
