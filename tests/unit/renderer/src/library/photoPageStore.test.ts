@@ -47,13 +47,21 @@ function storeOn(fetcher: (query: string, page: number) => Promise<FetchedPage>)
   return { store, events };
 }
 
-test('End during a refresh: the last page is fetched for the view swapped in, not lost with the old one', async () => {
+/** The whole catalogue shown, the grid at its top. */
+async function shownAtTop() {
   const catalogue = slowCatalogue();
   const { store } = storeOn(catalogue.fetcher);
   const first = store.show('', SORT);
   catalogue.take(0).answer();
   await first;
   store.ensureRange(0, 40);
+  return { catalogue, store };
+}
+
+const titleAt = (store: PhotoPageStore, index: number) => (store.photoAt(index) as unknown as { title: string } | undefined)?.title;
+
+test('End during a refresh: the last page is fetched for the view swapped in, not lost with the old one', async () => {
+  const { catalogue, store } = await shownAtTop();
   assert.equal(store.photoAt(1499), undefined);
 
   // End: the grid asks for the last rows' page; before it comes, an edit's event refreshes the view.
@@ -69,16 +77,11 @@ test('End during a refresh: the last page is fetched for the view swapped in, no
   catalogue.take(7).answer(2);
   await refresh;
   assert.equal(store.photoAt(1499)?.id, 1500);
-  assert.equal((store.photoAt(1499) as unknown as { title: string }).title, 'v2', 'the refreshed page, not the replaced one');
+  assert.equal(titleAt(store, 1499), 'v2', 'the refreshed page, not the replaced one');
 });
 
 test('a view swapped in asks for the pages in view it does not have yet', async () => {
-  const catalogue = slowCatalogue();
-  const { store } = storeOn(catalogue.fetcher);
-  const first = store.show('', SORT);
-  catalogue.take(0).answer();
-  await first;
-  store.ensureRange(0, 40);
+  const { catalogue, store } = await shownAtTop();
 
   // A refresh starts with the grid at the top; End is pressed while it is in flight.
   const refresh = store.show('', SORT);
@@ -93,11 +96,7 @@ test('a view swapped in asks for the pages in view it does not have yet', async 
 });
 
 test('a page that arrives after its view was replaced by another query is dropped', async () => {
-  const catalogue = slowCatalogue();
-  const { store } = storeOn(catalogue.fetcher);
-  const first = store.show('', SORT);
-  catalogue.take(0).answer();
-  await first;
+  const { catalogue, store } = await shownAtTop();
   store.ensureRange(200, 240);
   const late = catalogue.take(1);
   const search = store.show('villamos', SORT);
@@ -111,7 +110,7 @@ test('a page that arrives after its view was replaced by another query is droppe
   assert.equal(own.query, 'villamos');
   own.answer(3);
   await settle();
-  assert.equal((store.photoAt(200) as unknown as { title: string }).title, 'v3');
+  assert.equal(titleAt(store, 200), 'v3');
 });
 
 test('an older view that answers after a newer one is never shown', async () => {
@@ -135,10 +134,10 @@ test('a refresh keeps the old rows on screen until the new ones come', async () 
   catalogue.take(0).answer(1);
   await first;
   const refresh = store.show('', SORT);
-  assert.equal((store.photoAt(0) as unknown as { title: string }).title, 'v1');
+  assert.equal(titleAt(store, 0), 'v1');
   catalogue.take(0).answer(2);
   await refresh;
-  assert.equal((store.photoAt(0) as unknown as { title: string }).title, 'v2');
+  assert.equal(titleAt(store, 0), 'v2');
   assert.equal(store.loadedRange(0, 300).length, PAGE_SIZE);
   assert.equal(store.indexOfId(150), 149);
 });
