@@ -20,17 +20,22 @@ export class MarksPage {
     this.facets = page.getByTestId('facet-marks');
   }
 
-  /** What the card of the photo at `index` shows. */
+  /**
+   * What the card of the photo at `index` shows, read in one step in the page. Read mark by mark
+   * (is there a label? then its colour), a label taken off in between left getAttribute waiting
+   * for an element that was gone: under stress-ng that hung the poll for its 30 s while the card
+   * already showed the right marks.
+   */
   async card(cell: Locator): Promise<CardMarks> {
-    const stars = cell.getByTestId('cell-stars');
-    const flag = cell.getByTestId('cell-flag');
-    const label = cell.getByTestId('cell-label');
-    return {
-      rating: (await stars.count()) ? Number(await stars.getAttribute('data-rating')) : 0,
-      flag: (await flag.count()) ? ((await flag.getAttribute('data-flag')) ?? '') : '',
-      label: (await label.count()) ? ((await label.getAttribute('data-label')) ?? '') : '',
-      rejected: ((await cell.getAttribute('class')) ?? '').split(' ').includes('rejected'),
-    };
+    return cell.evaluate((el) => {
+      const mark = (testId: string, name: string) => el.querySelector(`[data-testid="${testId}"]`)?.getAttribute(name) ?? null;
+      return {
+        rating: Number(mark('cell-stars', 'data-rating') ?? 0),
+        flag: mark('cell-flag', 'data-flag') ?? '',
+        label: mark('cell-label', 'data-label') ?? '',
+        rejected: el.classList.contains('rejected'),
+      };
+    }, undefined, { timeout: 10_000 });
   }
 
   async expectCard(cell: Locator, marks: Partial<CardMarks>): Promise<void> {
