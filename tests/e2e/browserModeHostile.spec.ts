@@ -129,13 +129,10 @@ test('hostile metadata and file names show as text everywhere and nothing execut
   await expect(page.getByText('<img src=x onerror=window.__pwned=20> cikk').first()).toBeVisible();
   const preview = page.getByTestId('credit-preview');
   await expect(preview).toContainText(HOSTILE.donor);
-  const htmlFormat = page.getByTestId('credit-format-html');
-  if (await htmlFormat.count()) {
-    await htmlFormat.click();
-    // The HTML file escapes every "<" (as &lt; or &#60;) and the preview shows that source as text.
-    await expect(preview).toContainText(/&(lt|#60|#x3c);b onmouseover/i);
-    await expect(preview).not.toContainText('<b onmouseover');
-  }
+  // The HTML file escapes every "<" (as &lt; or &#60;) and the preview shows that source as text.
+  await page.getByTestId('credit-format-html').click();
+  await expect(preview).toContainText(/&(lt|#60|#x3c);b onmouseover/i);
+  await expect(preview).not.toContainText('<b onmouseover');
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'hostile-collection.png') });
 
   await assertNothingRan(page);
