@@ -21,7 +21,14 @@ export async function writeMetadataFile(catalogue: ExchangeTarget, file: string,
     if (format === 'xlsx') {
       const output = fs.createWriteStream(partial, { flush: true });
       const closed = new Promise<void>((resolve, reject) => output.on('close', resolve).on('error', reject));
-      await writeMetadataXlsx(catalogue, output, options);
+      try {
+        await writeMetadataXlsx(catalogue, output, options);
+      } catch (error) {
+        // The file is closed before it is removed, and its own late error is not left unhandled.
+        output.destroy();
+        await closed.catch(() => {});
+        throw error;
+      }
       await closed;
     } else {
       const handle = await fs.promises.open(partial, 'w');
