@@ -16,7 +16,7 @@ export interface PhotoSource {
   /** The query these pages answer ('' = the whole catalogue). */
   query: string;
   /** The order these pages are in (the catalogue's sort when they were asked for). */
-  sort: PhotoSort | null;
+  sort: PhotoSort;
   total: number;
   pages: Map<number, PhotoSummary[]>;
   /** Pages of the previous generation, shown until their replacement arrives. */
@@ -75,7 +75,7 @@ export class PhotoPageStore {
     this.listener.onViewStart();
     const previous = this.source;
     // Another order is a new view (it starts at the top), like another query.
-    const sameView = previous !== null && previous.query === query && previous.sort !== null && sameSort(previous.sort, sort);
+    const sameView = previous !== null && previous.query === query && sameSort(previous.sort, sort);
     const firstPages = new Set<number>([0]);
     if (sameView) for (const p of this.pagesIn(...this.visible, Infinity)) firstPages.add(p);
     const pages = [...firstPages];
@@ -166,7 +166,7 @@ export class PhotoPageStore {
       const page = this.wanted.shift()!;
       if (current.pages.has(page) || flying.has(page)) continue;
       flying.add(page);
-      this.fetchPage(current.query, page, current.sort!)
+      this.fetchPage(current.query, page, current.sort)
         .then((result) => {
           // Only into the view that asked: a replaced view's page is of no use to the next one.
           if (this.isReplacing(current)) return;
