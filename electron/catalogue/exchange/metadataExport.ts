@@ -82,7 +82,7 @@ function exportRecord(photo: Photo, baseCounts: Map<string, number>): ExportReco
 }
 
 /** The records of the export, 2,000 at a time, in the export's order (exportPlan). */
-export function* exportRecordChunks(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): Generator<ExportRecord[]> {
+function* exportRecordChunks(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): Generator<ExportRecord[]> {
   const plan = exportPlan(catalogue, ids, inOrder);
   for (let i = 0; i < plan.ids.length; i += CHUNK) {
     yield catalogue.photos.getMany(plan.ids.slice(i, i + CHUNK)).map((photo) => exportRecord(photo, plan.baseCounts));
@@ -95,7 +95,7 @@ export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[]
 }
 
 /** The header row, in the file's language. */
-export function exportHeader(lang: 'en' | 'hu'): string[] {
+function exportHeader(lang: 'en' | 'hu'): string[] {
   return EXCHANGE_COLUMNS.map((column) => (lang === 'hu' ? HUNGARIAN_HEADERS[column] : column));
 }
 
@@ -121,8 +121,9 @@ export function* metadataTextPieces(catalogue: ExchangeTarget, format: 'csv' | '
     let first = true;
     for (const records of exportRecordChunks(catalogue, options.ids, options.inOrder)) {
       const items = records.map((r) => `  ${JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
-      if (items) yield `${first ? '[\n' : ',\n'}${items}`;
-      if (items) first = false;
+      if (!items) continue;
+      yield `${first ? '[\n' : ',\n'}${items}`;
+      first = false;
     }
     yield first ? '[]\n' : '\n]\n';
     return;
