@@ -4,11 +4,14 @@
 import type { Photo } from '../../../shared/types.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 
+/** What matching a row and ordering an export need of a photo, read for every photo at once. */
+export type PhotoKey = { id: number; file: string; fortepanId: number | null };
+
 export interface ExchangeTarget {
   photos: {
     iterateAll(): Iterable<Photo>;
     /** Every photo's id, file and Fortepan number (an export's order is worked out from these). */
-    listed(): { id: number; file: string; fortepanId: number | null }[];
+    listed(): PhotoKey[];
     /** These photos, in this order (a photo not found is left out). */
     getMany(ids: readonly number[]): Photo[];
     count(): number;

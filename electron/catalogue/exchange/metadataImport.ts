@@ -19,7 +19,7 @@ import {
   type ImportResult,
 } from '../../../shared/metadataExchange.ts';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
-import type { ExchangeTarget } from './exchangeTarget.ts';
+import type { ExchangeTarget, PhotoKey } from './exchangeTarget.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { englishMessage, type MessageRef } from '../../../shared/errorMessages.ts';
@@ -137,8 +137,6 @@ export function parseJson(text: string): ParsedFile {
   return { rows, ignoredColumns: [...ignored] };
 }
 
-/** What matching needs of a photo: read for every photo, where whole photos are read per piece. */
-type PhotoKey = { id: number; fortepanId: number | null; file: string };
 
 /** Finds the photos rows point at, by Fortepan number and file name (or path). */
 class PhotoMatcher {
