@@ -17,10 +17,10 @@ import { lowerBound } from '../../../shared/lowerBound.ts';
 import { packMarks } from './markBits.ts';
 
 /**
- * Photos per segment: each is given to Lunr on its own (bounded memory, and the unit of a parallel
- * build). Lunr's builder keeps every (term, field, document) as a property of objects that grow
- * with the segment; slices of 2,500 took about 15% less CPU than slices of 10,000 (20,000 photos
- * of the benchmark's corpus), and an average field length over 2,500 photos is as steady.
+ * Photos per segment: the unit of a parallel build, and the photos Lunr's average field lengths
+ * are taken over (Lunr itself is given them in smaller builders: lunrSegment.ts). An average
+ * over 2,500 photos is as steady as one over the whole catalogue, and a slice this size keeps
+ * both workers busy to the end of a build.
  */
 export const SEGMENT_SIZE = 2_500;
 
