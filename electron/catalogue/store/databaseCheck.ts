@@ -62,8 +62,39 @@ Atomics.notify(state, 0);
 
 const DETAIL_BYTES = 2048;
 
+/** A check under way or done: in a worker thread (BackgroundCheck) or already run here (CheckDone). */
+export interface RunningCheck {
+  readonly done: Promise<CheckResult>;
+  /** The answer, or null while the check runs. */
+  result(): CheckResult | null;
+  /** Blocks this thread until the answer is there (or `timeoutMs` passed: null). */
+  waitSync(timeoutMs: number): CheckResult | null;
+  stop(): void;
+}
+
+/** A check that was run on this thread: its answer is there at once. */
+export class CheckDone implements RunningCheck {
+  readonly #result: CheckResult;
+  readonly done: Promise<CheckResult>;
+
+  constructor(file: string, kind: CheckKind) {
+    this.#result = checkDatabaseFile(file, kind);
+    this.done = Promise.resolve(this.#result);
+  }
+
+  result(): CheckResult {
+    return this.#result;
+  }
+
+  waitSync(): CheckResult {
+    return this.#result;
+  }
+
+  stop(): void {}
+}
+
 /** A check running in a worker thread. */
-export class BackgroundCheck {
+export class BackgroundCheck implements RunningCheck {
   readonly #shared = new SharedArrayBuffer(8 + DETAIL_BYTES);
   readonly #state = new Int32Array(this.#shared, 0, 2);
   readonly #worker: Worker;
@@ -77,7 +108,6 @@ export class BackgroundCheck {
     });
   }
 
-  /** The answer, or null while the check runs. */
   result(): CheckResult | null {
     const state = Atomics.load(this.#state, 0);
     if (state === 0) return null;
@@ -85,7 +115,6 @@ export class BackgroundCheck {
     return { ok: state === 1, detail: oneLine(detail) };
   }
 
-  /** Blocks this thread until the answer is there (or `timeoutMs` passed: null). */
   waitSync(timeoutMs: number): CheckResult | null {
     Atomics.wait(this.#state, 0, 0, timeoutMs);
     return this.result();

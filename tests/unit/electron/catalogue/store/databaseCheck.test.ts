@@ -10,6 +10,9 @@ import { CatalogueError } from '../../../../../electron/catalogue/catalogueError
 import { createApiHandler } from '../../../../../electron/catalogue/apiHandler.ts';
 import { damageIndex, integrity, recordCatalogue, waitFor } from '../../../../support/storeFixtures.ts';
 import { assertOneLineFailure, runFototar } from '../../../../support/cli.ts';
+import { HealthMonitor } from '../../../../../electron/catalogue/store/healthMonitor.ts';
+import { openDatabase } from '../../../../../electron/catalogue/store/openDatabase.ts';
+import { cataloguePaths } from '../../../../../electron/catalogue/cataloguePaths.ts';
 
 test('a healthy catalogue: checking, then ok; an edit made at once waits for the check and is saved', async () => {
   const { catalogueDir } = await recordCatalogue(2, 'régi');
@@ -69,4 +72,34 @@ test('a damaged catalogue opens read-only with one line offering the latest back
   assert.equal(integrity(database), 'ok');
   const saved = runFototar(['edit', '1', '--caption', 'megmentve', '--catalogue', catalogueDir]);
   assert.equal(saved.status, 0, saved.stderr);
+});
+
+test('a small database is checked as it opens (no worker to wait for); a large one in a worker, edits waiting for it', async () => {
+  const { catalogueDir } = await recordCatalogue(3, 'kicsi');
+  const catalogue = Catalogue.open(catalogueDir);
+  try {
+    assert.deepEqual(catalogue.health(), { state: 'ok' }, 'settled before open returned');
+  } finally {
+    catalogue.close();
+  }
+
+  // The same database, damaged, as if it were above the size checked inline (limit 0 bytes).
+  const paths = cataloguePaths(catalogueDir);
+  damageIndex(paths.database);
+  const db = openDatabase(paths.database);
+  const monitor = new HealthMonitor(db, paths, 0);
+  try {
+    assert.equal(monitor.health().state, 'checking', 'the worker has not answered yet');
+    assert.throws(() => monitor.assertWritable(), (error: unknown) => error instanceof CatalogueError && error.code === 'catalogue-corrupt', 'an edit waits for the worker, then is refused');
+    assert.equal((await monitor.done).state, 'damaged');
+  } finally {
+    monitor.stop();
+    db.close();
+  }
+  const again = openDatabase(paths.database);
+  try {
+    assert.equal(new HealthMonitor(again, paths).health().state, 'damaged', 'checked inline: damaged at once');
+  } finally {
+    again.close();
+  }
 });
