@@ -92,6 +92,16 @@ class GrowingArray<T extends Int32Array | Float32Array | Uint16Array | Uint8Arra
     }
     this.data[this.length++] = value;
   }
+  /** Makes room for `count` more values and counts them in: returns where the first goes in `data`. */
+  extend(count: number): number {
+    if (this.length + count > this.data.length) {
+      const next = this.#make(Math.max(this.data.length * 2, this.length + count));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.length += count;
+    return this.length - count;
+  }
   trimmed(): T {
     return this.data.slice(0, this.length) as T;
   }
@@ -215,12 +225,19 @@ export class BaseBuilder {
       this.#termDf[id] += segment.df[t];
       globalTerm[t] = id;
     });
-    for (let i = 0; i < segment.term.length; i++) {
-      this.#pTerm.push(globalTerm[segment.term[i]]);
-      this.#pDoc.push(first + segment.doc[i]);
-      this.#pMask.push(segment.fieldBit[i]);
-      this.#pWeight.push(segment.weight[i]);
+    const entries = segment.term.length;
+    const at = this.#pTerm.extend(entries);
+    this.#pDoc.extend(entries);
+    this.#pMask.extend(entries);
+    this.#pWeight.extend(entries);
+    const pTerm = this.#pTerm.data;
+    const pDoc = this.#pDoc.data;
+    for (let i = 0; i < entries; i++) {
+      pTerm[at + i] = globalTerm[segment.term[i]];
+      pDoc[at + i] = first + segment.doc[i];
     }
+    this.#pMask.data.set(segment.fieldBit, at);
+    this.#pWeight.data.set(segment.weight, at);
     const dict = this.#dict;
     batch.forEach((source, i) => {
       this.#docId.push(source.id);
