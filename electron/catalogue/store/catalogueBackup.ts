@@ -16,7 +16,7 @@ import { backup, DatabaseSync } from 'node:sqlite';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
-import { BackgroundCheck, checkDatabaseFile, type CheckResult } from './databaseCheck.ts';
+import { checkDatabaseFile, startCheck, type CheckResult } from './databaseCheck.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { partialName, removePartial } from './catalogueLeftovers.ts';
 
@@ -104,7 +104,7 @@ export async function makeBackup(db: DatabaseSync, paths: CataloguePaths, option
     await backup(db, partial);
     standalone(partial);
     faultPoint('backup:copied');
-    const check = await new BackgroundCheck(partial, 'integrity_check').done;
+    const check = await startCheck(partial, 'integrity_check').done;
     return publish(partial, file, check, paths, options.keep, createdAt);
   } catch (error) {
     throw failed(error, partial);

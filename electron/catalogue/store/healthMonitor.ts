@@ -1,34 +1,20 @@
 // The catalogue's health (shared/catalogueHealth.ts): a quick_check of the database as soon as a
 // writable catalogue opens: a large database in a worker thread, so the grid opens at once, a
-// small one here (INLINE_CHECK_BYTES). Until it passes, edits
+// small one here (databaseCheck.ts: startCheck). Until it passes, edits
 // wait for it: the API awaits `whenWritable()` before every method that writes, the command line
 // before its command, and the catalogue's own edit paths block in `assertWritable()` until the
-// worker answers. A damaged database is made query-only on its connection as well, so SQLite
+// check answers. A damaged database is made query-only on its connection as well, so SQLite
 // itself refuses a write from any module.
 import type { DatabaseSync } from 'node:sqlite';
 import type { CatalogueHealth } from '../../../shared/catalogueHealth.ts';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { englishMessage, type MessageRef } from '../../../shared/errorMessages.ts';
-import fs from 'node:fs';
-import { BackgroundCheck, CheckDone, type CheckResult, type RunningCheck } from './databaseCheck.ts';
+import { startCheck, type CheckResult, type RunningCheck } from './databaseCheck.ts';
 import { latestBackup } from './catalogueBackup.ts';
 
 /** How long a synchronous edit waits for the check (a very large catalogue on a slow disk). */
 const SYNC_WAIT_MS = 120_000;
-
-/**
- * A database up to this size (with its write-ahead log) is checked on this thread as it opens.
- * Starting the worker costs about 0.3 s of CPU, which every command paid; quick_check reads
- * about 4 ms per MB here (1.3 s for the 200,000-photo benchmark catalogue's 300 MB, 2–9 ms for a
- * 20-photo catalogue), so up to 8 MB the check is over before a worker would have started.
- */
-export const INLINE_CHECK_BYTES = 8 * 1024 * 1024;
-
-function databaseBytes(file: string): number {
-  const size = (f: string) => fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0;
-  return size(file) + size(`${file}-wal`);
-}
 
 /** A health message: the English sentence and its key for the UI's language. */
 const said = (ref: MessageRef) => ({ message: englishMessage(ref.key, ref.params), messageRef: ref });
@@ -53,10 +39,10 @@ export class HealthMonitor {
   readonly done: Promise<CatalogueHealth>;
 
   /** `inlineBytes`: the largest database checked on this thread (a test sets it to force the worker). */
-  constructor(db: DatabaseSync, paths: CataloguePaths, inlineBytes = INLINE_CHECK_BYTES) {
+  constructor(db: DatabaseSync, paths: CataloguePaths, inlineBytes?: number) {
     this.#db = db;
     this.#paths = paths;
-    this.#check = databaseBytes(paths.database) <= inlineBytes ? new CheckDone(paths.database, 'quick_check') : new BackgroundCheck(paths.database, 'quick_check');
+    this.#check = startCheck(paths.database, 'quick_check', inlineBytes);
     this.done = this.#check.done.then((result) => this.#settle(result));
   }
 
