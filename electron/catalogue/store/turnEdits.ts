@@ -37,6 +37,13 @@ function setTurn(db: DatabaseSync, turn: Turn, now: string): void {
 }
 
 /**
+ * The selected photos grouped by how they are turned (the undo record). CROSS JOIN keeps the
+ * selection as the outer loop, not a scan of every photo (see uniformEdits.ts: undoRecordSql).
+ */
+export const TURN_GROUPS_SQL =
+  'SELECT p.rotation AS rotation, p.flipped AS flipped, json_group_array(p.id) AS ids FROM temp.turn_selection e CROSS JOIN photos p ON p.id = e.id GROUP BY p.rotation, p.flipped';
+
+/**
  * Turns the photos `ids` by `request`, in the caller's transaction. Returns the step to record
  * (null when nothing changes, e.g. an empty request) and the ids changed.
  */
@@ -49,7 +56,7 @@ export function applyTurn(db: DatabaseSync, ids: readonly number[], request: Tur
       .map((r) => Number((r as { id: number }).id));
     if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
     const groups = db
-      .prepare('SELECT p.rotation AS rotation, p.flipped AS flipped, json_group_array(p.id) AS ids FROM temp.turn_selection e JOIN photos p ON p.id = e.id GROUP BY p.rotation, p.flipped')
+      .prepare(TURN_GROUPS_SQL)
       .all() as { rotation: number; flipped: number; ids: string }[];
     const step: TurnStep = { form: 'turn', request, before: [] };
     const changed: number[] = [];

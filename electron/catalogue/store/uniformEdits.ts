@@ -63,6 +63,17 @@ function setClause(field: EditableField, value: string): { sql: string; values: 
 }
 
 /**
+ * The undo record of one field: the selected photos whose value would change, grouped by that
+ * value. CROSS JOIN keeps the selection as the outer loop: the temporary table has no statistics,
+ * and left to choose, SQLite scanned every photo and looked each up in the selection, 0.6 s for
+ * an edit of one photo in a catalogue of a million.
+ */
+export function undoRecordSql(field: EditableField): string {
+  const column = FIELD_COLUMN[field];
+  return `SELECT p.${column} AS before, json_group_array(p.id) AS ids FROM temp.edit_selection e CROSS JOIN photos p ON p.id = e.id WHERE ${differs(field)} GROUP BY p.${column}`;
+}
+
+/**
  * Applies `patch` (already checked and normalised) to the photos `ids`, in the caller's
  * transaction. Returns the step to record (null when nothing would change) and the ids changed.
  */
@@ -85,9 +96,7 @@ export function applyUniformPatch(db: DatabaseSync, ids: readonly number[], patc
       const after = columnValue(field, patch[field]);
       const column = FIELD_COLUMN[field];
       const groups = db
-        .prepare(
-          `SELECT p.${column} AS before, json_group_array(p.id) AS ids FROM temp.edit_selection e JOIN photos p ON p.id = e.id WHERE ${differs(field)} GROUP BY p.${column}`,
-        )
+        .prepare(undoRecordSql(field))
         .all(after) as { before: string; ids: string }[];
       if (groups.length === 0) continue;
       const before = groups.map((g): [string, number[]] => [g.before, JSON.parse(g.ids) as number[]]);
@@ -113,6 +122,18 @@ export function applyUniformPatch(db: DatabaseSync, ids: readonly number[], patc
   }
 }
 
+/**
+ * Writes each photo's value from temp.edit_values into one field (a date with its bounds, a
+ * sorted text with its sort key). The photos are found by their ids in the table, each value by
+ * its photo's id: UPDATE … FROM the table let SQLite scan every photo for the few in it.
+ */
+export function replaySql(field: EditableField): string {
+  const column = FIELD_COLUMN[field];
+  const [columns, values] =
+    field === 'date' ? [', date_from, date_to', ', v.date_from, v.date_to'] : isSortedColumn(column) ? [`, ${SORT_KEY_COLUMN[column]}`, ', v.sort_key'] : ['', ''];
+  return `UPDATE photos SET (${column}${columns}, updated_at) = (SELECT v.value${values}, ? FROM temp.edit_values AS v WHERE v.id = photos.id) WHERE photos.id IN (SELECT id FROM temp.edit_values)`;
+}
+
 /** Puts every field of the step back as it was (undo), or writes it again (redo). Caller's transaction. */
 export function replayUniformStep(db: DatabaseSync, step: UniformStep, direction: 'undo' | 'redo', now: string): number[] {
   // Each photo's value goes into a keyed temporary table first, one insert per group over its
@@ -133,8 +154,7 @@ export function replayUniformStep(db: DatabaseSync, step: UniformStep, direction
         const [from, to] = field === 'date' ? dateBounds(value) : [null, null];
         insert.run(value, from, to, isSortedColumn(column) ? sortKeyFor(column, value) : null, JSON.stringify(ids));
       }
-      const bounds = field === 'date' ? ', date_from = v.date_from, date_to = v.date_to' : isSortedColumn(column) ? `, ${SORT_KEY_COLUMN[column]} = v.sort_key` : '';
-      db.prepare(`UPDATE photos SET ${column} = v.value${bounds}, updated_at = ? FROM temp.edit_values AS v WHERE photos.id = v.id`).run(now);
+      db.prepare(replaySql(field)).run(now);
     }
   } finally {
     db.exec('DELETE FROM temp.edit_values');
