@@ -76,10 +76,11 @@ function averageFieldLengths(docs: readonly SearchDocument[]): Record<SearchFiel
   return averages;
 }
 
-function lunrBuilder(): lunr.Builder {
+/** A Lunr builder of one field: a field's weights depend on nothing in the others. */
+function lunrBuilder(field: SearchField): lunr.Builder {
   const builder = new lunr.Builder();
   builder.ref('ref');
-  for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
+  builder.field(field, { boost: FIELD_BOOSTS[field] });
   // Lunr's English trimmer, stop words and stemmer break Hungarian (the trimmer cuts "Üllői");
   // our documents arrive folded and split into words (searchDocument.ts), so Lunr's tokenizer
   // has nothing left to do: the words are the tokens (with no metadata kept, Lunr needs no
@@ -91,91 +92,138 @@ function lunrBuilder(): lunr.Builder {
 }
 
 /**
+ * A segment's field values, each distinct value once: a (field, words) pair's weights depend on
+ * its words alone (their count, the field's boost, the segment's average length, Lunr's k1 and b;
+ * idf aside, which is divided out), so a value shared by many photos (a donor, a year, a place, a
+ * caption copied across a series) is weighed by Lunr once and its weights are given to each photo
+ * that has it. On the benchmark's catalogue this leaves Lunr two thirds of a segment's words.
+ */
+export interface DistinctValues {
+  /** Per field (SEARCH_FIELDS order), its distinct non-empty values in order of first appearance. */
+  values: (readonly string[])[][];
+  /** Per document and field (document × fields + field): the value's position in `values`, or -1 for an empty field. */
+  slot: Int32Array;
+}
+
+export function distinctValues(docs: readonly SearchDocument[]): DistinctValues {
+  const fields = SEARCH_FIELDS.length;
+  const slot = new Int32Array(docs.length * fields);
+  const values = SEARCH_FIELDS.map((field, f) => {
+    const distinct: (readonly string[])[] = [];
+    // Folded words hold no space, so joining them with one is a key for the list.
+    const seen = new Map<string, number>();
+    for (let d = 0; d < docs.length; d++) {
+      const words = docs[d][field];
+      let at = -1;
+      if (words.length > 0) {
+        const key = words.length === 1 ? words[0] : words.join(' ');
+        at = seen.get(key) ?? -1;
+        if (at < 0) {
+          at = distinct.length;
+          seen.set(key, at);
+          distinct.push(words);
+        }
+      }
+      slot[d * fields + f] = at;
+    }
+    return distinct;
+  });
+  return { values, slot };
+}
+
+/**
  * Lunr's weights for `docs`, as one builder over all of them would give them (up to Lunr's
- * rounding to 0.001): the documents go to Lunr BUILDER_DOCUMENTS at a time, and each builder is
- * given the average field lengths of all of `docs`, the only part of a weight (idf aside, which
- * is divided out) that depends on the other documents.
+ * rounding to 0.001). A weight in one field depends on nothing in the others (its words, the
+ * field's boost and average length, Lunr's k1 and b; idf aside, which is divided out), so each
+ * field is given to Lunr on its own, each distinct value once (distinctValues), BUILDER_DOCUMENTS
+ * values to a builder; each builder is given the field's average length over all of `docs`. Each
+ * photo then gets its values' weights; the document frequencies count photos.
  */
 export function buildSegment(docs: readonly SearchDocument[]): Segment {
   const averages = averageFieldLengths(docs);
+  const fields = SEARCH_FIELDS.length;
+  const { values, slot } = distinctValues(docs);
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const df: number[] = [];
-  const parts: Omit<Segment, 'terms' | 'df'>[] = [];
-  for (let first = 0; first < docs.length; first += BUILDER_DOCUMENTS) {
-    const count = Math.min(BUILDER_DOCUMENTS, docs.length - first);
-    const builder = lunrBuilder();
-    const internals = builder as unknown as BuilderInternals;
-    // Refs are not integer-like: V8 keeps objects with integer keys as slow sparse elements.
-    for (let i = 0; i < count; i++) builder.add({ ...docs[first + i], ref: `d${i}` });
-    // build() would also make a TokenSet of the builder's terms, which we never use.
-    internals.averageFieldLength = averages;
-    internals.createFieldVectors();
+  // Per field, per distinct value: where its (term, weight) pairs start in valueTerm/valueWeight.
+  const valueStart = values.map((v) => new Int32Array(v.length + 1));
+  const valueTerm: number[][] = values.map(() => []);
+  const valueWeight: number[][] = values.map(() => []);
+  SEARCH_FIELDS.forEach((field, f) => {
+    const distinct = values[f];
+    const into = valueTerm[f];
+    const weights = valueWeight[f];
+    for (let first = 0; first < distinct.length; first += BUILDER_DOCUMENTS) {
+      const count = Math.min(BUILDER_DOCUMENTS, distinct.length - first);
+      const builder = lunrBuilder(field);
+      const internals = builder as unknown as BuilderInternals;
+      // Refs are not integer-like: V8 keeps objects with integer keys as slow sparse elements.
+      for (let i = 0; i < count; i++) builder.add({ ref: `d${i}`, [field]: distinct[first + i] });
+      // build() would also make a TokenSet of the builder's terms, which we never use.
+      internals.averageFieldLength = averages;
+      internals.createFieldVectors();
 
-    // The builder's term numbers, as the segment's.
-    const local: number[] = [];
-    for (const term in internals.invertedIndex) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = terms.length;
-        termIds.set(term, id);
-        terms.push(term);
-        df.push(0);
-      }
-      local[internals.invertedIndex[term]._index] = id;
-    }
-    // Each (term, field, document) is one element of one field vector: counting them per term
-    // is Lunr's document frequency, without walking the inverted index's objects.
-    const vectors: (number[] | undefined)[] = [];
-    const localDf = new Uint32Array(local.length);
-    let size = 0;
-    for (let doc = 0; doc < count; doc++) {
-      for (const field of SEARCH_FIELDS) {
-        const elements = internals.fieldVectors[`${field}/d${doc}`]?.elements;
-        vectors.push(elements);
-        if (!elements) continue;
-        for (let i = 0; i < elements.length; i += 2) localDf[elements[i]]++;
-        size += elements.length / 2;
-      }
-    }
-    const idf = new Float64Array(local.length);
-    for (let t = 0; t < local.length; t++) {
-      idf[t] = lunrIdf(localDf[t], count);
-      df[local[t]] += localDf[t];
-    }
-    const part = { term: new Int32Array(size), doc: new Int32Array(size), fieldBit: new Uint16Array(size), weight: new Float64Array(size) };
-    let at = 0;
-    let v = 0;
-    for (let doc = 0; doc < count; doc++) {
-      for (const field of SEARCH_FIELDS) {
-        const elements = vectors[v++];
-        if (!elements) continue;
-        for (let i = 0; i < elements.length; i += 2) {
-          const t = elements[i];
-          part.term[at] = local[t];
-          part.doc[at] = first + doc;
-          part.fieldBit[at] = FIELD_BIT[field];
-          part.weight[at] = elements[i + 1] / idf[t];
-          at++;
+      // The builder's term numbers, as the segment's.
+      const local: number[] = [];
+      for (const term in internals.invertedIndex) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term, id);
+          terms.push(term);
         }
+        local[internals.invertedIndex[term]._index] = id;
+      }
+      // Each (term, value) is one element of one field vector: counting them per term is the
+      // document frequency Lunr's idf used here, without walking the inverted index.
+      const vectors: number[][] = [];
+      const localDf = new Uint32Array(local.length);
+      for (let i = 0; i < count; i++) {
+        const elements = internals.fieldVectors[`${field}/d${i}`].elements;
+        vectors.push(elements);
+        for (let e = 0; e < elements.length; e += 2) localDf[elements[e]]++;
+      }
+      const idf = new Float64Array(local.length);
+      for (let t = 0; t < local.length; t++) idf[t] = lunrIdf(localDf[t], count);
+      for (let i = 0; i < count; i++) {
+        const elements = vectors[i];
+        for (let e = 0; e < elements.length; e += 2) {
+          into.push(local[elements[e]]);
+          weights.push(elements[e + 1] / idf[elements[e]]);
+        }
+        valueStart[f][first + i + 1] = into.length;
       }
     }
-    parts.push(part);
-  }
-  return { terms, df: Uint32Array.from(df), ...joined(parts) };
-}
+  });
 
-/** The builders' entries, one after another. */
-function joined(parts: readonly Omit<Segment, 'terms' | 'df'>[]): Omit<Segment, 'terms' | 'df'> {
-  const size = parts.reduce((sum, part) => sum + part.term.length, 0);
-  const out = { term: new Int32Array(size), doc: new Int32Array(size), fieldBit: new Uint16Array(size), weight: new Float64Array(size) };
-  let at = 0;
-  for (const part of parts) {
-    out.term.set(part.term, at);
-    out.doc.set(part.doc, at);
-    out.fieldBit.set(part.fieldBit, at);
-    out.weight.set(part.weight, at);
-    at += part.term.length;
+  // Each photo's entries: its values' weights, by photo, then field, then Lunr's term order.
+  let size = 0;
+  for (let d = 0; d < docs.length; d++) {
+    for (let f = 0; f < fields; f++) {
+      const at = slot[d * fields + f];
+      if (at >= 0) size += valueStart[f][at + 1] - valueStart[f][at];
+    }
   }
-  return out;
+  const df = new Uint32Array(terms.length);
+  const out = { term: new Int32Array(size), doc: new Int32Array(size), fieldBit: new Uint16Array(size), weight: new Float64Array(size) };
+  let e = 0;
+  for (let d = 0; d < docs.length; d++) {
+    for (let f = 0; f < fields; f++) {
+      const at = slot[d * fields + f];
+      if (at < 0) continue;
+      const bit = FIELD_BIT[SEARCH_FIELDS[f]];
+      const into = valueTerm[f];
+      const weights = valueWeight[f];
+      for (let k = valueStart[f][at]; k < valueStart[f][at + 1]; k++) {
+        const term = into[k];
+        out.term[e] = term;
+        out.doc[e] = d;
+        out.fieldBit[e] = bit;
+        out.weight[e] = weights[k];
+        df[term]++;
+        e++;
+      }
+    }
+  }
+  return { terms, df, ...out };
 }

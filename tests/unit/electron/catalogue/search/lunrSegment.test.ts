@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import lunr from 'lunr';
-import { buildSegment, BUILDER_DOCUMENTS, FIELD_BIT, FIELD_BOOSTS } from '../../../../../electron/catalogue/search/lunrSegment.ts';
+import { buildSegment, BUILDER_DOCUMENTS, distinctValues, FIELD_BIT, FIELD_BOOSTS } from '../../../../../electron/catalogue/search/lunrSegment.ts';
 import type { SearchDocument } from '../../../../../electron/catalogue/search/searchDocument.ts';
 import { SEARCH_FIELDS } from '../../../../../shared/searchQuery.ts';
 
@@ -20,10 +20,12 @@ function documents(count: number): SearchDocument[] {
     return seed % n;
   };
   const words = (n: number) => Array.from({ length: n }, () => WORDS[next(WORDS.length)]);
+  const captions: string[][] = [];
   return Array.from({ length: count }, (_, i) => ({
     title: words(1 + next(3)),
-    // The first builder's captions are five times as long as the rest.
-    caption: words(i < BUILDER_DOCUMENTS ? 20 + next(20) : 2 + next(6)),
+    // The first builder's captions are five times as long as the rest; every fourth photo
+    // repeats an earlier caption (a series captioned alike), in its own array.
+    caption: i % 4 === 3 ? [...captions[next(captions.length)]] : (captions[captions.length] = words(i < BUILDER_DOCUMENTS ? 20 + next(20) : 2 + next(6))),
     tags: words(next(3)),
     donor: next(2) ? ['nagy', 'gyula'] : [],
     photographer: [],
@@ -86,4 +88,22 @@ test("a segment given to Lunr in several builders has one builder's weights and 
   }
   segment.terms.forEach((term, t) => assert.equal(segment.df[t], df.get(term), `df of ${term}`));
   assert.equal(segment.terms.length, df.size);
+});
+
+test('each distinct field value is given to Lunr once, and every photo keeps its own', () => {
+  const docs = documents(BUILDER_DOCUMENTS * 3 + 17);
+  const { values, slot } = distinctValues(docs);
+  const fields = SEARCH_FIELDS.length;
+  const caption = SEARCH_FIELDS.indexOf('caption');
+  const donor = SEARCH_FIELDS.indexOf('donor');
+  // A quarter of the captions repeat; the one donor is given once; an empty field not at all.
+  assert.ok(values[caption].length <= Math.ceil(docs.length * 0.75) + 1, `${values[caption].length} distinct captions`);
+  assert.deepEqual(values[donor], [['nagy', 'gyula']]);
+  assert.deepEqual(values[SEARCH_FIELDS.indexOf('photographer')], []);
+  docs.forEach((doc, d) => {
+    SEARCH_FIELDS.forEach((field, f) => {
+      const at = slot[d * fields + f];
+      assert.deepEqual(at < 0 ? [] : values[f][at], doc[field], `photo ${d}, ${field}`);
+    });
+  });
 });
