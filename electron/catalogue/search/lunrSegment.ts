@@ -105,6 +105,13 @@ export interface DistinctValues {
   slot: Int32Array;
 }
 
+/**
+ * Fields whose values are a photo's own (its Fortepan number, its file name): looking for
+ * repeats would cost a key per photo and find none. A repeat, if there is one, is weighed twice,
+ * to the same weight.
+ */
+const UNIQUE_FIELDS: ReadonlySet<SearchField> = new Set(['id', 'file']);
+
 export function distinctValues(docs: readonly SearchDocument[]): DistinctValues {
   const fields = SEARCH_FIELDS.length;
   const slot = new Int32Array(docs.length * fields);
@@ -112,10 +119,14 @@ export function distinctValues(docs: readonly SearchDocument[]): DistinctValues 
     const distinct: (readonly string[])[] = [];
     // Folded words hold no space, so joining them with one is a key for the list.
     const seen = new Map<string, number>();
+    const unique = UNIQUE_FIELDS.has(field);
     for (let d = 0; d < docs.length; d++) {
       const words = docs[d][field];
       let at = -1;
-      if (words.length > 0) {
+      if (words.length > 0 && unique) {
+        at = distinct.length;
+        distinct.push(words);
+      } else if (words.length > 0) {
         const key = words.length === 1 ? words[0] : words.join(' ');
         at = seen.get(key) ?? -1;
         if (at < 0) {
