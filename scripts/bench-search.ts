@@ -200,6 +200,7 @@ const queries = querySet(vocabulary);
 for (const q of ['villamos', 'duna', 'tér']) await catalogue.search.query(q, 0, 50);
 const times: number[] = [];
 const byKind = new Map<string, number[]>();
+const timed: { query: string; kind: string; ms: number; hits: number }[] = [];
 for (const { kind, query } of queries) {
   const t = performance.now();
   const result = await catalogue.search.query(query, 0, 50);
@@ -207,8 +208,10 @@ for (const { kind, query } of queries) {
   if (result.error) throw new Error(`${query}: ${result.error}`);
   times.push(elapsed);
   byKind.set(kind, [...(byKind.get(kind) ?? []), elapsed]);
+  timed.push({ query, kind, ms: elapsed, hits: result.total });
 }
 for (const [kind, samples] of byKind) log(`  ${kind.padEnd(11)} p50 ${round(percentile(samples, 50))} ms, max ${round(Math.max(...samples))} ms`);
+log(`  slowest: ${timed.sort((a, b) => b.ms - a.ms).slice(0, 10).map((q) => `${JSON.stringify(q.query)} (${q.kind}, ${q.hits} hits) ${round(q.ms)} ms`).join('; ')}`);
 global.gc?.();
 const rssAfter = process.memoryUsage().rss;
 
