@@ -63,14 +63,26 @@ function setClause(field: EditableField, value: string): { sql: string; values: 
 }
 
 /**
- * The undo record of one field: the selected photos whose value would change, grouped by that
- * value. CROSS JOIN keeps the selection as the outer loop: the temporary table has no statistics,
- * and left to choose, SQLite scanned every photo and looked each up in the selection, 0.6 s for
- * an edit of one photo in a catalogue of a million.
+ * Whether `count` photos are few beside the catalogue (under a quarter of its ids). Few are
+ * walked from the selection and found by id; many are cheaper walked from the photos table in
+ * its order, each looked up in the selection: at 1,000,000 photos, the undo record of an edit of
+ * all of them took 3.6 s one way and 3.0 s the other, and an edit of one photo 0.1 ms and 0.6 s.
  */
-export function undoRecordSql(field: EditableField): string {
+export function fewOfCatalogue(db: DatabaseSync, count: number): boolean {
+  const row = db.prepare('SELECT max(id) AS last FROM photos').get() as { last: number | null };
+  return count * 4 < Number(row.last ?? 0);
+}
+
+/**
+ * The undo record of one field: the selected photos whose value would change, grouped by that
+ * value. For a few photos, CROSS JOIN keeps the selection as the outer loop: the temporary table
+ * has no statistics, and left to choose, SQLite scanned every photo and looked each up in the
+ * selection whatever its size.
+ */
+export function undoRecordSql(field: EditableField, few: boolean): string {
   const column = FIELD_COLUMN[field];
-  return `SELECT p.${column} AS before, json_group_array(p.id) AS ids FROM temp.edit_selection e CROSS JOIN photos p ON p.id = e.id WHERE ${differs(field)} GROUP BY p.${column}`;
+  const join = few ? 'temp.edit_selection e CROSS JOIN photos p' : 'photos p JOIN temp.edit_selection e';
+  return `SELECT p.${column} AS before, json_group_array(p.id) AS ids FROM ${join} ON p.id = e.id WHERE ${differs(field)} GROUP BY p.${column}`;
 }
 
 /**
@@ -91,12 +103,13 @@ export function applyUniformPatch(db: DatabaseSync, ids: readonly number[], patc
     // First what every field would change (the undo record), grouped by the value it held.
     const step: UniformStep = { form: 'uniform', fields: {} };
     const changed = new Set<number>();
+    const few = fewOfCatalogue(db, ids.length);
     for (const field of EDITABLE_FIELDS) {
       if (patch[field] === undefined) continue;
       const after = columnValue(field, patch[field]);
       const column = FIELD_COLUMN[field];
       const groups = db
-        .prepare(undoRecordSql(field))
+        .prepare(undoRecordSql(field, few))
         .all(after) as { before: string; ids: string }[];
       if (groups.length === 0) continue;
       const before = groups.map((g): [string, number[]] => [g.before, JSON.parse(g.ids) as number[]]);
@@ -124,14 +137,18 @@ export function applyUniformPatch(db: DatabaseSync, ids: readonly number[], patc
 
 /**
  * Writes each photo's value from temp.edit_values into one field (a date with its bounds, a
- * sorted text with its sort key). The photos are found by their ids in the table, each value by
- * its photo's id: UPDATE … FROM the table let SQLite scan every photo for the few in it.
+ * sorted text with its sort key). A few photos are found by their ids in the table, each value
+ * by its photo's id (UPDATE … FROM the table let SQLite scan every photo for the few in it); many
+ * are written by a join, a quarter faster than one lookup per photo.
  */
-export function replaySql(field: EditableField): string {
+export function replaySql(field: EditableField, few: boolean): string {
   const column = FIELD_COLUMN[field];
-  const [columns, values] =
-    field === 'date' ? [', date_from, date_to', ', v.date_from, v.date_to'] : isSortedColumn(column) ? [`, ${SORT_KEY_COLUMN[column]}`, ', v.sort_key'] : ['', ''];
-  return `UPDATE photos SET (${column}${columns}, updated_at) = (SELECT v.value${values}, ? FROM temp.edit_values AS v WHERE v.id = photos.id) WHERE photos.id IN (SELECT id FROM temp.edit_values)`;
+  const extra: [string, string][] =
+    field === 'date' ? [['date_from', 'v.date_from'], ['date_to', 'v.date_to']] : isSortedColumn(column) ? [[SORT_KEY_COLUMN[column], 'v.sort_key']] : [];
+  const targets = [column, ...extra.map(([target]) => target)];
+  const sources = ['v.value', ...extra.map(([, source]) => source)];
+  if (!few) return `UPDATE photos SET ${targets.map((target, i) => `${target} = ${sources[i]}`).join(', ')}, updated_at = ? FROM temp.edit_values AS v WHERE photos.id = v.id`;
+  return `UPDATE photos SET (${targets.join(', ')}, updated_at) = (SELECT ${sources.join(', ')}, ? FROM temp.edit_values AS v WHERE v.id = photos.id) WHERE photos.id IN (SELECT id FROM temp.edit_values)`;
 }
 
 /** Puts every field of the step back as it was (undo), or writes it again (redo). Caller's transaction. */
@@ -154,7 +171,8 @@ export function replayUniformStep(db: DatabaseSync, step: UniformStep, direction
         const [from, to] = field === 'date' ? dateBounds(value) : [null, null];
         insert.run(value, from, to, isSortedColumn(column) ? sortKeyFor(column, value) : null, JSON.stringify(ids));
       }
-      db.prepare(replaySql(field)).run(now);
+      const count = change.before.reduce((sum, [, ids]) => sum + ids.length, 0);
+      db.prepare(replaySql(field, fewOfCatalogue(db, count))).run(now);
     }
   } finally {
     db.exec('DELETE FROM temp.edit_values');
