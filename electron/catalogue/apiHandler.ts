@@ -100,7 +100,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     listTags: ({ prefix, limit }) => ({ tags: tags.list(prefix, limit) }),
     listTagTree: ({ prefix }) => ({ nodes: tags.tree(prefix) }),
     renameTag: ({ from, to }) => ({ ...tags.rename(from, to), history: history.state() }),
-    fieldSuggestions: ({ field }) => ({ values: photos.fieldSuggestions(field) }),
+    fieldSuggestions: async ({ field }) => ({ values: await photos.fieldSuggestions(field) }),
     writeSidecars: ({ ids }) => exchange.writeSidecars(ids, { onlyPresent: true }),
     sidecarSettings: () => exchange.sidecarSettings(),
     setSidecarSettings: (settings) => exchange.setSidecarSettings(settings),

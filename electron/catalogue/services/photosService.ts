@@ -19,6 +19,8 @@ import { projectSelection, resolveSelection, type Projection, type ResultIds } f
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
 import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
+import { readFieldValues } from '../store/fieldValues.ts';
+import { FIELD_COLUMN } from '../store/photoRepository.ts';
 import type { TurnRequest } from '../../../shared/orientation.ts';
 import { applyTurnEdit } from '../editing/turnEdit.ts';
 import type { MarkFilter } from '../../../shared/photoMarks.ts';
@@ -26,6 +28,9 @@ import type { MarkFilter } from '../../../shared/photoMarks.ts';
 export class PhotosService {
   readonly #core: CatalogueCore;
   readonly #resultIds: ResultIds;
+  /** Every suggested field's values, by limit, while the database's write stamp stays the same. */
+  readonly #suggestions = new Map<number, Promise<Record<string, string[]>>>();
+  #suggestionsStamp = '';
 
   /** `resultIds` answers a query's result ids in the grid's order (the search service's). */
   constructor(core: CatalogueCore, resultIds: ResultIds) {
@@ -155,10 +160,36 @@ export class PhotosService {
   }
 
   /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
-  fieldSuggestions(field: SuggestedField, limit = 200): string[] {
+  async fieldSuggestions(field: SuggestedField, limit = 200): Promise<string[]> {
     if (!SUGGESTED_FIELDS.includes(field)) throw new CatalogueError('invalid-input', 'noSuggestions', { field });
     const builtIn = field === 'licence' ? LICENCE_CHOICES : field === 'source' ? SOURCE_CHOICES : [];
-    return mergeChoices(builtIn, this.#core.photos.fieldValues(field, limit));
+    const values = await this.#suggestedValues(limit);
+    return mergeChoices(builtIn, values[FIELD_COLUMN[field]] ?? []);
+  }
+
+  /**
+   * What every suggested field holds. Counting reads every photo (about a second per field at
+   * 1,000,000), so all the fields are read at once, in a worker thread for a large catalogue
+   * (store/fieldValues.ts), and kept until anything is written: the editor asks for seven
+   * fields each time it shows a photo.
+   */
+  #suggestedValues(limit: number): Promise<Record<string, string[]>> {
+    const stamp = this.#core.photos.writeStamp();
+    if (stamp !== this.#suggestionsStamp) {
+      this.#suggestions.clear();
+      this.#suggestionsStamp = stamp;
+    }
+    let values = this.#suggestions.get(limit);
+    if (!values) {
+      values = readFieldValues(this.#core.db, this.#core.paths.database, SUGGESTED_FIELDS.map((f) => FIELD_COLUMN[f]), limit);
+      // A failed read is not kept: the next ask tries again.
+      const kept = values;
+      kept.catch(() => {
+        if (this.#suggestions.get(limit) === kept) this.#suggestions.delete(limit);
+      });
+      this.#suggestions.set(limit, values);
+    }
+    return values;
   }
 
   // --- selections (shared/selection.ts) ------------------------------------------------------

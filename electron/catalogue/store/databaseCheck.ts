@@ -75,7 +75,8 @@ export const INLINE_CHECK_BYTES: Record<CheckKind, number> = {
   integrity_check: 2 * 1024 * 1024,
 };
 
-function databaseBytes(file: string): number {
+/** The database file and its write-ahead log, in bytes. */
+export function databaseBytes(file: string): number {
   const size = (f: string) => fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0;
   return size(file) + size(`${file}-wal`);
 }

@@ -583,11 +583,15 @@ export class PhotoRepository {
     return rows.map((r) => ({ id: r.id, tags: parseTags(r.tags) }));
   }
 
-  /** The values used in a text field, most used first. */
-  fieldValues(field: EditableField, limit: number): string[] {
-    const column = FIELD_COLUMN[field];
-    const rows = this.#prepare(`SELECT ${column} AS v, count(*) AS n FROM photos WHERE ${column} != '' GROUP BY ${column} ORDER BY n DESC, v LIMIT ?`).all(limit) as { v: string }[];
-    return rows.map((r) => r.v);
+  /**
+   * A text that changes whenever anything in the database may have: another connection's commit
+   * (PRAGMA data_version) or a row this connection wrote (total_changes()). Two cheap reads, for
+   * caching answers that read every photo.
+   */
+  writeStamp(): string {
+    const row = this.#prepare('SELECT total_changes() AS changes').get() as { changes: number };
+    const version = this.#prepare('PRAGMA data_version').get() as { data_version: number };
+    return `${version.data_version}/${row.changes}`;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { archivistCatalogue } from '../../../../support/archivistCatalogue.ts';
+import { readFieldValues } from '../../../../../electron/catalogue/store/fieldValues.ts';
 
 test('tags are counted across the catalogue and found by a prefix typed without accents', async () => {
   const { catalogue, ids } = await archivistCatalogue(3);
@@ -69,8 +70,8 @@ test('pick lists offer the values the catalogue uses, most used first', async ()
   try {
     catalogue.photos.update(ids, { licence: 'CC BY-SA 4.0' });
     catalogue.photos.update([ids[0]], { licence: 'Saját' });
-    assert.deepEqual(catalogue.store.photos.fieldValues('licence', 200), ['CC BY-SA 4.0', 'Saját']);
-    assert.deepEqual(catalogue.store.photos.fieldValues('source', 200), ['Fortepan']);
+    const values = await readFieldValues(catalogue.db, catalogue.paths.database, ['licence', 'source'], 200);
+    assert.deepEqual(values, { licence: ['CC BY-SA 4.0', 'Saját'], source: ['Fortepan'] });
   } finally {
     catalogue.close();
   }
