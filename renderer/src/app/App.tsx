@@ -28,6 +28,7 @@ import { IngestPanel } from '../ingest/IngestPanel.tsx';
 import { useIngest } from '../ingest/useIngest.ts';
 import { Dialogs, type OpenDialog } from './Dialogs.tsx';
 import { selectionIds } from '../library/selectionIds.ts';
+import { useCellHandlers } from '../library/useCellHandlers.ts';
 import { TopBar } from './TopBar.tsx';
 import { StatusBanner, StatusHistoryButton } from './StatusMessages.tsx';
 import { useNotice } from './useNotice.ts';
@@ -99,6 +100,7 @@ export function App() {
     },
     [focusIndex, total, select],
   );
+  const { onCellClick, onCellOpen, onColumnsChange } = useCellHandlers(select, useCallback(() => setLargeOpen(true), []), columns);
   const singleSummary = singleId === null ? undefined : pages.photoAt(focusIndex)?.id === singleId ? pages.photoAt(focusIndex) : pages.photoAt(pages.indexOfId(singleId));
   const largeIndex = focusIndex >= 0 ? focusIndex : singleSummary ? pages.indexOfId(singleSummary.id) : -1;
   const largePhoto = largeIndex >= 0 ? pages.photoAt(largeIndex) : undefined;
@@ -211,17 +213,9 @@ export function App() {
               ensureRange={pages.ensureRange}
               isSelected={model.isSelected}
               focusIndex={focusIndex}
-              onCellClick={(index, event) => {
-                const toggle = event.ctrlKey || event.metaKey;
-                select(index, event.shiftKey ? (toggle ? 'range-add' : 'range') : toggle ? 'toggle' : 'single');
-                // Clicking the grid gives the keyboard back to the grid.
-                if (isEditable(document.activeElement)) (document.activeElement as HTMLElement).blur();
-              }}
-              onCellOpen={(index) => {
-                select(index, 'single');
-                setLargeOpen(true);
-              }}
-              onColumnsChange={(n) => (columns.current = n)}
+              onCellClick={onCellClick}
+              onCellOpen={onCellOpen}
+              onColumnsChange={onColumnsChange}
             />
             {source && <EmptyState source={source} onClearSearch={() => runQuery('')} onAddFolder={addFolder} onSearch={runQuery} />}
             {!source && <div className="grid-loading">{t('library:loading')}</div>}

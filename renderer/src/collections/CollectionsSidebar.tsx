@@ -1,7 +1,7 @@
 // The left sidebar: "All photos", then the author's collections with their counts, then the smart
 // collections (saved searches), then the folders the photos came from (folders/FolderTree.tsx). Clicking a collection opens it in the lightbox; the one marked +
 // is where B ("Add to collection") adds; clicking a smart collection runs its search.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { CollectionsState } from './useCollections.ts';
 import { formatNumber } from '../common/labels.ts';
@@ -11,7 +11,7 @@ import { SmartCollections } from './SmartCollections.tsx';
 import { SidebarNameForm } from './SidebarNameForm.tsx';
 import { FolderTree } from '../folders/FolderTree.tsx';
 
-export function CollectionsSidebar({ collections, query, onSearch, onError, onInfo }: { collections: CollectionsState; /** The search shown in the grid. */ query: string; onSearch(query: string): void; onError(message: string): void; onInfo(message: string): void }) {
+function CollectionsSidebarPanel({ collections, query, onSearch, onError, onInfo }: { collections: CollectionsState; /** The search shown in the grid. */ query: string; onSearch(query: string): void; onError(message: string): void; onInfo(message: string): void }) {
   const { t } = useTranslation('collections');
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
@@ -99,3 +99,6 @@ export function CollectionsSidebar({ collections, query, onSearch, onError, onIn
     </nav>
   );
 }
+
+/** Drawn again only when its own props change (not at every move of the grid's focus). */
+export const CollectionsSidebar = memo(CollectionsSidebarPanel);

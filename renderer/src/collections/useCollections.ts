@@ -76,5 +76,7 @@ export function useCollections(onError: (message: string) => void): CollectionsS
 
   const picked = useMemo(() => list.filter((c) => c.query === undefined), [list]);
   const smart = useMemo(() => list.filter((c) => c.query !== undefined), [list]);
-  return { list, picked, smart, openId, targetId, open, setTarget: setTargetId, create, add };
+  // One object while nothing in it changes, so the sidebar (a memo) is not drawn again for every
+  // arrow key in the grid.
+  return useMemo(() => ({ list, picked, smart, openId, targetId, open, setTarget: setTargetId, create, add }), [list, picked, smart, openId, targetId, open, create, add]);
 }

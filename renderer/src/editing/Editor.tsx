@@ -216,7 +216,11 @@ function Field({
   };
 
   const suggested = (SUGGESTED_FIELDS as readonly string[]).includes(name) ? (name as SuggestedField) : null;
-  const choices = useSuggestions(suggested);
+  // The pick list is asked for when the field is first entered, not whenever a photo is shown:
+  // at a million photos counting a field's values takes a second, and seven such requests at
+  // every arrow key held the browser's few connections while the grid's thumbnails waited.
+  const [entered, setEntered] = useState(false);
+  const choices = useSuggestions(entered ? suggested : null);
 
   const common = {
     id: `field-${name}`,
@@ -228,6 +232,7 @@ function Field({
     'aria-invalid': failed || undefined,
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
     onBlur: flush,
+    onFocus: () => setEntered(true),
   };
 
   let hint: React.ReactNode = null;

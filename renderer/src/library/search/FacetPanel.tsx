@@ -3,7 +3,7 @@
 // tree, TagFacetTree.tsx). A click adds donor:"…" / place:"…" / tag:"…" to the query; dragging
 // the timeline sets year:a..b.
 // Counts come from the search worker (api.searchFacets) for the query the grid shows.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FacetField, FacetValue } from '../../../../shared/searchFacets.ts';
 import { facetClause, withClause, withYearRange } from '../../../../shared/searchFacets.ts';
@@ -39,7 +39,7 @@ function yearRangeOf(query: string): { from: number; to: number } | null {
   return year && year.kind === 'year' ? { from: year.from, to: year.to } : null;
 }
 
-export function FacetPanel({ query, onQuery }: Props) {
+function FacetPanelView({ query, onQuery }: Props) {
   const { t } = useTranslation('search');
   const [open, setOpen] = useState(false);
   const [alphabetical, setAlphabetical] = useState(false);
@@ -105,3 +105,9 @@ export function FacetPanel({ query, onQuery }: Props) {
     </div>
   );
 }
+
+/**
+ * Drawn again only when the query or the counts change: the timeline and the lists format
+ * hundreds of counts, and the window re-renders at every move of the grid's focus.
+ */
+export const FacetPanel = memo(FacetPanelView);
