@@ -1,4 +1,4 @@
-// npm run bench:scale [-- --docs 1000000 --dir <folder>]
+// npm run bench:scale [-- --docs 1000000 --dir <folder> --steps batch_edit,undo]
 //
 // Everything but the search itself (npm run bench:search) on a large catalogue: the benchmark's
 // deterministic catalogue (scripts/benchCorpus.ts, image-less rows; 1,000,000 photos unless
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '1000000' },
     dir: { type: 'string' },
     step: { type: 'string' },
+    /** Only these steps (comma-separated), e.g. to measure a fix again. */
+    steps: { type: 'string' },
   },
 });
 const DOCS = Number(values.docs);
@@ -217,7 +219,9 @@ try {
   const line: Record<string, unknown> = { bench: 'scale', docs: DOCS };
   const targets: Record<string, number> = {};
   const over: string[] = [];
+  const only = values.steps ? new Set(values.steps.split(',')) : null;
   for (const step of STEPS) {
+    if (only && !only.has(step)) continue;
     const result = await runStep(step);
     const ms = Math.round(result.ms);
     log(`${step}: ${ms} ms, peak RSS ${result.rssMb} MB${result.detail ? ` (${result.detail})` : ''}`);
