@@ -51,10 +51,14 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
 /**
  * A workbook of one sheet, written into `output` as its rows come (ExcelJS's streaming writer):
  * the header row bold and frozen, every cell text. Between pieces the writer gets the event loop
- * to compress and pass on what it has, so the rows do not pile up in memory.
+ * to compress and pass on what it has, so the rows do not pile up in memory. Cells hold their
+ * text inline, not in a shared-strings table: that table stays in memory until the end and is
+ * written as one string (200,000 photos: a peak of 1,046–1,053 MB with it, 610–623 MB without,
+ * in about the same time; the file is about a third larger). Excel and LibreOffice Calc read both
+ * alike (checked: Calc opens it with every Hungarian accent).
  */
 export async function streamXlsxTable(sheetName: string, header: readonly string[], pieces: Iterable<readonly string[][]>, output: Writable): Promise<void> {
-  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: true, useStyles: true });
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Fototar';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = header.map((name) => ({ header: name, width: Math.min(60, Math.max(12, name.length + 2)), style: { numFmt: '@' } }));
