@@ -60,32 +60,35 @@ function delimiterOf(text: string): string {
 }
 
 export function parseCsv(text: string): ParsedFile {
-  let records: { record: string[]; raw: string }[];
+  // Line numbers from each record's raw text, counted as the record is read: csv-parse's own
+  // count drifts after CRLF inside quotes. The raw text is dropped at once, not kept beside every
+  // record until the whole file is parsed.
+  let linesBefore = 0;
+  let withLines: { line: number; record: string[] }[];
   try {
-    records = parse(text, {
+    withLines = parse(text, {
       bom: true,
       delimiter: delimiterOf(text),
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       skip_empty_lines: true,
       raw: true,
-    }) as unknown as { record: string[]; raw: string }[];
+      // With `raw`, csv-parse hands on_record { record, raw } (its typings say string[]).
+      on_record: ((entry: { record: string[]; raw: string }) => {
+        const leading = /^[\r\n]*/.exec(entry.raw)![0];
+        linesBefore += lineBreaks(leading);
+        const line = linesBefore + 1;
+        linesBefore += lineBreaks(entry.raw.slice(leading.length));
+        return { line, record: entry.record };
+      }) as unknown as (record: string[]) => string[],
+    }) as unknown as { line: number; record: string[] }[];
   } catch (error) {
     const e = error as Error & { lines?: number };
     throw e.lines
       ? new CatalogueError('invalid-input', 'csvUnreadableAtLine', { line: e.lines, reason: e.message.replace(/^.*?: /, '') })
       : new CatalogueError('invalid-input', 'csvUnreadable', { reason: e.message.replace(/^.*?: /, '') });
   }
-  if (records.length === 0) throw new CatalogueError('invalid-input', 'csvEmpty');
-  // Line numbers from the raw text: csv-parse's own count drifts after CRLF inside quotes.
-  let linesBefore = 0;
-  const withLines = records.map((r) => {
-    const leading = /^[\r\n]*/.exec(r.raw)![0];
-    linesBefore += lineBreaks(leading);
-    const line = linesBefore + 1;
-    linesBefore += lineBreaks(r.raw.slice(leading.length));
-    return { line, record: r.record };
-  });
+  if (withLines.length === 0) throw new CatalogueError('invalid-input', 'csvEmpty');
   return fromTable(withLines);
 }
 
