@@ -279,21 +279,28 @@ export class PhotoRepository {
   }
 
   /**
+   * A text that changes whenever anything in the database may have: a commit by another
+   * connection changes PRAGMA data_version, a row this connection writes changes total_changes()
+   * (both are read from memory). For keeping answers that read every photo.
+   */
+  writeStamp(): string {
+    const stamp = this.#prepare('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version').get() as { changes: number; version: number };
+    return `${stamp.version}/${stamp.changes}`;
+  }
+
+  /**
    * The number of photos. Counting walks an index of every photo (milliseconds at 200,000, on
-   * every grid page), so the count is kept until the photos may have changed: a commit by
-   * another connection changes PRAGMA data_version, a row this connection inserts or deletes
-   * changes total_changes() (both are read from memory).
+   * every grid page), so the count is kept while the write stamp stays the same.
    */
   count(): number {
-    const version = this.#prepare('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version').get() as { changes: number; version: number };
-    const known = this.#counted;
-    if (known && known.changes === version.changes && known.version === version.version) return known.n;
+    const stamp = this.writeStamp();
+    if (this.#counted?.stamp === stamp) return this.#counted.n;
     const n = Number((this.#prepare('SELECT count(*) AS n FROM photos').get() as { n: number }).n);
-    this.#counted = { changes: version.changes, version: version.version, n };
+    this.#counted = { stamp, n };
     return n;
   }
 
-  #counted: { changes: number; version: number; n: number } | null = null;
+  #counted: { stamp: string; n: number } | null = null;
 
   /** Grid summaries of these photos, in this order (a photo not found is left out). */
   summaries(ids: readonly number[]): PhotoSummary[] {
@@ -581,17 +588,6 @@ export class PhotoRepository {
   taggedPhotos(): { id: number; tags: string[] }[] {
     const rows = this.#prepare("SELECT id, tags FROM photos WHERE tags != '[]' ORDER BY id").all() as { id: number; tags: string }[];
     return rows.map((r) => ({ id: r.id, tags: parseTags(r.tags) }));
-  }
-
-  /**
-   * A text that changes whenever anything in the database may have: another connection's commit
-   * (PRAGMA data_version) or a row this connection wrote (total_changes()). Two cheap reads, for
-   * caching answers that read every photo.
-   */
-  writeStamp(): string {
-    const row = this.#prepare('SELECT total_changes() AS changes').get() as { changes: number };
-    const version = this.#prepare('PRAGMA data_version').get() as { data_version: number };
-    return `${version.data_version}/${row.changes}`;
   }
 
   /**
