@@ -8,6 +8,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { applyRequest, exifOfTurn, normaliseRotation, turnOfExif, type Turn, type TurnRequest } from '../../../shared/orientation.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { faultPoint } from '../faultInjection.ts';
+import { fewOfCatalogue, selectedPhotos } from './selectedPhotos.ts';
 
 /** The compact form of a rotate/flip step in the edit history. */
 export interface TurnStep {
@@ -36,12 +37,10 @@ function setTurn(db: DatabaseSync, turn: Turn, now: string): void {
   faultPoint('photo-updated');
 }
 
-/**
- * The selected photos grouped by how they are turned (the undo record). CROSS JOIN keeps the
- * selection as the outer loop, not a scan of every photo (see uniformEdits.ts: undoRecordSql).
- */
-export const TURN_GROUPS_SQL =
-  'SELECT p.rotation AS rotation, p.flipped AS flipped, json_group_array(p.id) AS ids FROM temp.turn_selection e CROSS JOIN photos p ON p.id = e.id GROUP BY p.rotation, p.flipped';
+/** The selected photos grouped by how they are turned (the undo record). */
+export function turnGroupsSql(few: boolean): string {
+  return `SELECT p.rotation AS rotation, p.flipped AS flipped, json_group_array(p.id) AS ids FROM ${selectedPhotos('turn_selection', few)} GROUP BY p.rotation, p.flipped`;
+}
 
 /**
  * Turns the photos `ids` by `request`, in the caller's transaction. Returns the step to record
@@ -56,7 +55,7 @@ export function applyTurn(db: DatabaseSync, ids: readonly number[], request: Tur
       .map((r) => Number((r as { id: number }).id));
     if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
     const groups = db
-      .prepare(TURN_GROUPS_SQL)
+      .prepare(turnGroupsSql(fewOfCatalogue(db, ids.length)))
       .all() as { rotation: number; flipped: number; ids: string }[];
     const step: TurnStep = { form: 'turn', request, before: [] };
     const changed: number[] = [];

@@ -15,6 +15,7 @@ import { faultPoint } from '../faultInjection.ts';
 import { FIELD_COLUMN } from './photoRepository.ts';
 import { isSortedColumn, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
+import { fewOfCatalogue, selectedPhotos } from './selectedPhotos.ts';
 
 /** What one field of a uniform step did: the value written, and each earlier value with its photos. */
 export interface UniformFieldChange {
@@ -62,27 +63,10 @@ function setClause(field: EditableField, value: string): { sql: string; values: 
   return { sql: `${column} = ?, date_from = ?, date_to = ?`, values: [value, ...dateBounds(value)] };
 }
 
-/**
- * Whether `count` photos are few beside the catalogue (under a quarter of its ids). Few are
- * walked from the selection and found by id; many are cheaper walked from the photos table in
- * its order, each looked up in the selection: at 1,000,000 photos, the undo record of an edit of
- * all of them took 3.6 s one way and 3.0 s the other, and an edit of one photo 0.1 ms and 0.6 s.
- */
-export function fewOfCatalogue(db: DatabaseSync, count: number): boolean {
-  const row = db.prepare('SELECT max(id) AS last FROM photos').get() as { last: number | null };
-  return count * 4 < Number(row.last ?? 0);
-}
-
-/**
- * The undo record of one field: the selected photos whose value would change, grouped by that
- * value. For a few photos, CROSS JOIN keeps the selection as the outer loop: the temporary table
- * has no statistics, and left to choose, SQLite scanned every photo and looked each up in the
- * selection whatever its size.
- */
+/** The undo record of one field: the selected photos whose value would change, grouped by that value. */
 export function undoRecordSql(field: EditableField, few: boolean): string {
   const column = FIELD_COLUMN[field];
-  const join = few ? 'temp.edit_selection e CROSS JOIN photos p' : 'photos p JOIN temp.edit_selection e';
-  return `SELECT p.${column} AS before, json_group_array(p.id) AS ids FROM ${join} ON p.id = e.id WHERE ${differs(field)} GROUP BY p.${column}`;
+  return `SELECT p.${column} AS before, json_group_array(p.id) AS ids FROM ${selectedPhotos('edit_selection', few)} WHERE ${differs(field)} GROUP BY p.${column}`;
 }
 
 /**

@@ -7,8 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
-import { fewOfCatalogue, replaySql, undoRecordSql } from '../../../../../electron/catalogue/store/uniformEdits.ts';
-import { TURN_GROUPS_SQL } from '../../../../../electron/catalogue/store/turnEdits.ts';
+import { replaySql, undoRecordSql } from '../../../../../electron/catalogue/store/uniformEdits.ts';
+import { fewOfCatalogue } from '../../../../../electron/catalogue/store/selectedPhotos.ts';
+import { turnGroupsSql } from '../../../../../electron/catalogue/store/turnEdits.ts';
 import { EDITABLE_FIELDS } from '../../../../../shared/types.ts';
 import { fortepanRecord } from '../../../../support/records.ts';
 import { tempDir } from '../../../../support/fixtures.ts';
@@ -44,7 +45,7 @@ test("an edit's undo record, its undo and a turn read the selected photos by id,
       const replay = plan(catalogue, replaySql(field, true), now);
       assert.ok(!scansPhotos(replay), `${field}, undo: ${replay.join('; ')}`);
     }
-    const turn = plan(catalogue, TURN_GROUPS_SQL);
+    const turn = plan(catalogue, turnGroupsSql(true));
     assert.ok(!scansPhotos(turn), `turn: ${turn.join('; ')}`);
     // And they still do what they did: the edit above was undone, the turn recorded.
     assert.equal(catalogue.store.photos.get(first)?.caption, '');
