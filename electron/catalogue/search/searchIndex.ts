@@ -85,22 +85,20 @@ class GrowingArray<T extends Int32Array | Float32Array | Uint16Array | Uint8Arra
     this.data = make(capacity);
   }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = this.#make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.#grow(this.length + 1);
     this.data[this.length++] = value;
   }
   /** Makes room for `count` more values and counts them in: returns where the first goes in `data`. */
   extend(count: number): number {
-    if (this.length + count > this.data.length) {
-      const next = this.#make(Math.max(this.data.length * 2, this.length + count));
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length + count > this.data.length) this.#grow(this.length + count);
     this.length += count;
     return this.length - count;
+  }
+  /** At least doubles the room, to hold `needed` values in all. */
+  #grow(needed: number): void {
+    const next = this.#make(Math.max(this.data.length * 2, needed));
+    next.set(this.data);
+    this.data = next;
   }
   trimmed(): T {
     return this.data.slice(0, this.length) as T;
