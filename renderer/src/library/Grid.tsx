@@ -2,8 +2,9 @@
 // are rendered (gridWindow.ts says which, and where, at any size); the pages they need are
 // fetched on demand (see usePhotoPages.ts).
 import { CellMarks } from './marks/CellMarks.tsx';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
@@ -41,12 +42,19 @@ export interface GridProps {
 
 export function Grid(props: GridProps) {
   const { total, photoAt, ensureRange, isSelected, focusIndex, onColumnsChange, cellSize } = props;
+  // One subscription to the language for the whole grid, not three per card: cards mount and
+  // unmount by the dozen on every Page Down, and each hook of its own cost a listener on i18next.
+  const { t } = useTranslation('library');
+  const { t: tIngest } = useTranslation('ingest');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [viewport, setViewport] = useState(0);
+  /** The scroll position the rows are drawn for. */
   const [scrollTop, setScrollTop] = useState(0);
   const drawnTop = useRef(0);
   drawnTop.current = scrollTop;
+  /** The element's scrollTop as last seen in a scroll event or last set here: read without asking the browser for a layout. */
+  const scrollPos = useRef(0);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -80,7 +88,8 @@ export function Grid(props: GridProps) {
     const next = scrollTopToShow(latest.current, row, element.scrollTop, align);
     if (next !== element.scrollTop) element.scrollTop = next;
     // Drawn from the new position at once, not one scroll event later.
-    setScrollTop(element.scrollTop);
+    scrollPos.current = element.scrollTop;
+    setScrollTop(scrollPos.current);
   };
 
   // A new geometry (window resized, thumbnail size changed): the photo in focus (else the first
@@ -92,6 +101,7 @@ export function Grid(props: GridProps) {
     const element = scrollRef.current;
     if (!element) return;
     const top = element.scrollTop;
+    scrollPos.current = top;
     const m = latest.current;
     firstInView.current = firstRowInView(m, top) * columns;
     // Below the cap, rows sit where they are and only a new set of rows in view needs a render;
@@ -117,13 +127,30 @@ export function Grid(props: GridProps) {
     return () => window.clearTimeout(timer);
   }, [firstRow, lastRow, columns, ensureRange, total]);
 
-  useEffect(() => {
-    if (focusIndex >= 0 && focusIndex < total) showRow(Math.floor(focusIndex / columns), 'auto');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusIndex]);
+  // A new focus (arrow keys, Page Down, a click) is kept in view in the same render that draws
+  // it: the rows for the new position are rendered once, with the focus, and the element is
+  // scrolled to match before the browser paints. Scrolling in an effect after the commit drew
+  // every Page Down twice (and read scrollTop, forcing a layout in between): at 1920×1080 that
+  // made tasks of over 50 ms.
+  const [keptFocus, setKeptFocus] = useState(focusIndex);
+  if (keptFocus !== focusIndex) {
+    setKeptFocus(focusIndex);
+    if (focusIndex >= 0 && focusIndex < total && viewport > 0) {
+      // scrollPos: the last known position, kept current by onScroll and the writes below.
+      const next = scrollTopToShow(metrics, Math.floor(focusIndex / columns), scrollPos.current, 'auto');
+      if (next !== scrollTop) setScrollTop(next);
+    }
+  }
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || scrollTop === scrollPos.current) return;
+    element.scrollTop = scrollTop;
+    scrollPos.current = scrollTop;
+  }, [scrollTop]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
+    scrollPos.current = 0;
     setScrollTop(0);
   }, [props.query, props.order]);
 
@@ -142,6 +169,8 @@ export function Grid(props: GridProps) {
           size={cellWidth}
           selected={photo ? isSelected(photo.id) : false}
           focused={index === focusIndex}
+          t={t}
+          tIngest={tIngest}
           onClick={props.onCellClick}
           onOpen={props.onCellOpen}
         />,
@@ -175,26 +204,20 @@ interface CellProps {
   size: number;
   selected: boolean;
   focused: boolean;
+  t: TFunction<'library'>;
+  tIngest: TFunction<'ingest'>;
   onClick: GridProps['onCellClick'];
   onOpen: GridProps['onCellOpen'];
 }
 
-const GridCell = memo(function GridCell({ index, photo, size, selected, focused, onClick, onOpen }: CellProps) {
-  const { t } = useTranslation('library');
-  const { t: tIngest } = useTranslation('ingest');
+const GridCell = memo(function GridCell({ index, photo, size, selected, focused, t, tIngest, onClick, onOpen }: CellProps) {
   const [broken, setBroken] = useState(false);
   useEffect(() => setBroken(false), [photo?.id, photo?.thumbVersion]);
 
   if (!photo) {
-    return (
-      <div className="cell cell-placeholder" role="gridcell" aria-busy="true">
-        <div className="cell-image" style={{ height: size }} />
-        <div className="cell-text">
-          <span className="skeleton-line" />
-          <span className="skeleton-line short" />
-        </div>
-      </div>
-    );
+    // One element, drawn by its backgrounds (styles.css): a drag of the scrollbar across a
+    // million photos makes dozens of these a frame, and every element is style and layout work.
+    return <div className="cell cell-placeholder" role="gridcell" aria-busy="true" style={{ '--image': `${size}px` } as CSSProperties} />;
   }
 
   const title = photoTitle(photo);
@@ -232,6 +255,7 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
             alt=""
             draggable={false}
             decoding="async"
+            loading="lazy"
             onError={() => setBroken(true)}
           />
         )}
@@ -241,7 +265,7 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
             {t('grid.duplicate')}
           </span>
         )}
-        <CellMarks photo={photo} />
+        <CellMarks photo={photo} t={t} />
       </div>
       <div className="cell-text">
         <span className="cell-title">{title}</span>

@@ -2,7 +2,7 @@
 // pages the grid shows are fetched; pages are cached; when the catalogue announces a change to
 // photos, the pages in view are fetched again while the old ones stay on screen, so the grid
 // never flashes. Which page belongs to which view is photoPageStore.ts's business.
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { api } from '../common/bridge.ts';
 import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
@@ -53,7 +53,11 @@ export function usePhotoPages(query: string, sort: PhotoSort | null): PhotoPages
           setSource(next);
           setLoading(false);
         },
-        onPage: () => setTick((t) => t + 1),
+        // A page arriving redraws the cards it fills as a transition: React renders them in
+        // slices between the person's key presses and frames instead of in one long task (at a
+        // million photos, a drag of the scrollbar fills 60 cards at once). Nothing waits on it:
+        // every render reads the store, so a key press drawn first shows the new rows too.
+        onPage: () => startTransition(() => setTick((t) => t + 1)),
       }, errorText),
   );
 

@@ -1,13 +1,13 @@
 // A grid card's marks, laid over the picture's bottom edge so a card keeps its size whatever it
 // carries: the stars, a pick (⚑) or reject (✕) mark, and the colour label as a dot. The card of a
 // rejected photo is dimmed by the grid (the `rejected` class). Nothing shows for an unmarked photo.
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { PhotoSummary } from '../../../../shared/types.ts';
 import { starText } from '../../../../shared/photoMarks.ts';
 import './marks.css';
 
-export function CellMarks({ photo }: { photo: Pick<PhotoSummary, 'rating' | 'flag' | 'label'> }) {
-  const { t } = useTranslation('library');
+/** `t`: the grid's, so that a card subscribes to nothing of its own (Grid.tsx). */
+export function CellMarks({ photo, t }: { photo: Pick<PhotoSummary, 'rating' | 'flag' | 'label'>; t: TFunction<'library'> }) {
   if (!photo.rating && !photo.flag && !photo.label) return null;
   return (
     <span className="cell-marks" data-testid="cell-marks">
