@@ -150,6 +150,30 @@ test('describe photos without the mouse: arrows, Enter, Tab, tag autocomplete, A
   expect(errors).toEqual([]);
 });
 
+test('on a slow machine, → and Enter at once edit the photo moved to, never the one the panel still shows', async ({ page }) => {
+  const { cat, ids, grid } = await catalogue();
+  const errors = await open(page, cat);
+  const kb = page.keyboard;
+  const [a, b] = grid;
+  await kb.press('ArrowRight');
+  await expect(page.getByTestId('detail')).toContainText(`Fortepan ${a}`);
+  // The panel follows the grid a render behind (SelectionPanel.tsx); a CPU twenty times slower
+  // keeps it behind while Enter arrives. The title field Enter focuses must be the new photo's.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await kb.press('ArrowRight');
+  await kb.press('Enter');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(page.getByTestId('detail')).toContainText(`Fortepan ${b}`);
+  await expect(page.getByTestId('field-title')).toBeFocused();
+  await kb.type('Kálvin tér');
+  await kb.press('Escape');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect((await show(cat, ids.get(b)!)).title).toBe('Kálvin tér');
+  expect((await show(cat, ids.get(a)!)).title).toBe('');
+  expect(errors).toEqual([]);
+});
+
 test('undo and redo with Ctrl+Z / Ctrl+Shift+Z, also after reloading the app; a batch edit is one step', async ({ page }) => {
   const { cat, ids, grid } = await catalogue();
   const [a, b, c] = grid;

@@ -14,9 +14,25 @@ export function photoTitle(photo: Pick<PhotoSummary, 'title' | 'fortepanId' | 'f
   return baseName(photo.file);
 }
 
+/**
+ * Dates described, by language and date: a grid card describes its date on every draw, and a
+ * catalogue's dates repeat (a million photos hold a few thousand distinct ones). Bounded: dropped
+ * whole, not grown without end.
+ */
+const describedDates = new Map<string, string>();
+
 /** An EDTF date as the UI language writes it: "about 1925" / "1925 körül", "1950s" / "1950-es évek". */
 export function photoDate(date: string): string {
-  return date.trim() ? describeEdtf(date, currentLanguage()) : '';
+  if (!date.trim()) return '';
+  const language = currentLanguage();
+  const key = `${language}\u0000${date}`;
+  let described = describedDates.get(key);
+  if (described === undefined) {
+    described = describeEdtf(date, language);
+    if (describedDates.size >= 20_000) describedDates.clear();
+    describedDates.set(key, described);
+  }
+  return described;
 }
 
 /**

@@ -13,7 +13,9 @@ export function requestFieldFocus(field: string, later = false): void {
     return;
   }
   const element = document.getElementById(`field-${field}`);
-  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+  // An inert field belongs to a panel still showing the photo being left (SelectionPanel.tsx):
+  // the request waits for the panel that catches up.
+  if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && !element.closest('[inert]')) {
     requested = null;
     element.focus();
     element.select();
@@ -26,7 +28,7 @@ export function requestFieldFocus(field: string, later = false): void {
 export function takeFieldFocus(): void {
   if (requested === null) return;
   const element = document.getElementById(`field-${requested}`);
-  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+  if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && !element.closest('[inert]')) {
     requested = null;
     element.focus();
     element.select();

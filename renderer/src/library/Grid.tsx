@@ -2,7 +2,7 @@
 // are rendered (gridWindow.ts says which, and where, at any size); the pages they need are
 // fetched on demand (see usePhotoPages.ts).
 import { CellMarks } from './marks/CellMarks.tsx';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PhotoSummary } from '../../../shared/types.ts';
@@ -10,7 +10,8 @@ import { bridge } from '../common/bridge.ts';
 import { photoDate, photoTitle } from '../common/labels.ts';
 import { ingestReason } from '../ingest/ingestReasons.ts';
 import { gridColumns } from './thumbSize.ts';
-import { contentHeight, firstRowInView, rowsInView, rowTop, scrollHeight, scrollTopToShow, type GridMetrics } from './gridWindow.ts';
+import { cellLabels, type CellLabels } from './cellLabels.ts';
+import { contentHeight, firstRowInView, rowsInView, rowsToDraw, rowTop, scrollHeight, scrollTopToShow, type GridMetrics } from './gridWindow.ts';
 
 const sameRows = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first === b.first && a.last === b.last;
 
@@ -46,6 +47,7 @@ export function Grid(props: GridProps) {
   // unmount by the dozen on every Page Down, and each hook of its own cost a listener on i18next.
   const { t } = useTranslation('library');
   const { t: tIngest } = useTranslation('ingest');
+  const labels = useMemo(() => cellLabels(t), [t]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [viewport, setViewport] = useState(0);
@@ -154,8 +156,14 @@ export function Grid(props: GridProps) {
     setScrollTop(0);
   }, [props.query, props.order]);
 
+  // The rows in view are drawn with the key press that shows them; the rows beyond them follow
+  // in a render of their own that React can slice and put off. A Page Down at 1920×1080 brings
+  // one new row into view and three into the overscan: drawing all four rows of new cards in
+  // the key press made tasks of over 50 ms on a busy two-core machine.
+  const settledTop = useDeferredValue(scrollTop);
+  const drawn = rowsToDraw(metrics, scrollTop, settledTop, OVERSCAN_ROWS);
   const rows = [];
-  for (let row = firstRow; row <= lastRow; row++) {
+  for (let row = drawn.first; row <= drawn.last; row++) {
     const cells = [];
     for (let c = 0; c < columns; c++) {
       const index = row * columns + c;
@@ -169,7 +177,7 @@ export function Grid(props: GridProps) {
           size={cellWidth}
           selected={photo ? isSelected(photo.id) : false}
           focused={index === focusIndex}
-          t={t}
+          labels={labels}
           tIngest={tIngest}
           onClick={props.onCellClick}
           onOpen={props.onCellOpen}
@@ -204,13 +212,13 @@ interface CellProps {
   size: number;
   selected: boolean;
   focused: boolean;
-  t: TFunction<'library'>;
+  labels: CellLabels;
   tIngest: TFunction<'ingest'>;
   onClick: GridProps['onCellClick'];
   onOpen: GridProps['onCellOpen'];
 }
 
-const GridCell = memo(function GridCell({ index, photo, size, selected, focused, t, tIngest, onClick, onOpen }: CellProps) {
+const GridCell = memo(function GridCell({ index, photo, size, selected, focused, labels, tIngest, onClick, onOpen }: CellProps) {
   const [broken, setBroken] = useState(false);
   useEffect(() => setBroken(false), [photo?.id, photo?.thumbVersion]);
 
@@ -241,13 +249,13 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
       <div className="cell-image" style={{ height: size }}>
         {photo.previewError ? (
           <div className="no-preview">
-            <span className="no-preview-label">{t('grid.noPreview')}</span>
+            <span className="no-preview-label">{labels.noPreview}</span>
             <span className="no-preview-reason">{ingestReason(photo.previewError, tIngest)}</span>
           </div>
         ) : broken ? (
           <div className="no-preview">
-            <span className="no-preview-label">{t('grid.noPreview')}</span>
-            <span className="no-preview-reason">{t('grid.thumbFailed')}</span>
+            <span className="no-preview-label">{labels.noPreview}</span>
+            <span className="no-preview-reason">{labels.thumbFailed}</span>
           </div>
         ) : (
           <img
@@ -259,13 +267,13 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
             onError={() => setBroken(true)}
           />
         )}
-        {photo.missing && <span className="badge badge-missing">{t('grid.missing')}</span>}
+        {photo.missing && <span className="badge badge-missing">{labels.missing}</span>}
         {photo.duplicateOf !== null && (
-          <span className="badge badge-duplicate" data-testid="duplicate-badge" title={t('grid.duplicateTitle', { id: photo.duplicateOf })}>
-            {t('grid.duplicate')}
+          <span className="badge badge-duplicate" data-testid="duplicate-badge" title={labels.duplicateTitle(photo.duplicateOf)}>
+            {labels.duplicate}
           </span>
         )}
-        <CellMarks photo={photo} t={t} />
+        <CellMarks photo={photo} labels={labels} />
       </div>
       <div className="cell-text">
         <span className="cell-title">{title}</span>

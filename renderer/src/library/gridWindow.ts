@@ -59,6 +59,20 @@ export function rowsInView(m: GridMetrics, scrollTop: number, overscan: number):
   return { first, last: Math.max(first, last) };
 }
 
+/**
+ * The rows to draw, ascending: those in view at `scrollTop`, and `overscan` rows on each side of
+ * the view at `settledTop`, the position the grid's rows beyond the view have caught up with
+ * (Grid.tsx draws them after the rows in view). When that window is apart from the view (a jump:
+ * End, a drag of the scrollbar) the overscan is the new view's at once, so nothing is drawn far
+ * from where the person looks.
+ */
+export function rowsToDraw(m: GridMetrics, scrollTop: number, settledTop: number, overscan: number): { first: number; last: number } {
+  const view = rowsInView(m, scrollTop, 0);
+  const around = rowsInView(m, settledTop, overscan);
+  if (view.last < view.first || around.last < around.first || view.last < around.first - 1 || around.last < view.first - 1) return rowsInView(m, scrollTop, overscan);
+  return { first: Math.min(view.first, around.first), last: Math.max(view.last, around.last) };
+}
+
 /** The first row whose top is in view (the place a change of thumbnail size keeps). */
 export function firstRowInView(m: GridMetrics, scrollTop: number): number {
   if (m.rowHeight <= 0) return 0;

@@ -3,7 +3,7 @@
 // last photo can be scrolled to and every row in between is reachable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentHeight, contentOffset, firstRowInView, MAX_SCROLL_HEIGHT, rowsInView, rowTop, scrollHeight, scrollTopFor, scrollTopToShow, type GridMetrics } from '../../../../../renderer/src/library/gridWindow.ts';
+import { contentHeight, contentOffset, firstRowInView, MAX_SCROLL_HEIGHT, rowsInView, rowsToDraw, rowTop, scrollHeight, scrollTopFor, scrollTopToShow, type GridMetrics } from '../../../../../renderer/src/library/gridWindow.ts';
 
 const small: GridMetrics = { rowCount: 300, rowHeight: 226, padding: 16, viewport: 600 };
 // 200,000 photos in one column of large thumbnails: 76 million pixels of rows.
@@ -60,4 +60,19 @@ test('rows drawn next to each other stay a row apart however far the grid is scr
   const { first, last } = rowsInView(huge, at, 3);
   for (let row = first; row < last; row++) assert.ok(Math.abs(rowTop(huge, row + 1, at) - rowTop(huge, row, at) - huge.rowHeight) < 1e-6);
   assert.deepEqual(rowsInView({ ...huge, rowCount: 0 }, 0, 3), { first: 0, last: -1 });
+});
+
+test('rows drawn: the view where the grid is now, with the overscan of where it has settled; a jump draws the new view with its own', () => {
+  const at = (row: number) => 16 + row * 226;
+  // Settled: the view (rows 100–102) and three rows either side.
+  assert.deepEqual(rowsToDraw(small, at(100), at(100), 3), { first: 97, last: 105 });
+  // A Page Down of four rows, the overscan not caught up yet: the old window and the new view, one range.
+  assert.deepEqual(rowsToDraw(small, at(104), at(100), 3), { first: 97, last: 106 });
+  assert.deepEqual(rowsToDraw(small, at(96), at(100), 3), { first: 96, last: 105 });
+  // A jump (End, a drag of the scrollbar): nothing is kept around the old place.
+  assert.deepEqual(rowsToDraw(small, at(250), at(100), 3), { first: 247, last: 255 });
+  assert.deepEqual(rowsToDraw(small, at(10), at(100), 3), { first: 7, last: 15 });
+  // An empty grid draws nothing.
+  const none = rowsToDraw({ ...small, rowCount: 0 }, 0, 0, 3);
+  assert.ok(none.last < none.first);
 });
