@@ -77,10 +77,25 @@ function averageFieldLengths(docs: readonly SearchDocument[]): Record<SearchFiel
 }
 
 /** A Lunr builder of one field: a field's weights depend on nothing in the others. */
+/**
+ * What a builder is given: one object, its ref and words set before each add (Lunr keeps
+ * neither the object nor its words: it reads them through the ref and the field's extractor).
+ * An object literal per add with the field as a computed key cost more than Lunr's own add.
+ */
+interface LunrInput {
+  ref: string;
+  words: readonly string[];
+}
+
+/** The refs of a builder's documents ("d0"…), made once: Lunr uses a ref as a key of its objects. */
+const REFS = Array.from({ length: BUILDER_DOCUMENTS }, (_, i) => `d${i}`);
+/** Per field, the keys of its documents' field vectors in a builder ("caption/d0"…, Lunr's FieldRef). */
+const VECTOR_KEYS = Object.fromEntries(SEARCH_FIELDS.map((field) => [field, REFS.map((ref) => `${field}/${ref}`)])) as Record<SearchField, string[]>;
+
 function lunrBuilder(field: SearchField): lunr.Builder {
   const builder = new lunr.Builder();
   builder.ref('ref');
-  builder.field(field, { boost: FIELD_BOOSTS[field] });
+  builder.field(field, { boost: FIELD_BOOSTS[field], extractor: (doc: object) => (doc as LunrInput).words as unknown as object });
   // Lunr's English trimmer, stop words and stemmer break Hungarian (the trimmer cuts "Üllői");
   // our documents arrive folded and split into words (searchDocument.ts), so Lunr's tokenizer
   // has nothing left to do: the words are the tokens (with no metadata kept, Lunr needs no
@@ -169,7 +184,12 @@ export function buildSegment(docs: readonly SearchDocument[]): Segment {
       const builder = lunrBuilder(field);
       const internals = builder as unknown as BuilderInternals;
       // Refs are not integer-like: V8 keeps objects with integer keys as slow sparse elements.
-      for (let i = 0; i < count; i++) builder.add({ ref: `d${i}`, [field]: distinct[first + i] });
+      const input: LunrInput = { ref: '', words: [] };
+      for (let i = 0; i < count; i++) {
+        input.ref = REFS[i];
+        input.words = distinct[first + i];
+        builder.add(input);
+      }
       // build() would also make a TokenSet of the builder's terms, which we never use.
       internals.averageFieldLength = averages;
       internals.createFieldVectors();
@@ -190,7 +210,7 @@ export function buildSegment(docs: readonly SearchDocument[]): Segment {
       const vectors: number[][] = [];
       const localDf = new Uint32Array(local.length);
       for (let i = 0; i < count; i++) {
-        const elements = internals.fieldVectors[`${field}/d${i}`].elements;
+        const elements = internals.fieldVectors[VECTOR_KEYS[field][i]].elements;
         vectors.push(elements);
         for (let e = 0; e < elements.length; e += 2) localDf[elements[e]]++;
       }

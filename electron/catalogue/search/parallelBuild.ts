@@ -62,8 +62,8 @@ export function serveSegments(port: MessagePort): void {
   const folder = new WordFolder();
   port.on('message', ({ taskId, request }: PoolTask<SearchSource[]>) => {
     const prepared = prepareSegment(request, folder);
-    const { segment, years } = prepared;
-    const buffers = [segment.df, segment.term, segment.doc, segment.fieldBit, segment.weight, years].map((array) => array.buffer as ArrayBuffer);
+    const { segment, years, phrases } = prepared;
+    const buffers = [segment.df, segment.term, segment.doc, segment.fieldBit, segment.weight, years, phrases.bytes, phrases.start].map((array) => array.buffer as ArrayBuffer);
     port.postMessage({ taskId, result: { ok: true, prepared } satisfies SegmentResult }, buffers);
   });
 }

@@ -384,10 +384,47 @@ export class RankedHits {
     const keys = this.#keys;
     if (n <= this.#sorted) return;
     const target = Math.min(keys.length, Math.max(n, this.#sorted * 2, FIRST_RANKED));
-    if (target < keys.length) select(keys, this.#sorted, keys.length - 1, target - 1);
+    if (target < keys.length) selectSmallest(keys, this.#sorted, target);
     keys.subarray(this.#sorted, target).sort();
     this.#sorted = target;
   }
+}
+
+/** Keys sampled to guess where the smallest ones end (selectSmallest). */
+const SAMPLE = 1024;
+
+/**
+ * Rearranges keys[from..] so that keys[from..target) are its smallest, in no order. A common word
+ * has close to a million hits and a page wants the first thousand: a sample of the keys gives a
+ * bound a little above the thousandth, one pass moves the keys under it to the front, and the
+ * selection proper runs on those few thousand only, not on the million (a quickselect over all
+ * of them was a quarter of the search's time).
+ */
+export function selectSmallest(keys: Float64Array, from: number, target: number): void {
+  const n = keys.length - from;
+  const wanted = target - from;
+  // Where the wanted keys end in a sorted sample, with room for the sample's error.
+  const at = Math.ceil((wanted / n) * SAMPLE * 2) + 16;
+  if (n > SAMPLE * 8 && at < SAMPLE) {
+    const sample = new Float64Array(SAMPLE);
+    for (let i = 0; i < SAMPLE; i++) sample[i] = keys[from + Math.floor(((i + 0.5) * n) / SAMPLE)];
+    sample.sort();
+    const bound = sample[at];
+    let front = from;
+    for (let i = from; i < keys.length; i++) {
+      const key = keys[i];
+      if (key <= bound) {
+        keys[i] = keys[front];
+        keys[front++] = key;
+      }
+    }
+    // The bound fell past the wanted keys (it almost always does): select among those before it.
+    if (front >= target) {
+      select(keys, from, front - 1, target - 1);
+      return;
+    }
+  }
+  select(keys, from, keys.length - 1, target - 1);
 }
 
 /** Rearranges keys[left..right] so keys[k] holds its sorted value, smaller ones before it. */
@@ -420,9 +457,15 @@ function rank(index: SearchIndex, slots: Int32Array, scored: boolean): RankedHit
     for (let i = 0; i < slots.length; i++) keys[i] = index.photoId(slots[i]);
     return new RankedHits(keys, false);
   }
+  // The base's ids read straight from its array: this loop runs once per hit, a million times
+  // for a common word.
+  const baseIds = index.base.docId;
+  const baseSlots = baseIds.length;
   for (let i = 0; i < slots.length; i++) {
-    const q = Math.min(MAX_QUANTUM, Math.round(acc[slots[i]] * 1e4));
-    keys[i] = (MAX_QUANTUM - q) * ID_SPACE + (index.photoId(slots[i]) % ID_SPACE);
+    const slot = slots[i];
+    const q = Math.min(MAX_QUANTUM, Math.round(acc[slot] * 1e4));
+    const id = slot < baseSlots ? baseIds[slot] : index.photoId(slot);
+    keys[i] = (MAX_QUANTUM - q) * ID_SPACE + (id % ID_SPACE);
   }
   return new RankedHits(keys, true);
 }

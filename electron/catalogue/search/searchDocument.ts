@@ -30,6 +30,7 @@ export class WordFolder {
   readonly #known = new Map<string, readonly string[]>();
   readonly #chunks = new Map<string, readonly string[]>();
   readonly #tagPhrases = new Map<string, string>();
+  readonly #years = new Map<string, { from: number; to: number } | null>();
 
   /**
    * foldedWords(text), each space-separated piece folded once per build: captions and titles
@@ -66,6 +67,20 @@ export class WordFolder {
     return phrase;
   }
 
+  /**
+   * edtfYears(date), each date read once per build: a catalogue's dates repeat ("1956",
+   * "1950s"), and reading one is a parse of EDTF.
+   */
+  years(date: string): { from: number; to: number } | null {
+    let years = this.#years.get(date);
+    if (years === undefined) {
+      years = edtfYears(date);
+      if (this.#years.size >= 100_000) this.#years.clear();
+      this.#years.set(date, years);
+    }
+    return years;
+  }
+
   repeated(text: string): readonly string[] {
     let words = this.#known.get(text);
     if (words === undefined) {
@@ -100,7 +115,7 @@ export function foldPhoto(photo: SearchSource, folder: WordFolder = new WordFold
   const city = folder.repeated(photo.city);
   const place = folder.repeated(photo.place);
   const file = folder.words(fileName(photo.file));
-  const years = edtfYears(photo.date);
+  const years = folder.years(photo.date);
   const yearWords: string[] = [];
   if (years && years.to - years.from <= 20) for (let y = years.from; y <= years.to; y++) yearWords.push(...lunrWords(String(y)));
   const document: SearchDocument = {

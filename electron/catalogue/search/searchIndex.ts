@@ -10,7 +10,6 @@
 // changed since the base was built, each change indexed on its own by Lunr at once (an edit is
 // searchable in milliseconds). A photo's old version in the base is marked dead. When the
 // delta grows, a fresh base is built in the background and replaces both.
-import { edtfYears } from '../../../shared/edtf.ts';
 import { buildSegment, lunrIdf, type Segment } from './lunrSegment.ts';
 import { foldPhoto, WordFolder, type SearchSource } from './searchDocument.ts';
 import { lowerBound } from '../../../shared/lowerBound.ts';
@@ -76,7 +75,7 @@ interface DeltaPostings {
   masks: number[];
 }
 
-class GrowingArray<T extends Int32Array | Float32Array | Uint16Array | Uint8Array> {
+class GrowingArray<T extends Int32Array | Uint32Array | Float32Array | Uint16Array | Uint8Array> {
   data: T;
   length = 0;
   readonly #make: (n: number) => T;
@@ -128,15 +127,38 @@ function placeValues(source: SearchSource): string[] {
   return [...new Set([source.country, source.city, source.place].map((v) => v.trim()).filter(Boolean))];
 }
 
-function docYears(source: SearchSource): { from: number; to: number } {
-  const years = edtfYears(source.date);
-  return years ? { from: years.from, to: years.to } : { from: 0, to: 0 };
+
+
+/**
+ * A slice's phrase texts (foldPhoto), UTF-8 in one buffer: text i is bytes[start[i]..start[i+1]).
+ * Encoded where the slice is prepared, so a parallel build hands the gathering thread two typed
+ * arrays per slice instead of 2,500 strings to copy, keep until the end and encode one by one.
+ */
+export interface PhraseTexts {
+  bytes: Uint8Array;
+  start: Uint32Array;
+}
+
+const encoder = new TextEncoder();
+
+export function encodePhrases(texts: readonly string[]): PhraseTexts {
+  let capacity = 0;
+  for (const text of texts) capacity += text.length * 3; // the most UTF-8 bytes a UTF-16 unit takes
+  const bytes = new Uint8Array(capacity);
+  const start = new Uint32Array(texts.length + 1);
+  let at = 0;
+  texts.forEach((text, i) => {
+    start[i] = at;
+    at += encoder.encodeInto(text, bytes.subarray(at)).written;
+  });
+  start[texts.length] = at;
+  return { bytes: bytes.slice(0, at), start };
 }
 
 /** What a slice of photos gives the base: Lunr's weights and each photo's phrase text and years. */
 export interface PreparedSegment {
   segment: Segment;
-  phrases: string[];
+  phrases: PhraseTexts;
   /** Per photo, from and to (0, 0: undated). */
   years: Int32Array;
 }
@@ -149,11 +171,11 @@ export function prepareSegment(batch: readonly SearchSource[], folder: WordFolde
   const folded = batch.map((source) => foldPhoto(source, folder));
   const years = new Int32Array(batch.length * 2);
   batch.forEach((source, i) => {
-    const y = docYears(source);
-    years[2 * i] = y.from;
-    years[2 * i + 1] = y.to;
+    const y = folder.years(source.date);
+    years[2 * i] = y?.from ?? 0;
+    years[2 * i + 1] = y?.to ?? 0;
   });
-  return { segment: buildSegment(folded.map((f) => f.document)), phrases: folded.map((f) => f.phrase), years };
+  return { segment: buildSegment(folded.map((f) => f.document)), phrases: encodePhrases(folded.map((f) => f.phrase)), years };
 }
 
 /** Builds a base index with Lunr, SEGMENT_SIZE photos at a time (bounded memory), on this thread. */
@@ -202,7 +224,8 @@ export class BaseBuilder {
   readonly #tagStart = new GrowingArray((n) => new Int32Array(n));
   readonly #tagVals = new GrowingArray((n) => new Int32Array(n));
   readonly #marks = new GrowingArray((n) => new Uint8Array(n));
-  readonly #texts: string[] = [];
+  readonly #text = new GrowingArray((n) => new Uint8Array(n), 1 << 20);
+  readonly #textStart = new GrowingArray((n) => new Uint32Array(n));
   readonly #dict = new Dictionary();
   documentCount = 0;
 
@@ -236,6 +259,10 @@ export class BaseBuilder {
     }
     this.#pMask.data.set(segment.fieldBit, at);
     this.#pWeight.data.set(segment.weight, at);
+    const { bytes, start } = prepared.phrases;
+    const textAt = this.#text.extend(bytes.length);
+    this.#text.data.set(bytes, textAt);
+    for (let i = 0; i < batch.length; i++) this.#textStart.push(textAt + start[i]);
     const dict = this.#dict;
     batch.forEach((source, i) => {
       this.#docId.push(source.id);
@@ -248,7 +275,6 @@ export class BaseBuilder {
       this.#tagStart.push(this.#tagVals.length);
       for (const t of source.tags) this.#tagVals.push(dict.id(t));
       this.#marks.push(packMarks(source));
-      this.#texts.push(prepared.phrases[i]);
     });
     this.documentCount += batch.length;
   }
@@ -261,7 +287,6 @@ export class BaseBuilder {
     const pMask = this.#pMask;
     const pWeight = this.#pWeight;
     const documentCount = this.documentCount;
-    const texts = this.#texts;
     this.#placeStart.push(this.#placeVals.length);
     this.#tagStart.push(this.#tagVals.length);
 
@@ -312,17 +337,9 @@ export class BaseBuilder {
     }
     termStart[terms.length] = out;
 
-    const encoder = new TextEncoder();
-    const encoded = texts.map((t) => encoder.encode(t));
-    const textStart = new Uint32Array(encoded.length + 1);
-    let textLength = 0;
-    encoded.forEach((bytes, i) => {
-      textStart[i] = textLength;
-      textLength += bytes.length;
-    });
-    textStart[encoded.length] = textLength;
-    const text = new Uint8Array(textLength);
-    encoded.forEach((bytes, i) => text.set(bytes, textStart[i]));
+    this.#textStart.push(this.#text.length);
+    const textStart = this.#textStart.trimmed();
+    const text = this.#text.trimmed();
 
     return {
       terms,
@@ -468,7 +485,7 @@ export class SearchIndex {
             tags: source.tags.map((t) => this.#dict.id(t)),
             marks: packMarks(source),
           },
-          text: phrases[i],
+          text: decoder.decode(phrases.bytes.subarray(phrases.start[i], phrases.start[i + 1])),
         });
         this.#deltaSlotOfId.set(source.id, first + i);
       });
