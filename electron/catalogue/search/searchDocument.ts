@@ -22,6 +22,23 @@ export interface FoldedPhoto {
 }
 
 /**
+ * What `make` gives for `key`, made once while the cache holds it. Bounded: at `bound` entries
+ * the cache is dropped whole, not grown without end (a catalogue of unique names would fill it).
+ */
+function remembered<V>(cache: Map<string, V>, key: string, bound: number, make: (key: string) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (cache.size >= bound) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const tagPhraseOf = (tag: string): string =>
+  tagLevels(tag).map((level) => foldedWords(level).join(' ')).filter(Boolean).join(PHRASE_LEVEL_SEPARATOR);
+
+/**
  * Folds text into words, remembering the values that repeat across a catalogue (donors,
  * photographers, places, tags: a few thousand values over 200,000 photos), so each is folded
  * once per build. A folder lives for one build; its words are shared, never changed.
@@ -44,13 +61,7 @@ export class WordFolder {
     const out: string[] = [];
     for (const chunk of text.split(' ')) {
       if (!chunk) continue;
-      let words = this.#chunks.get(chunk);
-      if (words === undefined) {
-        words = foldedWords(chunk);
-        // A bound, as for repeated values: the cache is dropped, not grown without end.
-        if (this.#chunks.size >= 200_000) this.#chunks.clear();
-        this.#chunks.set(chunk, words);
-      }
+      const words = remembered(this.#chunks, chunk, 200_000, foldedWords);
       for (let i = 0; i < words.length; i++) out.push(words[i]);
     }
     return out;
@@ -58,13 +69,7 @@ export class WordFolder {
 
   /** A hierarchical tag's phrase segment: its levels folded and kept apart by PHRASE_LEVEL_SEPARATOR. */
   tagPhrase(tag: string): string {
-    let phrase = this.#tagPhrases.get(tag);
-    if (phrase === undefined) {
-      phrase = tagLevels(tag).map((level) => foldedWords(level).join(' ')).filter(Boolean).join(PHRASE_LEVEL_SEPARATOR);
-      if (this.#tagPhrases.size >= 100_000) this.#tagPhrases.clear();
-      this.#tagPhrases.set(tag, phrase);
-    }
-    return phrase;
+    return remembered(this.#tagPhrases, tag, 100_000, tagPhraseOf);
   }
 
   /**
@@ -72,24 +77,11 @@ export class WordFolder {
    * "1950s"), and reading one is a parse of EDTF.
    */
   years(date: string): { from: number; to: number } | null {
-    let years = this.#years.get(date);
-    if (years === undefined) {
-      years = edtfYears(date);
-      if (this.#years.size >= 100_000) this.#years.clear();
-      this.#years.set(date, years);
-    }
-    return years;
+    return remembered(this.#years, date, 100_000, edtfYears);
   }
 
   repeated(text: string): readonly string[] {
-    let words = this.#known.get(text);
-    if (words === undefined) {
-      words = foldedWords(text);
-      // A bound for a catalogue of unique names: the cache is then dropped, not grown.
-      if (this.#known.size >= 100_000) this.#known.clear();
-      this.#known.set(text, words);
-    }
-    return words;
+    return remembered(this.#known, text, 100_000, foldedWords);
   }
 }
 
