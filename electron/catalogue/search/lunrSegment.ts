@@ -76,7 +76,6 @@ function averageFieldLengths(docs: readonly SearchDocument[]): Record<SearchFiel
   return averages;
 }
 
-/** A Lunr builder of one field: a field's weights depend on nothing in the others. */
 /**
  * What a builder is given: one object, its ref and words set before each add (Lunr keeps
  * neither the object nor its words: it reads them through the ref and the field's extractor).
@@ -92,6 +91,7 @@ const REFS = Array.from({ length: BUILDER_DOCUMENTS }, (_, i) => `d${i}`);
 /** Per field, the keys of its documents' field vectors in a builder ("caption/d0"…, Lunr's FieldRef). */
 const VECTOR_KEYS = Object.fromEntries(SEARCH_FIELDS.map((field) => [field, REFS.map((ref) => `${field}/${ref}`)])) as Record<SearchField, string[]>;
 
+/** A Lunr builder of one field: a field's weights depend on nothing in the others. */
 function lunrBuilder(field: SearchField): lunr.Builder {
   const builder = new lunr.Builder();
   builder.ref('ref');

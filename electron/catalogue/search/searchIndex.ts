@@ -127,8 +127,6 @@ function placeValues(source: SearchSource): string[] {
   return [...new Set([source.country, source.city, source.place].map((v) => v.trim()).filter(Boolean))];
 }
 
-
-
 /**
  * A slice's phrase texts (foldPhoto), UTF-8 in one buffer: text i is bytes[start[i]..start[i+1]).
  * Encoded where the slice is prepared, so a parallel build hands the gathering thread two typed

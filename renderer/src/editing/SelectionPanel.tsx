@@ -34,7 +34,7 @@ export function SelectionPanel({ model, summary, total, onOpenLarge, onError }: 
     if (!behind) takeFieldFocus();
   }, [behind]);
   return (
-    <div className="panel-slot" inert={behind} data-testid="panel-slot">
+    <div className="panel-slot" inert={behind}>
       <PanelBody model={shown} summary={shownSummary} total={total} onOpenLarge={onOpenLarge} />
     </div>
   );

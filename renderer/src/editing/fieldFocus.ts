@@ -8,26 +8,16 @@ let requested: string | null = null;
  * (moving to another photo: the field on screen still belongs to the photo being left).
  */
 export function requestFieldFocus(field: string, later = false): void {
-  if (later) {
-    requested = field;
-    return;
-  }
-  const element = document.getElementById(`field-${field}`);
-  // An inert field belongs to a panel still showing the photo being left (SelectionPanel.tsx):
-  // the request waits for the panel that catches up.
-  if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && !element.closest('[inert]')) {
-    requested = null;
-    element.focus();
-    element.select();
-    return;
-  }
   requested = field;
+  if (!later) takeFieldFocus();
 }
 
 /** Called by an editor once its fields exist: focuses the field asked for, if any. */
 export function takeFieldFocus(): void {
   if (requested === null) return;
   const element = document.getElementById(`field-${requested}`);
+  // An inert field belongs to a panel still showing the photo being left (SelectionPanel.tsx):
+  // the request waits for the panel that catches up.
   if ((element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) && !element.closest('[inert]')) {
     requested = null;
     element.focus();
