@@ -5,6 +5,7 @@ import type { SearchField } from '../../../shared/searchQuery.ts';
 import { foldedWords } from '../../../shared/textFold.ts';
 import { edtfYears } from '../../../shared/edtf.ts';
 import { tagLevels } from '../../../shared/tags.ts';
+import { remembered } from '../../../shared/remembered.ts';
 
 /** The searchable part of a photo (a Photo has it; the index reads it straight from SQL). */
 export type SearchSource = Pick<
@@ -19,20 +20,6 @@ export type SearchDocument = Record<SearchField, readonly string[]>;
 export interface FoldedPhoto {
   document: SearchDocument;
   phrase: string;
-}
-
-/**
- * What `make` gives for `key`, made once while the cache holds it. Bounded: at `bound` entries
- * the cache is dropped whole, not grown without end (a catalogue of unique names would fill it).
- */
-function remembered<V>(cache: Map<string, V>, key: string, bound: number, make: (key: string) => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make(key);
-    if (cache.size >= bound) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
 }
 
 const tagPhraseOf = (tag: string): string =>

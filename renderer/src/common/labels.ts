@@ -1,6 +1,7 @@
 // How the UI names and dates a photo, in the UI's language. All of it is rendered as React
 // text, never as markup.
 import { describeEdtf } from '../../../shared/edtf.ts';
+import { remembered } from '../../../shared/remembered.ts';
 import type { PhotoSummary } from '../../../shared/types.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 
@@ -16,8 +17,7 @@ export function photoTitle(photo: Pick<PhotoSummary, 'title' | 'fortepanId' | 'f
 
 /**
  * Dates described, by language and date: a grid card describes its date on every draw, and a
- * catalogue's dates repeat (a million photos hold a few thousand distinct ones). Bounded: dropped
- * whole, not grown without end.
+ * catalogue's dates repeat (a million photos hold a few thousand distinct ones).
  */
 const describedDates = new Map<string, string>();
 
@@ -25,14 +25,7 @@ const describedDates = new Map<string, string>();
 export function photoDate(date: string): string {
   if (!date.trim()) return '';
   const language = currentLanguage();
-  const key = `${language}\u0000${date}`;
-  let described = describedDates.get(key);
-  if (described === undefined) {
-    described = describeEdtf(date, language);
-    if (describedDates.size >= 20_000) describedDates.clear();
-    describedDates.set(key, described);
-  }
-  return described;
+  return remembered(describedDates, `${language}\u0000${date}`, 20_000, () => describeEdtf(date, language));
 }
 
 /**
@@ -45,14 +38,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 /** A number as the UI language groups it: "13,560" / "13 560" (and "1356": Hungarian groups from five digits). */
 export function formatNumber(n: number, fractionDigits?: number): string {
   const language = currentLanguage();
-  const key = `${language}/${fractionDigits ?? ''}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
-    format = new Intl.NumberFormat(language, digits);
-    numberFormats.set(key, format);
-  }
-  return format.format(n);
+  const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  return remembered(numberFormats, `${language}/${fractionDigits ?? ''}`, 64, () => new Intl.NumberFormat(language, digits)).format(n);
 }
 
 /** A duration with the UI language's units (Intl's unit names: "2 min 5 s" / "2 perc 5 mp"). */
