@@ -30,6 +30,7 @@ import { Catalogue } from '../electron/catalogue/catalogue.ts';
 import { thumbnailPath } from '../electron/catalogue/cataloguePaths.ts';
 import { generateCatalogueRows } from './benchCorpus.ts';
 import { serveCatalogue } from '../tests/e2e/browserModeServer.ts';
+import { percentile } from './benchStats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -122,11 +123,6 @@ function thumbnailsShown(page: Page, timeout = 30_000): Promise<unknown> {
   );
 }
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0);
-};
-
 interface TraceEvent {
   name: string;
   ph: string;
@@ -176,7 +172,7 @@ async function scrollbarPass(page: Page) {
   }
   const last = await page.locator('[data-testid="grid-cell"]').last().getAttribute('data-index');
   if (Number(last) !== PHOTOS - 1) throw new Error(`the drag ended at photo ${Number(last) + 1}, not ${PHOTOS}`);
-  return { stops: waits.length, thumbs_p95_ms: percentile(waits, 95), thumbs_max_ms: Math.max(...waits) };
+  return { stops: waits.length, thumbs_p95_ms: Math.round(percentile(waits, 95)), thumbs_max_ms: Math.max(...waits) };
 }
 
 /** Page Down from the first photo, then End. */
@@ -199,7 +195,7 @@ async function pageDownPass(page: Page) {
   await page.locator(`[data-testid="grid-cell"][data-index="${PHOTOS - 1}"]`).waitFor();
   await thumbnailsShown(page);
   const endMs = Date.now() - t;
-  return { presses: PAGE_DOWNS, reached_photo: reached + 1, thumbs_p95_ms: percentile(waits, 95), thumbs_max_ms: Math.max(...waits), end_ms: endMs };
+  return { presses: PAGE_DOWNS, reached_photo: reached + 1, thumbs_p95_ms: Math.round(percentile(waits, 95)), thumbs_max_ms: Math.max(...waits), end_ms: endMs };
 }
 
 await prepare();

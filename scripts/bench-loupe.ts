@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { loupeCatalogue } from '../tests/support/loupeCatalogue.ts';
 import { serveCatalogue } from '../tests/e2e/browserModeServer.ts';
+import { percentile } from './benchStats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, width: { type: 'string', default: '6000' }, height: { type: 'string', default: '4000' } } });
 const RUNS = Number(values.runs);
@@ -18,11 +19,7 @@ const WIDTH = Number(values.width);
 const HEIGHT = Number(values.height);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-};
-const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.round(Math.max(...xs)) });
+const summary = (xs: number[]) => ({ p50: Math.round(percentile(xs, 50)), p95: Math.round(percentile(xs, 95)), max: Math.round(Math.max(...xs)) });
 
 const { dir } = await loupeCatalogue(WIDTH, HEIGHT);
 const served = await serveCatalogue(dir);

@@ -30,6 +30,7 @@ import { generateCatalogueRows, loadVocabulary, random, syntheticGenerator, type
 import { insertCorpusRecords, measureQuerySet } from './huQuerySet.ts';
 import { SORT_FIELDS } from '../shared/photoSort.ts';
 import { measureFolderFilter } from './benchFolderFilter.ts';
+import { percentile } from './benchStats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -173,10 +174,6 @@ function runFts(db: DatabaseSync, query: string): number {
   return db.prepare('SELECT id FROM years WHERE y_from <= ? AND y_to >= ? ORDER BY id LIMIT 50').all(years![1], years![0]).length;
 }
 
-const percentile = (samples: number[], p: number) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const round = (n: number) => Math.round(n * 10) / 10;
 
 // --- open as the app does --------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { imagelessCatalogue } from '../tests/support/imagelessCatalogue.ts';
 import { serveCatalogue } from '../tests/e2e/browserModeServer.ts';
+import { percentile } from './benchStats.ts';
 
 const { values } = parseArgs({ options: { edits: { type: 'string', default: '20' }, photos: { type: 'string', default: '1500' }, large: { type: 'string', default: '200000' }, trace: { type: 'boolean', default: false } } });
 const EDITS = Number(values.edits);
@@ -22,11 +23,7 @@ const LARGE = Number(values.large);
 const PHOTOS = Number(values.photos);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-};
-const summary = (xs: number[]) => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.round(Math.max(...xs)), n: xs.length });
+const summary = (xs: number[]) => ({ p50: Math.round(percentile(xs, 50)), p95: Math.round(percentile(xs, 95)), max: Math.round(Math.max(...xs)), n: xs.length });
 
 /** The page's clock (Date.now()) at the first animation frame where the credit preview and the donor facet show `donor`. */
 function donorVisibleAt(page: Page, donor: string): Promise<number> {
@@ -136,7 +133,7 @@ async function freshness(page: Page, url: string, dir: string) {
     external.push((await waiting) - t0);
     await collectStages(page, t0, 'external');
   }
-  const trace = values.trace ? Object.fromEntries([...stages].map(([stage, xs]) => [stage, percentile(xs, 50)]).sort((a, b) => Number(a[1]) - Number(b[1]))) : undefined;
+  const trace = values.trace ? Object.fromEntries([...stages].map(([stage, xs]) => [stage, Math.round(percentile(xs, 50))]).sort((a, b) => Number(a[1]) - Number(b[1]))) : undefined;
   return { ui: summary(ui), external: summary(external), ...(trace ? { trace } : {}) };
 }
 

@@ -7,6 +7,7 @@
 import type { Catalogue } from '../electron/catalogue/catalogue.ts';
 import { benchFile } from './benchCorpus.ts';
 import { folderOfFile } from '../shared/folderPath.ts';
+import { percentile } from './benchStats.ts';
 
 export async function measureFolderFilter(catalogue: Catalogue, queries: readonly string[], log: (message: string) => void): Promise<number> {
   const folders: string[] = [];
@@ -31,10 +32,7 @@ export async function measureFolderFilter(catalogue: Catalogue, queries: readonl
     await catalogue.search.query(texts[i], 0, 200);
     baseline.push(performance.now() - b);
   }
-  const p = (samples: number[], q: number) => {
-    const sorted = [...samples].sort((a, b) => a - b);
-    return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] * 10) / 10;
-  };
+  const p = (samples: number[], q: number) => Math.round(percentile(samples, q * 100) * 10) / 10;
   log(`folder filter with a query: ${times.length} first pages, p50 ${p(times, 0.5)} ms, p95 ${p(times, 0.95)} ms, max ${p(times, 1)} ms (without the folder: p50 ${p(baseline, 0.5)}, p95 ${p(baseline, 0.95)} ms)`);
   return p(times, 0.95);
 }
