@@ -174,6 +174,41 @@ test('on a slow machine, → and Enter at once edit the photo moved to, never th
   expect(errors).toEqual([]);
 });
 
+test('on a slow machine, what is typed right after Enter goes into the title, never to the grid\'s shortcuts', async ({ page }) => {
+  const { cat, ids, grid } = await catalogue();
+  const errors = await open(page, cat);
+  const kb = page.keyboard;
+  const [a, b] = grid;
+  await kb.press('ArrowRight');
+  await expect(page.getByTestId('detail')).toContainText(`Fortepan ${a}`);
+  // With the CPU twenty times slower the editor's field takes the focus well after Enter; the
+  // keys typed meanwhile are P (flag as pick), 1 (one star), Space (large view), B (add to a
+  // collection) and Backspace: each would act on the photo if the grid got it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await kb.press('ArrowRight');
+  await kb.press('Enter');
+  // Key by key, as a Hungarian keyboard sends them: é, ő and ű have keys of their own there
+  // (Playwright's keyboard knows only the US layout and would insert them with no key event).
+  const hungarianKey = async (key: string) => {
+    if (/^[a-z0-9 ]$/i.test(key) || key.length > 1) return kb.press(key);
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: key, unmodifiedText: key });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key });
+  };
+  for (const key of [...'Pécsi 1 Bx', 'Backspace', 'ő', 'ű']) await hungarianKey(key);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(page.getByTestId('field-title')).toBeFocused();
+  await expect(page.getByTestId('field-title')).toHaveValue('Pécsi 1 Bőű');
+  await kb.type(' utca');
+  await kb.press('Escape');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  const shown = (await show(cat, ids.get(b)!)) as Shown & { rating: number; flag: string };
+  expect([shown.title, shown.rating, shown.flag]).toEqual(['Pécsi 1 Bőű utca', 0, '']);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect((await show(cat, ids.get(a)!)).title).toBe('');
+  expect(errors).toEqual([]);
+});
+
 test('undo and redo with Ctrl+Z / Ctrl+Shift+Z, also after reloading the app; a batch edit is one step', async ({ page }) => {
   const { cat, ids, grid } = await catalogue();
   const [a, b, c] = grid;

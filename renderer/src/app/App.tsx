@@ -19,6 +19,7 @@ import { useSortOrder } from '../library/sort/useSortOrder.ts';
 import { SelectionPanel } from '../editing/SelectionPanel.tsx';
 import { requestFieldFocus } from '../editing/fieldFocus.ts';
 import { fieldStep } from '../editing/fieldStep.ts';
+import { useTypeAhead } from '../editing/useTypeAhead.ts';
 import { useUndoRedo } from '../editing/useUndoRedo.ts';
 import { useCollections } from '../collections/useCollections.ts';
 import { CollectionsSidebar } from '../collections/CollectionsSidebar.tsx';
@@ -112,6 +113,7 @@ export function App() {
     setLargeOpen(true);
   }, [focusIndex, singleId, total, select]);
   const mark = useMarkKeys({ model, query: shownQuery, large: largeOpen ? largePhoto : undefined, active: focusIndex >= 0 ? pages.photoAt(focusIndex) : singleSummary, onError: notices.error });
+  useTypeAhead();
   useKeyMap(
     { dialog: dialog !== null && !helpOpen, large: largeOpen, help: helpOpen },
     {
