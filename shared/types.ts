@@ -54,6 +54,9 @@ export const EDITABLE_FIELDS = [
 
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
+/** A photo's editable fields, and what names it in a message (photoLabel): what an import compares its rows with. */
+export type EditablePhoto = Pick<Photo, 'id' | 'file' | 'fortepanId' | 'iowaId'> & EditableFields;
+
 export function isEditableField(name: string): name is EditableField {
   return (EDITABLE_FIELDS as readonly string[]).includes(name);
 }

@@ -29,7 +29,7 @@ function same(a: string | number | string[], b: string | number | string[]): boo
 }
 
 /** Only what would change on this photo: before and after, or null when nothing would. */
-export function diffPatch(photo: Photo, patch: PhotoPatch): PhotoChange | null {
+export function diffPatch(photo: Pick<Photo, 'id'> & EditableFields, patch: PhotoPatch): PhotoChange | null {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const key of Object.keys(patch) as (keyof EditableFields)[]) {

@@ -1,7 +1,7 @@
 // What metadata exchange needs of a catalogue: its photos to read, and the one edit path to
 // apply an import through. Narrow on purpose, so exchange/ sits below the Catalogue class (the
 // exchange service hands its photos service in), never on both sides of it.
-import type { Photo } from '../../../shared/types.ts';
+import type { EditablePhoto, Photo } from '../../../shared/types.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 
 /** What matching a row and ordering an export need of a photo, read for every photo at once. */
@@ -14,6 +14,8 @@ export interface ExchangeTarget {
     listed(): PhotoKey[];
     /** These photos, in this order (a photo not found is left out). */
     getMany(ids: readonly number[]): Photo[];
+    /** These photos' editable fields (an import compares its rows with them), in this order. */
+    editableMany(ids: readonly number[]): EditablePhoto[];
     count(): number;
     applyEdits(edits: readonly PlannedEdit[], label?: string): number[];
   };

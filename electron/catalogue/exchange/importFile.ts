@@ -4,7 +4,7 @@
 import type { ExchangeFormat, ImportResult } from '../../../shared/metadataExchange.ts';
 import type { ExchangeTarget } from './exchangeTarget.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { fromTable, importParsed, parseCsv, parseJson, type ImportOptions } from './metadataImport.ts';
+import { csvRecords, importPlanned, parseJson, planImport, planTable, tableRecords, type ImportOptions } from './metadataImport.ts';
 import { decodeSpreadsheetText } from './spreadsheetText.ts';
 import { readXlsxTable } from './xlsxTable.ts';
 
@@ -20,11 +20,11 @@ export async function importMetadataFile(catalogue: ExchangeTarget, bytes: Uint8
   const format = options.format ?? importFormatOf(options.name, bytes);
   if (format === 'xlsx') {
     if (!isZip(bytes)) throw new CatalogueError('invalid-input', 'notXlsx', { name: options.name });
-    const result = importParsed(catalogue, fromTable(await readXlsxTable(bytes)), options);
+    const result = importPlanned(catalogue, planTable(catalogue, tableRecords(await readXlsxTable(bytes)), options), options);
     return { ...result, encoding: 'XLSX' };
   }
   const decoded = decodeSpreadsheetText(bytes);
   if (!decoded.ok) throw new CatalogueError('invalid-input', decoded.problem, { name: options.name });
-  const parsed = format === 'json' ? parseJson(decoded.text) : parseCsv(decoded.text);
-  return { ...importParsed(catalogue, parsed, options), encoding: decoded.encoding };
+  const planned = format === 'json' ? planImport(catalogue, parseJson(decoded.text), options) : planTable(catalogue, csvRecords(decoded.text), options, 'csv');
+  return { ...importPlanned(catalogue, planned, options), encoding: decoded.encoding };
 }

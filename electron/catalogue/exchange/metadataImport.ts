@@ -3,7 +3,7 @@
 // is applied in one transaction as one undoable step. Rows that cannot be used are reported
 // with their line number and the reason; the other rows still apply.
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { photoPatchSchema } from '../../../shared/api.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
 import { applyFieldLimits, REPLACEMENT_CHARACTER } from '../../../shared/fieldLimits.ts';
@@ -18,7 +18,7 @@ import {
   type ImportPreview,
   type ImportResult,
 } from '../../../shared/metadataExchange.ts';
-import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
+import type { EditableField, EditablePhoto, PhotoPatch } from '../../../shared/types.ts';
 import type { ExchangeTarget, PhotoKey } from './exchangeTarget.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
@@ -59,56 +59,71 @@ function delimiterOf(text: string): string {
   return count(';') > count(',') ? ';' : count('\t') > count(',') ? '\t' : ',';
 }
 
-export function parseCsv(text: string): ParsedFile {
-  // Line numbers from each record's raw text, counted as the record is read: csv-parse's own
-  // count drifts after CRLF inside quotes. The raw text is dropped at once, not kept beside every
-  // record until the whole file is parsed.
-  let linesBefore = 0;
-  let withLines: { line: number; record: string[] }[];
-  try {
-    withLines = parse(text, {
-      bom: true,
-      delimiter: delimiterOf(text),
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      raw: true,
-      // With `raw`, csv-parse hands on_record { record, raw } (its typings say string[]).
-      on_record: ((entry: { record: string[]; raw: string }) => {
-        const leading = /^[\r\n]*/.exec(entry.raw)![0];
-        linesBefore += lineBreaks(leading);
-        const line = linesBefore + 1;
-        linesBefore += lineBreaks(entry.raw.slice(leading.length));
-        return { line, record: entry.record };
-      }) as unknown as (record: string[]) => string[],
-    }) as unknown as { line: number; record: string[] }[];
-  } catch (error) {
-    const e = error as Error & { lines?: number };
-    throw e.lines
-      ? new CatalogueError('invalid-input', 'csvUnreadableAtLine', { line: e.lines, reason: e.message.replace(/^.*?: /, '') })
-      : new CatalogueError('invalid-input', 'csvUnreadable', { reason: e.message.replace(/^.*?: /, '') });
-  }
-  if (withLines.length === 0) throw new CatalogueError('invalid-input', 'csvEmpty');
-  return fromTable(withLines);
+/** A table's records (the first names the columns) with their line numbers, handed over one at a time. */
+export type TableReader = (take: (line: number, record: string[]) => void) => void;
+
+/**
+ * The records of CSV text, one at a time as csv-parse reads them: none is kept, so a
+ * million-row file is never held as records and rows beside its text.
+ */
+export function csvRecords(text: string): TableReader {
+  return (take) => {
+    // Line numbers from each record's raw text, counted as the record is read: csv-parse's own
+    // count drifts after CRLF inside quotes.
+    let linesBefore = 0;
+    try {
+      parse(text, {
+        bom: true,
+        delimiter: delimiterOf(text),
+        record_delimiter: ['\r\n', '\n', '\r'],
+        relax_column_count: true,
+        skip_empty_lines: true,
+        raw: true,
+        // With `raw`, csv-parse hands on_record { record, raw } (its typings say string[]).
+        // Answering null drops the record from csv-parse's own result.
+        on_record: ((entry: { record: string[]; raw: string }) => {
+          const leading = /^[\r\n]*/.exec(entry.raw)![0];
+          linesBefore += lineBreaks(leading);
+          const line = linesBefore + 1;
+          linesBefore += lineBreaks(entry.raw.slice(leading.length));
+          take(line, entry.record);
+          return null;
+        }) as unknown as (record: string[]) => string[],
+      });
+    } catch (error) {
+      // Only csv-parse's own errors are the file's: what planning a row throws passes through as thrown.
+      if (!(error instanceof CsvError)) throw error;
+      const e = error as CsvError & { lines?: number };
+      throw e.lines
+        ? new CatalogueError('invalid-input', 'csvUnreadableAtLine', { line: e.lines, reason: e.message.replace(/^.*?: /, '') })
+        : new CatalogueError('invalid-input', 'csvUnreadable', { reason: e.message.replace(/^.*?: /, '') });
+    }
+  };
 }
 
-/** Rows of cells (the first names the columns) into rows keyed by column. Shared by CSV and XLSX. */
-export function fromTable(withLines: { line: number; record: string[] }[]): ParsedFile {
-  const [header, ...body] = withLines;
-  if (!header) throw new CatalogueError('invalid-input', 'fileEmpty');
-  const columns = header.record.map(columnName);
-  const ignoredColumns = header.record.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean);
+/** The records of a table already read whole (XLSX). */
+export function tableRecords(records: readonly { line: number; record: string[] }[]): TableReader {
+  return (take) => {
+    for (const { line, record } of records) take(line, record);
+  };
+}
+
+/** The columns a header names, and the headings Fototar does not know (reported, not imported). */
+function readHeader(record: string[]): { columns: (ExchangeColumn | null)[]; ignoredColumns: string[] } {
+  const columns = record.map(columnName);
+  const ignoredColumns = record.filter((_, i) => columns[i] === null).map((h) => h.trim()).filter(Boolean);
   if (!columns.includes('fortepan_id') && !columns.includes('file')) {
     throw new CatalogueError('invalid-input', 'noMatchColumn');
   }
-  const rows = body.map(({ line, record }) => {
-    const cells: Row['cells'] = {};
-    columns.forEach((column, i) => {
-      if (column && record[i] !== undefined) cells[column] = unguardFormula(record[i]);
-    });
-    return { line, cells };
+  return { columns, ignoredColumns };
+}
+
+function rowCells(columns: readonly (ExchangeColumn | null)[], record: readonly string[]): Row['cells'] {
+  const cells: Row['cells'] = {};
+  columns.forEach((column, i) => {
+    if (column && record[i] !== undefined) cells[column] = unguardFormula(record[i]);
   });
-  return { rows, ignoredColumns };
+  return cells;
 }
 
 export function parseJson(text: string): ParsedFile {
@@ -202,25 +217,73 @@ const shown = (field: EditableField, value: unknown) => (field === 'tags' ? join
 /** Rows matched and compared per piece: whole photos are read for one piece at a time. */
 const PIECE = 2_000;
 
-/** What importing these rows would change, and the edits that do it. */
-export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
-  const matcher = new PhotoMatcher(catalogue);
-  const preview: ImportPreview = { rows: parsed.rows.length, changes: [], unchanged: 0, rejected: [], warnings: [], ignoredColumns: parsed.ignoredColumns };
-  const edits: PlannedEdit[] = [];
-  const claimed = new Map<number, number>();
-  for (let start = 0; start < parsed.rows.length; start += PIECE) {
-    const piece = parsed.rows.slice(start, start + PIECE);
-    const matches = piece.map((row) => matcher.match(row.cells.fortepan_id ?? '', row.cells.file ?? ''));
-    const photos = new Map(catalogue.photos.getMany([...new Set(matches.flatMap((m) => ('id' in m ? [m.id] : [])))]).map((p) => [p.id, p]));
-    piece.forEach((row, i) => planRow(row, matches[i], photos, claimed, preview, edits, options));
+/**
+ * What importing rows would change, and the edits that do it, worked out as the rows arrive: a
+ * piece of rows at a time is matched, its photos read, and its rows compared, so only the
+ * preview and the edits grow with the file.
+ */
+class ImportPlanner {
+  readonly preview: ImportPreview;
+  readonly edits: PlannedEdit[] = [];
+  readonly #catalogue: ExchangeTarget;
+  readonly #options: ImportOptions;
+  readonly #matcher: PhotoMatcher;
+  readonly #claimed = new Map<number, number>();
+  #piece: Row[] = [];
+
+  constructor(catalogue: ExchangeTarget, ignoredColumns: string[], options: ImportOptions) {
+    this.#catalogue = catalogue;
+    this.#options = options;
+    this.#matcher = new PhotoMatcher(catalogue);
+    this.preview = { rows: 0, changes: [], unchanged: 0, rejected: [], warnings: [], ignoredColumns };
   }
-  return { preview, edits };
+
+  add(row: Row): void {
+    this.preview.rows++;
+    this.#piece.push(row);
+    if (this.#piece.length === PIECE) this.#plan();
+  }
+
+  finish(): { preview: ImportPreview; edits: PlannedEdit[] } {
+    this.#plan();
+    return { preview: this.preview, edits: this.edits };
+  }
+
+  #plan(): void {
+    const piece = this.#piece;
+    if (piece.length === 0) return;
+    this.#piece = [];
+    const matches = piece.map((row) => this.#matcher.match(row.cells.fortepan_id ?? '', row.cells.file ?? ''));
+    const photos = new Map(this.#catalogue.photos.editableMany([...new Set(matches.flatMap((m) => ('id' in m ? [m.id] : [])))]).map((p) => [p.id, p]));
+    piece.forEach((row, i) => planRow(row, matches[i], photos, this.#claimed, this.preview, this.edits, this.#options));
+  }
+}
+
+/** What importing a table's rows would change: its header read first, then each row planned as it comes. */
+export function planTable(catalogue: ExchangeTarget, read: TableReader, options: ImportOptions = {}, kind: 'csv' | 'table' = 'table'): { preview: ImportPreview; edits: PlannedEdit[] } {
+  let planner: ImportPlanner | null = null;
+  let columns: (ExchangeColumn | null)[] = [];
+  read((line, record) => {
+    if (planner) return planner.add({ line, cells: rowCells(columns, record) });
+    const header = readHeader(record);
+    columns = header.columns;
+    planner = new ImportPlanner(catalogue, header.ignoredColumns, options);
+  });
+  if (!planner) throw kind === 'csv' ? new CatalogueError('invalid-input', 'csvEmpty') : new CatalogueError('invalid-input', 'fileEmpty');
+  return (planner as ImportPlanner).finish();
+}
+
+/** What importing rows already keyed by column (JSON) would change. */
+export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
+  const planner = new ImportPlanner(catalogue, parsed.ignoredColumns, options);
+  for (const row of parsed.rows) planner.add(row);
+  return planner.finish();
 }
 
 function planRow(
   row: Row,
   match: PhotoKey | MessageRef,
-  photos: ReadonlyMap<number, Photo>,
+  photos: ReadonlyMap<number, EditablePhoto>,
   claimed: Map<number, number>,
   preview: ImportPreview,
   edits: PlannedEdit[],
@@ -298,12 +361,11 @@ function assertDecodedCleanly(text: string, format: ExchangeFormat): void {
 /** Previews (default) or applies an import of CSV or JSON text. */
 export function importMetadata(catalogue: ExchangeTarget, text: string, options: ImportOptions = {}): ImportResult {
   assertDecodedCleanly(text, options.format ?? 'csv');
-  return importParsed(catalogue, options.format === 'json' ? parseJson(text) : parseCsv(text), options);
+  return importPlanned(catalogue, options.format === 'json' ? planImport(catalogue, parseJson(text), options) : planTable(catalogue, csvRecords(text), options, 'csv'), options);
 }
 
-/** Previews or applies rows already read from a file (CSV, JSON or XLSX). */
-export function importParsed(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): ImportResult {
-  const { preview, edits } = planImport(catalogue, parsed, options);
+/** Previews or applies what a file's rows would change (CSV, JSON or XLSX). */
+export function importPlanned(catalogue: ExchangeTarget, { preview, edits }: { preview: ImportPreview; edits: PlannedEdit[] }, options: ImportOptions = {}): ImportResult {
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };
   const rows = preview.changes.length;
   faultPoint('import-planned');

@@ -2,7 +2,7 @@
 // planned edits that differ per photo), credit lists, thumbnails, and what a selection shares.
 // Every edit takes the catalogue's one edit path (CatalogueCore.edit).
 import fs from 'node:fs';
-import type { CreditFormat, Photo, PhotoPatch, PhotoSummary } from '../../../shared/types.ts';
+import type { CreditFormat, EditablePhoto, Photo, PhotoPatch, PhotoSummary } from '../../../shared/types.ts';
 import type { SidecarReport } from '../../../shared/sidecars.ts';
 import type { Selection } from '../../../shared/selection.ts';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
@@ -48,6 +48,11 @@ export class PhotosService {
   /** The photos of these ids that exist, in the order given. */
   getMany(ids: readonly number[]): Photo[] {
     return this.#core.photos.getMany(ids);
+  }
+
+  /** These photos' editable fields (and what names them), in the order given, without the rest of each photo. */
+  editableMany(ids: readonly number[]): EditablePhoto[] {
+    return this.#core.photos.editableMany(ids);
   }
 
   count(): number {

@@ -1,6 +1,6 @@
 // Rows of the photos table as domain objects. All SQL about photos lives here.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { EDITABLE_FIELDS, type EditableField, type EditableFields, type Photo, type PhotoPatch, type PhotoSummary } from '../../../shared/types.ts';
+import { EDITABLE_FIELDS, type EditableField, type EditableFields, type EditablePhoto, type Photo, type PhotoPatch, type PhotoSummary } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/creditStyles.ts';
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
@@ -149,6 +149,29 @@ export function rowToPhoto(row: PhotoRow): Photo {
   return photo;
 }
 
+function rowToEditable(row: PhotoRow): EditablePhoto {
+  return {
+    id: row.id,
+    file: row.file,
+    fortepanId: row.fortepan_id,
+    iowaId: row.iowa_id ?? null,
+    title: row.title,
+    caption: row.caption,
+    date: row.date,
+    donor: row.donor,
+    photographer: row.photographer,
+    country: row.country,
+    city: row.city,
+    place: row.place,
+    tags: parseTags(row.tags),
+    licence: row.licence,
+    source: row.source,
+    archiveRef: row.archive_ref ?? '',
+    notes: row.notes,
+    ...marksOfRow(row),
+  };
+}
+
 /**
  * What a grid card shows (shared/photoSummary.ts's fields, the credit line as Photo has it) read from a row of only the columns it needs:
  * its own and those its credit line is made of. A page of 200 read as whole photos (49 columns,
@@ -230,6 +253,9 @@ export function parseTags(json: string): string[] {
 export const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
   EDITABLE_FIELDS.map((field) => [field, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
 ) as Record<EditableField, string>;
+
+/** What editableMany reads: the editable fields' columns and those photoLabel names a photo by. */
+const EDITABLE_PHOTO_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])].map((column) => `p.${column}`).join(', ');
 
 /** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
 const FILE_FACT_COLUMNS = [
@@ -332,6 +358,20 @@ export class PhotoRepository {
       JSON.stringify(ids),
     ) as unknown as PhotoRow[];
     return rows.map(rowToPhoto);
+  }
+
+  /**
+   * The editable fields of these photos and what names them, in this order (a photo not found is
+   * left out): what an import compares its rows with. Read without the other 30 columns and the
+   * credit line a whole Photo is built with, which made reading a million photos most of an
+   * import's time.
+   */
+  editableMany(ids: readonly number[]): EditablePhoto[] {
+    if (ids.length === 0) return [];
+    const rows = this.#prepare(`SELECT ${EDITABLE_PHOTO_COLUMNS} FROM json_each(?) AS j JOIN photos AS p ON p.id = j.value ORDER BY j.key`).all(
+      JSON.stringify(ids),
+    ) as unknown as PhotoRow[];
+    return rows.map(rowToEditable);
   }
 
   /** The content hash of a photo, for finding its thumbnails. */

@@ -98,6 +98,7 @@ function photosOf(): ExchangeTarget['photos'] {
     iterateAll: () => photos.iterateAll(),
     listed: () => photos.listed(),
     getMany: (ids) => photos.getMany(ids),
+    editableMany: (ids) => photos.editableMany(ids),
     count: () => photos.count(),
     applyEdits: (edits, label) => photos.applyEdits(edits, label),
   };
@@ -131,4 +132,22 @@ test('an import of 4,500 rows compares each with its photo across pieces, and a 
   assert.deepEqual(result.changes[2].fields, [{ field: 'title', before: 'Üllői út 3000', after: 'Körút 3000' }]);
   assert.equal(result.unchanged, PHOTOS - 4);
   assert.deepEqual(result.rejected.map((r) => [r.line, r.key]), [[PHOTOS + 2, 'importSamePhoto']]);
+});
+
+test('a CSV import plans its rows as they are read: a failure of the catalogue mid-file is said as it is, not as an unreadable file, and nothing is applied', () => {
+  const text = exportMetadata(target(), 'csv').replace(/"Üllői út 4000"/, '"Körút"');
+  let pieces = 0;
+  const failing: ExchangeTarget = {
+    photos: {
+      ...photosOf(),
+      editableMany: (ids) => {
+        if (++pieces === 2) throw new Error('disk gone');
+        return catalogue.photos.editableMany(ids);
+      },
+    },
+  };
+  assert.throws(() => importMetadata(failing, text, { apply: true }), (error: Error) => error.message === 'disk gone');
+  // The second piece failed while csv-parse was still reading: the rows after it were never planned.
+  assert.equal(pieces, 2);
+  assert.equal(catalogue.photos.getMany(catalogue.photos.ids()).filter((p) => p.title === 'Körút').length, 0);
 });
