@@ -5,7 +5,7 @@ import type { ExchangeFormat, ImportResult } from '../../../shared/metadataExcha
 import type { ExchangeTarget } from './exchangeTarget.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { csvRecords, importPlanned, parseJson, planImport, planTable, tableRecords, type ImportOptions } from './metadataImport.ts';
-import { decodeSpreadsheetText } from './spreadsheetText.ts';
+import { decodeSpreadsheetText, utf8Spreadsheet } from './spreadsheetText.ts';
 import { readXlsxTable } from './xlsxTable.ts';
 
 const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -23,6 +23,9 @@ export async function importMetadataFile(catalogue: ExchangeTarget, bytes: Uint8
     const result = importPlanned(catalogue, planTable(catalogue, tableRecords(await readXlsxTable(bytes)), options), options);
     return { ...result, encoding: 'XLSX' };
   }
+  // UTF-8 CSV (what LibreOffice, Google Sheets and Excel's "CSV UTF-8" save) is read as bytes.
+  const utf8 = format === 'csv' ? utf8Spreadsheet(bytes) : null;
+  if (utf8) return { ...importPlanned(catalogue, planTable(catalogue, csvRecords(utf8.bytes), options, 'csv'), options), encoding: utf8.encoding };
   const decoded = decodeSpreadsheetText(bytes);
   if (!decoded.ok) throw new CatalogueError('invalid-input', decoded.problem, { name: options.name });
   const planned = format === 'json' ? planImport(catalogue, parseJson(decoded.text), options) : planTable(catalogue, csvRecords(decoded.text), options, 'csv');

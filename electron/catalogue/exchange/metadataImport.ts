@@ -53,7 +53,9 @@ const columnName = exchangeColumn;
 const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
 
 /** Excel in Hungarian (and most European) locales writes ";" between cells: tell from the header. */
-function delimiterOf(text: string): string {
+function delimiterOf(input: string | Uint8Array): string {
+  // Of bytes, only the start is decoded: the header is the first line.
+  const text = typeof input === 'string' ? input : new TextDecoder().decode(input.subarray(0, 65_536));
   const header = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
   const count = (c: string) => header.split(c).length - 1;
   return count(';') > count(',') ? ';' : count('\t') > count(',') ? '\t' : ',';
@@ -63,16 +65,16 @@ function delimiterOf(text: string): string {
 export type TableReader = (take: (line: number, record: string[]) => void) => void;
 
 /**
- * The records of CSV text, one at a time as csv-parse reads them: none is kept, so a
- * million-row file is never held as records and rows beside its text.
+ * The records of CSV text (or UTF-8 bytes), one at a time as csv-parse reads them: none is kept,
+ * so a million-row file is never held as records and rows beside its text.
  */
-export function csvRecords(text: string): TableReader {
+export function csvRecords(text: string | Uint8Array): TableReader {
   return (take) => {
     // Line numbers from each record's raw text, counted as the record is read: csv-parse's own
     // count drifts after CRLF inside quotes.
     let linesBefore = 0;
     try {
-      parse(text, {
+      parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength), {
         bom: true,
         delimiter: delimiterOf(text),
         record_delimiter: ['\r\n', '\n', '\r'],

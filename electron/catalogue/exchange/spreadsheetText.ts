@@ -9,6 +9,8 @@ export type SpreadsheetEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF
 /** Why a file's text could not be read: a message key (shared/locales/…/errors.json) taking the file's name. */
 export type DecodeProblem = 'textNotUtf8' | 'textUtf16Damaged' | 'textNulBytes' | 'textUnknownEncoding' | 'textUndecidableEncoding';
 
+import { isUtf8 } from 'node:buffer';
+
 export type DecodedText = { ok: true; text: string; encoding: SpreadsheetEncoding } | { ok: false; problem: DecodeProblem };
 
 const decode = (label: string, bytes: Uint8Array, fatal = true) => new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
@@ -68,4 +70,28 @@ export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
     return { ok: false, problem: 'textUndecidableEncoding' };
   }
   return { ok: true, text, encoding: 'Windows-1250' };
+}
+
+/**
+ * A UTF-8 file's bytes (BOM removed), when they are valid UTF-8 and, without a BOM, hold no
+ * control characters: the same files decodeSpreadsheetText reads as UTF-8. csv-parse reads these
+ * bytes as they are, so a large file is never also held as a string (two bytes a character once
+ * it has an "ő") and again as csv-parse's own copy. Null for every other file: decode it.
+ */
+export function utf8Spreadsheet(bytes: Uint8Array): { bytes: Uint8Array; encoding: 'UTF-8' | 'UTF-8 with BOM' } | null {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (!isUtf8(body)) return null;
+  if (bom) return { bytes: body, encoding: 'UTF-8 with BOM' };
+  return hasControlCharacters(body) ? null : { bytes: body, encoding: 'UTF-8' };
+}
+
+/** looksLikeText on UTF-8 bytes: C0 controls but tab and line breaks, DEL, and C1 (0xC2 0x80–0x9F). */
+function hasControlCharacters(utf8: Uint8Array): boolean {
+  for (let i = 0; i < utf8.length; i++) {
+    const b = utf8[i];
+    if (b < 0x20 ? b !== 0x09 && b !== 0x0a && b !== 0x0d : b === 0x7f) return true;
+    if (b === 0xc2 && utf8[i + 1] >= 0x80 && utf8[i + 1] <= 0x9f) return true;
+  }
+  return false;
 }

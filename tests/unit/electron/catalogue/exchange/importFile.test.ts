@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import { Catalogue } from '../../../../../electron/catalogue/catalogue.ts';
 import { importMetadataFile } from '../../../../../electron/catalogue/exchange/importFile.ts';
 import { exportMetadata, exportMetadataXlsx } from '../../../../../electron/catalogue/exchange/metadataExport.ts';
-import { decodeSpreadsheetText } from '../../../../../electron/catalogue/exchange/spreadsheetText.ts';
+import { decodeSpreadsheetText, utf8Spreadsheet } from '../../../../../electron/catalogue/exchange/spreadsheetText.ts';
+import { csvRecords, type TableReader } from '../../../../../electron/catalogue/exchange/metadataImport.ts';
 import { EDITABLE_FIELDS } from '../../../../../shared/types.ts';
 import { archivistCatalogue } from '../../../../support/archivistCatalogue.ts';
 import { fototar } from '../../../../support/cli.ts';
@@ -70,6 +71,34 @@ test('UTF-16 with a BOM (Excel\'s "Unicode text", tab separated) and UTF-8 with 
   } finally {
     catalogue.close();
   }
+});
+
+test('UTF-8 read as bytes (no string of the whole file) gives what decoding it gives: the same records, lines and refusals', async () => {
+  // ";" from the header, a cell with a CRLF and quotes inside, every accent, a 4-byte character.
+  const csv = `\ufeffFortepan-szám;cím;megjegyzés\r\n1000;"${ALL_ACCENTS}";"két\r\nsor, ""idézve"" 📷"\r\n\r\n1001;Üllői út;\r\n1002;x;y`;
+  const bytes = Buffer.from(csv);
+  const utf8 = utf8Spreadsheet(bytes);
+  assert.equal(utf8?.encoding, 'UTF-8 with BOM');
+  const decoded = decodeSpreadsheetText(bytes);
+  assert.ok(decoded.ok);
+  const records = (read: TableReader) => {
+    const out: [number, string[]][] = [];
+    read((line, record) => out.push([line, record]));
+    return out;
+  };
+  const fromBytes = records(csvRecords(utf8!.bytes));
+  assert.deepEqual(fromBytes, records(csvRecords(decoded.text)));
+  assert.deepEqual(fromBytes.map(([line]) => line), [1, 2, 5, 6]);
+  assert.equal(fromBytes[1][1][2], 'két\r\nsor, "idézve" 📷');
+  // Without a BOM, a C1 control (bytes C2 85) or DEL is no spreadsheet's UTF-8: left to
+  // decodeSpreadsheetText, which refuses it as before. So is a byte that is not UTF-8.
+  assert.equal(utf8Spreadsheet(Buffer.from('mid,title\n1000,a\u0085b\n')), null);
+  assert.equal(utf8Spreadsheet(Buffer.from('mid,title\n1000,a\u007fb\n')), null);
+  assert.equal(utf8Spreadsheet(windows1250(`mid;cím\n1000;${ALL_ACCENTS}`)), null);
+  assert.equal(utf8Spreadsheet(Buffer.from(`mid,title\n1000,${ALL_ACCENTS}\t\n`))?.encoding, 'UTF-8');
+  // A quote left open is reported at its line, read from bytes as from text.
+  const broken = Buffer.from('mid,title\n1000,ok\n1001,"open\n1002,x\n');
+  assert.throws(() => records(csvRecords(utf8Spreadsheet(broken)!.bytes)), (error: Error & { key?: string }) => /line/i.test(error.message));
 });
 
 test('a file whose encoding cannot be told is refused with one clear sentence, and nothing changes', async () => {
