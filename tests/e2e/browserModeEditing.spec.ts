@@ -1,6 +1,6 @@
 // The archivist's desk in browser mode: describing photos with the keyboard only, undo/redo
 // (also after reloading the app), batch editing a selection, and the CSV import preview.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type CDPSession, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -150,20 +150,30 @@ test('describe photos without the mouse: arrows, Enter, Tab, tag autocomplete, A
   expect(errors).toEqual([]);
 });
 
+/**
+ * The first photo shown in the panel, then `keys` pressed with the CPU twenty times slower: the
+ * panel follows the grid a render behind (SelectionPanel.tsx), and an editor's field takes the
+ * focus late.
+ */
+async function onSlowMachine(page: Page, first: number, keys: (cdp: CDPSession) => Promise<void>): Promise<void> {
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('detail')).toContainText(`Fortepan ${first}`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await keys(cdp);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+}
+
 test('on a slow machine, → and Enter at once edit the photo moved to, never the one the panel still shows', async ({ page }) => {
   const { cat, ids, grid } = await catalogue();
   const errors = await open(page, cat);
   const kb = page.keyboard;
   const [a, b] = grid;
-  await kb.press('ArrowRight');
-  await expect(page.getByTestId('detail')).toContainText(`Fortepan ${a}`);
-  // The panel follows the grid a render behind (SelectionPanel.tsx); a CPU twenty times slower
-  // keeps it behind while Enter arrives. The title field Enter focuses must be the new photo's.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-  await kb.press('ArrowRight');
-  await kb.press('Enter');
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // The title field Enter focuses must be the new photo's, though the panel is still behind.
+  await onSlowMachine(page, a, async () => {
+    await kb.press('ArrowRight');
+    await kb.press('Enter');
+  });
   await expect(page.getByTestId('detail')).toContainText(`Fortepan ${b}`);
   await expect(page.getByTestId('field-title')).toBeFocused();
   await kb.type('Kálvin tér');
@@ -179,24 +189,22 @@ test('on a slow machine, what is typed right after Enter goes into the title, ne
   const errors = await open(page, cat);
   const kb = page.keyboard;
   const [a, b] = grid;
-  await kb.press('ArrowRight');
-  await expect(page.getByTestId('detail')).toContainText(`Fortepan ${a}`);
-  // With the CPU twenty times slower the editor's field takes the focus well after Enter; the
-  // keys typed meanwhile are P (flag as pick), 1 (one star), Space (large view), B (add to a
-  // collection) and Backspace: each would act on the photo if the grid got it.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-  await kb.press('ArrowRight');
-  await kb.press('Enter');
-  // Key by key, as a Hungarian keyboard sends them: é, ő and ű have keys of their own there
-  // (Playwright's keyboard knows only the US layout and would insert them with no key event).
-  const hungarianKey = async (key: string) => {
-    if (/^[a-z0-9 ]$/i.test(key) || key.length > 1) return kb.press(key);
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: key, unmodifiedText: key });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key });
-  };
-  for (const key of [...'Pécsi 1 Bx', 'Backspace', 'ő', 'ű']) await hungarianKey(key);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // The editor's field takes the focus well after Enter; the keys typed meanwhile are P (flag as
+  // pick), 1 (one star), Space (large view), B (add to a collection) and Backspace: each would
+  // act on the photo if the grid got it.
+  await onSlowMachine(page, a, async (cdp) => {
+    await kb.press('ArrowRight');
+    await kb.press('Enter');
+    // Key by key, as a Hungarian keyboard sends them: é, ő and ű have keys of their own there
+    // (Playwright's keyboard knows only the US layout and would insert them with no key event).
+    for (const key of [...'Pécsi 1 Bx', 'Backspace', 'ő', 'ű']) {
+      if (/^[a-z0-9 ]$/i.test(key) || key.length > 1) await kb.press(key);
+      else {
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: key, unmodifiedText: key });
+        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key });
+      }
+    }
+  });
   await expect(page.getByTestId('field-title')).toBeFocused();
   await expect(page.getByTestId('field-title')).toHaveValue('Pécsi 1 Bőű');
   await kb.type(' utca');

@@ -100,26 +100,10 @@ export function rowToPhoto(row: PhotoRow): Photo {
   const turn: Turn = { rotation: normaliseRotation(row.rotation ?? 0), flipped: row.flipped === 1 };
   const swap = swapsSides(turn);
   const photo: Photo = {
-    id: row.id,
-    file: row.file,
+    ...rowToEditable(row),
     hash: row.hash,
-    fortepanId: row.fortepan_id,
-    iowaId: row.iowa_id ?? null,
-    title: row.title,
-    caption: row.caption,
-    date: row.date,
     dateFrom: row.date_from,
     dateTo: row.date_to,
-    donor: row.donor,
-    photographer: row.photographer,
-    country: row.country,
-    city: row.city,
-    place: row.place,
-    tags: parseTags(row.tags),
-    licence: row.licence,
-    source: row.source,
-    archiveRef: row.archive_ref ?? '',
-    notes: row.notes,
     // As displayed: the person's quarter turn swaps the sides the file's orientation gave.
     width: swap ? row.height : row.width,
     height: swap ? row.width : row.height,
@@ -141,7 +125,6 @@ export function rowToPhoto(row: PhotoRow): Photo {
     thumbVersion: thumbVersion(row.thumb_version, turn),
     missing: row.missing !== 0,
     duplicateOf: row.duplicate_of ?? null,
-    ...marksOfRow(row),
     addedAt: row.added_at,
     updatedAt: row.updated_at,
   };
@@ -149,6 +132,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
   return photo;
 }
 
+/** The editable fields of a row and what names its photo: part of every Photo (rowToPhoto), and all an import compares. */
 function rowToEditable(row: PhotoRow): EditablePhoto {
   return {
     id: row.id,
