@@ -4,7 +4,7 @@
 import type { ExchangeFormat, ImportResult } from '../../../shared/metadataExchange.ts';
 import type { ExchangeTarget } from './exchangeTarget.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { csvRecords, importPlanned, parseJson, planImport, planTable, tableRecords, type ImportOptions } from './metadataImport.ts';
+import { csvRecords, importPlanned, planTable, planText, tableRecords, type ImportOptions } from './metadataImport.ts';
 import { decodeSpreadsheetText, utf8Spreadsheet } from './spreadsheetText.ts';
 import { readXlsxTable } from './xlsxTable.ts';
 
@@ -28,6 +28,5 @@ export async function importMetadataFile(catalogue: ExchangeTarget, bytes: Uint8
   if (utf8) return { ...importPlanned(catalogue, planTable(catalogue, csvRecords(utf8.bytes), options, 'csv'), options), encoding: utf8.encoding };
   const decoded = decodeSpreadsheetText(bytes);
   if (!decoded.ok) throw new CatalogueError('invalid-input', decoded.problem, { name: options.name });
-  const planned = format === 'json' ? planImport(catalogue, parseJson(decoded.text), options) : planTable(catalogue, csvRecords(decoded.text), options, 'csv');
-  return { ...importPlanned(catalogue, planned, options), encoding: decoded.encoding };
+  return { ...importPlanned(catalogue, planText(catalogue, decoded.text, format, options), options), encoding: decoded.encoding };
 }

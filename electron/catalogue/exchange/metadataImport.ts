@@ -43,7 +43,7 @@ interface Row {
   cells: Partial<Record<ExchangeColumn, string>>;
 }
 
-export interface ParsedFile {
+interface ParsedFile {
   rows: Row[];
   ignoredColumns: string[];
 }
@@ -128,7 +128,7 @@ function rowCells(columns: readonly (ExchangeColumn | null)[], record: readonly 
   return cells;
 }
 
-export function parseJson(text: string): ParsedFile {
+function parseJson(text: string): ParsedFile {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
@@ -216,8 +216,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const shown = (field: EditableField, value: unknown) => (field === 'tags' ? joinTags(value as string[]) : String(value ?? ''));
 
-/** Rows matched and compared per piece: whole photos are read for one piece at a time. */
+/** Rows matched and compared per piece: the photos' editable fields are read for one piece at a time. */
 const PIECE = 2_000;
+
+/** What an import would change (the preview), and the edits that do it. */
+export interface ImportPlan {
+  preview: ImportPreview;
+  edits: PlannedEdit[];
+}
 
 /**
  * What importing rows would change, and the edits that do it, worked out as the rows arrive: a
@@ -246,7 +252,7 @@ class ImportPlanner {
     if (this.#piece.length === PIECE) this.#plan();
   }
 
-  finish(): { preview: ImportPreview; edits: PlannedEdit[] } {
+  finish(): ImportPlan {
     this.#plan();
     return { preview: this.preview, edits: this.edits };
   }
@@ -262,7 +268,7 @@ class ImportPlanner {
 }
 
 /** What importing a table's rows would change: its header read first, then each row planned as it comes. */
-export function planTable(catalogue: ExchangeTarget, read: TableReader, options: ImportOptions = {}, kind: 'csv' | 'table' = 'table'): { preview: ImportPreview; edits: PlannedEdit[] } {
+export function planTable(catalogue: ExchangeTarget, read: TableReader, options: ImportOptions = {}, kind: 'csv' | 'table' = 'table'): ImportPlan {
   let planner: ImportPlanner | null = null;
   let columns: (ExchangeColumn | null)[] = [];
   read((line, record) => {
@@ -276,7 +282,7 @@ export function planTable(catalogue: ExchangeTarget, read: TableReader, options:
 }
 
 /** What importing rows already keyed by column (JSON) would change. */
-export function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): { preview: ImportPreview; edits: PlannedEdit[] } {
+function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): ImportPlan {
   const planner = new ImportPlanner(catalogue, parsed.ignoredColumns, options);
   for (const row of parsed.rows) planner.add(row);
   return planner.finish();
@@ -360,14 +366,20 @@ function assertDecodedCleanly(text: string, format: ExchangeFormat): void {
   throw new CatalogueError('invalid-input', format === 'csv' ? 'csvNotUtf8' : 'jsonNotUtf8', { line });
 }
 
+/** What importing CSV or JSON text would change. */
+export function planText(catalogue: ExchangeTarget, text: string, format: ExchangeFormat, options: ImportOptions = {}): ImportPlan {
+  return format === 'json' ? planImport(catalogue, parseJson(text), options) : planTable(catalogue, csvRecords(text), options, 'csv');
+}
+
 /** Previews (default) or applies an import of CSV or JSON text. */
 export function importMetadata(catalogue: ExchangeTarget, text: string, options: ImportOptions = {}): ImportResult {
-  assertDecodedCleanly(text, options.format ?? 'csv');
-  return importPlanned(catalogue, options.format === 'json' ? planImport(catalogue, parseJson(text), options) : planTable(catalogue, csvRecords(text), options, 'csv'), options);
+  const format = options.format ?? 'csv';
+  assertDecodedCleanly(text, format);
+  return importPlanned(catalogue, planText(catalogue, text, format, options), options);
 }
 
 /** Previews or applies what a file's rows would change (CSV, JSON or XLSX). */
-export function importPlanned(catalogue: ExchangeTarget, { preview, edits }: { preview: ImportPreview; edits: PlannedEdit[] }, options: ImportOptions = {}): ImportResult {
+export function importPlanned(catalogue: ExchangeTarget, { preview, edits }: ImportPlan, options: ImportOptions = {}): ImportResult {
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };
   const rows = preview.changes.length;
   faultPoint('import-planned');

@@ -3,15 +3,16 @@
 // write UTF-8 (with or without a BOM). Reading Windows-1250 as UTF-8 turns "Kurutz Márton" into
 // "Kurutz M�rton" silently, so the encoding is decided from the bytes, said to the user, and a
 // file that is none of these is refused rather than guessed. Runs where the file is read (main process, CLI).
+import { isUtf8 } from 'node:buffer';
 
 export type SpreadsheetEncoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1250';
 
 /** Why a file's text could not be read: a message key (shared/locales/…/errors.json) taking the file's name. */
 export type DecodeProblem = 'textNotUtf8' | 'textUtf16Damaged' | 'textNulBytes' | 'textUnknownEncoding' | 'textUndecidableEncoding';
 
-import { isUtf8 } from 'node:buffer';
-
 export type DecodedText = { ok: true; text: string; encoding: SpreadsheetEncoding } | { ok: false; problem: DecodeProblem };
+
+const hasUtf8Bom = (bytes: Uint8Array) => bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 const decode = (label: string, bytes: Uint8Array, fatal = true) => new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes);
 
@@ -29,12 +30,11 @@ function looksLikeText(text: string): boolean {
 }
 
 export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    try {
-      return { ok: true, text: decode('utf-8', bytes.subarray(3)), encoding: 'UTF-8 with BOM' };
-    } catch {
-      return { ok: false, problem: 'textNotUtf8' };
-    }
+  // Which files are UTF-8 is utf8Spreadsheet's to say, for the import that reads their bytes too.
+  const utf8 = utf8Spreadsheet(bytes);
+  if (utf8) return { ok: true, text: decode('utf-8', utf8.bytes), encoding: utf8.encoding };
+  if (hasUtf8Bom(bytes)) {
+    return { ok: false, problem: 'textNotUtf8' };
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const le = bytes[0] === 0xff;
@@ -47,12 +47,7 @@ export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
   if (bytes.includes(0)) {
     return { ok: false, problem: 'textNulBytes' };
   }
-  try {
-    const text = decode('utf-8', bytes);
-    if (looksLikeText(text)) return { ok: true, text, encoding: 'UTF-8' };
-  } catch {
-    // Not UTF-8: try what Hungarian Excel writes.
-  }
+  // Not UTF-8: try what Hungarian Excel writes.
   let text: string;
   try {
     text = decode('windows-1250', bytes);
@@ -74,12 +69,12 @@ export function decodeSpreadsheetText(bytes: Uint8Array): DecodedText {
 
 /**
  * A UTF-8 file's bytes (BOM removed), when they are valid UTF-8 and, without a BOM, hold no
- * control characters: the same files decodeSpreadsheetText reads as UTF-8. csv-parse reads these
+ * control characters: the files read as UTF-8 (decodeSpreadsheetText decodes them). csv-parse reads these
  * bytes as they are, so a large file is never also held as a string (two bytes a character once
  * it has an "ő") and again as csv-parse's own copy. Null for every other file: decode it.
  */
 export function utf8Spreadsheet(bytes: Uint8Array): { bytes: Uint8Array; encoding: 'UTF-8' | 'UTF-8 with BOM' } | null {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
   if (!isUtf8(body)) return null;
   if (bom) return { bytes: body, encoding: 'UTF-8 with BOM' };
