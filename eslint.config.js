@@ -97,6 +97,18 @@ export default tseslint.config(
       'fototar/import-boundaries': ['error', { allowFolders: ['electron', 'shared'], forbidPackages: DOM_PACKAGES, because: 'the main process and preload have no DOM framework' }],
     },
   },
+  // A promise nobody awaits loses its error: an edit that failed would look saved. The store is
+  // asynchronous (services return promises), so every Node-side call must be awaited, returned
+  // or handed on. Type-aware, so only where a tsconfig covers the files.
+  {
+    files: ['electron/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'shared/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // node:test's test() and describe() return promises the runner itself waits for.
+      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   // The window's hardening, as syntax rules (behaviour: tests/unit/electron/main.test.ts
   // and preload.test.ts).
   ...electronHardening,

@@ -8,7 +8,7 @@ function steppedJob(release: Promise<void>) {
   return async ({ signal, progress }: { signal: AbortSignal; progress(p: number): void }) => {
     for (let i = 1; i <= 3; i++) progress(i);
     await new Promise<void>((resolve, reject) => {
-      release.then(resolve);
+      void release.then(resolve);
       signal.addEventListener('abort', () => reject(new CatalogueError('export-cancelled', 'exportCancelled')), { once: true });
     });
     return 'made';

@@ -58,7 +58,7 @@ function whenOpened(args: string[], exit: Promise<unknown>, then: () => void): v
     clearInterval(poll);
     then();
   }, 2);
-  exit.then(() => clearInterval(poll));
+  void exit.then(() => clearInterval(poll));
 }
 
 function childEnv(pauseAt?: string): NodeJS.ProcessEnv {
@@ -77,19 +77,19 @@ function runKilled(args: string[], kill: Kill): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const killNow = () => {
       if (!exited) child.kill('SIGKILL');
-      exit.then(() => resolve());
+      void exit.then(() => resolve());
     };
     child.stderr!.on('data', (chunk) => {
       stderr += chunk;
       if (kill.pauseAt && stderr.includes(`fault-pause ${kill.pauseAt.split(':')[0]} `)) killNow();
     });
     if (kill.pauseAt) {
-      exit.then((code) => {
+      void exit.then((code) => {
         if (!stderr.includes('fault-pause')) reject(new Error(`the child never reached ${kill.pauseAt} (exit ${code}): ${stderr.trim()}`));
       });
     } else {
       whenOpened(args, exit, () => setTimeout(killNow, kill.delayMs));
-      exit.then(() => resolve()); // finished before the catalogue was seen open, or before the delay
+      void exit.then(() => resolve()); // finished before the catalogue was seen open, or before the delay
     }
   });
 }
