@@ -107,6 +107,8 @@ export default tseslint.config(
       // node:test's test() and describe() return promises the runner itself waits for.
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] }],
       '@typescript-eslint/await-thenable': 'error',
+      // An async callback where nothing waits for it (forEach, an event handler): its errors are lost too.
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   // The window's hardening, as syntax rules (behaviour: tests/unit/electron/main.test.ts

@@ -116,6 +116,7 @@ export async function startServer(catalogue: Catalogue, options: ServerOptions =
     },
   ];
 
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- every error is caught inside and answered as a response
   const server = http.createServer(async (req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');

@@ -14,9 +14,9 @@ import { importMetadata } from '../electron/catalogue/exchange/metadataImport.ts
 const count = Number(process.argv[2] ?? 20000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-bench-desk-'));
 const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
-const time = <T>(work: () => T): [T, number] => {
+const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const start = performance.now();
-  const result = work();
+  const result = await work();
   return [result, Math.round(performance.now() - start)];
 };
 try {
@@ -27,15 +27,15 @@ try {
       catalogue.store.photos.insert(fortepanRecord(100000 + i, fields, { width: 100, height: 80 }), now);
     }
   });
-  const ids = catalogue.photos.ids();
-  const [, batchEdit] = time(() => catalogue.photos.update(ids, { photographer: 'Ismeretlen', date: '195X' }));
-  const [, undo] = time(() => catalogue.history.undo());
-  const [, redo] = time(() => catalogue.history.redo());
-  const [, tagRename] = time(() => catalogue.tags.rename('villamos', 'Villamos'));
-  const [csv, exportCsv] = time(() => exportMetadata(catalogue, 'csv'));
+  const ids = await catalogue.photos.ids();
+  const [, batchEdit] = await time(() => catalogue.photos.update(ids, { photographer: 'Ismeretlen', date: '195X' }));
+  const [, undo] = await time(() => catalogue.history.undo());
+  const [, redo] = await time(() => catalogue.history.redo());
+  const [, tagRename] = await time(() => catalogue.tags.rename('villamos', 'Villamos'));
+  const [csv, exportCsv] = await time(() => exportMetadata(catalogue, 'csv'));
   const changed = csv.replace(/Ismeretlen/g, 'Nagy Gyula');
-  const [preview, importPreview] = time(() => importMetadata(catalogue, changed));
-  const [, importApply] = time(() => importMetadata(catalogue, changed, { apply: true, name: 'bench.csv' }));
+  const [preview, importPreview] = await time(() => importMetadata(catalogue, changed));
+  const [, importApply] = await time(() => importMetadata(catalogue, changed, { apply: true, name: 'bench.csv' }));
   process.stdout.write(
     `${JSON.stringify({ photos: count, batchEditMs: batchEdit, undoMs: undo, redoMs: redo, tagRenameMs: tagRename, exportCsvMs: exportCsv, csvBytes: Buffer.byteLength(csv), importPreviewMs: importPreview, importApplyMs: importApply, importChanges: preview.changes.length })}\n`,
   );

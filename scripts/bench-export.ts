@@ -173,13 +173,13 @@ try {
     if (report.added !== photos) throw new Error(`ingested ${report.added} of ${photos}: ${JSON.stringify(report.failed)}`);
     const ids = files.map((file) => catalogue.store.photos.byFile(file)!.id);
     // What an archivist records, so every picture carries full EXIF, IPTC and XMP.
-    catalogue.photos.update(ids, {
+    await catalogue.photos.update(ids, {
       title: 'Erzsébet híd', caption: 'Az Erzsébet híd pesti hídfője a Március 15. tér felől', date: '1946',
       donor: 'Nagy Gyula', photographer: 'Berkó Pál', country: 'Magyarország', city: 'Budapest', place: 'Március 15. tér',
       tags: ['híd', 'Duna'], licence: 'CC BY-SA 3.0', source: 'Fortepan',
     });
-    const collection = catalogue.collections.create(COLLECTION);
-    catalogue.collections.add(collection.id, ids);
+    const collection = await catalogue.collections.create(COLLECTION);
+    await catalogue.collections.add(collection.id, ids);
     catalogue.close();
     fs.writeFileSync(path.join(root, 'ready'), '');
   }

@@ -79,7 +79,7 @@ if (values.child) {
   await catalogue.search.query('a', 0, 1);
   const seconds = (performance.now() - started) / 1000;
   delay.disable();
-  const noPreview = [...catalogue.photos.iterateAll()].filter((p) => p.previewError !== null).length;
+  const noPreview = (await Array.fromAsync(catalogue.photos.iterateAll())).filter((p) => p.previewError !== null).length;
   catalogue.close();
   const result = {
     seconds,

@@ -101,7 +101,7 @@ const STEP_WORK: Record<Exclude<Step, 'open' | 'unclean_open'>, (catalogue: Cata
     return `${changed} photos`;
   },
   undo: async (c) => {
-    const result = c.history.undo();
+    const result = await c.history.undo();
     if (result.ids.length !== DOCS) throw new Error(`undo changed ${result.ids.length} photos, not ${DOCS}`);
     return `${result.label}: ${result.ids.length} photos`;
   },
@@ -171,7 +171,7 @@ async function openToFirstPage(): Promise<StepResult> {
   const catalogue = Catalogue.open(catalogueDir);
   try {
     await catalogue.whenWritable();
-    const page = catalogue.photos.list(0, 100);
+    const page = await catalogue.photos.list(0, 100);
     return { ms: performance.now() - started, rssMb: 0, detail: `${page.total} photos, health ${catalogue.health().state}` };
   } finally {
     catalogue.close();

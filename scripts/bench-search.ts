@@ -182,7 +182,7 @@ const rssBefore = process.memoryUsage().rss;
 const openStart = performance.now();
 const catalogue = Catalogue.open(catalogueDir);
 catalogue.search.prepare();
-const firstPage = catalogue.photos.list(0, 200);
+const firstPage = await catalogue.photos.list(0, 200);
 const openGrid = ms(openStart);
 const first = await catalogue.search.query('budapest', 0, 50);
 const openSearch = ms(openStart);
@@ -225,7 +225,7 @@ const unsortedTimes: number[] = [];
 let sortCold = 0;
 const sortedFirstPage = async (q: string, sort?: { field: (typeof SORT_FIELDS)[number]; direction: 'asc' | 'desc' }) => {
   const t = performance.now();
-  const page = q ? await catalogue.search.query(q, 0, 200, sort) : catalogue.photos.list(0, 200, sort);
+  const page = q ? await catalogue.search.query(q, 0, 200, sort) : await catalogue.photos.list(0, 200, sort);
   if ('error' in page && page.error) throw new Error(`${q}: ${page.error}`);
   return performance.now() - t;
 };
@@ -251,7 +251,7 @@ const folderFilter = await measureFolderFilter(catalogue, queries.map((q) => q.q
 // --- an edit becomes searchable ------------------------------------------------------------------
 const editId = Math.max(1, Math.floor(DOCS / 2));
 const editStart = performance.now();
-catalogue.photos.update([editId], { caption: 'Zsákbamacska-árusok a Ferenciek terén' });
+await catalogue.photos.update([editId], { caption: 'Zsákbamacska-árusok a Ferenciek terén' });
 const edited = await catalogue.search.query('zsakbamacska', 0, 50);
 const editVisible = ms(editStart);
 if (!edited.hits.some((h) => h.id === editId)) throw new Error('the edited caption was not found');

@@ -21,9 +21,9 @@ export async function makeSample(dir: string): Promise<{ photosDir: string; cata
     await catalogue.ingest.run([photosDir]);
     // Uncertain dates (1925~, 195X, 1944/1945) have no place in IPTC/XMP date fields: an
     // archivist types them in, so the sample does the same through the catalogue.
-    for (const photo of [...catalogue.photos.iterateAll()]) {
+    for (const photo of (await Array.fromAsync(catalogue.photos.iterateAll()))) {
       const record = SAMPLE_RECORDS.find((r) => r.fortepanId === photo.fortepanId);
-      if (record && photo.date !== record.date) catalogue.photos.update([photo.id], { date: record.date });
+      if (record && photo.date !== record.date) await catalogue.photos.update([photo.id], { date: record.date });
     }
   } finally {
     catalogue.close();

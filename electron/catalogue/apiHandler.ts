@@ -60,22 +60,22 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
   const { photos, collections, tags, history, search, originals, exchange, exports, ingest } = catalogue;
   const preferences = () => (platform.preferences ??= new PreferenceStore(defaultConfigDirectory()));
   const handlers: Handlers = {
-    info: () => ({
+    info: async () => ({
       name: catalogue.name,
       directory: catalogue.paths.root,
-      photos: photos.count(),
+      photos: await photos.count(),
       transport: platform.transport,
       version: platform.version,
     }),
-    listPhotos: ({ offset, limit, sort }) => photos.list(offset, limit, sort),
+    listPhotos: async ({ offset, limit, sort }) => await photos.list(offset, limit, sort),
     search: ({ query, offset, limit, sort }) => search.query(query, offset, limit, sort),
-    photoSort: () => photos.sort(),
-    setPhotoSort: (sort) => photos.setSort(sort),
+    photoSort: async () => await photos.sort(),
+    setPhotoSort: async (sort) => await photos.setSort(sort),
     searchFacets: ({ query }) => search.facets(query),
-    getPhoto: ({ id }) => photos.get(id),
+    getPhoto: async ({ id }) => await photos.get(id),
     // The editor saves as you type: successive saves of one field fold into one undo step.
-    updatePhotos: ({ ids, patch }) => {
-      const saved = photos.save(ids, patch, { coalesce: true });
+    updatePhotos: async ({ ids, patch }) => {
+      const saved = await photos.save(ids, patch, { coalesce: true });
       const skipped = saved.sidecars?.skipped ?? [];
       return skipped.length ? { photos: saved.photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`), sidecarSkipped: skipped } : { photos: saved.photos };
     },
@@ -93,17 +93,17 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     },
     ingestProgress: () => ingest.progress(),
     cancelIngest: () => ingest.cancel(),
-    creditList: async ({ format, lang, ...named }) => ({ text: photos.creditList(await photos.idsOf(named), format, lang) }),
-    undo: () => history.undo(),
-    redo: () => history.redo(),
-    editHistory: () => history.state(),
-    listTags: ({ prefix, limit }) => ({ tags: tags.list(prefix, limit) }),
-    listTagTree: ({ prefix }) => ({ nodes: tags.tree(prefix) }),
-    renameTag: ({ from, to }) => ({ ...tags.rename(from, to), history: history.state() }),
+    creditList: async ({ format, lang, ...named }) => ({ text: await photos.creditList(await photos.idsOf(named), format, lang) }),
+    undo: async () => await history.undo(),
+    redo: async () => await history.redo(),
+    editHistory: async () => await history.state(),
+    listTags: async ({ prefix, limit }) => ({ tags: await tags.list(prefix, limit) }),
+    listTagTree: async ({ prefix }) => ({ nodes: await tags.tree(prefix) }),
+    renameTag: async ({ from, to }) => ({ ...await tags.rename(from, to), history: await history.state() }),
     fieldSuggestions: async ({ field }) => ({ values: await photos.fieldSuggestions(field) }),
-    writeSidecars: ({ ids }) => exchange.writeSidecars(ids, { onlyPresent: true }),
-    sidecarSettings: () => exchange.sidecarSettings(),
-    setSidecarSettings: (settings) => exchange.setSidecarSettings(settings),
+    writeSidecars: async ({ ids }) => await exchange.writeSidecars(ids, { onlyPresent: true }),
+    sidecarSettings: async () => await exchange.sidecarSettings(),
+    setSidecarSettings: async (settings) => await exchange.setSidecarSettings(settings),
     // The person's own choices (the UI language) belong to the host, not to the catalogue.
     preferences: () => ({ ...preferences().read(), systemLanguages: platform.systemLanguages ?? [] }),
     setPreferences: (change) => {
@@ -116,49 +116,49 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     exportMetadata: async ({ format, lang, sort, ...named }) => {
       const ids = named.ids || named.selection ? await photos.idsOf(named) : undefined;
       // The catalogue's sort unless one is given; relevance keeps the export's own order.
-      const order = sort ?? photos.sort();
+      const order = sort ?? await photos.sort();
       if (order.field === 'relevance') return exchange.exportFile({ format, lang, ids });
-      return exchange.exportFile({ format, lang, ids: photos.inOrder(ids, order), inOrder: true });
+      return exchange.exportFile({ format, lang, ids: await photos.inOrder(ids, order), inOrder: true });
     },
     selectionFields: (named) => photos.selectionFields(named.selection ?? named.ids!),
     editSelectionTags: async ({ add, remove, ...named }) => {
       const ids = await photos.idsOf(named);
-      photos.editTags(ids, add, remove);
-      return { photos: named.ids ? photos.getMany(ids) : [], count: ids.length, history: history.state() };
+      await photos.editTags(ids, add, remove);
+      return { photos: named.ids ? await photos.getMany(ids) : [], count: ids.length, history: await history.state() };
     },
     resultIds: ({ query, offset, limit, sort }) => search.resultIds(query, offset, limit, sort),
-    editSelection: async ({ selection, patch }) => ({ ...(await photos.editSelection(selection, patch)), history: history.state() }),
+    editSelection: async ({ selection, patch }) => ({ ...(await photos.editSelection(selection, patch)), history: await history.state() }),
     turnPhotos: async ({ rotate, flip, ...named }) => {
       const { count, changed } = await photos.turn(named, { rotate, flip });
-      return { count, changed: changed.length, history: history.state() };
+      return { count, changed: changed.length, history: await history.state() };
     },
     projectSelection: ({ selection, query }) => photos.project(selection, query),
     // Collections, credit lists and export.
-    listCollections: () => ({ collections: collections.list() }),
-    createCollection: ({ name, query }) => collections.create(name, query),
-    renameCollection: ({ id, name }) => collections.rename(id, name),
-    deleteCollection: ({ id }) => {
-      collections.delete(id);
-      return { collections: collections.list() };
+    listCollections: async () => ({ collections: await collections.list() }),
+    createCollection: async ({ name, query }) => await collections.create(name, query),
+    renameCollection: async ({ id, name }) => await collections.rename(id, name),
+    deleteCollection: async ({ id }) => {
+      await collections.delete(id);
+      return { collections: await collections.list() };
     },
-    getCollection: ({ id }) => collections.get(id),
-    addToCollection: ({ id, photoIds, at }) => {
-      const { duplicates } = collections.add(id, photoIds, at);
-      return { collection: collections.get(id), duplicates };
+    getCollection: async ({ id }) => await collections.get(id),
+    addToCollection: async ({ id, photoIds, at }) => {
+      const { duplicates } = await collections.add(id, photoIds, at);
+      return { collection: await collections.get(id), duplicates };
     },
-    removeFromCollection: ({ id, itemIds }) => {
-      collections.removeItems(id, itemIds);
-      return collections.get(id);
+    removeFromCollection: async ({ id, itemIds }) => {
+      await collections.removeItems(id, itemIds);
+      return await collections.get(id);
     },
-    moveInCollection: ({ id, itemId, position }) => {
-      collections.move(id, itemId, position);
-      return collections.get(id);
+    moveInCollection: async ({ id, itemId, position }) => {
+      await collections.move(id, itemId, position);
+      return await collections.get(id);
     },
-    setPickModified: ({ id, itemId, modified }) => {
-      collections.setModified(id, itemId, modified);
-      return collections.get(id);
+    setPickModified: async ({ id, itemId, modified }) => {
+      await collections.setModified(id, itemId, modified);
+      return await collections.get(id);
     },
-    collectionCredits: ({ id, style, lang, format }) => collections.credits(id, style, lang, format),
+    collectionCredits: async ({ id, style, lang, format }) => await collections.credits(id, style, lang, format),
     collectionCreditsFile: ({ id, style, lang, format }) => collections.creditsDownload(id, style, lang, format),
     startExport: ({ id, ...request }) => {
       if (!chosen.allows(request.outDir, 'export')) {
@@ -169,7 +169,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     exportProgress: () => exports.progress(),
     cancelExport: () => exports.cancel(),
     relinkPhoto: ({ id, path }) => originals.relink(id, path),
-    folderTree: () => originals.folders(),
+    folderTree: async () => await originals.folders(),
     // The new folder is read (its files hashed): only one the person chose to read from.
     relinkFolder: ({ from, to }) => {
       if (!chosen.allows(to, 'ingest')) throw new CatalogueError('not-chosen', 'notChosenRelink', { path: to });

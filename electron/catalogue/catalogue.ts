@@ -21,6 +21,7 @@ import { CollectionStore } from './store/collectionStore.ts';
 import { photoSummary } from '../../shared/photoSummary.ts';
 import { SearchService } from './search/searchService.ts';
 import { applyRecordedEdit } from './editing/recordedEdit.ts';
+import { EditHistory } from './editing/editHistory.ts';
 import { readSidecarSettings } from './store/sidecarSettings.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import { recoverInterruptedExports } from './collections/exportPublish.ts';
@@ -88,7 +89,8 @@ export class Catalogue {
     const photos = new PhotoRepository(db);
     this.events = new CatalogueEvents(db, {
       photoCount: () => photos.count(),
-      historyState: () => this.history.state(),
+      // Read at once, as the event is sent: events stay in the order of the writes.
+      historyState: () => new EditHistory(db, photos).state(),
     });
     this.#searchWorker = new SearchService(paths);
     const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => this.events.emit({ type: 'collectionsChanged' }));
@@ -104,12 +106,12 @@ export class Catalogue {
       closing: this.#duties.signal,
       assertWritable: () => this.#health?.assertWritable(),
       whenWritable: () => this.whenWritable(),
-      edit: (edits, label, options = {}) => {
+      edit: async (edits, label, options = {}) => {
         this.#health?.assertWritable();
         const changed = applyRecordedEdit(db, photos, edits, label, options);
-        return { changed, sidecars: this.#photosChanged(changed) };
+        return { changed, sidecars: await this.#photosChanged(changed) };
       },
-      photosChanged: (ids) => this.#photosChanged(ids),
+      photosChanged: async (ids) => await this.#photosChanged(ids),
     };
     this.search = new CatalogueSearch(core);
     this.photos = new PhotosService(core, (query) => this.search.resultIds(query));
@@ -196,7 +198,7 @@ export class Catalogue {
   }
 
   /** After photos' fields changed: the search index follows, and sidecars when the setting says so. */
-  #photosChanged(ids: readonly number[]): SidecarReport | null {
+  async #photosChanged(ids: readonly number[]): Promise<SidecarReport | null> {
     if (ids.length === 0) return null;
     this.events.photosChanged(ids);
     this.events.historyChanged();

@@ -68,7 +68,7 @@ if (!present) {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-raw-corpus-'));
       catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
       report = await catalogue.ingest.run([path.join(rawCamera, 'files')], { taskTimeoutMs: 15_000 });
-      for (const photo of catalogue.photos.iterateAll()) byFile.set(path.relative(rawCamera, photo.file), photo);
+      for await (const photo of catalogue.photos.iterateAll()) byFile.set(path.relative(rawCamera, photo.file), photo);
     });
     after(() => {
       catalogue?.close();
@@ -106,12 +106,12 @@ if (!present) {
         const expected = PREVIEWS[row.rel];
         if ('none' in expected) {
           assert.match(photo.previewError ?? '', expected.none, row.rel);
-          assert.equal(catalogue.photos.imageFile(photo.id, 'grid'), null, `${row.rel}: no thumbnail at all, never a broken one`);
+          assert.equal(await catalogue.photos.imageFile(photo.id, 'grid'), null, `${row.rel}: no thumbnail at all, never a broken one`);
           return;
         }
         assert.equal(photo.previewError, null, row.rel);
-        const previewFile = catalogue.photos.imageFile(photo.id, 'preview');
-        const gridFile = catalogue.photos.imageFile(photo.id, 'grid');
+        const previewFile = await catalogue.photos.imageFile(photo.id, 'preview');
+        const gridFile = await catalogue.photos.imageFile(photo.id, 'grid');
         assert.ok(previewFile && gridFile, `${row.rel}: thumbnails written`);
         const preview = await sharp(previewFile).metadata();
         assert.deepEqual([preview.width, preview.height], expected.size, `${row.rel}: the embedded preview, at its own size`);

@@ -59,7 +59,7 @@ if (!present) {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-corpus-'));
       catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
       report = await catalogue.ingest.run([path.join(realWorld, 'files')], { taskTimeoutMs: TASK_TIMEOUT_MS });
-      for (const photo of catalogue.photos.iterateAll()) byFile.set(path.relative(realWorld, photo.file).normalize('NFC'), photo);
+      for await (const photo of catalogue.photos.iterateAll()) byFile.set(path.relative(realWorld, photo.file).normalize('NFC'), photo);
       for (const failure of report.failed) failures.set(path.relative(realWorld, failure.path).normalize('NFC'), failure.reason);
       for (const skip of report.skipped) skips.set(path.relative(realWorld, skip.path).normalize('NFC'), skip.reason);
     });
@@ -68,8 +68,8 @@ if (!present) {
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    test('every file is accounted for: catalogued, refused with a reason, or skipped as not an image with a reason', () => {
-      assert.deepEqual(unaccounted(path.join(realWorld, 'files'), report, catalogue), []);
+    test('every file is accounted for: catalogued, refused with a reason, or skipped as not an image with a reason', async () => {
+      assert.deepEqual(await unaccounted(path.join(realWorld, 'files'), report, catalogue), []);
       // The sidecars are skipped as sidecars (their images carry what they say).
       const sidecars = rows.filter((r) => r.rel.endsWith('.xmp')).map((r) => r.rel.normalize('NFC'));
       assert.deepEqual(sidecars.map((rel) => skips.get(rel)), sidecars.map(() => 'sidecar'));
@@ -102,7 +102,7 @@ if (!present) {
         assert.equal(photo.pageCount, pages, rel);
         // The size is one page's, not the pages stacked: a stacked strip would be `pages` times taller.
         assert.deepEqual([photo.width, photo.height], [width, height], rel);
-        const preview = await sharp(catalogue.photos.imageFile(photo.id, 'preview')!).metadata();
+        const preview = await sharp((await catalogue.photos.imageFile(photo.id, 'preview'))!).metadata();
         assert.ok(Math.abs(preview.width / preview.height - width / height) < 0.01, `${rel}: preview ${preview.width}x${preview.height}`);
       }
       assert.equal(byFile.get('files/camera-jpeg/Nikon D1X.jpg')?.pageCount, null, 'a single-page file has no page count');
@@ -111,7 +111,7 @@ if (!present) {
     test('BMP: decoded without sharp, previews in the right colours and upright', async () => {
       const photo = byFile.get('files/bmp/photoprism_example.bmp');
       assert.ok(photo && photo.previewError === null);
-      const { data, info } = await sharp(catalogue.photos.imageFile(photo.id, 'preview')!).raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp((await catalogue.photos.imageFile(photo.id, 'preview'))!).raw().toBuffer({ resolveWithObject: true });
       // A lake under a blue sky: the top row is bluer than it is red (BGR swapped would invert it).
       const [r, , b] = [data[0], data[1], data[2]];
       assert.ok(b > r, `top-left pixel ${[...data.subarray(0, 3)]}`);
@@ -124,7 +124,7 @@ if (!present) {
           const photo = byFile.get(rel);
           assert.ok(photo, `${rel} not catalogued: ${failures.get(rel)}`);
           assert.equal(photo.previewError, null, rel);
-          const file = catalogue.photos.imageFile(photo.id, 'preview');
+          const file = await catalogue.photos.imageFile(photo.id, 'preview');
           assert.ok(file, `${rel}: preview missing`);
           const stats = await sharp(file).stats();
           const meta = await sharp(file).metadata();
@@ -180,7 +180,7 @@ if (!present) {
     else {
       assert.equal(photo.previewError, null, context);
       // The grid thumbnail is upright: same shape as the displayed size.
-      const grid = catalogue.photos.imageFile(photo.id, 'grid');
+      const grid = await catalogue.photos.imageFile(photo.id, 'grid');
       assert.ok(grid, `${context}\n  grid thumbnail missing`);
       const thumb = await sharp(grid).metadata();
       const shape = (w: number, h: number) => (Math.abs(w - h) <= Math.max(2, 0.02 * Math.max(w, h)) ? 'square' : w > h ? 'landscape' : 'portrait');
@@ -235,7 +235,7 @@ if (!fs.existsSync(rawCamera)) {
     const catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
     try {
       const report = await catalogue.ingest.run([rawCamera], { taskTimeoutMs: TASK_TIMEOUT_MS });
-      assert.deepEqual(unaccounted(rawCamera, report, catalogue), []);
+      assert.deepEqual(await unaccounted(rawCamera, report, catalogue), []);
       // Camera RAWs are images: catalogued, or refused by the worker with its reason, never skipped.
       assert.deepEqual(report.skipped, []);
     } finally {
@@ -249,9 +249,9 @@ if (!fs.existsSync(rawCamera)) {
  * Every file under `root` that the catalogue and the report do not account for, or account for
  * twice: each must be catalogued, failed with a reason, or skipped with a reason.
  */
-function unaccounted(root: string, report: IngestReport, catalogue: Catalogue): string[] {
+async function unaccounted(root: string, report: IngestReport, catalogue: Catalogue): Promise<string[]> {
   const key = (file: string) => file.normalize('NFC');
-  const catalogued = new Set([...catalogue.photos.iterateAll()].map((p) => key(p.file)));
+  const catalogued = new Set((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => key(p.file)));
   const failed = new Map(report.failed.map((f) => [key(f.path), f.reason]));
   const skipped = new Map(report.skipped.map((s) => [key(s.path), `${s.reason}: ${s.message}`]));
   const files: string[] = [];
@@ -285,7 +285,7 @@ if (!fs.existsSync(fortepan)) {
     try {
       const report = await catalogue.ingest.run([fortepan], { taskTimeoutMs: TASK_TIMEOUT_MS });
       assert.deepEqual(report.failed, []);
-      const photos = [...catalogue.photos.iterateAll()];
+      const photos = (await Array.fromAsync(catalogue.photos.iterateAll()));
       assert.equal(photos.length, 17);
       for (const photo of photos) {
         const number = Number(/fortepan_(\d+)\.jpg$/.exec(photo.file)?.[1]);

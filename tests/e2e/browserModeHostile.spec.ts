@@ -42,8 +42,8 @@ async function buildCatalogue() {
   const catalogueDir = path.join(dir, 'catalogue');
   const catalogue = Catalogue.open(catalogueDir, { create: true });
   await catalogue.ingest.run([photos]);
-  const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p.id]));
-  catalogue.photos.update([byName.get('fortepan_1001.jpg')!], HOSTILE);
+  const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p.id]));
+  await catalogue.photos.update([byName.get('fortepan_1001.jpg')!], HOSTILE);
   const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
   const made = await handle('createCollection', { name: '<img src=x onerror=window.__pwned=20> cikk' });
   if (!made.ok) throw new Error(made.error.message);

@@ -31,8 +31,8 @@ async function open(page: Page): Promise<{ cat: string; ids: number[] }> {
     catalogue.store.photos.insert(fortepanRecord(1002, { title: 'Második', donor: 'Kurutz Márton', tags: ['villamos'] }), now),
     catalogue.store.photos.insert(fortepanRecord(1003, { title: 'Harmadik', donor: 'Bauer Sándor', licence: STRAY }), now),
   ];
-  const { id } = catalogue.collections.create('Fejezet');
-  catalogue.collections.add(id, ids);
+  const { id } = await catalogue.collections.create('Fejezet');
+  await catalogue.collections.add(id, ids);
   catalogue.close();
   served = await serveCatalogue(cat);
   await page.goto(served.url);

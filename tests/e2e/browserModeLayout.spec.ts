@@ -45,7 +45,7 @@ test.beforeAll(async () => {
   const catalogue = Catalogue.open(path.join(dir, 'catalogue'), { create: true });
   try {
     await catalogue.ingest.run([scans]);
-    const real = [...catalogue.photos.iterateAll()].map((p) => p.id);
+    const real = (await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => p.id);
     const now = new Date().toISOString();
     for (let i = 0; i < RECORDS; i++) {
       catalogue.store.photos.insert(
@@ -65,8 +65,8 @@ test.beforeAll(async () => {
       );
     }
     const collections = catalogue.collections;
-    const { id } = collections.create(COLLECTION);
-    collections.add(id, [...real, real[0]]);
+    const { id } = await collections.create(COLLECTION);
+    await collections.add(id, [...real, real[0]]);
   } finally {
     catalogue.close();
   }

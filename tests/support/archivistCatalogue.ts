@@ -13,6 +13,6 @@ export async function archivistCatalogue(count = 3): Promise<{ dir: string; phot
   }
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([photos]);
-  const ids = [...catalogue.photos.iterateAll()].sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
+  const ids = (await Array.fromAsync(catalogue.photos.iterateAll())).sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
   return { dir, photos, catalogue, ids };
 }

@@ -9,15 +9,15 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 say('open');
 
 if (mode === 'edit') {
-  const [first] = catalogue.photos.list(0, 1).photos;
+  const [first] = (await catalogue.photos.list(0, 1)).photos;
   for (let i = 1; ; i++) {
-    catalogue.photos.update([first.id], { caption: `edit ${i}`, notes: `note ${i}` });
+    await catalogue.photos.update([first.id], { caption: `edit ${i}`, notes: `note ${i}` });
     say(`committed ${i}`);
   }
 } else if (mode === 'batch') {
-  const ids = catalogue.photos.list(0, 1000).photos.map((p) => p.id);
+  const ids = (await catalogue.photos.list(0, 1000)).photos.map((p) => p.id);
   for (let i = 1; ; i++) {
-    catalogue.photos.update(ids, { caption: `batch ${i}`, tags: [`t${i}`, 'közös'], date: `${1900 + (i % 100)}` });
+    await catalogue.photos.update(ids, { caption: `batch ${i}`, tags: [`t${i}`, 'közös'], date: `${1900 + (i % 100)}` });
     say(`committed ${i}`);
   }
 } else if (mode === 'ingest') {

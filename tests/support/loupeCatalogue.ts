@@ -17,7 +17,7 @@ export async function loupeCatalogue(width = 6000, height = 4000): Promise<{ dir
   const catalogue = Catalogue.open(dir, { create: true });
   try {
     await catalogue.ingest.run([photos]);
-    const [photo] = [...catalogue.photos.iterateAll()];
+    const [photo] = (await Array.fromAsync(catalogue.photos.iterateAll()));
     return { dir, photoId: photo.id, file };
   } finally {
     catalogue.close();

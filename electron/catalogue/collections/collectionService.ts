@@ -21,76 +21,76 @@ export class CollectionService {
     return this.#core.collections;
   }
 
-  list(): CollectionSummary[] {
+  async list(): Promise<CollectionSummary[]> {
     return this.#store.list();
   }
 
-  get(id: number): Collection {
+  async get(id: number): Promise<Collection> {
     return this.#store.get(id);
   }
 
-  summary(id: number): CollectionSummary {
+  async summary(id: number): Promise<CollectionSummary> {
     return this.#store.summary(id);
   }
 
   /** A collection's id by its name (names ignore case). */
-  idByName(name: string): number {
+  async idByName(name: string): Promise<number> {
     return this.#store.idByName(name);
   }
 
-  items(id: number): StoredItem[] {
+  async items(id: number): Promise<StoredItem[]> {
     return this.#store.items(id);
   }
 
-  itemOfPhoto(id: number, photoId: number): StoredItem {
+  async itemOfPhoto(id: number, photoId: number): Promise<StoredItem> {
     return this.#store.itemOfPhoto(id, photoId);
   }
 
   /** With `query`, a smart collection: its photos are that search's results whenever asked. */
-  create(name: string, query?: string): CollectionSummary {
+  async create(name: string, query?: string): Promise<CollectionSummary> {
     return this.#store.create(name, query);
   }
 
-  rename(id: number, name: string): CollectionSummary {
+  async rename(id: number, name: string): Promise<CollectionSummary> {
     return this.#store.rename(id, name);
   }
 
-  delete(id: number): void {
+  async delete(id: number): Promise<void> {
     this.#store.delete(id);
   }
 
-  add(id: number, photoIds: readonly number[], at?: number): { added: number; duplicates: number[] } {
+  async add(id: number, photoIds: readonly number[], at?: number): Promise<{ added: number; duplicates: number[] }> {
     return this.#store.add(id, photoIds, at);
   }
 
-  removeItems(id: number, itemIds: readonly number[]): number {
+  async removeItems(id: number, itemIds: readonly number[]): Promise<number> {
     return this.#store.removeItems(id, itemIds);
   }
 
-  removePhotos(id: number, photoIds: readonly number[]): number {
+  async removePhotos(id: number, photoIds: readonly number[]): Promise<number> {
     return this.#store.removePhotos(id, photoIds);
   }
 
-  move(id: number, itemId: number, position: number): void {
+  async move(id: number, itemId: number, position: number): Promise<void> {
     this.#store.move(id, itemId, position);
   }
 
-  setModified(id: number, itemId: number, modified: boolean): void {
+  async setModified(id: number, itemId: number, modified: boolean): Promise<void> {
     this.#store.setModified(id, itemId, modified);
   }
 
-  picks(id: number): CollectionPick[] {
+  async picks(id: number): Promise<CollectionPick[]> {
     return collectionPicks(this.#store, this.#core.photos, id);
   }
 
-  credits(id: number, style: CreditStyle, lang: CreditLang, format: TextCreditListFormat): CollectionCredits {
+  async credits(id: number, style: CreditStyle, lang: CreditLang, format: TextCreditListFormat): Promise<CollectionCredits> {
     const { name } = this.#store.summary(id);
-    return collectionCreditsText(name, this.picks(id), { style, lang, format });
+    return collectionCreditsText(name, await this.picks(id), { style, lang, format });
   }
 
-  creditsFile(id: number, style: CreditStyle, lang: CreditLang, format: CreditListFormat): Promise<Buffer> {
+  async creditsFile(id: number, style: CreditStyle, lang: CreditLang, format: CreditListFormat): Promise<Buffer> {
     const { name } = this.#store.summary(id);
-    return collectionCreditsFile(name, this.picks(id), { style, lang, format });
+    return collectionCreditsFile(name, await this.picks(id), { style, lang, format });
   }
 
   /** The figure credit list of any picks (a collection's, or photos given by id) as a file. */

@@ -13,6 +13,7 @@ sharp.cache(false);
 // What renderPicture loads for its first picture, loaded now, while the worker waits for one.
 void import('../thumbnails/makeThumbnails.ts');
 
+// eslint-disable-next-line @typescript-eslint/no-misused-promises -- every error is caught below and answered as a result
 parentPort?.on('message', async (task: PoolTask<RenderRequest>) => {
   let result: RenderResult;
   const transfer: ArrayBuffer[] = [];

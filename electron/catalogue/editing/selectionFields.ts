@@ -39,13 +39,13 @@ export function selectionFields(photos: PhotoRepository, scope: PhotoScope): Sel
 }
 
 /** Adds and removes tags on every selected photo, one undoable step. Returns the photos changed. */
-export function editSelectionTags(
+export async function editSelectionTags(
   repository: PhotoRepository,
-  applyEdits: (edits: PlannedEdit[], label: string) => number[],
+  applyEdits: (edits: PlannedEdit[], label: string) => Promise<number[]>,
   ids: readonly number[],
   add: readonly string[],
   remove: readonly string[],
-): number[] {
+): Promise<number[]> {
   const unique = [...new Set(ids)];
   const photos = repository.getMany(unique);
   if (photos.length !== unique.length) {
@@ -61,5 +61,5 @@ export function editSelectionTags(
   const parts = [adding.length ? `add ${adding.map((t) => `"${t}"`).join(', ')}` : '', removing.size ? `remove ${remove.map((t) => `"${t}"`).join(', ')}` : '']
     .filter(Boolean)
     .join(', ');
-  return applyEdits(edits, `Tags of ${photos.length} photo${photos.length === 1 ? '' : 's'}: ${parts}`);
+  return await applyEdits(edits, `Tags of ${photos.length} photo${photos.length === 1 ? '' : 's'}: ${parts}`);
 }

@@ -9,14 +9,14 @@ export type PhotoKey = { id: number; file: string; fortepanId: number | null };
 
 export interface ExchangeTarget {
   photos: {
-    iterateAll(): Iterable<Photo>;
+    iterateAll(): AsyncIterable<Photo>;
     /** Every photo's id, file and Fortepan number (an export's order is worked out from these). */
-    listed(): PhotoKey[];
+    listed(): Promise<PhotoKey[]>;
     /** These photos, in this order (a photo not found is left out). */
-    getMany(ids: readonly number[]): Photo[];
+    getMany(ids: readonly number[]): Promise<Photo[]>;
     /** These photos' editable fields (an import compares its rows with them), in this order. */
-    editableMany(ids: readonly number[]): EditablePhoto[];
-    count(): number;
-    applyEdits(edits: readonly PlannedEdit[], label?: string): number[];
+    editableMany(ids: readonly number[]): Promise<EditablePhoto[]>;
+    count(): Promise<number>;
+    applyEdits(edits: readonly PlannedEdit[], label?: string): Promise<number[]>;
   };
 }

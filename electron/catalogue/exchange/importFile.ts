@@ -4,7 +4,7 @@
 import type { ExchangeFormat, ImportResult } from '../../../shared/metadataExchange.ts';
 import type { ExchangeTarget } from './exchangeTarget.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { csvRecords, importPlanned, planTable, planText, tableRecords, type ImportOptions } from './metadataImport.ts';
+import { csvRecords, importPlanned, planTable, planText, type ImportOptions } from './metadataImport.ts';
 import { decodeSpreadsheetText, utf8Spreadsheet } from './spreadsheetText.ts';
 import { readXlsxTable } from './xlsxTable.ts';
 
@@ -20,13 +20,13 @@ export async function importMetadataFile(catalogue: ExchangeTarget, bytes: Uint8
   const format = options.format ?? importFormatOf(options.name, bytes);
   if (format === 'xlsx') {
     if (!isZip(bytes)) throw new CatalogueError('invalid-input', 'notXlsx', { name: options.name });
-    const result = importPlanned(catalogue, planTable(catalogue, tableRecords(await readXlsxTable(bytes)), options), options);
+    const result = await importPlanned(catalogue, await planTable(catalogue, await readXlsxTable(bytes), options), options);
     return { ...result, encoding: 'XLSX' };
   }
   // UTF-8 CSV (what LibreOffice, Google Sheets and Excel's "CSV UTF-8" save) is read as bytes.
   const utf8 = format === 'csv' ? utf8Spreadsheet(bytes) : null;
-  if (utf8) return { ...importPlanned(catalogue, planTable(catalogue, csvRecords(utf8.bytes), options, 'csv'), options), encoding: utf8.encoding };
+  if (utf8) return { ...await importPlanned(catalogue, await planTable(catalogue, csvRecords(utf8.bytes), options, 'csv'), options), encoding: utf8.encoding };
   const decoded = decodeSpreadsheetText(bytes);
   if (!decoded.ok) throw new CatalogueError('invalid-input', decoded.problem, { name: options.name });
-  return { ...importPlanned(catalogue, planText(catalogue, decoded.text, format, options), options), encoding: decoded.encoding };
+  return { ...await importPlanned(catalogue, await planText(catalogue, decoded.text, format, options), options), encoding: decoded.encoding };
 }

@@ -44,9 +44,9 @@ interface ExportPlan {
  * same file, whatever order an ingest added them in); with `inOrder`, the order of `ids` (the
  * catalogue's sort, as the grid shows it).
  */
-function exportPlan(catalogue: ExchangeTarget, ids: readonly number[] | undefined, inOrder: boolean): ExportPlan {
+async function exportPlan(catalogue: ExchangeTarget, ids: readonly number[] | undefined, inOrder: boolean): Promise<ExportPlan> {
   // Every photo's key is read once: the file names of all count, whatever is exported.
-  const keys = catalogue.photos.listed();
+  const keys = await catalogue.photos.listed();
   const baseCounts = new Map<string, number>();
   for (const key of keys) {
     const base = path.basename(key.file);
@@ -82,16 +82,16 @@ function exportRecord(photo: Photo, baseCounts: Map<string, number>): ExportReco
 }
 
 /** The records of the export, 2,000 at a time, in the export's order (exportPlan). */
-function* exportRecordChunks(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): Generator<ExportRecord[]> {
-  const plan = exportPlan(catalogue, ids, inOrder);
+async function* exportRecordChunks(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): AsyncGenerator<ExportRecord[]> {
+  const plan = await exportPlan(catalogue, ids, inOrder);
   for (let i = 0; i < plan.ids.length; i += CHUNK) {
-    yield catalogue.photos.getMany(plan.ids.slice(i, i + CHUNK)).map((photo) => exportRecord(photo, plan.baseCounts));
+    yield (await catalogue.photos.getMany(plan.ids.slice(i, i + CHUNK))).map((photo) => exportRecord(photo, plan.baseCounts));
   }
 }
 
 /** Every photo's record, or only those of `ids` (a selection in the UI), in the export's order. */
-export function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): ExportRecord[] {
-  return [...exportRecordChunks(catalogue, ids, inOrder)].flat();
+export async function exportRecords(catalogue: ExchangeTarget, ids?: readonly number[], inOrder = false): Promise<ExportRecord[]> {
+  return (await Array.fromAsync(exportRecordChunks(catalogue, ids, inOrder))).flat();
 }
 
 /** The header row, in the file's language. */
@@ -100,8 +100,8 @@ function exportHeader(lang: 'en' | 'hu'): string[] {
 }
 
 /** The rows of cells as text, for CSV and XLSX alike, 2,000 at a time. */
-function* exportRowChunks(catalogue: ExchangeTarget, lang: 'en' | 'hu', ids?: readonly number[], inOrder = false): Generator<string[][]> {
-  for (const records of exportRecordChunks(catalogue, ids, inOrder)) {
+async function* exportRowChunks(catalogue: ExchangeTarget, lang: 'en' | 'hu', ids?: readonly number[], inOrder = false): AsyncGenerator<string[][]> {
+  for await (const records of exportRecordChunks(catalogue, ids, inOrder)) {
     yield records.map((r) =>
       EXCHANGE_COLUMNS.map((column) => {
         if (column === 'fortepan_id') return r.fortepan_id === null ? '' : String(r.fortepan_id);
@@ -116,10 +116,10 @@ function* exportRowChunks(catalogue: ExchangeTarget, lang: 'en' | 'hu', ids?: re
  * The export as text, a piece at a time (CSV: the BOM and header first; JSON: the same text as
  * JSON.stringify(records, null, 2)), to be written or joined.
  */
-export function* metadataTextPieces(catalogue: ExchangeTarget, format: 'csv' | 'json', options: ExportMetadataOptions = {}): Generator<string> {
+export async function* metadataTextPieces(catalogue: ExchangeTarget, format: 'csv' | 'json', options: ExportMetadataOptions = {}): AsyncGenerator<string> {
   if (format === 'json') {
     let first = true;
-    for (const records of exportRecordChunks(catalogue, options.ids, options.inOrder)) {
+    for await (const records of exportRecordChunks(catalogue, options.ids, options.inOrder)) {
       const items = records.map((r) => `  ${JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
       if (!items) continue;
       yield `${first ? '[\n' : ',\n'}${items}`;
@@ -131,11 +131,11 @@ export function* metadataTextPieces(catalogue: ExchangeTarget, format: 'csv' | '
   const lang = options.lang ?? 'en';
   const delimiter = options.delimiter ?? (lang === 'hu' ? ';' : ',');
   yield CSV_FILE_START + csvRows([exportHeader(lang)], { delimiter });
-  for (const rows of exportRowChunks(catalogue, lang, options.ids, options.inOrder)) yield csvRows(rows, { delimiter });
+  for await (const rows of exportRowChunks(catalogue, lang, options.ids, options.inOrder)) yield csvRows(rows, { delimiter });
 }
 
-export function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
-  return [...metadataTextPieces(catalogue, format, options)].join('');
+export async function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json', options: ExportMetadataOptions = {}): Promise<string> {
+  return (await Array.fromAsync(metadataTextPieces(catalogue, format, options))).join('');
 }
 
 /**
@@ -145,8 +145,8 @@ export function exportMetadata(catalogue: ExchangeTarget, format: 'csv' | 'json'
  */
 export function writeMetadataXlsx(catalogue: ExchangeTarget, output: Writable, options: ExportMetadataOptions = {}): Promise<void> {
   const lang = options.lang ?? 'en';
-  const rows = (function* () {
-    for (const chunk of exportRowChunks(catalogue, lang, options.ids, options.inOrder)) yield chunk.map((row) => row.map(guardFormula));
+  const rows = (async function* () {
+    for await (const chunk of exportRowChunks(catalogue, lang, options.ids, options.inOrder)) yield chunk.map((row) => row.map(guardFormula));
   })();
   return streamXlsxTable(lang === 'hu' ? 'Fotók' : 'Photos', exportHeader(lang), rows, output);
 }

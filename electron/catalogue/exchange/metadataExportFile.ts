@@ -34,11 +34,11 @@ export async function metadataExportFile(
 ): Promise<{ fileName: string; mime: string; base64: string; photos: number }> {
   const options = { lang: request.lang, ids: request.ids, inOrder: request.inOrder };
   const bytes =
-    request.format === 'xlsx' ? await exportMetadataXlsx(catalogue, options) : Buffer.from(exportMetadata(catalogue, 'csv', options), 'utf8');
+    request.format === 'xlsx' ? await exportMetadataXlsx(catalogue, options) : Buffer.from(await exportMetadata(catalogue, 'csv', options), 'utf8');
   return {
     fileName: metadataFileName(catalogueName, request.format, request.lang),
     mime: METADATA_FILE_MIME[request.format],
     base64: bytes.toString('base64'),
-    photos: request.ids ? request.ids.length : catalogue.photos.count(),
+    photos: request.ids ? request.ids.length : await catalogue.photos.count(),
   };
 }

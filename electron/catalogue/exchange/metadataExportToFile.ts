@@ -33,7 +33,7 @@ export async function writeMetadataFile(catalogue: ExchangeTarget, file: string,
     } else {
       const handle = await fs.promises.open(partial, 'w');
       try {
-        for (const piece of metadataTextPieces(catalogue, format, options)) await handle.write(piece, null, 'utf8');
+        for await (const piece of metadataTextPieces(catalogue, format, options)) await handle.write(piece, null, 'utf8');
         await handle.sync();
       } finally {
         await handle.close();

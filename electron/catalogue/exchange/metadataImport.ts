@@ -3,7 +3,8 @@
 // is applied in one transaction as one undoable step. Rows that cannot be used are reported
 // with their line number and the reason; the other rows still apply.
 import path from 'node:path';
-import { CsvError, parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
 import { photoPatchSchema } from '../../../shared/api.ts';
 import { readDate } from '../../../shared/datePhrases.ts';
 import { applyFieldLimits, REPLACEMENT_CHARACTER } from '../../../shared/fieldLimits.ts';
@@ -61,53 +62,64 @@ function delimiterOf(input: string | Uint8Array): string {
   return count(';') > count(',') ? ';' : count('\t') > count(',') ? '\t' : ',';
 }
 
-/** A table's records (the first names the columns) with their line numbers, handed over one at a time. */
-export type TableReader = (take: (line: number, record: string[]) => void) => void;
-
-/**
- * The records of CSV text (or UTF-8 bytes), one at a time as csv-parse reads them: none is kept,
- * so a million-row file is never held as records and rows beside its text.
- */
-export function csvRecords(text: string | Uint8Array): TableReader {
-  return (take) => {
-    // Line numbers from each record's raw text, counted as the record is read: csv-parse's own
-    // count drifts after CRLF inside quotes.
-    let linesBefore = 0;
-    try {
-      parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength), {
-        bom: true,
-        delimiter: delimiterOf(text),
-        record_delimiter: ['\r\n', '\n', '\r'],
-        relax_column_count: true,
-        skip_empty_lines: true,
-        raw: true,
-        // With `raw`, csv-parse hands on_record { record, raw } (its typings say string[]).
-        // Answering null drops the record from csv-parse's own result.
-        on_record: ((entry: { record: string[]; raw: string }) => {
-          const leading = /^[\r\n]*/.exec(entry.raw)![0];
-          linesBefore += lineBreaks(leading);
-          const line = linesBefore + 1;
-          linesBefore += lineBreaks(entry.raw.slice(leading.length));
-          take(line, entry.record);
-          return null;
-        }) as unknown as (record: string[]) => string[],
-      });
-    } catch (error) {
-      // Only csv-parse's own errors are the file's: what planning a row throws passes through as thrown.
-      if (!(error instanceof CsvError)) throw error;
-      const e = error as CsvError & { lines?: number };
-      throw e.lines
-        ? new CatalogueError('invalid-input', 'csvUnreadableAtLine', { line: e.lines, reason: e.message.replace(/^.*?: /, '') })
-        : new CatalogueError('invalid-input', 'csvUnreadable', { reason: e.message.replace(/^.*?: /, '') });
-    }
-  };
+/** One record of a table with the line it starts on. */
+export interface TableRecord {
+  line: number;
+  record: string[];
 }
 
-/** The records of a table already read whole (XLSX). */
-export function tableRecords(records: readonly { line: number; record: string[] }[]): TableReader {
-  return (take) => {
-    for (const { line, record } of records) take(line, record);
-  };
+/**
+ * A table's records (the first names the columns) with their line numbers, one at a time:
+ * asynchronous, because planning a piece of rows reads the catalogue between records.
+ */
+export type TableReader = AsyncIterable<TableRecord> | Iterable<TableRecord>;
+
+/** How much of the file csv-parse is handed at a time: the records of one slice are all it buffers. */
+const CSV_SLICE = 1 << 20;
+
+/**
+ * The records of CSV text (or UTF-8 bytes), one at a time as csv-parse's stream reads them:
+ * none is kept, so a million-row file is never held as records and rows beside its text.
+ */
+export async function* csvRecords(text: string | Uint8Array): AsyncGenerator<TableRecord> {
+  const input = typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  const parser = parse({
+    bom: true,
+    delimiter: delimiterOf(text),
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    skip_empty_lines: true,
+    raw: true,
+  });
+  // Fed a slice at a time (a whole file in one write would be parsed into memory at once);
+  // UTF-8 split mid-character is put together by the stream's decoder.
+  Readable.from(slices(input), { objectMode: false }).pipe(parser);
+  // Line numbers from each record's raw text, counted as the record is read: csv-parse's own
+  // count drifts after CRLF inside quotes.
+  let linesBefore = 0;
+  try {
+    // With `raw`, csv-parse hands on { record, raw } (its typings say string[]).
+    for await (const entry of parser as AsyncIterable<{ record: string[]; raw: string }>) {
+      const leading = /^[\r\n]*/.exec(entry.raw)![0];
+      linesBefore += lineBreaks(leading);
+      const line = linesBefore + 1;
+      linesBefore += lineBreaks(entry.raw.slice(leading.length));
+      yield { line, record: entry.record };
+    }
+  } catch (error) {
+    // Only csv-parse's own errors are the file's: what planning a row throws passes through as thrown.
+    if (!(error instanceof CsvError)) throw error;
+    const e = error as CsvError & { lines?: number };
+    throw e.lines
+      ? new CatalogueError('invalid-input', 'csvUnreadableAtLine', { line: e.lines, reason: e.message.replace(/^.*?: /, '') })
+      : new CatalogueError('invalid-input', 'csvUnreadable', { reason: e.message.replace(/^.*?: /, '') });
+  } finally {
+    parser.destroy();
+  }
+}
+
+function* slices(input: string | Buffer): Generator<string | Buffer> {
+  for (let at = 0; at < input.length; at += CSV_SLICE) yield input.slice(at, at + CSV_SLICE);
 }
 
 /** The columns a header names, and the headings Fototar does not know (reported, not imported). */
@@ -164,8 +176,8 @@ class PhotoMatcher {
   readonly #byBase = new Map<string, PhotoKey[]>();
   readonly #all: PhotoKey[];
 
-  constructor(catalogue: ExchangeTarget) {
-    this.#all = catalogue.photos.listed();
+  constructor(all: PhotoKey[]) {
+    this.#all = all;
     for (const photo of this.#all) {
       if (photo.fortepanId !== null) push(this.#byFortepan, photo.fortepanId, photo);
       push(this.#byBase, path.basename(photo.file), photo);
@@ -239,53 +251,61 @@ class ImportPlanner {
   readonly #claimed = new Map<number, number>();
   #piece: Row[] = [];
 
-  constructor(catalogue: ExchangeTarget, ignoredColumns: string[], options: ImportOptions) {
+  private constructor(catalogue: ExchangeTarget, matcher: PhotoMatcher, ignoredColumns: string[], options: ImportOptions) {
     this.#catalogue = catalogue;
     this.#options = options;
-    this.#matcher = new PhotoMatcher(catalogue);
+    this.#matcher = matcher;
     this.preview = { rows: 0, changes: [], unchanged: 0, rejected: [], warnings: [], ignoredColumns };
   }
 
-  add(row: Row): void {
-    this.preview.rows++;
-    this.#piece.push(row);
-    if (this.#piece.length === PIECE) this.#plan();
+  /** A planner over every photo's keys, read once. */
+  static async start(catalogue: ExchangeTarget, ignoredColumns: string[], options: ImportOptions): Promise<ImportPlanner> {
+    return new ImportPlanner(catalogue, new PhotoMatcher(await catalogue.photos.listed()), ignoredColumns, options);
   }
 
-  finish(): ImportPlan {
-    this.#plan();
+  async add(row: Row): Promise<void> {
+    this.preview.rows++;
+    this.#piece.push(row);
+    if (this.#piece.length === PIECE) await this.#plan();
+  }
+
+  async finish(): Promise<ImportPlan> {
+    await this.#plan();
     return { preview: this.preview, edits: this.edits };
   }
 
-  #plan(): void {
+  async #plan(): Promise<void> {
     const piece = this.#piece;
     if (piece.length === 0) return;
     this.#piece = [];
     const matches = piece.map((row) => this.#matcher.match(row.cells.fortepan_id ?? '', row.cells.file ?? ''));
-    const photos = new Map(this.#catalogue.photos.editableMany([...new Set(matches.flatMap((m) => ('id' in m ? [m.id] : [])))]).map((p) => [p.id, p]));
+    const photos = new Map((await this.#catalogue.photos.editableMany([...new Set(matches.flatMap((m) => ('id' in m ? [m.id] : [])))])).map((p) => [p.id, p]));
     piece.forEach((row, i) => planRow(row, matches[i], photos, this.#claimed, this.preview, this.edits, this.#options));
   }
 }
 
 /** What importing a table's rows would change: its header read first, then each row planned as it comes. */
-export function planTable(catalogue: ExchangeTarget, read: TableReader, options: ImportOptions = {}, kind: 'csv' | 'table' = 'table'): ImportPlan {
+export async function planTable(catalogue: ExchangeTarget, read: TableReader, options: ImportOptions = {}, kind: 'csv' | 'table' = 'table'): Promise<ImportPlan> {
   let planner: ImportPlanner | null = null;
   let columns: (ExchangeColumn | null)[] = [];
-  read((line, record) => {
-    if (planner) return planner.add({ line, cells: rowCells(columns, record) });
+  for await (const { line, record } of read) {
+    if (planner) {
+      await planner.add({ line, cells: rowCells(columns, record) });
+      continue;
+    }
     const header = readHeader(record);
     columns = header.columns;
-    planner = new ImportPlanner(catalogue, header.ignoredColumns, options);
-  });
+    planner = await ImportPlanner.start(catalogue, header.ignoredColumns, options);
+  }
   if (!planner) throw kind === 'csv' ? new CatalogueError('invalid-input', 'csvEmpty') : new CatalogueError('invalid-input', 'fileEmpty');
-  return (planner as ImportPlanner).finish();
+  return await planner.finish();
 }
 
 /** What importing rows already keyed by column (JSON) would change. */
-function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): ImportPlan {
-  const planner = new ImportPlanner(catalogue, parsed.ignoredColumns, options);
-  for (const row of parsed.rows) planner.add(row);
-  return planner.finish();
+async function planImport(catalogue: ExchangeTarget, parsed: ParsedFile, options: ImportOptions = {}): Promise<ImportPlan> {
+  const planner = await ImportPlanner.start(catalogue, parsed.ignoredColumns, options);
+  for (const row of parsed.rows) await planner.add(row);
+  return await planner.finish();
 }
 
 function planRow(
@@ -367,22 +387,22 @@ function assertDecodedCleanly(text: string, format: ExchangeFormat): void {
 }
 
 /** What importing CSV or JSON text would change. */
-export function planText(catalogue: ExchangeTarget, text: string, format: ExchangeFormat, options: ImportOptions = {}): ImportPlan {
-  return format === 'json' ? planImport(catalogue, parseJson(text), options) : planTable(catalogue, csvRecords(text), options, 'csv');
+export async function planText(catalogue: ExchangeTarget, text: string, format: ExchangeFormat, options: ImportOptions = {}): Promise<ImportPlan> {
+  return format === 'json' ? await planImport(catalogue, parseJson(text), options) : await planTable(catalogue, csvRecords(text), options, 'csv');
 }
 
 /** Previews (default) or applies an import of CSV or JSON text. */
-export function importMetadata(catalogue: ExchangeTarget, text: string, options: ImportOptions = {}): ImportResult {
+export async function importMetadata(catalogue: ExchangeTarget, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   const format = options.format ?? 'csv';
   assertDecodedCleanly(text, format);
-  return importPlanned(catalogue, planText(catalogue, text, format, options), options);
+  return await importPlanned(catalogue, await planText(catalogue, text, format, options), options);
 }
 
 /** Previews or applies what a file's rows would change (CSV, JSON or XLSX). */
-export function importPlanned(catalogue: ExchangeTarget, { preview, edits }: ImportPlan, options: ImportOptions = {}): ImportResult {
+export async function importPlanned(catalogue: ExchangeTarget, { preview, edits }: ImportPlan, options: ImportOptions = {}): Promise<ImportResult> {
   if (!options.apply || edits.length === 0) return { ...preview, applied: false };
   const rows = preview.changes.length;
   faultPoint('import-planned');
-  catalogue.photos.applyEdits(edits, `Import ${rows} row${rows === 1 ? '' : 's'}${options.name ? ` from ${options.name}` : ''}`);
+  await catalogue.photos.applyEdits(edits, `Import ${rows} row${rows === 1 ? '' : 's'}${options.name ? ` from ${options.name}` : ''}`);
   return { ...preview, applied: true };
 }

@@ -57,14 +57,14 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<TableRow[]> {
  * in about the same time; the file is about a third larger). Excel and LibreOffice Calc read both
  * alike (checked: Calc opens it with every Hungarian accent).
  */
-export async function streamXlsxTable(sheetName: string, header: readonly string[], pieces: Iterable<readonly string[][]>, output: Writable): Promise<void> {
+export async function streamXlsxTable(sheetName: string, header: readonly string[], pieces: AsyncIterable<readonly string[][]> | Iterable<readonly string[][]>, output: Writable): Promise<void> {
   const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Fototar';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = header.map((name) => ({ header: name, width: Math.min(60, Math.max(12, name.length + 2)), style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for (const rows of pieces) {
+  for await (const rows of pieces) {
     for (const row of rows) sheet.addRow(row).commit();
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -13,6 +13,7 @@ sharp.cache(false);
 export type WorkerTask = PoolTask<ProcessRequest>;
 export type WorkerReply = PoolReply<ProcessResult>;
 
+// eslint-disable-next-line @typescript-eslint/no-misused-promises -- every error is caught below and answered as a result
 parentPort?.on('message', async (task: WorkerTask) => {
   let result: ProcessResult;
   try {

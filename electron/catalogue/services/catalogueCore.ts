@@ -32,7 +32,7 @@ export interface CatalogueCore {
   assertWritable(): void;
   whenWritable(): Promise<void>;
   /** The one edit path: every change to photos' fields, as one undoable step. */
-  edit(edits: readonly PlannedEdit[], label?: string, options?: { coalesce?: boolean }): EditOutcome;
+  edit(edits: readonly PlannedEdit[], label?: string, options?: { coalesce?: boolean }): Promise<EditOutcome>;
   /** After photos' fields changed outside edit() (undo, redo): the same follow-ups. */
-  photosChanged(ids: readonly number[]): SidecarReport | null;
+  photosChanged(ids: readonly number[]): Promise<SidecarReport | null>;
 }

@@ -43,12 +43,12 @@ export class ExchangeService {
   }
 
   /** Every photo's metadata as CSV or JSON text. */
-  export(format: 'csv' | 'json', options: ExportMetadataOptions = {}): string {
+  async export(format: 'csv' | 'json', options: ExportMetadataOptions = {}): Promise<string> {
     return exportMetadata(this.#catalogue, format, options);
   }
 
   /** The same text a piece at a time (the CLI writes it to its standard output as it comes). */
-  exportPieces(format: 'csv' | 'json', options: ExportMetadataOptions = {}): Generator<string> {
+  exportPieces(format: 'csv' | 'json', options: ExportMetadataOptions = {}): AsyncGenerator<string> {
     return metadataTextPieces(this.#catalogue, format, options);
   }
 
@@ -66,11 +66,11 @@ export class ExchangeService {
     return metadataExportFile(this.#catalogue, path.basename(this.#core.paths.root), request);
   }
 
-  sidecarSettings(): SidecarSettings {
+  async sidecarSettings(): Promise<SidecarSettings> {
     return readSidecarSettings(this.#core.db);
   }
 
-  setSidecarSettings(settings: Partial<SidecarSettings>): SidecarSettings {
+  async setSidecarSettings(settings: Partial<SidecarSettings>): Promise<SidecarSettings> {
     return writeSidecarSettings(this.#core.db, settings);
   }
 
@@ -78,14 +78,14 @@ export class ExchangeService {
    * Writes the sidecars of these photos (all of them with `all`). From the UI (`onlyPresent`),
    * only next to originals that are there.
    */
-  writeSidecars(ids: readonly number[] | 'all', options: { onlyPresent?: boolean } = {}): SidecarReport {
+  async writeSidecars(ids: readonly number[] | 'all', options: { onlyPresent?: boolean } = {}): Promise<SidecarReport> {
     const photos = ids === 'all' ? [...this.#core.photos.iterateAll()] : this.#core.photos.getMany(ids);
     if (ids !== 'all') {
       const found = new Set(photos.map((p) => p.id));
       const missing = ids.filter((id) => !found.has(id));
       if (missing.length && !options.onlyPresent) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
     }
-    const naming = this.sidecarSettings().naming;
+    const naming = (await this.sidecarSettings()).naming;
     return options.onlyPresent ? sidecarsNextToOriginals(photos, naming) : writeSidecars(photos, naming);
   }
 }

@@ -13,19 +13,19 @@ export class HistoryService {
     this.#core = core;
   }
 
-  undo(): UndoResult {
-    return this.#step((history, now) => history.undo(now));
+  async undo(): Promise<UndoResult> {
+    return await this.#step((history, now) => history.undo(now));
   }
 
-  redo(): UndoResult {
-    return this.#step((history, now) => history.redo(now));
+  async redo(): Promise<UndoResult> {
+    return await this.#step((history, now) => history.redo(now));
   }
 
-  state(): HistoryState {
+  async state(): Promise<HistoryState> {
     return new EditHistory(this.#core.db, this.#core.photos).state();
   }
 
-  #step(run: (history: EditHistory, now: string) => { label: string; ids: number[] } | null): UndoResult {
+  async #step(run: (history: EditHistory, now: string) => { label: string; ids: number[] } | null): Promise<UndoResult> {
     this.#core.assertWritable();
     const history = new EditHistory(this.#core.db, this.#core.photos);
     let done: { label: string; ids: number[] } | null;
@@ -34,7 +34,7 @@ export class HistoryService {
     } catch (error) {
       throw new CatalogueError('not-saved', 'undoNotSaved', { reason: (error as Error).message });
     }
-    if (done) this.#core.photosChanged(done.ids);
+    if (done) await this.#core.photosChanged(done.ids);
     return { label: done?.label ?? null, ids: done?.ids ?? [], history: history.state() };
   }
 }

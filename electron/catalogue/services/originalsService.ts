@@ -25,7 +25,7 @@ export class OriginalsService {
   }
 
   /** The photos whose original is marked missing, in id order. */
-  missing(): { id: number; file: string }[] {
+  async missing(): Promise<{ id: number; file: string }[]> {
     return this.#core.photos.missingFiles();
   }
 
@@ -40,7 +40,7 @@ export class OriginalsService {
   }
 
   /** The folders the photos came from, with their counts (subfolders included). */
-  folders(): FolderTree {
+  async folders(): Promise<FolderTree> {
     return buildFolderTree(folderCounts(this.#core.db));
   }
 

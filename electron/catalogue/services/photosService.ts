@@ -39,32 +39,32 @@ export class PhotosService {
   }
 
   /** One photo; a CatalogueError 'not-found' when there is none with this id. */
-  get(id: number): Photo {
+  async get(id: number): Promise<Photo> {
     const photo = this.#core.photos.get(id);
     if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return photo;
   }
 
   /** The photos of these ids that exist, in the order given. */
-  getMany(ids: readonly number[]): Photo[] {
+  async getMany(ids: readonly number[]): Promise<Photo[]> {
     return this.#core.photos.getMany(ids);
   }
 
   /** These photos' editable fields (and what names them), in the order given, without the rest of each photo. */
-  editableMany(ids: readonly number[]): EditablePhoto[] {
+  async editableMany(ids: readonly number[]): Promise<EditablePhoto[]> {
     return this.#core.photos.editableMany(ids);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.#core.photos.count();
   }
 
-  ids(): number[] {
+  async ids(): Promise<number[]> {
     return this.#core.photos.ids();
   }
 
-  iterateAll(): Generator<Photo> {
-    return this.#core.photos.iterateAll();
+  async *iterateAll(): AsyncGenerator<Photo> {
+    yield* this.#core.photos.iterateAll();
   }
 
   summaries(photos: Photo[]): PhotoSummary[] {
@@ -75,19 +75,19 @@ export class PhotosService {
    * Every photo's id, file, Fortepan number and title (`fototar list`), in id order or in a sort
    * order, without building whole photos.
    */
-  listed(sort?: { field: SortField; direction: SortDirection }, marks?: MarkFilter): { id: number; file: string; fortepanId: number | null; title: string }[] {
+  async listed(sort?: { field: SortField; direction: SortDirection }, marks?: MarkFilter): Promise<{ id: number; file: string; fortepanId: number | null; title: string }[]> {
     return this.#core.photos.listed(sort, marks);
   }
 
   /** A page of photos, in the order they were added or in a sort order. */
-  list(offset: number, limit: number, sort?: PhotoSort): { total: number; photos: PhotoSummary[] } {
+  async list(offset: number, limit: number, sort?: PhotoSort): Promise<{ total: number; photos: PhotoSummary[] }> {
     const order = sort ? browseSort(sort) : null;
     const photos = order ? this.#core.photos.sortedSummaryPage(order.field, order.direction, offset, limit) : this.#core.photos.summaryPage(offset, limit);
     return { total: this.#core.photos.count(), photos };
   }
 
   /** These photos (every photo when absent) in a sort order: the catalogue's whole order, filtered. */
-  inOrder(ids: readonly number[] | undefined, sort: PhotoSort): number[] {
+  async inOrder(ids: readonly number[] | undefined, sort: PhotoSort): Promise<number[]> {
     const order = browseSort(sort);
     const all = this.#core.photos.sortedIdPage(order.field, order.direction, 0, Number.MAX_SAFE_INTEGER);
     if (!ids) return all;
@@ -96,7 +96,7 @@ export class PhotosService {
   }
 
   /** The catalogue's remembered sort (its settings table): the grid's, a search's and the metadata export's. */
-  sort(): PhotoSort {
+  async sort(): Promise<PhotoSort> {
     return readSortSetting(this.#core.db);
   }
 
@@ -104,7 +104,7 @@ export class PhotosService {
    * Remembers a sort for the catalogue. A catalogue that cannot be written (a read-only folder, a
    * damaged database) answers the sort all the same: the window keeps it for as long as it is open.
    */
-  setSort(sort: PhotoSort): PhotoSort {
+  async setSort(sort: PhotoSort): Promise<PhotoSort> {
     try {
       return writeSortSetting(this.#core.db, sort);
     } catch {
@@ -117,23 +117,23 @@ export class PhotosService {
    * edit is one undoable step; with `coalesce`, the editor's saves of one field fold into one.
    * Answers the photos as saved and what the automatic sidecar write did.
    */
-  save(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): { photos: Photo[]; sidecars: SidecarReport | null } {
+  async save(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Promise<{ photos: Photo[]; sidecars: SidecarReport | null }> {
     const unique = [...new Set(ids)];
-    const { sidecars } = this.#core.edit(unique.map((id) => ({ id, patch })), undefined, options);
+    const { sidecars } = await this.#core.edit(unique.map((id) => ({ id, patch })), undefined, options);
     return { photos: this.#core.photos.getMany(unique), sidecars };
   }
 
   /** save() for callers that only want the photos back. */
-  update(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Photo[] {
-    return this.save(ids, patch, options).photos;
+  async update(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Promise<Photo[]> {
+    return (await this.save(ids, patch, options)).photos;
   }
 
   /** Edits that differ per photo (a tag rename, an import) as one undoable step; the ids changed. */
-  applyEdits(edits: readonly PlannedEdit[], label?: string): number[] {
-    return this.#core.edit(edits, label).changed;
+  async applyEdits(edits: readonly PlannedEdit[], label?: string): Promise<number[]> {
+    return (await this.#core.edit(edits, label)).changed;
   }
 
-  creditList(ids: readonly number[], format: CreditFormat, lang: CreditLang = 'en'): string {
+  async creditList(ids: readonly number[], format: CreditFormat, lang: CreditLang = 'en'): Promise<string> {
     const photos = this.#core.photos.getMany(ids);
     const found = new Set(photos.map((p) => p.id));
     const missing = ids.filter((id) => !found.has(id));
@@ -142,7 +142,7 @@ export class PhotosService {
   }
 
   /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */
-  imageFile(id: number, size: ThumbnailSize): string | null {
+  async imageFile(id: number, size: ThumbnailSize): Promise<string | null> {
     const entry = this.#core.photos.hashOf(id);
     if (!entry || entry.previewError) return null;
     const file = thumbnailPath(this.#core.paths, entry.hash, size);
@@ -225,8 +225,8 @@ export class PhotosService {
   }
 
   /** Adds and removes tags on every photo, one undoable step; the ids changed. */
-  editTags(ids: readonly number[], add: readonly string[], remove: readonly string[]): number[] {
-    return editSelectionTags(this.#core.photos, (edits, label) => this.applyEdits(edits, label), ids, add, remove);
+  async editTags(ids: readonly number[], add: readonly string[], remove: readonly string[]): Promise<number[]> {
+    return await editSelectionTags(this.#core.photos, (edits, label) => this.applyEdits(edits, label), ids, add, remove);
   }
 
   /**
@@ -237,14 +237,14 @@ export class PhotosService {
     const ids = await this.idsOf(named);
     this.#core.assertWritable();
     const changed = ids.length ? applyTurnEdit(this.#core.db, this.#core.photos, ids, request) : [];
-    this.#core.photosChanged(changed);
+    await this.#core.photosChanged(changed);
     return { count: ids.length, changed };
   }
 
   /** One patch to every photo of a selection, one undoable step. */
   async editSelection(selection: Selection, patch: PhotoPatch): Promise<{ count: number; changed: number }> {
     const ids = await this.resolve(selection);
-    const changed = ids.length ? this.applyEdits(ids.map((id) => ({ id, patch }))) : [];
+    const changed = ids.length ? await this.applyEdits(ids.map((id) => ({ id, patch }))) : [];
     return { count: ids.length, changed: changed.length };
   }
 }

@@ -15,12 +15,12 @@ export class TagsService {
   }
 
   /** Every tag with the number of photos carrying it, most used first; `prefix` filters. */
-  list(prefix = '', limit = 10000): TagCount[] {
+  async list(prefix = '', limit = 10000): Promise<TagCount[]> {
     return listTags(this.#core.photos, prefix, limit);
   }
 
   /** The keyword tree: every tag and every path above one, with the photos at or under it. */
-  tree(prefix = ''): TagNode[] {
+  async tree(prefix = ''): Promise<TagNode[]> {
     return listTagTree(this.#core.photos, prefix);
   }
 
@@ -28,11 +28,11 @@ export class TagsService {
    * Renames or merges a tag catalogue-wide (a node of the tree with everything under it); returns how many photos changed, and whether the new
    * name was a tag already (a merge).
    */
-  rename(from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): { photos: number; merged: boolean } {
+  async rename(from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): Promise<{ photos: number; merged: boolean }> {
     const edits = planTagRename(this.#core.photos, from, to);
     if (edits.length === 0) throw new CatalogueError('not-found', 'tagNotFound', { tag: from.trim() });
-    const merged = tagKey(from) !== tagKey(to) && this.tree().some((t) => tagKey(t.tag) === tagKey(to));
+    const merged = tagKey(from) !== tagKey(to) && (await this.tree()).some((t) => tagKey(t.tag) === tagKey(to));
     const label = verb === 'Merge' ? `Merge tag "${from.trim()}" into "${to.trim()}"` : `Rename tag "${from.trim()}" to "${to.trim()}"`;
-    return { photos: this.#core.edit(edits, label).changed.length, merged };
+    return { photos: (await this.#core.edit(edits, label)).changed.length, merged };
   }
 }

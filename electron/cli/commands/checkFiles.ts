@@ -7,7 +7,7 @@ export const checkFiles: Command = async (args) => {
   if (positionals.length) throw new UsageError('check-files takes no positional arguments');
   await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
     const report = await catalogue.originals.check();
-    const missing = catalogue.originals.missing();
+    const missing = await catalogue.originals.missing();
     if (values.json) return out(JSON.stringify({ checked: report.checked, missing }));
     out([`${report.checked} originals checked, ${missing.length} missing.`, ...missing.map((m) => `missing  ${m.id}  ${m.file}`)].join('\n'));
   });

@@ -34,9 +34,9 @@ export const collection: Command = async (args) => {
       for (const h of result.hits) out(`${String(h.id).padStart(6)}  ${h.title || (h.fortepanId !== null ? `Fortepan ${h.fortepanId}` : '')}  (${h.credit || 'no credit'})`);
     };
     const showOne = async (id: number) => {
-      const c = service.get(id);
+      const c = await service.get(id);
       if (c.query !== undefined) return showSmart(c.name, c.query);
-      const picks = service.picks(id);
+      const picks = await service.picks(id);
       const warnings = creditWarnings(picks.map((p) => ({ photo: p.photo, modified: p.modified })));
       if (json) {
         out(
@@ -70,56 +70,56 @@ export const collection: Command = async (args) => {
     switch (sub) {
       case 'create': {
         if (positionals.length !== 1) throw new UsageError('usage: fototar collection create <name> [--query "<search>"]');
-        const created = store.create(needName(positionals, 'create'), typeof values.query === 'string' ? values.query : undefined);
+        const created = await store.create(needName(positionals, 'create'), typeof values.query === 'string' ? values.query : undefined);
         if (json) out(JSON.stringify(created));
         else out(created.query !== undefined ? `created smart collection "${created.name}": search "${created.query}"` : `created "${created.name}"`);
         return;
       }
       case 'add': {
-        const id = store.idByName(needName(positionals, 'add'));
+        const id = await store.idByName(needName(positionals, 'add'));
         const photoIds = parseIds(positionals.slice(1));
-        const before = new Map(store.items(id).map((i) => [i.photoId, i.position + 1]));
-        const result = store.add(id, photoIds);
+        const before = new Map((await store.items(id)).map((i) => [i.photoId, i.position + 1]));
+        const result = await store.add(id, photoIds);
         for (const dup of result.duplicates) {
           const where = before.get(dup);
           process.stderr.write(`warning: photo ${dup} is now in this collection more than once${where ? ` (already figure ${where})` : ''}\n`);
         }
         if (json) return showOne(id);
-        out(`added ${result.added}; ${store.summary(id).count} photos in "${store.summary(id).name}"`);
+        out(`added ${result.added}; ${(await store.summary(id)).count} photos in "${(await store.summary(id)).name}"`);
         return;
       }
       case 'remove': {
-        const id = store.idByName(needName(positionals, 'remove'));
-        const removed = store.removePhotos(id, parseIds(positionals.slice(1)));
+        const id = await store.idByName(needName(positionals, 'remove'));
+        const removed = await store.removePhotos(id, parseIds(positionals.slice(1)));
         if (json) return showOne(id);
-        out(`removed ${removed}; ${store.summary(id).count} photos in "${store.summary(id).name}"`);
+        out(`removed ${removed}; ${(await store.summary(id)).count} photos in "${(await store.summary(id)).name}"`);
         return;
       }
       case 'move': {
         if (positionals.length !== 3) throw new UsageError('usage: fototar collection move <name> <id> <position>');
-        const id = store.idByName(positionals[0]);
+        const id = await store.idByName(positionals[0]);
         const [photoId] = parseIds([positionals[1]]);
         const position = Number(positionals[2]);
-        const count = store.summary(id).count;
+        const count = (await store.summary(id)).count;
         if (!Number.isInteger(position) || position < 1 || position > count) {
           throw new UsageError(`position must be a figure number from 1 to ${count} (got ${positionals[2]})`);
         }
-        store.move(id, store.itemOfPhoto(id, photoId).itemId, position - 1);
+        await store.move(id, (await store.itemOfPhoto(id, photoId)).itemId, position - 1);
         if (json) return showOne(id);
         out(`moved photo ${photoId} to figure ${position}`);
         return;
       }
       case 'modified': {
         // Marks picks the author cropped or altered: TASL credits then say "modified".
-        const id = store.idByName(needName(positionals, 'modified'));
-        for (const photoId of parseIds(positionals.slice(1))) store.setModified(id, store.itemOfPhoto(id, photoId).itemId, !values.off);
+        const id = await store.idByName(needName(positionals, 'modified'));
+        for (const photoId of parseIds(positionals.slice(1))) await store.setModified(id, (await store.itemOfPhoto(id, photoId)).itemId, !values.off);
         if (json) return showOne(id);
         out(values.off ? 'marked as unmodified' : 'marked as modified');
         return;
       }
       case 'list': {
         if (positionals.length) throw new UsageError('usage: fototar collection list --catalogue <dir>');
-        const all = service.list();
+        const all = await service.list();
         if (json) out(JSON.stringify({ collections: all }));
         else if (all.length === 0) out('no collections yet: fototar collection create <name>');
         else for (const c of all) out(c.query !== undefined ? `${c.name}  (smart: "${c.query}")` : `${c.name}  (${c.count} photo${c.count === 1 ? '' : 's'})`);
@@ -127,20 +127,20 @@ export const collection: Command = async (args) => {
       }
       case 'show': {
         if (positionals.length !== 1) throw new UsageError('usage: fototar collection show <name>');
-        return showOne(store.idByName(positionals[0]));
+        return showOne(await store.idByName(positionals[0]));
       }
       case 'rename': {
         if (positionals.length !== 2) throw new UsageError('usage: fototar collection rename <name> <new name>');
-        const renamed = store.rename(store.idByName(positionals[0]), positionals[1]);
+        const renamed = await store.rename(await store.idByName(positionals[0]), positionals[1]);
         if (json) out(JSON.stringify(renamed));
         else out(`renamed to "${renamed.name}"`);
         return;
       }
       case 'delete': {
         if (positionals.length !== 1) throw new UsageError('usage: fototar collection delete <name>');
-        const id = store.idByName(positionals[0]);
-        const { name } = store.summary(id);
-        store.delete(id);
+        const id = await store.idByName(positionals[0]);
+        const { name } = await store.summary(id);
+        await store.delete(id);
         if (json) out(JSON.stringify({ deleted: name }));
         else out(`deleted "${name}" (the photos stay in the catalogue)`);
         return;

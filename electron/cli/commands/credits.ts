@@ -48,8 +48,8 @@ export const credits: Command = async (args) => {
   if (!figureList) {
     const ids = parseIds(positionals);
     if (values.out || values.overwrite) throw new UsageError('--out needs --collection (or --style/--lang)');
-    await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-      process.stdout.write(escapeControlCharacters(catalogue.photos.creditList(ids, format as 'txt' | 'md')));
+    await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
+      process.stdout.write(escapeControlCharacters(await catalogue.photos.creditList(ids, format as 'txt' | 'md')));
     });
     return;
   }
@@ -63,12 +63,12 @@ export const credits: Command = async (args) => {
     let picks;
     if (typeof collection === 'string') {
       const service = catalogue.collections;
-      const id = service.idByName(collection);
-      name = service.summary(id).name;
-      picks = service.picks(id);
+      const id = await service.idByName(collection);
+      name = (await service.summary(id)).name;
+      picks = await service.picks(id);
     } else {
       const ids = parseIds(positionals);
-      const photos = catalogue.photos.getMany(ids);
+      const photos = await catalogue.photos.getMany(ids);
       const found = new Set(photos.map((p) => p.id));
       const missing = ids.filter((id) => !found.has(id));
       if (missing.length) throw new UsageError(`no photo with id ${missing.join(', ')} in this catalogue`);

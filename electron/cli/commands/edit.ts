@@ -40,10 +40,10 @@ export const edit: Command = async (args) => {
   const patch = Object.keys(raw).length ? photoPatchOrThrow(raw) : null;
   await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
     // Added tags and the turn are undo steps of their own (not field values).
-    if (added.length) catalogue.photos.editTags(ids, added, []);
-    if (patch) catalogue.photos.update(ids, patch);
+    if (added.length) await catalogue.photos.editTags(ids, added, []);
+    if (patch) await catalogue.photos.update(ids, patch);
     if (turn) await catalogue.photos.turn({ ids }, turn);
-    const photos = catalogue.photos.getMany([...new Set(ids)]);
+    const photos = await catalogue.photos.getMany([...new Set(ids)]);
     if (values.json) out(JSON.stringify({ photos: photos.map(showPhoto) }));
     else out(`saved ${photos.length} photo${photos.length === 1 ? '' : 's'}`);
   });

@@ -65,7 +65,7 @@ async function exportWith(catalogueDir: string, collectionName: string, request:
     // nothing is published unless it passes; a failed check stops the export at once.
     const ready = catalogue.whenWritable();
     ready.catch(() => controller.abort());
-    const id = catalogue.collections.idByName(collectionName);
+    const id = await catalogue.collections.idByName(collectionName);
     let lastDraw = 0;
     const run = catalogue.exports.run(id, request, {
       signal: controller.signal,

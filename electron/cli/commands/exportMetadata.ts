@@ -21,7 +21,7 @@ export const exportMetadataCommand: Command = async (args) => {
     // A piece at a time: a million photos are never one string or one workbook in memory.
     if (typeof values.output === 'string') return catalogue.exchange.exportToFile(values.output, format, { lang, delimiter });
     if (format === 'xlsx') return;
-    for (const piece of catalogue.exchange.exportPieces(format, { lang, delimiter })) {
+    for await (const piece of catalogue.exchange.exportPieces(format, { lang, delimiter })) {
       if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
     }
   });

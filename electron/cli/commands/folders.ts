@@ -6,8 +6,8 @@ import { walkFolders } from '../../../shared/folderTree.ts';
 export const folders: Command = async (args) => {
   const { values, positionals } = parse(args);
   if (positionals.length) throw new UsageError('folders takes no positional arguments');
-  await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-    const tree = catalogue.originals.folders();
+  await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
+    const tree = await catalogue.originals.folders();
     if (values.json) return out(JSON.stringify(tree));
     const lines = tree.parent ? [`in ${tree.parent}`] : [];
     for (const { node, depth } of walkFolders(tree.nodes)) lines.push(`${'  '.repeat(depth)}${node.name}  ${node.count}  ${node.path}`);

@@ -32,8 +32,8 @@ export const list: Command = async (args) => {
   if (values.desc && field === undefined) throw new UsageError('--desc needs --sort <field>');
   const sort = field === undefined ? undefined : { field: field as SortField, direction: values.desc ? ('desc' as const) : ('asc' as const) };
   const marks = markFilter(values);
-  await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-    const photos = catalogue.photos.listed(sort, marks);
+  await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
+    const photos = await catalogue.photos.listed(sort, marks);
     if (values.json) out(JSON.stringify({ photos }));
     else for (const p of photos) out(`${String(p.id).padStart(6)}  ${p.fortepanId !== null ? `Fortepan ${p.fortepanId}  ` : ''}${p.title || p.file}`);
   });

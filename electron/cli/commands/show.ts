@@ -41,8 +41,8 @@ export const show: Command = async (args) => {
   const { values, positionals } = parse(args);
   const [id] = parseIds(positionals);
   if (positionals.length > 1) throw new UsageError('show takes one photo id');
-  await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => {
-    const photo = catalogue.photos.get(id);
+  await withCatalogueReadOnly(requireCatalogue(values), async (catalogue) => {
+    const photo = await catalogue.photos.get(id);
     out(values.json ? JSON.stringify(showPhoto(photo)) : describe(photo));
   });
 };

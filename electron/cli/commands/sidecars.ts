@@ -14,8 +14,8 @@ export const sidecars: Command = async (args) => {
     throw new UsageError('give photo ids or --all to write sidecars, or --auto on|off / --naming to change the settings');
   }
   const ids = values.all || settingsOnly ? [] : parseIds(positionals);
-  await withCatalogue(dir, false, (catalogue) => {
-    const settings = catalogue.exchange.setSidecarSettings({
+  await withCatalogue(dir, false, async (catalogue) => {
+    const settings = await catalogue.exchange.setSidecarSettings({
       autoWrite: values.auto === undefined ? undefined : values.auto === 'on',
       naming: values.naming as SidecarNaming | undefined,
     });
@@ -24,7 +24,7 @@ export const sidecars: Command = async (args) => {
       else out(`sidecars: written after each edit ${settings.autoWrite ? 'on' : 'off'}, named ${settings.naming}`);
       return;
     }
-    const report = catalogue.exchange.writeSidecars(values.all ? 'all' : ids);
+    const report = await catalogue.exchange.writeSidecars(values.all ? 'all' : ids);
     if (values.json) out(JSON.stringify({ ...report, skipped: englishOnly(report.skipped), settings }));
     else {
       out(`wrote ${report.written.length} sidecar${report.written.length === 1 ? '' : 's'}`);

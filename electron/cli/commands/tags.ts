@@ -11,11 +11,11 @@ export const tags: Command = async (args) => {
   const dir = requireCatalogue(values);
   if (action === 'list' || action === undefined) {
     if (rest.length) throw new UsageError('tags list takes no more arguments (use --prefix p to filter)');
-    await withCatalogue(dir, false, (catalogue) => {
+    await withCatalogue(dir, false, async (catalogue) => {
       const prefix = typeof values.prefix === 'string' ? values.prefix : '';
-      if (values.json) out(JSON.stringify({ tags: catalogue.tags.list(prefix) }));
+      if (values.json) out(JSON.stringify({ tags: await catalogue.tags.list(prefix) }));
       else {
-        const lines = tagTreeLines(nestTags(catalogue.tags.tree(prefix).map((n) => ({ path: n.tag, count: n.count }))));
+        const lines = tagTreeLines(nestTags((await catalogue.tags.tree(prefix)).map((n) => ({ path: n.tag, count: n.count }))));
         out(lines.length ? lines.join('\n') : 'no tags');
       }
     });
@@ -24,8 +24,8 @@ export const tags: Command = async (args) => {
   if (action === 'rename' || action === 'merge') {
     if (rest.length !== 2) throw new UsageError(action === 'rename' ? 'usage: tags rename <old> <new>' : 'usage: tags merge <tag> <into>');
     const [from, to] = rest;
-    await withCatalogue(dir, false, (catalogue) => {
-      const result = catalogue.tags.rename(from, to, action === 'merge' ? 'Merge' : 'Rename');
+    await withCatalogue(dir, false, async (catalogue) => {
+      const result = await catalogue.tags.rename(from, to, action === 'merge' ? 'Merge' : 'Rename');
       if (values.json) out(JSON.stringify(result));
       else out(`${action === 'merge' ? 'merged' : 'renamed'} on ${result.photos} photo${result.photos === 1 ? '' : 's'} (undo with "fototar undo")`);
     });

@@ -81,7 +81,7 @@ test('only files of the open catalogue and the UI are served: no traversal, no s
     assert.notEqual(res.status, 200, evil);
     assert.ok(!res.body.includes('SECRET'), evil);
   }
-  const [photo] = catalogue.photos.list(0, 1).photos;
+  const [photo] = (await catalogue.photos.list(0, 1)).photos;
   const image = await request(app(`images/grid/${photo.id}`));
   assert.equal(image.status, 200);
   assert.equal(image.headers['content-type'], 'image/jpeg');

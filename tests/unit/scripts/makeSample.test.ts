@@ -13,7 +13,7 @@ test('the sample has a photo whose donor names the photographer, and no credit r
   const { catalogueDir } = await makeSample(dir);
   const catalogue = Catalogue.open(catalogueDir);
   try {
-    const photos = [...catalogue.photos.iterateAll()];
+    const photos = (await Array.fromAsync(catalogue.photos.iterateAll()));
     const klosz = photos.find((p) => p.title === 'Lánchíd')!;
     assert.equal(klosz.donor, 'Budapest Főváros Levéltára / Klösz György fényképei');
     assert.equal(klosz.photographer, 'Klösz György');

@@ -24,18 +24,18 @@ test('the API serves undo/redo, tags, suggestions, batch fields, imports and sid
     assert.equal(((await call('editHistory', {})) as { canRedo: boolean }).canRedo, true);
     const preview = (await call('importMetadata', { base64: Buffer.from('fortepan_id,title\n1000,Cím\n').toString('base64'), name: 'lista.csv', apply: false })) as { changes: unknown[]; applied: boolean };
     assert.deepEqual([preview.changes.length, preview.applied], [1, false]);
-    assert.equal(catalogue.photos.get(ids[0]).title, '');
+    assert.equal((await catalogue.photos.get(ids[0])).title, '');
 
     // With automatic sidecars on, a sidecar another program wrote is kept and the save says so.
     assert.deepEqual(await call('setSidecarSettings', { autoWrite: true }), { autoWrite: true, naming: 'name.ext.xmp' });
-    const file = catalogue.photos.get(ids[0]).file;
+    const file = (await catalogue.photos.get(ids[0])).file;
     fs.writeFileSync(`${file}.xmp`, '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
     const saved = (await call('updatePhotos', { ids: [ids[0]], patch: { title: 'Új' } })) as { sidecarProblems?: string[] };
     assert.match(saved.sidecarProblems?.[0] ?? '', /another program/);
     assert.equal(fs.readFileSync(`${file}.xmp`, 'utf8'), '<x:xmpmeta xmlns:x="adobe:ns:meta/"/>');
     const other = (await call('updatePhotos', { ids: [ids[1]], patch: { title: 'Másik' } })) as { sidecarProblems?: string[] };
     assert.equal(other.sidecarProblems, undefined);
-    assert.ok(fs.existsSync(`${catalogue.photos.get(ids[1]).file}.xmp`));
+    assert.ok(fs.existsSync(`${(await catalogue.photos.get(ids[1])).file}.xmp`));
 
     const bad = await handle('renameTag', { from: '', to: 'x' });
     assert.equal(bad.ok, false);

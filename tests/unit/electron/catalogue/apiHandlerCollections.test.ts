@@ -22,7 +22,7 @@ before(async () => {
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([path.join(dir, 'photos')]);
   // By Fortepan number, whatever order the ingest's workers finished in.
-  photoIds = [...catalogue.photos.iterateAll()].sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
+  photoIds = (await Array.fromAsync(catalogue.photos.iterateAll())).sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
   handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
 });
 

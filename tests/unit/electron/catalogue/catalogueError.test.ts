@@ -12,9 +12,9 @@ import { archivistCatalogue } from '../../../support/archivistCatalogue.ts';
 import { makeJpeg, xmpPacket } from '../../../support/fixtures.ts';
 import { assertOneLineFailure, fototar } from '../../../support/cli.ts';
 
-const failure = (fn: () => unknown): CatalogueError => {
+const failure = async (fn: () => Promise<unknown>): Promise<CatalogueError> => {
   try {
-    fn();
+    await fn();
   } catch (error) {
     assert.ok(error instanceof CatalogueError, String(error));
     return error;
@@ -25,14 +25,14 @@ const failure = (fn: () => unknown): CatalogueError => {
 test('real failures: the English as before, with the key and params beside it', async () => {
   const { catalogue, photos } = await archivistCatalogue(1);
   try {
-    const missing = failure(() => catalogue.photos.get(999_999));
+    const missing = await failure(() => catalogue.photos.get(999_999));
     assert.deepEqual([missing.code, missing.message, missing.key, missing.params], ['not-found', 'No photo with id 999999 in this catalogue.', 'photoNotFound', { ids: 999_999 }]);
 
-    catalogue.collections.create('3. fejezet');
-    const twice = failure(() => catalogue.collections.create('3. Fejezet'));
+    await catalogue.collections.create('3. fejezet');
+    const twice = await failure(() => catalogue.collections.create('3. Fejezet'));
     assert.deepEqual([twice.code, twice.message, twice.key, twice.params], ['invalid-input', 'A collection named "3. Fejezet" already exists.', 'collectionExists', { name: '3. Fejezet' }]);
 
-    const refused = failure(() => catalogue.tags.rename('', 'x'));
+    const refused = await failure(() => catalogue.tags.rename('', 'x'));
     assert.equal(refused.message, 'Give the tag to rename.');
 
     // The folder browser's reason travels the same way, beside the English.

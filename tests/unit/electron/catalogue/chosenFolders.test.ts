@@ -45,7 +45,7 @@ test('startIngest refuses a folder nobody chose, in one sentence; a chosen one i
   assert.equal(refusal(await handle('startIngest', { paths: [path.join(dir, 'chosen', '..', 'private')] }))?.code, 'not-chosen');
   assert.equal((await handle('startIngest', { paths: [path.join(dir, 'chosen')] })).ok, true);
   await waitForIngest();
-  assert.deepEqual([...catalogue.photos.iterateAll()].map((p) => path.basename(p.file)), ['fortepan_1.jpg']);
+  assert.deepEqual((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => path.basename(p.file)), ['fortepan_1.jpg']);
 });
 
 test('chooseFolder checks what it records', async () => {
@@ -59,7 +59,7 @@ test('startExport only into a chosen folder or a new folder inside it, never thr
   const made = await handle('createCollection', { name: 'Cikk' });
   assert.ok(made.ok);
   const id = (made.value as { id: number }).id;
-  await handle('addToCollection', { id, photoIds: catalogue.photos.ids() });
+  await handle('addToCollection', { id, photoIds: await catalogue.photos.ids() });
   const request = (outDir: string) => ({ id, outDir, format: 'jpeg', style: 'fortepan', lang: 'en', overwrite: true });
   const refused = refusal(await handle('startExport', request(path.join(dir, 'private'))));
   assert.equal(refused?.code, 'not-chosen');
@@ -79,7 +79,7 @@ test('startExport only into a chosen folder or a new folder inside it, never thr
 });
 
 test('writeSidecars writes next to originals that are there, and nowhere else', async () => {
-  const [photo] = [...catalogue.photos.iterateAll()];
+  const [photo] = (await Array.fromAsync(catalogue.photos.iterateAll()));
   const moved = path.join(dir, 'moved.jpg');
   fs.renameSync(photo.file, moved);
   const report = await handle('writeSidecars', { ids: [photo.id] });

@@ -14,9 +14,9 @@ test('read-only commands work while the catalogue is open elsewhere; edits are r
   const open = Catalogue.open(cat, { create: true });
   try {
     await open.ingest.run([path.join(dir, 'photos')]);
-    const [{ id }] = open.photos.list(0, 1).photos;
+    const [{ id }] = (await open.photos.list(0, 1)).photos;
     // An edit the app has committed is what the command line reads.
-    open.photos.update([id], { caption: 'Villamos a körúton' });
+    await open.photos.update([id], { caption: 'Villamos a körúton' });
 
     const list = fototar('list', '--catalogue', cat, '--json');
     assert.equal(list.status, 0, list.stderr);
@@ -31,7 +31,7 @@ test('read-only commands work while the catalogue is open elsewhere; edits are r
     const edit = fototar('edit', String(id), '--catalogue', cat, '--caption', 'x');
     assert.equal(edit.status, 1);
     assert.match(edit.stderr, /in use/);
-    assert.equal(open.photos.get(id).caption, 'Villamos a körúton');
+    assert.equal((await open.photos.get(id)).caption, 'Villamos a körúton');
   } finally {
     open.close();
   }

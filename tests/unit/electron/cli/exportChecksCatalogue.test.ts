@@ -19,8 +19,8 @@ async function catalogueWithCollection(): Promise<string> {
   const catalogue = Catalogue.open(catalogueDir, { create: true });
   try {
     await catalogue.ingest.run([originals]);
-    const collection = catalogue.collections.create('Könyv');
-    catalogue.collections.add(collection.id, catalogue.photos.ids());
+    const collection = await catalogue.collections.create('Könyv');
+    await catalogue.collections.add(collection.id, await catalogue.photos.ids());
   } finally {
     catalogue.close();
   }

@@ -23,14 +23,14 @@ before(async () => {
     colours: ['#111111', '#222222'],
     // Someone with write access to the catalogue folder swaps a thumbnail for a link to a secret.
     async beforeServe({ catalogue: opened, secret }) {
-      const second = opened.photos.ids()[1];
-      const thumb = thumbnailPath(opened.paths, opened.photos.get(second).hash, 'grid');
+      const second = (await opened.photos.ids())[1];
+      const thumb = thumbnailPath(opened.paths, (await opened.photos.get(second)).hash, 'grid');
       await fs.rm(thumb);
       await fs.symlink(secret, thumb);
     },
   });
   ({ catalogue, server } = served);
-  ids = catalogue.photos.ids();
+  ids = await catalogue.photos.ids();
 });
 after(() => served.close());
 

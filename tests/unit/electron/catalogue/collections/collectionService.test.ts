@@ -27,55 +27,55 @@ before(async () => {
   await writeFixture(photos, '../../etc/passwd <CON>.jpg'.replace(/\//g, '_'), makeJpeg({ width: 100, height: 100, xmp: { description: 'Other', credit: 'Magyar Nemzeti Múzeum', creator: 'Kovács Béla' } }));
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([photos]);
-  for (const p of catalogue.photos.iterateAll()) ids[p.fortepanId ?? 'other'] = p.id;
-  catalogue.photos.update([ids[54176]], { photographer: 'Berkó Pál', title: 'Villamos', tags: ['villamos'] });
+  for await (const p of catalogue.photos.iterateAll()) ids[p.fortepanId ?? 'other'] = p.id;
+  await catalogue.photos.update([ids[54176]], { photographer: 'Berkó Pál', title: 'Villamos', tags: ['villamos'] });
 });
 
 after(() => catalogue.close());
 
-const figures = (id: number) => catalogue.collections.items(id).map((i) => i.photoId);
+const figures = async (id: number) => (await catalogue.collections.items(id)).map((i) => i.photoId);
 
-test('a collection keeps its order; the same photo may be in it twice; moves and removals renumber', () => {
+test('a collection keeps its order; the same photo may be in it twice; moves and removals renumber', async () => {
   const store = catalogue.collections;
-  const c = store.create('  Chapter   3 ');
+  const c = await store.create('  Chapter   3 ');
   assert.equal(c.name, 'Chapter 3');
-  assert.throws(() => store.create('chapter 3'), (e: CatalogueError) => e.code === 'invalid-input' && /already exists/.test(e.message));
-  assert.throws(() => store.create('   '), CatalogueError);
-  assert.equal(store.idByName('CHAPTER 3'), c.id);
+  await assert.rejects(async () => await store.create('chapter 3'), (e: CatalogueError) => e.code === 'invalid-input' && /already exists/.test(e.message));
+  await assert.rejects(async () => await store.create('   '), CatalogueError);
+  assert.equal(await store.idByName('CHAPTER 3'), c.id);
 
-  const added = store.add(c.id, [ids[54176], ids[7416], ids.other]);
+  const added = await store.add(c.id, [ids[54176], ids[7416], ids.other]);
   assert.deepEqual(added.duplicates, []);
-  assert.deepEqual(figures(c.id), [ids[54176], ids[7416], ids.other]);
-  const again = store.add(c.id, [ids[54176]]);
+  assert.deepEqual(await figures(c.id), [ids[54176], ids[7416], ids.other]);
+  const again = await store.add(c.id, [ids[54176]]);
   assert.deepEqual(again.duplicates, [ids[54176]], 'adding a photo that is there is allowed and reported');
-  assert.deepEqual(figures(c.id), [ids[54176], ids[7416], ids.other, ids[54176]]);
-  assert.deepEqual(store.items(c.id).map((i) => i.position), [0, 1, 2, 3]);
+  assert.deepEqual(await figures(c.id), [ids[54176], ids[7416], ids.other, ids[54176]]);
+  assert.deepEqual((await store.items(c.id)).map((i) => i.position), [0, 1, 2, 3]);
 
-  const last = store.items(c.id)[3].itemId;
-  store.move(c.id, last, 1);
-  assert.deepEqual(figures(c.id), [ids[54176], ids[54176], ids[7416], ids.other]);
-  assert.throws(() => store.itemOfPhoto(c.id, ids[54176]), /2 times/);
-  store.move(c.id, store.itemOfPhoto(c.id, ids.other).itemId, 0);
-  assert.deepEqual(figures(c.id), [ids.other, ids[54176], ids[54176], ids[7416]]);
-  store.move(c.id, store.itemOfPhoto(c.id, ids.other).itemId, 99);
-  assert.deepEqual(figures(c.id), [ids[54176], ids[54176], ids[7416], ids.other]);
+  const last = (await store.items(c.id))[3].itemId;
+  await store.move(c.id, last, 1);
+  assert.deepEqual(await figures(c.id), [ids[54176], ids[54176], ids[7416], ids.other]);
+  await assert.rejects(async () => await store.itemOfPhoto(c.id, ids[54176]), /2 times/);
+  await store.move(c.id, (await store.itemOfPhoto(c.id, ids.other)).itemId, 0);
+  assert.deepEqual(await figures(c.id), [ids.other, ids[54176], ids[54176], ids[7416]]);
+  await store.move(c.id, (await store.itemOfPhoto(c.id, ids.other)).itemId, 99);
+  assert.deepEqual(await figures(c.id), [ids[54176], ids[54176], ids[7416], ids.other]);
 
-  store.removeItems(c.id, [store.items(c.id)[1].itemId]);
-  assert.deepEqual(figures(c.id), [ids[54176], ids[7416], ids.other]);
-  assert.deepEqual(store.items(c.id).map((i) => i.position), [0, 1, 2]);
-  assert.throws(() => store.add(c.id, [999999]), (e: CatalogueError) => e.code === 'not-found');
-  assert.deepEqual(figures(c.id), [ids[54176], ids[7416], ids.other], 'a failed add changes nothing');
+  await store.removeItems(c.id, [(await store.items(c.id))[1].itemId]);
+  assert.deepEqual(await figures(c.id), [ids[54176], ids[7416], ids.other]);
+  assert.deepEqual((await store.items(c.id)).map((i) => i.position), [0, 1, 2]);
+  await assert.rejects(async () => await store.add(c.id, [999999]), (e: CatalogueError) => e.code === 'not-found');
+  assert.deepEqual(await figures(c.id), [ids[54176], ids[7416], ids.other], 'a failed add changes nothing');
 
   // A photo may be in many collections.
-  const other = store.create('Article on 1956');
-  store.add(other.id, [ids[54176]]);
-  assert.deepEqual(catalogue.collections.list().map((s) => [s.name, s.count]), [['Article on 1956', 1], ['Chapter 3', 3]]);
-  store.rename(other.id, 'Cikk 1956-ról');
-  store.delete(other.id);
-  assert.deepEqual(catalogue.collections.list().map((s) => s.name), ['Chapter 3']);
-  assert.equal(catalogue.photos.count(), 3, 'deleting a collection keeps the photos');
+  const other = await store.create('Article on 1956');
+  await store.add(other.id, [ids[54176]]);
+  assert.deepEqual((await catalogue.collections.list()).map((s) => [s.name, s.count]), [['Article on 1956', 1], ['Chapter 3', 3]]);
+  await store.rename(other.id, 'Cikk 1956-ról');
+  await store.delete(other.id);
+  assert.deepEqual((await catalogue.collections.list()).map((s) => s.name), ['Chapter 3']);
+  assert.equal(await catalogue.photos.count(), 3, 'deleting a collection keeps the photos');
 
-  const full = catalogue.collections.get(c.id);
+  const full = await catalogue.collections.get(c.id);
   assert.deepEqual(full.items.map((i) => i.photo.id), [ids[54176], ids[7416], ids.other]);
   assert.equal(full.items[0].photo.credit, 'Fortepan / Nagy Gyula / Berkó Pál');
 });
@@ -124,15 +124,15 @@ function sha(file: string): string {
 
 test('export writes credited pictures, credit lists and a manifest; ExifTool reads EXIF, IPTC and XMP back', { skip: hasExiftool ? false : 'exiftool is not installed (Debian: libimage-exiftool-perl)' }, async () => {
   const service = catalogue.collections;
-  const id = service.idByName('Chapter 3');
-  service.setModified(id, service.items(id)[0].itemId, true);
-  const originals = [...catalogue.photos.iterateAll()].map((p) => [p.file, sha(p.file), fs.statSync(p.file).mtimeMs] as const);
+  const id = await service.idByName('Chapter 3');
+  await service.setModified(id, (await service.items(id))[0].itemId, true);
+  const originals = (await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [p.file, sha(p.file), fs.statSync(p.file).mtimeMs] as const);
   const out = path.join(dir, 'export');
   const progress: number[] = [];
-  catalogue.photos.update([ids[7416]], { archiveRef: 'HU.BFL.XV.19.d.1.05.054' });
+  await catalogue.photos.update([ids[7416]], { archiveRef: 'HU.BFL.XV.19.d.1.05.054' });
   const report = await catalogue.exports.run(id, { outDir: out, size: 320, quality: 85, format: 'jpeg', style: 'press', lang: 'hu', overwrite: false }, { onProgress: (p) => progress.push(p.done) });
-  catalogue.photos.update([ids[7416]], { archiveRef: '' });
-  const otherName = `03_${exportIdentity(catalogue.photos.get(ids.other))}.jpg`;
+  await catalogue.photos.update([ids[7416]], { archiveRef: '' });
+  const otherName = `03_${exportIdentity(await catalogue.photos.get(ids.other))}.jpg`;
   assert.deepEqual(report.files, ['01_fortepan_54176.jpg', '02_fortepan_7416.jpg', otherName, 'credits.txt', 'credits.docx', 'manifest.csv']);
   assert.deepEqual(fs.readdirSync(out).sort(), [...report.files].sort(), 'nothing else is left in the folder');
   assert.ok(progress.at(-1) === report.files.length);
@@ -204,7 +204,7 @@ test('export writes credited pictures, credit lists and a manifest; ExifTool rea
 
 test('TIFF export carries EXIF, IPTC and XMP too', { skip: hasExiftool ? false : 'exiftool is not installed' }, async () => {
   const service = catalogue.collections;
-  const id = service.idByName('Chapter 3');
+  const id = await service.idByName('Chapter 3');
   const out = path.join(dir, 'export-tiff');
   const report = await catalogue.exports.run(id, { outDir: out, size: 200, format: 'tiff', style: 'fortepan', lang: 'en', overwrite: false });
   assert.equal(report.files[0], '01_fortepan_54176.tif');
@@ -225,7 +225,7 @@ test('TIFF export carries EXIF, IPTC and XMP too', { skip: hasExiftool ? false :
 
 test('cancel leaves no files, not even hidden staging ones', async () => {
   const service = catalogue.collections;
-  const id = service.idByName('Chapter 3');
+  const id = await service.idByName('Chapter 3');
   const out = path.join(dir, 'export-cancelled');
   const controller = new AbortController();
   await assert.rejects(
@@ -252,19 +252,19 @@ test('cancel leaves no files, not even hidden staging ones', async () => {
 
 test('export refuses bad options, an empty collection, and an output on top of an original', async () => {
   const service = catalogue.collections;
-  const id = service.idByName('Chapter 3');
+  const id = await service.idByName('Chapter 3');
   const base = { format: 'jpeg' as const, style: 'fortepan' as const, lang: 'en' as const, overwrite: true };
   await assert.rejects(catalogue.exports.run(id, { ...base, outDir: path.join(dir, 'x'), size: 5 }), /size/);
   await assert.rejects(catalogue.exports.run(id, { ...base, outDir: path.join(dir, 'x'), quality: 101 }), /quality/);
-  const empty = service.create('Empty');
+  const empty = await service.create('Empty');
   await assert.rejects(catalogue.exports.run(empty.id, { ...base, outDir: path.join(dir, 'x') }), /empty/);
   // A photo named like an export file, in the output folder, with --overwrite: refused.
   const photos = path.join(dir, 'photos2');
   await writeFixture(photos, '01_fortepan_999.jpg', makeJpeg({}));
   await catalogue.ingest.run([photos]);
   const trap = catalogue.store.photos.byFile(path.join(photos, '01_fortepan_999.jpg'))!.id;
-  const c = service.create('Trap');
-  service.add(c.id, [trap]);
+  const c = await service.create('Trap');
+  await service.add(c.id, [trap]);
   const hash = sha(path.join(photos, '01_fortepan_999.jpg'));
   await assert.rejects(catalogue.exports.run(c.id, { ...base, outDir: photos }), /is an original/);
   assert.equal(sha(path.join(photos, '01_fortepan_999.jpg')), hash);
@@ -272,7 +272,7 @@ test('export refuses bad options, an empty collection, and an output on top of a
 
 test('a staging folder left by a crashed export is removed by the next export; a live one is kept', async () => {
   const service = catalogue.collections;
-  const id = service.idByName('Chapter 3');
+  const id = await service.idByName('Chapter 3');
   const out = path.join(dir, 'export-after-crash');
   // A process id that cannot be running (above Linux's pid_max), and this process's own.
   const dead = path.join(out, `${STAGING_PREFIX}4194399-abc123`);

@@ -34,9 +34,9 @@ before(async () => {
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([photos]);
   const ids = files.map((file) => catalogue.store.photos.byFile(file)!.id);
-  collection = catalogue.collections.create('Parallel').id;
+  collection = (await catalogue.collections.create('Parallel')).id;
   // A different order than the files': the collection's order is the figures' order.
-  catalogue.collections.add(collection, [ids[0], ids[3], ids[1], ids[5], ids[2], ids[4]]);
+  await catalogue.collections.add(collection, [ids[0], ids[3], ids[1], ids[5], ids[2], ids[4]]);
 });
 
 after(() => catalogue.close());

@@ -40,10 +40,10 @@ before(async () => {
   catalogue = made.catalogue;
   dir = made.dir;
   const service = catalogue.collections;
-  all = service.create('All').id;
-  service.add(all, made.ids);
-  three = service.create('Three').id;
-  service.add(three, made.ids.slice(0, 3));
+  all = (await service.create('All')).id;
+  await service.add(all, made.ids);
+  three = (await service.create('Three')).id;
+  await service.add(three, made.ids.slice(0, 3));
 });
 
 after(() => catalogue.close());

@@ -22,10 +22,10 @@ before(async () => {
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([path.join(dir, 'photos')]);
   const service = catalogue.collections;
-  const made = service.create('Trap');
+  const made = await service.create('Trap');
   collectionId = made.id;
-  service.add(made.id, [catalogue.store.photos.byFile(original)!.id]);
-  const planned = service.items(made.id).length;
+  await service.add(made.id, [catalogue.store.photos.byFile(original)!.id]);
+  const planned = (await service.items(made.id)).length;
   assert.equal(planned, 1);
 });
 after(() => catalogue.close());

@@ -39,7 +39,7 @@ test('a batch edit addressed to "all except" a selection changes exactly those p
     assert.deepEqual([result.count, result.changed], [2_497, 2_497]);
     const donors = catalogue.db.prepare("SELECT count(*) AS n FROM photos WHERE donor = 'Hunyadi László'").get() as { n: number };
     assert.equal(donors.n, 2_497);
-    assert.equal(catalogue.photos.get(6).donor, '');
+    assert.equal((await catalogue.photos.get(6)).donor, '');
     await call('undo', {});
     const after = catalogue.db.prepare("SELECT count(*) AS n FROM photos WHERE donor != ''").get() as { n: number };
     assert.equal(after.n, 0);
@@ -143,7 +143,7 @@ test("another process's commit is noticed from the folder's change notice, not o
   // A poll far too slow to be what notices it within the wait below.
   const stop = watchExternalWrites(catalogue.db, () => noticed++, 600_000);
   try {
-    catalogue.photos.update([1], { title: 'saját' });
+    await catalogue.photos.update([1], { title: 'saját' });
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(noticed, 0, "this connection's own write is not another's");
     const other = new DatabaseSync(catalogue.paths.database);

@@ -20,11 +20,11 @@ test('migration 12 gives an older catalogue unmarked photos, and edits of marks 
   const catalogue = Catalogue.open(dir);
   try {
     assert.deepEqual(
-      catalogue.photos.getMany([1, 2, 3, 4]).map((p) => [p.rating, p.flag, p.label]),
+      (await catalogue.photos.getMany([1, 2, 3, 4])).map((p) => [p.rating, p.flag, p.label]),
       [[0, '', ''], [0, '', ''], [0, '', ''], [0, '', '']],
     );
     assert.equal((await catalogue.search.query('rating:0 flag:none label:none', 0, 10)).total, 4);
-    catalogue.photos.update([2], { rating: 4, flag: 'pick', label: 'red' });
+    await catalogue.photos.update([2], { rating: 4, flag: 'pick', label: 'red' });
     // The changelog trigger logs marks (else a persisted index would never learn of the edit).
     const found = await catalogue.search.query('rating:>=3 flag:pick label:red', 0, 10);
     assert.deepEqual(found.hits.map((h) => [h.id, h.rating, h.flag, h.label]), [[2, 4, 'pick', 'red']]);
@@ -41,7 +41,7 @@ test('marks on a whole selection are one undoable step; search filters and facet
   try {
     const everything = { query: '', all: true, ids: [1, 2] };
     assert.deepEqual(await catalogue.photos.editSelection(everything, { rating: 3 }), { count: 28, changed: 28 });
-    assert.equal(catalogue.history.state().undoLabel, 'Edit rating of 28 photos');
+    assert.equal((await catalogue.history.state()).undoLabel, 'Edit rating of 28 photos');
     await catalogue.photos.editSelection({ query: 'rating:3', all: false, ids: [3, 4, 5] }, { flag: 'reject', label: 'blue' });
     await catalogue.photos.editSelection({ query: '', all: false, ids: [1] }, { rating: 5, flag: 'pick' });
 
@@ -66,18 +66,18 @@ test('marks on a whole selection are one undoable step; search filters and facet
     assert.equal(facets.marks.labels.none, 27);
 
     // Undo takes back the last step only, and the index follows.
-    catalogue.history.undo();
+    await catalogue.history.undo();
     assert.equal(await total('flag:pick'), 0);
     assert.equal(await total('rating:5'), 0);
     assert.equal(await total('rating:0'), 2);
-    catalogue.history.undo();
+    await catalogue.history.undo();
     assert.equal(await total('label:blue'), 0);
-    catalogue.history.redo();
+    await catalogue.history.redo();
     assert.equal(await total('label:blue flag:reject'), 3);
 
     // Values that are no mark are refused with a reason, never stored.
     await assert.rejects(catalogue.photos.editSelection(everything, { rating: 7 }), (e: unknown) => e instanceof CatalogueError && /^Rating not stored: "7"/.test(e.message));
-    assert.throws(() => catalogue.photos.update([1], { label: 'orange' as never }), /Label not stored: "orange"/);
+    await assert.rejects(async () => await catalogue.photos.update([1], { label: 'orange' as never }), /Label not stored: "orange"/);
   } finally {
     catalogue.close();
   }

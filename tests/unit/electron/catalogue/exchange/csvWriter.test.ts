@@ -67,13 +67,13 @@ before(async () => {
   const made = await archivistCatalogue(HOSTILE.length);
   catalogue = made.catalogue;
   dir = made.dir;
-  made.ids.forEach((id, i) => {
+  for (const [i, id] of made.ids.entries()) {
     const value = HOSTILE[i];
-    catalogue.photos.update([id], { title: value, caption: value, donor: value, photographer: value, place: value, notes: value, tags: [value] });
-  });
+    await catalogue.photos.update([id], { title: value, caption: value, donor: value, photographer: value, place: value, notes: value, tags: [value] });
+  }
   const service = catalogue.collections;
-  collectionId = service.create('Hostile').id;
-  service.add(collectionId, made.ids);
+  collectionId = (await service.create('Hostile')).id;
+  await service.add(collectionId, made.ids);
 });
 
 after(() => catalogue.close());
@@ -85,8 +85,8 @@ test('the CSV writer quotes every cell and guards formulas', () => {
   assert.ok(csvFile(['a'], [['x']]).startsWith('\ufeff"a"\r\n"x"\r\n'), 'a file starts with the BOM');
 });
 
-test('export-metadata CSV', () => {
-  assertSafe(exportMetadata(catalogue, 'csv'), 'export-metadata');
+test('export-metadata CSV', async () => {
+  assertSafe(await exportMetadata(catalogue, 'csv'), 'export-metadata');
 });
 
 test('the credit list as CSV, file and preview, in every style', async () => {
@@ -95,7 +95,7 @@ test('the credit list as CSV, file and preview, in every style', async () => {
     const file = (await service.creditsFile(collectionId, style, 'hu', 'csv')).toString('utf8');
     assertSafe(file, `credits.csv (${style})`);
     assert.ok(file.startsWith('\ufeff'), 'Excel reads the accents right');
-    assertSafe(service.credits(collectionId, style, 'en', 'csv').text, `credits preview (${style})`);
+    assertSafe((await service.credits(collectionId, style, 'en', 'csv')).text, `credits preview (${style})`);
   }
 });
 

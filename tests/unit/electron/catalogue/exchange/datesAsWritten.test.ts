@@ -10,14 +10,14 @@ import { fototar } from '../../../../support/cli.ts';
 test('an edit and a batch edit store a Hungarian phrase as EDTF with its bounds', async () => {
   const { catalogue, ids } = await archivistCatalogue(3);
   try {
-    catalogue.photos.update([ids[0]], { date: '1956 körül' });
-    const one = catalogue.photos.get(ids[0]);
+    await catalogue.photos.update([ids[0]], { date: '1956 körül' });
+    const one = await catalogue.photos.get(ids[0]);
     assert.equal(one.date, '1956~');
     assert.deepEqual([one.dateFrom, one.dateTo], ['1956-01-01', '1956-12-31']);
-    catalogue.photos.update([ids[1], ids[2]], { date: 'az 1950-es években' });
-    assert.deepEqual([catalogue.photos.get(ids[1]).date, catalogue.photos.get(ids[2]).date], ['195X', '195X']);
-    assert.throws(() => catalogue.photos.update([ids[0]], { date: 'valamikor régen' }), /cannot be read as a date.*Accepted/);
-    assert.equal(catalogue.photos.get(ids[0]).date, '1956~', 'a refused date changes nothing');
+    await catalogue.photos.update([ids[1], ids[2]], { date: 'az 1950-es években' });
+    assert.deepEqual([(await catalogue.photos.get(ids[1])).date, (await catalogue.photos.get(ids[2])).date], ['195X', '195X']);
+    await assert.rejects(async () => await catalogue.photos.update([ids[0]], { date: 'valamikor régen' }), /cannot be read as a date.*Accepted/);
+    assert.equal((await catalogue.photos.get(ids[0])).date, '1956~', 'a refused date changes nothing');
   } finally {
     catalogue.close();
   }
@@ -27,9 +27,9 @@ test('a CSV import reads Hungarian Excel short dates, seasons and open ends', as
   const { catalogue, ids } = await archivistCatalogue(3);
   try {
     const csv = ['fortepan_id;date', '1000;1956. 10. 23.', '1001;1944 nyarán', '1002;1890 után'].join('\r\n');
-    const applied = importMetadata(catalogue, csv, { apply: true, name: 'excel.csv' });
+    const applied = await importMetadata(catalogue, csv, { apply: true, name: 'excel.csv' });
     assert.equal(applied.rejected.length, 0, JSON.stringify(applied.rejected));
-    const [a, b, c] = ids.map((id) => catalogue.photos.get(id));
+    const [a, b, c] = await Promise.all(ids.map(async (id) => await catalogue.photos.get(id)));
     assert.deepEqual([a.date, a.dateFrom, a.dateTo], ['1956-10-23', '1956-10-23', '1956-10-23']);
     assert.deepEqual([b.date, b.dateFrom, b.dateTo], ['1944-22', '1944-06-01', '1944-08-31']);
     assert.deepEqual([c.date, c.dateFrom, c.dateTo], ['1890/..', '1890-01-01', '1910-12-31']);
@@ -58,18 +58,18 @@ test('an import keeps the rest of a row with an unreadable date only when asked'
   const { catalogue, ids } = await archivistCatalogue(1);
   try {
     const csv = 'fortepan_id;title;date\r\n1000;Körtér;valamikor\r\n';
-    const strict = importMetadata(catalogue, csv, { apply: true });
+    const strict = await importMetadata(catalogue, csv, { apply: true });
     assert.deepEqual(strict.rejected.map((r) => r.line), [2]);
     assert.match(strict.rejected[0].reason, /date: .*cannot be read as a date/);
     // The cell itself travels with the reason, so the UI says why in its own language.
     assert.equal(strict.rejected[0].unreadableDate, 'valamikor');
-    assert.equal(catalogue.photos.get(ids[0]).title, '');
-    const lenient = importMetadata(catalogue, csv, { apply: true, skipBadDates: true });
+    assert.equal((await catalogue.photos.get(ids[0])).title, '');
+    const lenient = await importMetadata(catalogue, csv, { apply: true, skipBadDates: true });
     assert.deepEqual(lenient.rejected, []);
     assert.deepEqual(lenient.warnings?.map((w) => w.line), [2]);
     assert.equal(lenient.warnings[0].unreadableDate, 'valamikor');
-    assert.equal(catalogue.photos.get(ids[0]).title, 'Körtér');
-    assert.equal(catalogue.photos.get(ids[0]).date, '');
+    assert.equal((await catalogue.photos.get(ids[0])).title, 'Körtér');
+    assert.equal((await catalogue.photos.get(ids[0])).date, '');
   } finally {
     catalogue.close();
   }

@@ -42,7 +42,7 @@ test('a Windows-1250 ";" CSV from Hungarian Excel imports every accent, and says
     const result = await importMetadataFile(catalogue, windows1250(csv), { name: 'lista.csv', apply: true });
     assert.equal(result.encoding, 'Windows-1250');
     assert.deepEqual(result.rejected, []);
-    const [a, b, c] = ids.map((id) => catalogue.photos.get(id));
+    const [a, b, c] = await Promise.all(ids.map(async (id) => await catalogue.photos.get(id)));
     assert.equal(a.title, ALL_ACCENTS);
     assert.deepEqual([a.donor, b.donor, c.donor], ['Kurutz Márton', 'Kurutz Márton', 'Kurutz Márton']);
     assert.deepEqual([a.date, b.date, c.date], ['1956-10-23', '195X', '1944-23']);
@@ -59,15 +59,15 @@ test('UTF-16 with a BOM (Excel\'s "Unicode text", tab separated) and UTF-8 with 
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const r1 = await importMetadataFile(catalogue, le, { name: 'unicode.txt', apply: true });
     assert.equal(r1.encoding, 'UTF-16LE');
-    assert.equal(catalogue.photos.get(ids[0]).title, ALL_ACCENTS);
+    assert.equal((await catalogue.photos.get(ids[0])).title, ALL_ACCENTS);
     const be = Buffer.from(Buffer.from(`\ufeffmid,title\n1000,Be ${ALL_ACCENTS}\n`, 'utf16le').swap16());
     assert.equal((await importMetadataFile(catalogue, be, { name: 'be.csv', apply: true })).encoding, 'UTF-16BE');
-    assert.equal(catalogue.photos.get(ids[0]).title, `Be ${ALL_ACCENTS}`);
+    assert.equal((await catalogue.photos.get(ids[0])).title, `Be ${ALL_ACCENTS}`);
     const bom = await importMetadataFile(catalogue, Buffer.from(`\ufeffmid,title\n1000,Bom ${ALL_ACCENTS}\n`), { name: 'a.csv', apply: true });
     assert.equal(bom.encoding, 'UTF-8 with BOM');
     const plain = await importMetadataFile(catalogue, Buffer.from(`mid,title\n1000,Plain ${ALL_ACCENTS}\n`), { name: 'b.csv', apply: true });
     assert.equal(plain.encoding, 'UTF-8');
-    assert.equal(catalogue.photos.get(ids[0]).title, `Plain ${ALL_ACCENTS}`);
+    assert.equal((await catalogue.photos.get(ids[0])).title, `Plain ${ALL_ACCENTS}`);
   } finally {
     catalogue.close();
   }
@@ -81,13 +81,13 @@ test('UTF-8 read as bytes (no string of the whole file) gives what decoding it g
   assert.equal(utf8?.encoding, 'UTF-8 with BOM');
   const decoded = decodeSpreadsheetText(bytes);
   assert.ok(decoded.ok);
-  const records = (read: TableReader) => {
+  const records = async (read: TableReader) => {
     const out: [number, string[]][] = [];
-    read((line, record) => out.push([line, record]));
+    for await (const { line, record } of read) out.push([line, record]);
     return out;
   };
-  const fromBytes = records(csvRecords(utf8!.bytes));
-  assert.deepEqual(fromBytes, records(csvRecords(decoded.text)));
+  const fromBytes = await records(csvRecords(utf8!.bytes));
+  assert.deepEqual(fromBytes, await records(csvRecords(decoded.text)));
   assert.deepEqual(fromBytes.map(([line]) => line), [1, 2, 5, 6]);
   assert.equal(fromBytes[1][1][2], 'két\r\nsor, "idézve" 📷');
   // Without a BOM, a C1 control (bytes C2 85) or DEL is no spreadsheet's UTF-8: left to
@@ -98,7 +98,7 @@ test('UTF-8 read as bytes (no string of the whole file) gives what decoding it g
   assert.equal(utf8Spreadsheet(Buffer.from(`mid,title\n1000,${ALL_ACCENTS}\t\n`))?.encoding, 'UTF-8');
   // A quote left open is reported at its line, read from bytes as from text.
   const broken = Buffer.from('mid,title\n1000,ok\n1001,"open\n1002,x\n');
-  assert.throws(() => records(csvRecords(utf8Spreadsheet(broken)!.bytes)), (error: Error & { key?: string }) => /line/i.test(error.message));
+  await assert.rejects(records(csvRecords(utf8Spreadsheet(broken)!.bytes)), (error: Error & { key?: string }) => /line/i.test(error.message));
 });
 
 test('a file whose encoding cannot be told is refused with one clear sentence, and nothing changes', async () => {
@@ -109,7 +109,7 @@ test('a file whose encoding cannot be told is refused with one clear sentence, a
     await assert.rejects(importMetadataFile(catalogue, odd, { name: 'odd.csv', apply: true }), /encoding cannot be told/);
     const nul = Buffer.from('m\0i\0d\0,\0t\0\n\0');
     await assert.rejects(importMetadataFile(catalogue, nul, { name: 'nul.csv', apply: true }), /NUL bytes/);
-    assert.equal(catalogue.photos.get(ids[0]).title, '');
+    assert.equal((await catalogue.photos.get(ids[0])).title, '');
   } finally {
     catalogue.close();
   }
@@ -128,14 +128,14 @@ test("Fortepan's own column names import into the right fields", async () => {
     ].join('\n');
     const result = await importMetadataFile(catalogue, Buffer.from(csv), { name: 'fortepan.csv', apply: true });
     assert.deepEqual(result.ignoredColumns, []);
-    const p = catalogue.photos.get(ids[0]);
+    const p = await catalogue.photos.get(ids[0]);
     assert.deepEqual(
       [p.date, p.caption, p.donor, p.photographer, p.tags, p.country, p.city, p.place],
       ['1956', 'Villamos a Nagykörúton', 'Nagy Gyula', 'Berkó Pál', ['villamos', 'körút'], 'Magyarország', 'Budapest', 'Nagykörút'],
     );
     // Hungarian headers without accents and in any case.
     await importMetadataFile(catalogue, Buffer.from('FORTEPAN SZAM;Cim;Leiras;Megjegyzes\n1000;Körút;Új leírás;jegyzet\n'), { name: 'x.csv', apply: true });
-    assert.deepEqual([catalogue.photos.get(ids[0]).title, catalogue.photos.get(ids[0]).caption, catalogue.photos.get(ids[0]).notes], ['Körút', 'Új leírás', 'jegyzet']);
+    assert.deepEqual([(await catalogue.photos.get(ids[0])).title, (await catalogue.photos.get(ids[0])).caption, (await catalogue.photos.get(ids[0])).notes], ['Körút', 'Új leírás', 'jegyzet']);
   } finally {
     catalogue.close();
   }
@@ -153,7 +153,7 @@ for (const { format, lang } of FORMS) {
   test(`export → import round-trips every field: ${format}, ${lang}`, async () => {
     const { dir, photos, catalogue, ids } = await archivistCatalogue(5);
     try {
-      catalogue.photos.update([ids[0]], {
+      await catalogue.photos.update([ids[0]], {
         title: `=SUM(A1) ${ALL_ACCENTS}`,
         caption: 'Első sor; "idézet"\nmásodik sor',
         date: '1956-10-23',
@@ -164,13 +164,13 @@ for (const { format, lang } of FORMS) {
         licence: 'CC BY-SA 3.0',
         notes: '0012',
       });
-      catalogue.photos.update([ids[1]], { date: '195X', place: 'Nagykörút' });
-      catalogue.photos.update([ids[2]], { date: '1944-23', city: 'Győr' });
-      catalogue.photos.update([ids[3]], { date: '1956~' });
-      catalogue.photos.update([ids[4]], { date: '[1955,1956]' });
+      await catalogue.photos.update([ids[1]], { date: '195X', place: 'Nagykörút' });
+      await catalogue.photos.update([ids[2]], { date: '1944-23', city: 'Győr' });
+      await catalogue.photos.update([ids[3]], { date: '1956~' });
+      await catalogue.photos.update([ids[4]], { date: '[1955,1956]' });
       const file = path.join(dir, `export.${format}`);
       if (format === 'xlsx') await fs.writeFile(file, await exportMetadataXlsx(catalogue, { lang }));
-      else await fs.writeFile(file, exportMetadata(catalogue, format, { lang }));
+      else await fs.writeFile(file, await exportMetadata(catalogue, format, { lang }));
       if (format === 'csv' && lang === 'hu') {
         const text = await fs.readFile(file, 'utf8');
         assert.ok(text.startsWith('\ufeff"Fortepan-szám";"fájl";"cím"'), 'Hungarian headers, ";" between cells');
@@ -191,9 +191,9 @@ for (const { format, lang } of FORMS) {
         await fresh.ingest.run([photos]);
         const result = await importMetadataFile(fresh, await fs.readFile(file), { name: path.basename(file), apply: true });
         assert.deepEqual(result.rejected, []);
-        const byFile = (c: Catalogue) => new Map([...c.photos.iterateAll()].map((p) => [p.file, p]));
-        const after = byFile(fresh);
-        for (const [f, original] of byFile(catalogue)) {
+        const byFile = async (c: Catalogue) => new Map((await Array.fromAsync(c.photos.iterateAll())).map((p) => [p.file, p]));
+        const after = await byFile(fresh);
+        for (const [f, original] of await byFile(catalogue)) {
           for (const field of [...EDITABLE_FIELDS, 'dateFrom', 'dateTo'] as const) {
             assert.deepEqual(after.get(f)![field], original[field], `${path.basename(f)} ${field}`);
           }

@@ -25,7 +25,7 @@ test('the formula guard neutralises = + - @ and comes off exactly once on import
 test('import previews every change, reports bad rows by line, and applies in one undoable step', async () => {
   const { catalogue, ids } = await archivistCatalogue(4);
   try {
-    catalogue.photos.update([ids[2]], { title: 'Már kész' });
+    await catalogue.photos.update([ids[2]], { title: 'Már kész' });
     const csv = [
       'fortepan_id,file,title,description,date,donor,tags,licence,Raktári hely',
       '1000,,Üllői út,"Villamos az Üllői úton,',
@@ -37,7 +37,7 @@ test('import previews every change, reports bad rows by line, and applies in one
       'Fortepan 1002,,Már kész,,,,,CC BY-SA 3.0,',
       ',fortepan_1003.jpg,Rossz dátum,,1956-13-01,,,,',
     ].join('\r\n');
-    const preview = importMetadata(catalogue, csv, { name: 'lista.csv' });
+    const preview = await importMetadata(catalogue, csv, { name: 'lista.csv' });
     assert.equal(preview.applied, false);
     assert.equal(preview.rows, 7);
     assert.deepEqual(preview.ignoredColumns, ['Raktári hely']);
@@ -57,19 +57,19 @@ test('import previews every change, reports bad rows by line, and applies in one
     assert.match(preview.rejected[1].reason, /same photo as line 2/);
     assert.match(preview.rejected[2].reason, /no photo in the catalogue with Fortepan number 1001 and file "fortepan_1000.jpg"/);
     assert.match(preview.rejected[3].reason, /date: .*month 13/);
-    assert.equal(catalogue.photos.get(ids[0]).title, '', 'a preview changes nothing');
+    assert.equal((await catalogue.photos.get(ids[0])).title, '', 'a preview changes nothing');
 
-    const applied = importMetadata(catalogue, csv, { apply: true, name: 'lista.csv' });
+    const applied = await importMetadata(catalogue, csv, { apply: true, name: 'lista.csv' });
     assert.equal(applied.applied, true);
-    const first = catalogue.photos.get(ids[0]);
+    const first = await catalogue.photos.get(ids[0]);
     assert.equal(first.title, 'Üllői út');
     assert.equal(first.dateFrom, '1956-01-01');
     assert.deepEqual(first.tags, ['villamos', 'Üllői út']);
-    assert.equal(catalogue.photos.get(ids[1]).date, '195X');
-    assert.equal(catalogue.history.state().undoLabel, 'Import 2 rows from lista.csv');
-    catalogue.history.undo();
-    assert.equal(catalogue.photos.get(ids[0]).title, '');
-    assert.equal(catalogue.photos.get(ids[1]).date, '');
+    assert.equal((await catalogue.photos.get(ids[1])).date, '195X');
+    assert.equal((await catalogue.history.state()).undoLabel, 'Import 2 rows from lista.csv');
+    await catalogue.history.undo();
+    assert.equal((await catalogue.photos.get(ids[0])).title, '');
+    assert.equal((await catalogue.photos.get(ids[1])).date, '');
   } finally {
     catalogue.close();
   }
@@ -78,18 +78,18 @@ test('import previews every change, reports bad rows by line, and applies in one
 test('a semicolon-separated CSV from a Hungarian Excel imports; --keep-blank leaves empty cells alone', async () => {
   const { catalogue, ids } = await archivistCatalogue(1);
   try {
-    catalogue.photos.update(ids, { donor: 'Berkó Pál', caption: 'Régi' });
+    await catalogue.photos.update(ids, { donor: 'Berkó Pál', caption: 'Régi' });
     const csv = '\ufefffortepan_id;title;description;donor\r\n1000;Körtér;;"Nagy; Gyula"\r\n';
-    const kept = importMetadata(catalogue, csv, { keepBlank: true, apply: true });
+    const kept = await importMetadata(catalogue, csv, { keepBlank: true, apply: true });
     assert.equal(kept.changes.length, 1);
-    const photo = catalogue.photos.get(ids[0]);
+    const photo = await catalogue.photos.get(ids[0]);
     assert.equal(photo.title, 'Körtér');
     assert.equal(photo.caption, 'Régi');
     assert.equal(photo.donor, 'Nagy; Gyula');
-    importMetadata(catalogue, csv, { apply: true });
-    assert.equal(catalogue.photos.get(ids[0]).caption, '', 'without keepBlank an empty cell empties the field');
-    assert.throws(() => importMetadata(catalogue, 'title\nx\n'), /fortepan_id or file/);
-    assert.throws(() => importMetadata(catalogue, 'fortepan_id,title\n1000,"unclosed\n'), /cannot be read/);
+    await importMetadata(catalogue, csv, { apply: true });
+    assert.equal((await catalogue.photos.get(ids[0])).caption, '', 'without keepBlank an empty cell empties the field');
+    await assert.rejects(async () => await importMetadata(catalogue, 'title\nx\n'), /fortepan_id or file/);
+    await assert.rejects(async () => await importMetadata(catalogue, 'fortepan_id,title\n1000,"unclosed\n'), /cannot be read/);
   } finally {
     catalogue.close();
   }
@@ -101,9 +101,9 @@ for (const format of ['csv', 'json'] as const) {
     // A file carrying its own embedded caption: the import must replace it, and clear what is empty.
     await writeFixture(photos, 'sub/fortepan_2000.jpg', makeJpeg({ xmp: { description: 'Beágyazott', title: 'Beágyazott cím' } }));
     await catalogue.ingest.run([photos]);
-    const embedded = [...catalogue.photos.iterateAll()].find((p) => p.fortepanId === 2000)!;
+    const embedded = (await Array.fromAsync(catalogue.photos.iterateAll())).find((p) => p.fortepanId === 2000)!;
     try {
-      catalogue.photos.update([ids[0]], {
+      await catalogue.photos.update([ids[0]], {
         title: '=HYPERLINK("http://evil")',
         caption: 'Első sor, "idézet"\nmásodik sor; pontosvessző',
         date: '1944/1945',
@@ -118,9 +118,9 @@ for (const format of ['csv', 'json'] as const) {
         archiveRef: 'HU.BFL.XV.19.d.1.05.054',
         notes: "@megjegyzés\t'idézőjel",
       });
-      catalogue.photos.update([ids[1]], { date: '[1955,1956]', tags: [], licence: '', source: '', notes: '' });
-      catalogue.photos.update([embedded.id], { title: '', caption: 'Saját', date: '1956?' });
-      const exported = exportMetadata(catalogue, format);
+      await catalogue.photos.update([ids[1]], { date: '[1955,1956]', tags: [], licence: '', source: '', notes: '' });
+      await catalogue.photos.update([embedded.id], { title: '', caption: 'Saját', date: '1956?' });
+      const exported = await exportMetadata(catalogue, format);
       if (format === 'csv') {
         assert.ok(exported.startsWith('\ufeff"fortepan_id","file","title"'));
         assert.match(exported, /"'=HYPERLINK\(""http:\/\/evil""\)"/);
@@ -132,11 +132,11 @@ for (const format of ['csv', 'json'] as const) {
       const fresh = Catalogue.open(path.join(dir, 'fresh'), { create: true });
       try {
         await fresh.ingest.run([photos]);
-        const result = importMetadata(fresh, await fs.readFile(file, 'utf8'), { format, apply: true });
+        const result = await importMetadata(fresh, await fs.readFile(file, 'utf8'), { format, apply: true });
         assert.deepEqual(result.rejected, []);
-        const byFile = (c: Catalogue) => new Map([...c.photos.iterateAll()].map((p) => [p.file, p]));
-        const before = byFile(catalogue);
-        const after = byFile(fresh);
+        const byFile = async (c: Catalogue) => new Map((await Array.fromAsync(c.photos.iterateAll())).map((p) => [p.file, p]));
+        const before = await byFile(catalogue);
+        const after = await byFile(fresh);
         assert.equal(after.size, 4);
         for (const [file, original] of before) {
           const copy = after.get(file)!;
@@ -145,7 +145,7 @@ for (const format of ['csv', 'json'] as const) {
           }
         }
         // Exporting the fresh catalogue gives the same file again.
-        assert.equal(exportMetadata(fresh, format), exported);
+        assert.equal(await exportMetadata(fresh, format), exported);
         assert.equal(EXCHANGE_COLUMNS.length, 15);
       } finally {
         fresh.close();

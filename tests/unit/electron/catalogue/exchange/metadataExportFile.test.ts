@@ -22,7 +22,7 @@ before(async () => {
   catalogue.store.photos.insert(fortepanRecord(101, { title: 'Üllői út', date: '1956-10-23', donor: 'Nagy Gyula', tags: ['villamos', 'utca'] }), now);
   catalogue.store.photos.insert(fortepanRecord(102, { title: 'Körút', date: '195X', donor: 'Kurutz Márton' }), now);
   catalogue.store.photos.insert(fortepanRecord(103, { title: '=SUM(A1)', date: '1956~' }), now);
-  ids = [...catalogue.photos.iterateAll()].sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
+  ids = (await Array.fromAsync(catalogue.photos.iterateAll())).sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
   handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
 });
 

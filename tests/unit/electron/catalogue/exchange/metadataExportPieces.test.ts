@@ -32,31 +32,31 @@ after(() => catalogue.close());
 
 const fortepanIds = (csv: string) => csv.split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[0].replaceAll('"', '')));
 
-test('a CSV of 4,500 photos comes in pieces, every photo once, in Fortepan-number order', () => {
-  const pieces = [...metadataTextPieces(target(), 'csv')];
+test('a CSV of 4,500 photos comes in pieces, every photo once, in Fortepan-number order', async () => {
+  const pieces = (await Array.fromAsync(metadataTextPieces(target(), 'csv')));
   assert.ok(pieces.length >= 4, `header and three pieces of rows, not ${pieces.length}`);
   const csv = pieces.join('');
   assert.ok(csv.startsWith('\ufeff"fortepan_id"'));
   const numbers = fortepanIds(csv);
   assert.equal(numbers.length, PHOTOS);
   assert.deepEqual(numbers, Array.from({ length: PHOTOS }, (_, i) => 100_001 + i));
-  assert.equal(csv, exportMetadata(target(), 'csv'));
+  assert.equal(csv, await exportMetadata(target(), 'csv'));
 });
 
-test('JSON in pieces is the same text JSON.stringify gives for the whole list', () => {
-  const json = exportMetadata(target(), 'json');
+test('JSON in pieces is the same text JSON.stringify gives for the whole list', async () => {
+  const json = await exportMetadata(target(), 'json');
   const records = JSON.parse(json) as unknown[];
   assert.equal(records.length, PHOTOS);
   assert.equal(json, `${JSON.stringify(records, null, 2)}\n`);
-  assert.equal(exportMetadata(withPhotos([]), 'json'), '[]\n');
+  assert.equal(await exportMetadata(withPhotos([]), 'json'), '[]\n');
 });
 
-test('a selection in the grid\'s order keeps that order across pieces, each photo once', () => {
-  const all = catalogue.photos.listed().map((p) => p.id);
+test('a selection in the grid\'s order keeps that order across pieces, each photo once', async () => {
+  const all = (await catalogue.photos.listed()).map((p) => p.id);
   const chosen = [...all.slice(0, 3_000)].reverse();
-  const records = exportRecords(target(), [...chosen, chosen[0], 999_999], true);
+  const records = await exportRecords(target(), [...chosen, chosen[0], 999_999], true);
   assert.equal(records.length, 3_000);
-  const idOfNumber = new Map(catalogue.photos.listed().map((p) => [p.fortepanId, p.id]));
+  const idOfNumber = new Map((await catalogue.photos.listed()).map((p) => [p.fortepanId, p.id]));
   assert.deepEqual(records.map((r) => idOfNumber.get(r.fortepan_id)), chosen);
 });
 
@@ -78,9 +78,9 @@ test('an export that fails halfway leaves the previous file as it was and no par
   const failing: ExchangeTarget = {
     photos: {
       ...photosOf(),
-      getMany: (ids) => {
+      getMany: async (ids) => {
         if (++calls === 2) throw new Error('disk gone');
-        return catalogue.photos.getMany(ids);
+        return await catalogue.photos.getMany(ids);
       },
     },
   };
@@ -96,11 +96,11 @@ function photosOf(): ExchangeTarget['photos'] {
   const photos = catalogue.photos;
   return {
     iterateAll: () => photos.iterateAll(),
-    listed: () => photos.listed(),
-    getMany: (ids) => photos.getMany(ids),
-    editableMany: (ids) => photos.editableMany(ids),
-    count: () => photos.count(),
-    applyEdits: (edits, label) => photos.applyEdits(edits, label),
+    listed: async () => await photos.listed(),
+    getMany: async (ids) => await photos.getMany(ids),
+    editableMany: async (ids) => await photos.editableMany(ids),
+    count: async () => await photos.count(),
+    applyEdits: async (edits, label) => await photos.applyEdits(edits, label),
   };
 }
 
@@ -109,7 +109,7 @@ function target(): ExchangeTarget {
 }
 
 function withPhotos(ids: number[]): ExchangeTarget {
-  return { photos: { ...photosOf(), listed: () => [], getMany: () => catalogue.photos.getMany(ids), count: () => 0 } };
+  return { photos: { ...photosOf(), listed: async () => [], getMany: () => catalogue.photos.getMany(ids), count: async () => 0 } };
 }
 
 test('an export into a folder that is not there says which folder, in one sentence', async () => {
@@ -119,14 +119,14 @@ test('an export into a folder that is not there says which folder, in one senten
   });
 });
 
-test('an import of 4,500 rows compares each with its photo across pieces, and a photo named twice is refused the second time', () => {
-  const lines = exportMetadata(target(), 'csv').replace(/^\ufeff/, '').split('\r\n');
+test('an import of 4,500 rows compares each with its photo across pieces, and a photo named twice is refused the second time', async () => {
+  const lines = (await exportMetadata(target(), 'csv')).replace(/^\ufeff/, '').split('\r\n');
   const header = lines[0];
   const rows = lines.slice(1, -1);
   // New titles in three pieces' worth of rows; row 10 again at the end.
   const edited = rows.map((line, i) => (i % 1_000 === 999 ? line.replace(/"Üllői út \d+"/, `"Körút ${i + 1}"`) : line));
   const text = [header, ...edited, rows[9], ''].join('\r\n');
-  const result = importMetadata(target(), text);
+  const result = await importMetadata(target(), text);
   assert.equal(result.rows, PHOTOS + 1);
   assert.deepEqual(result.changes.map((c) => c.line), [1000, 2000, 3000, 4000].map((n) => n + 1));
   assert.deepEqual(result.changes[2].fields, [{ field: 'title', before: 'Üllői út 3000', after: 'Körút 3000' }]);
@@ -134,20 +134,20 @@ test('an import of 4,500 rows compares each with its photo across pieces, and a 
   assert.deepEqual(result.rejected.map((r) => [r.line, r.key]), [[PHOTOS + 2, 'importSamePhoto']]);
 });
 
-test('a CSV import plans its rows as they are read: a failure of the catalogue mid-file is said as it is, not as an unreadable file, and nothing is applied', () => {
-  const text = exportMetadata(target(), 'csv').replace(/"Üllői út 4000"/, '"Körút"');
+test('a CSV import plans its rows as they are read: a failure of the catalogue mid-file is said as it is, not as an unreadable file, and nothing is applied', async () => {
+  const text = (await exportMetadata(target(), 'csv')).replace(/"Üllői út 4000"/, '"Körút"');
   let pieces = 0;
   const failing: ExchangeTarget = {
     photos: {
       ...photosOf(),
-      editableMany: (ids) => {
+      editableMany: async (ids) => {
         if (++pieces === 2) throw new Error('disk gone');
-        return catalogue.photos.editableMany(ids);
+        return await catalogue.photos.editableMany(ids);
       },
     },
   };
-  assert.throws(() => importMetadata(failing, text, { apply: true }), (error: Error) => error.message === 'disk gone');
+  await assert.rejects(async () => await importMetadata(failing, text, { apply: true }), (error: Error) => error.message === 'disk gone');
   // The second piece failed while csv-parse was still reading: the rows after it were never planned.
   assert.equal(pieces, 2);
-  assert.equal(catalogue.photos.getMany(catalogue.photos.ids()).filter((p) => p.title === 'Körút').length, 0);
+  assert.equal((await catalogue.photos.getMany(await catalogue.photos.ids())).filter((p) => p.title === 'Körút').length, 0);
 });

@@ -63,7 +63,7 @@ test('giant dimensions and deflate bombs are refused with a reason before decodi
     assert.deepEqual(Object.keys(failed).sort(), ['header-only.png', 'random.jpg', 'truncated.jpg'], JSON.stringify(report.failed));
     for (const reason of Object.values(failed)) assert.ok(reason.length > 5 && !/\n/.test(reason), reason);
 
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     assert.equal(byName.get('good.jpg')?.title, 'Jó kép');
     assert.equal(byName.get('good.jpg')?.previewError, null);
     for (const [name, width] of [['bomb.png', 100_000], ['giant.jpg', 65_000]] as const) {
@@ -108,7 +108,7 @@ test('a progressive JPEG that must be decoded whole is previewed only within a m
   try {
     const report = await catalogue.ingest.run([photos], { poolSize: 1 });
     assert.equal(report.added, 2);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     const photo = byName.get('bomb.jpg')!;
     assert.deepEqual([photo.width, photo.height], [14_000, 14_000]);
     assert.match(photo.previewError ?? '', /^too large to preview \(progressive JPEG, 196 MP\): it can only be decoded whole, which takes about 588 MB/);

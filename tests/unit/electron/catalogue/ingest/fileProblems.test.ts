@@ -40,12 +40,12 @@ test('half-truncated JPEG and PNG keep the preview of what could be read and are
 
   const catalogue = Catalogue.open(root, { readOnly: true });
   try {
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     for (const name of ['half.jpg', 'half.png']) {
       const photo = byName.get(name)!;
       assert.match(photo.previewWarning ?? '', /^truncated: /, name);
       assert.equal(photo.previewError, null, `${name} keeps its preview`);
-      assert.ok(catalogue.photos.imageFile(photo.id, 'preview'), `${name} has a preview of its first half`);
+      assert.ok(await catalogue.photos.imageFile(photo.id, 'preview'), `${name} has a preview of its first half`);
     }
     assert.equal(byName.get('whole.jpg')!.previewWarning, null);
     const id = String(byName.get('half.jpg')!.id);

@@ -60,20 +60,20 @@ test('identical files at two paths: the later one is flagged as a duplicate of t
   try {
     await catalogue.ingest.run([photos]);
     const originalId = catalogue.store.photos.byFile(original)!.id;
-    assert.equal(catalogue.photos.get(originalId).duplicateOf, null);
+    assert.equal((await catalogue.photos.get(originalId)).duplicateOf, null);
 
     // A second copy appears in another folder (an archivist filed the same scan twice).
     const copy = await writeFixture(photos, 'c/the same scan.jpg', Promise.resolve(bytes));
     const report = await catalogue.ingest.run([photos]);
     assert.deepEqual([report.added, report.updated, report.unchanged], [1, 0, 2]);
-    const copyPhoto = catalogue.photos.get(catalogue.store.photos.byFile(copy)!.id);
+    const copyPhoto = await catalogue.photos.get(catalogue.store.photos.byFile(copy)!.id);
     assert.equal(copyPhoto.duplicateOf, originalId);
-    assert.equal(catalogue.photos.get(originalId).duplicateOf, null);
+    assert.equal((await catalogue.photos.get(originalId)).duplicateOf, null);
     // The grid summary and `show --json` carry the flag.
     assert.equal(catalogue.photos.summaries([copyPhoto])[0].duplicateOf, originalId);
     assert.equal(JSON.parse(JSON.stringify(showPhoto(copyPhoto))).duplicateOf, originalId);
     // Both copies are kept as photos; nothing else is flagged.
-    assert.deepEqual([...catalogue.photos.iterateAll()].map((p) => p.duplicateOf !== null), [false, false, true]);
+    assert.deepEqual((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => p.duplicateOf !== null), [false, false, true]);
 
     // Moving the original away while its copy stays relinks the original, not the copy.
     const movedOriginal = path.join(photos, 'd', 'fortepan_300.jpg');
@@ -81,13 +81,13 @@ test('identical files at two paths: the later one is flagged as a duplicate of t
     await fs.rename(original, movedOriginal);
     const afterMove = await catalogue.ingest.run([photos]);
     assert.deepEqual([afterMove.added, afterMove.updated, afterMove.photos], [0, 1, 3]);
-    assert.equal(catalogue.photos.get(originalId).file, movedOriginal);
-    assert.equal(catalogue.photos.get(copyPhoto.id).duplicateOf, originalId);
+    assert.equal((await catalogue.photos.get(originalId)).file, movedOriginal);
+    assert.equal((await catalogue.photos.get(copyPhoto.id)).duplicateOf, originalId);
 
     // The copy's content changes: it is no longer a duplicate.
     await fs.writeFile(copy, await makeJpeg({ colour: '#abcdef' }));
     await catalogue.ingest.run([photos]);
-    assert.equal(catalogue.photos.get(copyPhoto.id).duplicateOf, null);
+    assert.equal((await catalogue.photos.get(copyPhoto.id)).duplicateOf, null);
   } finally {
     catalogue.close();
   }
@@ -100,17 +100,17 @@ test('a file renamed within its folder is relinked, keeping its edits and its id
   try {
     await catalogue.ingest.run([photos]);
     const id = catalogue.store.photos.byFile(file)!.id;
-    catalogue.photos.update([id], { caption: 'Lánchíd, 1949', tags: ['híd'] });
+    await catalogue.photos.update([id], { caption: 'Lánchíd, 1949', tags: ['híd'] });
     const renamed = path.join(photos, 'roll', 'fortepan_4711.jpg');
     await fs.rename(file, renamed);
     const report = await catalogue.ingest.run([photos]);
     assert.deepEqual([report.added, report.updated, report.unchanged, report.photos], [0, 1, 1, 2]);
-    const photo = catalogue.photos.get(id);
+    const photo = await catalogue.photos.get(id);
     assert.equal(photo.file, renamed);
     assert.equal(photo.caption, 'Lánchíd, 1949');
     assert.deepEqual(photo.tags, ['híd']);
     assert.equal(photo.duplicateOf, null);
-    assert.ok(catalogue.photos.imageFile(id, 'grid'), 'its thumbnails still resolve');
+    assert.ok(await catalogue.photos.imageFile(id, 'grid'), 'its thumbnails still resolve');
   } finally {
     catalogue.close();
   }
@@ -126,14 +126,14 @@ test('a file moved from one added folder to another added folder is relinked', a
   try {
     await catalogue.ingest.run([donorA, donorB]);
     const id = catalogue.store.photos.byFile(file)!.id;
-    catalogue.photos.update([id], { donor: 'Ebner' });
+    await catalogue.photos.update([id], { donor: 'Ebner' });
     const moved = path.join(donorB, 'sub', 'fortepan_9.jpg');
     await fs.mkdir(path.dirname(moved), { recursive: true });
     await fs.rename(file, moved);
     const report = await catalogue.ingest.run([donorA, donorB]);
     assert.deepEqual([report.added, report.updated, report.photos], [0, 1, 2]);
-    assert.equal(catalogue.photos.get(id).file, moved);
-    assert.equal(catalogue.photos.get(id).donor, 'Ebner');
+    assert.equal((await catalogue.photos.get(id)).file, moved);
+    assert.equal((await catalogue.photos.get(id)).donor, 'Ebner');
     assert.equal(catalogue.store.photos.byFile(file), null);
   } finally {
     catalogue.close();
@@ -152,14 +152,14 @@ test('a cancelled ingest leaves a consistent catalogue, and the same ingest then
         if (p.done >= 8) controller.abort();
       },
     });
-    const count = catalogue.photos.count();
+    const count = await catalogue.photos.count();
     assert.ok(count >= 8 && count < total, `cancelled after ${count} of ${total}`);
     assert.equal(report.photos, count);
     // Consistent: the database is sound, every photo's thumbnails exist, no half-written files.
     assert.equal((catalogue.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
-    for (const photo of catalogue.photos.iterateAll()) {
+    for await (const photo of catalogue.photos.iterateAll()) {
       assert.equal(photo.previewError, null, photo.file);
-      assert.ok(catalogue.photos.imageFile(photo.id, 'grid') && catalogue.photos.imageFile(photo.id, 'preview'), `${photo.file}: thumbnails`);
+      assert.ok(await catalogue.photos.imageFile(photo.id, 'grid') && await catalogue.photos.imageFile(photo.id, 'preview'), `${photo.file}: thumbnails`);
     }
     const leftovers = (await fs.readdir(catalogue.paths.thumbnails, { recursive: true })).filter((name) => String(name).endsWith('.tmp'));
     assert.deepEqual(leftovers, []);

@@ -51,7 +51,7 @@ test('kill -9 mid-ingest: the catalogue opens and the same ingest completes with
   const catalogue = Catalogue.open(catalogueDir);
   try {
     assert.equal((catalogue.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
-    const survived = catalogue.photos.count();
+    const survived = await catalogue.photos.count();
     assert.ok(survived >= seen && survived < total, `${survived} photos after the kill`);
   } finally {
     catalogue.close();
@@ -68,7 +68,7 @@ test('kill -9 mid-ingest: the catalogue opens and the same ingest completes with
   try {
     const rows = reopened.db.prepare('SELECT count(*) AS n, count(DISTINCT file) AS files, count(DISTINCT hash) AS hashes, count(duplicate_of) AS duplicates FROM photos').get() as Record<string, number>;
     assert.deepEqual({ ...rows }, { n: total, files: total, hashes: total, duplicates: 0 });
-    for (const photo of reopened.photos.iterateAll()) assert.ok(reopened.photos.imageFile(photo.id, 'grid'), `${photo.file}: grid thumbnail`);
+    for await (const photo of reopened.photos.iterateAll()) assert.ok(await reopened.photos.imageFile(photo.id, 'grid'), `${photo.file}: grid thumbnail`);
   } finally {
     reopened.close();
   }

@@ -31,7 +31,7 @@ test('ingests a folder recursively, reads metadata and makes both thumbnails wit
     );
     assert.ok(progress.includes(4));
 
-    const [photo] = [...catalogue.photos.iterateAll()].filter((p) => p.fortepanId === 12345);
+    const [photo] = (await Array.fromAsync(catalogue.photos.iterateAll())).filter((p) => p.fortepanId === 12345);
     assert.equal(photo.title, 'Üllői út');
     assert.equal(photo.caption, 'Villamos az Üllői úton');
     assert.deepEqual(photo.tags, ['villamos', 'utca']);
@@ -42,13 +42,13 @@ test('ingests a folder recursively, reads metadata and makes both thumbnails wit
     assert.equal(photo.licence, 'CC BY-SA 3.0');
     // Orientation 6 turns an 80×40 image on its side.
     assert.deepEqual([photo.width, photo.height], [40, 80]);
-    const grid = catalogue.photos.imageFile(photo.id, 'grid');
-    const preview = catalogue.photos.imageFile(photo.id, 'preview');
+    const grid = await catalogue.photos.imageFile(photo.id, 'grid');
+    const preview = await catalogue.photos.imageFile(photo.id, 'preview');
     assert.ok(grid && preview);
     const gridMeta = await sharp(grid).metadata();
     assert.deepEqual([gridMeta.width, gridMeta.height], [40, 80]);
     assert.ok(grid.startsWith(catalogue.paths.root));
-    const formats = [...catalogue.photos.iterateAll()].map((p) => p.format).sort();
+    const formats = (await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => p.format).sort();
     assert.deepEqual(formats, ['jpeg', 'png', 'tiff', 'webp']);
   } finally {
     catalogue.close();
@@ -85,11 +85,11 @@ test('ingesting the same folder again changes nothing; a changed file is updated
     assert.deepEqual([again.added, again.updated, again.unchanged, again.photos], [0, 0, 2, 2]);
 
     const id = catalogue.store.photos.byFile(file)!.id;
-    catalogue.photos.update([id], { caption: 'Kézzel írt felirat' });
+    await catalogue.photos.update([id], { caption: 'Kézzel írt felirat' });
     await fs.writeFile(file, await makeJpeg({ colour: '#999999', xmp: { description: 'from the file' } }));
     const changed = await catalogue.ingest.run([photos]);
     assert.deepEqual([changed.added, changed.updated, changed.unchanged], [0, 1, 1]);
-    assert.equal(catalogue.photos.get(id).caption, 'Kézzel írt felirat');
+    assert.equal((await catalogue.photos.get(id)).caption, 'Kézzel írt felirat');
   } finally {
     catalogue.close();
   }
@@ -101,13 +101,13 @@ test('a moved file is relinked with its edits intact', async () => {
   try {
     await catalogue.ingest.run([photos]);
     const id = catalogue.store.photos.byFile(file)!.id;
-    catalogue.photos.update([id], { donor: 'Ebner' });
+    await catalogue.photos.update([id], { donor: 'Ebner' });
     const moved = path.join(photos, 'new', 'renamed.jpg');
     await fs.mkdir(path.dirname(moved), { recursive: true });
     await fs.rename(file, moved);
     const report = await catalogue.ingest.run([photos]);
     assert.deepEqual([report.added, report.updated, report.photos], [0, 1, 1]);
-    const photo = catalogue.photos.get(id);
+    const photo = await catalogue.photos.get(id);
     assert.equal(photo.file, moved);
     assert.equal(photo.donor, 'Ebner');
   } finally {
@@ -119,18 +119,18 @@ test('edits save at once and survive reopening the catalogue', async () => {
   const { dir, photos, catalogue } = await freshCatalogue();
   await writeFixture(photos, 'fortepan_77.jpg', makeJpeg());
   await catalogue.ingest.run([photos]);
-  const [{ id }] = catalogue.photos.list(0, 10).photos;
-  catalogue.photos.update([id], { caption: 'Főplébániatemplom', tags: [' templom ', 'Templom', 'Győr'], date: '195X' });
+  const [{ id }] = (await catalogue.photos.list(0, 10)).photos;
+  await catalogue.photos.update([id], { caption: 'Főplébániatemplom', tags: [' templom ', 'Templom', 'Győr'], date: '195X' });
   catalogue.close();
 
   const reopened = Catalogue.open(path.join(dir, 'cat'));
   try {
-    const photo = reopened.photos.get(id);
+    const photo = await reopened.photos.get(id);
     assert.equal(photo.caption, 'Főplébániatemplom');
     assert.deepEqual(photo.tags, ['templom', 'Győr']);
     assert.deepEqual([photo.dateFrom, photo.dateTo], ['1950-01-01', '1959-12-31']);
-    assert.throws(() => reopened.photos.update([id], { date: 'tavasz' }), /Date not saved/);
-    assert.equal(reopened.photos.get(id).date, '195X');
+    await assert.rejects(async () => await reopened.photos.update([id], { date: 'tavasz' }), /Date not saved/);
+    assert.equal((await reopened.photos.get(id)).date, '195X');
   } finally {
     reopened.close();
   }
@@ -159,7 +159,7 @@ test('embedded credits in the forms seen in real files give donor, Fortepan numb
   }
   try {
     await catalogue.ingest.run([photos]);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     for (const name of ['scan_a.jpg', 'scan_b.jpg', 'scan_c.jpg']) {
       const photo = byName.get(name)!;
       assert.deepEqual([photo.donor, photo.source, photo.licence], ['Nagy Gyula', 'Fortepan', 'CC BY-SA 3.0'], name);

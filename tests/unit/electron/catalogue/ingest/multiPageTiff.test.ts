@@ -18,12 +18,12 @@ test("a three-page TIFF: page count 3, one page's size, the first page previewed
     await writeFixture(photos, 'single.tif', Promise.resolve(multiPageTiff(200, 300, [[90, 90, 90]])));
     const report = await catalogue.ingest.run([photos]);
     assert.deepEqual(report.failed, []);
-    const photosByName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const photosByName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     const letters = photosByName.get('letters.tif')!;
     assert.equal(letters.pageCount, 3);
     assert.deepEqual([letters.width, letters.height], [200, 300]);
     assert.equal(photosByName.get('single.tif')!.pageCount, null);
-    const preview = catalogue.photos.imageFile(letters.id, 'preview')!;
+    const preview = (await catalogue.photos.imageFile(letters.id, 'preview'))!;
     const { data, info } = await sharp(preview).raw().toBuffer({ resolveWithObject: true });
     assert.deepEqual([info.width, info.height], [200, 300]);
     const centre = (150 * info.width + 100) * info.channels;

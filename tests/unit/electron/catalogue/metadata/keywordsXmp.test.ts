@@ -40,15 +40,15 @@ const DIGIKAM_SIDECAR = `${RDF_HEAD}<rdf:Description rdf:about="" xmlns:dc="http
 test('a sidecar carries full paths in lr:hierarchicalSubject and every level in dc:subject; a fresh catalogue reads the paths back', { skip }, async () => {
   const { dir, photos, catalogue, ids } = await archivistCatalogue(1);
   try {
-    catalogue.photos.update(ids, { tags: TAGS });
-    const [written] = writeSidecars(catalogue.photos.getMany(ids), 'name.ext.xmp').written;
+    await catalogue.photos.update(ids, { tags: TAGS });
+    const [written] = writeSidecars(await catalogue.photos.getMany(ids), 'name.ext.xmp').written;
     const read = exiftool(written);
     assert.deepEqual(list(read['XMP-lr:HierarchicalSubject']), TAGS);
     assert.deepEqual(list(read['XMP-dc:Subject']), FLAT);
     const fresh = Catalogue.open(path.join(dir, 'fresh'), { create: true });
     try {
       await fresh.ingest.run([photos]);
-      assert.deepEqual([...fresh.photos.iterateAll()][0].tags, TAGS);
+      assert.deepEqual((await Array.fromAsync(fresh.photos.iterateAll()))[0].tags, TAGS);
     } finally {
       fresh.close();
     }
@@ -67,7 +67,7 @@ test("Lightroom's and digiKam's sidecars are read as paths, each leaf once", asy
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
     await catalogue.ingest.run([photos]);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p.tags]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p.tags]));
     assert.deepEqual(byName.get('lr_001.jpg'), ['Helyszín|Budapest|Üllői út', 'Jármű|Villamos', 'utcakép']);
     assert.deepEqual(byName.get('dk_001.jpg'), ['Helyszín|Budapest|Üllői út', 'Személyek|Nagy Gyula', 'tél']);
   } finally {
@@ -87,7 +87,7 @@ test('embedded XMP with lr:hierarchicalSubject is read as paths on ingest', asyn
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
     await catalogue.ingest.run([photos]);
-    assert.deepEqual([...catalogue.photos.iterateAll()][0].tags, ['Helyszín|Budapest|Üllői út', 'Jármű|Villamos', 'utcakép']);
+    assert.deepEqual((await Array.fromAsync(catalogue.photos.iterateAll()))[0].tags, ['Helyszín|Budapest|Üllői út', 'Jármű|Villamos', 'utcakép']);
   } finally {
     catalogue.close();
   }
@@ -97,9 +97,9 @@ for (const format of ['jpeg', 'tiff'] as const) {
   test(`an exported ${format.toUpperCase()} carries the paths in lr:hierarchicalSubject and every level in dc:subject and IPTC Keywords`, { skip }, async () => {
     const { dir, catalogue, ids } = await archivistCatalogue(1);
     try {
-      catalogue.photos.update(ids, { tags: TAGS });
-      const collection = catalogue.collections.create('Kulcsszavak').id;
-      catalogue.collections.add(collection, ids);
+      await catalogue.photos.update(ids, { tags: TAGS });
+      const collection = (await catalogue.collections.create('Kulcsszavak')).id;
+      await catalogue.collections.add(collection, ids);
       const out = path.join(dir, `export-${format}`);
       const report = await catalogue.exports.run(collection, { outDir: out, size: 40, format, style: 'fortepan', lang: 'hu', overwrite: false });
       const read = exiftool(path.join(out, report.files[0]));

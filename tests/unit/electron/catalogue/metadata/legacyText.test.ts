@@ -46,7 +46,7 @@ test('ingest decodes Windows-1250 XMP (embedded and sidecar) correctly with a wa
   try {
     const report = await catalogue.ingest.run([photos]);
     assert.equal(report.added, 4);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     for (const name of ['embedded.jpg', 'sidecar.jpg']) {
       const photo = byName.get(name)!;
       assert.equal(photo.title, 'Főplébániatemplom', name);
@@ -87,7 +87,7 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
 
   const catalogue = Catalogue.open(root);
   try {
-    assert.equal(catalogue.photos.get(1).title, 'Főplébániatemplom');
+    assert.equal((await catalogue.photos.get(1)).title, 'Főplébániatemplom');
     const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
     // Text that already went through a wrong decoding (U+FFFD in place of the letters) is refused
     // row by row, whatever path it comes by.
@@ -99,9 +99,9 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
     assert.equal(viaApi.ok, true);
     assert.deepEqual(viaApi.value!.rejected.map((r) => r.line), [2]);
     assert.match(viaApi.value!.rejected[0].reason, /U\+FFFD/);
-    assert.equal(catalogue.photos.get(1).title, 'Főplébániatemplom', 'nothing misread was stored');
+    assert.equal((await catalogue.photos.get(1)).title, 'Főplébániatemplom', 'nothing misread was stored');
 
-    const json = importMetadata(catalogue, JSON.stringify([{ fortepan_id: 1, title: 'F\ufffdpl\ufffdb\ufffdnia' }, { fortepan_id: 2, title: 'Győr' }]).replace(/\ufffd/g, '\\ufffd'), {
+    const json = await importMetadata(catalogue, JSON.stringify([{ fortepan_id: 1, title: 'F\ufffdpl\ufffdb\ufffdnia' }, { fortepan_id: 2, title: 'Győr' }]).replace(/\ufffd/g, '\\ufffd'), {
       format: 'json',
       apply: true,
     });
@@ -116,7 +116,7 @@ test('a Windows-1250 CSV (Hungarian Excel) is read as such; misread text, JSON a
     const tags = (await handle('editSelectionTags', { ids: [1, 2], add: ['T\ufffdzolt\ufffds\ufffdg'], remove: [] })) as { ok: boolean };
     assert.equal(tags.ok, false);
 
-    assert.equal(catalogue.photos.get(2).title, 'Győr');
+    assert.equal((await catalogue.photos.get(2)).title, 'Győr');
     assertNoReplacementCharacter(catalogue);
   } finally {
     catalogue.close();

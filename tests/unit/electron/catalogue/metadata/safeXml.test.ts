@@ -62,7 +62,7 @@ test('hostile XMP embedded in JPEGs: the ingest resolves no entity, expands noth
   try {
     const report = await catalogue.ingest.run([photos]);
     assert.equal(report.added, 3, JSON.stringify(report.failed));
-    for (const photo of catalogue.photos.iterateAll()) {
+    for await (const photo of catalogue.photos.iterateAll()) {
       const all = JSON.stringify(photo);
       assert.doesNotMatch(all, /TOP-SECRET/, `${photo.file}: the external entity was not resolved`);
       assert.ok(all.length < 20_000, `${photo.file}: nothing was expanded (${all.length} characters)`);

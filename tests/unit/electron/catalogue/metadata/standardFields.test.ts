@@ -72,11 +72,11 @@ before(async () => {
   }
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([originals]);
-  const ids = [...catalogue.photos.iterateAll()].sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
-  CASES.forEach((c, i) => catalogue.photos.update([ids[i]], { ...DESCRIBED, date: c.date }));
-  photos = catalogue.photos.getMany(ids);
-  collection = catalogue.collections.create('Hidak').id;
-  catalogue.collections.add(collection, ids);
+  const ids = (await Array.fromAsync(catalogue.photos.iterateAll())).sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
+  for (const [i, c] of CASES.entries()) await catalogue.photos.update([ids[i]], { ...DESCRIBED, date: c.date });
+  photos = await catalogue.photos.getMany(ids);
+  collection = (await catalogue.collections.create('Hidak')).id;
+  await catalogue.collections.add(collection, ids);
 });
 
 after(() => catalogue?.close());
@@ -161,7 +161,7 @@ for (const format of ['jpeg', 'tiff'] as const) {
     const fresh = Catalogue.open(path.join(dir, `fresh-${format}`), { create: true });
     try {
       await fresh.ingest.run([out]);
-      const read = [...fresh.photos.iterateAll()].sort((a, b) => a.file.localeCompare(b.file));
+      const read = (await Array.fromAsync(fresh.photos.iterateAll())).sort((a, b) => a.file.localeCompare(b.file));
       assert.deepEqual(
         read.map((p) => [p.date, p.city, p.place, p.country]),
         CASES.map((c) => [c.date, 'Budapest', 'Erzsébet híd', 'Magyarország']),
@@ -193,7 +193,7 @@ test('an XMP sidecar carries date, place and GPS in standard fields; a fresh cat
   const fresh = Catalogue.open(path.join(dir, 'fresh-sidecars'), { create: true });
   try {
     await fresh.ingest.run([path.dirname(photos[0].file)]);
-    const read = [...fresh.photos.iterateAll()].sort((a, b) => a.file.localeCompare(b.file));
+    const read = (await Array.fromAsync(fresh.photos.iterateAll())).sort((a, b) => a.file.localeCompare(b.file));
     assert.deepEqual(
       read.map((p) => [p.date, p.city, p.place, p.country, p.caption]),
       CASES.map((c) => [c.date, 'Budapest', 'Erzsébet híd', 'Magyarország', DESCRIBED.caption]),

@@ -30,8 +30,8 @@ before(async () => {
   for (let i = 0; i < MARKED.length + 1; i++) await writeFixture(originals, `fortepan_${3000 + i}.jpg`, makeJpeg({ width: 50, height: 40 }));
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([originals]);
-  ids = [...catalogue.photos.iterateAll()].sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
-  MARKED.forEach((marks, i) => catalogue.photos.update([ids[i]], marks));
+  ids = (await Array.fromAsync(catalogue.photos.iterateAll())).sort((a, b) => (a.fortepanId ?? 0) - (b.fortepanId ?? 0)).map((p) => p.id);
+  for (const [i, marks] of MARKED.entries()) await catalogue.photos.update([ids[i]], marks);
 });
 
 after(() => catalogue?.close());
@@ -45,7 +45,7 @@ function assertMarks(tags: Record<string, unknown>, marks: PhotoMarks, where: st
 }
 
 test('ExifTool reads rating, flag and label from the sidecars; a fresh catalogue reads them back exactly', { skip }, async () => {
-  const photos = catalogue.photos.getMany(ids);
+  const photos = await catalogue.photos.getMany(ids);
   const report = writeSidecars(photos, 'name.ext.xmp');
   MARKED.forEach((marks, i) => assertMarks(exiftool(report.written[i], ['-n']), marks, path.basename(report.written[i])));
   assertMarks(exiftool(report.written[3], ['-n']), { rating: 0, flag: '', label: '' }, 'an unmarked photo');
@@ -53,7 +53,7 @@ test('ExifTool reads rating, flag and label from the sidecars; a fresh catalogue
   try {
     await fresh.ingest.run([path.join(dir, 'photos')]);
     for (const photo of photos) {
-      const copy = [...fresh.photos.iterateAll()].find((p) => p.file === photo.file)!;
+      const copy = (await Array.fromAsync(fresh.photos.iterateAll())).find((p) => p.file === photo.file)!;
       // The stars of a rejected photo come back too (fototar:Rating beside xmp:Rating -1).
       assert.deepEqual({ rating: copy.rating, flag: copy.flag, label: copy.label }, { rating: photo.rating, flag: photo.flag, label: photo.label });
     }
@@ -65,8 +65,8 @@ test('ExifTool reads rating, flag and label from the sidecars; a fresh catalogue
 
 for (const format of ['jpeg', 'tiff'] as const) {
   test(`an exported ${format.toUpperCase()} carries xmp:Rating and xmp:Label as ExifTool reads them`, { skip }, async () => {
-    const collection = catalogue.collections.create(`Jelölt ${format}`).id;
-    catalogue.collections.add(collection, ids.slice(0, MARKED.length));
+    const collection = (await catalogue.collections.create(`Jelölt ${format}`)).id;
+    await catalogue.collections.add(collection, ids.slice(0, MARKED.length));
     const out = path.join(dir, `export-${format}`);
     const report = await catalogue.exports.run(collection, { outDir: out, size: 40, format, style: 'fortepan', lang: 'hu', overwrite: false });
     MARKED.forEach((marks, i) => assertMarks(exiftool(path.join(out, report.files[i]), ['-n']), marks, report.files[i]));
@@ -74,7 +74,7 @@ for (const format of ['jpeg', 'tiff'] as const) {
     const fresh = Catalogue.open(path.join(dir, `fresh-${format}`), { create: true });
     try {
       await fresh.ingest.run([out]);
-      const read = [...fresh.photos.iterateAll()].sort((a, b) => a.file.localeCompare(b.file));
+      const read = (await Array.fromAsync(fresh.photos.iterateAll())).sort((a, b) => a.file.localeCompare(b.file));
       assert.deepEqual(
         read.map((p) => [p.rating, p.flag, p.label]),
         MARKED.map((m) => [m.flag === 'reject' ? 0 : m.rating, m.flag, m.label]),
@@ -108,7 +108,7 @@ test("Lightroom's and digiKam's sidecars are read back on ingest: stars, reject 
   const other = Catalogue.open(path.join(dir, 'others-cat'), { create: true });
   try {
     await other.ingest.run([folder]);
-    const byName = new Map([...other.photos.iterateAll()].map((p) => [path.basename(p.file), [p.rating, p.flag, p.label]]));
+    const byName = new Map((await Array.fromAsync(other.photos.iterateAll())).map((p) => [path.basename(p.file), [p.rating, p.flag, p.label]]));
     assert.deepEqual(byName.get('lr.jpg'), [3, '', 'yellow']);
     assert.deepEqual(byName.get('lr_reject.jpg'), [0, 'reject', 'red'], "Bridge's label set calls red \"Select\"");
     assert.deepEqual(byName.get('dk.jpg'), [5, 'pick', 'blue']);
@@ -125,7 +125,7 @@ test('marks embedded in a file (xmp:Rating, xmp:Label) are read on ingest', asyn
   const other = Catalogue.open(path.join(dir, 'embedded-cat'), { create: true });
   try {
     await other.ingest.run([folder]);
-    const [photo] = [...other.photos.iterateAll()];
+    const [photo] = (await Array.fromAsync(other.photos.iterateAll()));
     assert.deepEqual([photo.rating, photo.flag, photo.label], [3, '', 'yellow']);
   } finally {
     other.close();

@@ -23,8 +23,8 @@ async function setUp() {
   const catalogueDir = path.join(dir, 'cat');
   const catalogue = Catalogue.open(catalogueDir, { create: true });
   await catalogue.ingest.run([box, other]);
-  const ids = Object.fromEntries([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p.id]));
-  catalogue.photos.update([ids['fortepan_601.jpg']], { caption: 'Villamos a Nagykörúton' });
+  const ids = Object.fromEntries((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p.id]));
+  await catalogue.photos.update([ids['fortepan_601.jpg']], { caption: 'Villamos a Nagykörúton' });
   return { dir, box, other, catalogueDir, catalogue, ids };
 }
 
@@ -67,11 +67,11 @@ test('relinking a moved folder finds its photos by content and reports the rest;
       notFound: 1,
       notFoundFiles: [{ id: ids['fortepan_603.jpg'], file: path.join(box, 'Ünnepek', 'fortepan_603.jpg') }],
     });
-    const first = catalogue.photos.get(ids['fortepan_601.jpg']);
+    const first = await catalogue.photos.get(ids['fortepan_601.jpg']);
     assert.equal(first.file, path.join(moved, 'fortepan_601.jpg'));
     assert.equal(first.caption, 'Villamos a Nagykörúton');
-    assert.equal(catalogue.photos.get(ids['fortepan_602.jpg']).file, path.join(moved, 'átnevezve', 'kép 2.jpg'));
-    assert.equal(catalogue.photos.get(ids['fortepan_603.jpg']).file, path.join(box, 'Ünnepek', 'fortepan_603.jpg'));
+    assert.equal((await catalogue.photos.get(ids['fortepan_602.jpg'])).file, path.join(moved, 'átnevezve', 'kép 2.jpg'));
+    assert.equal((await catalogue.photos.get(ids['fortepan_603.jpg'])).file, path.join(box, 'Ünnepek', 'fortepan_603.jpg'));
 
     const answer = await handle('folderTree', {});
     assert.ok(answer.ok);

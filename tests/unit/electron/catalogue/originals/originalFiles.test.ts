@@ -19,8 +19,8 @@ async function setUp() {
   const catalogueDir = path.join(dir, 'cat');
   const catalogue = Catalogue.open(catalogueDir, { create: true });
   await catalogue.ingest.run([photos]);
-  const ids = Object.fromEntries([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p.id]));
-  catalogue.photos.update([ids['fortepan_501.jpg']], { caption: 'Villamos a Nagykörúton', donor: 'Nagy Gyula' });
+  const ids = Object.fromEntries((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p.id]));
+  await catalogue.photos.update([ids['fortepan_501.jpg']], { caption: 'Villamos a Nagykörúton', donor: 'Nagy Gyula' });
   return { dir, photos, a, b, catalogueDir, catalogue, idA: ids['fortepan_501.jpg'], idB: ids['fortepan_502.jpg'] };
 }
 
@@ -33,12 +33,12 @@ test('a deleted original shows as missing with its metadata; relinking needs the
     await fs.rename(a, moved);
     const check = await handle('checkOriginals', {});
     assert.deepEqual(check, { ok: true, value: { checked: 2, missing: 1 } });
-    const photo = catalogue.photos.get(idA);
+    const photo = await catalogue.photos.get(idA);
     assert.equal(photo.missing, true);
     assert.equal(photo.caption, 'Villamos a Nagykörúton');
     assert.equal(photo.credit, 'Fortepan / Nagy Gyula');
-    assert.equal(catalogue.photos.list(0, 10).photos.find((p) => p.id === idA)?.missing, true, 'the grid sees it');
-    assert.equal(catalogue.photos.get(idB).missing, false);
+    assert.equal((await catalogue.photos.list(0, 10)).photos.find((p) => p.id === idA)?.missing, true, 'the grid sees it');
+    assert.equal((await catalogue.photos.get(idB)).missing, false);
 
     // A different picture is refused; so is a path already catalogued and a path with nothing.
     const wrong = await handle('relinkPhoto', { id: idA, path: b });
@@ -50,11 +50,11 @@ test('a deleted original shows as missing with its metadata; relinking needs the
     assert.ok(!different.ok && /different picture/.test(different.error.message));
     const nothing = await handle('relinkPhoto', { id: idA, path: path.join(dir, 'nope.jpg') });
     assert.ok(!nothing.ok && /no file at/.test(nothing.error.message));
-    assert.equal(catalogue.photos.get(idA).missing, true);
+    assert.equal((await catalogue.photos.get(idA)).missing, true);
 
     const relinked = await handle('relinkPhoto', { id: idA, path: moved });
     assert.equal(relinked.ok, true);
-    const after = catalogue.photos.get(idA);
+    const after = await catalogue.photos.get(idA);
     assert.equal(after.file, moved);
     assert.equal(after.missing, false);
     assert.equal(after.caption, 'Villamos a Nagykörúton');
@@ -69,11 +69,11 @@ test('a file put back clears the mark on the next check', async () => {
     const bytes = await fs.readFile(a);
     await fs.rm(a);
     await catalogue.originals.check();
-    assert.equal(catalogue.photos.get(idA).missing, true);
+    assert.equal((await catalogue.photos.get(idA)).missing, true);
     await fs.writeFile(a, bytes);
     const report = await catalogue.originals.check();
     assert.deepEqual(report.changed, [idA]);
-    assert.equal(catalogue.photos.get(idA).missing, false);
+    assert.equal((await catalogue.photos.get(idA)).missing, false);
   } finally {
     catalogue.close();
   }

@@ -59,7 +59,7 @@ test('a folder filter is exact at 12,000 photos, combined with words, facets, so
     assert.equal(ids.ids.length, ids.total);
 
     // The tree counts the same photos, a folder with its subfolders.
-    const tree = catalogue.originals.folders();
+    const tree = await catalogue.originals.folders();
     assert.equal(tree.parent, '/archív');
     assert.equal(tree.total, COUNT);
     const counts = Object.fromEntries([...walkFolders(tree.nodes)].map(({ node }) => [node.path, node.count]));
@@ -76,7 +76,7 @@ test('a folder filter is exact at 12,000 photos, combined with words, facets, so
     catalogue.store.photos.relink(first.id, `/archív/Doboz 2/${path.basename(first.file)}`, 1000, 0, new Date().toISOString());
     const after = await catalogue.search.query('folder:"/archív/Doboz 1"', 0, 50);
     assert.equal(after.total, only.total - 1);
-    assert.equal(Object.fromEntries([...walkFolders(catalogue.originals.folders().nodes)].map(({ node }) => [node.path, node.count]))['/archív/Doboz 2'], counts['/archív/Doboz 2'] + 1);
+    assert.equal(Object.fromEntries([...walkFolders((await catalogue.originals.folders()).nodes)].map(({ node }) => [node.path, node.count]))['/archív/Doboz 2'], counts['/archív/Doboz 2'] + 1);
 
     const bad = await catalogue.search.query('folder:Doboz', 0, 10);
     assert.match(bad.error ?? '', /full path/);

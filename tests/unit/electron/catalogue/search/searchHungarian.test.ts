@@ -99,7 +99,7 @@ test('a query that finds nothing gets a suggestion from the catalogue\'s own wor
 
 test('an edit is matched the Hungarian way at once (new words in the delta: forms and compounds)', async () => {
   const [photo] = (await catalogue.search.query('harckocsi ', 0, 1)).hits;
-  catalogue.photos.update([photo.id], { caption: 'Felvonulók a Nagykörúton' });
+  await catalogue.photos.update([photo.id], { caption: 'Felvonulók a Nagykörúton' });
   assert.deepEqual(await found('körútról '), [5]);
   assert.deepEqual(await found('felvonulókkal '), [5]);
   assert.deepEqual(await found('harckocsi '), []);

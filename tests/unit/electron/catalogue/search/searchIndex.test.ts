@@ -139,11 +139,11 @@ test('facets count years, donors, places and tags of the current result, in Hung
 });
 
 test('an edit is searchable at once, also one made by another connection (the CLI)', async () => {
-  catalogue.photos.update([idOf.get(4)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
+  await catalogue.photos.update([idOf.get(4)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
   assert.deepEqual(await found('tuzoltok fopleb'), [4]);
   assert.deepEqual(await found('kikoto '), []);
   // Facets follow the edit too.
-  catalogue.photos.update([idOf.get(4)!], { donor: 'Ács Béla' });
+  await catalogue.photos.update([idOf.get(4)!], { donor: 'Ács Béla' });
   assert.ok((await catalogue.search.facets('tuzoltok')).donors.some((d) => d.value === 'Ács Béla'));
 
   const other = new DatabaseSync(path.join(dir, 'catalogue.sqlite'));
@@ -159,7 +159,7 @@ test('the index persists: a reopened catalogue loads it and catches up on change
   catalogue.close();
   // Changed while no index was loaded.
   const writer = Catalogue.open(dir);
-  writer.photos.update([idOf.get(1)!], { caption: 'Fogaskerekű a Széchenyi-hegyen' });
+  await writer.photos.update([idOf.get(1)!], { caption: 'Fogaskerekű a Széchenyi-hegyen' });
   writer.close();
 
   catalogue = Catalogue.open(dir);

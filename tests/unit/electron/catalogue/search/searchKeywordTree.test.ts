@@ -23,10 +23,10 @@ const TAGGED: string[][] = [
 before(async () => {
   const made = await archivistCatalogue(TAGGED.length);
   catalogue = made.catalogue;
-  made.ids.forEach((id, i) => {
-    catalogue.photos.update([id], { tags: TAGGED[i] });
-    fortepan.set(catalogue.photos.get(id).fortepanId!, i);
-  });
+  for (const [i, id] of made.ids.entries()) {
+    await catalogue.photos.update([id], { tags: TAGGED[i] });
+    fortepan.set((await catalogue.photos.get(id)).fortepanId!, i);
+  }
 });
 after(() => catalogue.close());
 

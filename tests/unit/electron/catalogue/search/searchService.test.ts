@@ -20,7 +20,7 @@ before(async () => {
   }
   catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   await catalogue.ingest.run([photos]);
-  for (const p of catalogue.photos.iterateAll()) idOf.set(p.fortepanId!, p.id);
+  for await (const p of catalogue.photos.iterateAll()) idOf.set(p.fortepanId!, p.id);
 });
 after(() => catalogue.close());
 
@@ -60,7 +60,7 @@ test('phrases keep word order and exclusions exclude', async () => {
 });
 
 test('an edited caption is found by its new words at once, with or without accents', async () => {
-  catalogue.photos.update([idOf.get(102)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
+  await catalogue.photos.update([idOf.get(102)!], { caption: 'Tűzoltók gyakorlata a Főplébániatemplomnál' });
   assert.deepEqual(await found('tűzoltók'), [102]);
   assert.deepEqual(await found('tuzoltok fopleb'), [102]);
   assert.deepEqual(await found('vitorlások'), []);

@@ -39,7 +39,7 @@ test('pick lists are counted once while nothing is written, and follow edits her
 
     // An edit in this process.
     const ids = repository.summaryPage(0, 30).map((p) => p.id);
-    catalogue.photos.update(ids.slice(0, 15), { donor: 'Ősz Ödön' });
+    await catalogue.photos.update(ids.slice(0, 15), { donor: 'Ősz Ödön' });
     assert.deepEqual(await catalogue.photos.fieldSuggestions('donor'), ['Ősz Ödön', 'Szabó Éva', 'Kovács Anna']);
 
     // A commit by another connection, as the CLI makes.

@@ -62,12 +62,12 @@ test('every sort field orders the grid, a search and result ids in the catalogue
       for (const direction of ['asc', 'desc'] as const) {
         const expected = direction === 'asc' ? ascending : descending(field, ascending);
         const sort = sortBy(field, direction);
-        assert.deepEqual(catalogue.photos.list(0, 100, sort).photos.map((p) => p.id), expected, `browse ${field} ${direction}`);
+        assert.deepEqual((await catalogue.photos.list(0, 100, sort)).photos.map((p) => p.id), expected, `browse ${field} ${direction}`);
         assert.deepEqual((await catalogue.search.query('utcakép', 0, 100, sort)).hits.map((h) => h.id), expected, `search ${field} ${direction}`);
         assert.deepEqual((await catalogue.search.resultIds('', 0, 100, sort)).ids, expected, `ids ${field} ${direction}`);
         assert.deepEqual((await catalogue.search.resultIds('utcakép', 0, 100, sort)).ids, expected, `search ids ${field} ${direction}`);
         // Pages join up: offsets across the values and the photos without one.
-        const paged = [0, 3, 6].flatMap((offset) => catalogue.photos.list(offset, 3, sort).photos.map((p) => p.id));
+        const paged = (await Promise.all([0, 3, 6].map(async (offset) => (await catalogue.photos.list(offset, 3, sort)).photos.map((p) => p.id)))).flat();
         assert.deepEqual(paged, expected, `pages ${field} ${direction}`);
         assert.deepEqual((await catalogue.search.resultIds('', 5, 2, sort)).ids, expected.slice(5, 7), `id range ${field} ${direction}`);
       }
@@ -75,7 +75,7 @@ test('every sort field orders the grid, a search and result ids in the catalogue
     // A search's subset keeps the order; relevance stays a search's default.
     assert.deepEqual((await catalogue.search.query('donor:"Szabó Éva"', 0, 10, sortBy('title', 'desc'))).hits.map((h) => h.id), [4, 1]);
     assert.deepEqual((await catalogue.search.query('utcakép', 0, 100, sortBy('relevance'))).hits.map((h) => h.id).sort(), [1, 2, 3, 4, 5, 6, 7, 8]);
-    assert.deepEqual(catalogue.photos.list(0, 100, sortBy('relevance', 'desc')).photos.map((p) => p.id), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual((await catalogue.photos.list(0, 100, sortBy('relevance', 'desc'))).photos.map((p) => p.id), [1, 2, 3, 4, 5, 6, 7, 8]);
   } finally {
     catalogue.close();
   }
@@ -84,20 +84,20 @@ test('every sort field orders the grid, a search and result ids in the catalogue
 test('edits, batch edits and undo keep the order exact, in the grid and in a search', async () => {
   const catalogue = await sortedCatalogue();
   try {
-    catalogue.photos.update([6], { title: 'Zsámbék' });
-    assert.deepEqual(catalogue.photos.list(0, 100, sortBy('title')).photos.map((p) => p.id), [2, 1, 3, 7, 8, 4, 5, 6]);
-    catalogue.photos.update([1, 2, 3], { title: 'Aba' });
+    await catalogue.photos.update([6], { title: 'Zsámbék' });
+    assert.deepEqual((await catalogue.photos.list(0, 100, sortBy('title'))).photos.map((p) => p.id), [2, 1, 3, 7, 8, 4, 5, 6]);
+    await catalogue.photos.update([1, 2, 3], { title: 'Aba' });
     const batch = [1, 2, 3, 7, 8, 4, 5, 6];
-    assert.deepEqual(catalogue.photos.list(0, 100, sortBy('title')).photos.map((p) => p.id), batch);
+    assert.deepEqual((await catalogue.photos.list(0, 100, sortBy('title'))).photos.map((p) => p.id), batch);
     assert.deepEqual((await catalogue.search.query('utcakép', 0, 100, sortBy('title'))).hits.map((h) => h.id), batch);
-    catalogue.history.undo();
-    assert.deepEqual(catalogue.photos.list(0, 100, sortBy('title')).photos.map((p) => p.id), [2, 1, 3, 7, 8, 4, 5, 6]);
+    await catalogue.history.undo();
+    assert.deepEqual((await catalogue.photos.list(0, 100, sortBy('title'))).photos.map((p) => p.id), [2, 1, 3, 7, 8, 4, 5, 6]);
     assert.deepEqual((await catalogue.search.query('utcakép', 0, 100, sortBy('title'))).hits.map((h) => h.id), [2, 1, 3, 7, 8, 4, 5, 6]);
     // The editor's own saves take the per-photo path.
-    catalogue.photos.update([8], { donor: 'Aba' }, { coalesce: true });
+    await catalogue.photos.update([8], { donor: 'Aba' }, { coalesce: true });
     assert.deepEqual((await catalogue.search.query('utcakép', 0, 100, sortBy('donor'))).hits.map((h) => h.id), [8, 3, 7, 2, 6, 1, 4, 5]);
-    assert.deepEqual(catalogue.photos.list(0, 100, sortBy('donor')).photos.map((p) => p.id), [8, 3, 7, 2, 6, 1, 4, 5]);
-    catalogue.photos.update([5], { date: '1800' });
+    assert.deepEqual((await catalogue.photos.list(0, 100, sortBy('donor'))).photos.map((p) => p.id), [8, 3, 7, 2, 6, 1, 4, 5]);
+    await catalogue.photos.update([5], { date: '1800' });
     assert.deepEqual((await catalogue.search.resultIds('utcakép', 0, 3, sortBy('date'))).ids, [5, 6, 3]);
   } finally {
     catalogue.close();
@@ -107,12 +107,12 @@ test('edits, batch edits and undo keep the order exact, in the grid and in a sea
 test('the sort is remembered in the catalogue; an unknown stored value reads as the default', async () => {
   const catalogue = await sortedCatalogue();
   const dir = catalogue.paths.root;
-  assert.deepEqual(catalogue.photos.sort(), { field: 'relevance', direction: 'asc' });
-  catalogue.photos.setSort({ field: 'date', direction: 'desc' });
+  assert.deepEqual(await catalogue.photos.sort(), { field: 'relevance', direction: 'asc' });
+  await catalogue.photos.setSort({ field: 'date', direction: 'desc' });
   catalogue.close();
   const again = Catalogue.open(dir);
   try {
-    assert.deepEqual(again.photos.sort(), { field: 'date', direction: 'desc' });
+    assert.deepEqual(await again.photos.sort(), { field: 'date', direction: 'desc' });
   } finally {
     again.close();
   }
@@ -136,7 +136,7 @@ test('opening a catalogue from before sorting fills the sort keys and indexes (m
   const reopened = Catalogue.open(path.dirname(file));
   try {
     for (const [field, ascending] of Object.entries(ASCENDING) as [SortField, number[]][]) {
-      assert.deepEqual(reopened.photos.list(0, 100, sortBy(field)).photos.map((p) => p.id), ascending, field);
+      assert.deepEqual((await reopened.photos.list(0, 100, sortBy(field))).photos.map((p) => p.id), ascending, field);
     }
     const plan = reopened.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM photos WHERE title_sort IS NOT NULL ORDER BY title_sort DESC, id DESC LIMIT 50").all() as { detail: string }[];
     assert.ok(!plan.some((row) => /TEMP B-TREE/.test(row.detail)), JSON.stringify(plan));

@@ -23,12 +23,12 @@ test('tiff:Orientation in the sidecar composes the file\'s orientation with the 
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
     await catalogue.ingest.run([photos]);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p.id]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p.id]));
     const plain = byName.get('plain.jpg')!;
     const sideways = byName.get('sideways.jpg')!;
 
     // Not turned: the file's own orientation (none is upright).
-    catalogue.exchange.writeSidecars([plain, sideways]);
+    await catalogue.exchange.writeSidecars([plain, sideways]);
     assert.equal(orientationIn(`${plainFile}.xmp`), 1);
     assert.equal(orientationIn(`${sidewaysFile}.xmp`), 6);
 
@@ -41,9 +41,9 @@ test('tiff:Orientation in the sidecar composes the file\'s orientation with the 
     await catalogue.photos.turn({ ids: [sideways] }, { rotate: 180 });
     assert.equal(orientationIn(`${sidewaysFile}.xmp`), 1);
 
-    catalogue.history.undo();
+    await catalogue.history.undo();
     assert.equal(orientationIn(`${sidewaysFile}.xmp`), 3);
-    catalogue.history.undo();
+    await catalogue.history.undo();
     assert.equal(orientationIn(`${plainFile}.xmp`), 6);
     assert.deepEqual([sha(plainFile), sha(sidewaysFile)], originals, 'originals are never modified');
   } finally {

@@ -57,9 +57,9 @@ function assertExiftoolReads(tags: Record<string, unknown>, photo: Photo): void 
 test('ExifTool reads back from the sidecar exactly what the catalogue holds, Hungarian text intact', async () => {
   const { catalogue, ids } = await archivistCatalogue(2);
   try {
-    catalogue.photos.update([ids[0]], DESCRIBED);
-    catalogue.photos.update([ids[1]], { caption: 'Csak felirat', date: '195X', tags: ['egy'] });
-    const photos = catalogue.photos.getMany(ids);
+    await catalogue.photos.update([ids[0]], DESCRIBED);
+    await catalogue.photos.update([ids[1]], { caption: 'Csak felirat', date: '195X', tags: ['egy'] });
+    const photos = await catalogue.photos.getMany(ids);
     const originals = photos.map((p) => sha(p.file));
     const report = writeSidecars(photos, 'name.ext.xmp');
     assert.deepEqual(report.written, photos.map((p) => `${p.file}.xmp`));
@@ -87,14 +87,14 @@ test('ExifTool reads back from the sidecar exactly what the catalogue holds, Hun
 test('with the setting on, every edit and every undo rewrites the sidecar; the original stays as it was', async () => {
   const { catalogue, ids } = await archivistCatalogue(1);
   try {
-    const file = catalogue.photos.get(ids[0]).file;
+    const file = (await catalogue.photos.get(ids[0])).file;
     const original = sha(file);
     const mtime = fs.statSync(file).mtimeMs;
     writeSidecarSettings(catalogue.db, { autoWrite: true });
-    catalogue.photos.update(ids, { title: 'Első cím' });
+    await catalogue.photos.update(ids, { title: 'Első cím' });
     assert.equal(asText(exiftool(`${file}.xmp`)['XMP-dc:Title']), 'Első cím');
-    catalogue.photos.update(ids, { title: 'Második cím' });
-    catalogue.history.undo();
+    await catalogue.photos.update(ids, { title: 'Második cím' });
+    await catalogue.history.undo();
     assert.equal(asText(exiftool(`${file}.xmp`)['XMP-dc:Title']), 'Első cím');
     assert.equal(sha(file), original);
     assert.equal(fs.statSync(file).mtimeMs, mtime);
@@ -107,15 +107,15 @@ test('with the setting on, every edit and every undo rewrites the sidecar; the o
 test('a fresh catalogue reads Fototar sidecars back on ingest, every field as it was', async () => {
   const { dir, photos, catalogue, ids } = await archivistCatalogue(2);
   try {
-    catalogue.photos.update([ids[0]], DESCRIBED);
-    catalogue.photos.update([ids[1]], { date: '1944/1945', notes: 'csak megjegyzés' });
-    writeSidecars(catalogue.photos.getMany(ids), 'name.ext.xmp');
+    await catalogue.photos.update([ids[0]], DESCRIBED);
+    await catalogue.photos.update([ids[1]], { date: '1944/1945', notes: 'csak megjegyzés' });
+    writeSidecars(await catalogue.photos.getMany(ids), 'name.ext.xmp');
     const fresh = Catalogue.open(path.join(dir, 'fresh'), { create: true });
     try {
       await fresh.ingest.run([photos]);
       for (const id of ids) {
-        const original = catalogue.photos.get(id);
-        const copy = [...fresh.photos.iterateAll()].find((p) => p.file === original.file)!;
+        const original = await catalogue.photos.get(id);
+        const copy = (await Array.fromAsync(fresh.photos.iterateAll())).find((p) => p.file === original.file)!;
         for (const field of EDITABLE_FIELDS) assert.deepEqual(copy[field], original[field], field);
         assert.equal(copy.dateFrom, original.dateFrom);
       }
@@ -137,7 +137,7 @@ test("another program's sidecar is read on ingest and never overwritten", async 
   const catalogue = Catalogue.open(path.join(dir, 'cat2'), { create: true });
   try {
     await catalogue.ingest.run([photos]);
-    const [photo] = [...catalogue.photos.iterateAll()];
+    const [photo] = (await Array.fromAsync(catalogue.photos.iterateAll()));
     assert.equal(photo.title, 'Lightroomban írt cím');
     assert.deepEqual(photo.tags, ['Budapest, Üllői út']);
     assert.equal(photo.donor, 'Nagy Gyula');

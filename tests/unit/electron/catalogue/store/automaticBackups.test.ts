@@ -30,7 +30,7 @@ test('a host that starts its background duties is backed up on open and again on
     catalogue.startBackgroundDuties();
     await waitFor(() => listBackups(catalogue.paths).length === 1, 'the backup on open');
     assert.equal(captionIn(listBackups(catalogue.paths)[0].file), 'megnyitáskor');
-    catalogue.photos.update(catalogue.photos.ids(), { caption: 'bezáráskor' });
+    await catalogue.photos.update(await catalogue.photos.ids(), { caption: 'bezáráskor' });
   } finally {
     catalogue.close();
   }
@@ -51,13 +51,13 @@ test('fototar backup works while the app holds the catalogue', async () => {
   const { catalogueDir } = await recordCatalogue(2, 'régi');
   const app = Catalogue.open(catalogueDir, { purpose: 'app' });
   try {
-    app.photos.update(app.photos.ids(), { caption: 'az app mentette' });
+    await app.photos.update(await app.photos.ids(), { caption: 'az app mentette' });
     const made = runFototar(['backup', '--catalogue', catalogueDir, '--json']);
     assert.equal(made.status, 0, made.stderr);
     const { file } = JSON.parse(made.stdout) as { file: string };
     assert.equal(captionIn(file), 'az app mentette', 'the edit still in the WAL is in the copy');
     // The app goes on editing meanwhile.
-    app.photos.update(app.photos.ids(), { caption: 'utána' });
+    await app.photos.update(await app.photos.ids(), { caption: 'utána' });
   } finally {
     app.close();
   }

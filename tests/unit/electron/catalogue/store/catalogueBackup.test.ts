@@ -17,14 +17,14 @@ async function catalogueWithOnePhoto() {
   const catalogueDir = path.join(dir, 'cat');
   const catalogue = Catalogue.open(catalogueDir, { create: true });
   await catalogue.ingest.run([path.join(dir, 'photos')]);
-  const [{ id }] = catalogue.photos.list(0, 1).photos;
+  const [{ id }] = (await catalogue.photos.list(0, 1)).photos;
   return { dir, catalogueDir, catalogue, id };
 }
 
 test('backups are consistent copies, made while editing, rotated to the newest K', async () => {
   const { catalogue, id } = await catalogueWithOnePhoto();
   try {
-    catalogue.photos.update([id], { caption: 'első' });
+    await catalogue.photos.update([id], { caption: 'első' });
     // Still in the WAL, not yet in the main file: the online backup includes it.
     const first = await makeBackup(catalogue.db, catalogue.paths);
     const copy = new DatabaseSync(first.file, { readOnly: true });
@@ -64,7 +64,7 @@ test('automatic backups: one on open when due, none when a recent one exists', a
 
 test('fototar backup and fototar restore: back to the backed-up state, the replaced database kept', async () => {
   const { catalogueDir, catalogue, id } = await catalogueWithOnePhoto();
-  catalogue.photos.update([id], { caption: 'mentett' });
+  await catalogue.photos.update([id], { caption: 'mentett' });
   // The catalogue is in use: restore says so (or that there is nothing to restore yet), while a
   // backup works beside the app (SQLite's online backup needs no lock).
   const busy = fototar('restore', 'latest', '--catalogue', catalogueDir);
@@ -77,7 +77,7 @@ test('fototar backup and fototar restore: back to the backed-up state, the repla
   catalogue.close();
 
   const later = Catalogue.open(catalogueDir);
-  later.photos.update([id], { caption: 'később elrontva' });
+  await later.photos.update([id], { caption: 'később elrontva' });
   // Restoring while it is open is refused.
   const refused = fototar('restore', backupFile, '--catalogue', catalogueDir);
   assert.equal(refused.status, 1);

@@ -48,7 +48,7 @@ async function openAndCheck(catalogueDir: string, label: string): Promise<State>
   try {
     await catalogue.whenWritable();
     assert.equal(integrity(catalogue.paths.database), 'ok', label);
-    const photos = [...catalogue.photos.iterateAll()];
+    const photos = (await Array.fromAsync(catalogue.photos.iterateAll()));
     for (const backup of listBackups(catalogue.paths)) assert.ok(checkDatabaseFile(backup.file, 'integrity_check').ok, `${label}: ${backup.file} is whole`);
     const left = filesUnder(catalogueDir).filter((name) => /\.partial|\.restoring/.test(name));
     assert.deepEqual(left, [], `${label}: nothing left behind after opening`);
@@ -77,16 +77,16 @@ test('fototar restore killed at 20 moments: the old database or the restored one
   const made = runFototar(['backup', '--catalogue', catalogueDir, '--json']);
   assert.equal(made.status, 0, made.stderr);
   const backupFile = JSON.parse(made.stdout).file as string;
-  const makeCurrent = () => {
+  const makeCurrent = async () => {
     const catalogue = Catalogue.open(catalogueDir);
     try {
-      catalogue.photos.update(catalogue.photos.ids(), { caption: 'jelenlegi' });
+      await catalogue.photos.update(await catalogue.photos.ids(), { caption: 'jelenlegi' });
       catalogue.store.photos.insert(fortepanRecord(9999, { caption: 'jelenlegi' }), new Date().toISOString());
     } finally {
       catalogue.close();
     }
   };
-  makeCurrent();
+  await makeCurrent();
   const OLD = { count: 201, captions: ['jelenlegi'] };
   const NEW = { count: 200, captions: ['visszaállított'] };
   const all = timings(RESTORE_STEPS, 12);
@@ -100,7 +100,7 @@ test('fototar restore killed at 20 moments: the old database or the restored one
     seen.add(which);
     if (timing.env === 'pause:restore:renamed') assert.equal(which, 'new', 'killed after the rename: restored');
     if (timing.env === 'pause:restore:index-dropped') assert.equal(which, 'old', 'killed before the rename: as it was');
-    if (which === 'new') makeCurrent();
+    if (which === 'new') await makeCurrent();
     // Copies taken before each restore are kept (never pruned): remove them between trials.
     for (const name of fs.readdirSync(path.join(catalogueDir, 'backups'))) if (name.includes('before-restore')) fs.rmSync(path.join(catalogueDir, 'backups', name));
   }

@@ -70,8 +70,8 @@ test('killed during single edits: every committed edit survives, the database is
   const reopened = Catalogue.open(catalogueDir);
   try {
     assert.equal(integrity(reopened), 'ok');
-    const [photo] = reopened.photos.list(0, 1).photos;
-    const full = reopened.photos.get(photo.id);
+    const [photo] = (await reopened.photos.list(0, 1)).photos;
+    const full = await reopened.photos.get(photo.id);
     const n = Number(/^edit (\d+)$/.exec(full.caption)?.[1]);
     // The last printed commit is there; at most one more committed before the kill landed.
     assert.ok(n === committed || n === committed + 1, `caption "${full.caption}" after ${committed} committed edits`);
@@ -96,7 +96,7 @@ test('killed during batch edits: every photo has the same, whole edit (nothing h
   const reopened = Catalogue.open(catalogueDir);
   try {
     assert.equal(integrity(reopened), 'ok');
-    const all = [...reopened.photos.iterateAll()];
+    const all = (await Array.fromAsync(reopened.photos.iterateAll()));
     assert.equal(all.length, 40);
     const captions = new Set(all.map((p) => p.caption));
     assert.equal(captions.size, 1, `one caption on all photos, not ${[...captions].slice(0, 3).join(', ')}`);
@@ -119,7 +119,7 @@ test('killed during an ingest: the catalogue opens, holds whole photos only, and
   const reopened = Catalogue.open(catalogueDir);
   try {
     assert.equal(integrity(reopened), 'ok');
-    const partial = [...reopened.photos.iterateAll()];
+    const partial = (await Array.fromAsync(reopened.photos.iterateAll()));
     assert.ok(partial.length < 60, `killed before the end (${partial.length} photos)`);
     for (const photo of partial) {
       assert.match(photo.hash, /^[0-9a-f]{64}$/);
@@ -153,7 +153,7 @@ test('a second instance is told the catalogue is in use; a killed holder frees i
     await kill(proc);
   }
   const after = Catalogue.open(catalogueDir);
-  assert.equal(after.photos.count(), 1);
+  assert.equal(await after.photos.count(), 1);
   after.close();
   assert.equal(fs.existsSync(path.join(catalogueDir, 'catalogue.lock')), false, 'close removes the lock');
 });

@@ -19,7 +19,7 @@ test('a healthy catalogue: checking, then ok; an edit made at once waits for the
   const catalogue = Catalogue.open(catalogueDir);
   try {
     assert.match(catalogue.health().state, /^(checking|ok)$/);
-    const [photo] = catalogue.photos.update([catalogue.photos.ids()[0]], { caption: 'új' });
+    const [photo] = await catalogue.photos.update([(await catalogue.photos.ids())[0]], { caption: 'új' });
     assert.equal(photo.caption, 'új');
     assert.deepEqual(catalogue.health(), { state: 'ok' });
     const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
@@ -47,14 +47,14 @@ test('a damaged catalogue opens read-only with one line offering the latest back
   // The app: the catalogue opens (the grid can show), the state says damaged, edits are refused.
   const catalogue = Catalogue.open(catalogueDir);
   try {
-    assert.equal(catalogue.photos.list(0, 10).total, 3, 'browsing works');
+    assert.equal((await catalogue.photos.list(0, 10)).total, 3, 'browsing works');
     await waitFor(() => catalogue.health().state !== 'checking', 'the opening check');
     const health = catalogue.health();
     assert.equal(health.state, 'damaged');
     assert.match(health.message!, /^The catalogue database is damaged .*fototar restore latest/);
     assert.ok(!health.message!.includes('\n'));
     assert.equal(health.latestBackup, JSON.parse(backup.stdout).file);
-    assert.throws(() => catalogue.photos.update([1], { caption: 'x' }), (error: unknown) => error instanceof CatalogueError && error.code === 'catalogue-corrupt');
+    await assert.rejects(async () => await catalogue.photos.update([1], { caption: 'x' }), (error: unknown) => error instanceof CatalogueError && error.code === 'catalogue-corrupt');
     const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
     const answer = await handle('catalogueHealth', {});
     assert.ok(answer.ok && (answer.value as { state: string }).state === 'damaged');

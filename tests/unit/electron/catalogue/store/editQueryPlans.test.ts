@@ -31,8 +31,8 @@ test("an edit's undo record, its undo and a turn read the selected photos by id,
     catalogue.db.exec('COMMIT');
     // The temporary tables exist once an edit, an undo and a turn have run.
     const [first] = catalogue.store.photos.summaryPage(0, 1).map((p) => p.id);
-    catalogue.photos.update([first], { caption: 'Árvíztűrő tükörfúrógép' });
-    catalogue.history.undo();
+    await catalogue.photos.update([first], { caption: 'Árvíztűrő tükörfúrógép' });
+    await catalogue.history.undo();
     await catalogue.photos.turn({ ids: [first] }, { rotate: 90 });
 
     const scansPhotos = (steps: string[]) => steps.some((step) => /^SCAN (p|photos)\b/.test(step));

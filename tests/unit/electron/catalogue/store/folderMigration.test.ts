@@ -14,7 +14,7 @@ import { folderOfFile } from '../../../../../shared/folderPath.ts';
 
 const FILES = ['/archív/Doboz 1/a.jpg', '/archív/Doboz 1/Ünnepek/b.jpg', '/archív/Doboz 10/c.jpg', '/archív/név\\ferde.jpg', 'C:\\Képek\\Doboz 2\\d.jpg', 'D:/Képek/e.jpg'];
 
-test('opening a catalogue from before folders fills the folder column and its index', () => {
+test('opening a catalogue from before folders fills the folder column and its index', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-folder-migration-'));
   const catalogue = Catalogue.open(dir, { create: true });
   const now = new Date().toISOString();
@@ -45,7 +45,7 @@ test('opening a catalogue from before folders fills the folder column and its in
     assert.deepEqual(later.map((r) => r.folder), ['/máshol/', '/új/']);
     const counts = reopened.db.prepare('EXPLAIN QUERY PLAN SELECT folder, count(*) FROM photos GROUP BY folder').all() as { detail: string }[];
     assert.ok(counts.some((row) => /COVERING INDEX photos_folder/.test(row.detail)), JSON.stringify(counts));
-    assert.equal(reopened.originals.folders().total, FILES.length + 1);
+    assert.equal((await reopened.originals.folders()).total, FILES.length + 1);
   } finally {
     reopened.close();
   }

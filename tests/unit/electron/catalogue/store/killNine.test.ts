@@ -199,11 +199,11 @@ before(async () => {
   const catalogue = Catalogue.open(baseCatalogue, { create: true });
   try {
     await catalogue.ingest.run([photosDir]);
-    const ids = [...catalogue.photos.iterateAll()].map((p) => p.id).sort((a, b) => a - b);
+    const ids = (await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => p.id).sort((a, b) => a - b);
     const service = catalogue.collections;
-    const earlier = service.create('Earlier').id;
-    service.add(earlier, ids);
-    service.add(service.create('Book').id, ids.slice(0, BOOK));
+    const earlier = (await service.create('Earlier')).id;
+    await service.add(earlier, ids);
+    await service.add((await service.create('Book')).id, ids.slice(0, BOOK));
     // The folder the trials export into with --overwrite: an earlier export of all 12 photos and
     // the person's own files (one named like an export picture), which must never be touched.
     oldOut = path.join(root, 'old-out');
@@ -247,7 +247,7 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
     const catalogue = made ? await openChecked(catalogueDir) : await openRetrying(catalogueDir, true);
     assert.ok(!fs.existsSync(`${cataloguePaths(catalogueDir).database}.creating`), 'what the killed creation left is gone');
     try {
-      const partial = [...catalogue.photos.iterateAll()];
+      const partial = (await Array.fromAsync(catalogue.photos.iterateAll()));
       assert.ok(partial.length <= PHOTOS);
       if (kill.pauseAt?.startsWith('ingest-committed')) assert.ok(partial.length > 0, 'killed after a commit');
       if (kill.pauseAt && !kill.pauseAt.startsWith('ingest-committed')) assert.ok(partial.length < PHOTOS, 'killed before the last commit');
@@ -260,7 +260,7 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
       const report = await catalogue.ingest.run([photosDir]);
       assert.deepEqual(report.failed, []);
       assert.equal(report.photos, PHOTOS, 'the re-run completes it');
-      const all = [...catalogue.photos.iterateAll()];
+      const all = (await Array.fromAsync(catalogue.photos.iterateAll()));
       assert.equal(new Set(all.map((p) => p.file)).size, PHOTOS, 'no duplicates');
       for (const photo of all) assert.ok(fs.existsSync(thumbnailPath(catalogue.paths, photo.hash, 'grid')));
       return outcome;
@@ -272,7 +272,7 @@ test('kill -9 during ingest: every catalogued photo is whole (thumbnails made), 
 
 test('kill -9 during a batch edit: all photos have the new value or none has', async () => {
   const probe = Catalogue.open(baseCatalogue, { readOnly: true });
-  const ids = [...probe.photos.iterateAll()].map((p) => String(p.id));
+  const ids = (await Array.fromAsync(probe.photos.iterateAll())).map((p) => String(p.id));
   const stepsBefore = historySteps(probe);
   probe.close();
   const args = (catalogueDir: string) => ['edit', ...ids, '--caption', 'Villamos a Körúton', '--tags', 'villamos;Körút', '--catalogue', catalogueDir];
@@ -285,7 +285,7 @@ test('kill -9 during a batch edit: all photos have the new value or none has', a
     await runKilled(args(catalogueDir), kill);
     const catalogue = await openChecked(catalogueDir);
     try {
-      const photos = [...catalogue.photos.iterateAll()];
+      const photos = (await Array.fromAsync(catalogue.photos.iterateAll()));
       const edited = photos.filter((p) => p.caption === 'Villamos a Körúton' && p.tags.join(';') === 'villamos;Körút').length;
       const untouched = photos.filter((p) => p.caption === '' && p.tags.length === 0).length;
       assert.ok((edited === PHOTOS && untouched === 0) || (edited === 0 && untouched === PHOTOS), `${edited} edited, ${untouched} untouched of ${PHOTOS}`);
@@ -320,7 +320,7 @@ test('kill -9 during a CSV import: all rows are applied or none', async () => {
     await runKilled(args(catalogueDir), kill);
     const catalogue = await openChecked(catalogueDir);
     try {
-      const photos = [...catalogue.photos.iterateAll()];
+      const photos = (await Array.fromAsync(catalogue.photos.iterateAll()));
       const applied = photos.filter((p) => p.title === `Cím ${p.fortepanId! - 2000}` && p.caption === `Leírás ${p.fortepanId! - 2000}, Budapest`).length;
       const untouched = photos.filter((p) => p.title === '' && p.caption === '' && p.date === '').length;
       assert.ok((applied === PHOTOS && untouched === 0) || (applied === 0 && untouched === PHOTOS), `${applied} rows applied, ${untouched} untouched of ${PHOTOS}`);

@@ -17,8 +17,8 @@ async function setUp() {
   const catalogueDir = path.join(dir, 'cat');
   const catalogue = Catalogue.open(catalogueDir, { create: true });
   await catalogue.ingest.run([path.join(dir, 'photos')]);
-  const ids = catalogue.photos.ids();
-  catalogue.photos.update(ids, { caption: 'már elmentve' });
+  const ids = await catalogue.photos.ids();
+  await catalogue.photos.update(ids, { caption: 'már elmentve' });
   return { dir, catalogueDir, catalogue, ids };
 }
 
@@ -31,22 +31,22 @@ test('disk full while saving: reported as not saved, nothing half-written, earli
     const pages = (catalogue.db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
     catalogue.db.exec(`PRAGMA max_page_count = ${pages}`);
     const big = 'Ő'.repeat(20_000);
-    assert.throws(() => catalogue.photos.update(ids, { caption: big, notes: big }), (error: unknown) => notSaved(error) && /full/.test((error as Error).message));
+    await assert.rejects(async () => await catalogue.photos.update(ids, { caption: big, notes: big }), (error: unknown) => notSaved(error) && /full/.test((error as Error).message));
     const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
     const envelope = await handle('updatePhotos', { ids, patch: { caption: big, notes: big } });
     assert.equal(envelope.ok, false);
     if (!envelope.ok) assert.equal(envelope.error.code, 'not-saved');
-    for (const id of ids) assert.equal(catalogue.photos.get(id).caption, 'már elmentve');
+    for (const id of ids) assert.equal((await catalogue.photos.get(id)).caption, 'már elmentve');
     // Space again: the same edit saves.
     catalogue.db.exec('PRAGMA max_page_count = 1073741823');
-    catalogue.photos.update(ids, { caption: 'új' });
+    await catalogue.photos.update(ids, { caption: 'új' });
   } finally {
     catalogue.close();
   }
   const reopened = Catalogue.open(catalogueDir);
   try {
     assert.equal((reopened.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check, 'ok');
-    for (const id of ids) assert.equal(reopened.photos.get(id).caption, 'új');
+    for (const id of ids) assert.equal((await reopened.photos.get(id)).caption, 'új');
   } finally {
     reopened.close();
   }
@@ -56,8 +56,8 @@ test('a database that became read-only while open: the edit is not saved and say
   const { catalogue, ids } = await setUp();
   try {
     catalogue.db.exec('PRAGMA query_only = ON');
-    assert.throws(() => catalogue.photos.update([ids[0]], { caption: 'nem megy' }), (error: unknown) => notSaved(error) && /readonly/.test((error as Error).message));
-    assert.equal(catalogue.photos.get(ids[0]).caption, 'már elmentve');
+    await assert.rejects(async () => await catalogue.photos.update([ids[0]], { caption: 'nem megy' }), (error: unknown) => notSaved(error) && /readonly/.test((error as Error).message));
+    assert.equal((await catalogue.photos.get(ids[0])).caption, 'már elmentve');
   } finally {
     catalogue.close();
   }

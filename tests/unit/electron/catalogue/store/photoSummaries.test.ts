@@ -37,7 +37,7 @@ test('summaries read from the card columns equal the summaries of whole photos, 
     assert.ok(photos.summaries([1])[0].credit.startsWith('Fortepan / Szabó Éva'));
     assert.equal(photos.summaries([5])[0].duplicateOf, 1);
     // What the grid and a search page get.
-    assert.deepEqual(catalogue.photos.list(0, 10).photos, whole([1, 2, 3, 4, 5]));
+    assert.deepEqual((await catalogue.photos.list(0, 10)).photos, whole([1, 2, 3, 4, 5]));
     const searched = await catalogue.search.query('ulloi', 0, 10);
     assert.deepEqual(
       searched.hits.map(({ score: _score, ...summary }) => summary),
@@ -51,16 +51,16 @@ test('summaries read from the card columns equal the summaries of whole photos, 
 test('the photo count follows inserts by this connection and by another one (the CLI, a second window)', async () => {
   const catalogue = await catalogueWithPhotos();
   try {
-    assert.equal(catalogue.photos.list(0, 1).total, 5);
+    assert.equal((await catalogue.photos.list(0, 1)).total, 5);
     catalogue.store.photos.insert(fortepanRecord(106), new Date().toISOString());
-    assert.equal(catalogue.photos.list(0, 1).total, 6);
+    assert.equal((await catalogue.photos.list(0, 1)).total, 6);
     const other = new DatabaseSync(catalogue.paths.database);
     try {
       new PhotoRepository(other).insert(fortepanRecord(107), new Date().toISOString());
     } finally {
       other.close();
     }
-    assert.equal(catalogue.photos.list(0, 1).total, 7);
+    assert.equal((await catalogue.photos.list(0, 1)).total, 7);
     assert.equal(catalogue.store.photos.count(), 7);
   } finally {
     catalogue.close();

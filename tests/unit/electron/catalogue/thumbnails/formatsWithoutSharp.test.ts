@@ -75,11 +75,11 @@ test('an ingest catalogues BMP with a preview, an undecodable JPEG 2000 with its
   try {
     const report = await catalogue.ingest.run([photos]);
     assert.deepEqual(report.failed.map((f) => [path.basename(f.path), f.reason]), [['zero.bmp', 'file is damaged: its BMP header gives an impossible size (10×0)']]);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
 
     const scan = byName.get('scan.bmp')!;
     assert.deepEqual([scan.format, scan.width, scan.height, scan.previewError], ['bmp', 120, 80, null]);
-    const { data, info } = await sharp(catalogue.photos.imageFile(scan.id, 'grid')!).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp((await catalogue.photos.imageFile(scan.id, 'grid'))!).raw().toBuffer({ resolveWithObject: true });
     assert.deepEqual([info.width, info.height], [120, 80]);
     assert.ok(data[0] > 150 && data[2] < 100, `brick red, not swapped to blue: ${[...data.subarray(0, 3)]}`);
 
@@ -87,7 +87,7 @@ test('an ingest catalogues BMP with a preview, an undecodable JPEG 2000 with its
     assert.deepEqual([master.format, master.width, master.height], ['jp2', 4000, 3000]);
     // Its codestream is a bare SIZ start: the header box gives the size, the decoder the reason.
     assert.equal(master.previewError, 'JPEG 2000 is damaged: its SIZ marker is cut short');
-    assert.equal(catalogue.photos.imageFile(master.id, 'grid'), null);
+    assert.equal(await catalogue.photos.imageFile(master.id, 'grid'), null);
 
     assert.match(byName.get('cut.bmp')!.previewError ?? '', /truncated or corrupt/);
   } finally {

@@ -25,7 +25,7 @@ test('a JPEG is served as itself; a TIFF is rendered once at full size; a missin
   const catalogue = Catalogue.open(path.join(dir, 'cat'), { create: true });
   try {
     await catalogue.ingest.run([photos]);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     const jpeg = byName.get('scan.jpg')!;
     const tiff = byName.get('master.tif')!;
 

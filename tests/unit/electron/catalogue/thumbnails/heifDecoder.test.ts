@@ -63,9 +63,9 @@ test('an ingest catalogues a HEIC with its preview', async () => {
   try {
     const report = await catalogue.ingest.run([photos]);
     assert.deepEqual(report.failed, []);
-    const [photo] = [...catalogue.photos.iterateAll()];
+    const [photo] = (await Array.fromAsync(catalogue.photos.iterateAll()));
     assert.deepEqual([photo.format, photo.width, photo.height, photo.previewError], ['heic', 512, 384, null]);
-    assert.deepEqual(colourProblems(await quadrantColours(fs.readFileSync(catalogue.photos.imageFile(photo.id, 'preview')!)), 10), []);
+    assert.deepEqual(colourProblems(await quadrantColours(fs.readFileSync((await catalogue.photos.imageFile(photo.id, 'preview'))!)), 10), []);
   } finally {
     catalogue.close();
   }

@@ -114,7 +114,7 @@ test('a turned photo\'s grid thumbnail, preview and loupe picture are turned, at
   let reopened: Catalogue | null = null;
   try {
     await catalogue.ingest.run([photos]);
-    const byName = new Map([...catalogue.photos.iterateAll()].map((p) => [path.basename(p.file), p]));
+    const byName = new Map((await Array.fromAsync(catalogue.photos.iterateAll())).map((p) => [path.basename(p.file), p]));
     const plain = byName.get('plain.jpg')!;
     const exif6 = byName.get('exif6.jpg')!;
     assert.equal(exif6.fileOrientation, 6);
@@ -129,7 +129,7 @@ test('a turned photo\'s grid thumbnail, preview and loupe picture are turned, at
     assert.equal(await redSide((await catalogue.photos.shownImageFile(plain.id, 'preview'))!), 'top');
     assert.equal(await redSide((await catalogue.photos.shownImageFile(exif6.id, 'grid'))!), 'right');
     // The stored thumbnail (named by content, shared by duplicates) is untouched.
-    assert.equal(await redSide(catalogue.photos.imageFile(plain.id, 'grid')!), 'left');
+    assert.equal(await redSide((await catalogue.photos.imageFile(plain.id, 'grid'))!), 'left');
 
     // The loupe: a JPEG is no longer the original's bytes but its render, turned.
     const full = (await catalogue.photos.fullImageFile(plain.id))!;
@@ -149,7 +149,7 @@ test('a turned photo\'s grid thumbnail, preview and loupe picture are turned, at
     }
 
     // An exported copy: the pixels are turned, and nothing tells a viewer to turn them again.
-    for (const photo of [catalogue.photos.get(plain.id), catalogue.photos.get(exif6.id)]) {
+    for (const photo of [await catalogue.photos.get(plain.id), await catalogue.photos.get(exif6.id)]) {
       const copy = await renderPicture({ photo }, NO_FACTS, { format: 'jpeg', quality: 90 });
       assert.deepEqual([copy.width, copy.height], [photo.width, photo.height]);
       const file = path.join(dir, `copy-${photo.id}.jpg`);
@@ -168,7 +168,7 @@ test('a turned photo\'s grid thumbnail, preview and loupe picture are turned, at
     assert.equal(await redSide((await reopened.photos.shownImageFile(plain.id, 'grid'))!), 'top');
     // Turned back: the stored thumbnail again.
     await reopened.photos.turn({ ids: [plain.id] }, { rotate: 270 });
-    assert.equal(await reopened.photos.shownImageFile(plain.id, 'grid'), reopened.photos.imageFile(plain.id, 'grid'));
+    assert.equal(await reopened.photos.shownImageFile(plain.id, 'grid'), await reopened.photos.imageFile(plain.id, 'grid'));
   } finally {
     if (catalogue.db.isOpen) catalogue.close();
     reopened?.close();
