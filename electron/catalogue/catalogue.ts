@@ -20,9 +20,8 @@ import { PhotoRepository } from './store/photoRepository.ts';
 import { CollectionStore } from './store/collectionStore.ts';
 import { photoSummary } from '../../shared/photoSummary.ts';
 import { SearchService } from './search/searchService.ts';
-import { applyRecordedEdit } from './editing/recordedEdit.ts';
-import { EditHistory } from './editing/editHistory.ts';
-import { readSidecarSettings } from './store/sidecarSettings.ts';
+import { SqliteStore } from './store/sqliteStore.ts';
+import type { CatalogueStore } from './store/catalogueStore.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import { recoverInterruptedExports } from './collections/exportPublish.ts';
 import { CatalogueEvents } from './events/catalogueEvents.ts';
@@ -58,8 +57,8 @@ export class Catalogue {
   readonly paths: CataloguePaths;
   /** The connection: for the store's repositories and tests; nothing outside the catalogue uses it. */
   readonly db: DatabaseSync;
-  /** The repositories (store/), for tests and tools that set up data; callers use the services. */
-  readonly store: { readonly photos: PhotoRepository; readonly collections: CollectionStore };
+  /** The store (store/: its repositories and writes), for tests and tools that set up data; callers use the services. */
+  readonly store: CatalogueStore;
   /** What changed, for the app and browser mode to push to the renderer (shared/events.ts). */
   readonly events: CatalogueEvents;
 
@@ -90,14 +89,15 @@ export class Catalogue {
     this.events = new CatalogueEvents(db, {
       photoCount: () => photos.count(),
       // Read at once, as the event is sent: events stay in the order of the writes.
-      historyState: () => new EditHistory(db, photos).state(),
+      historyState: () => store.historyStateNow(),
     });
     this.#searchWorker = new SearchService(paths);
     const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => this.events.emit({ type: 'collectionsChanged' }));
-    this.store = { photos, collections };
+    const store = new SqliteStore(db, paths, photos, collections);
+    this.store = store;
     const core: CatalogueCore = {
       paths,
-      db,
+      store,
       photos,
       collections,
       events: this.events,
@@ -108,7 +108,7 @@ export class Catalogue {
       whenWritable: () => this.whenWritable(),
       edit: async (edits, label, options = {}) => {
         this.#health?.assertWritable();
-        const changed = applyRecordedEdit(db, photos, edits, label, options);
+        const changed = await store.applyEdit(edits, label, options);
         return { changed, sidecars: await this.#photosChanged(changed) };
       },
       photosChanged: async (ids) => await this.#photosChanged(ids),
@@ -202,7 +202,7 @@ export class Catalogue {
     if (ids.length === 0) return null;
     this.events.photosChanged(ids);
     this.events.historyChanged();
-    const settings = readSidecarSettings(this.db);
+    const settings = await this.store.sidecarSettings();
     if (!settings.autoWrite) return null;
     return writeSidecars(this.store.photos.getMany(ids), settings.naming);
   }

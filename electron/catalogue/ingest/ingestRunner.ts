@@ -14,9 +14,13 @@ import { countSkipped } from '../../../shared/skipReasons.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { messageRefOf } from '../catalogueError.ts';
 
-export interface IngestContext {
+/** Where an ingest writes: SQLite's connection and photo rows (each batch one transaction). */
+export interface IngestStore {
   db: DatabaseSync;
   photos: PhotoRepository;
+}
+
+export interface IngestContext extends IngestStore {
   catalogueRoot: string;
   /** Told after each committed batch which photos were added or changed. */
   onPhotosChanged: (ids: number[]) => void;

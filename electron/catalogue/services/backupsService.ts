@@ -1,7 +1,7 @@
 // Backups of the catalogue database (store/catalogueBackup.ts makes and checks them): one now,
 // the list, and the automatic ones of a long-running host. A backup made on request is a job of
 // the job runner, so two never run at once.
-import { listBackups, latestBackup, makeBackup, startAutomaticBackups, type AutomaticBackups, type BackupInfo } from '../store/catalogueBackup.ts';
+import { listBackups, latestBackup, type AutomaticBackups, type BackupInfo } from '../store/catalogueBackup.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 export class BackupsService {
@@ -13,7 +13,7 @@ export class BackupsService {
 
   /** A backup of the database now (SQLite's online backup, checked), keeping the newest 10. */
   make(options: { keep?: number; label?: string } = {}): Promise<BackupInfo> {
-    return this.#core.jobs.run('backup', () => makeBackup(this.#core.db, this.#core.paths, options), { busy: 'busyBackup' });
+    return this.#core.jobs.run('backup', () => this.#core.store.backup(options), { busy: 'busyBackup' });
   }
 
   list(): BackupInfo[] {
@@ -26,6 +26,6 @@ export class BackupsService {
 
   /** Backups when due (on open, every 6 hours) and at close: for the app and browser mode. */
   startAutomatic(options: { onError?: (error: Error) => void } = {}): AutomaticBackups {
-    return startAutomaticBackups(this.#core.db, this.#core.paths, options);
+    return this.#core.store.startAutomaticBackups(options);
   }
 }

@@ -2,11 +2,11 @@
 // health gate for writes, the job runner, and the one edit path every change to photos' fields
 // takes (validation and limits, the history step, the search index, sidecars). Built by
 // Catalogue; only services hold it, so nothing outside reaches the store past them.
-import type { DatabaseSync } from 'node:sqlite';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import type { CatalogueEvents } from '../events/catalogueEvents.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 import type { CollectionStore } from '../store/collectionStore.ts';
+import type { CatalogueStore } from '../store/catalogueStore.ts';
 import type { SearchService } from '../search/searchService.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
@@ -21,7 +21,8 @@ export interface EditOutcome {
 
 export interface CatalogueCore {
   readonly paths: CataloguePaths;
-  readonly db: DatabaseSync;
+  /** The database behind the services: the only way they reach it. */
+  readonly store: CatalogueStore;
   readonly photos: PhotoRepository;
   readonly collections: CollectionStore;
   readonly events: CatalogueEvents;

@@ -12,7 +12,6 @@ import type { ImportOptions } from '../exchange/metadataImport.ts';
 import { exportMetadata, exportMetadataXlsx, metadataTextPieces, type ExportMetadataOptions } from '../exchange/metadataExport.ts';
 import { writeMetadataFile, type MetadataFileKind } from '../exchange/metadataExportToFile.ts';
 import { metadataExportFile, type MetadataFileRequest } from '../exchange/metadataExportFile.ts';
-import { readSidecarSettings, writeSidecarSettings } from '../store/sidecarSettings.ts';
 import { writeSidecars } from '../sidecars/xmpSidecar.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
@@ -67,11 +66,11 @@ export class ExchangeService {
   }
 
   async sidecarSettings(): Promise<SidecarSettings> {
-    return readSidecarSettings(this.#core.db);
+    return await this.#core.store.sidecarSettings();
   }
 
   async setSidecarSettings(settings: Partial<SidecarSettings>): Promise<SidecarSettings> {
-    return writeSidecarSettings(this.#core.db, settings);
+    return await this.#core.store.setSidecarSettings(settings);
   }
 
   /**

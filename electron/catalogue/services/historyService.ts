@@ -1,9 +1,7 @@
 // Undo and redo: the same edit history for the app's Ctrl+Z and the CLI's `fototar undo`, kept in
-// the catalogue (editing/editHistory.ts holds its rules).
+// the catalogue (editing/editHistory.ts holds its rules; the store runs each step in one transaction).
 import type { HistoryState, UndoResult } from '../../../shared/editHistory.ts';
-import { CatalogueError } from '../catalogueError.ts';
-import { EditHistory } from '../editing/editHistory.ts';
-import { inTransaction } from '../store/openDatabase.ts';
+import type { HistoryStep } from '../store/catalogueStore.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 export class HistoryService {
@@ -14,27 +12,21 @@ export class HistoryService {
   }
 
   async undo(): Promise<UndoResult> {
-    return await this.#step((history, now) => history.undo(now));
+    return await this.#step(() => this.#core.store.undo());
   }
 
   async redo(): Promise<UndoResult> {
-    return await this.#step((history, now) => history.redo(now));
+    return await this.#step(() => this.#core.store.redo());
   }
 
   async state(): Promise<HistoryState> {
-    return new EditHistory(this.#core.db, this.#core.photos).state();
+    return await this.#core.store.historyState();
   }
 
-  async #step(run: (history: EditHistory, now: string) => { label: string; ids: number[] } | null): Promise<UndoResult> {
+  async #step(run: () => Promise<HistoryStep>): Promise<UndoResult> {
     this.#core.assertWritable();
-    const history = new EditHistory(this.#core.db, this.#core.photos);
-    let done: { label: string; ids: number[] } | null;
-    try {
-      done = inTransaction(this.#core.db, () => run(history, new Date().toISOString()));
-    } catch (error) {
-      throw new CatalogueError('not-saved', 'undoNotSaved', { reason: (error as Error).message });
-    }
+    const done = await run();
     if (done) await this.#core.photosChanged(done.ids);
-    return { label: done?.label ?? null, ids: done?.ids ?? [], history: history.state() };
+    return { label: done?.label ?? null, ids: done?.ids ?? [], history: await this.#core.store.historyState() };
   }
 }

@@ -36,8 +36,7 @@ export class IngestService {
         await core.whenWritable();
         return runIngest(
           {
-            db: core.db,
-            photos: core.photos,
+            ...core.store.ingestStore(),
             catalogueRoot: core.paths.root,
             // The search index follows ingested photos through the search_changes log; the UI
             // hears of them a few times a second, not once per small transaction.

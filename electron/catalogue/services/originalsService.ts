@@ -6,7 +6,6 @@ import { CatalogueError } from '../catalogueError.ts';
 import { checkOriginals, relinkFolder, relinkOriginal, watchOriginals, type FolderRelinkReport, type OriginalsReport } from '../originals/originalFiles.ts';
 import { buildFolderTree, type FolderTree } from '../../../shared/folderTree.ts';
 import { folderKey, isAbsoluteFolder } from '../../../shared/folderPath.ts';
-import { folderCounts, photosInFolder } from '../store/folderQueries.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 export class OriginalsService {
@@ -41,7 +40,7 @@ export class OriginalsService {
 
   /** The folders the photos came from, with their counts (subfolders included). */
   async folders(): Promise<FolderTree> {
-    return buildFolderTree(folderCounts(this.#core.db));
+    return buildFolderTree(await this.#core.store.folderCounts());
   }
 
   /**
@@ -52,7 +51,7 @@ export class OriginalsService {
     await this.#core.whenWritable();
     if (!isAbsoluteFolder(from)) throw new CatalogueError('invalid-input', 'folderNotAbsolute', { path: from });
     const key = folderKey(from);
-    const inFolder = photosInFolder(this.#core.db, key);
+    const inFolder = await this.#core.store.photosInFolder(key);
     if (!inFolder.length) throw new CatalogueError('not-found', 'relinkFolderNoPhotos', { path: from });
     const { report, changed } = await relinkFolder(this.#core.photos, inFolder, key, to, { signal: this.#core.closing });
     if (changed.length) this.#core.events.photosChanged(changed);

@@ -18,11 +18,8 @@ import { editSelectionTags, selectionFields } from '../editing/selectionFields.t
 import { projectSelection, resolveSelection, type Projection, type ResultIds } from '../editing/catalogueSelection.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
-import { readSortSetting, writeSortSetting } from '../store/sortSetting.ts';
-import { readFieldValues } from '../store/fieldValues.ts';
 import { FIELD_COLUMN } from '../store/photoRepository.ts';
 import type { TurnRequest } from '../../../shared/orientation.ts';
-import { applyTurnEdit } from '../editing/turnEdit.ts';
 import type { MarkFilter } from '../../../shared/photoMarks.ts';
 
 export class PhotosService {
@@ -97,7 +94,7 @@ export class PhotosService {
 
   /** The catalogue's remembered sort (its settings table): the grid's, a search's and the metadata export's. */
   async sort(): Promise<PhotoSort> {
-    return readSortSetting(this.#core.db);
+    return await this.#core.store.sort();
   }
 
   /**
@@ -106,7 +103,7 @@ export class PhotosService {
    */
   async setSort(sort: PhotoSort): Promise<PhotoSort> {
     try {
-      return writeSortSetting(this.#core.db, sort);
+      return await this.#core.store.setSort(sort);
     } catch {
       return readSort(sort);
     }
@@ -186,7 +183,7 @@ export class PhotosService {
     }
     let values = this.#suggestions.get(limit);
     if (!values) {
-      values = readFieldValues(this.#core.db, this.#core.paths.database, SUGGESTED_FIELDS.map((f) => FIELD_COLUMN[f]), limit);
+      values = this.#core.store.fieldValues(SUGGESTED_FIELDS.map((f) => FIELD_COLUMN[f]), limit);
       // A failed read is not kept: the next ask tries again.
       const kept = values;
       kept.catch(() => {
@@ -236,7 +233,7 @@ export class PhotosService {
   async turn(named: { ids?: number[]; selection?: Selection }, request: TurnRequest): Promise<{ count: number; changed: number[] }> {
     const ids = await this.idsOf(named);
     this.#core.assertWritable();
-    const changed = ids.length ? applyTurnEdit(this.#core.db, this.#core.photos, ids, request) : [];
+    const changed = ids.length ? await this.#core.store.turn(ids, request) : [];
     await this.#core.photosChanged(changed);
     return { count: ids.length, changed };
   }
