@@ -1,0 +1,136 @@
+// A team catalogue's schema on a real PostgreSQL server (tests/support/postgresServer.ts): the
+// same columns as SQLite's, row versions, and the change feed another client's search follows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type pg from 'pg';
+import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
+import { migratePostgres, PG_SCHEMA_VERSION } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
+import { changesSince, listenForChanges, type ChangedPhotos } from '../../../../../../electron/catalogue/store/postgres/changeFeed.ts';
+import { createDatabaseFile } from '../../../../../../electron/catalogue/store/createDatabase.ts';
+import { openDatabase } from '../../../../../../electron/catalogue/store/openDatabase.ts';
+import { folderOfFile } from '../../../../../../shared/folderPath.ts';
+
+let server: PostgresServer;
+let pool: pg.Pool;
+
+before(async () => {
+  server = await startPostgres();
+  await server.createDatabase('fortepan');
+  pool = server.pool('fortepan');
+  const client = await pool.connect();
+  try {
+    await migratePostgres(client);
+  } finally {
+    client.release();
+  }
+});
+after(() => server?.stop());
+
+async function insertPhoto(db: pg.Pool | pg.PoolClient, file: string, title = ''): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO photos (hash, file, file_size, file_mtime_ms, title, added_at, updated_at) VALUES ($1, $2, 1, 0, $3, now()::text, now()::text) RETURNING id`,
+    [`hash-${file}`, file, title],
+  );
+  return Number(rows[0]!.id);
+}
+
+test("every column of SQLite's photos table is in PostgreSQL's, plus the row version; migrating again changes nothing", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-sqlite-'));
+  try {
+    const file = path.join(dir, 'catalogue.db');
+    createDatabaseFile(file);
+    const sqlite = openDatabase(file);
+    const sqliteColumns = (sqlite.prepare('PRAGMA table_info(photos)').all() as { name: string }[]).map((c) => c.name).sort();
+    const sqliteTables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name).sort();
+    sqlite.close();
+    const { rows } = await pool.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_name = 'photos'");
+    const pgColumns = rows.map((r) => r.column_name).sort();
+    assert.deepEqual(pgColumns, [...sqliteColumns, 'version'].sort());
+    const tables = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+    assert.deepEqual(tables.rows.map((t) => t.table_name).filter((t) => t !== 'fototar_schema').sort(), sqliteTables.filter((t) => t !== 'folders_fts' && !t.startsWith('search_index')).sort());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const client = await pool.connect();
+  try {
+    assert.equal(await migratePostgres(client), PG_SCHEMA_VERSION);
+    const { rows } = await client.query('SELECT version FROM fototar_schema');
+    assert.deepEqual(rows, [{ version: PG_SCHEMA_VERSION }]);
+  } finally {
+    client.release();
+  }
+});
+
+test('a catalogue a newer Fototar made is refused, and left as it is', async () => {
+  await server.createDatabase('newer');
+  const newer = server.pool('newer');
+  const client = await newer.connect();
+  try {
+    await client.query('CREATE TABLE fototar_schema (version INTEGER NOT NULL); INSERT INTO fototar_schema VALUES (999)');
+    await assert.rejects(migratePostgres(client), /newer Fototar/);
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'photos'");
+    assert.equal(rows[0].n, 0);
+  } finally {
+    client.release();
+  }
+});
+
+test("the folder column follows shared/folderPath.ts's rule, as SQLite's does", async () => {
+  for (const file of ['/scans/Doboz 12/fortepan_1.jpg', 'C:\\scans\\Doboz 12\\fortepan_2.jpg', 'C:/scans/x/fortepan_3.jpg', '\\\\nas\\scans\\fortepan_4.jpg', '/a\\b/fortepan_5.jpg', 'fortepan_6.jpg']) {
+    const id = await insertPhoto(pool, file);
+    const { rows } = await pool.query<{ folder: string }>('SELECT folder FROM photos WHERE id = $1', [id]);
+    assert.equal(rows[0]!.folder, folderOfFile(file), file);
+  }
+});
+
+test('every update raises the row version, whoever writes', async () => {
+  const id = await insertPhoto(pool, '/verziók/fortepan_10.jpg', 'Első');
+  const version = async () => Number((await pool.query<{ version: string }>('SELECT version FROM photos WHERE id = $1', [id])).rows[0]!.version);
+  assert.equal(await version(), 1);
+  await pool.query("UPDATE photos SET title = 'Második' WHERE id = $1", [id]);
+  await pool.query("UPDATE photos SET notes = 'megjegyzés' WHERE id = $1", [id]);
+  assert.equal(await version(), 3);
+});
+
+test("another client's edit reaches a listener after its commit; an offline client catches up from its last sequence", async () => {
+  const start = (await changesSince(pool, 0)).seq;
+  const heard: ChangedPhotos[] = [];
+  const errors: Error[] = [];
+  const other = server.pool('fortepan');
+  const stop = await listenForChanges(other, start, (changes) => heard.push(changes), (error) => errors.push(error));
+  try {
+    const heardWithin2s = async (count: number) => {
+      const deadline = Date.now() + 2000;
+      while (heard.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(heard.length, count, 'heard within 2 s of the commit');
+    };
+    const id = await insertPhoto(pool, '/hír/fortepan_20.jpg', 'Lánchíd');
+    await heardWithin2s(1);
+    assert.deepEqual(heard[0]!.ids, [id]);
+    // Inside a transaction nothing is announced until the commit.
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("UPDATE photos SET caption = 'Árvíztűrő tükörfúrógép' WHERE id = $1", [id]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(heard.length, 1, 'the insert only: the update is not committed yet');
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    await heardWithin2s(2);
+    assert.deepEqual(heard[1]!.ids, [id]);
+    // A change to a column the search does not index (notes) is not logged.
+    await pool.query("UPDATE photos SET notes = 'csak megjegyzés' WHERE id = $1", [id]);
+    // A client that was away reads everything after the sequence it last saw, each photo once.
+    const missed = await changesSince(pool, start);
+    assert.deepEqual(missed.ids, [id]);
+    assert.equal(missed.seq, heard[1]!.seq);
+    assert.deepEqual(errors, []);
+  } finally {
+    await stop();
+  }
+});
