@@ -67,12 +67,12 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       transport: platform.transport,
       version: platform.version,
     }),
-    listPhotos: async ({ offset, limit, sort }) => await photos.list(offset, limit, sort),
+    listPhotos: ({ offset, limit, sort }) => photos.list(offset, limit, sort),
     search: ({ query, offset, limit, sort }) => search.query(query, offset, limit, sort),
-    photoSort: async () => await photos.sort(),
-    setPhotoSort: async (sort) => await photos.setSort(sort),
+    photoSort: () => photos.sort(),
+    setPhotoSort: (sort) => photos.setSort(sort),
     searchFacets: ({ query }) => search.facets(query),
-    getPhoto: async ({ id }) => await photos.get(id),
+    getPhoto: ({ id }) => photos.get(id),
     // The editor saves as you type: successive saves of one field fold into one undo step.
     updatePhotos: async ({ ids, patch }) => {
       const saved = await photos.save(ids, patch, { coalesce: true });
@@ -94,16 +94,16 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     ingestProgress: () => ingest.progress(),
     cancelIngest: () => ingest.cancel(),
     creditList: async ({ format, lang, ...named }) => ({ text: await photos.creditList(await photos.idsOf(named), format, lang) }),
-    undo: async () => await history.undo(),
-    redo: async () => await history.redo(),
-    editHistory: async () => await history.state(),
+    undo: () => history.undo(),
+    redo: () => history.redo(),
+    editHistory: () => history.state(),
     listTags: async ({ prefix, limit }) => ({ tags: await tags.list(prefix, limit) }),
     listTagTree: async ({ prefix }) => ({ nodes: await tags.tree(prefix) }),
     renameTag: async ({ from, to }) => ({ ...await tags.rename(from, to), history: await history.state() }),
     fieldSuggestions: async ({ field }) => ({ values: await photos.fieldSuggestions(field) }),
-    writeSidecars: async ({ ids }) => await exchange.writeSidecars(ids, { onlyPresent: true }),
-    sidecarSettings: async () => await exchange.sidecarSettings(),
-    setSidecarSettings: async (settings) => await exchange.setSidecarSettings(settings),
+    writeSidecars: ({ ids }) => exchange.writeSidecars(ids, { onlyPresent: true }),
+    sidecarSettings: () => exchange.sidecarSettings(),
+    setSidecarSettings: (settings) => exchange.setSidecarSettings(settings),
     // The person's own choices (the UI language) belong to the host, not to the catalogue.
     preferences: () => ({ ...preferences().read(), systemLanguages: platform.systemLanguages ?? [] }),
     setPreferences: (change) => {
@@ -135,13 +135,13 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     projectSelection: ({ selection, query }) => photos.project(selection, query),
     // Collections, credit lists and export.
     listCollections: async () => ({ collections: await collections.list() }),
-    createCollection: async ({ name, query }) => await collections.create(name, query),
-    renameCollection: async ({ id, name }) => await collections.rename(id, name),
+    createCollection: ({ name, query }) => collections.create(name, query),
+    renameCollection: ({ id, name }) => collections.rename(id, name),
     deleteCollection: async ({ id }) => {
       await collections.delete(id);
       return { collections: await collections.list() };
     },
-    getCollection: async ({ id }) => await collections.get(id),
+    getCollection: ({ id }) => collections.get(id),
     addToCollection: async ({ id, photoIds, at }) => {
       const { duplicates } = await collections.add(id, photoIds, at);
       return { collection: await collections.get(id), duplicates };
@@ -158,7 +158,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
       await collections.setModified(id, itemId, modified);
       return await collections.get(id);
     },
-    collectionCredits: async ({ id, style, lang, format }) => await collections.credits(id, style, lang, format),
+    collectionCredits: ({ id, style, lang, format }) => collections.credits(id, style, lang, format),
     collectionCreditsFile: ({ id, style, lang, format }) => collections.creditsDownload(id, style, lang, format),
     startExport: ({ id, ...request }) => {
       if (!chosen.allows(request.outDir, 'export')) {
@@ -169,7 +169,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     exportProgress: () => exports.progress(),
     cancelExport: () => exports.cancel(),
     relinkPhoto: ({ id, path }) => originals.relink(id, path),
-    folderTree: async () => await originals.folders(),
+    folderTree: () => originals.folders(),
     // The new folder is read (its files hashed): only one the person chose to read from.
     relinkFolder: ({ from, to }) => {
       if (!chosen.allows(to, 'ingest')) throw new CatalogueError('not-chosen', 'notChosenRelink', { path: to });

@@ -111,7 +111,7 @@ export class Catalogue {
         const changed = await store.applyEdit(edits, label, options);
         return { changed, sidecars: await this.#photosChanged(changed) };
       },
-      photosChanged: async (ids) => await this.#photosChanged(ids),
+      photosChanged: (ids) => this.#photosChanged(ids),
     };
     this.search = new CatalogueSearch(core);
     this.photos = new PhotosService(core, (query) => this.search.resultIds(query));
