@@ -15,7 +15,8 @@ import { checkDatabaseFile } from './databaseCheck.ts';
  * that fails with "unable to open database file". When the app closed cleanly there is no WAL to
  * read, so the file alone is the whole catalogue and SQLite may read it as immutable.
  */
-function openReadOnly(file: string): DatabaseSync {
+function openReadOnly(file: string, immutable: boolean): DatabaseSync {
+  if (immutable) return openImmutable(file);
   try {
     const db = new DatabaseSync(file, { readOnly: true, timeout: 5000 });
     db.prepare('PRAGMA user_version').get();
@@ -36,19 +37,33 @@ function openReadOnly(file: string): DatabaseSync {
       }
       throw error;
     }
-    const url = pathToFileURL(file);
-    url.search = '?immutable=1';
-    return new DatabaseSync(url, { readOnly: true });
+    return openImmutable(file);
   }
+}
+
+function openImmutable(file: string): DatabaseSync {
+  const url = pathToFileURL(file);
+  url.search = '?immutable=1';
+  return new DatabaseSync(url, { readOnly: true });
+}
+
+/**
+ * Whether a catalogue database can be read as immutable: the file alone is the whole catalogue
+ * (no write-ahead log holds changes not yet in it). Only for a caller that holds the catalogue's
+ * lock, so no writer can appear while it reads; SQLite then creates nothing beside the file.
+ */
+export function isWholeFile(file: string): boolean {
+  const wal = `${file}-wal`;
+  return !fs.existsSync(wal) || fs.statSync(wal).size === 0;
 }
 
 /** Each connection's page cache, in KiB. */
 const PAGE_CACHE_KIB = 32768;
 
-export function openDatabase(file: string, options: { readOnly?: boolean } = {}): DatabaseSync {
+export function openDatabase(file: string, options: { readOnly?: boolean; immutable?: boolean } = {}): DatabaseSync {
   let db: DatabaseSync;
   try {
-    db = options.readOnly ? openReadOnly(file) : new DatabaseSync(file, { readOnly: false, timeout: 5000 });
+    db = options.readOnly ? openReadOnly(file, options.immutable === true) : new DatabaseSync(file, { readOnly: false, timeout: 5000 });
   } catch (error) {
     if (error instanceof CatalogueError) throw error;
     const message = (error as Error).message;

@@ -25,4 +25,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   sidecars: async () => (await import('./sidecars.ts')).sidecars,
   import: async () => (await import('./importMetadata.ts')).importCommand,
   'export-metadata': async () => (await import('./exportMetadata.ts')).exportMetadataCommand,
+  migrate: async () => (await import('./migrate.ts')).migrate,
 };

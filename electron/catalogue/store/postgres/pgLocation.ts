@@ -3,6 +3,7 @@
 // Fototar keeps: it comes from PGPASSWORD or ~/.pgpass (pg reads both), or, in the app, from the
 // OS keychain. A password written into the address is refused, so it cannot end up in the
 // recent-catalogues list, a shell history or a log.
+import os from 'node:os';
 import type { PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 import { CatalogueError } from '../../catalogueError.ts';
@@ -28,7 +29,8 @@ export function postgresPoolConfig(location: string): PoolConfig {
   return {
     host: parsed.host || undefined,
     port: parsed.port ? Number(parsed.port) : undefined,
-    user: parsed.user || undefined,
+    // As libpq: no user in the address means the operating system's user (pg alone reads only $USER).
+    user: parsed.user || process.env.PGUSER || os.userInfo().username,
     database: parsed.database,
     application_name: 'Fototar',
   };

@@ -141,6 +141,18 @@ export const PG_MIGRATIONS: readonly string[] = [
     ON photos FOR EACH ROW EXECUTE FUNCTION fototar_log_change();
   CREATE TRIGGER search_changes_delete AFTER DELETE ON photos FOR EACH ROW EXECUTE FUNCTION fototar_log_change();
   `,
+  // 2: thumbnails in the database, so every archivist of a team sees the previews one of them
+  // made without ingesting again. Named by the original's content hash and size as the folder
+  // catalogue's thumbnails/ files are (cataloguePaths.ts thumbnailPath); the turned ones are a
+  // client's own cache, made again from these.
+  `
+  CREATE TABLE thumbnails (
+    hash TEXT NOT NULL,
+    size TEXT NOT NULL CHECK (size IN ('grid', 'preview')),
+    data BYTEA NOT NULL,
+    PRIMARY KEY (hash, size)
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -1,6 +1,7 @@
 // --catalogue postgres://…: what is a PostgreSQL address, and what of it reaches the pool.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { isPostgresLocation, postgresPoolConfig } from '../../../../../../electron/catalogue/store/postgres/pgLocation.ts';
 import { CatalogueError } from '../../../../../../electron/catalogue/catalogueError.ts';
 
@@ -24,6 +25,22 @@ test('the address gives host, port, user and database; a socket folder as ?host=
   const local = postgresPoolConfig('postgres://anna@/fortepan?host=%2Frun%2Fpostgresql');
   assert.equal(local.host, '/run/postgresql');
   assert.equal(local.port, undefined);
+});
+
+test('an address without a user means the operating system user, as psql reads it (even where $USER is not set)', () => {
+  const saved = { USER: process.env.USER, PGUSER: process.env.PGUSER };
+  delete process.env.USER;
+  delete process.env.PGUSER;
+  try {
+    assert.equal(postgresPoolConfig('postgres:///fortepan?host=%2Fvar%2Frun%2Fpostgresql').user, os.userInfo().username);
+    process.env.PGUSER = 'archivum';
+    assert.equal(postgresPoolConfig('postgres:///fortepan').user, 'archivum');
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
 });
 
 test('a password in the address is refused (it would be kept and shown); so are an address without a database and a broken one', () => {
