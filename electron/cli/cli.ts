@@ -32,7 +32,8 @@ const USAGE = `Usage: fototar <command> [options]
   sidecars <id...>|--all --catalogue <dir> [--auto on|off] [--naming name.ext.xmp|name.xmp] [--json]
   import <file.csv|file.json> --catalogue <dir> [--dry-run] [--keep-blank] [--json]
   export-metadata --catalogue <dir> --format csv|json [--output file]
-  migrate --from <dir> --to postgres://user@host:port/database [--json]`;
+  migrate --from <dir> --to postgres://user@host:port/database [--json]
+  migrate --from postgres://user@host:port/database --to <new dir> [--json]`;
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

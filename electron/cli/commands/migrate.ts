@@ -1,10 +1,12 @@
 // fototar migrate --from <catalogue folder> --to postgres://user@host:port/db [--json]: copies a
 // folder catalogue into an empty PostgreSQL database for a team (store/postgres/
-// migrateToPostgres.ts). The folder is only read; the database gets everything or nothing,
-// checked table by table before it is committed. The password comes from PGPASSWORD or
-// ~/.pgpass, never from the address.
+// migrateToPostgres.ts); with --from and --to the other way round, a team catalogue back into a
+// new folder (migrateToFolder.ts). The source is only read; the target gets everything or
+// nothing, checked table by table first. The password comes from PGPASSWORD or ~/.pgpass, never
+// from the address.
 import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
 import { migrateFolderToPostgres, type MigrationProgress } from '../../catalogue/store/postgres/migrateToPostgres.ts';
+import { migratePostgresToFolder } from '../../catalogue/store/postgres/migrateToFolder.ts';
 import { out, parse, UsageError, type Command } from '../cliSupport.ts';
 
 const PHASE_NAMES: Record<MigrationProgress['phase'], string> = {
@@ -23,17 +25,16 @@ export const migrate: Command = async (args) => {
   const from = values.from;
   const to = values.to;
   if (typeof from !== 'string' || typeof to !== 'string' || !from || !to) throw new UsageError('give --from <catalogue folder> and --to postgres://user@host:port/database');
-  if (isPostgresLocation(from)) throw new UsageError('migrating a PostgreSQL catalogue back into a folder is not supported yet: --from must be a catalogue folder');
-  if (!isPostgresLocation(to)) throw new UsageError(`--to must be a PostgreSQL address (postgres://user@host:port/database), not ${to}`);
+  const toTeam = isPostgresLocation(to);
+  if (toTeam === isPostgresLocation(from)) throw new UsageError('one of --from and --to must be a catalogue folder and the other a PostgreSQL address (postgres://user@host:port/database)');
   const drawing = !values.json && process.stderr.isTTY;
   let lastDraw = 0;
-  const report = await migrateFolderToPostgres(from, to, {
-    onProgress: (p) => {
-      if (!drawing || (Date.now() - lastDraw < 100 && p.done !== 0 && p.done !== p.total)) return;
-      lastDraw = Date.now();
-      process.stderr.write(`\r${progressBar(p)}\x1b[K`);
-    },
-  });
+  const onProgress = (p: MigrationProgress) => {
+    if (!drawing || (Date.now() - lastDraw < 100 && p.done !== 0 && p.done !== p.total)) return;
+    lastDraw = Date.now();
+    process.stderr.write(`\r${progressBar(p)}\x1b[K`);
+  };
+  const report = toTeam ? await migrateFolderToPostgres(from, to, { onProgress }) : await migratePostgresToFolder(from, to, { onProgress });
   if (drawing) process.stderr.write('\r\x1b[K');
   if (values.json) return out(JSON.stringify(report));
   const rows = (table: string) => report.tables[table]?.rows ?? 0;

@@ -83,6 +83,7 @@ const ALLOWED_INSIDE = new Set([
   'electron/catalogue/exchange/importFile.ts',
   'electron/catalogue/events/catalogueEvents.ts',
   'electron/catalogue/store/postgres/migrateToPostgres.ts',
+  'electron/catalogue/store/postgres/migrateToFolder.ts',
   'electron/catalogue/store/postgres/pgLocation.ts',
 ]);
 

@@ -4,6 +4,8 @@
 // SQLite's search index tables and change log (a client's cache of the rows), PostgreSQL's row
 // versions, and the folder column both engines derive from the file's path.
 import { createHash, type Hash } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { PoolClient } from 'pg';
 
 export interface CatalogueTable {
   readonly name: string;
@@ -42,5 +44,40 @@ export class RowDigest {
 
   digest(): string {
     return this.#hash.digest('hex');
+  }
+}
+
+/** A table's columns in SQLite, in their order there. */
+export function sqliteColumns(db: DatabaseSync, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((column) => column.name);
+}
+
+/** The columns a migration copies: all but those each engine derives. */
+export function copiedColumns(columns: readonly string[], table: CatalogueTable): string[] {
+  return columns.filter((column) => !table.derived.includes(column));
+}
+
+/** Rows are read from PostgreSQL a page at a time: a million photos never sit in memory. */
+const PAGE_ROWS = 5000;
+
+/**
+ * A table's rows from PostgreSQL as arrays of `columns`, in SQLite's order of its key: ids in
+ * number order, text keys in byte order (SQLite's BINARY collation; COLLATE "C" here).
+ */
+export async function* postgresRows(client: PoolClient, table: CatalogueTable, columns: readonly string[]): AsyncGenerator<unknown[]> {
+  const keyIndex = columns.indexOf(table.orderBy);
+  if (keyIndex < 0) throw new Error(`${table.name}: its key ${table.orderBy} is not among the columns read`);
+  const order = table.orderBy === 'id' ? table.orderBy : `${table.orderBy} COLLATE "C"`;
+  let after: unknown = null;
+  for (;;) {
+    const where = after === null ? '' : `WHERE ${order} > $1`;
+    const { rows } = await client.query<unknown[]>({
+      text: `SELECT ${columns.join(', ')} FROM ${table.name} ${where} ORDER BY ${order} LIMIT ${PAGE_ROWS}`,
+      values: after === null ? [] : [after],
+      rowMode: 'array',
+    });
+    yield* rows;
+    if (rows.length < PAGE_ROWS) return;
+    after = rows[rows.length - 1]![keyIndex];
   }
 }

@@ -20,7 +20,7 @@ import { faultPoint } from '../../faultInjection.ts';
 import { SCHEMA_VERSION } from '../migrations.ts';
 import { acquireCatalogueLock } from '../catalogueLock.ts';
 import { isWholeFile, openDatabase, readSnapshotAsync } from '../openDatabase.ts';
-import { CATALOGUE_TABLES, IDENTITY_TABLES, RowDigest, type CatalogueTable } from './catalogueTables.ts';
+import { CATALOGUE_TABLES, copiedColumns, IDENTITY_TABLES, postgresRows, RowDigest, sqliteColumns, type CatalogueTable } from './catalogueTables.ts';
 import { postgresPoolConfig } from './pgLocation.ts';
 import { migratePostgres } from './pgMigrations.ts';
 
@@ -125,8 +125,9 @@ async function copyInOneTransaction(
       const copied = await copyTable(source, client, table, progress);
       faultPoint(`migrate:${table.name}`);
       progress({ phase: 'verifying', done: 0, total: copied.rows });
-      const arrived = await digestOfPostgresTable(client, table, copied.columns);
-      if (arrived.rows !== copied.rows || arrived.digest !== copied.digest) {
+      const arrived = new RowDigest();
+      for await (const row of postgresRows(client, table, copied.columns)) arrived.add(row);
+      if (arrived.rows !== copied.rows || arrived.digest() !== copied.digest) {
         throw new CatalogueError('not-saved', 'migrateVerifyFailed', { table: table.name, expected: copied.rows, found: arrived.rows, location });
       }
       tables[table.name] = { rows: copied.rows, digest: copied.digest };
@@ -147,18 +148,13 @@ async function copyInOneTransaction(
   }
 }
 
-function copiedColumns(source: DatabaseSync, table: CatalogueTable): string[] {
-  const columns = (source.prepare(`PRAGMA table_info(${table.name})`).all() as { name: string }[]).map((column) => column.name);
-  return columns.filter((column) => !table.derived.includes(column));
-}
-
 async function copyTable(
   source: DatabaseSync,
   client: pg.PoolClient,
   table: CatalogueTable,
   progress: (p: MigrationProgress) => void,
 ): Promise<{ rows: number; digest: string; columns: string[] }> {
-  const columns = copiedColumns(source, table);
+  const columns = copiedColumns(sqliteColumns(source, table.name), table);
   const total = Number((source.prepare(`SELECT count(*) AS n FROM ${table.name}`).get() as { n: number }).n);
   const statement = source.prepare(`SELECT ${columns.join(', ')} FROM ${table.name} ORDER BY ${table.orderBy}`);
   statement.setReturnArrays(true);
@@ -181,27 +177,6 @@ async function copyTable(
   }
   await flush();
   return { rows: digest.rows, digest: digest.digest(), columns };
-}
-
-/** Reads a table back from PostgreSQL in the source's order, a page of rows at a time. */
-async function digestOfPostgresTable(client: pg.PoolClient, table: CatalogueTable, columns: readonly string[]): Promise<{ rows: number; digest: string }> {
-  const digest = new RowDigest();
-  const keyIndex = columns.indexOf(table.orderBy);
-  let after: unknown = null;
-  for (;;) {
-    // COLLATE "C": text keys in byte order, as SQLite's BINARY collation orders them.
-    const order = table.orderBy === 'id' ? table.orderBy : `${table.orderBy} COLLATE "C"`;
-    const where = after === null ? '' : `WHERE ${order} > $1`;
-    const { rows } = await client.query<unknown[]>({
-      text: `SELECT ${columns.join(', ')} FROM ${table.name} ${where} ORDER BY ${order} LIMIT 5000`,
-      values: after === null ? [] : [after],
-      rowMode: 'array',
-    });
-    for (const row of rows) digest.add(row);
-    if (rows.length < 5000) break;
-    after = rows[rows.length - 1]![keyIndex];
-  }
-  return { rows: digest.rows, digest: digest.digest() };
 }
 
 const SIZES: readonly ThumbnailSize[] = ['grid', 'preview'];

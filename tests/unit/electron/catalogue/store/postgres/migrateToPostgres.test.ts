@@ -161,9 +161,80 @@ test('rows that arrive changed (here a trigger of the server alters titles) fail
   assert.equal(await count(pool, 'settings'), 0);
 });
 
+test('and back: a team catalogue migrated into a new folder is the same catalogue (photos, history, collections, thumbnails), searches and credits alike; the database is only read', async () => {
+  await server.createDatabase('round');
+  assert.equal(runFototar(['migrate', '--from', catalogueDir, '--to', server.url('round'), '--json']).status, 0);
+  const pool = server.pool('round');
+  const state = async () => (await pool.query('SELECT (SELECT count(*) FROM photos) AS photos, (SELECT sum(version) FROM photos) AS versions, (SELECT count(*) FROM search_changes) AS changes, (SELECT count(*) FROM edit_history) AS history')).rows[0];
+  const before = await state();
+  const back = path.join(path.dirname(catalogueDir), 'back', 'again');
+  const r = runFototar(['migrate', '--from', server.url('round'), '--to', back, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).thumbnails.copied, 8);
+  assert.deepEqual(await state(), before, 'nothing written to the database');
+  assert.deepEqual(fs.readdirSync(path.dirname(back)), ['again'], 'no staging folder left beside it');
+
+  const original = Catalogue.open(catalogueDir, { readOnly: true });
+  const copy = Catalogue.open(back);
+  try {
+    const ids = await original.photos.ids();
+    assert.deepEqual(await copy.photos.ids(), ids);
+    assert.deepEqual(await copy.photos.getMany(ids), await original.photos.getMany(ids));
+    assert.deepEqual(await copy.history.state(), await original.history.state(), 'undo and redo stand where they stood');
+    const [collection] = await original.collections.list();
+    assert.deepEqual(await copy.collections.get(collection!.id), await original.collections.get(collection!.id));
+    assert.deepEqual(await copy.photos.sort(), await original.photos.sort());
+    for (const query of ['tükörfúrógép', 'Őrség', 'fortepan']) {
+      const found = await copy.search.resultIds(query);
+      assert.deepEqual(found, await original.search.resultIds(query), query);
+    }
+    const credited = await original.search.resultIds('Őrség');
+    assert.ok(credited.total > 0);
+    for (const lang of ['hu', 'en'] as const) {
+      assert.equal(await copy.photos.creditList(ids, 'txt', lang), await original.photos.creditList(ids, 'txt', lang));
+    }
+    const photo = (await original.photos.getMany(ids))[0]!;
+    for (const size of ['grid', 'preview'] as const) {
+      assert.ok(fs.readFileSync(thumbnailPath(cataloguePaths(back), photo.hash, size)).equals(fs.readFileSync(thumbnailPath(cataloguePaths(catalogueDir), photo.hash, size))));
+    }
+  } finally {
+    original.close();
+    copy.close();
+  }
+
+  // A folder that holds a catalogue, or anything else, is refused; so is a database without one.
+  assert.match(assertOneLineFailure(runFototar(['migrate', '--from', server.url('round'), '--to', back]), 'migrate'), /already holds a catalogue: migrate into a new or empty folder/);
+  const busy = await tempDir('fototar-migrate-busy-');
+  fs.writeFileSync(path.join(busy, 'notes.txt'), 'mine');
+  assert.match(assertOneLineFailure(runFototar(['migrate', '--from', server.url('round'), '--to', busy]), 'migrate'), /is not empty/);
+  assert.deepEqual(fs.readdirSync(busy), ['notes.txt']);
+  await server.createDatabase('nothing');
+  assert.match(assertOneLineFailure(runFototar(['migrate', '--from', server.url('nothing'), '--to', path.join(busy, 'x')]), 'migrate'), /holds no Fototar catalogue/);
+});
+
+test('a migration back killed half-way leaves no catalogue at the target; the next one completes', async () => {
+  await server.createDatabase('kill_back');
+  assert.equal(runFototar(['migrate', '--from', catalogueDir, '--to', server.url('kill_back'), '--json']).status, 0);
+  const target = path.join(await tempDir('fototar-migrate-back-'), 'taken-home');
+  const run = startFototar(['migrate', '--from', server.url('kill_back'), '--to', target], { FOTOTAR_FAULT: 'pause:migrate:collections' }, (line) => line.startsWith('fault-pause'));
+  assert.equal(await run.reached, true, run.stderr());
+  run.proc.kill('SIGKILL');
+  await run.exited;
+  assert.equal(fs.existsSync(target), false);
+  const r = runFototar(['migrate', '--from', server.url('kill_back'), '--to', target, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(fs.readdirSync(path.dirname(target)), ['taken-home'], 'the killed run\'s staging folder was cleared');
+  const copy = Catalogue.open(target, { readOnly: true });
+  try {
+    assert.equal(await copy.photos.count(), 4);
+  } finally {
+    copy.close();
+  }
+});
+
 test('migrate says what it needs: both places, a folder that is a catalogue, an address without a password', async () => {
   assert.match(assertOneLineFailure(runFototar(['migrate', '--from', catalogueDir]), 'migrate'), /give --from <catalogue folder> and --to postgres:/);
-  assert.match(assertOneLineFailure(runFototar(['migrate', '--from', catalogueDir, '--to', '/tmp/elsewhere']), 'migrate'), /--to must be a PostgreSQL address/);
+  assert.match(assertOneLineFailure(runFototar(['migrate', '--from', catalogueDir, '--to', '/tmp/elsewhere']), 'migrate'), /one of --from and --to must be a catalogue folder and the other a PostgreSQL address/);
   const empty = await tempDir('fototar-migrate-none-');
   assert.match(assertOneLineFailure(runFototar(['migrate', '--from', empty, '--to', server.url('team')]), 'migrate'), /No catalogue at/);
   assert.match(assertOneLineFailure(runFototar(['migrate', '--from', catalogueDir, '--to', 'postgres://archivist:titok@localhost/team']), 'migrate'), /Leave the password out/);
