@@ -18,7 +18,7 @@ import { editSelectionTags, selectionFields } from '../editing/selectionFields.t
 import { projectSelection, resolveSelection, type Projection, type ResultIds } from '../editing/catalogueSelection.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, readSort, type PhotoSort, type SortDirection, type SortField } from '../../../shared/photoSort.ts';
-import { FIELD_COLUMN } from '../store/photoRepository.ts';
+import { FIELD_COLUMN } from '../store/fieldWrites.ts';
 import type { TurnRequest } from '../../../shared/orientation.ts';
 import type { MarkFilter } from '../../../shared/photoMarks.ts';
 

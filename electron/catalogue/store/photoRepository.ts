@@ -2,13 +2,13 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { EDITABLE_FIELDS, type EditableField, type EditableFields, type EditablePhoto, type Photo, type PhotoPatch, type PhotoSummary } from '../../../shared/types.ts';
 import { creditLine } from '../../../shared/creditStyles.ts';
-import { parseEdtf } from '../../../shared/edtf.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
 import { statementCache } from './statementCache.ts';
+import { columnWrites, dateBounds, FIELD_COLUMN } from './fieldWrites.ts';
 import { inTransaction, inTransactionWithoutSync } from './openDatabase.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { isSortedColumn, orderHalves, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
+import { orderHalves, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 import { exifOfTurn, isUpright, normaliseRotation, swapsSides, type Turn } from '../../../shared/orientation.ts';
 import { isColourLabel, isFlag, type MarkFilter, type PhotoMarks } from '../../../shared/photoMarks.ts';
@@ -232,11 +232,6 @@ export function parseTags(json: string): string[] {
     return [];
   }
 }
-
-/** The column of each editable field: the field's own name, in snake_case. */
-export const FIELD_COLUMN: Record<EditableField, string> = Object.fromEntries(
-  EDITABLE_FIELDS.map((field) => [field, field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]),
-) as Record<EditableField, string>;
 
 /** What editableMany reads: the editable fields' columns and those photoLabel names a photo by. */
 const EDITABLE_PHOTO_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])].map((column) => `p.${column}`).join(', ');
@@ -640,27 +635,10 @@ export class PhotoRepository {
 
   /** Applies the same patch to each photo. The caller wraps it in a transaction. */
   patch(ids: readonly number[], patch: PhotoPatch, now: string): void {
-    const sets: string[] = [];
-    const values: (string | number | null)[] = [];
-    for (const key of EDITABLE_FIELDS) {
-      const value = patch[key];
-      if (value === undefined) continue;
-      sets.push(`${FIELD_COLUMN[key]} = ?`);
-      values.push(key === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string | number));
-      const column = FIELD_COLUMN[key];
-      if (isSortedColumn(column)) {
-        sets.push(`${SORT_KEY_COLUMN[column]} = ?`);
-        values.push(sortKeyFor(column, value as string));
-      }
-      if (key === 'date') {
-        const dates = dateBounds(value as string);
-        sets.push('date_from = ?', 'date_to = ?');
-        values.push(dates.from, dates.to);
-      }
-    }
-    if (sets.length === 0) return;
-    sets.push('updated_at = ?');
-    values.push(now);
+    const writes = columnWrites(patch);
+    if (writes.length === 0) return;
+    const sets = [...writes.map(([column]) => `${column} = ?`), 'updated_at = ?'];
+    const values = [...writes.map(([, value]) => value), now];
     const statement = this.#db.prepare(`UPDATE photos SET ${sets.join(', ')} WHERE id = ?`);
     for (const id of ids) {
       statement.run(...values, id);
@@ -691,7 +669,3 @@ function sortable<T>(read: () => T): T {
   }
 }
 
-function dateBounds(date: string): { from: string | null; to: string | null } {
-  const parsed = parseEdtf(date);
-  return parsed.ok && parsed.value ? { from: parsed.value.from, to: parsed.value.to } : { from: null, to: null };
-}

@@ -12,7 +12,7 @@ import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../s
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { faultPoint } from '../faultInjection.ts';
-import { FIELD_COLUMN } from './photoRepository.ts';
+import { FIELD_COLUMN } from './fieldWrites.ts';
 import { isSortedColumn, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
 import { fewOfCatalogue, selectedPhotos } from './selectedPhotos.ts';
