@@ -14,6 +14,8 @@ export type CatalogueErrorCode =
   | 'invalid-input'
   | 'busy'
   | 'not-saved'
+  /** Someone else saved the same field of a team catalogue's photo after this person saw it. */
+  | 'edit-conflict'
   /** An export would replace files that exist; the caller asks, then retries with overwrite. */
   | 'output-exists'
   | 'export-cancelled'

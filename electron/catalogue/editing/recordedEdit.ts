@@ -45,7 +45,7 @@ export function diffPatch(photo: Pick<Photo, 'id'> & EditableFields, patch: Phot
 }
 
 /** "Edit caption of Fortepan 7416", "Edit date, tags of 12 photos". */
-export function describeEdit(changes: readonly PhotoChange[], photos: Map<number, Photo>): string {
+export function describeEdit(changes: readonly PhotoChange[], photos: ReadonlyMap<number, Parameters<typeof photoLabel>[0]>): string {
   const touched = new Set(changes.flatMap((c) => Object.keys(c.after)));
   const fields = EDITABLE_FIELDS.filter((k) => touched.has(k));
   const what = fields.length > 3 ? `${fields.slice(0, 3).join(', ')}…` : fields.join(', ');

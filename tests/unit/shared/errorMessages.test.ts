@@ -66,7 +66,7 @@ test('every message key the code names is in both catalogues, and every catalogu
   const named = new Set<string>();
   // new CatalogueError(code, 'key', …), new ApiValidationError('key', …), { key: 'key' }, englishMessage('key', …), refuse('key', …)
   for (const m of code.matchAll(/new CatalogueError\(\s*'[a-z-]+',\s*'(\w+)'/g)) named.add(m[1]);
-  for (const m of code.matchAll(/new (?:ApiValidationError|BodyTooLarge)\(\s*'(\w+)'/g)) named.add(m[1]);
+  for (const m of code.matchAll(/new (?:ApiValidationError|BodyTooLarge|EditConflictError)\(\s*'(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/\bkey: '(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/englishMessage\(\s*'(\w+)'/g)) named.add(m[1]);
   for (const m of code.matchAll(/\brefuse\(\s*'(\w+)'/g)) named.add(m[1]);

@@ -153,6 +153,26 @@ export const PG_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (hash, size)
   );
   `,
+  // 3: who changed what. Each step of the history names its archivist (NULL for steps made
+  // before the catalogue was a team's), and every field a step changed is a row of its own, so a
+  // photo's history, a conflict's "changed by Anna at 14:05" and "undo your own steps only" are
+  // one indexed read each (store/postgres/teamEdits.ts). No foreign key to photos: the record
+  // of a change outlives a photo removed from the catalogue.
+  `
+  ALTER TABLE edit_history ADD COLUMN author TEXT;
+  CREATE INDEX edit_history_author ON edit_history(author, undone, id);
+  CREATE TABLE photo_changes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    step_id BIGINT REFERENCES edit_history(id) ON DELETE SET NULL,
+    photo_id BIGINT NOT NULL,
+    field TEXT NOT NULL,
+    old_value TEXT NOT NULL,
+    new_value TEXT NOT NULL,
+    author TEXT NOT NULL,
+    changed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
+  );
+  CREATE INDEX photo_changes_photo ON photo_changes(photo_id, field, id);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

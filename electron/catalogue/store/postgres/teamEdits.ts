@@ -1,0 +1,341 @@
+// Edits to a team catalogue, where several archivists save to one PostgreSQL database at once.
+// Nothing is overwritten silently:
+// - each save says, per field, the value its editor showed (`seen`). The photos are locked in
+//   id order (SELECT … FOR UPDATE, so two saves never deadlock) and each field compared: when
+//   the value is no longer the one seen, someone else saved it meanwhile, and the whole save is
+//   refused with who, when and their value ("changed by Anna at 2026-12-02 14:05: …"). The
+//   caller decides: keep theirs (do nothing), or keep or merge its own by saving again with
+//   theirs as seen. Other fields of the same photo, and other photos, never conflict;
+// - every field a save changes is recorded (who, when, which photo, old and new value) in
+//   photo_changes, beside the undoable step in edit_history (pgMigrations.ts, migration 3);
+// - undo takes back the archivist's own last step only, and only while nobody has changed those
+//   fields since: otherwise it is refused, as a save would be.
+// A save is one transaction: a client that dies half-way leaves nothing of it.
+import type { Pool, PoolClient } from 'pg';
+import { EDITABLE_FIELDS, isEditableField, type EditableField, type PhotoPatch } from '../../../../shared/types.ts';
+import { photoLabel } from '../../../../shared/credit.ts';
+import { normaliseTags } from '../../../../shared/tags.ts';
+import { CatalogueError } from '../../catalogueError.ts';
+import { faultPoint } from '../../faultInjection.ts';
+import { describeEdit, normalisePatch, storablePatch } from '../../editing/recordedEdit.ts';
+import type { PhotoChange } from '../../editing/editHistory.ts';
+import { columnWrites, FIELD_COLUMN } from '../fieldWrites.ts';
+import { parseTags } from '../photoRepository.ts';
+
+/** One photo's part of a save: the new values, and the values the editor showed for them. */
+export interface TeamEdit {
+  id: number;
+  patch: PhotoPatch;
+  /**
+   * Per patched field, the value the archivist saw before changing it. A field left out is
+   * written whatever it holds now: a batch edit's "set the donor of these 500 photos to …".
+   */
+  seen?: PhotoPatch;
+}
+
+export type FieldValue = string | number | string[];
+
+/** A field someone else saved after this archivist saw it. */
+export interface EditConflict {
+  photo: number;
+  /** How the photo is named in messages: its title, "Fortepan 7416", or its file. */
+  name: string;
+  field: EditableField;
+  seen: FieldValue;
+  mine: FieldValue;
+  theirs: FieldValue;
+  /** Who saved `theirs` and when (ISO 8601); null when no team edit did (an import, a migration). */
+  by: string | null;
+  at: string | null;
+}
+
+/** One field of one photo, changed once: a line of the photo's history. */
+export interface FieldChange {
+  photo: number;
+  field: EditableField;
+  before: FieldValue;
+  after: FieldValue;
+  author: string;
+  /** ISO 8601. */
+  at: string;
+  /** The step it belongs to (undone steps' changes stay listed, followed by the undo's). */
+  step: number | null;
+}
+
+export class EditConflictError extends CatalogueError {
+  readonly conflicts: readonly EditConflict[];
+  constructor(key: 'editConflict' | 'editConflictUnknown' | 'undoConflict', conflicts: readonly EditConflict[]) {
+    const first = conflicts[0]!;
+    super('edit-conflict', key, {
+      count: conflicts.length,
+      more: conflicts.length - 1,
+      photo: first.name,
+      field: first.field,
+      theirs: shownValue(first.theirs),
+      by: first.by ?? '',
+      at: first.at ? localMinute(first.at) : '',
+    });
+    this.conflicts = conflicts;
+  }
+}
+
+/** The columns a save reads to compare and to name photos in messages and history labels. */
+const READ_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])].filter((c, i, all) => all.indexOf(c) === i);
+
+type LockedRow = Record<string, string | number | null>;
+
+/** A field's value as its column holds it, for comparing: tags as their normalised JSON list. */
+function columnText(field: EditableField, value: unknown): string {
+  if (field === 'tags') return JSON.stringify(normaliseTags(value as string[]));
+  return String(value ?? '');
+}
+
+/** A column's text as the field's value. */
+function fieldValue(field: EditableField, text: string): FieldValue {
+  if (field === 'tags') return parseTags(text);
+  if (field === 'rating') return Number(text);
+  return text;
+}
+
+function shownValue(value: FieldValue): string {
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** "2026-12-02 14:05" in this computer's time zone: when a colleague saved, as a person reads it. */
+export function localMinute(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+function nameOf(row: LockedRow): string {
+  return photoLabel({
+    title: String(row.title ?? ''),
+    fortepanId: row.fortepan_id === null ? null : Number(row.fortepan_id),
+    file: String(row.file),
+    iowaId: row.iowa_id === null ? null : String(row.iowa_id),
+  });
+}
+
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let failed = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    failed = true;
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    // A connection that failed mid-transaction may be broken: the pool makes a new one.
+    client.release(failed);
+  }
+}
+
+/** Locks the photos in id order (two saves of overlapping sets wait in turn, never deadlock). */
+async function lockPhotos(client: PoolClient, ids: readonly number[]): Promise<Map<number, LockedRow>> {
+  const { rows } = await client.query<LockedRow>(`SELECT ${READ_COLUMNS.join(', ')} FROM photos WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [ids]);
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
+  return byId;
+}
+
+/** Who last saved each of these fields, and when, from the change log. */
+async function lastSavers(pool: Pool | PoolClient, keys: readonly { photo: number; field: EditableField }[]): Promise<Map<string, { by: string; at: string }>> {
+  if (!keys.length) return new Map();
+  const { rows } = await pool.query<{ photo_id: string; field: string; author: string; changed_at: Date }>(
+    `SELECT DISTINCT ON (c.photo_id, c.field) c.photo_id, c.field, c.author, c.changed_at
+       FROM photo_changes c JOIN unnest($1::bigint[], $2::text[]) AS k(photo_id, field) ON c.photo_id = k.photo_id AND c.field = k.field
+      ORDER BY c.photo_id, c.field, c.id DESC`,
+    [keys.map((k) => k.photo), keys.map((k) => k.field)],
+  );
+  return new Map(rows.map((r) => [`${r.photo_id}:${r.field}`, { by: r.author, at: r.changed_at.toISOString() }]));
+}
+
+/** Fills in who saved each conflicting value and when. */
+async function withSavers(pool: Pool, conflicts: EditConflict[]): Promise<EditConflict[]> {
+  const savers = await lastSavers(pool, conflicts);
+  return conflicts.map((c) => ({ ...c, ...savers.get(`${c.photo}:${c.field}`) }));
+}
+
+/** Writes each photo's values and records every field changed, under one step. */
+async function writeStep(client: PoolClient, author: string, label: string, changes: readonly PhotoChange[], undoOf: number | null): Promise<number> {
+  const now = new Date().toISOString();
+  // One UPDATE per distinct set of values: a batch edit of 20,000 photos is one statement.
+  const groups = new Map<string, { patch: PhotoPatch; ids: number[] }>();
+  for (const change of changes) {
+    const key = JSON.stringify(change.after);
+    const group = groups.get(key) ?? { patch: change.after, ids: [] };
+    group.ids.push(change.id);
+    groups.set(key, group);
+  }
+  for (const { patch, ids } of groups.values()) {
+    const writes = columnWrites(patch);
+    const sets = [...writes.map(([column], i) => `${column} = $${i + 1}`), `updated_at = $${writes.length + 1}`];
+    await client.query(`UPDATE photos SET ${sets.join(', ')} WHERE id = ANY($${writes.length + 2}::bigint[])`, [...writes.map(([, value]) => value), now, ids]);
+  }
+  let step = undoOf;
+  if (step === null) {
+    const { rows } = await client.query<{ id: string }>(
+      'INSERT INTO edit_history (label, changes, photo_count, undone, created_at, author) VALUES ($1, $2, $3, 0, $4, $5) RETURNING id',
+      [label, JSON.stringify(changes), changes.length, now, author],
+    );
+    step = Number(rows[0]!.id);
+  }
+  const photoIds: number[] = [];
+  const fields: string[] = [];
+  const olds: string[] = [];
+  const news: string[] = [];
+  for (const change of changes) {
+    for (const field of Object.keys(change.after) as EditableField[]) {
+      photoIds.push(change.id);
+      fields.push(field);
+      olds.push(columnText(field, change.before[field]));
+      news.push(columnText(field, change.after[field]));
+    }
+  }
+  await client.query(
+    `INSERT INTO photo_changes (step_id, photo_id, field, old_value, new_value, author)
+     SELECT $1::bigint, *, $6::text FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])`,
+    [step, photoIds, fields, olds, news, author],
+  );
+  return step;
+}
+
+export class TeamEdits {
+  readonly #pool: Pool;
+  readonly #author: string;
+
+  /** `author` is the archivist's name, as the team sees it in conflicts and histories. */
+  constructor(pool: Pool, author: string) {
+    if (!author.trim()) throw new CatalogueError('invalid-input', 'authorMissing');
+    this.#pool = pool;
+    this.#author = author.trim();
+  }
+
+  get author(): string {
+    return this.#author;
+  }
+
+  /**
+   * Saves the edits as one step of this archivist's, or refuses all of them with an
+   * EditConflictError listing every field someone else saved since it was seen. Answers the
+   * photos that changed (none when every value was already so).
+   */
+  async save(edits: readonly TeamEdit[], label?: string): Promise<number[]> {
+    const planned = edits.map((edit) => ({ id: edit.id, patch: normalisePatch(storablePatch(edit.patch)), seen: edit.seen ?? {} }));
+    const ids = [...new Set(planned.map((e) => e.id))].sort((a, b) => a - b);
+    if (!ids.length) return [];
+    const conflicts: EditConflict[] = [];
+    let changed: number[] = [];
+    try {
+      changed = await inTransaction(this.#pool, async (client) => {
+        const rows = await lockPhotos(client, ids);
+        const changes: PhotoChange[] = [];
+        for (const edit of planned) {
+          const row = rows.get(edit.id)!;
+          const before: Record<string, FieldValue> = {};
+          const after: Record<string, FieldValue> = {};
+          for (const field of Object.keys(edit.patch) as EditableField[]) {
+            if (!isEditableField(field) || edit.patch[field] === undefined) continue;
+            const current = String(row[FIELD_COLUMN[field]] ?? '');
+            const mine = columnText(field, edit.patch[field]);
+            if (current === mine) continue; // already so, whoever saved it
+            const seen = edit.seen[field];
+            if (seen !== undefined && columnText(field, seen) !== current) {
+              conflicts.push({ photo: edit.id, name: nameOf(row), field, seen: fieldValue(field, columnText(field, seen)), mine: fieldValue(field, mine), theirs: fieldValue(field, current), by: null, at: null });
+              continue;
+            }
+            before[field] = fieldValue(field, current);
+            after[field] = fieldValue(field, mine);
+            row[FIELD_COLUMN[field]] = mine; // a later edit of the same photo in this save compares with this
+          }
+          if (Object.keys(after).length) changes.push({ id: edit.id, before: before as PhotoPatch, after: after as PhotoPatch });
+        }
+        if (conflicts.length) throw new EditConflictError('editConflict', conflicts);
+        if (!changes.length) return [];
+        const names = new Map([...rows].map(([id, row]) => [id, { title: String(row.title ?? ''), fortepanId: row.fortepan_id === null ? null : Number(row.fortepan_id), file: String(row.file), iowaId: row.iowa_id === null ? null : String(row.iowa_id) }]));
+        await writeStep(client, this.#author, label ?? describeEdit(changes, names), changes, null);
+        faultPoint('team-edit:written');
+        return [...new Set(changes.map((c) => c.id))];
+      });
+    } catch (error) {
+      if (error instanceof EditConflictError) {
+        const known = await withSavers(this.#pool, conflicts);
+        throw new EditConflictError(known.every((c) => c.by) ? 'editConflict' : 'editConflictUnknown', known);
+      }
+      throw notSaved(error);
+    }
+    return changed;
+  }
+
+  /**
+   * Takes back this archivist's last step that is not undone yet (never a colleague's). Refused,
+   * as a save would be, when someone changed one of its fields since. Answers the photos
+   * changed back, or null when this archivist has nothing left to undo.
+   */
+  async undo(): Promise<number[] | null> {
+    const conflicts: EditConflict[] = [];
+    try {
+      return await inTransaction(this.#pool, async (client) => {
+        const { rows: steps } = await client.query<{ id: string; changes: string }>(
+          'SELECT id, changes FROM edit_history WHERE author = $1 AND undone = 0 ORDER BY id DESC LIMIT 1 FOR UPDATE',
+          [this.#author],
+        );
+        const step = steps[0];
+        if (!step) return null;
+        const changes = JSON.parse(step.changes) as PhotoChange[];
+        const rows = await lockPhotos(client, [...new Set(changes.map((c) => c.id))].sort((a, b) => a - b)).catch((error: unknown) => {
+          // A photo removed since: its fields cannot be put back; the rest of the step can't be alone.
+          throw error instanceof CatalogueError && error.key === 'photoNotFound' ? new CatalogueError('invalid-input', 'undoPhotoGone', error.params) : error;
+        });
+        const back: PhotoChange[] = [];
+        for (const change of changes) {
+          const row = rows.get(change.id)!;
+          for (const field of Object.keys(change.after) as EditableField[]) {
+            const current = String(row[FIELD_COLUMN[field]] ?? '');
+            if (current !== columnText(field, change.after[field])) {
+              conflicts.push({ photo: change.id, name: nameOf(row), field, seen: change.after[field] as FieldValue, mine: change.before[field] as FieldValue, theirs: fieldValue(field, current), by: null, at: null });
+            }
+          }
+          back.push({ id: change.id, before: change.after, after: change.before });
+        }
+        if (conflicts.length) throw new EditConflictError('undoConflict', conflicts);
+        await writeStep(client, this.#author, '', back, Number(step.id));
+        await client.query('UPDATE edit_history SET undone = 1 WHERE id = $1', [step.id]);
+        faultPoint('team-undo:written');
+        return back.map((c) => c.id);
+      });
+    } catch (error) {
+      if (error instanceof EditConflictError) throw new EditConflictError('undoConflict', await withSavers(this.#pool, conflicts));
+      throw notSaved(error);
+    }
+  }
+
+  /** Every change to the photo's fields, newest first: who, when, which field, before and after. */
+  async history(photo: number): Promise<FieldChange[]> {
+    const { rows } = await this.#pool.query<{ field: EditableField; old_value: string; new_value: string; author: string; changed_at: Date; step_id: string | null }>(
+      'SELECT field, old_value, new_value, author, changed_at, step_id FROM photo_changes WHERE photo_id = $1 ORDER BY id DESC',
+      [photo],
+    );
+    return rows.map((r) => ({
+      photo,
+      field: r.field,
+      before: fieldValue(r.field, r.old_value),
+      after: fieldValue(r.field, r.new_value),
+      author: r.author,
+      at: r.changed_at.toISOString(),
+      step: r.step_id === null ? null : Number(r.step_id),
+    }));
+  }
+}
+
+/** Anything but a refusal the archivist can act on becomes "not saved, because …". */
+function notSaved(error: unknown): CatalogueError {
+  if (error instanceof CatalogueError) return error;
+  return new CatalogueError('not-saved', 'editNotSaved', { reason: (error as Error).message });
+}

@@ -1,0 +1,220 @@
+// Two or more archivists saving to one team catalogue on a real PostgreSQL server
+// (tests/support/postgresServer.ts), each through a pool of their own as their own computers
+// would: disjoint batch edits lose nothing; the same field saved by two is a conflict that names
+// who, when and their value, and overwrites nothing; different fields of a photo merge; of two
+// saves racing for one field exactly one wins; undo takes back only your own steps; a client
+// killed mid-save leaves nothing of it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
+import { migratePostgres } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
+import { EditConflictError, TeamEdits, localMinute } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
+import { renderMessage } from '../../../../../../shared/errorMessages.ts';
+import hu from '../../../../../../shared/locales/hu/errors.json' with { type: 'json' };
+
+const CLIENT = fileURLToPath(new URL('../../../../../support/teamEditClient.ts', import.meta.url));
+const PHOTOS = 600;
+
+let server: PostgresServer;
+let anna: TeamEdits;
+let bela: TeamEdits;
+let db: pg.Pool;
+let ids: number[];
+
+before(async () => {
+  server = await startPostgres();
+  await server.createDatabase('team');
+  db = server.pool('team');
+  const client = await db.connect();
+  try {
+    await migratePostgres(client);
+  } finally {
+    client.release();
+  }
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO photos (hash, file, file_size, file_mtime_ms, fortepan_id, added_at, updated_at)
+     SELECT 'h' || n, '/scans/fortepan_' || n || '.jpg', 1, 0, n, now()::text, now()::text FROM generate_series(1, ${PHOTOS}) AS n RETURNING id`,
+  );
+  ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  // Each archivist on a connection pool of their own, as on their own computer.
+  anna = new TeamEdits(server.pool('team'), 'Kovács Anna');
+  bela = new TeamEdits(server.pool('team'), 'Szabó Béla');
+});
+after(() => server?.stop());
+
+async function field(id: number, column: string): Promise<string> {
+  const { rows } = await db.query<Record<string, string>>(`SELECT ${column}::text AS v FROM photos WHERE id = $1`, [id]);
+  return rows[0]!.v!;
+}
+
+async function conflictOf(saving: Promise<unknown>): Promise<EditConflictError> {
+  try {
+    await saving;
+  } catch (error) {
+    if (error instanceof EditConflictError) return error;
+    throw error;
+  }
+  assert.fail('the save was expected to be refused as a conflict');
+}
+
+test('two archivists batch-editing disjoint sets at once, twenty saves each: every edit is saved and recorded, none conflicts', async () => {
+  const annaSet = ids.slice(0, 300);
+  const belaSet = ids.slice(300);
+  const saves: Promise<number[]>[] = [];
+  for (let round = 1; round <= 20; round++) {
+    saves.push(anna.save(annaSet.map((id) => ({ id, patch: { donor: `Anna ${round}`, tags: ['Budapest', `kör ${round}`] } }))));
+    saves.push(bela.save(belaSet.map((id) => ({ id, patch: { donor: `Béla ${round}`, place: 'Őrség' } }))));
+  }
+  const saved = await Promise.all(saves);
+  assert.ok(saved.every((changed) => changed.length === 300), 'every save changed its 300 photos');
+  // The saves of one pool may commit in any order; the last committed round is what stays.
+  const { rows } = await db.query<{ donor: string; place: string; tags: string; n: string }>('SELECT donor, place, tags, count(*) AS n FROM photos GROUP BY donor, place, tags ORDER BY donor');
+  assert.equal(rows.length, 2, `each set holds one value: ${JSON.stringify(rows)}`);
+  assert.match(rows[0]!.donor, /^Anna \d+$/);
+  assert.equal(rows[0]!.place, '');
+  assert.match(rows[1]!.donor, /^Béla \d+$/);
+  assert.equal(rows[1]!.place, 'Őrség');
+  const changes = await db.query<{ author: string; n: string }>('SELECT author, count(*) AS n FROM photo_changes GROUP BY author ORDER BY author');
+  // Anna: donor and tags of 300 photos in each of 20 steps; Béla: donor every step, place in the first only.
+  assert.deepEqual(changes.rows.map((r) => [r.author, Number(r.n)]), [['Kovács Anna', 20 * 300 * 2], ['Szabó Béla', 20 * 300 + 300]]);
+  const steps = await db.query<{ author: string; n: string }>('SELECT author, count(*) AS n FROM edit_history GROUP BY author ORDER BY author');
+  assert.deepEqual(steps.rows.map((r) => [r.author, Number(r.n)]), [['Kovács Anna', 20], ['Szabó Béla', 20]]);
+});
+
+test('the same field saved by two: the second is refused with who, when and their value, nothing is overwritten; keeping mine saves it over theirs', async () => {
+  const id = ids[10]!;
+  const opened = await field(id, 'caption');
+  await anna.save([{ id, patch: { caption: 'Felvonulás az Andrássy úton' }, seen: { caption: opened } }]);
+  const conflict = await conflictOf(bela.save([{ id, patch: { caption: 'Május 1-jei felvonulás' }, seen: { caption: opened } }]));
+  assert.equal(conflict.code, 'edit-conflict');
+  assert.equal(conflict.conflicts.length, 1);
+  const [c] = conflict.conflicts;
+  assert.equal(c!.by, 'Kovács Anna');
+  assert.deepEqual([c!.field, c!.seen, c!.mine, c!.theirs, c!.name], ['caption', opened, 'Május 1-jei felvonulás', 'Felvonulás az Andrássy úton', `Fortepan ${id}`]);
+  assert.ok(Date.now() - Date.parse(c!.at!) < 60_000, 'when Anna saved');
+  assert.equal(conflict.message, `Not saved: caption of Fortepan ${id} was changed by Kovács Anna at ${localMinute(c!.at!)} to "Felvonulás az Andrássy úton" after you opened it. Keep theirs, or save yours again over it.`);
+  const huCatalogue = { messages: hu, plurals: new Intl.PluralRules('hu'), numbers: new Intl.NumberFormat('hu-HU') };
+  assert.match(renderMessage(huCatalogue, conflict.key, conflict.params)!, /^Nem mentődött: Kovács Anna .* módosította a\(z\) Fortepan \d+ caption mezőjét erre: „Felvonulás az Andrássy úton”/);
+  assert.equal(await field(id, 'caption'), 'Felvonulás az Andrássy úton', "Anna's caption stands");
+  // Béla keeps his own: saved again, over the value he has now seen.
+  assert.deepEqual(await bela.save([{ id, patch: { caption: 'Május 1-jei felvonulás' }, seen: { caption: c!.theirs as string } }]), [id]);
+  assert.equal(await field(id, 'caption'), 'Május 1-jei felvonulás');
+  const history = await anna.history(id);
+  assert.deepEqual(history.filter((h) => h.field === 'caption').map((h) => [h.author, h.field, h.before, h.after]), [
+    ['Szabó Béla', 'caption', 'Felvonulás az Andrássy úton', 'Május 1-jei felvonulás'],
+    ['Kovács Anna', 'caption', opened, 'Felvonulás az Andrássy úton'],
+  ]);
+});
+
+test('a conflict in one photo of a save refuses the whole save and names every conflicting field; the same value saved by both is no conflict', async () => {
+  const [a, b, c] = [ids[20]!, ids[21]!, ids[22]!];
+  await anna.save([{ id: a, patch: { title: 'Anna címe', city: 'Szeged' } }, { id: b, patch: { city: 'Győr' } }]);
+  const conflict = await conflictOf(
+    bela.save([
+      { id: a, patch: { title: 'Béla címe', city: 'Szeged' }, seen: { title: '', city: '' } },
+      { id: b, patch: { city: 'Pécs' }, seen: { city: '' } },
+      { id: c, patch: { city: 'Eger' }, seen: { city: '' } },
+    ]),
+  );
+  assert.deepEqual(conflict.conflicts.map((x) => [x.photo, x.field, x.theirs]), [[a, 'title', 'Anna címe'], [b, 'city', 'Győr']], 'Szeged was saved by both: no conflict');
+  assert.match(conflict.message, /and 1 more of the fields you edited were changed by others/);
+  assert.equal(await field(c, 'city'), '', 'the photo without a conflict was not saved either: one save, one step');
+  assert.equal(await field(a, 'title'), 'Anna címe');
+});
+
+test('different fields of the same photo, saved by two from the same opened state, merge', async () => {
+  const id = ids[330]!;
+  const [annaSave, belaSave] = await Promise.allSettled([
+    anna.save([{ id, patch: { date: '1956 körül' }, seen: { date: '' } }]),
+    bela.save([{ id, patch: { photographer: 'Fortepan / Hunyady József', tags: ['Duna', 'híd'] }, seen: { photographer: '', tags: [] } }]),
+  ]);
+  assert.equal(annaSave.status, 'fulfilled', String((annaSave as PromiseRejectedResult).reason));
+  assert.equal(belaSave.status, 'fulfilled', String((belaSave as PromiseRejectedResult).reason));
+  assert.equal(await field(id, 'date'), '1956~', 'the date as people write it, stored as EDTF');
+  assert.equal(await field(id, 'date_from'), '1956-01-01');
+  assert.equal(await field(id, 'photographer'), 'Fortepan / Hunyady József');
+  assert.equal(await field(id, 'tags'), '["Duna","híd"]');
+});
+
+test('two saves racing for the same field from the same opened state: exactly one wins, every time', async () => {
+  for (let round = 0; round < 15; round++) {
+    const id = ids[40 + round]!;
+    const results = await Promise.allSettled([
+      anna.save([{ id, patch: { notes: `Anna ${round}` }, seen: { notes: '' } }]),
+      bela.save([{ id, patch: { notes: `Béla ${round}` }, seen: { notes: '' } }]),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    assert.equal(won.length, 1, `round ${round}: one save wins`);
+    assert.ok(refused[0]!.reason instanceof EditConflictError, `round ${round}: the other is a conflict (${String(refused[0]!.reason)})`);
+    const winner = results[0]!.status === 'fulfilled' ? 'Anna' : 'Béla';
+    assert.equal(await field(id, 'notes'), `${winner} ${round}`);
+    assert.equal((refused[0]!.reason as EditConflictError).conflicts[0]!.theirs, `${winner} ${round}`);
+  }
+});
+
+test("undo takes back your own last step only, never a colleague's, and not once someone changed those fields since", async () => {
+  const [a, b] = [ids[100]!, ids[101]!];
+  await anna.save([{ id: a, patch: { country: 'Magyarország' } }], 'Anna: ország');
+  await bela.save([{ id: b, patch: { country: 'Ausztria' } }], 'Béla: ország');
+  // Anna's undo skips Béla's later step and takes back hers.
+  assert.deepEqual(await anna.undo(), [a]);
+  assert.equal(await field(a, 'country'), '');
+  assert.equal(await field(b, 'country'), 'Ausztria', "Béla's edit is his to undo");
+  const annaSteps = await db.query<{ label: string; undone: number }>("SELECT label, undone FROM edit_history WHERE author = 'Kovács Anna' AND label LIKE 'Anna:%'");
+  assert.deepEqual(annaSteps.rows, [{ label: 'Anna: ország', undone: 1 }]);
+  // Anna edits; Béla changes the same field after her; Anna's undo would overwrite Béla's: refused.
+  await anna.save([{ id: b, patch: { place: 'Bécs' } }], 'Anna: hely');
+  await bela.save([{ id: b, patch: { place: 'Wien' }, seen: { place: 'Bécs' } }], 'Béla: hely');
+  const refused = await conflictOf(anna.undo());
+  assert.equal(refused.key, 'undoConflict');
+  assert.equal(refused.conflicts[0]!.theirs, 'Wien');
+  assert.equal(refused.conflicts[0]!.by, 'Szabó Béla');
+  assert.equal(await field(b, 'place'), 'Wien');
+  // Béla's own undo puts back Anna's value, and the history says who did what.
+  assert.deepEqual(await bela.undo(), [b]);
+  assert.equal(await field(b, 'place'), 'Bécs');
+  const history = await bela.history(b);
+  assert.deepEqual(history.filter((h) => h.field === 'place').map((h) => [h.author, h.before, h.after]), [
+    ['Szabó Béla', 'Wien', 'Bécs'],
+    ['Szabó Béla', 'Bécs', 'Wien'],
+    ['Kovács Anna', '', 'Bécs'],
+  ]);
+});
+
+test('a client killed in the middle of a save leaves nothing of it, and its photos are free for the others at once', async () => {
+  const targets = ids.slice(200, 250);
+  const before = await db.query('SELECT id, title, version FROM photos WHERE id = ANY($1::bigint[]) ORDER BY id', [targets]);
+  const steps = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM edit_history')).rows[0]!.n);
+  const edits = targets.map((id) => ({ id, patch: { title: 'Soha nem mentett cím' } }));
+  const child = spawn(process.execPath, [CLIENT, server.url('team'), 'Tóth Csilla', JSON.stringify(edits)], {
+    env: { ...process.env, FOTOTAR_FAULT: 'pause:team-edit:written' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  const paused = new Promise<boolean>((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('fault-pause team-edit:written')) resolve(true);
+    });
+    child.once('exit', () => resolve(false));
+  });
+  assert.ok(await paused, `the client reached its pause: ${stderr}`);
+  // Its rows are locked by the open transaction: a colleague's save waits for them…
+  const waiting = anna.save([{ id: targets[0]!, patch: { title: 'Anna címe a halál után' } }]);
+  child.kill('SIGKILL');
+  // …and goes through once the server sees the connection gone and rolls the save back.
+  assert.deepEqual(await waiting, [targets[0]]);
+  const after = await db.query('SELECT id, title, version FROM photos WHERE id = ANY($1::bigint[]) ORDER BY id', [targets.slice(1)]);
+  assert.deepEqual(after.rows, before.rows.slice(1), 'no photo holds any of the killed save');
+  assert.equal(Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM edit_history')).rows[0]!.n), steps + 1, "only Anna's step was added");
+  assert.equal(Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM photo_changes WHERE author = 'Tóth Csilla'")).rows[0]!.n), 0);
+});
+
+test('an archivist without a name, and an unreadable date, are refused before anything is written', async () => {
+  assert.throws(() => new TeamEdits(db, '  '), /Give your name for the team catalogue/);
+  await assert.rejects(anna.save([{ id: ids[0]!, patch: { date: 'valamikor régen' } }]), (error: Error & { key?: string }) => error.key === 'dateNotSaved');
+});
