@@ -1,6 +1,6 @@
 // Undo and redo: the same edit history for the app's Ctrl+Z and the CLI's `fototar undo`, kept in
 // the catalogue (editing/editHistory.ts holds its rules; the store runs each step in one transaction).
-import type { HistoryState, UndoResult } from '../../../shared/editHistory.ts';
+import type { HistoryState, PhotoHistoryEntry, UndoResult } from '../../../shared/editHistory.ts';
 import type { HistoryStep } from '../store/catalogueStore.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
@@ -21,6 +21,11 @@ export class HistoryService {
 
   async state(): Promise<HistoryState> {
     return await this.#core.store.historyState();
+  }
+
+  /** Every recorded change to the photo's fields, newest first (`fototar history <id>`). */
+  async photo(id: number): Promise<PhotoHistoryEntry[]> {
+    return await this.#core.store.photoHistory(id);
   }
 
   async #step(run: () => Promise<HistoryStep>): Promise<UndoResult> {

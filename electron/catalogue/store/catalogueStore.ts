@@ -3,7 +3,7 @@
 // and backups. An interface with promises, so an engine that answers over a connection
 // (PostgreSQL, for a team) can stand where SQLite stands; SqliteStore (sqliteStore.ts) is the
 // single-user catalogue's, synchronous inside.
-import type { HistoryState } from '../../../shared/editHistory.ts';
+import type { HistoryState, PhotoHistoryEntry } from '../../../shared/editHistory.ts';
 import type { PhotoSort } from '../../../shared/photoSort.ts';
 import type { SidecarSettings } from '../../../shared/sidecars.ts';
 import type { TurnRequest } from '../../../shared/orientation.ts';
@@ -28,6 +28,8 @@ export interface CatalogueStore {
   undo(): Promise<HistoryStep>;
   redo(): Promise<HistoryStep>;
   historyState(): Promise<HistoryState>;
+  /** Every recorded change to one photo's fields, newest first. */
+  photoHistory(id: number): Promise<PhotoHistoryEntry[]>;
 
   sort(): Promise<PhotoSort>;
   setSort(sort: PhotoSort): Promise<PhotoSort>;

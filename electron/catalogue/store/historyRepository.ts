@@ -27,6 +27,11 @@ export class HistoryRepository {
     return this.#prepare('SELECT id, label, changes, created_at FROM edit_history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as StepRow | undefined;
   }
 
+  /** Every step, newest first, one at a time (a folder catalogue keeps the newest HISTORY_LIMIT). */
+  newestFirst(): Iterable<StepRow & { created_at: string; undone: number }> {
+    return this.#prepare('SELECT id, label, changes, created_at, undone FROM edit_history ORDER BY id DESC').iterate() as Iterable<StepRow & { created_at: string; undone: number }>;
+  }
+
   hasUndone(): boolean {
     return this.#prepare('SELECT 1 FROM edit_history WHERE undone = 1 LIMIT 1').get() !== undefined;
   }

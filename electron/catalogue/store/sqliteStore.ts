@@ -2,7 +2,7 @@
 // node:sqlite, behind CatalogueStore's promises (catalogueStore.ts). Each method is what a
 // service used to do with the connection itself.
 import type { DatabaseSync } from 'node:sqlite';
-import type { HistoryState } from '../../../shared/editHistory.ts';
+import type { HistoryState, PhotoHistoryEntry } from '../../../shared/editHistory.ts';
 import type { PhotoSort } from '../../../shared/photoSort.ts';
 import type { SidecarSettings } from '../../../shared/sidecars.ts';
 import type { TurnRequest } from '../../../shared/orientation.ts';
@@ -10,6 +10,8 @@ import { CatalogueError } from '../catalogueError.ts';
 import { applyRecordedEdit, type PlannedEdit } from '../editing/recordedEdit.ts';
 import { applyTurnEdit } from '../editing/turnEdit.ts';
 import { EditHistory } from '../editing/editHistory.ts';
+import { photoHistoryOfSteps } from '../editing/photoHistory.ts';
+import { HistoryRepository } from './historyRepository.ts';
 import type { IngestStore } from '../ingest/ingestRunner.ts';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import { makeBackup, startAutomaticBackups, type AutomaticBackups, type BackupInfo } from './catalogueBackup.ts';
@@ -58,6 +60,10 @@ export class SqliteStore implements CatalogueStore {
 
   async historyState(): Promise<HistoryState> {
     return this.historyStateNow();
+  }
+
+  async photoHistory(id: number): Promise<PhotoHistoryEntry[]> {
+    return photoHistoryOfSteps(new HistoryRepository(this.#db).newestFirst(), id);
   }
 
   #step(run: (history: EditHistory, now: string) => HistoryStep): HistoryStep {

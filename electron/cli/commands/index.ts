@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   tags: async () => (await import('./tags.ts')).tags,
   undo: async () => (await import('./undo.ts')).undo,
   redo: async () => (await import('./undo.ts')).redo,
+  history: async () => (await import('./history.ts')).history,
   sidecars: async () => (await import('./sidecars.ts')).sidecars,
   import: async () => (await import('./importMetadata.ts')).importCommand,
   'export-metadata': async () => (await import('./exportMetadata.ts')).exportMetadataCommand,

@@ -169,6 +169,8 @@ export const PG_MIGRATIONS: readonly string[] = [
     old_value TEXT NOT NULL,
     new_value TEXT NOT NULL,
     author TEXT NOT NULL,
+    -- The change took back the step step_id names (its values are that step's, reversed).
+    undo BOOLEAN NOT NULL DEFAULT false,
     changed_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp()
   );
   CREATE INDEX photo_changes_photo ON photo_changes(photo_id, field, id);

@@ -19,6 +19,7 @@ import { CatalogueError } from '../../catalogueError.ts';
 import { faultPoint } from '../../faultInjection.ts';
 import { describeEdit, normalisePatch, storablePatch } from '../../editing/recordedEdit.ts';
 import type { PhotoChange } from '../../editing/editHistory.ts';
+import { localMinute, type PhotoHistoryEntry } from '../../../../shared/editHistory.ts';
 import { columnWrites, FIELD_COLUMN } from '../fieldWrites.ts';
 import { parseTags } from '../photoRepository.ts';
 
@@ -49,18 +50,6 @@ export interface EditConflict {
   at: string | null;
 }
 
-/** One field of one photo, changed once: a line of the photo's history. */
-export interface FieldChange {
-  photo: number;
-  field: EditableField;
-  before: FieldValue;
-  after: FieldValue;
-  author: string;
-  /** ISO 8601. */
-  at: string;
-  /** The step it belongs to (undone steps' changes stay listed, followed by the undo's). */
-  step: number | null;
-}
 
 export class EditConflictError extends CatalogueError {
   readonly conflicts: readonly EditConflict[];
@@ -99,13 +88,6 @@ function fieldValue(field: EditableField, text: string): FieldValue {
 
 function shownValue(value: FieldValue): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
-}
-
-/** "2026-12-02 14:05" in this computer's time zone: when a colleague saved, as a person reads it. */
-export function localMinute(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 function nameOf(row: LockedRow): string {
@@ -199,9 +181,9 @@ async function writeStep(client: PoolClient, author: string, label: string, chan
     }
   }
   await client.query(
-    `INSERT INTO photo_changes (step_id, photo_id, field, old_value, new_value, author)
-     SELECT $1::bigint, *, $6::text FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])`,
-    [step, photoIds, fields, olds, news, author],
+    `INSERT INTO photo_changes (step_id, photo_id, field, old_value, new_value, author, undo)
+     SELECT $1::bigint, *, $6::text, $7::boolean FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])`,
+    [step, photoIds, fields, olds, news, author, undoOf !== null],
   );
   return step;
 }
@@ -317,21 +299,29 @@ export class TeamEdits {
   }
 
   /** Every change to the photo's fields, newest first: who, when, which field, before and after. */
-  async history(photo: number): Promise<FieldChange[]> {
-    const { rows } = await this.#pool.query<{ field: EditableField; old_value: string; new_value: string; author: string; changed_at: Date; step_id: string | null }>(
-      'SELECT field, old_value, new_value, author, changed_at, step_id FROM photo_changes WHERE photo_id = $1 ORDER BY id DESC',
-      [photo],
-    );
-    return rows.map((r) => ({
-      photo,
-      field: r.field,
-      before: fieldValue(r.field, r.old_value),
-      after: fieldValue(r.field, r.new_value),
-      author: r.author,
-      at: r.changed_at.toISOString(),
-      step: r.step_id === null ? null : Number(r.step_id),
-    }));
+  async history(photo: number): Promise<PhotoHistoryEntry[]> {
+    return await teamPhotoHistory(this.#pool, photo);
   }
+}
+
+/** A team catalogue's record of every change to one photo's fields, newest first. */
+export async function teamPhotoHistory(pool: Pool | PoolClient, photo: number): Promise<PhotoHistoryEntry[]> {
+  const { rows } = await pool.query<{ field: EditableField; old_value: string; new_value: string; author: string; changed_at: Date; undo: boolean; label: string | null; undone: number | null }>(
+    `SELECT c.field, c.old_value, c.new_value, c.author, c.changed_at, c.undo, h.label, h.undone
+       FROM photo_changes c LEFT JOIN edit_history h ON h.id = c.step_id
+      WHERE c.photo_id = $1 ORDER BY c.id DESC`,
+    [photo],
+  );
+  return rows.map((r) => ({
+    at: r.changed_at.toISOString(),
+    author: r.author,
+    label: r.label ?? '',
+    field: r.field,
+    before: fieldValue(r.field, r.old_value),
+    after: fieldValue(r.field, r.new_value),
+    undone: !r.undo && r.undone === 1,
+    ...(r.undo ? { undo: true as const } : {}),
+  }));
 }
 
 /** Anything but a refusal the archivist can act on becomes "not saved, because …". */

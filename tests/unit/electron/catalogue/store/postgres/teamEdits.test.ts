@@ -11,8 +11,10 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
 import { migratePostgres } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
-import { EditConflictError, TeamEdits, localMinute } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
+import { EditConflictError, TeamEdits } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
+import { localMinute } from '../../../../../../shared/editHistory.ts';
 import { renderMessage } from '../../../../../../shared/errorMessages.ts';
+import { assertOneLineFailure, runFototar } from '../../../../../support/cli.ts';
 import hu from '../../../../../../shared/locales/hu/errors.json' with { type: 'json' };
 
 const CLIENT = fileURLToPath(new URL('../../../../../support/teamEditClient.ts', import.meta.url));
@@ -183,6 +185,15 @@ test("undo takes back your own last step only, never a colleague's, and not once
     ['Szabó Béla', 'Bécs', 'Wien'],
     ['Kovács Anna', '', 'Bécs'],
   ]);
+  // `fototar history` shows the same, with who and when, the undo named as such.
+  const cli = runFototar(['history', String(b), '--catalogue', server.url('team')]);
+  assert.equal(cli.status, 0, cli.stderr);
+  const lines = cli.stdout.trim().split('\n');
+  assert.match(lines[0]!, /^\d{4}-\d\d-\d\d \d\d:\d\d {2}Szabó Béla {2}place: "Wien" → "Bécs" {2}\(undo of: Béla: hely\)$/);
+  assert.match(lines[1]!, /^\d{4}-\d\d-\d\d \d\d:\d\d {2}Szabó Béla {2}place: "Bécs" → "Wien" {2}\(Béla: hely\) \[undone\]$/);
+  assert.match(lines[2]!, /Kovács Anna {2}place: "" → "Bécs" {2}\(Anna: hely\)$/);
+  assert.ok(lines.some((line) => /Szabó Béla {2}country: "" → "Ausztria" {2}\(Béla: ország\)$/.test(line)), cli.stdout);
+  assert.match(assertOneLineFailure(runFototar(['history', '999999', '--catalogue', server.url('team')]), 'history'), /No photo with id 999999/);
 });
 
 test('a client killed in the middle of a save leaves nothing of it, and its photos are free for the others at once', async () => {

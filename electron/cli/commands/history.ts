@@ -1,0 +1,58 @@
+// fototar history <id> --catalogue <dir | postgres://…> [--json]: every recorded change to one
+// photo's fields, newest first — when, who (in a team catalogue), which field, before and after,
+// and the step it belonged to. A folder catalogue keeps its newest 500 steps (editHistory.ts
+// HISTORY_LIMIT); a team catalogue keeps every change with its author (teamEdits.ts). Only reads:
+// it works while the app has the catalogue open.
+import pg from 'pg';
+import { localMinute, type PhotoHistoryEntry } from '../../../shared/editHistory.ts';
+import { CatalogueError } from '../../catalogue/catalogueError.ts';
+import { isPostgresLocation, postgresPoolConfig } from '../../catalogue/store/postgres/pgLocation.ts';
+import { teamPhotoHistory } from '../../catalogue/store/postgres/teamEdits.ts';
+import { out, parse, parseIds, requireCatalogue, UsageError, withCatalogueReadOnly, type Command } from '../cliSupport.ts';
+
+export const history: Command = async (args) => {
+  const { values, positionals } = parse(args);
+  const [id] = parseIds(positionals);
+  if (positionals.length > 1) throw new UsageError('history takes one photo id');
+  const location = requireCatalogue(values);
+  const entries = isPostgresLocation(location)
+    ? await teamHistory(location, id!)
+    : await withCatalogueReadOnly(location, async (catalogue) => {
+        await catalogue.photos.get(id!); // "No photo with id …" for an unknown one
+        return await catalogue.history.photo(id!);
+      });
+  if (values.json) return out(JSON.stringify(entries));
+  if (!entries.length) return out(`no recorded changes to photo ${id}`);
+  for (const entry of entries) out(describeEntry(entry));
+};
+
+async function teamHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
+  const pool = new pg.Pool({ ...postgresPoolConfig(location), max: 1 });
+  try {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: (error as Error).message });
+    }
+    try {
+      const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('photo_changes') IS NOT NULL AS present");
+      if (!rows[0]?.present) throw new CatalogueError('invalid-input', 'migrateNoCatalogue', { location });
+      const photo = await client.query('SELECT 1 FROM photos WHERE id = $1', [id]);
+      if (!photo.rowCount) throw new CatalogueError('not-found', 'photoNotFound', { ids: String(id) });
+      return await teamPhotoHistory(client, id);
+    } finally {
+      client.release();
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+/** 2026-12-02 14:05  Kovács Anna  caption: "Felvonulás" → "Május 1." (Edit caption of Fortepan 7416) */
+function describeEntry(entry: PhotoHistoryEntry): string {
+  const shown = (value: PhotoHistoryEntry['before']) => JSON.stringify(Array.isArray(value) ? value.join('; ') : value);
+  const who = entry.author ? `  ${entry.author}` : '';
+  const step = entry.undo ? `undo of: ${entry.label}` : entry.label;
+  return `${localMinute(entry.at)}${who}  ${entry.field}: ${shown(entry.before)} → ${shown(entry.after)}  (${step})${entry.undone ? ' [undone]' : ''}`;
+}
