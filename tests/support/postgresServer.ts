@@ -42,7 +42,11 @@ function run(program: string, args: string[], cwd: string): void {
   else execFileSync(file, args, { stdio: 'pipe', cwd });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * `durable`: keep PostgreSQL's own settings (fsync, synchronous commit), as a real server runs,
+ * for a benchmark's figures; the tests turn both off, since a throwaway cluster needs neither.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-pg-'));
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
@@ -54,7 +58,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const port = 40000 + Math.floor(Math.random() * 20000);
   run('initdb', ['-D', data, '-U', 'fototar', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '-N'], dir);
   const start = () =>
-    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-k ${dir} -p ${port} -c listen_addresses='' -c fsync=off -c synchronous_commit=off`, 'start'], dir);
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', `-k ${dir} -p ${port} -c listen_addresses=''${options.durable ? '' : ' -c fsync=off -c synchronous_commit=off'}`, 'start'], dir);
   start();
   const pools: pg.Pool[] = [];
   const server: PostgresServer = {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
 import { migratePostgres, PG_SCHEMA_VERSION } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
-import { changesSince, listenForChanges, type ChangedPhotos } from '../../../../../../electron/catalogue/store/postgres/changeFeed.ts';
+import { changeCursorNow, changesSince, listenForChanges, type ChangedPhotos } from '../../../../../../electron/catalogue/store/postgres/changeFeed.ts';
 import { createDatabaseFile } from '../../../../../../electron/catalogue/store/createDatabase.ts';
 import { openDatabase } from '../../../../../../electron/catalogue/store/openDatabase.ts';
 import { folderOfFile } from '../../../../../../shared/folderPath.ts';
@@ -95,8 +95,8 @@ test('every update raises the row version, whoever writes', async () => {
   assert.equal(await version(), 3);
 });
 
-test("another client's edit reaches a listener after its commit; an offline client catches up from its last sequence", async () => {
-  const start = (await changesSince(pool, 0)).seq;
+test("another client's edit reaches a listener after its commit; an offline client catches up from where it last read", async () => {
+  const start = await changeCursorNow(pool);
   const heard: ChangedPhotos[] = [];
   const errors: Error[] = [];
   const other = server.pool('fortepan');
@@ -125,12 +125,47 @@ test("another client's edit reaches a listener after its commit; an offline clie
     assert.deepEqual(heard[1]!.ids, [id]);
     // A change to a column the search does not index (notes) is not logged.
     await pool.query("UPDATE photos SET notes = 'csak megjegyzés' WHERE id = $1", [id]);
-    // A client that was away reads everything after the sequence it last saw, each photo once.
+    // A client that was away reads everything after where it last read, each photo once.
     const missed = await changesSince(pool, start);
     assert.deepEqual(missed.ids, [id]);
-    assert.equal(missed.seq, heard[1]!.seq);
+    assert.deepEqual((await changesSince(pool, missed.cursor)).ids, [], 'and nothing twice');
     assert.deepEqual(errors, []);
   } finally {
     await stop();
   }
+});
+
+test('a change that commits after a later-logged one is still read: the log is read in commit order, not by sequence number', async () => {
+  const early = await insertPhoto(pool, '/sorrend/fortepan_30.jpg', 'Korábban naplózott');
+  const late = await insertPhoto(pool, '/sorrend/fortepan_31.jpg', 'Később naplózott');
+  let cursor = await changeCursorNow(pool);
+  // Anna's save logs its change first and is still running when Béla's, logged after it, commits.
+  const anna = await pool.connect();
+  try {
+    await anna.query('BEGIN');
+    await anna.query("UPDATE photos SET caption = 'Anna' WHERE id = $1", [early]);
+    await pool.query("UPDATE photos SET caption = 'Béla' WHERE id = $1", [late]);
+    const first = await changesSince(pool, cursor);
+    assert.deepEqual(first.ids, [late], "only Béla's change is committed");
+    cursor = first.cursor;
+    await anna.query('COMMIT');
+  } finally {
+    anna.release();
+  }
+  const second = await changesSince(pool, cursor);
+  assert.deepEqual(second.ids, [early], "Anna's change, logged before Béla's but committed after it, is read now");
+  assert.deepEqual((await changesSince(pool, second.cursor)).ids, []);
+  // A rolled-back change is never read, and does not hold the reader back.
+  const rolledBack = await pool.connect();
+  try {
+    await rolledBack.query('BEGIN');
+    await rolledBack.query("UPDATE photos SET caption = 'soha' WHERE id = $1", [early]);
+    await rolledBack.query('ROLLBACK');
+  } finally {
+    rolledBack.release();
+  }
+  await pool.query("UPDATE photos SET caption = 'Anna újra' WHERE id = $1", [early]);
+  const third = await changesSince(pool, second.cursor);
+  assert.deepEqual(third.ids, [early]);
+  assert.deepEqual((await changesSince(pool, third.cursor)).ids, []);
 });
