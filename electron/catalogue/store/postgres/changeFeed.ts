@@ -57,16 +57,57 @@ export async function changeCursorNow(pool: Pool | PoolClient): Promise<ChangeCu
   return (await changesSince(pool, LOG_START)).cursor;
 }
 
+/** What a listener says of its connection: lost (the server restarted, the network went), and back. */
+export type FeedStatus = { state: 'lost'; reason: string } | { state: 'reconnected' };
+
+/** The first wait before connecting again, doubled after each failure up to RETRY_MAX_MS. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 5000;
+
 /**
  * Listens for other writers' changes on a connection of its own and tells `onChanged` after
  * each commit that logged any (several commits in a row may come as one call). The answer stops
- * listening. `onError` hears of a lost connection.
+ * listening. When the connection is lost (a server restart, a network gone), `onStatus` says so,
+ * and the listener connects again by itself, waiting longer after each failure; once back it
+ * says so and reads what was logged meanwhile from where it was, so nothing is missed.
  */
-export async function listenForChanges(pool: Pool, from: ChangeCursor, onChanged: (changes: ChangedPhotos) => void, onError: (error: Error) => void = () => {}): Promise<() => Promise<void>> {
-  const client = await pool.connect();
+export async function listenForChanges(
+  pool: Pool,
+  from: ChangeCursor,
+  onChanged: (changes: ChangedPhotos) => void,
+  onStatus: (status: FeedStatus) => void = () => {},
+): Promise<() => Promise<void>> {
   let cursor = from;
+  let client: PoolClient | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let delay = RETRY_FIRST_MS;
   let reading: Promise<void> | null = null;
   let again = false;
+
+  const lost = (dead: PoolClient, error: Error) => {
+    if (client !== dead) return; // already handled (a connection says 'error' and then 'end')
+    client = null;
+    dead.release(error); // the pool drops it rather than lending it again
+    if (stopped) return;
+    onStatus({ state: 'lost', reason: error.message });
+    schedule();
+  };
+  const schedule = () => {
+    retry = setTimeout(() => {
+      retry = null;
+      connect().then(
+        () => {
+          delay = RETRY_FIRST_MS;
+          onStatus({ state: 'reconnected' });
+        },
+        () => {
+          delay = Math.min(delay * 2, RETRY_MAX_MS);
+          if (!stopped) schedule();
+        },
+      );
+    }, delay);
+  };
   // One read at a time: a NOTIFY during a read asks for one more read after it.
   const read = () => {
     if (reading) {
@@ -76,29 +117,55 @@ export async function listenForChanges(pool: Pool, from: ChangeCursor, onChanged
     reading = (async () => {
       do {
         again = false;
-        const changes = await changesSince(client, cursor);
-        cursor = changes.cursor;
-        if (changes.ids.length) onChanged(changes);
+        const reader = client;
+        if (!reader) return;
+        try {
+          const changes = await changesSince(reader, cursor);
+          cursor = changes.cursor;
+          if (changes.ids.length) onChanged(changes);
+        } catch (error) {
+          lost(reader, error as Error);
+          return;
+        }
       } while (again);
-    })()
-      .catch((error: Error) => onError(error))
-      .finally(() => {
-        reading = null;
-      });
+    })().finally(() => {
+      reading = null;
+    });
   };
-  client.on('notification', (message) => {
-    if (message.channel === CHANGES_CHANNEL) read();
-  });
-  client.on('error', onError);
-  await client.query(`LISTEN ${CHANGES_CHANNEL}`);
-  // What was logged before the LISTEN took hold.
-  read();
-  return async () => {
-    await reading;
+  const connect = async () => {
+    const fresh = await pool.connect();
+    fresh.on('notification', (message) => {
+      if (message.channel === CHANGES_CHANNEL) read();
+    });
+    fresh.on('error', (error) => lost(fresh, error));
+    fresh.on('end', () => lost(fresh, new Error('the connection ended')));
     try {
-      await client.query(`UNLISTEN ${CHANGES_CHANNEL}`);
+      await fresh.query(`LISTEN ${CHANGES_CHANNEL}`);
+    } catch (error) {
+      fresh.release(error as Error);
+      throw error;
+    }
+    if (stopped) {
+      fresh.release();
+      return;
+    }
+    client = fresh;
+    // What was logged before the LISTEN took hold, or while the connection was gone.
+    read();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await reading;
+    const last = client;
+    client = null;
+    if (!last) return;
+    try {
+      await last.query(`UNLISTEN ${CHANGES_CHANNEL}`);
     } finally {
-      client.release();
+      last.release();
     }
   };
 }

@@ -99,11 +99,28 @@ function nameOf(row: LockedRow): string {
   });
 }
 
+/**
+ * A connection that can begin a transaction. An idle connection the server closed (a restart)
+ * may still be lent once before the pool hears of it: nothing was sent on it yet, so a second,
+ * fresh connection is asked for instead of failing the save.
+ */
+async function begin(pool: Pool): Promise<PoolClient> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      return client;
+    } catch (error) {
+      client.release(error as Error);
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
 async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const client = await begin(pool);
   let failed = false;
   try {
-    await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
