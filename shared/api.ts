@@ -6,7 +6,7 @@ import { UI_LANGUAGES, type UiLanguage } from './uiLanguage.ts';
 import { API_METHODS, type ApiMethodName } from './apiMethods.ts';
 import type { CatalogueInfo, IngestProgress, Photo, PhotoSummary, SearchResult } from './types.ts';
 import type { SearchFacets } from './searchFacets.ts';
-import type { HistoryState, TagCount, UndoResult } from './editHistory.ts';
+import type { HistoryState, PhotoHistoryEntry, TagCount, UndoResult } from './editHistory.ts';
 import type { TagNode } from './tagTree.ts';
 import type { SidecarReport, SidecarSettings, SidecarSkip } from './sidecars.ts';
 import type { ImportResult } from './metadataExchange.ts';
@@ -143,6 +143,8 @@ export const apiSchemas = {
   undo: z.object({}).strict(),
   redo: z.object({}).strict(),
   editHistory: z.object({}).strict(),
+  /** Every recorded change to one photo's fields, newest first (the editor's History section). */
+  photoHistory: z.object({ id: photoId }).strict(),
   listTags: z.object({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(10000).optional() }).strict(),
   /** The keyword tree: every tag and every path above one, with photos at or under it (shared/tagTree.ts). */
   listTagTree: z.object({ prefix: z.string().max(200).optional() }).strict(),
@@ -251,6 +253,7 @@ export interface ApiResults {
   undo: UndoResult;
   redo: UndoResult;
   editHistory: HistoryState;
+  photoHistory: { entries: PhotoHistoryEntry[] };
   listTags: { tags: TagCount[] };
   listTagTree: { nodes: TagNode[] };
   renameTag: { photos: number; merged: boolean; history: HistoryState };

@@ -37,6 +37,7 @@ export const API_METHODS = [
   'undo',
   'redo',
   'editHistory',
+  'photoHistory',
   'listTags',
   'listTagTree',
   'renameTag',

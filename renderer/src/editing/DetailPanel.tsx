@@ -10,6 +10,7 @@ import { baseName, formatIsoDate, photoTitle } from '../common/labels.ts';
 import { useCopy } from '../common/useCopied.ts';
 import { Editor } from './Editor.tsx';
 import { SidecarActions } from './SidecarActions.tsx';
+import { PhotoHistory } from './PhotoHistory.tsx';
 import { RelinkForm } from './RelinkForm.tsx';
 import { TurnButtons } from './TurnButtons.tsx';
 import { PhotoMarks } from '../library/marks/PhotoMarks.tsx';
@@ -98,6 +99,7 @@ export function DetailPanel({ id, summary, onOpenLarge }: { id: number; summary:
             {photo.missing && <RelinkForm key={`relink-${photo.id}`} photo={photo} onRelinked={handleSaved} />}
             <Editor key={photo.id} photo={photo} onSaved={handleSaved} />
             <SidecarActions ids={[photo.id]} />
+            <PhotoHistory key={`history-${photo.id}`} id={photo.id} />
           </>
         )}
         {!photo && !error && <div className="detail-loading">{t('detail.loading')}</div>}
