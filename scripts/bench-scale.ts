@@ -27,7 +27,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Catalogue } from '../electron/catalogue/catalogue.ts';
-import { generateCatalogueRows } from './benchCorpus.ts';
+import { ensureBenchCatalogue } from './benchCatalogue.ts';
 
 const { values } = parseArgs({
   options: {
@@ -132,13 +132,7 @@ if (values.step) {
   const step = values.step as Step | 'prepare' | 'killed-edit';
   let result: StepResult;
   if (step === 'prepare') {
-    if (!fs.existsSync(path.join(catalogueDir, 'catalogue.sqlite'))) {
-      const t = performance.now();
-      const catalogue = Catalogue.open(catalogueDir, { create: true });
-      generateCatalogueRows(catalogue.db, catalogue.store.photos, DOCS);
-      catalogue.close();
-      log(`generated ${DOCS} photos in ${Math.round((performance.now() - t) / 1000)} s`);
-    }
+    ensureBenchCatalogue(catalogueDir, DOCS, log);
     const t = performance.now();
     const catalogue = Catalogue.open(catalogueDir);
     await catalogue.search.query('budapest', 0, 1);

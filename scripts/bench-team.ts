@@ -28,11 +28,12 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Catalogue } from '../electron/catalogue/catalogue.ts';
 import { migrateFolderToPostgres } from '../electron/catalogue/store/postgres/migrateToPostgres.ts';
-import { postgresPoolConfig } from '../electron/catalogue/store/postgres/pgLocation.ts';
+import { teamPool } from '../electron/catalogue/store/postgres/pgLocation.ts';
 import { EditConflictError, TeamEdits } from '../electron/catalogue/store/postgres/teamEdits.ts';
 import { changeCursorNow, listenForChanges } from '../electron/catalogue/store/postgres/changeFeed.ts';
 import { startPostgres } from '../tests/support/postgresServer.ts';
-import { generateCatalogueRows } from './benchCorpus.ts';
+import { random } from './benchCorpus.ts';
+import { ensureBenchCatalogue } from './benchCatalogue.ts';
 import { percentile } from './benchStats.ts';
 
 const { values } = parseArgs({
@@ -57,26 +58,8 @@ const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 const dir = values.dir ? path.resolve(values.dir, `${DOCS}-photos`) : fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-bench-team-'));
 const catalogueDir = path.join(dir, 'catalogue');
 
-/** A small deterministic generator, so every run makes the same choices. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // --- the catalogue, as a folder and on the server -------------------------------------------------
-if (!fs.existsSync(path.join(catalogueDir, 'catalogue.sqlite'))) {
-  const t = performance.now();
-  const catalogue = Catalogue.open(catalogueDir, { create: true });
-  generateCatalogueRows(catalogue.db, catalogue.store.photos, DOCS);
-  catalogue.close();
-  log(`generated ${DOCS} photos in ${Math.round((performance.now() - t) / 1000)} s`);
-}
+ensureBenchCatalogue(catalogueDir, DOCS, log);
 const server = values.url ? null : await startPostgres({ durable: true });
 if (server) await server.createDatabase('team');
 const location = values.url ?? server!.url('team');
@@ -89,7 +72,7 @@ try {
     log(`migrated ${report.tables.photos?.rows} photos in ${migrateSeconds.toFixed(1)} s`);
   }
 
-  const admin = new pg.Pool({ ...postgresPoolConfig(location), max: 2 });
+  const admin = teamPool(location, 2);
   const { rows: idRows } = await admin.query<{ id: string; notes: string }>('SELECT id, notes FROM photos ORDER BY id');
   const allIds = idRows.map((r) => Number(r.id));
   // Set aside for conflicts: the last CONTESTED photos, each shared by two neighbouring clients.
@@ -103,8 +86,7 @@ try {
   const stops: (() => Promise<void>)[] = [];
   const clients = await Promise.all(
     shares.map(async (share, c) => {
-      const pool = new pg.Pool({ ...postgresPoolConfig(location), max: 2 });
-      pool.on('error', () => {});
+      const pool = teamPool(location, 2);
       pools.push(pool);
       stops.push(
         await listenForChanges(pool, start, (changes) => {

@@ -2,12 +2,11 @@
 // it mid-save (FOTOTAR_FAULT=pause:team-edit:written, then SIGKILL) the way a laptop dies:
 //   node tests/support/teamEditClient.ts <postgres://…> <author> '<TeamEdit[] as JSON>'
 // Prints "saved <ids>" when the save committed.
-import pg from 'pg';
-import { postgresPoolConfig } from '../../electron/catalogue/store/postgres/pgLocation.ts';
+import { teamPool } from '../../electron/catalogue/store/postgres/pgLocation.ts';
 import { TeamEdits, type TeamEdit } from '../../electron/catalogue/store/postgres/teamEdits.ts';
 
 const [location, author, json] = process.argv.slice(2);
-const pool = new pg.Pool(postgresPoolConfig(location!));
+const pool = teamPool(location!, 1);
 try {
   const ids = await new TeamEdits(pool, author!).save(JSON.parse(json!) as TeamEdit[]);
   console.log(`saved ${ids.join(',')}`);

@@ -3,10 +3,9 @@
 // and the step it belonged to. A folder catalogue keeps its newest 500 steps (editHistory.ts
 // HISTORY_LIMIT); a team catalogue keeps every change with its author (teamEdits.ts). Only reads:
 // it works while the app has the catalogue open.
-import pg from 'pg';
 import { localMinute, type PhotoHistoryEntry } from '../../../shared/editHistory.ts';
 import { CatalogueError } from '../../catalogue/catalogueError.ts';
-import { isPostgresLocation, postgresPoolConfig } from '../../catalogue/store/postgres/pgLocation.ts';
+import { connectTo, isPostgresLocation, teamPool } from '../../catalogue/store/postgres/pgLocation.ts';
 import { teamPhotoHistory } from '../../catalogue/store/postgres/teamEdits.ts';
 import { out, parse, parseIds, requireCatalogue, UsageError, withCatalogueReadOnly, type Command } from '../cliSupport.ts';
 
@@ -27,14 +26,9 @@ export const history: Command = async (args) => {
 };
 
 async function teamHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
-  const pool = new pg.Pool({ ...postgresPoolConfig(location), max: 1 });
+  const pool = teamPool(location, 1);
   try {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: (error as Error).message });
-    }
+    const client = await connectTo(pool, location);
     try {
       const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('photo_changes') IS NOT NULL AS present");
       if (!rows[0]?.present) throw new CatalogueError('invalid-input', 'migrateNoCatalogue', { location });

@@ -21,7 +21,7 @@ import { createDatabaseFile } from '../createDatabase.ts';
 import { openDatabase } from '../openDatabase.ts';
 import { CATALOGUE_TABLES, copiedColumns, postgresRows, RowDigest, sqliteColumns, type CatalogueTable } from './catalogueTables.ts';
 import type { MigrateOptions, MigrationPhase, MigrationProgress, MigrationReport } from './migrateToPostgres.ts';
-import { postgresPoolConfig } from './pgLocation.ts';
+import { connectTo, teamPool } from './pgLocation.ts';
 import { PG_SCHEMA_VERSION } from './pgMigrations.ts';
 
 /** A thumbnail as the server sends it, with the server's own SHA-256 of its bytes. */
@@ -39,18 +39,12 @@ export async function migratePostgresToFolder(location: string, folder: string, 
   const target = path.resolve(folder);
   refuseUnlessEmpty(target);
   const progress = options.onProgress ?? (() => {});
-  const pool = new pg.Pool({ ...postgresPoolConfig(location), max: 1 });
-  pool.on('error', () => {});
+  const pool = teamPool(location, 1);
   const stagingPrefix = `.${path.basename(target)}.migrating-`;
   removeKilledStagings(path.dirname(target), stagingPrefix);
   const staging = path.join(path.dirname(target), `${stagingPrefix}${randomBytes(4).toString('hex')}`);
   try {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: (error as Error).message });
-    }
+    const client = await connectTo(pool, location);
     try {
       // One snapshot of every table; READ ONLY: this side is never written.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');

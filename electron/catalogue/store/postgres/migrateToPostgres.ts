@@ -21,7 +21,7 @@ import { SCHEMA_VERSION } from '../migrations.ts';
 import { acquireCatalogueLock } from '../catalogueLock.ts';
 import { isWholeFile, openDatabase, readSnapshotAsync } from '../openDatabase.ts';
 import { CATALOGUE_TABLES, copiedColumns, IDENTITY_TABLES, postgresRows, RowDigest, sqliteColumns, type CatalogueTable } from './catalogueTables.ts';
-import { postgresPoolConfig } from './pgLocation.ts';
+import { connectTo, postgresPoolConfig } from './pgLocation.ts';
 import { migratePostgres } from './pgMigrations.ts';
 
 export type MigrationPhase = 'settings' | 'photos' | 'edit_history' | 'collections' | 'collection_items' | 'thumbnails' | 'verifying';
@@ -73,7 +73,7 @@ export async function migrateFolderToPostgres(folder: string, location: string, 
   try {
     const schema = Number((source.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
     if (schema < SCHEMA_VERSION) throw new CatalogueError('invalid-input', 'migrateSourceOld', { root: paths.root, schema, current: SCHEMA_VERSION });
-    const client = await connect(pool, location);
+    const client = await connectTo(pool, location);
     try {
       await migratePostgres(client);
       return await readSnapshotAsync(source, () => copyInOneTransaction(source, client, paths, location, options));
@@ -84,14 +84,6 @@ export async function migrateFolderToPostgres(folder: string, location: string, 
     source.close();
     lock.release();
     await pool.end();
-  }
-}
-
-async function connect(pool: pg.Pool, location: string): Promise<pg.PoolClient> {
-  try {
-    return await pool.connect();
-  } catch (error) {
-    throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: (error as Error).message });
   }
 }
 

@@ -4,7 +4,7 @@
 // OS keychain. A password written into the address is refused, so it cannot end up in the
 // recent-catalogues list, a shell history or a log.
 import os from 'node:os';
-import type { PoolConfig } from 'pg';
+import pg, { type PoolClient, type PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 import { CatalogueError } from '../../catalogueError.ts';
 
@@ -34,4 +34,25 @@ export function postgresPoolConfig(location: string): PoolConfig {
     database: parsed.database,
     application_name: 'Fototar',
   };
+}
+
+/**
+ * A pool of connections to a team catalogue. An idle connection the server dropped (a restart, a
+ * network gone) is only reported to the pool, which then connects afresh for the next query;
+ * without a listener Node would end the process on it. The query that meets a dropped
+ * connection reports it itself.
+ */
+export function teamPool(location: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ ...postgresPoolConfig(location), max });
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** A connection from the pool, or "Cannot reach the PostgreSQL database …" naming the address. */
+export async function connectTo(pool: pg.Pool, location: string): Promise<PoolClient> {
+  try {
+    return await pool.connect();
+  } catch (error) {
+    throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: (error as Error).message });
+  }
 }
