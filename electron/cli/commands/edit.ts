@@ -3,6 +3,8 @@ import { photoPatchSchema } from '../../../shared/api.ts';
 import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../shared/types.ts';
 import { splitTags } from '../../../shared/tags.ts';
 import { readTurnOptions, TURN_OPTIONS } from './turnOptions.ts';
+import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
+import { editTeamCatalogue } from '../teamCatalogue.ts';
 import { flagFromWord, isMarkField, labelFromWord, ratingFromWord, type MarkField } from '../../../shared/photoMarks.ts';
 
 /** --rating 0–5, --flag pick|reject|none, --label red|…|none (Hungarian words too), or a one-line error. */
@@ -21,6 +23,8 @@ export const edit: Command = async (args) => {
     ...Object.fromEntries(EDIT_OPTIONS.map(([option]) => [option, { type: 'string' }])),
     'add-tag': { type: 'string', multiple: true },
     ...TURN_OPTIONS,
+    /** In a team catalogue: the name the change is recorded under. */
+    as: { type: 'string' },
   };
   const { values, positionals } = parse(args, extra);
   const ids = parseIds(positionals);
@@ -38,7 +42,16 @@ export const edit: Command = async (args) => {
     throw new UsageError(`nothing to change: give at least one of ${EDIT_OPTIONS.map(([o]) => `--${o}`).join(', ')}, --add-tag, --rotate, --flip`);
   }
   const patch = Object.keys(raw).length ? photoPatchOrThrow(raw) : null;
-  await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
+  const location = requireCatalogue(values);
+  if (isPostgresLocation(location)) {
+    if (added.length || turn || !patch) throw new UsageError('in a team catalogue, edit sets field values only (--add-tag, --rotate and --flip are not there yet)');
+    const changed = await editTeamCatalogue(location, ids, patch, values.as as string | undefined);
+    if (values.json) out(JSON.stringify({ changed }));
+    else out(`saved ${changed.length} photo${changed.length === 1 ? '' : 's'}`);
+    return;
+  }
+  if (values.as !== undefined) throw new UsageError('--as names the archivist in a team catalogue (postgres://…); a folder catalogue has one user');
+  await withCatalogue(location, false, async (catalogue) => {
     // Added tags and the turn are undo steps of their own (not field values).
     if (added.length) await catalogue.photos.editTags(ids, added, []);
     if (patch) await catalogue.photos.update(ids, patch);

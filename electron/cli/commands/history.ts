@@ -5,7 +5,8 @@
 // it works while the app has the catalogue open.
 import { localMinute, type PhotoHistoryEntry } from '../../../shared/editHistory.ts';
 import { CatalogueError } from '../../catalogue/catalogueError.ts';
-import { connectTo, isPostgresLocation, teamPool } from '../../catalogue/store/postgres/pgLocation.ts';
+import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
+import { withTeamCatalogue } from '../teamCatalogue.ts';
 import { teamPhotoHistory } from '../../catalogue/store/postgres/teamEdits.ts';
 import { out, parse, parseIds, requireCatalogue, UsageError, withCatalogueReadOnly, type Command } from '../cliSupport.ts';
 
@@ -26,21 +27,11 @@ export const history: Command = async (args) => {
 };
 
 async function teamHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
-  const pool = teamPool(location, 1);
-  try {
-    const client = await connectTo(pool, location);
-    try {
-      const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('photo_changes') IS NOT NULL AS present");
-      if (!rows[0]?.present) throw new CatalogueError('invalid-input', 'migrateNoCatalogue', { location });
-      const photo = await client.query('SELECT 1 FROM photos WHERE id = $1', [id]);
-      if (!photo.rowCount) throw new CatalogueError('not-found', 'photoNotFound', { ids: String(id) });
-      return await teamPhotoHistory(client, id);
-    } finally {
-      client.release();
-    }
-  } finally {
-    await pool.end();
-  }
+  return await withTeamCatalogue(location, async (pool) => {
+    const photo = await pool.query('SELECT 1 FROM photos WHERE id = $1', [id]);
+    if (!photo.rowCount) throw new CatalogueError('not-found', 'photoNotFound', { ids: String(id) });
+    return await teamPhotoHistory(pool, id);
+  });
 }
 
 /** 2026-12-02 14:05  Kovács Anna  caption: "Felvonulás" → "Május 1." (Edit caption of Fortepan 7416) */

@@ -1,11 +1,22 @@
 // fototar undo / fototar redo: the same edit history as Ctrl+Z / Ctrl+Shift+Z in the app.
 import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
+import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
+import { undoInTeamCatalogue } from '../teamCatalogue.ts';
 
 function step(kind: 'undo' | 'redo'): Command {
   return async (args) => {
-    const { values, positionals } = parse(args);
+    const { values, positionals } = parse(args, { as: { type: 'string' } });
     if (positionals.length) throw new UsageError(`${kind} takes no arguments`);
-    await withCatalogue(requireCatalogue(values), false, async (catalogue) => {
+    const location = requireCatalogue(values);
+    if (isPostgresLocation(location)) {
+      if (kind === 'redo') throw new UsageError('redo is not there for a team catalogue yet');
+      // Your own last step only: a colleague's steps are theirs to undo.
+      const done = await undoInTeamCatalogue(location, values.as as string | undefined);
+      if (values.json) out(JSON.stringify({ label: done?.label ?? null, photos: done?.ids ?? [] }));
+      else out(done ? `undid: ${done.label}` : 'nothing of yours to undo');
+      return;
+    }
+    await withCatalogue(location, false, async (catalogue) => {
       const result = kind === 'undo' ? await catalogue.history.undo() : await catalogue.history.redo();
       if (values.json) out(JSON.stringify({ label: result.label, photos: result.ids, history: result.history }));
       else out(result.label ? `${kind === 'undo' ? 'undid' : 'redid'}: ${result.label}` : `nothing to ${kind}`);

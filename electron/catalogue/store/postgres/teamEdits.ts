@@ -11,6 +11,7 @@
 // - undo takes back the archivist's own last step only, and only while nobody has changed those
 //   fields since: otherwise it is refused, as a save would be.
 // A save is one transaction: a client that dies half-way leaves nothing of it.
+import os from 'node:os';
 import type { Pool, PoolClient } from 'pg';
 import { EDITABLE_FIELDS, isEditableField, type EditableField, type PhotoPatch } from '../../../../shared/types.ts';
 import { photoLabel } from '../../../../shared/credit.ts';
@@ -205,6 +206,14 @@ async function writeStep(client: PoolClient, author: string, label: string, chan
   return step;
 }
 
+/**
+ * The name an archivist's changes are recorded under: the one given (`--as`, the app's
+ * setting), else $FOTOTAR_ARCHIVIST, else the operating system's user name.
+ */
+export function archivistName(given?: string): string {
+  return (given ?? process.env.FOTOTAR_ARCHIVIST ?? os.userInfo().username).trim();
+}
+
 export class TeamEdits {
   readonly #pool: Pool;
   readonly #author: string;
@@ -274,15 +283,15 @@ export class TeamEdits {
 
   /**
    * Takes back this archivist's last step that is not undone yet (never a colleague's). Refused,
-   * as a save would be, when someone changed one of its fields since. Answers the photos
-   * changed back, or null when this archivist has nothing left to undo.
+   * as a save would be, when someone changed one of its fields since. Answers the step's label
+   * and the photos changed back, or null when this archivist has nothing left to undo.
    */
-  async undo(): Promise<number[] | null> {
+  async undo(): Promise<{ label: string; ids: number[] } | null> {
     const conflicts: EditConflict[] = [];
     try {
       return await inTransaction(this.#pool, async (client) => {
-        const { rows: steps } = await client.query<{ id: string; changes: string }>(
-          'SELECT id, changes FROM edit_history WHERE author = $1 AND undone = 0 ORDER BY id DESC LIMIT 1 FOR UPDATE',
+        const { rows: steps } = await client.query<{ id: string; label: string; changes: string }>(
+          'SELECT id, label, changes FROM edit_history WHERE author = $1 AND undone = 0 ORDER BY id DESC LIMIT 1 FOR UPDATE',
           [this.#author],
         );
         const step = steps[0];
@@ -307,7 +316,7 @@ export class TeamEdits {
         await writeStep(client, this.#author, '', back, Number(step.id));
         await client.query('UPDATE edit_history SET undone = 1 WHERE id = $1', [step.id]);
         faultPoint('team-undo:written');
-        return back.map((c) => c.id);
+        return { label: step.label, ids: back.map((c) => c.id) };
       });
     } catch (error) {
       if (error instanceof EditConflictError) throw new EditConflictError('undoConflict', await withSavers(this.#pool, conflicts));

@@ -163,7 +163,7 @@ test("undo takes back your own last step only, never a colleague's, and not once
   await anna.save([{ id: a, patch: { country: 'Magyarország' } }], 'Anna: ország');
   await bela.save([{ id: b, patch: { country: 'Ausztria' } }], 'Béla: ország');
   // Anna's undo skips Béla's later step and takes back hers.
-  assert.deepEqual(await anna.undo(), [a]);
+  assert.deepEqual(await anna.undo(), { label: 'Anna: ország', ids: [a] });
   assert.equal(await field(a, 'country'), '');
   assert.equal(await field(b, 'country'), 'Ausztria', "Béla's edit is his to undo");
   const annaSteps = await db.query<{ label: string; undone: number }>("SELECT label, undone FROM edit_history WHERE author = 'Kovács Anna' AND label LIKE 'Anna:%'");
@@ -177,7 +177,7 @@ test("undo takes back your own last step only, never a colleague's, and not once
   assert.equal(refused.conflicts[0]!.by, 'Szabó Béla');
   assert.equal(await field(b, 'place'), 'Wien');
   // Béla's own undo puts back Anna's value, and the history says who did what.
-  assert.deepEqual(await bela.undo(), [b]);
+  assert.deepEqual(await bela.undo(), { label: 'Béla: hely', ids: [b] });
   assert.equal(await field(b, 'place'), 'Bécs');
   const history = await bela.history(b);
   assert.deepEqual(history.filter((h) => h.field === 'place').map((h) => [h.author, h.before, h.after]), [
@@ -228,4 +228,25 @@ test('a client killed in the middle of a save leaves nothing of it, and its phot
 test('an archivist without a name, and an unreadable date, are refused before anything is written', async () => {
   assert.throws(() => new TeamEdits(db, '  '), /Give your name for the team catalogue/);
   await assert.rejects(anna.save([{ id: ids[0]!, patch: { date: 'valamikor régen' } }]), (error: Error & { key?: string }) => error.key === 'dateNotSaved');
+});
+
+test('fototar edit and undo on a team catalogue: saved under --as or $FOTOTAR_ARCHIVIST, undo takes back only that archivist\'s step', async () => {
+  const [a, b] = [ids[120]!, ids[121]!];
+  const url = server.url('team');
+  const edited = runFototar(['edit', String(a), String(b), '--caption', 'Lánchíd, 1949', '--date', '1949 körül', '--as', 'Nagy Dóra', '--catalogue', url]);
+  assert.equal(edited.status, 0, edited.stderr);
+  assert.equal(edited.stdout.trim(), 'saved 2 photos');
+  assert.equal(await field(a, 'date'), '1949~');
+  const byEnv = runFototar(['edit', String(b), '--place', 'Budapest', '--catalogue', url, '--json'], { env: { FOTOTAR_ARCHIVIST: 'Kiss Ede' } });
+  assert.deepEqual(JSON.parse(byEnv.stdout), { changed: [b] });
+  const history = await anna.history(b);
+  assert.deepEqual(history.slice(0, 3).map((h) => [h.author, h.field]), [['Kiss Ede', 'place'], ['Nagy Dóra', 'date'], ['Nagy Dóra', 'caption']]);
+  // Dóra's undo skips Ede's later step and takes back her own.
+  const undone = runFototar(['undo', '--as', 'Nagy Dóra', '--catalogue', url]);
+  assert.equal(undone.status, 0, undone.stderr);
+  assert.equal(undone.stdout.trim(), 'undid: Edit caption, date of 2 photos');
+  assert.equal(await field(a, 'caption'), '');
+  assert.equal(await field(b, 'place'), 'Budapest');
+  assert.equal(runFototar(['undo', '--as', 'Nagy Dóra', '--catalogue', url]).stdout.trim(), 'nothing of yours to undo');
+  assert.match(assertOneLineFailure(runFototar(['redo', '--catalogue', url]), 'redo'), /not there for a team catalogue yet/);
 });
