@@ -17,10 +17,12 @@
 // Then, in the same run, one archivist on the same catalogue as a folder (SQLite), saving the
 // same way, and how long its own search takes to find an edit.
 //
+// A fifth archivist only searches, with their own index of the team catalogue built from the
+// server's rows (search/teamSearchIndex.ts; search_build_s) and kept current from the feed.
 // Prints one JSON line: edits per second, p95 save latency, p95 time until another client hears
-// of a save (feed_visible_p95_ms), conflicts injected and detected (must be equal), lost edits
-// (must be 0), and the SQLite figures. A client's search index of a team catalogue does not exist
-// yet, so the time until a colleague's *search* finds an edit is not measured here.
+// of a save (feed_visible_p95_ms) and until the searching colleague's search finds it
+// (search_visible_p95_ms, every 10th save carrying a word of its own), conflicts injected and
+// detected (must be equal), lost edits (must be 0), and the SQLite figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +33,7 @@ import { migrateFolderToPostgres } from '../electron/catalogue/store/postgres/mi
 import { teamPool } from '../electron/catalogue/store/postgres/pgLocation.ts';
 import { EditConflictError, TeamEdits } from '../electron/catalogue/store/postgres/teamEdits.ts';
 import { changeCursorNow, listenForChanges } from '../electron/catalogue/store/postgres/changeFeed.ts';
+import { TeamSearchIndex } from '../electron/catalogue/search/teamSearchIndex.ts';
 import { startPostgres } from '../tests/support/postgresServer.ts';
 import { random } from './benchCorpus.ts';
 import { ensureBenchCatalogue } from './benchCatalogue.ts';
@@ -82,6 +85,22 @@ try {
 
   /** Per photo, the last save in flight or done: who saved it, when it returned, who heard of it when. */
   const saves = new Map<number, { saver: number; returned: number | null; heard: Map<number, number> }>();
+  // A colleague who only searches: their own index of the team catalogue, built from the server's
+  // rows (timed), then kept current from the change feed. Every 10th save carries a word of its
+  // own; the time from that save's return until this search finds the word is search_visible.
+  const searched = new Map<number, { word: string; returned: number | null; found: number | null }>();
+  const searchBuildStarted = performance.now();
+  const observer = await TeamSearchIndex.open(teamPool(location, 2), {
+    onIndexed: (ids) => {
+      const at = performance.now();
+      for (const id of ids) {
+        const pending = searched.get(id);
+        if (pending && pending.found === null && observer.search(pending.word, 0, 10).ids.includes(id)) pending.found = at;
+      }
+    },
+  });
+  const searchBuildSeconds = (performance.now() - searchBuildStarted) / 1000;
+  log(`a colleague's search index of ${observer.size} photos built from the server in ${searchBuildSeconds.toFixed(1)} s`);
   const pools: pg.Pool[] = [];
   const stops: (() => Promise<void>)[] = [];
   const clients = await Promise.all(
@@ -136,14 +155,18 @@ try {
         const key = `${id}:${field}`;
         // What the archivist's editor showed: read when the photo was opened, or what they saved last.
         const seen = client.seen.get(key) ?? (await readField(id, field));
-        const value = `Archivist ${client.c + 1} — ${n}. mentés`;
+        const word = n % 10 === 0 ? searchWord(client.c, n) : '';
+        const value = `Archivist ${client.c + 1} — ${n}. mentés${word ? ` ${word}` : ''}`;
         saves.set(id, { saver: client.c, returned: null, heard: new Map() });
+        if (word) searched.set(id, { word, returned: null, found: null });
         const t = performance.now();
         try {
           await client.edits.save([{ id, patch: { [field]: value }, seen: { [field]: seen } }]);
           const now = performance.now();
           client.latencies.push(now - t);
           saves.get(id)!.returned = now;
+          const pending = searched.get(id);
+          if (pending?.word === word) pending.returned = now;
           client.saved++;
           client.fieldChanges++;
           client.seen.set(key, value);
@@ -159,6 +182,10 @@ try {
   // The feed's last notices: a moment to arrive.
   await new Promise((resolve) => setTimeout(resolve, 2000));
   await Promise.all(stops.map((stop) => stop()));
+  await observer.close();
+  // A word found before its save returned (the feed outran the saver's own reply) counts as 0.
+  const inSearch = [...searched.values()].filter((s) => s.returned !== null && s.found !== null).map((s) => Math.max(0, s.found! - s.returned!));
+  const notFound = [...searched.values()].filter((s) => s.returned !== null && s.found === null).length;
 
   const visible: number[] = [];
   let unheard = 0;
@@ -215,13 +242,28 @@ try {
       conflicts_detected: detected,
       lost_edits: lost,
       errors,
-      search_visible: 'not measured: clients keep no search index of a team catalogue yet',
+      search_build_s: round(searchBuildSeconds, 1),
+      search_visible_p95_ms: round(percentile(inSearch, 95), 1),
+      search_visible_max_ms: round(Math.max(...inSearch), 1),
+      search_words: inSearch.length,
+      search_not_found: notFound,
       sqlite,
     })}\n`,
   );
 } finally {
   await server?.stop();
   if (!values.dir) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** A word of its own for save n of client c, in letters only ("qbcd…"), so it is one search term. */
+function searchWord(c: number, n: number): string {
+  let rest = c * 1_000_000 + n;
+  let word = '';
+  do {
+    word += String.fromCharCode(97 + (rest % 26));
+    rest = Math.floor(rest / 26);
+  } while (rest > 0);
+  return `zq${word}`;
 }
 
 /** One archivist saving to the folder catalogue the same way; every 50th save, how long until its search finds it. */

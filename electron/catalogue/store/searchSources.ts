@@ -4,11 +4,14 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { SearchSource } from '../search/searchDocument.ts';
 import { marksOfRow, parseTags, type PhotoRow } from './photoRepository.ts';
 
-const COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags, rating, flag, label';
+/** The columns a search document is made of (a team catalogue's rows are read with the same). */
+export const SEARCH_SOURCE_COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags, rating, flag, label';
+const COLUMNS = SEARCH_SOURCE_COLUMNS;
 
-type SourceRow = Pick<PhotoRow, 'id' | 'file' | 'fortepan_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags' | 'rating' | 'flag' | 'label'>;
+export type SourceRow = Pick<PhotoRow, 'id' | 'file' | 'fortepan_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'country' | 'city' | 'place' | 'tags' | 'rating' | 'flag' | 'label'>;
 
-function toSource(row: SourceRow): SearchSource {
+/** A row of those columns as the search indexes it. */
+export function toSource(row: SourceRow): SearchSource {
   return {
     id: row.id,
     file: row.file,
