@@ -2,7 +2,8 @@
 // server's rows, it finds what the folder catalogue's search finds, in the same order, for every
 // labelled Hungarian query over 1,124 real Fortepan records migrated from a folder; a colleague's
 // save, with the word inflected, is found within 2 s; a removed photo is no longer found; a
-// client opened later finds what was saved while it was away.
+// client opened later finds what was saved while it was away. And every photo is credited alike
+// on both engines, in every style and language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import { migrateFolderToPostgres } from '../../../../../../electron/catalogue/st
 import { TeamSearchIndex } from '../../../../../../electron/catalogue/search/teamSearchIndex.ts';
 import { TeamEdits } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
 import { insertCorpusRecords, loadQuerySet } from '../../../../../../scripts/huQuerySet.ts';
+import { teamPhotos } from '../../../../../../electron/catalogue/store/postgres/teamPhotos.ts';
+import { CREDIT_LANGS, CREDIT_STYLES, creditList, styledCredit } from '../../../../../../shared/creditStyles.ts';
 
 let server: PostgresServer;
 let folder: string;
@@ -56,6 +59,24 @@ test('a migrated catalogue searches alike on both engines: every labelled Hungar
   } finally {
     catalogue.close();
     await team.close();
+  }
+});
+
+test('a migrated catalogue credits alike on both engines: every photo\'s line in every style and language, and the credit list', async () => {
+  const catalogue = Catalogue.open(folder, { readOnly: true });
+  try {
+    const ids = await catalogue.photos.ids();
+    const local = await catalogue.photos.getMany(ids);
+    const shared = await teamPhotos(pool, ids);
+    assert.equal(shared.length, local.length);
+    for (const [i, photo] of local.entries()) {
+      assert.equal(shared[i]!.credit, photo.credit, `photo ${photo.id}`);
+      for (const style of CREDIT_STYLES) for (const lang of CREDIT_LANGS) assert.equal(styledCredit(shared[i]!, style, lang), styledCredit(photo, style, lang), `photo ${photo.id}, ${style}, ${lang}`);
+    }
+    for (const lang of CREDIT_LANGS) for (const format of ['txt', 'md'] as const) assert.equal(creditList(shared, format, lang), await catalogue.photos.creditList(ids, format, lang));
+    assert.ok(local.some((p) => p.credit.includes('Fortepan / ')), 'donors credited as Fortepan prints them');
+  } finally {
+    catalogue.close();
   }
 });
 
