@@ -43,6 +43,8 @@ export const migrate: Command = async (args) => {
       `${rows('edit_history')} history steps, ${rows('collections')} collections (${rows('collection_items')} picks), ${rows('settings')} settings; ` +
       'every table was read back and matched the catalogue',
   );
+  const authored = report.authoredChangesLeft ?? 0;
+  if (authored) out(`${authored} recorded change${authored === 1 ? ' with its author stays' : 's with their authors stay'} in the team catalogue only: a folder catalogue has one user (its undo history was copied)`);
   if (report.thumbnailsAbsent) out(`${report.thumbnailsAbsent} photos had no thumbnails in the catalogue folder: they are made again when shown`);
 };
 

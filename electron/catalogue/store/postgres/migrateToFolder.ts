@@ -127,7 +127,8 @@ async function copyIntoFolder(
     tables[table.name] = { rows: copied.rows, digest: copied.digest };
   }
   const thumbnails = await copyThumbnails(client, paths, location, progress);
-  return { tables, thumbnails, thumbnailsAbsent: 0 };
+  const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM photo_changes');
+  return { tables, thumbnails, thumbnailsAbsent: 0, authoredChangesLeft: Number(rows[0]!.n) };
 }
 
 async function copyTable(

@@ -38,6 +38,11 @@ export interface MigrationReport {
   thumbnails: { copied: number; bytes: number; digest: string };
   /** Photos whose thumbnail files were not in the catalogue (never made, or deleted): made again on demand. */
   thumbnailsAbsent: number;
+  /**
+   * Back into a folder: the team's record of who changed which field (photo_changes), which a
+   * folder catalogue, having one user, does not keep. Its undo steps are copied all the same.
+   */
+  authoredChangesLeft?: number;
 }
 
 export interface MigrateOptions {

@@ -210,6 +210,14 @@ test('and back: a team catalogue migrated into a new folder is the same catalogu
   assert.deepEqual(fs.readdirSync(busy), ['notes.txt']);
   await server.createDatabase('nothing');
   assert.match(assertOneLineFailure(runFototar(['migrate', '--from', server.url('nothing'), '--to', path.join(busy, 'x')]), 'migrate'), /holds no Fototar catalogue/);
+
+  // Who changed what is the team's record: going back to a folder says it stays behind.
+  assert.equal(JSON.parse(r.stdout).authoredChangesLeft, 0);
+  const [first] = (await pool.query<{ id: string }>('SELECT id FROM photos ORDER BY id LIMIT 1')).rows;
+  assert.equal(runFototar(['edit', first!.id, '--place', 'Őrség', '--city', 'Szeged', '--as', 'Kovács Anna', '--catalogue', server.url('round')]).status, 0);
+  const told = runFototar(['migrate', '--from', server.url('round'), '--to', path.join(path.dirname(catalogueDir), 'back', 'third')]);
+  assert.equal(told.status, 0, told.stderr);
+  assert.match(told.stdout, /^2 recorded changes with their authors stay in the team catalogue only: a folder catalogue has one user \(its undo history was copied\)$/m);
 });
 
 test('a migration back killed half-way leaves no catalogue at the target; the next one completes', async () => {
