@@ -18,7 +18,8 @@
 // same way, and how long its own search takes to find an edit.
 //
 // A fifth archivist only searches, with their own index of the team catalogue built from the
-// server's rows (search/teamSearchIndex.ts; search_build_s) and kept current from the feed.
+// server's rows (search/teamSearchIndex.ts; search_build_s) and kept current from the feed;
+// after the run it opens again from the index it kept, reading the run's saves (search_reopen_s).
 // Prints one JSON line: edits per second, p95 save latency, p95 time until another client hears
 // of a save (feed_visible_p95_ms) and until the searching colleague's search finds it
 // (search_visible_p95_ms, every 10th save carrying a word of its own), conflicts injected and
@@ -89,8 +90,11 @@ try {
   // rows (timed), then kept current from the change feed. Every 10th save carries a word of its
   // own; the time from that save's return until this search finds the word is search_visible.
   const searched = new Map<number, { word: string; returned: number | null; found: number | null }>();
+  const searchCache = path.join(dir, 'team-search-cache');
+  fs.rmSync(searchCache, { recursive: true, force: true });
   const searchBuildStarted = performance.now();
   const observer = await TeamSearchIndex.open(teamPool(location, 2), {
+    cacheDir: searchCache,
     onIndexed: (ids) => {
       const at = performance.now();
       for (const id of ids) {
@@ -183,6 +187,12 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   await Promise.all(stops.map((stop) => stop()));
   await observer.close();
+  // The searching colleague opens again: the kept index, and every save of the run read since.
+  const reopenStarted = performance.now();
+  const reopened = await TeamSearchIndex.open(teamPool(location, 2), { cacheDir: searchCache });
+  const searchReopenSeconds = (performance.now() - reopenStarted) / 1000;
+  if (!reopened.loadedFromCache) log('the kept search index was not used');
+  await reopened.close();
   // A word found before its save returned (the feed outran the saver's own reply) counts as 0.
   const inSearch = [...searched.values()].filter((s) => s.returned !== null && s.found !== null).map((s) => Math.max(0, s.found! - s.returned!));
   const notFound = [...searched.values()].filter((s) => s.returned !== null && s.found === null).length;
@@ -243,6 +253,7 @@ try {
       lost_edits: lost,
       errors,
       search_build_s: round(searchBuildSeconds, 1),
+      search_reopen_s: round(searchReopenSeconds, 1),
       search_visible_p95_ms: round(percentile(inSearch, 95), 1),
       search_visible_max_ms: round(Math.max(...inSearch), 1),
       search_words: inSearch.length,

@@ -2,15 +2,18 @@
 // worker keeps (searchIndex.ts, Lunr's weights in typed arrays), built on this computer from the
 // server's rows and kept current from the change feed (store/postgres/changeFeed.ts), so a
 // colleague's save is found here moments after it commits, and a client that was away reads
-// what changed meanwhile when it connects again. The rows are read in id order in slices of
+// what changed meanwhile when it connects again. With a cache folder, the index is kept between
+// sessions and opening reads only what changed since (teamSearchCache.ts). The rows are read in id order in slices of
 // SEGMENT_SIZE, as the folder catalogue's build reads them, so both engines rank alike.
+import path from 'node:path';
 import type { Pool } from 'pg';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { BaseBuilder, prepareSegment, SearchIndex, SEGMENT_SIZE } from './searchIndex.ts';
 import { WordFolder, type SearchSource } from './searchDocument.ts';
 import { evaluate } from './queryEvaluator.ts';
-import { changeCursorNow, listenForChanges, type FeedStatus } from '../store/postgres/changeFeed.ts';
-import { allTeamSearchSources, teamSearchSourcesById } from '../store/postgres/teamSearchSources.ts';
+import { changeCursorNow, changesSince, listenForChanges, type FeedStatus } from '../store/postgres/changeFeed.ts';
+import { allTeamSearchSources, teamCatalogueId, teamSearchSourcesById } from '../store/postgres/teamSearchSources.ts';
+import { newGeneration, readTeamSearchCache, writeTeamSearchCache } from './teamSearchCache.ts';
 
 /** After a failed read of changed rows (the connection went), try them again this much later. */
 const RETRY_MS = 1000;
@@ -20,7 +23,15 @@ export interface TeamSearchOptions {
   onStatus?: (status: FeedStatus) => void;
   /** These photos' new versions are searchable now (colleagues' saves, and this client's own). */
   onIndexed?: (ids: readonly number[]) => void;
+  /**
+   * Where this client keeps its index between sessions (a folder per catalogue is made inside,
+   * teamSearchCache.ts). Without it, every open builds from the server's rows.
+   */
+  cacheDir?: string;
 }
+
+/** Changed photos beyond this share of the catalogue are read by building afresh, not one by one. */
+const CATCH_UP_SHARE = 0.1;
 
 export class TeamSearchIndex {
   readonly #pool: Pool;
@@ -32,30 +43,49 @@ export class TeamSearchIndex {
   #retry: ReturnType<typeof setTimeout> | null = null;
   readonly #unread = new Set<number>();
 
-  private constructor(pool: Pool, index: SearchIndex, options: TeamSearchOptions) {
+  /** Opened from what this client kept, rather than built from the server's rows. */
+  readonly loadedFromCache: boolean;
+
+  private constructor(pool: Pool, index: SearchIndex, options: TeamSearchOptions, loadedFromCache: boolean) {
     this.#pool = pool;
     this.#index = index;
     this.#options = options;
+    this.loadedFromCache = loadedFromCache;
   }
 
   /** Builds the index from the server's rows, then follows the change feed from before the read. */
   static async open(pool: Pool, options: TeamSearchOptions = {}): Promise<TeamSearchIndex> {
+    const folder = options.cacheDir ? path.join(options.cacheDir, await teamCatalogueId(pool)) : null;
+    const kept = folder ? readTeamSearchCache(folder) : null;
+    if (kept) {
+      // What changed while this client was away is read before the first search.
+      const missed = await changesSince(pool, kept.cursor);
+      if (missed.ids.length <= kept.base.docId.length * CATCH_UP_SHARE) {
+        const team = new TeamSearchIndex(pool, new SearchIndex(kept.base), options, true);
+        team.#indexAgain(missed.ids);
+        await team.#applying;
+        team.#stop = await listenForChanges(pool, missed.cursor, (changes) => team.#indexAgain(changes.ids), options.onStatus);
+        return team;
+      }
+    }
     // Where the feed starts is taken first: a change committed during the read is read again.
     const cursor = await changeCursorNow(pool);
     const builder = new BaseBuilder();
-    const folder = new WordFolder();
+    const words = new WordFolder();
     let slice: SearchSource[] = [];
     for await (const page of allTeamSearchSources(pool)) {
       for (const source of page) {
         slice.push(source);
         if (slice.length === SEGMENT_SIZE) {
-          builder.add(slice, prepareSegment(slice, folder));
+          builder.add(slice, prepareSegment(slice, words));
           slice = [];
         }
       }
     }
-    if (slice.length) builder.add(slice, prepareSegment(slice, folder));
-    const team = new TeamSearchIndex(pool, new SearchIndex(builder.finish(0)), options);
+    if (slice.length) builder.add(slice, prepareSegment(slice, words));
+    const base = builder.finish(newGeneration());
+    if (folder) writeTeamSearchCache(folder, base, cursor);
+    const team = new TeamSearchIndex(pool, new SearchIndex(base), options, false);
     team.#stop = await listenForChanges(pool, cursor, (changes) => team.#indexAgain(changes.ids), options.onStatus);
     return team;
   }

@@ -185,6 +185,13 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE search_changes ADD COLUMN xid xid8 NOT NULL DEFAULT pg_current_xact_id();
   CREATE INDEX search_changes_xid ON search_changes(xid);
   `,
+  // 5: the catalogue's own identity, so what a client keeps of it (its search index and where it
+  // had read the change log to) is never taken for another catalogue's. Not a setting: settings
+  // are copied by `fototar migrate`, and two catalogues must never share an identity.
+  `
+  CREATE TABLE fototar_catalogue (id TEXT NOT NULL DEFAULT gen_random_uuid()::text);
+  INSERT INTO fototar_catalogue DEFAULT VALUES;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -33,3 +33,9 @@ export async function teamSearchSourcesById(db: Pool | PoolClient, ids: readonly
   for (const row of rows) out.set(Number(row.id), fromPg(row));
   return out;
 }
+
+/** The catalogue's own identity (pgMigrations.ts 5): what a client's kept index is filed under. */
+export async function teamCatalogueId(db: Pool | PoolClient): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM fototar_catalogue LIMIT 1');
+  return rows[0]!.id;
+}
