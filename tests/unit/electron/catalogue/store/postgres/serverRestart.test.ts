@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
-import { migratePostgres } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
+import { createTeamCatalogue } from '../../../../../support/teamCatalogue.ts';
 import { changeCursorNow, listenForChanges, type ChangedPhotos, type FeedStatus } from '../../../../../../electron/catalogue/store/postgres/changeFeed.ts';
 import { TeamEdits } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
 
@@ -15,19 +15,7 @@ let ids: number[];
 
 before(async () => {
   server = await startPostgres();
-  await server.createDatabase('restart');
-  const pool = server.pool('restart');
-  const client = await pool.connect();
-  try {
-    await migratePostgres(client);
-  } finally {
-    client.release();
-  }
-  const { rows } = await pool.query<{ id: string }>(
-    `INSERT INTO photos (hash, file, file_size, file_mtime_ms, added_at, updated_at)
-     SELECT 'h' || n, '/scans/fortepan_' || n || '.jpg', 1, 0, now()::text, now()::text FROM generate_series(1, 5) AS n RETURNING id`,
-  );
-  ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  ({ ids } = await createTeamCatalogue(server, 'restart', 5));
 });
 after(() => server?.stop());
 

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
-import { migratePostgres } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
+import { createTeamCatalogue } from '../../../../../support/teamCatalogue.ts';
 import { EditConflictError, TeamEdits } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
 import { localMinute } from '../../../../../../shared/editHistory.ts';
 import { renderMessage } from '../../../../../../shared/errorMessages.ts';
@@ -28,19 +28,7 @@ let ids: number[];
 
 before(async () => {
   server = await startPostgres();
-  await server.createDatabase('team');
-  db = server.pool('team');
-  const client = await db.connect();
-  try {
-    await migratePostgres(client);
-  } finally {
-    client.release();
-  }
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO photos (hash, file, file_size, file_mtime_ms, fortepan_id, added_at, updated_at)
-     SELECT 'h' || n, '/scans/fortepan_' || n || '.jpg', 1, 0, n, now()::text, now()::text FROM generate_series(1, ${PHOTOS}) AS n RETURNING id`,
-  );
-  ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  ({ pool: db, ids } = await createTeamCatalogue(server, 'team', PHOTOS));
   // Each archivist on a connection pool of their own, as on their own computer.
   anna = new TeamEdits(server.pool('team'), 'Kovács Anna');
   bela = new TeamEdits(server.pool('team'), 'Szabó Béla');
