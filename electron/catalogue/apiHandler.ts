@@ -97,10 +97,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     undo: () => history.undo(),
     redo: () => history.redo(),
     editHistory: () => history.state(),
-    photoHistory: async ({ id }) => {
-      await photos.get(id); // "No photo with id …" for an unknown one
-      return { entries: await history.photo(id) };
-    },
+    photoHistory: async ({ id }) => ({ entries: await history.photo(id) }),
     listTags: async ({ prefix, limit }) => ({ tags: await tags.list(prefix, limit) }),
     listTagTree: async ({ prefix }) => ({ nodes: await tags.tree(prefix) }),
     renameTag: async ({ from, to }) => ({ ...await tags.rename(from, to), history: await history.state() }),

@@ -51,6 +51,11 @@ function coalesce(last: PhotoChange[] | UniformStep, next: readonly PhotoChange[
  * photos is one prepared statement run 20,000 times, not 20,000 statements.
  */
 export function patchGrouped(photos: PhotoRepository, patches: readonly { id: number; patch: PhotoPatch }[], now: string): void {
+  for (const { patch, ids } of groupByPatch(patches)) photos.patch(ids, patch, now);
+}
+
+/** The photos grouped by the patch they get, in the order each patch first comes. */
+export function groupByPatch(patches: readonly { id: number; patch: PhotoPatch }[]): { patch: PhotoPatch; ids: number[] }[] {
   const groups = new Map<string, { patch: PhotoPatch; ids: number[] }>();
   for (const { id, patch } of patches) {
     const key = JSON.stringify(patch);
@@ -58,7 +63,7 @@ export function patchGrouped(photos: PhotoRepository, patches: readonly { id: nu
     if (group) group.ids.push(id);
     else groups.set(key, { patch, ids: [id] });
   }
-  for (const { patch, ids } of groups.values()) photos.patch(ids, patch, now);
+  return [...groups.values()];
 }
 
 export class EditHistory {

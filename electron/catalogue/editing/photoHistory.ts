@@ -7,7 +7,7 @@ import { isEditableField, type EditableField } from '../../../shared/types.ts';
 import type { PhotoHistoryEntry } from '../../../shared/editHistory.ts';
 import { isUniformStep } from '../store/uniformEdits.ts';
 import { isTurnStep } from '../store/turnEdits.ts';
-import { parseTags } from '../store/photoRepository.ts';
+import { fieldOfColumnText } from '../store/fieldWrites.ts';
 import type { PhotoChange } from './editHistory.ts';
 
 export interface StoredStep {
@@ -15,13 +15,6 @@ export interface StoredStep {
   changes: string;
   created_at: string;
   undone: number;
-}
-
-/** A compact step keeps each value as its column holds it: tags as JSON text, a rating as digits. */
-function fromColumn(field: EditableField, text: string): string | number | string[] {
-  if (field === 'tags') return parseTags(text);
-  if (field === 'rating') return Number(text);
-  return text;
 }
 
 /** What one step did to the photo's fields, in the order of the step's fields. */
@@ -32,7 +25,8 @@ export function fieldChangesOf(changes: unknown, photo: number): { field: Editab
     for (const [field, change] of Object.entries(changes.fields)) {
       if (!isEditableField(field) || !change) continue;
       const held = change.before.find(([, ids]) => ids.includes(photo));
-      if (held) found.push({ field, before: fromColumn(field, held[0]), after: fromColumn(field, change.after) });
+      // A compact step keeps each value as its column holds it (fieldWrites.ts columnText).
+      if (held) found.push({ field, before: fieldOfColumnText(field, held[0]), after: fieldOfColumnText(field, change.after) });
     }
     return found;
   }

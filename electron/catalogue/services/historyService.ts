@@ -3,6 +3,7 @@
 import type { HistoryState, PhotoHistoryEntry, UndoResult } from '../../../shared/editHistory.ts';
 import type { HistoryStep } from '../store/catalogueStore.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
+import { CatalogueError } from '../catalogueError.ts';
 
 export class HistoryService {
   readonly #core: CatalogueCore;
@@ -23,8 +24,9 @@ export class HistoryService {
     return await this.#core.store.historyState();
   }
 
-  /** Every recorded change to the photo's fields, newest first (`fototar history <id>`). */
+  /** Every recorded change to the photo's fields, newest first; 'not-found' for an unknown photo. */
   async photo(id: number): Promise<PhotoHistoryEntry[]> {
+    if (!this.#core.photos.hashOf(id)) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return await this.#core.store.photoHistory(id);
   }
 

@@ -22,7 +22,7 @@ export function columnWrites(patch: PhotoPatch): [column: string, value: ColumnV
     const value = patch[key];
     if (value === undefined) continue;
     const column = FIELD_COLUMN[key];
-    writes.push([column, key === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : (value as string | number)]);
+    writes.push([column, key === 'tags' ? columnText('tags', value) : (value as string | number)]);
     if (isSortedColumn(column)) writes.push([SORT_KEY_COLUMN[column], sortKeyFor(column, value as string)]);
     if (key === 'date') {
       const dates = dateBounds(value as string);
@@ -35,4 +35,30 @@ export function columnWrites(patch: PhotoPatch): [column: string, value: ColumnV
 export function dateBounds(date: string): { from: string | null; to: string | null } {
   const parsed = parseEdtf(date);
   return parsed.ok && parsed.value ? { from: parsed.value.from, to: parsed.value.to } : { from: null, to: null };
+}
+
+/**
+ * A field's value as its column holds it, as text: tags as their normalised JSON list, a rating
+ * as its digits. Undo steps (uniformEdits.ts) and a team catalogue's record of changes
+ * (postgres/teamEdits.ts) keep values so, and compare them so.
+ */
+export function columnText(field: EditableField, value: unknown): string {
+  return field === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : String(value ?? '');
+}
+
+/** Such text as the field's value again (tags as a list, a rating as a number). */
+export function fieldOfColumnText(field: EditableField, text: string): string | number | string[] {
+  if (field === 'tags') return parseTags(text);
+  if (field === 'rating') return Number(text);
+  return text;
+}
+
+/** A tags cell (a JSON array); a damaged cell reads as no tags. */
+export function parseTags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
 }

@@ -4,7 +4,7 @@ import { EDITABLE_FIELDS, type EditableField, type EditableFields, type Editable
 import { creditLine } from '../../../shared/creditStyles.ts';
 import { normaliseTags } from '../../../shared/tags.ts';
 import { statementCache } from './statementCache.ts';
-import { columnWrites, dateBounds, FIELD_COLUMN } from './fieldWrites.ts';
+import { columnWrites, dateBounds, FIELD_COLUMN, parseTags } from './fieldWrites.ts';
 import { inTransaction, inTransactionWithoutSync } from './openDatabase.ts';
 import { faultPoint } from '../faultInjection.ts';
 import { CatalogueError } from '../catalogueError.ts';
@@ -221,16 +221,6 @@ export function marksOfRow(row: Partial<Pick<PhotoRow, 'rating' | 'flag' | 'labe
  */
 export function thumbVersion(stored: string, turn: Turn): string {
   return isUpright(turn) ? stored : `${stored}.o${exifOfTurn(turn)}`;
-}
-
-/** A tags cell (a JSON array); a damaged cell reads as no tags. */
-export function parseTags(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 /** What editableMany reads: the editable fields' columns and those photoLabel names a photo by. */

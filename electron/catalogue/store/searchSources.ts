@@ -2,7 +2,8 @@
 // building a Photo per row, credit line included, would double the index build time).
 import type { DatabaseSync } from 'node:sqlite';
 import type { SearchSource } from '../search/searchDocument.ts';
-import { marksOfRow, parseTags, type PhotoRow } from './photoRepository.ts';
+import { marksOfRow, type PhotoRow } from './photoRepository.ts';
+import { parseTags } from './fieldWrites.ts';
 
 /** The columns a search document is made of (a team catalogue's rows are read with the same). */
 export const SEARCH_SOURCE_COLUMNS = 'id, file, fortepan_id, title, caption, date, donor, photographer, country, city, place, tags, rating, flag, label';

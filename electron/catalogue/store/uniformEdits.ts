@@ -12,9 +12,8 @@ import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../s
 import { parseEdtf } from '../../../shared/edtf.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import { faultPoint } from '../faultInjection.ts';
-import { FIELD_COLUMN } from './fieldWrites.ts';
+import { columnText, FIELD_COLUMN } from './fieldWrites.ts';
 import { isSortedColumn, SORT_KEY_COLUMN, sortKeyFor } from './sortColumns.ts';
-import { normaliseTags } from '../../../shared/tags.ts';
 import { fewOfCatalogue, selectedPhotos } from './selectedPhotos.ts';
 
 /** What one field of a uniform step did: the value written, and each earlier value with its photos. */
@@ -33,15 +32,6 @@ export interface UniformStep {
 
 export function isUniformStep(value: unknown): value is UniformStep {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as { form?: unknown }).form === 'uniform';
-}
-
-/**
- * The column value a patch stores for a field (tags as normalised JSON). A rating is stored as
- * its number; the step keeps it as text like every other value, and the INTEGER column turns
- * '3' back into 3 on every write (SQLite's column affinity), so a replayed step compares equal.
- */
-function columnValue(field: EditableField, value: unknown): string {
-  return field === 'tags' ? JSON.stringify(normaliseTags(value as string[])) : String(value);
 }
 
 /** "differs from ?": tags compare as JSON values, so spacing in a stored list is no change. */
@@ -90,7 +80,9 @@ export function applyUniformPatch(db: DatabaseSync, ids: readonly number[], patc
     const few = fewOfCatalogue(db, ids.length);
     for (const field of EDITABLE_FIELDS) {
       if (patch[field] === undefined) continue;
-      const after = columnValue(field, patch[field]);
+      // A rating is kept as text like every other value; the INTEGER column turns '3' back into 3
+      // on every write (SQLite's column affinity), so a replayed step compares equal.
+      const after = columnText(field, patch[field]);
       const column = FIELD_COLUMN[field];
       const groups = db
         .prepare(undoRecordSql(field, few))

@@ -4,7 +4,6 @@
 // HISTORY_LIMIT); a team catalogue keeps every change with its author (teamEdits.ts). Only reads:
 // it works while the app has the catalogue open.
 import { localMinute, type PhotoHistoryEntry } from '../../../shared/editHistory.ts';
-import { CatalogueError } from '../../catalogue/catalogueError.ts';
 import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
 import { withTeamCatalogue } from '../teamCatalogue.ts';
 import { teamPhotoHistory } from '../../catalogue/store/postgres/teamEdits.ts';
@@ -17,21 +16,14 @@ export const history: Command = async (args) => {
   const location = requireCatalogue(values);
   const entries = isPostgresLocation(location)
     ? await teamHistory(location, id!)
-    : await withCatalogueReadOnly(location, async (catalogue) => {
-        await catalogue.photos.get(id!); // "No photo with id …" for an unknown one
-        return await catalogue.history.photo(id!);
-      });
+    : await withCatalogueReadOnly(location, (catalogue) => catalogue.history.photo(id!));
   if (values.json) return out(JSON.stringify(entries));
   if (!entries.length) return out(`no recorded changes to photo ${id}`);
   for (const entry of entries) out(describeEntry(entry));
 };
 
 async function teamHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
-  return await withTeamCatalogue(location, async (pool) => {
-    const photo = await pool.query('SELECT 1 FROM photos WHERE id = $1', [id]);
-    if (!photo.rowCount) throw new CatalogueError('not-found', 'photoNotFound', { ids: String(id) });
-    return await teamPhotoHistory(pool, id);
-  });
+  return await withTeamCatalogue(location, (pool) => teamPhotoHistory(pool, id));
 }
 
 /** 2026-12-02 14:05  Kovács Anna  caption: "Felvonulás" → "Május 1." (Edit caption of Fortepan 7416) */

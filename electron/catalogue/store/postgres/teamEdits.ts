@@ -15,14 +15,12 @@ import os from 'node:os';
 import type { Pool, PoolClient } from 'pg';
 import { EDITABLE_FIELDS, isEditableField, type EditableField, type PhotoPatch } from '../../../../shared/types.ts';
 import { photoLabel } from '../../../../shared/credit.ts';
-import { normaliseTags } from '../../../../shared/tags.ts';
 import { CatalogueError } from '../../catalogueError.ts';
 import { faultPoint } from '../../faultInjection.ts';
 import { describeEdit, normalisePatch, storablePatch } from '../../editing/recordedEdit.ts';
-import type { PhotoChange } from '../../editing/editHistory.ts';
+import { groupByPatch, type PhotoChange } from '../../editing/editHistory.ts';
 import { localMinute, type PhotoHistoryEntry } from '../../../../shared/editHistory.ts';
-import { columnWrites, FIELD_COLUMN } from '../fieldWrites.ts';
-import { parseTags } from '../photoRepository.ts';
+import { columnText, columnWrites, FIELD_COLUMN, fieldOfColumnText } from '../fieldWrites.ts';
 
 /** One photo's part of a save: the new values, and the values the editor showed for them. */
 export interface TeamEdit {
@@ -70,34 +68,22 @@ export class EditConflictError extends CatalogueError {
 }
 
 /** The columns a save reads to compare and to name photos in messages and history labels. */
-const READ_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])].filter((c, i, all) => all.indexOf(c) === i);
+const READ_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])];
 
 type LockedRow = Record<string, string | number | null>;
-
-/** A field's value as its column holds it, for comparing: tags as their normalised JSON list. */
-function columnText(field: EditableField, value: unknown): string {
-  if (field === 'tags') return JSON.stringify(normaliseTags(value as string[]));
-  return String(value ?? '');
-}
-
-/** A column's text as the field's value. */
-function fieldValue(field: EditableField, text: string): FieldValue {
-  if (field === 'tags') return parseTags(text);
-  if (field === 'rating') return Number(text);
-  return text;
-}
 
 function shownValue(value: FieldValue): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-function nameOf(row: LockedRow): string {
-  return photoLabel({
+/** What names a locked photo in messages and step labels (photoLabel's input). */
+function labelOf(row: LockedRow): Parameters<typeof photoLabel>[0] {
+  return {
     title: String(row.title ?? ''),
     fortepanId: row.fortepan_id === null ? null : Number(row.fortepan_id),
     file: String(row.file),
     iowaId: row.iowa_id === null ? null : String(row.iowa_id),
-  });
+  };
 }
 
 /**
@@ -166,14 +152,7 @@ async function withSavers(pool: Pool, conflicts: EditConflict[]): Promise<EditCo
 async function writeStep(client: PoolClient, author: string, label: string, changes: readonly PhotoChange[], undoOf: number | null): Promise<number> {
   const now = new Date().toISOString();
   // One UPDATE per distinct set of values: a batch edit of 20,000 photos is one statement.
-  const groups = new Map<string, { patch: PhotoPatch; ids: number[] }>();
-  for (const change of changes) {
-    const key = JSON.stringify(change.after);
-    const group = groups.get(key) ?? { patch: change.after, ids: [] };
-    group.ids.push(change.id);
-    groups.set(key, group);
-  }
-  for (const { patch, ids } of groups.values()) {
+  for (const { patch, ids } of groupByPatch(changes.map((change) => ({ id: change.id, patch: change.after })))) {
     const writes = columnWrites(patch);
     const sets = [...writes.map(([column], i) => `${column} = $${i + 1}`), `updated_at = $${writes.length + 1}`];
     await client.query(`UPDATE photos SET ${sets.join(', ')} WHERE id = ANY($${writes.length + 2}::bigint[])`, [...writes.map(([, value]) => value), now, ids]);
@@ -255,18 +234,18 @@ export class TeamEdits {
             if (current === mine) continue; // already so, whoever saved it
             const seen = edit.seen[field];
             if (seen !== undefined && columnText(field, seen) !== current) {
-              conflicts.push({ photo: edit.id, name: nameOf(row), field, seen: fieldValue(field, columnText(field, seen)), mine: fieldValue(field, mine), theirs: fieldValue(field, current), by: null, at: null });
+              conflicts.push({ photo: edit.id, name: photoLabel(labelOf(row)), field, seen: fieldOfColumnText(field, columnText(field, seen)), mine: fieldOfColumnText(field, mine), theirs: fieldOfColumnText(field, current), by: null, at: null });
               continue;
             }
-            before[field] = fieldValue(field, current);
-            after[field] = fieldValue(field, mine);
+            before[field] = fieldOfColumnText(field, current);
+            after[field] = fieldOfColumnText(field, mine);
             row[FIELD_COLUMN[field]] = mine; // a later edit of the same photo in this save compares with this
           }
           if (Object.keys(after).length) changes.push({ id: edit.id, before: before as PhotoPatch, after: after as PhotoPatch });
         }
         if (conflicts.length) throw new EditConflictError('editConflict', conflicts);
         if (!changes.length) return [];
-        const names = new Map([...rows].map(([id, row]) => [id, { title: String(row.title ?? ''), fortepanId: row.fortepan_id === null ? null : Number(row.fortepan_id), file: String(row.file), iowaId: row.iowa_id === null ? null : String(row.iowa_id) }]));
+        const names = new Map([...rows].map(([id, row]) => [id, labelOf(row)]));
         await writeStep(client, this.#author, label ?? describeEdit(changes, names), changes, null);
         faultPoint('team-edit:written');
         return [...new Set(changes.map((c) => c.id))];
@@ -307,7 +286,7 @@ export class TeamEdits {
           for (const field of Object.keys(change.after) as EditableField[]) {
             const current = String(row[FIELD_COLUMN[field]] ?? '');
             if (current !== columnText(field, change.after[field])) {
-              conflicts.push({ photo: change.id, name: nameOf(row), field, seen: change.after[field] as FieldValue, mine: change.before[field] as FieldValue, theirs: fieldValue(field, current), by: null, at: null });
+              conflicts.push({ photo: change.id, name: photoLabel(labelOf(row)), field, seen: change.after[field] as FieldValue, mine: change.before[field] as FieldValue, theirs: fieldOfColumnText(field, current), by: null, at: null });
             }
           }
           back.push({ id: change.id, before: change.after, after: change.before });
@@ -330,8 +309,10 @@ export class TeamEdits {
   }
 }
 
-/** A team catalogue's record of every change to one photo's fields, newest first. */
+/** A team catalogue's record of every change to one photo's fields, newest first; 'not-found' for an unknown photo. */
 export async function teamPhotoHistory(pool: Pool | PoolClient, photo: number): Promise<PhotoHistoryEntry[]> {
+  const present = await pool.query('SELECT 1 FROM photos WHERE id = $1', [photo]);
+  if (!present.rowCount) throw new CatalogueError('not-found', 'photoNotFound', { ids: String(photo) });
   const { rows } = await pool.query<{ field: EditableField; old_value: string; new_value: string; author: string; changed_at: Date; undo: boolean; label: string | null; undone: number | null }>(
     `SELECT c.field, c.old_value, c.new_value, c.author, c.changed_at, c.undo, h.label, h.undone
        FROM photo_changes c LEFT JOIN edit_history h ON h.id = c.step_id
@@ -343,8 +324,8 @@ export async function teamPhotoHistory(pool: Pool | PoolClient, photo: number): 
     author: r.author,
     label: r.label ?? '',
     field: r.field,
-    before: fieldValue(r.field, r.old_value),
-    after: fieldValue(r.field, r.new_value),
+    before: fieldOfColumnText(r.field, r.old_value),
+    after: fieldOfColumnText(r.field, r.new_value),
     undone: !r.undo && r.undone === 1,
     ...(r.undo ? { undo: true as const } : {}),
   }));
