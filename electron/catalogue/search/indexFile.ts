@@ -7,6 +7,7 @@
 // Written to a temporary file and renamed, so a crash leaves the old index or the new one.
 import fs from 'node:fs';
 import type { BaseIndex } from './searchIndex.ts';
+import { identityOf, PhraseTextFile, type FileIdentity } from './phraseTextFile.ts';
 
 // 3: each photo's marks (rating, flag, label); 4: a hierarchical tag's levels are kept apart in
 // the phrase text (searchDocument.ts). An index of an earlier format is rebuilt once.
@@ -50,8 +51,9 @@ export function writeIndexFile(file: string, base: BaseIndex): void {
   const sections: Header['sections'] = [];
   // Offsets are relative to the end of the header block; the header is measured first.
   let offset = 0;
+  const text = base.text ?? base.textFile!.readAll();
   for (const name of names) {
-    const array = (name === 'text' ? (base.text ?? base.loadText!()) : base[name]) as unknown as ArrayBufferView;
+    const array = (name === 'text' ? text : base[name]) as unknown as ArrayBufferView;
     sections.push({ name, offset, length: (array as unknown as ArrayLike<number>).length });
     offset = align(offset + array.byteLength);
   }
@@ -63,7 +65,7 @@ export function writeIndexFile(file: string, base: BaseIndex): void {
   out.writeUInt32LE(headerBytes.length, 8);
   headerBytes.copy(out, 12);
   for (const section of sections) {
-    const array = (section.name === 'text' ? base.text! : base[section.name]) as unknown as ArrayBufferView;
+    const array = (section.name === 'text' ? text : base[section.name]) as unknown as ArrayBufferView;
     Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, dataStart + section.offset);
   }
   const temporary = `${file}.${process.pid}.tmp`;
@@ -74,6 +76,8 @@ export function writeIndexFile(file: string, base: BaseIndex): void {
 /** The bytes of an index file before its phrase text: what opening needs. */
 export interface IndexBytes {
   file: string;
+  /** The file read (its phrase text is read from it later, and only from it). */
+  identity: FileIdentity;
   header: string;
   dataStart: number;
   /** The sections before the text, 8-byte aligned (transferable to the worker). */
@@ -112,6 +116,7 @@ export async function readIndexBytes(file: string): Promise<IndexBytes | null> {
     return null;
   }
   try {
+    const identity = identityOf(await handle.stat());
     const head = Buffer.alloc(12);
     if ((await handle.read(head, 0, 12, 0)).bytesRead < 12 || head.toString('latin1', 0, 8) !== MAGIC) return null;
     const headerLength = head.readUInt32LE(8);
@@ -134,7 +139,7 @@ export async function readIndexBytes(file: string): Promise<IndexBytes | null> {
     if ((await handle.read(bytes, 0, postDoc.offset, dataStart)).bytesRead < postDoc.offset) return null;
     const rest = text.offset - docId.offset;
     if ((await handle.read(bytes, docId.offset, rest, dataStart + docId.offset)).bytesRead < rest) return null;
-    return { file, header, dataStart, data, postingsLoaded: false };
+    return { file, identity, header, dataStart, data, postingsLoaded: false };
   } catch {
     return null;
   } finally {
@@ -154,29 +159,17 @@ export function parseIndexBytes(bytes: IndexBytes): BaseIndex | null {
       if (!Type) return null;
       if (section.name !== 'text') arrays[section.name] = new Type(bytes.data, section.offset, section.length);
     }
-    const { file } = bytes;
-    const textPosition = bytes.dataStart + textSection.offset;
-    const textLength = textSection.length;
+    const text = new PhraseTextFile(bytes.file, bytes.identity, bytes.dataStart + textSection.offset, textSection.length, arrays.textStart as Uint32Array);
     const base: BaseIndex = {
       ...(arrays as unknown as Omit<BaseIndex, 'terms' | 'dict' | 'seq' | 'text'>),
       terms: header.terms,
       dict: header.dict,
       seq: header.seq,
       text: null,
-      loadText: () => {
-        const text = new Uint8Array(textLength);
-        const fd = fs.openSync(file, 'r');
-        try {
-          fs.readSync(fd, text, 0, textLength, textPosition);
-        } finally {
-          fs.closeSync(fd);
-        }
-        return text;
-      },
+      textFile: text,
     };
     if (base.termStart.length !== base.terms.length + 1 || base.textStart.length !== base.docId.length + 1) return null;
-    textLocations.set(base, { file, position: textPosition, length: textLength });
-    if (!bytes.postingsLoaded) lazyPostings(base, file, bytes.dataStart, header.sections);
+    if (!bytes.postingsLoaded) lazyPostings(base, bytes.file, bytes.dataStart, header.sections);
     return base;
   } catch {
     return null;
@@ -192,6 +185,7 @@ export function readIndexFile(file: string): BaseIndex | null {
     return null;
   }
   try {
+    const identity = identityOf(fs.fstatSync(fd));
     const head = Buffer.alloc(12);
     if (fs.readSync(fd, head, 0, 12, 0) < 12 || head.toString('latin1', 0, 8) !== MAGIC) return null;
     const headerLength = head.readUInt32LE(8);
@@ -203,7 +197,7 @@ export function readIndexFile(file: string): BaseIndex | null {
     const dataStart = align(12 + headerLength);
     const data = new ArrayBuffer(text.offset);
     if (fs.readSync(fd, new Uint8Array(data), 0, text.offset, dataStart) < text.offset) return null;
-    return parseIndexBytes({ file, header, dataStart, data, postingsLoaded: true });
+    return parseIndexBytes({ file, identity, header, dataStart, data, postingsLoaded: true });
   } catch {
     return null;
   } finally {
@@ -257,20 +251,4 @@ const postingReaders = new WeakMap<BaseIndex, () => Promise<void>>();
 /** Reads a lazily opened base's posting lists off the thread; afterwards none is read again. */
 export async function readPostingsInBackground(base: BaseIndex): Promise<void> {
   await postingReaders.get(base)?.();
-}
-
-const textLocations = new WeakMap<BaseIndex, { file: string; position: number; length: number }>();
-
-/** Reads a loaded base's phrase text off the thread (libuv's pool), unless already read. */
-export async function readTextInBackground(base: BaseIndex): Promise<void> {
-  const where = textLocations.get(base);
-  if (!where || base.text) return;
-  const text = new Uint8Array(where.length);
-  const handle = await fs.promises.open(where.file, 'r');
-  try {
-    await handle.read(text, 0, where.length, where.position);
-  } finally {
-    await handle.close();
-  }
-  base.text ??= text;
 }

@@ -14,6 +14,7 @@ import { buildSegment, lunrIdf, type Segment } from './lunrSegment.ts';
 import { foldPhoto, WordFolder, type SearchSource } from './searchDocument.ts';
 import { lowerBound } from '../../../shared/lowerBound.ts';
 import { packMarks } from './markBits.ts';
+import type { PhraseTextFile } from './phraseTextFile.ts';
 
 /**
  * Photos per segment: the unit of a parallel build, and the photos Lunr's average field lengths
@@ -46,12 +47,13 @@ export interface BaseIndex {
   /** Per document: its rating, flag and label in one byte (see markBits.ts). */
   marks: Uint8Array;
   /**
-   * Folded text per document for phrases, UTF-8 in one blob. A loaded index reads it after
-   * opening (it is 40% of the file and only phrases need it): until then `loadText` reads it.
+   * Folded text per document for phrases, UTF-8 in one blob. A built index holds it; a loaded
+   * one leaves it in its file (two-fifths of it, and only phrases need it) and reads it from
+   * there (`textFile`, phraseTextFile.ts).
    */
   textStart: Uint32Array;
   text: Uint8Array | null;
-  loadText?: () => Uint8Array;
+  textFile?: PhraseTextFile;
   /** A loaded base reads posting lists on demand: makes terms r0..r1-1 readable (see indexFile.ts). */
   ensurePostings?: (r0: number, r1: number) => void;
   dict: string[];
@@ -597,7 +599,7 @@ export class SearchIndex {
   phraseText(slot: number): string {
     const b = this.base;
     if (slot >= b.docId.length) return this.#deltaDocs[slot - b.docId.length].text;
-    b.text ??= b.loadText!();
+    if (!b.text) return b.textFile!.text(slot);
     return decoder.decode(b.text.subarray(b.textStart[slot], b.textStart[slot + 1]));
   }
 }

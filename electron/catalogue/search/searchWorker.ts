@@ -12,7 +12,7 @@ import { openDatabase, readSnapshotAsync } from '../store/openDatabase.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { buildBase, SearchIndex, SEGMENT_SIZE, type BaseIndex } from './searchIndex.ts';
 import { buildBaseInParallel, serveSegments } from './parallelBuild.ts';
-import { parseIndexBytes, readIndexFile, readPostingsInBackground, readTextInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
+import { parseIndexBytes, readIndexFile, readPostingsInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
 import { allSearchSources, changesSince, latestChangeSeq, photoCount, searchSourcesById } from '../store/searchSources.ts';
 import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
 import { suggestQuery } from './suggestion.ts';
@@ -159,13 +159,13 @@ async function open(data: SearchWorkerData, bytes: IndexBytes | null): Promise<(
   const startRebuild = () => {
     // The builder replaces the index file: read what the current base still lacks first.
     index.base.ensurePostings?.(0, index.base.terms.length);
-    index.base.text ??= index.base.loadText?.() ?? null;
+    // (and its phrase text, read from the file until now).
+    index.base.text ??= index.base.textFile?.readAll() ?? null;
     const builder = new Worker(new URL(import.meta.url), { workerData: { ...data, mode: 'build' } satisfies SearchWorkerData });
     rebuilding = builder;
     builder.once('message', () => {
       const fresh = readIndexFile(data.indexFile);
       if (fresh) {
-        void readTextInBackground(fresh).catch(() => undefined);
         index = new SearchIndex(fresh);
         cache.clear();
         sync();
@@ -250,13 +250,11 @@ async function open(data: SearchWorkerData, bytes: IndexBytes | null): Promise<(
     }
   };
   port.postMessage({ ready: true });
-  // Idle work after opening, so no query pays for it: the phrase text, the fuzzy matcher's
+  // Idle work after opening, so no query pays for it: the posting lists, the fuzzy matcher's
   // length buckets, the compound table of the Hungarian matching, and the evaluator's code
   // paths compiled.
   const opened = index.base;
-  void readPostingsInBackground(opened)
-    .then(() => readTextInBackground(opened))
-    .catch(() => undefined);
+  void readPostingsInBackground(opened).catch(() => undefined);
   setTimeout(() => {
     warmFuzzy(index);
     warmWordForms(index);
