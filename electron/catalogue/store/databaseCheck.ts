@@ -15,11 +15,27 @@ export interface CheckResult {
   detail: string;
 }
 
+/**
+ * The page cache an integrity_check may fill, in KiB (SQLite's default is 2 MB). It looks every
+ * row up in each of its table's indexes, so with the default cache it re-reads index pages
+ * over and over: at a million photos (a 1.5 GB file) the check took 29–44 s with the default
+ * and 19 s with 256 MB. The cache is allocated only as pages are read and freed when the check's
+ * connection closes.
+ */
+export const INTEGRITY_CHECK_CACHE_KIB = 262_144;
+
+/** The statement that sizes a check connection's page cache. */
+export function checkCachePragma(kind: CheckKind): string {
+  return kind === 'integrity_check' ? `PRAGMA cache_size = -${INTEGRITY_CHECK_CACHE_KIB}` : '';
+}
+
 /** Runs the check here, now. Opens the file read-only; never changes it. */
 export function checkDatabaseFile(file: string, kind: CheckKind): CheckResult {
   let db: DatabaseSync | null = null;
   try {
     db = new DatabaseSync(file, { readOnly: true });
+    const cache = checkCachePragma(kind);
+    if (cache) db.exec(cache);
     const rows = db.prepare(`PRAGMA ${kind}`).all() as Record<string, unknown>[];
     const lines = rows.map((row) => oneLine(String(Object.values(row)[0])));
     return lines.length === 1 && lines[0] === 'ok' ? { ok: true, detail: 'ok' } : { ok: false, detail: lines.slice(0, 3).join('; ') || 'no answer' };
@@ -39,11 +55,12 @@ function oneLine(text: string): string {
 const WORKER_CODE = `
 const { workerData } = require('node:worker_threads');
 const { DatabaseSync } = require('node:sqlite');
-const { file, kind, shared } = workerData;
+const { file, kind, cache, shared } = workerData;
 let ok = false, detail;
 let db = null;
 try {
   db = new DatabaseSync(file, { readOnly: true });
+  if (cache) db.exec(cache);
   const lines = db.prepare('PRAGMA ' + kind).all().map((row) => String(Object.values(row)[0]));
   ok = lines.length === 1 && lines[0] === 'ok';
   detail = ok ? 'ok' : lines.slice(0, 3).join('; ') || 'no answer';
@@ -128,7 +145,7 @@ class BackgroundCheck implements RunningCheck {
   readonly done: Promise<CheckResult>;
 
   constructor(file: string, kind: CheckKind) {
-    this.#worker = new Worker(WORKER_CODE, { eval: true, workerData: { file, kind, shared: this.#shared } });
+    this.#worker = new Worker(WORKER_CODE, { eval: true, workerData: { file, kind, cache: checkCachePragma(kind), shared: this.#shared } });
     this.done = new Promise((resolve) => {
       this.#worker.once('exit', () => resolve(this.result() ?? { ok: false, detail: 'the check stopped before it finished' }));
       this.#worker.once('error', (error) => resolve({ ok: false, detail: error.message }));
