@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openDatabase } from '../electron/catalogue/store/openDatabase.ts';
 import { checkOriginals } from '../electron/catalogue/originals/originalFiles.ts';
 import { PhotoRepository } from '../electron/catalogue/store/photoRepository.ts';
+import { SqliteOriginalsRecords } from '../electron/catalogue/store/originalsRecords.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-bench-originals-'));
@@ -27,10 +28,10 @@ try {
   db.exec('COMMIT');
   // First check: 10% newly missing (their marks are written); second: nothing changed.
   const started = performance.now();
-  const report = await checkOriginals(new PhotoRepository(db));
+  const report = await checkOriginals(new SqliteOriginalsRecords(new PhotoRepository(db)));
   const ms = performance.now() - started;
   const again = performance.now();
-  await checkOriginals(new PhotoRepository(db));
+  await checkOriginals(new SqliteOriginalsRecords(new PhotoRepository(db)));
   const steadyMs = performance.now() - again;
   console.log(JSON.stringify({ photos: report.checked, missing: report.missing, ms: Math.round(ms), steadyMs: Math.round(steadyMs), steadyPerPhotoUs: Math.round((steadyMs * 1000) / count) }));
   db.close();

@@ -58,7 +58,7 @@ export class Catalogue {
   /** The connection: for the store's repositories and tests; nothing outside the catalogue uses it. */
   readonly db: DatabaseSync;
   /** The store (store/: its repositories and writes), for tests and tools that set up data; callers use the services. */
-  readonly store: CatalogueStore;
+  readonly store: SqliteStore;
   /** What changed, for the app and browser mode to push to the renderer (shared/events.ts). */
   readonly events: CatalogueEvents;
 
@@ -98,7 +98,7 @@ export class Catalogue {
     const core: CatalogueCore = {
       paths,
       store,
-      photos,
+      photos: store.photoReads,
       collections,
       events: this.events,
       searchWorker: this.#searchWorker,
@@ -204,7 +204,7 @@ export class Catalogue {
     this.events.historyChanged();
     const settings = await this.store.sidecarSettings();
     if (!settings.autoWrite) return null;
-    return writeSidecars(this.store.photos.getMany(ids), settings.naming);
+    return writeSidecars(await this.store.photoReads.getMany(ids), settings.naming);
   }
 
   /**

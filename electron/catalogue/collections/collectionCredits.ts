@@ -14,7 +14,7 @@ import {
   type TextCreditListFormat,
 } from '../../../shared/figureCredits.ts';
 import type { Photo } from '../../../shared/types.ts';
-import type { PhotoRepository } from '../store/photoRepository.ts';
+import type { PhotoReads } from '../store/photoReads.ts';
 import type { CollectionStore } from '../store/collectionStore.ts';
 import { csvFile, csvRecords } from '../exchange/csvWriter.ts';
 
@@ -25,9 +25,9 @@ export interface CollectionPick {
 }
 
 /** The picks in order with their full photo records. */
-export function collectionPicks(store: CollectionStore, photos: PhotoRepository, id: number): CollectionPick[] {
+export async function collectionPicks(store: CollectionStore, photos: PhotoReads, id: number): Promise<CollectionPick[]> {
   const items = store.items(id);
-  const byId = new Map(photos.getMany([...new Set(items.map((i) => i.photoId))]).map((p) => [p.id, p]));
+  const byId = new Map((await photos.getMany([...new Set(items.map((i) => i.photoId))])).map((p) => [p.id, p]));
   const picks: CollectionPick[] = [];
   for (const item of items) {
     const photo = byId.get(item.photoId);

@@ -80,7 +80,7 @@ export class CollectionService {
   }
 
   async picks(id: number): Promise<CollectionPick[]> {
-    return collectionPicks(this.#store, this.#core.photos, id);
+    return await collectionPicks(this.#store, this.#core.photos, id);
   }
 
   async credits(id: number, style: CreditStyle, lang: CreditLang, format: TextCreditListFormat): Promise<CollectionCredits> {

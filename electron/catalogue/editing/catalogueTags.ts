@@ -6,14 +6,18 @@
 import type { TagCount } from '../../../shared/editHistory.ts';
 import { foldText } from '../../../shared/textFold.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import type { PhotoRepository } from '../store/photoRepository.ts';
 import { normaliseTags, renamedTag, TAG_LEVEL_SEPARATOR, tagAncestors, tagKey as key, tagPathProblem } from '../../../shared/tags.ts';
 import { compareTagPaths, type TagNode } from '../../../shared/tagTree.ts';
 import type { PlannedEdit } from './recordedEdit.ts';
 
-/** Every tag with the number of photos carrying it, most used first, then alphabetically. */
-export function listTags(photos: PhotoRepository, prefix = '', limit = 10000): TagCount[] {
-  const rows = photos.tagSpellingCounts();
+/** Tagged photos as the catalogue reads them: each photo with tags, and its tags. */
+type TaggedPhotos = Iterable<{ id: number; tags: string[] }>;
+
+/**
+ * Every tag with the number of photos carrying it, most used first, then alphabetically, from
+ * each spelling's count (PhotoReads.tagSpellingCounts).
+ */
+export function listTags(rows: readonly { tag: string; count: number }[], prefix = '', limit = 10000): TagCount[] {
   // The same tag in different case on different photos is one tag: the commonest spelling names it.
   const merged = new Map<string, TagCount>();
   for (const row of rows) {
@@ -45,7 +49,7 @@ function matchesPrefix(tag: string, prefix: string): boolean {
  * it, each photo once per node, in tree order (level by level, Hungarian). With `prefix`, the
  * nodes it finds and the paths above them.
  */
-export function listTagTree(photos: PhotoRepository, prefix = ''): TagNode[] {
+export function listTagTree(tagged: TaggedPhotos, prefix = ''): TagNode[] {
   const nodes = new Map<string, TagNode>();
   const node = (path: string) => {
     const k = key(path);
@@ -53,7 +57,7 @@ export function listTagTree(photos: PhotoRepository, prefix = ''): TagNode[] {
     if (!n) nodes.set(k, (n = { tag: path, count: 0, own: 0 }));
     return n;
   };
-  for (const row of photos.taggedPhotos()) {
+  for (const row of tagged) {
     const counted = new Set<TagNode>();
     for (const tag of row.tags) {
       node(tag).own++;
@@ -74,7 +78,7 @@ export function listTagTree(photos: PhotoRepository, prefix = ''): TagNode[] {
 }
 
 /** The edits that rename (or merge) tag `from` into `to` on every photo carrying it. */
-export function planTagRename(photos: PhotoRepository, from: string, to: string): PlannedEdit[] {
+export function planTagRename(tagged: TaggedPhotos, from: string, to: string): PlannedEdit[] {
   const source = key(from);
   const target = to.trim().replace(/\s+/g, ' ');
   if (!source) throw new CatalogueError('invalid-input', 'tagRenameNoSource');
@@ -84,7 +88,7 @@ export function planTagRename(photos: PhotoRepository, from: string, to: string)
   if (problem) throw new CatalogueError('invalid-input', problem.key, problem.params);
   const edits: PlannedEdit[] = [];
   const under = `${source}${TAG_LEVEL_SEPARATOR}`;
-  for (const row of photos.taggedPhotos()) {
+  for (const row of tagged) {
     const tags = row.tags;
     if (!tags.some((t) => key(t) === source || key(t).startsWith(under))) continue;
     edits.push({ id: row.id, patch: { tags: normaliseTags(tags.map((t) => renamedTag(t, from, target))) } });

@@ -3,21 +3,22 @@
 import { EDITABLE_FIELDS, type EditableField } from '../../../shared/types.ts';
 import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import type { PhotoRepository, PhotoScope } from '../store/photoRepository.ts';
+import type { PhotoScope } from '../store/photoRepository.ts';
+import type { PhotoReads } from '../store/photoReads.ts';
 import type { PlannedEdit } from './recordedEdit.ts';
 import { normaliseTags, tagKey } from '../../../shared/tags.ts';
 
 const TEXT_FIELDS = EDITABLE_FIELDS.filter((f): f is Exclude<EditableField, 'tags'> => f !== 'tags');
 
 /**
- * Computed in SQLite, not from photo objects (PhotoRepository.fieldRanges: a field is shared when
+ * Computed in the database, not from photo objects (PhotoReads.fieldRanges: a field is shared when
  * its least and greatest values agree), and only the tags column is read back. A selection of
  * 200,000 photos answers in about a second instead of minutes. The scope is an id list or
  * "everything but these" (Ctrl+A with no search), said in SQL so no id list of the whole
  * catalogue is read out and sent back in.
  */
-export function selectionFields(photos: PhotoRepository, scope: PhotoScope): SelectionFields {
-  const { count, ranges } = photos.fieldRanges(scope, TEXT_FIELDS);
+export async function selectionFields(photos: PhotoReads, scope: PhotoScope): Promise<SelectionFields> {
+  const { count, ranges } = await photos.fieldRanges(scope, TEXT_FIELDS);
   const result: SelectionFields = { count, common: {}, mixed: [], tags: [] };
   for (const field of TEXT_FIELDS) {
     const [min, max] = ranges.get(field)!;
@@ -25,7 +26,7 @@ export function selectionFields(photos: PhotoRepository, scope: PhotoScope): Sel
     else result.mixed.push(field);
   }
   const counts = new Map<string, { tag: string; count: number }>();
-  for (const tags of photos.tagListsOf(scope)) {
+  for await (const tags of photos.tagListsOf(scope)) {
     for (const tag of tags) {
       const key = tagKey(tag);
       const entry = counts.get(key) ?? { tag, count: 0 };
@@ -40,14 +41,14 @@ export function selectionFields(photos: PhotoRepository, scope: PhotoScope): Sel
 
 /** Adds and removes tags on every selected photo, one undoable step. Returns the photos changed. */
 export async function editSelectionTags(
-  repository: PhotoRepository,
+  repository: PhotoReads,
   applyEdits: (edits: PlannedEdit[], label: string) => Promise<number[]>,
   ids: readonly number[],
   add: readonly string[],
   remove: readonly string[],
 ): Promise<number[]> {
   const unique = [...new Set(ids)];
-  const photos = repository.getMany(unique);
+  const photos = await repository.getMany(unique);
   if (photos.length !== unique.length) {
     const found = new Set(photos.map((p) => p.id));
     throw new CatalogueError('not-found', 'photoNotFound', { ids: unique.filter((id) => !found.has(id)).join(', ') });

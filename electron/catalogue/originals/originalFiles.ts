@@ -11,7 +11,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CatalogueError } from '../catalogueError.ts';
-import type { PhotoRepository } from '../store/photoRepository.ts';
+import type { OriginalsRecords } from '../store/originalsRecords.ts';
+import type { PhotoReads } from '../store/photoReads.ts';
 import { folderKey } from '../../../shared/folderPath.ts';
 import type { FolderRelinkReport } from '../../../shared/folderTree.ts';
 
@@ -27,12 +28,12 @@ export interface OriginalsReport {
 const CHUNK = 500;
 
 /** Stats every original and records which are missing. Never reads image data. */
-export async function checkOriginals(photos: PhotoRepository, options: { signal?: AbortSignal } = {}): Promise<OriginalsReport> {
+export async function checkOriginals(photos: OriginalsRecords, options: { signal?: AbortSignal } = {}): Promise<OriginalsReport> {
   const report: OriginalsReport = { checked: 0, missing: 0, changed: [] };
   let after = 0;
   for (;;) {
-    if (options.signal?.aborted || !photos.isOpen) break;
-    const rows = photos.filesAfter(after, CHUNK);
+    if (options.signal?.aborted || !photos.isOpen()) break;
+    const rows = await photos.filesAfter(after, CHUNK);
     if (rows.length === 0) break;
     after = rows[rows.length - 1].id;
     // Synchronous stats in small slices, yielding between them: a cached stat costs a few
@@ -40,8 +41,8 @@ export async function checkOriginals(photos: PhotoRepository, options: { signal?
     const states = rows.map((row) => !isFileNow(row.file));
     await new Promise((resolve) => setImmediate(resolve));
     const flips = rows.filter((row, i) => row.missing !== states[i]).map((row) => ({ id: row.id, missing: !row.missing }));
-    if (flips.length && photos.isOpen) {
-      photos.setMissingMany(flips);
+    if (flips.length && photos.isOpen()) {
+      await photos.setMissing(flips);
       report.changed.push(...flips.map((f) => f.id));
     }
     report.checked += rows.length;
@@ -61,8 +62,8 @@ export async function hashFile(file: string): Promise<string> {
 }
 
 /** Points a photo at its moved original. The file must exist and hold the same bytes. */
-export async function relinkOriginal(photos: PhotoRepository, id: number, newPath: string): Promise<void> {
-  const photo = photos.get(id);
+export async function relinkOriginal(reads: PhotoReads, photos: OriginalsRecords, id: number, newPath: string): Promise<void> {
+  const photo = await reads.hashOf(id);
   if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
   const file = path.resolve(newPath);
   let stat: fs.Stats;
@@ -72,7 +73,7 @@ export async function relinkOriginal(photos: PhotoRepository, id: number, newPat
     throw new CatalogueError('invalid-input', 'relinkNoFile', { file, reason: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
   }
   if (!stat.isFile()) throw new CatalogueError('invalid-input', 'relinkNotFile', { file });
-  const other = photos.byFile(file);
+  const other = await photos.byFile(file);
   if (other && other.id !== id) throw new CatalogueError('invalid-input', 'relinkAlreadyPhoto', { file, id: other.id });
   let hash: string;
   try {
@@ -84,7 +85,7 @@ export async function relinkOriginal(photos: PhotoRepository, id: number, newPat
     throw new CatalogueError('invalid-input', 'relinkDifferentPicture', { name: path.basename(file), id });
   }
   try {
-    photos.transaction(() => photos.relink(id, file, stat.size, stat.mtimeMs, new Date().toISOString()));
+    await photos.relink([{ id, file, size: stat.size, mtimeMs: stat.mtimeMs }], new Date().toISOString());
   } catch (error) {
     throw new CatalogueError('not-saved', 'relinkNotSaved', { reason: (error as Error).message });
   }
@@ -100,7 +101,7 @@ const LISTED_NOT_FOUND = 100;
  * photo of the catalogue is never taken. All relinks are saved in one transaction.
  */
 export async function relinkFolder(
-  photos: PhotoRepository,
+  photos: OriginalsRecords,
   inFolder: readonly { id: number; file: string; hash: string; fileSize: number }[],
   fromKey: string,
   toDir: string,
@@ -118,9 +119,9 @@ export async function relinkFolder(
 
   const found = new Map<number, { file: string; size: number; mtimeMs: number }>();
   const taken = new Set<string>();
-  const free = (file: string, id: number) => {
+  const free = async (file: string, id: number) => {
     if (taken.has(file)) return false;
-    const other = photos.byFile(file);
+    const other = await photos.byFile(file);
     return !other || other.id === id;
   };
   const sameContent = async (file: string, hash: string) => {
@@ -135,7 +136,7 @@ export async function relinkFolder(
     if (options.signal?.aborted) break;
     const candidate = path.join(target, ...photo.file.slice(fromKey.length).split(/[\/]/));
     const at = await fs.promises.stat(candidate).catch(() => null);
-    if (!at?.isFile() || at.size !== photo.fileSize || !free(candidate, photo.id)) continue;
+    if (!at?.isFile() || at.size !== photo.fileSize || !(await free(candidate, photo.id))) continue;
     if (await sameContent(candidate, photo.hash)) {
       found.set(photo.id, { file: candidate, size: at.size, mtimeMs: at.mtimeMs });
       taken.add(candidate);
@@ -165,7 +166,13 @@ export async function relinkFolder(
       } catch {
         continue;
       }
-      const photo = waiting.find((p) => p.hash === hash && free(file, p.id));
+      let photo: (typeof waiting)[number] | undefined;
+      for (const p of waiting) {
+        if (p.hash === hash && (await free(file, p.id))) {
+          photo = p;
+          break;
+        }
+      }
       if (photo) {
         found.set(photo.id, { file, size: at.size, mtimeMs: at.mtimeMs });
         taken.add(file);
@@ -174,9 +181,7 @@ export async function relinkFolder(
   }
   const now = new Date().toISOString();
   try {
-    photos.transaction(() => {
-      for (const [id, to] of found) photos.relink(id, to.file, to.size, to.mtimeMs, now);
-    });
+    await photos.relink([...found].map(([id, to]) => ({ id, file: to.file, size: to.size, mtimeMs: to.mtimeMs })), now);
   } catch (error) {
     throw new CatalogueError('not-saved', 'relinkNotSaved', { reason: (error as Error).message });
   }

@@ -4,7 +4,7 @@
 // Catalogue; only services hold it, so nothing outside reaches the store past them.
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import type { CatalogueEvents } from '../events/catalogueEvents.ts';
-import type { PhotoRepository } from '../store/photoRepository.ts';
+import type { PhotoReads } from '../store/photoReads.ts';
 import type { CollectionStore } from '../store/collectionStore.ts';
 import type { CatalogueStore } from '../store/catalogueStore.ts';
 import type { SearchService } from '../search/searchService.ts';
@@ -23,7 +23,8 @@ export interface CatalogueCore {
   readonly paths: CataloguePaths;
   /** The database behind the services: the only way they reach it. */
   readonly store: CatalogueStore;
-  readonly photos: PhotoRepository;
+  /** The photos, read: the store's photoReads. */
+  readonly photos: PhotoReads;
   readonly collections: CollectionStore;
   readonly events: CatalogueEvents;
   readonly searchWorker: SearchService;

@@ -32,8 +32,8 @@ export class CatalogueSearch {
   async query(query: string, offset: number, limit: number, sort?: PhotoSort): Promise<SearchResult> {
     const photos = this.#core.photos;
     if (!query.trim()) {
-      const total = photos.count();
-      const page = sort ? photos.sortedSummaryPage(browseSort(sort).field, browseSort(sort).direction, offset, limit) : photos.summaryPage(offset, limit);
+      const total = await photos.count();
+      const page = await (sort ? photos.sortedSummaryPage(browseSort(sort).field, browseSort(sort).direction, offset, limit) : photos.summaryPage(offset, limit));
       return { total, hits: page.map((p) => ({ ...p, score: 0 })), error: null };
     }
     const parsed = parseSearchQuery(query);
@@ -42,7 +42,7 @@ export class CatalogueSearch {
     const rank = new Map(page.ids.map((id, i) => [id, i]));
     // A photo deleted between the worker's answer and this read is left out. The score is the
     // rank counted from the end (higher is better): the worker ranks, the page only orders.
-    const hits = photos.summaries(page.ids).map((p) => ({ ...p, score: page.total - offset - (rank.get(p.id) ?? 0) }));
+    const hits = (await photos.summaries(page.ids)).map((p) => ({ ...p, score: page.total - offset - (rank.get(p.id) ?? 0) }));
     return page.suggestion ? { total: page.total, hits, error: null, suggestion: page.suggestion } : { total: page.total, hits, error: null };
   }
 
@@ -51,7 +51,7 @@ export class CatalogueSearch {
     const photos = this.#core.photos;
     if (!query.trim()) {
       const order = sort ? browseSort(sort) : null;
-      return { total: photos.count(), ids: order ? photos.sortedIdPage(order.field, order.direction, offset, limit) : photos.idPage(offset, limit) };
+      return { total: await photos.count(), ids: await (order ? photos.sortedIdPage(order.field, order.direction, offset, limit) : photos.idPage(offset, limit)) };
     }
     if (!parseSearchQuery(query).ok) return { total: 0, ids: [] };
     return this.#core.searchWorker.ids(query, offset, Math.min(limit, 2 ** 31 - 1), searchOrder(sort));

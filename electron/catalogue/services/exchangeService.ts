@@ -78,7 +78,7 @@ export class ExchangeService {
    * only next to originals that are there.
    */
   async writeSidecars(ids: readonly number[] | 'all', options: { onlyPresent?: boolean } = {}): Promise<SidecarReport> {
-    const photos = ids === 'all' ? [...this.#core.photos.iterateAll()] : this.#core.photos.getMany(ids);
+    const photos = ids === 'all' ? await Array.fromAsync(this.#core.photos.iterateAll()) : await this.#core.photos.getMany(ids);
     if (ids !== 'all') {
       const found = new Set(photos.map((p) => p.id));
       const missing = ids.filter((id) => !found.has(id));

@@ -4,17 +4,24 @@
 import type { ExportProgress, ExportReport } from '../../../shared/collections.ts';
 import { CatalogueError, messageRefOf } from '../catalogueError.ts';
 import { exportCollection, preflightExport, type ExportOptions } from '../collections/exportCollection.ts';
-import { collectionPicks } from '../collections/collectionCredits.ts';
+import { collectionPicks, type CollectionPick } from '../collections/collectionCredits.ts';
 import type { ExportPool } from '../collections/exportPool.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
 /** What the person asks for; the service adds the originals to protect and the cancel signal. */
 export type ExportRequest = Omit<ExportOptions, 'originals' | 'signal' | 'catalogueRoot' | 'pool' | 'ready'>;
 
+type ExportHooks = { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; pool?: ExportPool; ready?: Promise<void> };
+
+interface PreparedExport {
+  name: string;
+  picks: CollectionPick[];
+  originals: Set<string>;
+}
+
 function idleExport(): ExportProgress {
   return { state: 'idle', done: 0, total: 0, currentFile: null, report: null, error: null };
 }
-
 
 export class ExportsService {
   readonly #core: CatalogueCore;
@@ -24,15 +31,23 @@ export class ExportsService {
     this.#core = core;
   }
 
-  /** The originals' paths: an export may never write on one. */
-  #originals(): Set<string> {
-    return new Set(this.#core.photos.files());
+  /**
+   * What an export of collection `id` reads before it starts: the collection's name, its picks,
+   * and the originals' paths (an export may never write on one).
+   */
+  async #prepare(id: number): Promise<PreparedExport> {
+    const { name } = this.#core.collections.summary(id);
+    const picks = await collectionPicks(this.#core.collections, this.#core.photos, id);
+    return { name, picks, originals: new Set(await this.#core.photos.files()) };
   }
 
   /** Runs an export of collection `id` to the end (the CLI's way). */
-  async run(id: number, request: ExportRequest, hooks: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; pool?: ExportPool; ready?: Promise<void> } = {}): Promise<ExportReport> {
-    const { name } = this.#core.collections.summary(id);
-    const picks = collectionPicks(this.#core.collections, this.#core.photos, id);
+  async run(id: number, request: ExportRequest, hooks: ExportHooks = {}): Promise<ExportReport> {
+    return await this.#run(await this.#prepare(id), request, hooks);
+  }
+
+  /** The export as the one job of its kind: registered at once, before anything is awaited. */
+  #run({ name, picks, originals }: PreparedExport, request: ExportRequest, hooks: ExportHooks = {}): Promise<ExportReport> {
     // "Done" is said only once the export has wholly finished (its staging folder removed too)
     // and the job is over, so whoever hears it can start the next export at once.
     let finished: ExportProgress | null = null;
@@ -41,7 +56,7 @@ export class ExportsService {
       ({ signal, progress }) =>
         exportCollection(name, picks, {
           ...request,
-          originals: this.#originals(),
+          originals,
           catalogueRoot: this.#core.paths.root,
           pool: hooks.pool,
           ready: hooks.ready,
@@ -72,17 +87,20 @@ export class ExportsService {
   /** Starts an export in the background (the UI's way); the first checks fail at once. */
   async start(id: number, request: ExportRequest): Promise<ExportProgress> {
     if (this.#core.jobs.isRunning('export')) throw new CatalogueError('busy', 'busyExport');
+    const prepared = await this.#prepare(id);
+    // Asked again: another export may have started while the collection was read.
+    if (this.#core.jobs.isRunning('export')) throw new CatalogueError('busy', 'busyExport');
     // Errors found before any picture is made (options, folder, existing files) answer the call
-    // itself, whatever the machine's load (run() makes the same checks again).
+    // itself, whatever the machine's load (the export makes the same checks again).
     try {
-      preflightExport(this.#core.collections.summary(id).name, collectionPicks(this.#core.collections, this.#core.photos, id), { ...request, originals: this.#originals() });
+      preflightExport(prepared.name, prepared.picks, { ...request, originals: prepared.originals });
     } catch (error) {
       this.#last = idleExport();
       throw error;
     }
     this.#last = { ...idleExport(), state: 'running' };
     this.#announce();
-    this.run(id, request).catch((error: Error) => {
+    this.#run(prepared, request).catch((error: Error) => {
       const cancelled = error instanceof CatalogueError && error.code === 'export-cancelled';
       this.#last = { ...this.#last, state: cancelled ? 'cancelled' : 'failed', currentFile: null, error: error.message, errorRef: messageRefOf(error) };
       this.#announce();

@@ -26,7 +26,7 @@ export class HistoryService {
 
   /** Every recorded change to the photo's fields, newest first; 'not-found' for an unknown photo. */
   async photo(id: number): Promise<PhotoHistoryEntry[]> {
-    if (!this.#core.photos.hashOf(id)) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
+    if (!(await this.#core.photos.hashOf(id))) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return await this.#core.store.photoHistory(id);
   }
 

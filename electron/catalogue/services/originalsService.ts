@@ -18,22 +18,22 @@ export class OriginalsService {
   /** Stats every original and marks the missing ones (and the found-again ones). */
   async check(): Promise<OriginalsReport> {
     await this.#core.whenWritable();
-    const report = await checkOriginals(this.#core.photos, { signal: this.#core.closing });
+    const report = await checkOriginals(this.#core.store.originals, { signal: this.#core.closing });
     this.#core.events.photosChanged(report.changed);
     return report;
   }
 
   /** The photos whose original is marked missing, in id order. */
   async missing(): Promise<{ id: number; file: string }[]> {
-    return this.#core.photos.missingFiles();
+    return await this.#core.photos.missingFiles();
   }
 
   /** Points a photo at its moved original (same content), keeping all its metadata. */
   async relink(id: number, file: string): Promise<Photo> {
     await this.#core.whenWritable();
-    await relinkOriginal(this.#core.photos, id, file);
+    await relinkOriginal(this.#core.photos, this.#core.store.originals, id, file);
     this.#core.events.photosChanged([id]);
-    const photo = this.#core.photos.get(id);
+    const photo = await this.#core.photos.get(id);
     if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return photo;
   }
@@ -53,7 +53,7 @@ export class OriginalsService {
     const key = folderKey(from);
     const inFolder = await this.#core.store.photosInFolder(key);
     if (!inFolder.length) throw new CatalogueError('not-found', 'relinkFolderNoPhotos', { path: from });
-    const { report, changed } = await relinkFolder(this.#core.photos, inFolder, key, to, { signal: this.#core.closing });
+    const { report, changed } = await relinkFolder(this.#core.store.originals, inFolder, key, to, { signal: this.#core.closing });
     if (changed.length) this.#core.events.photosChanged(changed);
     return report;
   }

@@ -37,27 +37,27 @@ export class PhotosService {
 
   /** One photo; a CatalogueError 'not-found' when there is none with this id. */
   async get(id: number): Promise<Photo> {
-    const photo = this.#core.photos.get(id);
+    const photo = await this.#core.photos.get(id);
     if (!photo) throw new CatalogueError('not-found', 'photoNotFound', { ids: id });
     return photo;
   }
 
   /** The photos of these ids that exist, in the order given. */
   async getMany(ids: readonly number[]): Promise<Photo[]> {
-    return this.#core.photos.getMany(ids);
+    return await this.#core.photos.getMany(ids);
   }
 
   /** These photos' editable fields (and what names them), in the order given, without the rest of each photo. */
   async editableMany(ids: readonly number[]): Promise<EditablePhoto[]> {
-    return this.#core.photos.editableMany(ids);
+    return await this.#core.photos.editableMany(ids);
   }
 
   async count(): Promise<number> {
-    return this.#core.photos.count();
+    return await this.#core.photos.count();
   }
 
   async ids(): Promise<number[]> {
-    return this.#core.photos.ids();
+    return await this.#core.photos.ids();
   }
 
   async *iterateAll(): AsyncGenerator<Photo> {
@@ -73,20 +73,20 @@ export class PhotosService {
    * order, without building whole photos.
    */
   async listed(sort?: { field: SortField; direction: SortDirection }, marks?: MarkFilter): Promise<{ id: number; file: string; fortepanId: number | null; title: string }[]> {
-    return this.#core.photos.listed(sort, marks);
+    return await this.#core.photos.listed(sort, marks);
   }
 
   /** A page of photos, in the order they were added or in a sort order. */
   async list(offset: number, limit: number, sort?: PhotoSort): Promise<{ total: number; photos: PhotoSummary[] }> {
     const order = sort ? browseSort(sort) : null;
-    const photos = order ? this.#core.photos.sortedSummaryPage(order.field, order.direction, offset, limit) : this.#core.photos.summaryPage(offset, limit);
-    return { total: this.#core.photos.count(), photos };
+    const photos = await (order ? this.#core.photos.sortedSummaryPage(order.field, order.direction, offset, limit) : this.#core.photos.summaryPage(offset, limit));
+    return { total: await this.#core.photos.count(), photos };
   }
 
   /** These photos (every photo when absent) in a sort order: the catalogue's whole order, filtered. */
   async inOrder(ids: readonly number[] | undefined, sort: PhotoSort): Promise<number[]> {
     const order = browseSort(sort);
-    const all = this.#core.photos.sortedIdPage(order.field, order.direction, 0, Number.MAX_SAFE_INTEGER);
+    const all = await this.#core.photos.sortedIdPage(order.field, order.direction, 0, Number.MAX_SAFE_INTEGER);
     if (!ids) return all;
     const wanted = new Set(ids);
     return all.filter((id) => wanted.has(id));
@@ -117,7 +117,7 @@ export class PhotosService {
   async save(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Promise<{ photos: Photo[]; sidecars: SidecarReport | null }> {
     const unique = [...new Set(ids)];
     const { sidecars } = await this.#core.edit(unique.map((id) => ({ id, patch })), undefined, options);
-    return { photos: this.#core.photos.getMany(unique), sidecars };
+    return { photos: await this.#core.photos.getMany(unique), sidecars };
   }
 
   /** save() for callers that only want the photos back. */
@@ -131,7 +131,7 @@ export class PhotosService {
   }
 
   async creditList(ids: readonly number[], format: CreditFormat, lang: CreditLang = 'en'): Promise<string> {
-    const photos = this.#core.photos.getMany(ids);
+    const photos = await this.#core.photos.getMany(ids);
     const found = new Set(photos.map((p) => p.id));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) throw new CatalogueError('not-found', 'photoNotFound', { ids: missing.join(', ') });
@@ -140,7 +140,7 @@ export class PhotosService {
 
   /** The thumbnail file for a photo, always inside this catalogue's folder, or null. */
   async imageFile(id: number, size: ThumbnailSize): Promise<string | null> {
-    const entry = this.#core.photos.hashOf(id);
+    const entry = await this.#core.photos.hashOf(id);
     if (!entry || entry.previewError) return null;
     const file = thumbnailPath(this.#core.paths, entry.hash, size);
     return fs.existsSync(file) ? file : null;
@@ -151,13 +151,13 @@ export class PhotosService {
    * turned copy, made on first request (thumbnails/turnedThumbnails.ts); null when there is none.
    */
   async shownImageFile(id: number, size: ThumbnailSize): Promise<string | null> {
-    const photo = this.#core.photos.get(id);
+    const photo = await this.#core.photos.get(id);
     return photo ? shownThumbnail(photo, this.#core.paths, size) : null;
   }
 
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
   async fullImageFile(id: number): Promise<FullImage | null> {
-    const photo = this.#core.photos.get(id);
+    const photo = await this.#core.photos.get(id);
     return photo ? fullImage(photo, this.#core.paths) : null;
   }
 
@@ -175,8 +175,8 @@ export class PhotosService {
    * (store/fieldValues.ts), and kept until anything is written: the editor asks for seven
    * fields each time it shows a photo.
    */
-  #suggestedValues(limit: number): Promise<Record<string, string[]>> {
-    const stamp = this.#core.photos.writeStamp();
+  async #suggestedValues(limit: number): Promise<Record<string, string[]>> {
+    const stamp = await this.#core.photos.writeStamp();
     if (stamp !== this.#suggestionsStamp) {
       this.#suggestions.clear();
       this.#suggestionsStamp = stamp;
@@ -216,9 +216,9 @@ export class PhotosService {
    * catalogue is read out; a search's selection takes its ids from the index.
    */
   async selectionFields(target: Selection | readonly number[]): Promise<SelectionFields> {
-    if (isIdList(target)) return selectionFields(this.#core.photos, { ids: target });
-    if (target.all && !target.query.trim()) return selectionFields(this.#core.photos, { allExcept: target.ids });
-    return selectionFields(this.#core.photos, { ids: await this.resolve(target) });
+    if (isIdList(target)) return await selectionFields(this.#core.photos, { ids: target });
+    if (target.all && !target.query.trim()) return await selectionFields(this.#core.photos, { allExcept: target.ids });
+    return await selectionFields(this.#core.photos, { ids: await this.resolve(target) });
   }
 
   /** Adds and removes tags on every photo, one undoable step; the ids changed. */

@@ -16,12 +16,12 @@ export class TagsService {
 
   /** Every tag with the number of photos carrying it, most used first; `prefix` filters. */
   async list(prefix = '', limit = 10000): Promise<TagCount[]> {
-    return listTags(this.#core.photos, prefix, limit);
+    return listTags(await this.#core.photos.tagSpellingCounts(), prefix, limit);
   }
 
   /** The keyword tree: every tag and every path above one, with the photos at or under it. */
   async tree(prefix = ''): Promise<TagNode[]> {
-    return listTagTree(this.#core.photos, prefix);
+    return listTagTree(await this.#core.photos.taggedPhotos(), prefix);
   }
 
   /**
@@ -29,7 +29,7 @@ export class TagsService {
    * name was a tag already (a merge).
    */
   async rename(from: string, to: string, verb: 'Rename' | 'Merge' = 'Rename'): Promise<{ photos: number; merged: boolean }> {
-    const edits = planTagRename(this.#core.photos, from, to);
+    const edits = planTagRename(await this.#core.photos.taggedPhotos(), from, to);
     if (edits.length === 0) throw new CatalogueError('not-found', 'tagNotFound', { tag: from.trim() });
     const merged = tagKey(from) !== tagKey(to) && (await this.tree()).some((t) => tagKey(t.tag) === tagKey(to));
     const label = verb === 'Merge' ? `Merge tag "${from.trim()}" into "${to.trim()}"` : `Rename tag "${from.trim()}" to "${to.trim()}"`;

@@ -10,14 +10,18 @@ import type { TurnRequest } from '../../../shared/orientation.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import type { AutomaticBackups, BackupInfo } from './catalogueBackup.ts';
 import type { CollectionStore } from './collectionStore.ts';
-import type { PhotoRepository } from './photoRepository.ts';
+import type { PhotoReads } from './photoReads.ts';
+import type { OriginalsRecords } from './originalsRecords.ts';
 import type { IngestStore } from '../ingest/ingestRunner.ts';
 
 /** A history step undone or redone: its label and the photos it changed. */
 export type HistoryStep = { label: string; ids: number[] } | null;
 
 export interface CatalogueStore {
-  readonly photos: PhotoRepository;
+  /** The photos, read (photoReads.ts); they are written only through the methods below. */
+  readonly photoReads: PhotoReads;
+  /** Where each original is and whether it is missing (originals/originalFiles.ts). */
+  readonly originals: OriginalsRecords;
   readonly collections: CollectionStore;
 
   /** Edits as one undoable step (validated, recorded, in one transaction); the ids that changed. */

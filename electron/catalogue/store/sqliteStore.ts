@@ -23,9 +23,14 @@ import { inTransaction } from './openDatabase.ts';
 import type { PhotoRepository } from './photoRepository.ts';
 import { readSidecarSettings, writeSidecarSettings } from './sidecarSettings.ts';
 import { readSortSetting, writeSortSetting } from './sortSetting.ts';
+import { SqlitePhotoReads, type PhotoReads } from './photoReads.ts';
+import { SqliteOriginalsRecords, type OriginalsRecords } from './originalsRecords.ts';
 
 export class SqliteStore implements CatalogueStore {
+  /** The photos' rows as such, synchronous: for this store's transactions, an ingest, tests and benchmarks. */
   readonly photos: PhotoRepository;
+  readonly photoReads: PhotoReads;
+  readonly originals: OriginalsRecords;
   readonly collections: CollectionStore;
   readonly #db: DatabaseSync;
   readonly #paths: CataloguePaths;
@@ -34,6 +39,8 @@ export class SqliteStore implements CatalogueStore {
     this.#db = db;
     this.#paths = paths;
     this.photos = photos;
+    this.photoReads = new SqlitePhotoReads(photos);
+    this.originals = new SqliteOriginalsRecords(photos);
     this.collections = collections;
   }
 
