@@ -133,7 +133,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
 }
 
 /** The editable fields of a row and what names its photo: part of every Photo (rowToPhoto), and all an import compares. */
-function rowToEditable(row: PhotoRow): EditablePhoto {
+export function rowToEditable(row: PhotoRow): EditablePhoto {
   return {
     id: row.id,
     file: row.file,
@@ -161,15 +161,15 @@ function rowToEditable(row: PhotoRow): EditablePhoto {
  * its own and those its credit line is made of. A page of 200 read as whole photos (49 columns,
  * the sort keys, tags parsed, a Photo built) cost more than everything else about the page.
  */
-const SUMMARY_COLUMNS =
+export const SUMMARY_COLUMNS =
   'id, file, fortepan_id, iowa_id, title, caption, date, donor, photographer, source, licence, archive_ref, embedded_credit, embedded_creator, copyright, preview_error, missing, duplicate_of, thumb_version, rotation, flipped, rating, flag, label';
 
-type SummaryRow = Pick<
+export type SummaryRow = Pick<
   PhotoRow,
   'id' | 'file' | 'fortepan_id' | 'iowa_id' | 'title' | 'caption' | 'date' | 'donor' | 'photographer' | 'source' | 'licence' | 'archive_ref' | 'embedded_credit' | 'embedded_creator' | 'copyright' | 'preview_error' | 'missing' | 'duplicate_of' | 'thumb_version' | 'rotation' | 'flipped' | 'rating' | 'flag' | 'label'
 >;
 
-function rowToSummary(row: SummaryRow): PhotoSummary {
+export function rowToSummary(row: SummaryRow): PhotoSummary {
   return {
     id: row.id,
     file: row.file,
@@ -224,7 +224,7 @@ export function thumbVersion(stored: string, turn: Turn): string {
 }
 
 /** What editableMany reads: the editable fields' columns and those photoLabel names a photo by. */
-const EDITABLE_PHOTO_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])].map((column) => `p.${column}`).join(', ');
+export const EDITABLE_PHOTO_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])].map((column) => `p.${column}`).join(', ');
 
 /** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
 const FILE_FACT_COLUMNS = [
@@ -638,7 +638,7 @@ export class PhotoRepository {
 }
 
 /** The photos a mark filter keeps, as a subquery the listing reads from (values checked by the caller, bound as numbers and known words). */
-function markFiltered(filter: MarkFilter): string {
+export function markFiltered(filter: MarkFilter): string {
   const where: string[] = [];
   if (filter.rating) where.push(`rating BETWEEN ${Number(filter.rating.min)} AND ${Number(filter.rating.max)}`);
   if (filter.flag !== undefined && isFlag(filter.flag)) where.push(`flag = '${filter.flag}'`);
