@@ -99,7 +99,7 @@ export class Catalogue {
       paths,
       store,
       photos: store.photoReads,
-      collections,
+      collections: store.collections,
       events: this.events,
       searchWorker: this.#searchWorker,
       jobs: this.#jobs,

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/figureCredits.ts';
 import type { Photo } from '../../../shared/types.ts';
 import type { PhotoReads } from '../store/photoReads.ts';
-import type { CollectionStore } from '../store/collectionStore.ts';
+import type { CollectionRecords } from '../store/collectionRecords.ts';
 import { csvFile, csvRecords } from '../exchange/csvWriter.ts';
 
 export interface CollectionPick {
@@ -25,8 +25,8 @@ export interface CollectionPick {
 }
 
 /** The picks in order with their full photo records. */
-export async function collectionPicks(store: CollectionStore, photos: PhotoReads, id: number): Promise<CollectionPick[]> {
-  const items = store.items(id);
+export async function collectionPicks(store: CollectionRecords, photos: PhotoReads, id: number): Promise<CollectionPick[]> {
+  const items = await store.items(id);
   const byId = new Map((await photos.getMany([...new Set(items.map((i) => i.photoId))])).map((p) => [p.id, p]));
   const picks: CollectionPick[] = [];
   for (const item of items) {

@@ -1,5 +1,5 @@
 // Collections of one open catalogue, as the API, the CLI and the UI use them: named, ordered
-// picks (stored by store/collectionStore.ts) and their credit lists. The export of a collection
+// picks (stored through store/collectionRecords.ts) and their credit lists. The export of a collection
 // is services/exportsService.ts's.
 import type { Collection, CollectionSummary } from '../../../shared/collections.ts';
 import type { CollectionCredits } from '../../../shared/collections.ts';
@@ -22,61 +22,61 @@ export class CollectionService {
   }
 
   async list(): Promise<CollectionSummary[]> {
-    return this.#store.list();
+    return await this.#store.list();
   }
 
   async get(id: number): Promise<Collection> {
-    return this.#store.get(id);
+    return await this.#store.get(id);
   }
 
   async summary(id: number): Promise<CollectionSummary> {
-    return this.#store.summary(id);
+    return await this.#store.summary(id);
   }
 
   /** A collection's id by its name (names ignore case). */
   async idByName(name: string): Promise<number> {
-    return this.#store.idByName(name);
+    return await this.#store.idByName(name);
   }
 
   async items(id: number): Promise<StoredItem[]> {
-    return this.#store.items(id);
+    return await this.#store.items(id);
   }
 
   async itemOfPhoto(id: number, photoId: number): Promise<StoredItem> {
-    return this.#store.itemOfPhoto(id, photoId);
+    return await this.#store.itemOfPhoto(id, photoId);
   }
 
   /** With `query`, a smart collection: its photos are that search's results whenever asked. */
   async create(name: string, query?: string): Promise<CollectionSummary> {
-    return this.#store.create(name, query);
+    return await this.#store.create(name, query);
   }
 
   async rename(id: number, name: string): Promise<CollectionSummary> {
-    return this.#store.rename(id, name);
+    return await this.#store.rename(id, name);
   }
 
   async delete(id: number): Promise<void> {
-    this.#store.delete(id);
+    await this.#store.delete(id);
   }
 
   async add(id: number, photoIds: readonly number[], at?: number): Promise<{ added: number; duplicates: number[] }> {
-    return this.#store.add(id, photoIds, at);
+    return await this.#store.add(id, photoIds, at);
   }
 
   async removeItems(id: number, itemIds: readonly number[]): Promise<number> {
-    return this.#store.removeItems(id, itemIds);
+    return await this.#store.removeItems(id, itemIds);
   }
 
   async removePhotos(id: number, photoIds: readonly number[]): Promise<number> {
-    return this.#store.removePhotos(id, photoIds);
+    return await this.#store.removePhotos(id, photoIds);
   }
 
   async move(id: number, itemId: number, position: number): Promise<void> {
-    this.#store.move(id, itemId, position);
+    await this.#store.move(id, itemId, position);
   }
 
   async setModified(id: number, itemId: number, modified: boolean): Promise<void> {
-    this.#store.setModified(id, itemId, modified);
+    await this.#store.setModified(id, itemId, modified);
   }
 
   async picks(id: number): Promise<CollectionPick[]> {
@@ -84,12 +84,12 @@ export class CollectionService {
   }
 
   async credits(id: number, style: CreditStyle, lang: CreditLang, format: TextCreditListFormat): Promise<CollectionCredits> {
-    const { name } = this.#store.summary(id);
+    const { name } = await this.#store.summary(id);
     return collectionCreditsText(name, await this.picks(id), { style, lang, format });
   }
 
   async creditsFile(id: number, style: CreditStyle, lang: CreditLang, format: CreditListFormat): Promise<Buffer> {
-    const { name } = this.#store.summary(id);
+    const { name } = await this.#store.summary(id);
     return collectionCreditsFile(name, await this.picks(id), { style, lang, format });
   }
 
@@ -101,7 +101,7 @@ export class CollectionService {
   /** The credit list as a file to download: its name, type and bytes. */
   async creditsDownload(id: number, style: CreditStyle, lang: CreditLang, format: CreditListFormat): Promise<{ fileName: string; mime: string; base64: string }> {
     const bytes = await this.creditsFile(id, style, lang, format);
-    const name = safeFileNamePart(this.#store.summary(id).name) || 'collection';
+    const name = safeFileNamePart((await this.#store.summary(id)).name) || 'collection';
     return { fileName: `${name}_credits.${format}`, mime: CREDIT_FILE_MIME[format], base64: bytes.toString('base64') };
   }
 }

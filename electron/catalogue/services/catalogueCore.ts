@@ -5,7 +5,7 @@
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import type { CatalogueEvents } from '../events/catalogueEvents.ts';
 import type { PhotoReads } from '../store/photoReads.ts';
-import type { CollectionStore } from '../store/collectionStore.ts';
+import type { CollectionRecords } from '../store/collectionRecords.ts';
 import type { CatalogueStore } from '../store/catalogueStore.ts';
 import type { SearchService } from '../search/searchService.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
@@ -25,7 +25,7 @@ export interface CatalogueCore {
   readonly store: CatalogueStore;
   /** The photos, read: the store's photoReads. */
   readonly photos: PhotoReads;
-  readonly collections: CollectionStore;
+  readonly collections: CollectionRecords;
   readonly events: CatalogueEvents;
   readonly searchWorker: SearchService;
   readonly jobs: JobRunner;

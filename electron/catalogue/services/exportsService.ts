@@ -36,7 +36,7 @@ export class ExportsService {
    * and the originals' paths (an export may never write on one).
    */
   async #prepare(id: number): Promise<PreparedExport> {
-    const { name } = this.#core.collections.summary(id);
+    const { name } = await this.#core.collections.summary(id);
     const picks = await collectionPicks(this.#core.collections, this.#core.photos, id);
     return { name, picks, originals: new Set(await this.#core.photos.files()) };
   }

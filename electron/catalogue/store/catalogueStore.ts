@@ -9,7 +9,7 @@ import type { SidecarSettings } from '../../../shared/sidecars.ts';
 import type { TurnRequest } from '../../../shared/orientation.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import type { AutomaticBackups, BackupInfo } from './catalogueBackup.ts';
-import type { CollectionStore } from './collectionStore.ts';
+import type { CollectionRecords } from './collectionRecords.ts';
 import type { PhotoReads } from './photoReads.ts';
 import type { OriginalsRecords } from './originalsRecords.ts';
 import type { IngestStore } from '../ingest/ingestRunner.ts';
@@ -22,7 +22,7 @@ export interface CatalogueStore {
   readonly photoReads: PhotoReads;
   /** Where each original is and whether it is missing (originals/originalFiles.ts). */
   readonly originals: OriginalsRecords;
-  readonly collections: CollectionStore;
+  readonly collections: CollectionRecords;
 
   /** Edits as one undoable step (validated, recorded, in one transaction); the ids that changed. */
   applyEdit(edits: readonly PlannedEdit[], label?: string, options?: { coalesce?: boolean }): Promise<number[]>;

@@ -25,13 +25,14 @@ import { readSidecarSettings, writeSidecarSettings } from './sidecarSettings.ts'
 import { readSortSetting, writeSortSetting } from './sortSetting.ts';
 import { SqlitePhotoReads, type PhotoReads } from './photoReads.ts';
 import { SqliteOriginalsRecords, type OriginalsRecords } from './originalsRecords.ts';
+import { SqliteCollectionRecords, type CollectionRecords } from './collectionRecords.ts';
 
 export class SqliteStore implements CatalogueStore {
   /** The photos' rows as such, synchronous: for this store's transactions, an ingest, tests and benchmarks. */
   readonly photos: PhotoRepository;
   readonly photoReads: PhotoReads;
   readonly originals: OriginalsRecords;
-  readonly collections: CollectionStore;
+  readonly collections: CollectionRecords;
   readonly #db: DatabaseSync;
   readonly #paths: CataloguePaths;
 
@@ -41,7 +42,7 @@ export class SqliteStore implements CatalogueStore {
     this.photos = photos;
     this.photoReads = new SqlitePhotoReads(photos);
     this.originals = new SqliteOriginalsRecords(photos);
-    this.collections = collections;
+    this.collections = new SqliteCollectionRecords(collections);
   }
 
   async applyEdit(edits: readonly PlannedEdit[], label?: string, options: { coalesce?: boolean } = {}): Promise<number[]> {
