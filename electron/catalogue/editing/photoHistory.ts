@@ -3,7 +3,7 @@
 // form of a batch edit (per field, the value written and the photos grouped by what they held,
 // store/uniformEdits.ts). Turns are steps too but change no field; they are not listed. A team
 // catalogue records every field change as a row of its own instead (postgres/teamEdits.ts).
-import { isEditableField, type EditableField } from '../../../shared/types.ts';
+import { EDITABLE_FIELDS, isEditableField, type EditableField } from '../../../shared/types.ts';
 import type { PhotoHistoryEntry } from '../../../shared/editHistory.ts';
 import { isUniformStep } from '../store/uniformEdits.ts';
 import { isTurnStep } from '../store/turnEdits.ts';
@@ -34,8 +34,9 @@ export function fieldChangesOf(changes: unknown, photo: number): { field: Editab
   const found = [];
   for (const change of changes as PhotoChange[]) {
     if (change.id !== photo) continue;
-    for (const field of Object.keys(change.after)) {
-      if (!isEditableField(field)) continue;
+    // In the fields' own order, as a batch edit's step lists them (and a team catalogue does).
+    for (const field of EDITABLE_FIELDS) {
+      if (!Object.hasOwn(change.after, field)) continue;
       found.push({ field, before: change.before[field] as string | number | string[], after: change.after[field] as string | number | string[] });
     }
   }

@@ -5,20 +5,26 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { readSort, type PhotoSort } from '../../../shared/photoSort.ts';
 
-const SORT = 'view.sort';
+/** The settings row that holds the catalogue's sort (every engine's store reads this key). */
+export const SORT_SETTING_KEY = 'view.sort';
 
-export function readSortSetting(db: DatabaseSync): PhotoSort {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SORT) as { value: string } | undefined;
-  if (!row) return readSort(null);
+/** The sort from its row's value (none, or one that does not read, is the default). */
+export function sortSettingFrom(value: string | undefined): PhotoSort {
+  if (value === undefined) return readSort(null);
   try {
-    return readSort(JSON.parse(row.value));
+    return readSort(JSON.parse(value));
   } catch {
     return readSort(null);
   }
 }
 
+export function readSortSetting(db: DatabaseSync): PhotoSort {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(SORT_SETTING_KEY) as { value: string } | undefined;
+  return sortSettingFrom(row?.value);
+}
+
 export function writeSortSetting(db: DatabaseSync, sort: PhotoSort): PhotoSort {
   const value = readSort(sort);
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SORT, JSON.stringify(value));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SORT_SETTING_KEY, JSON.stringify(value));
   return value;
 }

@@ -260,6 +260,12 @@ export class TeamEdits {
     return changed;
   }
 
+  /** The label of this archivist's last step not undone yet (what undo would take back), or null. */
+  async lastStep(): Promise<string | null> {
+    const { rows } = await this.#pool.query<{ label: string }>('SELECT label FROM edit_history WHERE author = $1 AND undone = 0 ORDER BY id DESC LIMIT 1', [this.#author]);
+    return rows[0]?.label ?? null;
+  }
+
   /**
    * Takes back this archivist's last step that is not undone yet (never a colleague's). Refused,
    * as a save would be, when someone changed one of its fields since. Answers the step's label
@@ -316,8 +322,9 @@ export async function teamPhotoHistory(pool: Pool | PoolClient, photo: number): 
   const { rows } = await pool.query<{ field: EditableField; old_value: string; new_value: string; author: string; changed_at: Date; undo: boolean; label: string | null; undone: number | null }>(
     `SELECT c.field, c.old_value, c.new_value, c.author, c.changed_at, c.undo, h.label, h.undone
        FROM photo_changes c LEFT JOIN edit_history h ON h.id = c.step_id
-      WHERE c.photo_id = $1 ORDER BY c.id DESC`,
-    [photo],
+      WHERE c.photo_id = $1 ORDER BY c.changed_at DESC, array_position($2::text[], c.field), c.id`,
+    // Newest save first; a save's fields in the editor's order, as a folder catalogue lists them.
+    [photo, EDITABLE_FIELDS],
   );
   return rows.map((r) => ({
     at: r.changed_at.toISOString(),

@@ -1,0 +1,121 @@
+// The catalogue store (CatalogueStore) answers alike on both engines: the folder catalogue's
+// SqliteStore and a team catalogue's PgStore on a real PostgreSQL server, both holding the same
+// 1,124 real Fortepan records (migrated from the folder). The same edits go to both: the photos,
+// the undo label, each photo's recorded changes and the undo itself come out the same; the
+// settings, the folder tree and the pick lists read alike; and what a team catalogue cannot do
+// yet is refused with a message that says so, in English and Hungarian.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type pg from 'pg';
+import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
+import { tempDir } from '../../../../../support/fixtures.ts';
+import { Catalogue } from '../../../../../../electron/catalogue/catalogue.ts';
+import { CatalogueError } from '../../../../../../electron/catalogue/catalogueError.ts';
+import { migrateFolderToPostgres } from '../../../../../../electron/catalogue/store/postgres/migrateToPostgres.ts';
+import { PgStore } from '../../../../../../electron/catalogue/store/postgres/pgStore.ts';
+import type { CatalogueStore } from '../../../../../../electron/catalogue/store/catalogueStore.ts';
+import { FIELD_COLUMN } from '../../../../../../electron/catalogue/store/fieldWrites.ts';
+import { SUGGESTED_FIELDS } from '../../../../../../shared/pickLists.ts';
+import type { Photo } from '../../../../../../shared/types.ts';
+import { insertCorpusRecords } from '../../../../../../scripts/huQuerySet.ts';
+import en from '../../../../../../shared/locales/en/errors.json' with { type: 'json' };
+import hu from '../../../../../../shared/locales/hu/errors.json' with { type: 'json' };
+
+let server: PostgresServer;
+let pool: pg.Pool;
+let catalogue: Catalogue;
+let sqlite: CatalogueStore;
+let postgres: PgStore;
+
+before(async () => {
+  server = await startPostgres();
+  const folder = path.join(await tempDir('fototar-store-contract-'), 'cat');
+  const made = Catalogue.open(folder, { create: true });
+  try {
+    insertCorpusRecords(made);
+    // Photos in subfolders, and pick-list values with ties (ordered by their spelling then).
+    made.db.exec(`
+      UPDATE photos SET file = replace(file, '/archive/fortepan/', '/archive/fortepan/' || (id % 3) || '/') WHERE id % 2 = 0;
+      UPDATE photos SET licence = CASE id % 4 WHEN 0 THEN 'CC BY-SA 3.0' WHEN 1 THEN 'CC BY 4.0' ELSE '' END, source = CASE WHEN id % 7 = 0 THEN 'Ádám hagyatéka' WHEN id % 7 = 1 THEN 'Zágon' ELSE '' END;
+    `);
+  } finally {
+    made.close();
+  }
+  await server.createDatabase('tar');
+  await migrateFolderToPostgres(folder, server.url('tar'));
+  pool = server.pool('tar');
+  catalogue = Catalogue.open(folder);
+  await catalogue.whenWritable();
+  sqlite = catalogue.store;
+  postgres = new PgStore(pool, 'Kovács Anna');
+});
+after(async () => {
+  catalogue?.close();
+  postgres?.close();
+  await server?.stop();
+});
+
+/** Photos as both engines hold them, without when each wrote them. */
+const unstamped = (photos: readonly (Photo | null)[]) => photos.map((p) => p && { ...p, updatedAt: '' });
+
+async function same<T>(what: string, read: (store: CatalogueStore) => Promise<T>): Promise<T> {
+  const expected = await read(sqlite);
+  assert.deepEqual(await read(postgres), expected, what);
+  return expected;
+}
+
+test('settings, the folder tree and the pick lists read alike', async () => {
+  await same('the default sort', (s) => s.sort());
+  await same('a sort kept', (s) => s.setSort({ field: 'donor', direction: 'desc' }));
+  await same('the sort read back', (s) => s.sort());
+  await same('a sort that does not read falls back', (s) => s.setSort({ field: 'nonsense', direction: 'up' } as never));
+  await same('the default sidecar settings', (s) => s.sidecarSettings());
+  await same('sidecar settings kept', (s) => s.setSidecarSettings({ autoWrite: true, naming: 'name.xmp' }));
+  await same('one sidecar setting changed', (s) => s.setSidecarSettings({ autoWrite: false }));
+  const counts = await same('folder counts', async (s) => (await s.folderCounts()).sort((a, b) => (a.folder < b.folder ? -1 : 1)));
+  assert.ok(counts.length >= 4, JSON.stringify(counts));
+  await same('a folder with its subfolders', (s) => s.photosInFolder('/archive/fortepan/'));
+  await same('one subfolder', (s) => s.photosInFolder('/archive/fortepan/1/'));
+  await same('no such folder', (s) => s.photosInFolder('/archive/mashol/'));
+  const values = await same('pick lists', (s) => s.fieldValues(SUGGESTED_FIELDS.map((f) => FIELD_COLUMN[f]), 200));
+  // As many of each: the tie goes by spelling, code point by code point (a space before a hyphen).
+  assert.deepEqual(values.licence, ['CC BY 4.0', 'CC BY-SA 3.0']);
+  assert.ok(values.donor!.length > 10);
+});
+
+test('the same edits give the same photos, labels, recorded changes and undo on both engines', async () => {
+  const ids = await postgres.photoReads.ids();
+  const batch = ids.slice(10, 14);
+  const one = ids[20]!;
+  for (const store of [sqlite, postgres]) {
+    await store.applyEdit(batch.map((id) => ({ id, patch: { tags: ['villamos', 'Budapest'], donor: 'Széchényi Zsófia' } })));
+    await store.applyEdit([{ id: one, patch: { caption: 'Lóvasút a Múzeum körúton' } }]);
+  }
+  await same('the photos edited', async (s) => unstamped(await s.photoReads.getMany([...batch, one])));
+  await same('what undo would take back', (s) => s.historyState());
+  const changes = (entries: Awaited<ReturnType<CatalogueStore['photoHistory']>>) => entries.map((e) => ({ field: e.field, before: e.before, after: e.after, undo: e.undo }));
+  await same("a photo's recorded changes", async (s) => changes(await s.photoHistory(one)));
+  await same("a batch-edited photo's recorded changes", async (s) => changes(await s.photoHistory(batch[2]!)));
+  assert.equal((await postgres.photoHistory(one))[0]!.author, 'Kovács Anna', 'a team change says who made it');
+  await same('undo', (s) => s.undo());
+  await same('after undo', async (s) => unstamped([await s.photoReads.get(one)]));
+  await same('undo of the batch', (s) => s.undo());
+  await same('after both undos', async (s) => unstamped(await s.photoReads.getMany(batch)));
+});
+
+test('what a team catalogue cannot do yet is refused, saying so in English and Hungarian', async () => {
+  const refusals: [string, () => Promise<unknown>, string][] = [
+    ['turn', () => postgres.turn(), 'teamTurnNotYet'],
+    ['redo', () => postgres.redo(), 'teamRedoNotYet'],
+    ['backup', () => postgres.backup(), 'teamBackupByServer'],
+    ['collections', () => postgres.collections.list(), 'teamCollectionsNotYet'],
+    ['add photos', async () => postgres.ingestStore(), 'teamIngestNotYet'],
+  ];
+  for (const [what, run, key] of refusals) {
+    await assert.rejects(run(), (error: unknown) => error instanceof CatalogueError && error.key === key, what);
+    assert.ok((en as Record<string, string>)[key] && (hu as Record<string, string>)[key], `${key} in both languages`);
+  }
+  // Not a thenable: awaiting the refusing collections is not a call.
+  assert.equal(await Promise.resolve(postgres.collections).then(() => 'resolved'), 'resolved');
+});
