@@ -4,9 +4,10 @@
 // value); undo takes back this archivist's own last step. Settings, folders and pick lists are
 // read from the same tables, with the same rules (sortSetting.ts, sidecarSettings.ts).
 //
-// Not here yet, and refused with a message that says so: turning photos, redo, adding photos
-// (an ingest writes SQLite today: add them to a folder catalogue and `fototar migrate` it), and
-// collections. Backups are the server's own (pg_dump), as the README says.
+// Collections are kept on the server too (pgCollectionRecords.ts), shared by the team.
+// Not here yet, and refused with a message that says so: turning photos, redo, and adding photos
+// (an ingest writes SQLite today: add them to a folder catalogue and `fototar migrate` it).
+// Backups are the server's own (pg_dump), as the README says.
 import type { Pool } from 'pg';
 import type { HistoryState, PhotoHistoryEntry } from '../../../../shared/editHistory.ts';
 import type { PhotoSort } from '../../../../shared/photoSort.ts';
@@ -17,37 +18,30 @@ import type { PlannedEdit } from '../../editing/recordedEdit.ts';
 import type { IngestStore } from '../../ingest/ingestRunner.ts';
 import type { AutomaticBackups, BackupInfo } from '../catalogueBackup.ts';
 import type { CatalogueStore, HistoryStep } from '../catalogueStore.ts';
-import type { CollectionRecords } from '../collectionRecords.ts';
 import { SIDECAR_SETTING_KEYS, sidecarSettingRows, sidecarSettingsFrom } from '../sidecarSettings.ts';
 import { SORT_SETTING_KEY, sortSettingFrom } from '../sortSetting.ts';
+import { PgCollectionRecords } from './pgCollectionRecords.ts';
 import { PgOriginalsRecords } from './pgOriginalsRecords.ts';
 import { PgPhotoReads } from './pgPhotoReads.ts';
 import { TeamEdits, teamPhotoHistory } from './teamEdits.ts';
 
-/** Every collection call refused until collections are kept on the server too. */
-const noCollections = new Proxy({} as CollectionRecords, {
-  // (Not a thenable: only its methods refuse.)
-  get: (_target, property) =>
-    property === 'then'
-      ? undefined
-      : async () => {
-          throw new CatalogueError('invalid-input', 'teamCollectionsNotYet');
-        },
-});
-
 export class PgStore implements CatalogueStore {
   readonly photoReads: PgPhotoReads;
   readonly originals: PgOriginalsRecords;
-  readonly collections: CollectionRecords = noCollections;
+  readonly collections: PgCollectionRecords;
   readonly #pool: Pool;
   readonly #edits: TeamEdits;
 
-  /** `author`: the archivist every change is recorded under (teamEdits.ts archivistName). */
-  constructor(pool: Pool, author: string) {
+  /**
+   * `author`: the archivist every change is recorded under (teamEdits.ts archivistName);
+   * `onCollectionsChanged`: told after each change to a collection made here.
+   */
+  constructor(pool: Pool, author: string, options: { onCollectionsChanged?: () => void } = {}) {
     this.#pool = pool;
     this.#edits = new TeamEdits(pool, author);
     this.photoReads = new PgPhotoReads(pool);
     this.originals = new PgOriginalsRecords(pool);
+    this.collections = new PgCollectionRecords(pool, this.photoReads, options.onCollectionsChanged);
   }
 
   /** A batch edit names no values seen: it sets the field whatever it holds, as on a folder catalogue. */

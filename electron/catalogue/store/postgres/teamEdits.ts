@@ -21,6 +21,7 @@ import { describeEdit, normalisePatch, storablePatch } from '../../editing/recor
 import { groupByPatch, type PhotoChange } from '../../editing/editHistory.ts';
 import { localMinute, type PhotoHistoryEntry } from '../../../../shared/editHistory.ts';
 import { columnText, columnWrites, FIELD_COLUMN, fieldOfColumnText } from '../fieldWrites.ts';
+import { inTransaction } from './pgTransaction.ts';
 
 /** One photo's part of a save: the new values, and the values the editor showed for them. */
 export interface TeamEdit {
@@ -84,41 +85,6 @@ function labelOf(row: LockedRow): Parameters<typeof photoLabel>[0] {
     file: String(row.file),
     iowaId: row.iowa_id === null ? null : String(row.iowa_id),
   };
-}
-
-/**
- * A connection that can begin a transaction. An idle connection the server closed (a restart)
- * may still be lent once before the pool hears of it: nothing was sent on it yet, so a second,
- * fresh connection is asked for instead of failing the save.
- */
-async function begin(pool: Pool): Promise<PoolClient> {
-  for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      return client;
-    } catch (error) {
-      client.release(error as Error);
-      if (attempt === 2) throw error;
-    }
-  }
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await begin(pool);
-  let failed = false;
-  try {
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    failed = true;
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    // A connection that failed mid-transaction may be broken: the pool makes a new one.
-    client.release(failed);
-  }
 }
 
 /** Locks the photos in id order (two saves of overlapping sets wait in turn, never deadlock). */

@@ -109,13 +109,76 @@ test('what a team catalogue cannot do yet is refused, saying so in English and H
     ['turn', () => postgres.turn(), 'teamTurnNotYet'],
     ['redo', () => postgres.redo(), 'teamRedoNotYet'],
     ['backup', () => postgres.backup(), 'teamBackupByServer'],
-    ['collections', () => postgres.collections.list(), 'teamCollectionsNotYet'],
     ['add photos', async () => postgres.ingestStore(), 'teamIngestNotYet'],
   ];
   for (const [what, run, key] of refusals) {
     await assert.rejects(run(), (error: unknown) => error instanceof CatalogueError && error.key === key, what);
     assert.ok((en as Record<string, string>)[key] && (hu as Record<string, string>)[key], `${key} in both languages`);
   }
-  // Not a thenable: awaiting the refusing collections is not a call.
-  assert.equal(await Promise.resolve(postgres.collections).then(() => 'resolved'), 'resolved');
+});
+
+test('collections: the same picks, order, duplicates, refusals and list on both engines', async () => {
+  const ids = await postgres.photoReads.ids();
+  const [a, b, c, d] = [ids[100]!, ids[101]!, ids[102]!, ids[103]!];
+  /** What a call answers, or the refusal it gives, with what differs by nature (times, item ids) left out. */
+  const outcome = async (run: () => Promise<unknown>) => {
+    try {
+      const value = (await run()) ?? null;
+      return { value: JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'updatedAt' || key === 'itemId' ? undefined : v))) as unknown };
+    } catch (error) {
+      if (!(error instanceof CatalogueError)) throw error;
+      return { refused: error.key, params: error.params };
+    }
+  };
+  /** The same step on both, each with its own collection ids and picks. */
+  const step = async (what: string, run: (store: CatalogueStore, named: (name: string) => Promise<number>) => Promise<unknown>) => {
+    const on = (store: CatalogueStore) => outcome(() => run(store, (name) => store.collections.idByName(name)));
+    const expected = await on(sqlite);
+    assert.deepEqual(await on(postgres), expected, what);
+    return expected;
+  };
+  const pickOf = async (store: CatalogueStore, id: number, photo: number, nth = 0) => (await store.collections.items(id)).filter((i) => i.photoId === photo)[nth]!.itemId;
+
+  await step('create', (s) => s.collections.create('  Villamosok   a  körúton '));
+  await step('a smart collection', (s) => s.collections.create('Budapesti utcák', 'budapest utca'));
+  assert.equal((await step('the same name again, other case', (s) => s.collections.create('VILLAMOSOK a körúton'))).refused, 'collectionExists');
+  await step('an empty name', (s) => s.collections.create('   '));
+  await step('add three', async (s, named) => s.collections.add(await named('villamosok a körúton'), [a, b, c]));
+  assert.deepEqual((await step('add two at 1, one a duplicate', async (s, named) => s.collections.add(await named('villamosok a körúton'), [b, d], 1))).value, { added: 2, duplicates: [b] });
+  assert.equal((await step('add to a smart collection', async (s, named) => s.collections.add(await named('Budapesti utcák'), [a]))).refused, 'collectionIsSmart');
+  await step('add an unknown photo', async (s, named) => s.collections.add(await named('villamosok a körúton'), [a, 999_999]));
+  await step('move d to the front', async (s, named) => {
+    const id = await named('villamosok a körúton');
+    return s.collections.move(id, await pickOf(s, id, d), 0);
+  });
+  await step('mark the second b modified', async (s, named) => {
+    const id = await named('villamosok a körúton');
+    return s.collections.setModified(id, await pickOf(s, id, b, 1), true);
+  });
+  assert.equal((await step('the one pick of b: ambiguous', async (s, named) => s.collections.itemOfPhoto(await named('villamosok a körúton'), b))).refused, 'photoInCollectionTwice');
+  await step('remove a', async (s, named) => s.collections.removePhotos(await named('villamosok a körúton'), [a]));
+  await step('remove a photo not picked', async (s, named) => s.collections.removePhotos(await named('villamosok a körúton'), [a]));
+  const shown = (await step('the collection', async (s, named) => s.collections.get(await named('villamosok a körúton')))).value as { items: { photo: { id: number }; modified: boolean }[] };
+  assert.deepEqual(shown.items.map((i) => [i.photo.id, i.modified]), [[d, false], [b, false], [b, true], [c, false]]);
+  await step('rename', async (s, named) => s.collections.rename(await named('villamosok a körúton'), 'Árpád-kori villamosok'));
+  await step('rename onto another', async (s, named) => s.collections.rename(await named('Árpád-kori villamosok'), 'budapesti utcák'));
+  const list = await step('the list, in Hungarian order', (s) => s.collections.list());
+  assert.deepEqual((list.value as { name: string }[]).map((x) => x.name), ['Árpád-kori villamosok', 'Budapesti utcák']);
+  await step('delete', async (s, named) => s.collections.delete(await named('Budapesti utcák')));
+  await step('the list after', (s) => s.collections.list());
+});
+
+test('two archivists adding to one team collection at once: every pick kept, positions a plain sequence', async () => {
+  const anna = postgres;
+  const bela = new PgStore(server.pool('tar'), 'Kiss Béla');
+  const ids = await anna.photoReads.ids();
+  const { id } = await anna.collections.create('Közös válogatás');
+  await Promise.all([
+    ...ids.slice(200, 215).map((photo) => anna.collections.add(id, [photo])),
+    ...ids.slice(300, 315).map((photo, i) => bela.collections.add(id, [photo], i % 3)),
+  ]);
+  const items = await bela.collections.items(id);
+  assert.equal(items.length, 30);
+  assert.deepEqual(items.map((i) => i.position), [...Array(30).keys()]);
+  assert.deepEqual(new Set(items.map((i) => i.photoId)), new Set([...ids.slice(200, 215), ...ids.slice(300, 315)]));
 });
