@@ -1,10 +1,14 @@
 // What the command line can do with a team catalogue on PostgreSQL before the app and every
 // command open one as they open a folder (issue 18): edit fields (`fototar edit`), undo your own
 // last step (`fototar undo`) and read a photo's history (`fototar history`), each under the
-// archivist's name (--as, else $FOTOTAR_ARCHIVIST, else the OS user).
+// archivist's name (--as, else $FOTOTAR_ARCHIVIST, else the OS user), through the team
+// catalogue's store (PgStore), as the services reach a folder catalogue's.
+import type { PhotoHistoryEntry } from '../../shared/editHistory.ts';
 import type { PhotoPatch } from '../../shared/types.ts';
 import { connectTo, teamPool } from '../catalogue/store/postgres/pgLocation.ts';
-import { archivistName, TeamEdits } from '../catalogue/store/postgres/teamEdits.ts';
+import { archivistName } from '../catalogue/store/postgres/teamEdits.ts';
+import { PgStore } from '../catalogue/store/postgres/pgStore.ts';
+import type { HistoryStep } from '../catalogue/store/catalogueStore.ts';
 import { CatalogueError } from '../catalogue/catalogueError.ts';
 import type pg from 'pg';
 
@@ -25,12 +29,29 @@ export async function withTeamCatalogue<T>(location: string, work: (pool: pg.Poo
   }
 }
 
-/** The same patch saved to each photo as one step of this archivist's; the photos that changed. */
-export async function editTeamCatalogue(location: string, ids: readonly number[], patch: PhotoPatch, as?: string): Promise<number[]> {
-  return await withTeamCatalogue(location, (pool) => new TeamEdits(pool, archivistName(as)).save(ids.map((id) => ({ id, patch }))));
+/** Runs `work` on the store of the team catalogue at `location`, as archivist `as`. */
+async function withTeamStore<T>(location: string, as: string | undefined, work: (store: PgStore) => Promise<T>): Promise<T> {
+  return await withTeamCatalogue(location, async (pool) => {
+    const store = new PgStore(pool, archivistName(as));
+    try {
+      return await work(store);
+    } finally {
+      store.close();
+    }
+  });
 }
 
-/** This archivist's last step taken back; null when there is none. */
-export async function undoInTeamCatalogue(location: string, as?: string): Promise<{ label: string; ids: number[] } | null> {
-  return await withTeamCatalogue(location, (pool) => new TeamEdits(pool, archivistName(as)).undo());
+/** The same patch saved to each photo as one step of this archivist's; the photos that changed. */
+export async function editTeamCatalogue(location: string, ids: readonly number[], patch: PhotoPatch, as?: string): Promise<number[]> {
+  return await withTeamStore(location, as, (store) => store.applyEdit(ids.map((id) => ({ id, patch }))));
+}
+
+/** This archivist's last step taken back (undo), or redone (refused: not there yet); null when there is none. */
+export async function stepInTeamCatalogue(location: string, kind: 'undo' | 'redo', as?: string): Promise<HistoryStep> {
+  return await withTeamStore(location, as, (store) => (kind === 'undo' ? store.undo() : store.redo()));
+}
+
+/** Every recorded change to one photo, newest first, with who made it. */
+export async function teamPhotoHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
+  return await withTeamStore(location, undefined, (store) => store.photoHistory(id));
 }

@@ -5,8 +5,7 @@
 // it works while the app has the catalogue open.
 import { localMinute, type PhotoHistoryEntry } from '../../../shared/editHistory.ts';
 import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
-import { withTeamCatalogue } from '../teamCatalogue.ts';
-import { teamPhotoHistory } from '../../catalogue/store/postgres/teamEdits.ts';
+import { teamPhotoHistory } from '../teamCatalogue.ts';
 import { out, parse, parseIds, requireCatalogue, UsageError, withCatalogueReadOnly, type Command } from '../cliSupport.ts';
 
 export const history: Command = async (args) => {
@@ -15,16 +14,12 @@ export const history: Command = async (args) => {
   if (positionals.length > 1) throw new UsageError('history takes one photo id');
   const location = requireCatalogue(values);
   const entries = isPostgresLocation(location)
-    ? await teamHistory(location, id!)
+    ? await teamPhotoHistory(location, id!)
     : await withCatalogueReadOnly(location, (catalogue) => catalogue.history.photo(id!));
   if (values.json) return out(JSON.stringify(entries));
   if (!entries.length) return out(`no recorded changes to photo ${id}`);
   for (const entry of entries) out(describeEntry(entry));
 };
-
-async function teamHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
-  return await withTeamCatalogue(location, (pool) => teamPhotoHistory(pool, id));
-}
 
 /** 2026-12-02 14:05  Kovács Anna  caption: "Felvonulás" → "Május 1." (Edit caption of Fortepan 7416) */
 function describeEntry(entry: PhotoHistoryEntry): string {

@@ -1,7 +1,7 @@
 // fototar undo / fototar redo: the same edit history as Ctrl+Z / Ctrl+Shift+Z in the app.
 import { parse, requireCatalogue, out, withCatalogue, UsageError, type Command } from '../cliSupport.ts';
 import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
-import { undoInTeamCatalogue } from '../teamCatalogue.ts';
+import { stepInTeamCatalogue } from '../teamCatalogue.ts';
 
 function step(kind: 'undo' | 'redo'): Command {
   return async (args) => {
@@ -9,9 +9,8 @@ function step(kind: 'undo' | 'redo'): Command {
     if (positionals.length) throw new UsageError(`${kind} takes no arguments`);
     const location = requireCatalogue(values);
     if (isPostgresLocation(location)) {
-      if (kind === 'redo') throw new UsageError('redo is not there for a team catalogue yet');
-      // Your own last step only: a colleague's steps are theirs to undo.
-      const done = await undoInTeamCatalogue(location, values.as as string | undefined);
+      // Your own last step only: a colleague's steps are theirs to undo (redo is refused, saying why).
+      const done = await stepInTeamCatalogue(location, kind, values.as as string | undefined);
       if (values.json) out(JSON.stringify({ label: done?.label ?? null, photos: done?.ids ?? [] }));
       else out(done ? `undid: ${done.label}` : 'nothing of yours to undo');
       return;

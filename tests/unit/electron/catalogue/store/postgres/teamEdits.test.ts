@@ -236,5 +236,5 @@ test('fototar edit and undo on a team catalogue: saved under --as or $FOTOTAR_AR
   assert.equal(await field(a, 'caption'), '');
   assert.equal(await field(b, 'place'), 'Budapest');
   assert.equal(runFototar(['undo', '--as', 'Nagy Dóra', '--catalogue', url]).stdout.trim(), 'nothing of yours to undo');
-  assert.match(assertOneLineFailure(runFototar(['redo', '--catalogue', url]), 'redo'), /not there for a team catalogue yet/);
+  assert.match(assertOneLineFailure(runFototar(['redo', '--catalogue', url]), 'redo'), /not available in a team catalogue yet: undo takes back your own last change/);
 });
