@@ -11,7 +11,7 @@ import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { BaseBuilder, prepareSegment, SearchIndex, SEGMENT_SIZE } from './searchIndex.ts';
 import { WordFolder, type SearchSource } from './searchDocument.ts';
 import { evaluate } from './queryEvaluator.ts';
-import { changeCursorNow, changesSince, listenForChanges, type FeedStatus } from '../store/postgres/changeFeed.ts';
+import { changeCursorNow, changesSince, listenForChanges, logReachesBack, pruneChangeLog, type FeedStatus } from '../store/postgres/changeFeed.ts';
 import { allTeamSearchSources, teamCatalogueId, teamSearchSourcesById } from '../store/postgres/teamSearchSources.ts';
 import { newGeneration, readTeamSearchCache, writeTeamSearchCache } from './teamSearchCache.ts';
 
@@ -57,7 +57,9 @@ export class TeamSearchIndex {
   static async open(pool: Pool, options: TeamSearchOptions = {}): Promise<TeamSearchIndex> {
     const folder = options.cacheDir ? path.join(options.cacheDir, await teamCatalogueId(pool)) : null;
     const kept = folder ? readTeamSearchCache(folder) : null;
-    if (kept) {
+    // The log is kept for a season; whoever opens prunes it (two at once only wait in turn).
+    await pruneChangeLog(pool);
+    if (kept && (await logReachesBack(pool, kept.cursor))) {
       // What changed while this client was away is read before the first search.
       const missed = await changesSince(pool, kept.cursor);
       if (missed.ids.length <= kept.base.docId.length * CATCH_UP_SHARE) {

@@ -10,6 +10,7 @@
 // an older transaction is committed or gone. The next read starts from that xmin, skipping the
 // changes already read there. So a change that commits late is read late, never lost.
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from './pgTransaction.ts';
 
 export const CHANGES_CHANNEL = 'fototar_changes';
 
@@ -55,6 +56,38 @@ export async function changesSince(pool: Pool | PoolClient, cursor: ChangeCursor
 /** Where the log ends now: a new reader that starts here hears of what is logged from now on. */
 export async function changeCursorNow(pool: Pool | PoolClient): Promise<ChangeCursor> {
   return (await changesSince(pool, LOG_START)).cursor;
+}
+
+/**
+ * How long the change log keeps an entry: a client away longer (a volunteer gone for a season)
+ * builds its search index afresh when it comes back, instead of the log growing for ever.
+ */
+export const CHANGE_LOG_KEEP_DAYS = 90;
+
+/**
+ * Removes the log's entries older than `keepDays` and moves the horizon to the newest
+ * transaction removed, in one transaction. Answers how many entries went.
+ */
+export async function pruneChangeLog(pool: Pool, keepDays = CHANGE_LOG_KEEP_DAYS): Promise<number> {
+  return await inTransaction(pool, async (client) => {
+    // now() is the transaction's start: the same cutoff for both statements.
+    const cutoff = 'logged_at < now() - make_interval(days => $1)';
+    const { rows } = await client.query<{ xid: string }>(`SELECT xid::text FROM search_changes WHERE ${cutoff} ORDER BY xid DESC LIMIT 1`, [keepDays]);
+    if (!rows[0]) return 0;
+    const gone = await client.query(`DELETE FROM search_changes WHERE ${cutoff}`, [keepDays]);
+    await client.query('UPDATE fototar_log_horizon SET xid = greatest(xid, $1::xid8)', [rows[0].xid]);
+    return gone.rowCount ?? 0;
+  });
+}
+
+/**
+ * Whether everything logged after `cursor` is still in the log: false when pruning removed
+ * entries a reader at `cursor` has not read (it must build afresh from the rows).
+ */
+export async function logReachesBack(pool: Pool | PoolClient, cursor: ChangeCursor): Promise<boolean> {
+  const { rows } = await pool.query<{ xid: string }>('SELECT xid::text FROM fototar_log_horizon');
+  const horizon = BigInt(rows[0]?.xid ?? '0');
+  return horizon === 0n || BigInt(cursor.xmin) > horizon;
 }
 
 /** What a listener says of its connection: lost (the server restarted, the network went), and back. */

@@ -192,6 +192,15 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE TABLE fototar_catalogue (id TEXT NOT NULL DEFAULT gen_random_uuid()::text);
   INSERT INTO fototar_catalogue DEFAULT VALUES;
   `,
+  // 6: the change log is pruned (changeFeed.ts pruneChangeLog): each entry says when it was
+  // logged, and the horizon is the newest transaction whose entries may be gone. A client that
+  // last read the log before it cannot catch up from the log and builds its index afresh.
+  `
+  ALTER TABLE search_changes ADD COLUMN logged_at TIMESTAMPTZ NOT NULL DEFAULT now();
+  CREATE INDEX search_changes_logged ON search_changes(logged_at);
+  CREATE TABLE fototar_log_horizon (xid xid8 NOT NULL);
+  INSERT INTO fototar_log_horizon VALUES ('0');
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -15,6 +15,7 @@ import { Catalogue } from '../../../../../../electron/catalogue/catalogue.ts';
 import { migrateFolderToPostgres } from '../../../../../../electron/catalogue/store/postgres/migrateToPostgres.ts';
 import { TeamSearchIndex } from '../../../../../../electron/catalogue/search/teamSearchIndex.ts';
 import { TeamEdits } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
+import { CHANGE_LOG_KEEP_DAYS } from '../../../../../../electron/catalogue/store/postgres/changeFeed.ts';
 import { insertCorpusRecords, loadQuerySet } from '../../../../../../scripts/huQuerySet.ts';
 import { teamPhotos } from '../../../../../../electron/catalogue/store/postgres/teamPhotos.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, creditList, styledCredit } from '../../../../../../shared/creditStyles.ts';
@@ -156,5 +157,37 @@ test('a client keeps its index between sessions: opening again loads it and read
     assert.deepEqual(rebuilt.search('sziklakápolna').ids, [id]);
   } finally {
     await rebuilt.close();
+  }
+});
+
+test('the change log is kept for a season: a client away longer builds afresh and still finds what was saved meanwhile', async () => {
+  const cacheDir = await tempDir('fototar-team-away-');
+  const first = await TeamSearchIndex.open(server.pool('kereses'), { cacheDir });
+  await first.close();
+
+  // While the client is away, a colleague saves; then the season passes.
+  const { rows } = await pool.query<{ id: string }>('SELECT id FROM photos ORDER BY id LIMIT 1');
+  const id = Number(rows[0]!.id);
+  await new TeamEdits(server.pool('kereses'), 'Kovács Anna').save([{ id, patch: { caption: 'Szélmalomvendéglő a Margitszigeten' } }]);
+  await pool.query(`UPDATE search_changes SET logged_at = now() - make_interval(days => ${CHANGE_LOG_KEEP_DAYS + 1})`);
+
+  const back = await TeamSearchIndex.open(server.pool('kereses'), { cacheDir });
+  try {
+    const left = await pool.query<{ n: string }>('SELECT count(*) AS n FROM search_changes');
+    assert.equal(Number(left.rows[0]!.n), 0, 'the old entries are pruned at open');
+    assert.equal(back.loadedFromCache, false, 'what it kept cannot catch up from a pruned log');
+    assert.deepEqual(back.search('szélmalomvendéglőben').ids, [id], 'the save made while away is found');
+  } finally {
+    await back.close();
+  }
+
+  // A client that read the log after the prune catches up from it as before.
+  await new TeamEdits(server.pool('kereses'), 'Kovács Anna').save([{ id, patch: { caption: 'Szélmalomvendéglő és kilátóterasz a Margitszigeten' } }]);
+  const next = await TeamSearchIndex.open(server.pool('kereses'), { cacheDir });
+  try {
+    assert.equal(next.loadedFromCache, true);
+    assert.deepEqual(next.search('kilátóterasz').ids, [id]);
+  } finally {
+    await next.close();
   }
 });
