@@ -6,18 +6,15 @@
 // a mark filter, tags, files and what a selection shares.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type pg from 'pg';
+import { migratedCorpusCatalogue } from '../../../../../support/teamCatalogue.ts';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
-import { tempDir } from '../../../../../support/fixtures.ts';
 import { Catalogue } from '../../../../../../electron/catalogue/catalogue.ts';
-import { migrateFolderToPostgres } from '../../../../../../electron/catalogue/store/postgres/migrateToPostgres.ts';
 import { PgPhotoReads } from '../../../../../../electron/catalogue/store/postgres/pgPhotoReads.ts';
 import { TeamEdits } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
 import type { PhotoReads } from '../../../../../../electron/catalogue/store/photoReads.ts';
 import { selectionFields } from '../../../../../../electron/catalogue/editing/selectionFields.ts';
 import { listTags, listTagTree } from '../../../../../../electron/catalogue/editing/catalogueTags.ts';
-import { insertCorpusRecords } from '../../../../../../scripts/huQuerySet.ts';
 import { SORT_FIELDS } from '../../../../../../shared/photoSort.ts';
 
 let server: PostgresServer;
@@ -29,12 +26,9 @@ let postgres: PhotoReads;
 
 before(async () => {
   server = await startPostgres();
-  folder = path.join(await tempDir('fototar-photo-reads-'), 'cat');
-  const made = Catalogue.open(folder, { create: true });
-  try {
-    insertCorpusRecords(made);
-    // What real catalogues also hold: marks, originals gone missing, fields left empty (the
-    // photos without a value sort after the others), hierarchical tags.
+  // What real catalogues also hold: marks, originals gone missing, fields left empty (the
+  // photos without a value sort after the others), hierarchical tags.
+  ({ folder, pool } = await migratedCorpusCatalogue(server, 'olvasas', (made) =>
     made.db.exec(`
       UPDATE photos SET rating = id % 6, flag = CASE id % 3 WHEN 0 THEN 'pick' WHEN 1 THEN 'reject' ELSE '' END WHERE id % 4 = 0;
       UPDATE photos SET label = 'green' WHERE id % 9 = 0;
@@ -42,13 +36,8 @@ before(async () => {
       UPDATE photos SET title = '', title_sort = NULL WHERE id % 5 = 0;
       UPDATE photos SET donor = '', donor_sort = NULL, photographer = '', photographer_sort = NULL WHERE id % 13 = 0;
       UPDATE photos SET tags = '["Helyszín|Budapest|Üllői út","villamos"]' WHERE id % 17 = 0;
-    `);
-  } finally {
-    made.close();
-  }
-  await server.createDatabase('olvasas');
-  await migrateFolderToPostgres(folder, server.url('olvasas'));
-  pool = server.pool('olvasas');
+    `),
+  ));
   catalogue = Catalogue.open(folder, { readOnly: true });
   sqlite = catalogue.store.photoReads;
   postgres = new PgPhotoReads(pool);

@@ -6,19 +6,16 @@
 // yet is refused with a message that says so, in English and Hungarian.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type pg from 'pg';
+import { migratedCorpusCatalogue } from '../../../../../support/teamCatalogue.ts';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
-import { tempDir } from '../../../../../support/fixtures.ts';
 import { Catalogue } from '../../../../../../electron/catalogue/catalogue.ts';
 import { CatalogueError } from '../../../../../../electron/catalogue/catalogueError.ts';
-import { migrateFolderToPostgres } from '../../../../../../electron/catalogue/store/postgres/migrateToPostgres.ts';
 import { PgStore } from '../../../../../../electron/catalogue/store/postgres/pgStore.ts';
 import type { CatalogueStore } from '../../../../../../electron/catalogue/store/catalogueStore.ts';
 import { FIELD_COLUMN } from '../../../../../../electron/catalogue/store/fieldWrites.ts';
 import { SUGGESTED_FIELDS } from '../../../../../../shared/pickLists.ts';
 import type { Photo } from '../../../../../../shared/types.ts';
-import { insertCorpusRecords } from '../../../../../../scripts/huQuerySet.ts';
 import en from '../../../../../../shared/locales/en/errors.json' with { type: 'json' };
 import hu from '../../../../../../shared/locales/hu/errors.json' with { type: 'json' };
 
@@ -30,21 +27,15 @@ let postgres: PgStore;
 
 before(async () => {
   server = await startPostgres();
-  const folder = path.join(await tempDir('fototar-store-contract-'), 'cat');
-  const made = Catalogue.open(folder, { create: true });
-  try {
-    insertCorpusRecords(made);
-    // Photos in subfolders, and pick-list values with ties (ordered by their spelling then).
-    made.db.exec(`
+  // Photos in subfolders, and pick-list values with ties (ordered by their spelling then).
+  const made = await migratedCorpusCatalogue(server, 'tar', (c) =>
+    c.db.exec(`
       UPDATE photos SET file = replace(file, '/archive/fortepan/', '/archive/fortepan/' || (id % 3) || '/') WHERE id % 2 = 0;
       UPDATE photos SET licence = CASE id % 4 WHEN 0 THEN 'CC BY-SA 3.0' WHEN 1 THEN 'CC BY 4.0' ELSE '' END, source = CASE WHEN id % 7 = 0 THEN 'Ádám hagyatéka' WHEN id % 7 = 1 THEN 'Zágon' ELSE '' END;
-    `);
-  } finally {
-    made.close();
-  }
-  await server.createDatabase('tar');
-  await migrateFolderToPostgres(folder, server.url('tar'));
-  pool = server.pool('tar');
+    `),
+  );
+  const folder = made.folder;
+  pool = made.pool;
   catalogue = Catalogue.open(folder);
   await catalogue.whenWritable();
   sqlite = catalogue.store;

@@ -9,14 +9,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { migratedCorpusCatalogue } from '../../../../../support/teamCatalogue.ts';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
 import { tempDir } from '../../../../../support/fixtures.ts';
 import { Catalogue } from '../../../../../../electron/catalogue/catalogue.ts';
-import { migrateFolderToPostgres } from '../../../../../../electron/catalogue/store/postgres/migrateToPostgres.ts';
 import { TeamSearchIndex } from '../../../../../../electron/catalogue/search/teamSearchIndex.ts';
 import { TeamEdits } from '../../../../../../electron/catalogue/store/postgres/teamEdits.ts';
 import { CHANGE_LOG_KEEP_DAYS } from '../../../../../../electron/catalogue/store/postgres/changeFeed.ts';
-import { insertCorpusRecords, loadQuerySet } from '../../../../../../scripts/huQuerySet.ts';
+import { loadQuerySet } from '../../../../../../scripts/huQuerySet.ts';
 import { teamPhotos } from '../../../../../../electron/catalogue/store/postgres/teamPhotos.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, creditList, styledCredit } from '../../../../../../shared/creditStyles.ts';
 
@@ -26,16 +26,7 @@ let pool: pg.Pool;
 
 before(async () => {
   server = await startPostgres();
-  folder = path.join(await tempDir('fototar-team-search-'), 'cat');
-  const catalogue = Catalogue.open(folder, { create: true });
-  try {
-    insertCorpusRecords(catalogue);
-  } finally {
-    catalogue.close();
-  }
-  await server.createDatabase('kereses');
-  await migrateFolderToPostgres(folder, server.url('kereses'));
-  pool = server.pool('kereses');
+  ({ folder, pool } = await migratedCorpusCatalogue(server, 'kereses'));
 });
 after(() => server?.stop());
 
