@@ -106,11 +106,13 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
     sidecarSettings: () => exchange.sidecarSettings(),
     setSidecarSettings: (settings) => exchange.setSidecarSettings(settings),
     // The person's own choices (the UI language) belong to the host, not to the catalogue.
-    preferences: () => ({ ...preferences().read(), systemLanguages: platform.systemLanguages ?? [] }),
+    // The window is told the language only, as the API says (the archivist's name is the CLI's
+    // until a team catalogue opens in the app).
+    preferences: () => ({ language: preferences().read().language, systemLanguages: platform.systemLanguages ?? [] }),
     setPreferences: (change) => {
       const saved = preferences().write(change);
       platform.onPreferencesChanged?.(saved);
-      return { ...saved, systemLanguages: platform.systemLanguages ?? [] };
+      return { language: saved.language, systemLanguages: platform.systemLanguages ?? [] };
     },
     importMetadata: ({ base64, format, keepBlank, skipBadDates, apply, name }) =>
       exchange.import(Buffer.from(base64, 'base64'), { format, keepBlank, skipBadDates, apply, name }),

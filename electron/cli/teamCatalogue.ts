@@ -1,12 +1,14 @@
 // What the command line can do with a team catalogue on PostgreSQL before the app and every
 // command open one as they open a folder (issue 18): edit fields (`fototar edit`), undo your own
 // last step (`fototar undo`) and read a photo's history (`fototar history`), each under the
-// archivist's name (--as, else $FOTOTAR_ARCHIVIST, else the OS user), through the team
+// archivist's name (--as, else $FOTOTAR_ARCHIVIST, else the name set once with `fototar
+// archivist`, else the OS user), through the team
 // catalogue's store (PgStore), as the services reach a folder catalogue's.
 import type { PhotoHistoryEntry } from '../../shared/editHistory.ts';
 import type { PhotoPatch } from '../../shared/types.ts';
 import { connectTo, teamPool } from '../catalogue/store/postgres/pgLocation.ts';
 import { archivistName } from '../catalogue/store/postgres/teamEdits.ts';
+import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
 import { PgStore } from '../catalogue/store/postgres/pgStore.ts';
 import type { HistoryStep } from '../catalogue/store/catalogueStore.ts';
 import { CatalogueError } from '../catalogue/catalogueError.ts';
@@ -29,10 +31,15 @@ export async function withTeamCatalogue<T>(location: string, work: (pool: pg.Poo
   }
 }
 
+/** The name this person chose once with `fototar archivist <name>`, or null. */
+export function chosenArchivist(): string | null {
+  return new PreferenceStore(defaultConfigDirectory()).read().archivist;
+}
+
 /** Runs `work` on the store of the team catalogue at `location`, as archivist `as`. */
 async function withTeamStore<T>(location: string, as: string | undefined, work: (store: PgStore) => Promise<T>): Promise<T> {
   return await withTeamCatalogue(location, async (pool) => {
-    const store = new PgStore(pool, archivistName(as));
+    const store = new PgStore(pool, archivistName(as, chosenArchivist()));
     try {
       return await work(store);
     } finally {

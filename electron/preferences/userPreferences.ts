@@ -1,4 +1,5 @@
-// What a person chose for the app itself, not for a catalogue (today: the UI language). Kept in a
+// What a person chose for the app itself, not for a catalogue: the UI language, and the name a
+// team catalogue records their changes under (set once; the OS user until then). Kept in a
 // small JSON file in the user's configuration folder — Electron's userData, or for the CLI's
 // browser mode the platform's config folder (FOTOTAR_CONFIG_DIR overrides it, as tests do) — so
 // the choice survives restarts and browser mode's changing port. Written atomically; a missing
@@ -7,9 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isUiLanguage, type UiLanguage } from '../../shared/uiLanguage.ts';
+import { cleanArchivistName } from '../../shared/archivistName.ts';
 
 export interface UserPreferences {
   language: UiLanguage | null;
+  /** The archivist's name in team catalogues; null: not chosen (the OS user's is used). */
+  archivist: string | null;
 }
 
 export function defaultConfigDirectory(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
@@ -29,10 +33,13 @@ export class PreferenceStore {
 
   read(): UserPreferences {
     try {
-      const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { language?: unknown };
-      return { language: isUiLanguage(parsed.language) ? parsed.language : null };
+      const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { language?: unknown; archivist?: unknown };
+      return {
+        language: isUiLanguage(parsed.language) ? parsed.language : null,
+        archivist: typeof parsed.archivist === 'string' ? cleanArchivistName(parsed.archivist) : null,
+      };
     } catch {
-      return { language: null };
+      return { language: null, archivist: null };
     }
   }
 

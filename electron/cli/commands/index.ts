@@ -27,4 +27,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./importMetadata.ts')).importCommand,
   'export-metadata': async () => (await import('./exportMetadata.ts')).exportMetadataCommand,
   migrate: async () => (await import('./migrate.ts')).migrate,
+  archivist: async () => (await import('./archivist.ts')).archivist,
 };

@@ -21,13 +21,13 @@ test('the UI speaks Hungarian to a Hungarian system and English to any other, un
 test('the chosen language is remembered in the config folder; an unreadable file is no choice', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-prefs-'));
   const store = new PreferenceStore(path.join(dir, 'Fototar'));
-  assert.deepEqual(store.read(), { language: null });
+  assert.deepEqual(store.read(), { language: null, archivist: null });
   store.write({ language: 'hu' });
-  assert.deepEqual(new PreferenceStore(path.join(dir, 'Fototar')).read(), { language: 'hu' });
+  assert.deepEqual(new PreferenceStore(path.join(dir, 'Fototar')).read(), { language: 'hu', archivist: null });
   fs.writeFileSync(store.file, '{"language": "klingon"}');
-  assert.deepEqual(store.read(), { language: null });
+  assert.deepEqual(store.read(), { language: null, archivist: null });
   fs.writeFileSync(store.file, 'not json');
-  assert.deepEqual(store.read(), { language: null });
+  assert.deepEqual(store.read(), { language: null, archivist: null });
   assert.deepEqual(fs.readdirSync(path.dirname(store.file)), ['preferences.json'], 'no partial file left');
   fs.rmSync(dir, { recursive: true });
 });

@@ -20,6 +20,7 @@ import { faultPoint } from '../../faultInjection.ts';
 import { describeEdit, normalisePatch, storablePatch } from '../../editing/recordedEdit.ts';
 import { groupByPatch, type PhotoChange } from '../../editing/editHistory.ts';
 import { localMinute, type PhotoHistoryEntry } from '../../../../shared/editHistory.ts';
+import { cleanArchivistName, MAX_ARCHIVIST_NAME } from '../../../../shared/archivistName.ts';
 import { columnText, columnWrites, FIELD_COLUMN, fieldOfColumnText } from '../fieldWrites.ts';
 import { inTransaction } from './pgTransaction.ts';
 
@@ -151,12 +152,26 @@ async function writeStep(client: PoolClient, author: string, label: string, chan
   return step;
 }
 
+/** Where the name an archivist's changes are recorded under comes from. */
+export type ArchivistSource = 'given' | 'environment' | 'chosen' | 'system';
+
 /**
- * The name an archivist's changes are recorded under: the one given (`--as`, the app's
- * setting), else $FOTOTAR_ARCHIVIST, else the operating system's user name.
+ * The name an archivist's changes are recorded under, and where it came from: the one given
+ * (`--as`), else $FOTOTAR_ARCHIVIST, else the one chosen once (`fototar archivist <name>`, kept in
+ * the user's preferences), else the operating system's user name. A name given or set that
+ * cannot be one (empty, over 100 characters, a control character) is refused.
  */
-export function archivistName(given?: string): string {
-  return (given ?? process.env.FOTOTAR_ARCHIVIST ?? os.userInfo().username).trim();
+export function archivistOf(given?: string, chosen?: string | null): { name: string; source: ArchivistSource } {
+  const [raw, source]: [string, ArchivistSource] =
+    given !== undefined ? [given, 'given'] : process.env.FOTOTAR_ARCHIVIST !== undefined ? [process.env.FOTOTAR_ARCHIVIST, 'environment'] : chosen ? [chosen, 'chosen'] : [os.userInfo().username, 'system'];
+  const name = cleanArchivistName(raw);
+  if (name === null) throw new CatalogueError('invalid-input', 'archivistNameInvalid', { max: MAX_ARCHIVIST_NAME });
+  return { name, source };
+}
+
+/** The name alone (archivistOf). */
+export function archivistName(given?: string, chosen?: string | null): string {
+  return archivistOf(given, chosen).name;
 }
 
 export class TeamEdits {

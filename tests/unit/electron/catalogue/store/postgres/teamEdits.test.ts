@@ -7,6 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
@@ -237,4 +240,30 @@ test('fototar edit and undo on a team catalogue: saved under --as or $FOTOTAR_AR
   assert.equal(await field(b, 'place'), 'Budapest');
   assert.equal(runFototar(['undo', '--as', 'Nagy Dóra', '--catalogue', url]).stdout.trim(), 'nothing of yours to undo');
   assert.match(assertOneLineFailure(runFototar(['redo', '--catalogue', url]), 'redo'), /not available in a team catalogue yet: undo takes back your own last change/);
+});
+
+test('an archivist sets their name once (fototar archivist): later edits are recorded under it; --as and $FOTOTAR_ARCHIVIST still come first', async () => {
+  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'fototar-archivist-'));
+  const env = { FOTOTAR_CONFIG_DIR: config };
+  const system = os.userInfo().username;
+  assert.equal(runFototar(['archivist'], { env }).stdout.trim(), `${system} (the system user name; set yours once with: fototar archivist "Your Name")`);
+  const set = runFototar(['archivist', '  Szabó   Éva  '], { env });
+  assert.equal(set.status, 0, set.stderr);
+  assert.equal(set.stdout.trim(), 'Szabó Éva (set with fototar archivist)');
+  assert.deepEqual(JSON.parse(runFototar(['archivist', '--json'], { env }).stdout), { name: 'Szabó Éva', source: 'chosen' });
+
+  const photo = ids[130]!;
+  const url = server.url('team');
+  assert.equal(runFototar(['edit', String(photo), '--title', 'Vásárcsarnok', '--catalogue', url], { env }).status, 0);
+  assert.equal(runFototar(['edit', String(photo), '--place', 'Fővám tér', '--catalogue', url], { env: { ...env, FOTOTAR_ARCHIVIST: 'Kiss Ede' } }).status, 0);
+  assert.equal(runFototar(['edit', String(photo), '--notes', 'Átnézve', '--as', 'Nagy Dóra', '--catalogue', url], { env }).status, 0);
+  const history = await anna.history(photo);
+  assert.deepEqual(history.slice(0, 3).map((h) => [h.author, h.field]), [['Nagy Dóra', 'notes'], ['Kiss Ede', 'place'], ['Szabó Éva', 'title']]);
+  // The undo finds her own step by the same name.
+  assert.equal(runFototar(['undo', '--catalogue', url], { env }).stdout.trim(), 'undid: Edit title of Vásárcsarnok');
+
+  assert.match(assertOneLineFailure(runFototar(['archivist', '   '], { env }), 'archivist'), /one line of at most 100 characters, not empty/);
+  assert.match(assertOneLineFailure(runFototar(['edit', String(photo), '--title', 'x', '--as', 'x'.repeat(101), '--catalogue', url], { env }), 'edit'), /one line of at most 100 characters/);
+  assert.equal(runFototar(['archivist'], { env }).stdout.trim(), 'Szabó Éva (set with fototar archivist)', 'a refused name leaves the one set');
+  fs.rmSync(config, { recursive: true, force: true });
 });
