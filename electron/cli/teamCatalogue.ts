@@ -10,7 +10,6 @@ import { connectTo, teamPool } from '../catalogue/store/postgres/pgLocation.ts';
 import { archivistName } from '../catalogue/store/postgres/teamEdits.ts';
 import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
 import { PgStore } from '../catalogue/store/postgres/pgStore.ts';
-import type { HistoryStep } from '../catalogue/store/catalogueStore.ts';
 import { CatalogueError } from '../catalogue/catalogueError.ts';
 import type pg from 'pg';
 
@@ -54,7 +53,7 @@ export async function editTeamCatalogue(location: string, ids: readonly number[]
 }
 
 /** This archivist's last step taken back (undo), or redone (refused: not there yet); null when there is none. */
-export async function stepInTeamCatalogue(location: string, kind: 'undo' | 'redo', as?: string): Promise<HistoryStep> {
+export async function stepInTeamCatalogue(location: string, kind: 'undo' | 'redo', as?: string): Promise<{ label: string; ids: number[] } | null> {
   return await withTeamStore(location, as, (store) => (kind === 'undo' ? store.undo() : store.redo()));
 }
 

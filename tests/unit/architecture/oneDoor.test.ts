@@ -87,6 +87,9 @@ const ALLOWED_INSIDE = new Set([
   'electron/catalogue/store/postgres/migrateToFolder.ts',
   'electron/catalogue/store/postgres/pgLocation.ts',
   'electron/catalogue/store/postgres/teamEdits.ts',
+  // Until a team catalogue opens as a Catalogue with its services (issue 18), the CLI's team
+  // commands (edit, undo, history) reach its store, the one the services will stand on.
+  'electron/catalogue/store/postgres/pgStore.ts',
 ]);
 
 test('the API handler, the CLI and the server reach the catalogue only through its services', () => {
