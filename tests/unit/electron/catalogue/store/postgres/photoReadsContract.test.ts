@@ -112,4 +112,8 @@ test('a team catalogue\'s write stamp changes when a colleague saves', async () 
   await new TeamEdits(pool, 'Kovács Anna').save([{ id: id!, patch: { licence: 'CC BY-SA 3.0' } }], 'Licence');
   assert.notEqual(await postgres.writeStamp(), before);
   assert.equal((await postgres.get(id!))!.licence, 'CC BY-SA 3.0');
+  // A photo added (an import on another client) changes it too: the log's triggers record it.
+  const afterSave = await postgres.writeStamp();
+  await pool.query("INSERT INTO photos (hash, file, file_size, file_mtime_ms, added_at, updated_at) VALUES ('h-new', '/scans/uj.jpg', 1, 0, now()::text, now()::text)");
+  assert.notEqual(await postgres.writeStamp(), afterSave);
 });
