@@ -5,7 +5,6 @@
 import { parse, out, UsageError, type Command } from '../cliSupport.ts';
 import { archivistOf } from '../../catalogue/store/postgres/teamEdits.ts';
 import { defaultConfigDirectory, PreferenceStore } from '../../preferences/userPreferences.ts';
-import { cleanArchivistName, MAX_ARCHIVIST_NAME } from '../../../shared/archivistName.ts';
 
 const FROM = {
   given: 'given with --as',
@@ -20,9 +19,8 @@ export const archivist: Command = async (args) => {
   if (positionals.length > 1) throw new UsageError('give the name as one argument, in quotes: fototar archivist "Kovács Anna"');
   const preferences = new PreferenceStore(defaultConfigDirectory());
   if (positionals.length === 1) {
-    const name = cleanArchivistName(positionals[0]!);
-    if (name === null) throw new UsageError(`an archivist's name is one line of at most ${MAX_ARCHIVIST_NAME} characters, not empty`);
-    preferences.write({ archivist: name });
+    // Checked as a team catalogue checks it (the same message, in English or Hungarian).
+    preferences.write({ archivist: archivistOf(positionals[0]).name });
   }
   const used = archivistOf(undefined, preferences.read().archivist);
   if (values.json) out(JSON.stringify(used));
