@@ -101,7 +101,7 @@ export class Catalogue {
       photos: store.photoReads,
       collections: store.collections,
       events: this.events,
-      searchWorker: this.#searchWorker,
+      searchEngine: this.#searchWorker,
       jobs: this.#jobs,
       closing: this.#duties.signal,
       assertWritable: () => this.#health?.assertWritable(),

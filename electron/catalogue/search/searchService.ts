@@ -7,7 +7,8 @@ import type { SearchFacets } from '../../../shared/searchFacets.ts';
 import { CatalogueError } from '../catalogueError.ts';
 import type { MessageRef } from '../../../shared/errorMessages.ts';
 import type { CataloguePaths } from '../cataloguePaths.ts';
-import type { IndexMessage, SearchReply, SearchRequest, SearchStatus, SearchWorkerData } from './searchWorker.ts';
+import type { IndexMessage, SearchReply, SearchRequest, SearchWorkerData } from './searchWorker.ts';
+import type { SearchEngine, SearchStatus } from './searchEngine.ts';
 import { readIndexBytes } from './indexFile.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 
@@ -18,7 +19,7 @@ function workerUrl(): URL {
 
 type RequestBody = SearchRequest extends infer R ? (R extends SearchRequest ? Omit<R, 'id'> : never) : never;
 
-export class SearchService {
+export class SearchService implements SearchEngine {
   readonly #paths: CataloguePaths;
   #worker: Worker | null = null;
   readonly #pending = new Map<number, { gen: number; resolve(value: unknown): void; reject(error: Error): void }>();

@@ -8,6 +8,7 @@
 // answering from the old base plus delta meanwhile, then swaps.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DatabaseSync } from 'node:sqlite';
+import type { SearchStatus } from './searchEngine.ts';
 import { openDatabase, readSnapshotAsync } from '../store/openDatabase.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import { buildBase, SearchIndex, SEGMENT_SIZE, type BaseIndex } from './searchIndex.ts';
@@ -45,17 +46,7 @@ export type SearchRequest =
   | { type: 'facets'; id: number; gen: number; query: string }
   | { type: 'status'; id: number };
 
-export interface SearchStatus {
-  ready: boolean;
-  photos: number;
-  baseSize: number;
-  deltaSize: number;
-  seq: number;
-  /** Milliseconds from receiving the index bytes to the index ready (building it if need be). */
-  loadMs: number;
-  built: boolean;
-  rebuilding: boolean;
-}
+export type { SearchStatus } from './searchEngine.ts';
 
 export type SearchReply =
   | { id: number; ok: true; value: unknown }

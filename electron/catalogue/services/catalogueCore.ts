@@ -7,7 +7,7 @@ import type { CatalogueEvents } from '../events/catalogueEvents.ts';
 import type { PhotoReads } from '../store/photoReads.ts';
 import type { CollectionRecords } from '../store/collectionRecords.ts';
 import type { CatalogueStore } from '../store/catalogueStore.ts';
-import type { SearchService } from '../search/searchService.ts';
+import type { SearchEngine } from '../search/searchEngine.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import type { SidecarReport } from '../../../shared/sidecars.ts';
@@ -27,7 +27,8 @@ export interface CatalogueCore {
   readonly photos: PhotoReads;
   readonly collections: CollectionRecords;
   readonly events: CatalogueEvents;
-  readonly searchWorker: SearchService;
+  /** The search behind the search service: a worker thread (folder) or this client's index (team). */
+  readonly searchEngine: SearchEngine;
   readonly jobs: JobRunner;
   /** Stopped when the catalogue closes: background work watches it. */
   readonly closing: AbortSignal;

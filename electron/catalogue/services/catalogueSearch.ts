@@ -4,7 +4,7 @@ import { emptyMarkFacets } from '../../../shared/searchFacets.ts';
 import type { SearchResult } from '../../../shared/types.ts';
 import type { SearchFacets } from '../../../shared/searchFacets.ts';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
-import type { SearchStatus } from '../search/searchWorker.ts';
+import type { SearchStatus } from '../search/searchEngine.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 import { browseSort, type PhotoSort } from '../../../shared/photoSort.ts';
 
@@ -22,7 +22,7 @@ export class CatalogueSearch {
 
   /** Starts loading the search index in its worker without waiting (the UI calls this at open). */
   prepare(): void {
-    this.#core.searchWorker.start();
+    this.#core.searchEngine.start();
   }
 
   /**
@@ -38,7 +38,7 @@ export class CatalogueSearch {
     }
     const parsed = parseSearchQuery(query);
     if (!parsed.ok) return { total: 0, hits: [], error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
-    const page = await this.#core.searchWorker.search(query, offset, limit, searchOrder(sort));
+    const page = await this.#core.searchEngine.search(query, offset, limit, searchOrder(sort));
     const rank = new Map(page.ids.map((id, i) => [id, i]));
     // A photo deleted between the worker's answer and this read is left out. The score is the
     // rank counted from the end (higher is better): the worker ranks, the page only orders.
@@ -54,7 +54,7 @@ export class CatalogueSearch {
       return { total: await photos.count(), ids: await (order ? photos.sortedIdPage(order.field, order.direction, offset, limit) : photos.idPage(offset, limit)) };
     }
     if (!parseSearchQuery(query).ok) return { total: 0, ids: [] };
-    return this.#core.searchWorker.ids(query, offset, Math.min(limit, 2 ** 31 - 1), searchOrder(sort));
+    return this.#core.searchEngine.ids(query, offset, Math.min(limit, 2 ** 31 - 1), searchOrder(sort));
   }
 
   /** Counts per year, donor, place and tag over all hits of a query (see shared/searchFacets.ts). */
@@ -63,16 +63,16 @@ export class CatalogueSearch {
     if (!parsed.ok) {
       return { total: 0, years: [], undated: 0, donors: [], donorCount: 0, places: [], placeCount: 0, tags: [], tagCount: 0, marks: emptyMarkFacets(), error: parsed.error, errorRef: { key: parsed.key, params: parsed.params } };
     }
-    return { ...(await this.#core.searchWorker.facets(query)), error: null };
+    return { ...(await this.#core.searchEngine.facets(query)), error: null };
   }
 
   /** What the search worker holds: photos, base and delta sizes, whether it had to build. */
   status(): Promise<SearchStatus> {
-    return this.#core.searchWorker.status();
+    return this.#core.searchEngine.status();
   }
 
   /** How long the search index file took to read at open, in milliseconds (for the benchmark). */
   get readMs(): number {
-    return this.#core.searchWorker.readMs;
+    return this.#core.searchEngine.readMs;
   }
 }
