@@ -33,5 +33,6 @@ export interface SearchEngine {
   ids(query: string, offset: number, limit: number, sort?: SearchOrder): Promise<{ total: number; ids: number[] }>;
   facets(query: string): Promise<Omit<SearchFacets, 'error'>>;
   status(): Promise<SearchStatus>;
-  close(): void;
+  /** Stops it; a team catalogue's resolves once it has stopped following the server. */
+  close(): void | Promise<void>;
 }

@@ -5,7 +5,7 @@
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 import type { PhotoRepository } from '../store/photoRepository.ts';
 
-interface FieldOrder {
+export interface FieldOrder {
   /** The catalogue's change seq the order was read at. */
   seq: number;
   /** Photo ids in ascending order; the first `present` have a value. */
@@ -28,15 +28,20 @@ export class SortOrders {
     const known = this.#orders.get(field);
     if (known && known.seq === seq) return known;
     const { ids, present } = this.#photos.sortedIds(field);
-    const order = Int32Array.from(ids);
-    let max = 0;
-    for (const id of order) if (id > max) max = id;
-    const rank = new Int32Array(max + 1).fill(-1);
-    for (let i = 0; i < order.length; i++) rank[order[i]] = i;
-    const fresh = { seq, ids: order, present, rank };
+    const fresh = fieldOrder(seq, ids, present);
     this.#orders.set(field, fresh);
     return fresh;
   }
+}
+
+/** An order read from the catalogue (`ids` ascending, the first `present` with a value), ranked. */
+export function fieldOrder(seq: number, ids: readonly number[], present: number): FieldOrder {
+  const order = Int32Array.from(ids);
+  let max = 0;
+  for (const id of order) if (id > max) max = id;
+  const rank = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < order.length; i++) rank[order[i]] = i;
+  return { seq, ids: order, present, rank };
 }
 
 /**

@@ -40,6 +40,7 @@ export class TeamSearchIndex {
   #stop: (() => Promise<void>) | null = null;
   #applying: Promise<void> = Promise.resolve();
   #seq = 0;
+  #version = 0;
   #retry: ReturnType<typeof setTimeout> | null = null;
   readonly #unread = new Set<number>();
 
@@ -96,6 +97,16 @@ export class TeamSearchIndex {
     return this.#index.size;
   }
 
+  /** The index as it is now, for the team catalogue's search (teamSearchService.ts). */
+  get index(): SearchIndex {
+    return this.#index;
+  }
+
+  /** Raised each time changes are applied: what a kept result or sort order was worked out at. */
+  get version(): number {
+    return this.#version;
+  }
+
   /** The photos a query finds: how many, and the ids of [offset, offset + limit), best first. */
   search(query: string, offset = 0, limit = 50): { total: number; ids: number[] } {
     const parsed = parseSearchQuery(query);
@@ -120,6 +131,7 @@ export class TeamSearchIndex {
         const sources = await teamSearchSourcesById(this.#pool, wanted);
         for (const id of wanted) this.#unread.delete(id);
         this.#index.apply([...sources.values()], wanted.filter((id) => !sources.has(id)), ++this.#seq);
+        this.#version++;
         this.#options.onIndexed?.(wanted);
       } catch {
         // The server is away: these stay unread and are read again shortly (or at the next notice).
