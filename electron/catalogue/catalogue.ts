@@ -25,6 +25,7 @@ import type { CatalogueStore } from './store/catalogueStore.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import { recoverInterruptedExports } from './collections/exportPublish.ts';
 import { CatalogueEvents } from './events/catalogueEvents.ts';
+import { folderWriteWatch } from './events/externalWrites.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
 import type { CatalogueCore } from './services/catalogueCore.ts';
 import { PhotosService } from './services/photosService.ts';
@@ -86,10 +87,10 @@ export class Catalogue {
     this.paths = paths;
     this.db = db;
     const photos = new PhotoRepository(db);
-    this.events = new CatalogueEvents(db, {
-      photoCount: () => photos.count(),
+    this.events = new CatalogueEvents(folderWriteWatch(db), {
+      photoCount: () => (db.isOpen ? photos.count() : null),
       // Read at once, as the event is sent: events stay in the order of the writes.
-      historyState: () => store.historyStateNow(),
+      historyState: () => (db.isOpen ? store.historyStateNow() : null),
     });
     this.#searchWorker = new SearchService(paths);
     const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => this.events.emit({ type: 'collectionsChanged' }));

@@ -1,19 +1,14 @@
 // The catalogue's outgoing events (shared/events.ts): writers emit, hosts (Electron's main
 // process, the browser-mode server) subscribe and push them to the renderer. While anyone
-// listens, writes by other processes (the CLI, a script on the database) are watched for too.
-import type { DatabaseSync } from 'node:sqlite';
+// listens, writes made elsewhere are watched for too: by other processes on a folder catalogue's
+// database (externalWrites.ts), by colleagues on a team catalogue's server (its change feed).
 import { MAX_EVENT_IDS, type CatalogueEvent } from '../../../shared/events.ts';
 import type { HistoryState } from '../../../shared/editHistory.ts';
-import { watchExternalWrites } from './externalWrites.ts';
 
 export type CatalogueListener = (event: CatalogueEvent) => void;
 
-// Undo, redo, a new step and a save folded into the last one each change one of these.
-const HISTORY_SIGNATURE = 'SELECT count(*) AS n, max(id) AS last, total(undone * id) AS undone, max(created_at) AS at FROM edit_history';
-// A new, renamed or deleted collection, a pick added, removed, moved or marked modified.
-const COLLECTIONS_SIGNATURE = `SELECT
-  (SELECT count(*) || '|' || ifnull(max(updated_at), '') || '|' || ifnull(group_concat(id || ':' || name, '/'), '') FROM collections) AS collections,
-  (SELECT count(*) || '|' || ifnull(max(id), 0) || '|' || total(position * photo_id) || '|' || total(position * id) || '|' || total(collection_id * id) || '|' || total(modified * id) FROM collection_items) AS items`;
+/** Starts telling `events` of writes made elsewhere; the answer stops it. */
+export type WriteWatch = (events: CatalogueEvents) => () => void;
 
 /** What the events carry along, read when they are sent (null: could not be read, leave it out). */
 export interface EventFacts {
@@ -23,46 +18,23 @@ export interface EventFacts {
 
 export class CatalogueEvents {
   readonly #listeners = new Set<CatalogueListener>();
-  readonly #db: DatabaseSync;
+  readonly #watch: WriteWatch | null;
   readonly #facts: EventFacts | null;
   #stopWatching: (() => void) | null = null;
 
-  constructor(db: DatabaseSync, facts: EventFacts | null = null) {
-    this.#db = db;
+  constructor(watch: WriteWatch | null, facts: EventFacts | null = null) {
+    this.#watch = watch;
     this.#facts = facts;
   }
 
   /** Subscribes; the answer unsubscribes. */
   on(listener: CatalogueListener): () => void {
     this.#listeners.add(listener);
-    if (!this.#stopWatching && this.#db.isOpen) {
-      // Another process's commit: which photos it changed is unknown, so every photo may have;
-      // the history and the collections are compared with what they were (a few aggregates), so
-      // panels showing them are not re-read for a write that left them alone (fewer requests
-      // compete with the ones showing the change).
-      let history = this.#signature(HISTORY_SIGNATURE);
-      let collections = this.#signature(COLLECTIONS_SIGNATURE);
-      this.#stopWatching = watchExternalWrites(this.#db, () => {
-        this.photosChanged('all');
-        const [nextCollections, nextHistory] = [this.#signature(COLLECTIONS_SIGNATURE), this.#signature(HISTORY_SIGNATURE)];
-        if (nextCollections === null || nextCollections !== collections) this.emit({ type: 'collectionsChanged' });
-        if (nextHistory === null || nextHistory !== history) this.historyChanged();
-        [collections, history] = [nextCollections, nextHistory];
-      });
-    }
+    if (!this.#stopWatching && this.#watch) this.#stopWatching = this.#watch(this);
     return () => {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0) this.stop();
     };
-  }
-
-  /** A short text that changes whenever the rows it sums up change; null when it cannot be read. */
-  #signature(sql: string): string | null {
-    try {
-      return JSON.stringify(this.#db.prepare(sql).get());
-    } catch {
-      return null; // Busy, or an older schema: say it changed.
-    }
   }
 
   emit(event: CatalogueEvent): void {
@@ -92,7 +64,7 @@ export class CatalogueEvents {
   /** A fact for an event, or null when it cannot be read now (the event goes without it). */
   #read<T>(read: () => T | null): T | null {
     try {
-      return this.#db.isOpen ? read() : null;
+      return read();
     } catch {
       return null;
     }

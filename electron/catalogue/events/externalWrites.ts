@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { dataVersionReader } from '../store/openDatabase.ts';
+import type { WriteWatch } from './catalogueEvents.ts';
 
 export const EXTERNAL_WRITE_CHECK_MS = 50;
 
@@ -58,4 +59,39 @@ export function watchExternalWrites(db: DatabaseSync, onWrite: () => void, inter
     watcher = null;
   };
   return stop;
+}
+
+// Undo, redo, a new step and a save folded into the last one each change one of these.
+const HISTORY_SIGNATURE = 'SELECT count(*) AS n, max(id) AS last, total(undone * id) AS undone, max(created_at) AS at FROM edit_history';
+// A new, renamed or deleted collection, a pick added, removed, moved or marked modified.
+const COLLECTIONS_SIGNATURE = `SELECT
+  (SELECT count(*) || '|' || ifnull(max(updated_at), '') || '|' || ifnull(group_concat(id || ':' || name, '/'), '') FROM collections) AS collections,
+  (SELECT count(*) || '|' || ifnull(max(id), 0) || '|' || total(position * photo_id) || '|' || total(position * id) || '|' || total(collection_id * id) || '|' || total(modified * id) FROM collection_items) AS items`;
+
+/**
+ * A folder catalogue's watch for other processes' commits (CatalogueEvents): which photos one
+ * changed is unknown, so every photo may have; the history and the collections are compared with
+ * what they were (a few aggregates), so panels showing them are not re-read for a write that left
+ * them alone (fewer requests compete with the ones showing the change).
+ */
+export function folderWriteWatch(db: DatabaseSync): WriteWatch {
+  return (events) => {
+    if (!db.isOpen) return () => {};
+    const signature = (sql: string): string | null => {
+      try {
+        return JSON.stringify(db.prepare(sql).get());
+      } catch {
+        return null; // Busy, or an older schema: say it changed.
+      }
+    };
+    let history = signature(HISTORY_SIGNATURE);
+    let collections = signature(COLLECTIONS_SIGNATURE);
+    return watchExternalWrites(db, () => {
+      events.photosChanged('all');
+      const [nextCollections, nextHistory] = [signature(COLLECTIONS_SIGNATURE), signature(HISTORY_SIGNATURE)];
+      if (nextCollections === null || nextCollections !== collections) events.emit({ type: 'collectionsChanged' });
+      if (nextHistory === null || nextHistory !== history) events.historyChanged();
+      [collections, history] = [nextCollections, nextHistory];
+    });
+  };
 }
