@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import type { Catalogue } from './catalogue/catalogue.ts';
+import type { OpenCatalogue } from './catalogue/openCatalogue.ts';
 import { createApiHandler } from './catalogue/apiHandler.ts';
 import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import { APP_VERSION } from './appVersion.ts';
@@ -65,7 +65,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export async function startServer(catalogue: Catalogue, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(catalogue: OpenCatalogue, options: ServerOptions = {}): Promise<RunningServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) throw new Error('The browser-mode token must be at least 16 URL-safe characters.');
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);

@@ -2,7 +2,7 @@
 // the method name is checked against the contract, the parameters against its schema, and
 // every answer, error or not, goes back in an envelope.
 import { isApiMethod, validateParams, ApiValidationError, type ApiEnvelope, type ApiMethod, type ApiResults, type ApiParams } from '../../shared/api.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { OpenCatalogue } from './openCatalogue.ts';
 import { CatalogueError } from './catalogueError.ts';
 import { englishMessage } from '../../shared/errorMessages.ts';
 import { ChosenFolders } from './chosenFolders.ts';
@@ -52,7 +52,7 @@ const WRITES: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
 
 type Handlers = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResults[M]> | ApiResults[M] };
 
-export function createApiHandler(catalogue: Catalogue, platform: Platform) {
+export function createApiHandler(catalogue: OpenCatalogue, platform: Platform) {
   // A window is about to ask: load the search index in its worker now, not at the first query.
   catalogue.search.prepare();
   // This session's chosen folders: nothing is read in or written out anywhere else.
@@ -62,7 +62,7 @@ export function createApiHandler(catalogue: Catalogue, platform: Platform) {
   const handlers: Handlers = {
     info: async () => ({
       name: catalogue.name,
-      directory: catalogue.paths.root,
+      directory: catalogue.location,
       photos: await photos.count(),
       transport: platform.transport,
       version: platform.version,

@@ -1,13 +1,12 @@
 // The catalogue: one folder with its database, thumbnails and search index. The one door into
 // it: the API handler, the CLI and the servers call `catalogue.<service>.<verb>()` (photos,
 // collections, tags, history, search, originals, exchange, exports, backups, ingest), and the
-// services reach the store (store/: the only home of SQL) through CatalogueCore. It never
-// imports electron.
+// services reach the store (store/: the only home of SQL) through CatalogueCore, built by
+// OpenCatalogue (openCatalogue.ts) as a team catalogue's is. It never imports electron.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import type { SidecarReport } from '../../shared/sidecars.ts';
-import { cataloguePaths, type CataloguePaths } from './cataloguePaths.ts';
+import { cataloguePaths, thumbnailPath, type CataloguePaths } from './cataloguePaths.ts';
 import { CatalogueError } from './catalogueError.ts';
 import { openDatabase } from './store/openDatabase.ts';
 import { acquireCatalogueLock, type CatalogueLock } from './store/catalogueLock.ts';
@@ -21,23 +20,10 @@ import { CollectionStore } from './store/collectionStore.ts';
 import { photoSummary } from '../../shared/photoSummary.ts';
 import { SearchService } from './search/searchService.ts';
 import { SqliteStore } from './store/sqliteStore.ts';
-import type { CatalogueStore } from './store/catalogueStore.ts';
-import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import { recoverInterruptedExports } from './collections/exportPublish.ts';
 import { CatalogueEvents } from './events/catalogueEvents.ts';
 import { folderWriteWatch } from './events/externalWrites.ts';
-import { JobRunner } from './jobs/jobRunner.ts';
-import type { CatalogueCore } from './services/catalogueCore.ts';
-import { PhotosService } from './services/photosService.ts';
-import { CollectionService } from './collections/collectionService.ts';
-import { TagsService } from './services/tagsService.ts';
-import { HistoryService } from './services/historyService.ts';
-import { CatalogueSearch } from './services/catalogueSearch.ts';
-import { OriginalsService } from './services/originalsService.ts';
-import { ExchangeService } from './services/exchangeService.ts';
-import { ExportsService } from './services/exportsService.ts';
-import { BackupsService } from './services/backupsService.ts';
-import { IngestService } from './services/ingestService.ts';
+import { OpenCatalogue } from './openCatalogue.ts';
 // The export's workers are started by the CLI before it opens the catalogue (cli/commands/export.ts).
 export { startExportWorkers, type ExportPool } from './collections/exportPool.ts';
 export type { ExportRequest } from './services/exportsService.ts';
@@ -54,76 +40,39 @@ export interface OpenOptions {
   readOnly?: boolean;
 }
 
-export class Catalogue {
-  readonly paths: CataloguePaths;
+export class Catalogue extends OpenCatalogue {
   /** The connection: for the store's repositories and tests; nothing outside the catalogue uses it. */
   readonly db: DatabaseSync;
   /** The store (store/: its repositories and writes), for tests and tools that set up data; callers use the services. */
   readonly store: SqliteStore;
-  /** What changed, for the app and browser mode to push to the renderer (shared/events.ts). */
-  readonly events: CatalogueEvents;
 
-  readonly photos: PhotosService;
-  readonly collections: CollectionService;
-  readonly tags: TagsService;
-  readonly history: HistoryService;
-  readonly search: CatalogueSearch;
-  readonly originals: OriginalsService;
-  readonly exchange: ExchangeService;
-  readonly exports: ExportsService;
-  readonly backups: BackupsService;
-  readonly ingest: IngestService;
-
-  /** The search index lives in a worker thread; edits reach it through the search_changes log. */
-  readonly #searchWorker: SearchService;
-  readonly #jobs = new JobRunner();
   #lock: CatalogueLock | null = null;
-  readonly #duties = new AbortController();
   /** The background check of a writable catalogue (null when opened read-only: nothing to guard). */
   #health: HealthMonitor | null = null;
   #backups: AutomaticBackups | null = null;
 
   private constructor(paths: CataloguePaths, db: DatabaseSync) {
-    this.paths = paths;
-    this.db = db;
     const photos = new PhotoRepository(db);
-    this.events = new CatalogueEvents(folderWriteWatch(db), {
+    const events = new CatalogueEvents(folderWriteWatch(db), {
       photoCount: () => (db.isOpen ? photos.count() : null),
       // Read at once, as the event is sent: events stay in the order of the writes.
       historyState: () => (db.isOpen ? store.historyStateNow() : null),
     });
-    this.#searchWorker = new SearchService(paths);
-    const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => this.events.emit({ type: 'collectionsChanged' }));
+    const collections = new CollectionStore(db, photos, (list) => list.map(photoSummary), () => events.emit({ type: 'collectionsChanged' }));
     const store = new SqliteStore(db, paths, photos, collections);
-    this.store = store;
-    const core: CatalogueCore = {
+    super({
       paths,
       store,
-      photos: store.photoReads,
-      collections: store.collections,
-      events: this.events,
-      searchEngine: this.#searchWorker,
-      jobs: this.#jobs,
-      closing: this.#duties.signal,
-      assertWritable: () => this.#health?.assertWritable(),
-      whenWritable: () => this.whenWritable(),
-      edit: async (edits, label, options = {}) => {
-        this.#health?.assertWritable();
-        const changed = await store.applyEdit(edits, label, options);
-        return { changed, sidecars: await this.#photosChanged(changed) };
+      events,
+      // The search index lives in a worker thread; edits reach it through the search_changes log.
+      searchEngine: new SearchService(paths),
+      thumbnailFile: async (hash, size) => {
+        const file = thumbnailPath(paths, hash, size);
+        return fs.existsSync(file) ? file : null;
       },
-      photosChanged: (ids) => this.#photosChanged(ids),
-    };
-    this.search = new CatalogueSearch(core);
-    this.photos = new PhotosService(core, (query) => this.search.resultIds(query));
-    this.collections = new CollectionService(core);
-    this.tags = new TagsService(core);
-    this.history = new HistoryService(core);
-    this.originals = new OriginalsService(core);
-    this.exchange = new ExchangeService(core, this.photos);
-    this.exports = new ExportsService(core);
-    this.backups = new BackupsService(core);
-    this.ingest = new IngestService(core);
+    });
+    this.db = db;
+    this.store = store;
   }
 
   static open(directory: string, options: OpenOptions = {}): Catalogue {
@@ -167,28 +116,29 @@ export class Catalogue {
     }
   }
 
-  /**
-   * Whether edits can be saved: 'checking' for the first moments after opening (the database is
-   * checked in the background; edits wait), 'ok', or 'damaged' (read-only, with a message).
-   */
-  health(): CatalogueHealth {
+  override health(): CatalogueHealth {
     return this.#health?.health() ?? { state: 'ok' };
   }
 
   /** Resolves once the opening check has passed; throws the damaged catalogue's message. */
-  async whenWritable(): Promise<void> {
+  override async whenWritable(): Promise<void> {
     await this.#health?.whenWritable();
+  }
+
+  protected override assertWritable(): void {
+    this.#health?.assertWritable();
   }
 
   get name(): string {
     return path.basename(this.paths.root);
   }
 
+  get location(): string {
+    return this.paths.root;
+  }
+
   close(): void {
-    this.#jobs.cancelAll();
-    this.#duties.abort();
-    this.events.stop();
-    this.#searchWorker.close();
+    void this.stopServices();
     this.#health?.stop();
     // A long-running host's last copy: anything saved since the last backup is in one.
     if (this.#backups && this.health().state === 'ok') this.#backups.backupOnClose();
@@ -198,16 +148,6 @@ export class Catalogue {
     this.#lock = null;
   }
 
-  /** After photos' fields changed: the search index follows, and sidecars when the setting says so. */
-  async #photosChanged(ids: readonly number[]): Promise<SidecarReport | null> {
-    if (ids.length === 0) return null;
-    this.events.photosChanged(ids);
-    this.events.historyChanged();
-    const settings = await this.store.sidecarSettings();
-    if (!settings.autoWrite) return null;
-    return writeSidecars(await this.store.photoReads.getMany(ids), settings.naming);
-  }
-
   /**
    * For long-running hosts (the app, browser mode), once the opening check has passed: a database
    * backup at once when the last is over 6 hours old, then every 6 hours, and at close when
@@ -215,11 +155,11 @@ export class Catalogue {
    */
   startBackgroundDuties(options: { onBackupError?: (error: Error) => void } = {}): void {
     const start = () => {
-      if (this.#duties.signal.aborted || !this.db.isOpen) return;
+      if (this.duties.signal.aborted || !this.db.isOpen) return;
       this.#backups = this.backups.startAutomatic({ onError: options.onBackupError });
       const backups = this.#backups;
       const stopWatch = this.originals.watch();
-      this.#duties.signal.addEventListener('abort', () => {
+      this.duties.signal.addEventListener('abort', () => {
         backups.stop();
         stopWatch();
       });

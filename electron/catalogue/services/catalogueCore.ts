@@ -2,7 +2,7 @@
 // health gate for writes, the job runner, and the one edit path every change to photos' fields
 // takes (validation and limits, the history step, the search index, sidecars). Built by
 // Catalogue; only services hold it, so nothing outside reaches the store past them.
-import type { CataloguePaths } from '../cataloguePaths.ts';
+import type { CataloguePaths, ThumbnailSize } from '../cataloguePaths.ts';
 import type { CatalogueEvents } from '../events/catalogueEvents.ts';
 import type { PhotoReads } from '../store/photoReads.ts';
 import type { CollectionRecords } from '../store/collectionRecords.ts';
@@ -32,6 +32,8 @@ export interface CatalogueCore {
   readonly jobs: JobRunner;
   /** Stopped when the catalogue closes: background work watches it. */
   readonly closing: AbortSignal;
+  /** A thumbnail's file on this computer (a team catalogue's copied from the server first), or null. */
+  thumbnailFile(hash: string, size: ThumbnailSize): Promise<string | null>;
   assertWritable(): void;
   whenWritable(): Promise<void>;
   /** The one edit path: every change to photos' fields, as one undoable step. */

@@ -1,7 +1,6 @@
 // Photos: reading them (one, a page, a selection), editing their fields (one patch for many, or
 // planned edits that differ per photo), credit lists, thumbnails, and what a selection shares.
 // Every edit takes the catalogue's one edit path (CatalogueCore.edit).
-import fs from 'node:fs';
 import type { CreditFormat, EditablePhoto, Photo, PhotoPatch, PhotoSummary } from '../../../shared/types.ts';
 import type { SidecarReport } from '../../../shared/sidecars.ts';
 import type { Selection } from '../../../shared/selection.ts';
@@ -9,7 +8,7 @@ import type { SelectionFields } from '../../../shared/batchEdit.ts';
 import { creditList, type CreditLang } from '../../../shared/creditStyles.ts';
 import { photoSummary } from '../../../shared/photoSummary.ts';
 import { LICENCE_CHOICES, SOURCE_CHOICES, SUGGESTED_FIELDS, mergeChoices, type SuggestedField } from '../../../shared/pickLists.ts';
-import { thumbnailPath, type ThumbnailSize } from '../cataloguePaths.ts';
+import type { ThumbnailSize } from '../cataloguePaths.ts';
 import { fullImage, type FullImage } from '../thumbnails/fullImage.ts';
 import { shownThumbnail } from '../thumbnails/turnedThumbnails.ts';
 import { CatalogueError } from '../catalogueError.ts';
@@ -142,8 +141,7 @@ export class PhotosService {
   async imageFile(id: number, size: ThumbnailSize): Promise<string | null> {
     const entry = await this.#core.photos.hashOf(id);
     if (!entry || entry.previewError) return null;
-    const file = thumbnailPath(this.#core.paths, entry.hash, size);
-    return fs.existsSync(file) ? file : null;
+    return await this.#core.thumbnailFile(entry.hash, size);
   }
 
   /**
@@ -152,7 +150,10 @@ export class PhotosService {
    */
   async shownImageFile(id: number, size: ThumbnailSize): Promise<string | null> {
     const photo = await this.#core.photos.get(id);
-    return photo ? shownThumbnail(photo, this.#core.paths, size) : null;
+    if (!photo || photo.previewError) return null;
+    // Where thumbnails are kept elsewhere (a team's server), the upright one is fetched first.
+    if (!(await this.#core.thumbnailFile(photo.hash, size))) return null;
+    return shownThumbnail(photo, this.#core.paths, size);
   }
 
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
