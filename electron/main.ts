@@ -19,7 +19,10 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { Catalogue } from './catalogue/catalogue.ts';
+import type { OpenCatalogue } from './catalogue/openCatalogue.ts';
+import { openCatalogueAt } from './catalogue/openLocation.ts';
+import { isPostgresLocation } from './catalogue/store/postgres/pgLocation.ts';
+import { defaultCacheDirectory } from './preferences/cacheDirectory.ts';
 import { createApiHandler } from './catalogue/apiHandler.ts';
 import { PreferenceStore } from './preferences/userPreferences.ts';
 import { APP_VERSION } from './appVersion.ts';
@@ -57,7 +60,7 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-let catalogue: Catalogue | null = null;
+let catalogue: OpenCatalogue | null = null;
 let handle: ((method: unknown, params: unknown) => Promise<ApiEnvelope<unknown>>) | null = null;
 let preferenceStore: PreferenceStore | null = null;
 let systemLanguages: string[] = [];
@@ -75,25 +78,27 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && catalogue && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('will-quit', () => {
-    catalogue?.close();
+    void catalogue?.close();
     catalogue = null;
   });
   app.whenReady().then(start).catch((error: unknown) => fail(error));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   hardenSession(session.defaultSession);
 
-  const directory = path.resolve(catalogueArgument(process.argv) ?? (process.env.FOTOTAR_CATALOGUE || path.join(app.getPath('userData'), 'catalogue')));
+  const named = catalogueArgument(process.argv) ?? (process.env.FOTOTAR_CATALOGUE || path.join(app.getPath('userData'), 'catalogue'));
+  // A folder, or a team catalogue on PostgreSQL (postgres://…), opened under the archivist's name.
+  const location = isPostgresLocation(named) ? named : path.resolve(named);
+  preferenceStore = new PreferenceStore(app.getPath('userData'));
   try {
-    catalogue = Catalogue.open(directory, { create: true });
+    catalogue = await openCatalogueAt(location, { purpose: 'app', chosenArchivist: preferenceStore.read().archivist, cacheDir: defaultCacheDirectory() });
   } catch (error) {
-    fail(error, `Fototar cannot open the catalogue at ${directory}`);
+    fail(error, `Fototar cannot open the catalogue at ${location}`);
     return;
   }
   // Backups on open and every few hours; originals checked for missing files in the background.
   catalogue.startBackgroundDuties();
-  preferenceStore = new PreferenceStore(app.getPath('userData'));
   // The UI (and the menu) follow the system's language until the person chooses one.
   systemLanguages = [app.getLocale(), ...app.getPreferredSystemLanguages()];
   handle = createApiHandler(catalogue, {

@@ -6,7 +6,7 @@
 // catalogue's store (PgStore), as the services reach a folder catalogue's.
 import type { PhotoHistoryEntry } from '../../shared/editHistory.ts';
 import type { PhotoPatch } from '../../shared/types.ts';
-import { connectTo, teamPool } from '../catalogue/store/postgres/pgLocation.ts';
+import { openTeamPool } from '../catalogue/store/postgres/pgLocation.ts';
 import { archivistName } from '../catalogue/store/postgres/teamEdits.ts';
 import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
 import { PgStore } from '../catalogue/store/postgres/pgStore.ts';
@@ -15,15 +15,8 @@ import type pg from 'pg';
 
 /** Runs `work` on a pool of the team catalogue at `location`, refusing a database that holds none. */
 export async function withTeamCatalogue<T>(location: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = teamPool(location, 2);
+  const pool = await openTeamPool(location, 2);
   try {
-    const client = await connectTo(pool, location);
-    try {
-      const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('photo_changes') IS NOT NULL AS present");
-      if (!rows[0]?.present) throw new CatalogueError('invalid-input', 'migrateNoCatalogue', { location });
-    } finally {
-      client.release();
-    }
     return await work(pool);
   } finally {
     await pool.end();

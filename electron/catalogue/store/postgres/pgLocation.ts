@@ -56,3 +56,24 @@ export async function connectTo(pool: pg.Pool, location: string): Promise<PoolCl
     throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: (error as Error).message });
   }
 }
+
+/**
+ * A pool of the team catalogue at `location`, once a connection has shown the server reachable
+ * and the database a team catalogue ("… holds no Fototar catalogue" otherwise); ended on failure.
+ */
+export async function openTeamPool(location: string, max: number): Promise<pg.Pool> {
+  const pool = teamPool(location, max);
+  try {
+    const client = await connectTo(pool, location);
+    try {
+      const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('photo_changes') IS NOT NULL AS present");
+      if (!rows[0]?.present) throw new CatalogueError('invalid-input', 'migrateNoCatalogue', { location });
+    } finally {
+      client.release();
+    }
+    return pool;
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}

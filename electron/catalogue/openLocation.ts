@@ -1,0 +1,25 @@
+// Opens the catalogue a --catalogue value, FOTOTAR_CATALOGUE or "Open catalogue…" names: a
+// PostgreSQL address (postgres://user@host:port/database) is a team catalogue, opened under the
+// archivist's name; anything else is a folder, made when it does not exist yet. The app and
+// browser mode both open through here, so both engines are reached the same way.
+import { Catalogue } from './catalogue.ts';
+import type { OpenCatalogue } from './openCatalogue.ts';
+import { TeamCatalogue } from './teamCatalogue.ts';
+import { isPostgresLocation } from './store/postgres/pgLocation.ts';
+import { archivistName } from './store/postgres/teamEdits.ts';
+
+export interface LocationOptions {
+  /** Who holds a folder catalogue, shown to a second instance: 'app', 'fototar serve'… */
+  purpose: string;
+  /** The name the person chose once (`fototar archivist`, preferences), or null: $FOTOTAR_ARCHIVIST or the OS user then. */
+  chosenArchivist: string | null;
+  /** This computer's folder for team catalogues' caches (preferences/cacheDirectory.ts). */
+  cacheDir: string;
+}
+
+export async function openCatalogueAt(location: string, options: LocationOptions): Promise<OpenCatalogue> {
+  if (isPostgresLocation(location)) {
+    return await TeamCatalogue.open(location, { archivist: archivistName(undefined, options.chosenArchivist), cacheDir: options.cacheDir });
+  }
+  return Catalogue.open(location, { create: true, purpose: options.purpose });
+}

@@ -1,0 +1,110 @@
+// A team catalogue: the archive's PostgreSQL database, opened by one archivist on their own
+// computer (issue 18). The same services as a folder catalogue's (openCatalogue.ts), standing on
+// the team's store (PgStore: every change under the archivist's name, a conflict refused), on
+// this client's own search index kept current from the server's change feed, and on thumbnails
+// copied from the server as they are first shown. What this computer keeps for it (the index,
+// the thumbnails) is in a cache folder named by the catalogue's identity, so two servers' or two
+// databases' catalogues never mix. A colleague's save reaches this client's panels as the
+// change feed brings it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import { cataloguePaths } from './cataloguePaths.ts';
+import { CatalogueError } from './catalogueError.ts';
+import { CatalogueEvents } from './events/catalogueEvents.ts';
+import { OpenCatalogue } from './openCatalogue.ts';
+import { TeamSearchService } from './search/teamSearchService.ts';
+import { PgStore } from './store/postgres/pgStore.ts';
+import { openTeamPool, postgresPoolConfig } from './store/postgres/pgLocation.ts';
+import { teamCatalogueId } from './store/postgres/teamSearchSources.ts';
+import { TeamThumbnails } from './store/postgres/teamThumbnails.ts';
+
+/** Connections this client keeps to the server: a few requests of one window at once, and the feed's own. */
+const POOL_SIZE = 6;
+
+export interface TeamOpenOptions {
+  /** Whose changes these are (teamEdits.ts archivistName): the name the team sees. */
+  archivist: string;
+  /** This computer's folder for team catalogues' caches (preferences/cacheDirectory.ts). */
+  cacheDir: string;
+}
+
+export class TeamCatalogue extends OpenCatalogue {
+  readonly #pool: pg.Pool;
+  readonly #location: string;
+  readonly #database: string;
+  readonly #store: PgStore;
+  #closing: Promise<void> | null = null;
+
+  private constructor(pool: pg.Pool, location: string, folder: string, archivist: string) {
+    const paths = cataloguePaths(folder);
+    // The change feed's news, for whoever listens (the window's events): set while anyone does.
+    let tell: ((ids: readonly number[]) => void) | null = null;
+    const search = new TeamSearchService(pool, { cacheDir: path.dirname(folder), onIndexed: (ids) => tell?.(ids) });
+    const events = new CatalogueEvents(
+      (listening) => {
+        // A colleague's save (and this client's own, as the feed brings it back): the photos
+        // changed, and their histories and the undo step may have.
+        tell = (ids) => {
+          listening.photosChanged(ids);
+          listening.historyChanged();
+        };
+        return () => {
+          tell = null;
+        };
+      },
+      // The index holds every photo: its size is the count, with no query per event.
+      { photoCount: () => search.opened?.size ?? null, historyState: () => null },
+    );
+    const thumbnails = new TeamThumbnails(pool, folder);
+    const store = new PgStore(pool, archivist, { onCollectionsChanged: () => events.emit({ type: 'collectionsChanged' }) });
+    super({ paths, store, events, searchEngine: search, thumbnailFile: (hash, size) => thumbnails.file(hash, size) });
+    this.#pool = pool;
+    this.#location = location;
+    this.#database = postgresPoolConfig(location).database ?? location;
+    this.#store = store;
+  }
+
+  /** Opens the team catalogue at `location` (postgres://…); its search index starts loading at once. */
+  static async open(location: string, options: TeamOpenOptions): Promise<TeamCatalogue> {
+    const pool = await openTeamPool(location, POOL_SIZE);
+    try {
+      const folder = path.join(options.cacheDir, await teamCatalogueId(pool));
+      try {
+        fs.mkdirSync(cataloguePaths(folder).thumbnails, { recursive: true });
+      } catch (error) {
+        throw new CatalogueError('catalogue-unreadable', 'catalogueFolderNotCreated', { root: folder, reason: (error as Error).message });
+      }
+      const catalogue = new TeamCatalogue(pool, location.trim(), folder, options.archivist);
+      catalogue.search.prepare();
+      return catalogue;
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+
+  get name(): string {
+    return this.#database;
+  }
+
+  get location(): string {
+    return this.#location;
+  }
+
+  /**
+   * Nothing on a timer: the server's own backups (pg_dump) keep a team catalogue, and whether an
+   * original is missing depends on each client's own paths to the shared storage.
+   */
+  startBackgroundDuties(): void {}
+
+  /** Stops following the server and closes its connections. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.stopServices();
+      this.#store.close();
+      await this.#pool.end();
+    })();
+    return this.#closing;
+  }
+}

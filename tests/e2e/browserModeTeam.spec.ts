@@ -1,0 +1,96 @@
+// Two archivists on one team catalogue, each in their own browser on their own `fototar serve
+// --catalogue postgres://…` (their own computer, their own cache), on a real PostgreSQL server
+// holding 1,500 photos migrated from a folder: the app is the app they know — the grid with the
+// thumbnails the server holds, search, the editor — and Anna's save reaches Béla's open grid,
+// his search and the photo's history under her name within 2 s, in Hungarian, at 1024×700.
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { imagelessCatalogue } from '../support/imagelessCatalogue.ts';
+import { startPostgres, type PostgresServer } from '../support/postgresServer.ts';
+import { tempDir } from '../support/fixtures.ts';
+import { migrateFolderToPostgres } from '../../electron/catalogue/store/postgres/migrateToPostgres.ts';
+import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
+import { layoutProblems } from './layoutCheck.ts';
+
+const PHOTOS = 1500;
+let postgres: PostgresServer | null = null;
+const served: ServedCatalogue[] = [];
+const pages: Page[] = [];
+test.afterEach(async () => {
+  for (const page of pages.splice(0)) await page.context().close();
+  for (const server of served.splice(0)) await server.stop();
+  await postgres?.stop();
+  postgres = null;
+});
+
+/** One archivist's own `fototar serve` on the team catalogue, and a browser window on it. */
+async function archivist(browser: Browser, location: string, name: string, locale: string): Promise<Page> {
+  const home = await tempDir('fototar-archivist-');
+  const server = await serveCatalogue(location, {
+    FOTOTAR_ARCHIVIST: name,
+    FOTOTAR_CONFIG_DIR: path.join(home, 'config'),
+    FOTOTAR_CACHE_DIR: path.join(home, 'cache'),
+  });
+  served.push(server);
+  const page = await browser.newPage({ locale, viewport: { width: 1024, height: 700 } });
+  pages.push(page);
+  await page.goto(server.url);
+  await expect(page.locator('[data-testid="grid-cell"][data-index="0"]')).toBeVisible({ timeout: 60_000 });
+  return page;
+}
+
+test("two archivists on one PostgreSQL catalogue: Anna's save reaches Béla's grid, search and the photo's history under her name", async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  postgres = await startPostgres();
+  await postgres.createDatabase('csapat');
+  const location = postgres.url('csapat');
+  const folder = imagelessCatalogue(PHOTOS);
+  await migrateFolderToPostgres(folder, location);
+  // The first photo's thumbnail, as an ingest on another archivist's computer left it on the server.
+  const pool = postgres.pool('csapat');
+  const { rows } = await pool.query<{ id: string; hash: string }>('SELECT id, hash FROM photos ORDER BY id LIMIT 1');
+  const thumbnail = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 180, g: 120, b: 60 } } }).jpeg().toBuffer();
+  await pool.query("INSERT INTO thumbnails (hash, size, data) VALUES ($1, 'grid', $2)", [rows[0]!.hash, thumbnail]);
+  const id = Number(rows[0]!.id);
+
+  const anna = await archivist(browser, location, 'Kovács Anna', 'en-GB');
+  const bela = await archivist(browser, location, 'Szabó Béla', 'hu-HU');
+  const errors: string[] = [];
+  for (const page of [anna, bela]) page.on('pageerror', (e) => errors.push(e.message));
+
+  // The grid is the catalogue's: every photo counted, the server's thumbnail shown.
+  await expect(bela.getByTestId('result-count')).toContainText(/1[\s\u00a0\u202f.,]?500/);
+  const belaFirst = bela.locator(`[data-testid="grid-cell"][data-photo-id="${id}"]`);
+  await expect.poll(() => belaFirst.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(320);
+
+  // Anna captions the first photo in her editor.
+  const annaFirst = anna.locator(`[data-testid="grid-cell"][data-photo-id="${id}"]`);
+  await annaFirst.click();
+  const title = anna.getByTestId('field-title');
+  await title.fill('Árvíztűrő tükörfúrógép a Lánchídon');
+  await title.press('Enter');
+  await expect(anna.getByTestId('save-status')).toHaveText('Saved');
+
+  // Béla's open grid shows it, and his search finds the words inflected (bench:team times how soon).
+  await expect(belaFirst).toContainText('Árvíztűrő tükörfúrógép a Lánchídon', { timeout: 10_000 });
+  const search = bela.getByTestId('search-input');
+  await search.fill('tükörfúrógépek');
+  await search.press('Enter');
+  await expect(bela.locator('[data-testid="grid-cell"]')).toHaveCount(1, { timeout: 10_000 });
+  await expect(bela.locator('[data-testid="grid-cell"]').first()).toHaveAttribute('data-photo-id', String(id));
+
+  // The photo's history says who changed what.
+  await bela.locator('[data-testid="grid-cell"]').first().click();
+  const history = bela.getByTestId('photo-history');
+  await history.locator('summary').click();
+  const entry = history.getByTestId('history-entry').first();
+  await expect(entry).toContainText('Kovács Anna');
+  await expect(entry).toContainText('Árvíztűrő tükörfúrógép a Lánchídon');
+  await bela.screenshot({ path: testInfo.outputPath('team-bela-1024x700.png') });
+  expect(await layoutProblems(bela)).toEqual([]);
+  expect(errors).toEqual([]);
+  await pool.end();
+  fs.rmSync(folder, { recursive: true, force: true });
+});

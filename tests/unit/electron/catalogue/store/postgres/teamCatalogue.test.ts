@@ -1,0 +1,111 @@
+// A team catalogue opened as a catalogue (TeamCatalogue), through the API the renderer calls: it
+// answers as the folder catalogue it was migrated from does (the renderer cannot tell), and two
+// archivists on their own computers see each other's saves — in their panels' events, their
+// search and a photo's history under the name of who saved — with thumbnails copied from the
+// server as they are first shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type pg from 'pg';
+import { migratedCorpusCatalogue } from '../../../../../support/teamCatalogue.ts';
+import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
+import { tempDir } from '../../../../../support/fixtures.ts';
+import { Catalogue } from '../../../../../../electron/catalogue/catalogue.ts';
+import { TeamCatalogue } from '../../../../../../electron/catalogue/teamCatalogue.ts';
+import { createApiHandler } from '../../../../../../electron/catalogue/apiHandler.ts';
+import type { OpenCatalogue } from '../../../../../../electron/catalogue/openCatalogue.ts';
+import type { CatalogueEvent } from '../../../../../../shared/events.ts';
+
+let server: PostgresServer;
+let folder: string;
+let pool: pg.Pool;
+
+before(async () => {
+  server = await startPostgres();
+  ({ folder, pool } = await migratedCorpusCatalogue(server, 'ajto'));
+});
+after(() => server?.stop());
+
+function api(catalogue: OpenCatalogue) {
+  const handle = createApiHandler(catalogue, { transport: 'browser', version: 'test' });
+  return async <T = never>(method: string, params: unknown = {}): Promise<T> => {
+    const answer = await handle(method, params);
+    if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
+    return answer.value as T;
+  };
+}
+
+async function openTeam(archivist: string): Promise<TeamCatalogue> {
+  return await TeamCatalogue.open(server.url('ajto'), { archivist, cacheDir: await tempDir('fototar-team-client-') });
+}
+
+test('the API answers on the team catalogue as on the folder it was migrated from: pages, sorts, search, facets, photos, credits, pick lists', async () => {
+  const local = Catalogue.open(folder, { readOnly: true });
+  const team = await openTeam('Kovács Anna');
+  try {
+    const [mine, theirs] = [api(local), api(team)];
+    const same = async (method: string, params: unknown = {}) => assert.deepEqual(await theirs(method, params), await mine(method, params), `${method} ${JSON.stringify(params)}`);
+    const info = await theirs<{ name: string; directory: string; photos: number }>('info');
+    assert.deepEqual([info.name, info.directory, info.photos], ['ajto', server.url('ajto'), 1124]);
+    await same('listPhotos', { offset: 0, limit: 100 });
+    await same('listPhotos', { offset: 500, limit: 100, sort: { field: 'date', direction: 'desc' } });
+    await same('listPhotos', { offset: 0, limit: 100, sort: { field: 'place', direction: 'asc' } });
+    await same('photoSort');
+    for (const query of ['Budapest', 'villamosok', 'year:1940..1950 -Budapest', 'Kolozsvar']) {
+      await same('search', { query, offset: 0, limit: 200 });
+      await same('searchFacets', { query });
+    }
+    const ids = (await mine<{ ids: number[] }>('resultIds', { query: 'Budapest', offset: 0, limit: 1000 })).ids.slice(0, 40);
+    await same('getPhoto', { id: ids[0] });
+    await same('creditList', { ids, format: 'md', lang: 'hu' });
+    await same('fieldSuggestions', { field: 'licence' });
+    await same('listTags', { prefix: 'b' });
+    await same('editHistory');
+  } finally {
+    local.close();
+    await team.close();
+  }
+});
+
+test("two archivists: Anna's save reaches Béla's panels, search and the photo's history under her name; a thumbnail is copied from the server once", async () => {
+  const anna = await openTeam('Kovács Anna');
+  const bela = await openTeam('Szabó Béla');
+  const heard: CatalogueEvent[] = [];
+  const stop = bela.events.on((event) => heard.push(event));
+  try {
+    const [annaApi, belaApi] = [api(anna), api(bela)];
+    const { ids } = await belaApi<{ ids: number[] }>('resultIds', { query: 'villamos', offset: 0, limit: 1000 });
+    const id = ids[0]!;
+    await belaApi('search', { query: 'villamos', offset: 0, limit: 10 });
+    const saved = Date.now();
+    await annaApi('updatePhotos', { ids: [id], patch: { title: 'Árvíztűrő tükörfúrógép a Lánchídon' } });
+    const deadline = saved + 2000;
+    const found = async () => (await belaApi<{ hits: { id: number }[] }>('search', { query: 'tükörfúrógépek', offset: 0, limit: 10 })).hits.map((h) => h.id);
+    while (!(await found()).includes(id) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(await found(), [id], "Béla's search finds Anna's words, inflected, within 2 s");
+    assert.ok(heard.some((e) => e.type === 'photosChanged' && (e.ids === 'all' || e.ids.includes(id))), "Béla's panels are told the photo changed");
+    assert.ok(heard.some((e) => e.type === 'historyChanged'));
+    assert.equal((await belaApi<{ title: string }>('getPhoto', { id })).title, 'Árvíztűrő tükörfúrógép a Lánchídon');
+    const history = (await belaApi<{ entries: { author?: string | null; field: string; newValue: unknown }[] }>('photoHistory', { id })).entries;
+    assert.equal(history[0]!.field, 'title');
+    assert.equal(history[0]!.author, 'Kovács Anna');
+
+    // Béla's undo has nothing of his own to take back; Anna's takes back her save.
+    assert.equal((await belaApi<{ canUndo: boolean }>('editHistory')).canUndo, false);
+    assert.equal((await annaApi<{ canUndo: boolean }>('editHistory')).canUndo, true);
+
+    // A thumbnail the server holds, shown to Béla: copied into his cache, then served from there.
+    const { rows } = await pool.query<{ hash: string }>('SELECT hash FROM photos WHERE id = $1', [id]);
+    const picture = fs.readFileSync(path.join(import.meta.dirname, '../../../../../../resources/icon.png'));
+    await pool.query('INSERT INTO thumbnails (hash, size, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [rows[0]!.hash, 'grid', picture]);
+    const file = await bela.photos.shownImageFile(id, 'grid');
+    assert.ok(file && file.startsWith(bela.paths.root), `in Béla's cache: ${file}`);
+    assert.deepEqual(fs.readFileSync(file), picture);
+    assert.equal(await bela.photos.shownImageFile(ids[1]!, 'grid'), null, 'none on the server: none shown');
+  } finally {
+    stop();
+    await anna.close();
+    await bela.close();
+  }
+});
