@@ -87,7 +87,10 @@ export const apiSchemas = {
   /** Counts per year, donor, place and tag over all hits of a query (shared/searchFacets.ts). */
   searchFacets: z.object({ query: z.string().max(1000) }).strict(),
   getPhoto: z.object({ id: photoId }).strict(),
-  updatePhotos: z.object({ ids: z.array(photoId).min(1).max(100000), patch: photoPatchSchema }).strict(),
+  // `seen`: the values the editor showed for the patched fields. A team catalogue refuses the save
+  // when someone else saved one of them since (a conflict, shown with both values); without it a
+  // field is set whatever it holds (a batch edit).
+  updatePhotos: z.object({ ids: z.array(photoId).min(1).max(100000), patch: photoPatchSchema, seen: photoPatchSchema.optional() }).strict(),
   startIngest: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
   ingestProgress: z.object({}).strict(),
   cancelIngest: z.object({}).strict(),

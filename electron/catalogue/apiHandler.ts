@@ -74,8 +74,8 @@ export function createApiHandler(catalogue: OpenCatalogue, platform: Platform) {
     searchFacets: ({ query }) => search.facets(query),
     getPhoto: ({ id }) => photos.get(id),
     // The editor saves as you type: successive saves of one field fold into one undo step.
-    updatePhotos: async ({ ids, patch }) => {
-      const saved = await photos.save(ids, patch, { coalesce: true });
+    updatePhotos: async ({ ids, patch, seen }) => {
+      const saved = await photos.save(ids, patch, { coalesce: true, ...(seen ? { seen } : {}) });
       const skipped = saved.sidecars?.skipped ?? [];
       return skipped.length ? { photos: saved.photos, sidecarProblems: skipped.map((s) => `${s.file}: ${s.reason}`), sidecarSkipped: skipped } : { photos: saved.photos };
     },

@@ -17,6 +17,11 @@ import { applyUniformPatch, type UniformStep } from '../store/uniformEdits.ts';
 export interface PlannedEdit {
   id: number;
   patch: PhotoPatch;
+  /**
+   * The values the person saw for the patched fields: a team catalogue refuses the edit when
+   * someone else saved one since (store/postgres/teamEdits.ts); a folder catalogue has one user.
+   */
+  seen?: PhotoPatch;
 }
 
 /** The patch as it would be stored (tags normalised), for comparing and for redo. */

@@ -113,9 +113,10 @@ export class PhotosService {
    * edit is one undoable step; with `coalesce`, the editor's saves of one field fold into one.
    * Answers the photos as saved and what the automatic sidecar write did.
    */
-  async save(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean } = {}): Promise<{ photos: Photo[]; sidecars: SidecarReport | null }> {
+  async save(ids: readonly number[], patch: PhotoPatch, options: { coalesce?: boolean; seen?: PhotoPatch } = {}): Promise<{ photos: Photo[]; sidecars: SidecarReport | null }> {
     const unique = [...new Set(ids)];
-    const { sidecars } = await this.#core.edit(unique.map((id) => ({ id, patch })), undefined, options);
+    const { seen, ...stepOptions } = options;
+    const { sidecars } = await this.#core.edit(unique.map((id) => ({ id, patch, ...(seen ? { seen } : {}) })), undefined, stepOptions);
     return { photos: await this.#core.photos.getMany(unique), sidecars };
   }
 

@@ -44,9 +44,13 @@ export class PgStore implements CatalogueStore {
     this.collections = new PgCollectionRecords(pool, this.photoReads, options.onCollectionsChanged);
   }
 
-  /** A batch edit names no values seen: it sets the field whatever it holds, as on a folder catalogue. */
+  /**
+   * An edit that names the values seen (the editor's) is refused when someone saved one of those
+   * fields since (EditConflictError); one that names none (a batch edit, an import) sets the
+   * field whatever it holds, as on a folder catalogue.
+   */
   async applyEdit(edits: readonly PlannedEdit[], label?: string): Promise<number[]> {
-    return await this.#edits.save(edits.map((edit) => ({ id: edit.id, patch: edit.patch })), label);
+    return await this.#edits.save(edits.map((edit) => ({ id: edit.id, patch: edit.patch, ...(edit.seen ? { seen: edit.seen } : {}) })), label);
   }
 
   async turn(): Promise<number[]> {

@@ -109,3 +109,39 @@ test("two archivists: Anna's save reaches Béla's panels, search and the photo's
     await bela.close();
   }
 });
+
+test('the same field saved by two from what each editor showed: the second is refused naming who, when and their value, nothing is overwritten; another field merges; keeping one\'s own is a save over theirs, as seen', async () => {
+  const anna = await openTeam('Kovács Anna');
+  const bela = await openTeam('Szabó Béla');
+  try {
+    const [annaApi, belaApi] = [api(anna), api(bela)];
+    const belaRaw = createApiHandler(bela, { transport: 'browser', version: 'test' });
+    const { ids } = await belaApi<{ ids: number[] }>('resultIds', { query: 'Kolozsvár', offset: 0, limit: 10 });
+    const id = ids[0]!;
+    const shown = await belaApi<{ caption: string; place: string }>('getPhoto', { id });
+    await annaApi('updatePhotos', { ids: [id], patch: { caption: 'Anna: a Szamos-part télen' }, seen: { caption: shown.caption } });
+
+    const refused = await belaRaw('updatePhotos', { ids: [id], patch: { caption: 'Béla: a Szamos-híd nyáron' }, seen: { caption: shown.caption } });
+    assert.equal(refused.ok, false);
+    if (refused.ok) return;
+    assert.equal(refused.error.code, 'edit-conflict');
+    assert.equal(refused.error.params?.by, 'Kovács Anna');
+    assert.equal(refused.error.params?.theirs, 'Anna: a Szamos-part télen');
+    assert.match(refused.error.message, /changed by Kovács Anna at \d{4}-\d\d-\d\d \d\d:\d\d to "Anna: a Szamos-part télen"/);
+    assert.equal((await annaApi<{ caption: string }>('getPhoto', { id })).caption, 'Anna: a Szamos-part télen', 'nothing overwritten');
+
+    // Another field of the same photo, from what Béla saw: saved beside Anna's caption.
+    await belaApi('updatePhotos', { ids: [id], patch: { place: 'Szamos-part' }, seen: { place: shown.place } });
+    const merged = await annaApi<{ caption: string; place: string }>('getPhoto', { id });
+    assert.deepEqual([merged.caption, merged.place], ['Anna: a Szamos-part télen', 'Szamos-part']);
+
+    // Béla keeps his own after seeing hers: a save over her value, as he now saw it.
+    await belaApi('updatePhotos', { ids: [id], patch: { caption: 'Béla: a Szamos-híd nyáron' }, seen: { caption: 'Anna: a Szamos-part télen' } });
+    assert.equal((await annaApi<{ caption: string }>('getPhoto', { id })).caption, 'Béla: a Szamos-híd nyáron');
+    const history = (await annaApi<{ entries: { author: string | null; field: string; after: unknown }[] }>('photoHistory', { id })).entries.filter((e) => e.field === 'caption');
+    assert.deepEqual(history.slice(0, 2).map((e) => [e.author, e.after]), [['Szabó Béla', 'Béla: a Szamos-híd nyáron'], ['Kovács Anna', 'Anna: a Szamos-part télen']]);
+  } finally {
+    await anna.close();
+    await bela.close();
+  }
+});
