@@ -2,7 +2,9 @@
 // --catalogue postgres://…` (their own computer, their own cache), on a real PostgreSQL server
 // holding 1,500 photos migrated from a folder: the app is the app they know — the grid with the
 // thumbnails the server holds, search, the editor — and Anna's save reaches Béla's open grid,
-// his search and the photo's history under her name within 2 s, in Hungarian, at 1024×700.
+// his search and the photo's history under her name, in Hungarian, at 1024×700. When both save
+// the same field, Béla's save is refused and his field shows both values: he keeps his own (the
+// title) or merges the two by hand (the caption); nothing is overwritten unseen.
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,7 +54,7 @@ test("two archivists on one PostgreSQL catalogue: Anna's save reaches Béla's gr
   const pool = postgres.pool('csapat');
   const { rows } = await pool.query<{ id: string; hash: string }>('SELECT id, hash FROM photos ORDER BY id LIMIT 1');
   const thumbnail = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 180, g: 120, b: 60 } } }).jpeg().toBuffer();
-  await pool.query("INSERT INTO thumbnails (hash, size, data) VALUES ($1, 'grid', $2)", [rows[0]!.hash, thumbnail]);
+  await pool.query("INSERT INTO thumbnails (hash, size, data) VALUES ($1, 'grid', $2), ($1, 'preview', $2)", [rows[0]!.hash, thumbnail]);
   const id = Number(rows[0]!.id);
 
   const anna = await archivist(browser, location, 'Kovács Anna', 'en-GB');
@@ -90,6 +92,59 @@ test("two archivists on one PostgreSQL catalogue: Anna's save reaches Béla's gr
   await expect(entry).toContainText('Árvíztűrő tükörfúrógép a Lánchídon');
   await bela.screenshot({ path: testInfo.outputPath('team-bela-1024x700.png') });
   expect(await layoutProblems(bela)).toEqual([]);
+
+  // The same field, saved by both: Béla is in the title field when Anna saves a new title. His
+  // grid shows hers; his field keeps what he is typing; his save is refused, and the field shows
+  // both values. He keeps his own: saved over hers, as he has now seen it.
+  await search.fill('');
+  await search.press('Enter');
+  await expect(bela.getByTestId('result-count')).toContainText(/1[\s\u00a0\u202f.,]?500/);
+  await bela.locator(`[data-testid="grid-cell"][data-photo-id="${id}"]`).click();
+  const belaTitle = bela.getByTestId('field-title');
+  await expect(belaTitle).toHaveValue('Árvíztűrő tükörfúrógép a Lánchídon');
+  await belaTitle.focus();
+  const annaSaved = await anna.request.post(`${served[0]!.url}api/updatePhotos`, {
+    data: { ids: [id], patch: { title: 'Anna címe: a Lánchíd télen' }, seen: { title: 'Árvíztűrő tükörfúrógép a Lánchídon' } },
+  });
+  expect(((await annaSaved.json()) as { ok: boolean }).ok).toBe(true);
+  await expect(bela.locator(`[data-testid="grid-cell"][data-photo-id="${id}"]`)).toContainText('Anna címe: a Lánchíd télen', { timeout: 10_000 });
+  await expect(belaTitle).toHaveValue('Árvíztűrő tükörfúrógép a Lánchídon');
+  await belaTitle.fill('Béla címe: a Lánchíd nyáron');
+  await belaTitle.press('Enter');
+  const conflict = bela.getByTestId('conflict-title');
+  await expect(conflict).toContainText('Kovács Anna');
+  await expect(conflict).toContainText('Semmi sem íródott felül');
+  await expect(conflict.getByTestId('conflict-theirs')).toHaveText('Anna címe: a Lánchíd télen');
+  await expect(conflict.getByTestId('conflict-mine')).toHaveText('Béla címe: a Lánchíd nyáron');
+  await expect(bela.getByTestId('save-status')).toHaveText('Nincs mentve (Cím): közben Kovács Anna módosította');
+  await conflict.scrollIntoViewIfNeeded();
+  await bela.screenshot({ path: testInfo.outputPath('team-conflict-1024x700.png') });
+  expect(await layoutProblems(bela)).toEqual([]);
+  const annaPhoto = async () => ((await (await anna.request.post(`${served[0]!.url}api/getPhoto`, { data: { id } })).json()) as { value: { title: string } }).value.title;
+  expect(await annaPhoto(), 'nothing overwritten').toBe('Anna címe: a Lánchíd télen');
+  await conflict.getByTestId('conflict-keep-mine').click();
+  await expect(conflict).toHaveCount(0);
+  await expect(bela.getByTestId('save-status')).toHaveText('Mentve');
+  await expect.poll(annaPhoto).toBe('Béla címe: a Lánchíd nyáron');
+
+  // The caption, merged by hand: both values in the field, hers first; his merge saved over hers.
+  const belaCaption = bela.getByTestId('field-caption');
+  await belaCaption.focus();
+  const annaCaption = await anna.request.post(`${served[0]!.url}api/updatePhotos`, {
+    data: { ids: [id], patch: { caption: 'Téli kép, jégtáblák a Dunán.' }, seen: { caption: await belaCaption.inputValue() } },
+  });
+  expect(((await annaCaption.json()) as { ok: boolean }).ok).toBe(true);
+  await belaCaption.fill('A Lánchíd a budai hídfőtől.');
+  await belaCaption.press('Control+Enter');
+  await expect(bela.getByTestId('conflict-caption').getByTestId('conflict-theirs')).toHaveText('Téli kép, jégtáblák a Dunán.');
+  await bela.getByTestId('conflict-caption').getByTestId('conflict-merge').click();
+  await expect(belaCaption).toHaveValue('Téli kép, jégtáblák a Dunán.\nA Lánchíd a budai hídfőtől.');
+  await expect(belaCaption).toBeFocused();
+  await belaCaption.fill('A Lánchíd a budai hídfőtől, télen; jégtáblák a Dunán.');
+  await belaCaption.blur();
+  await expect(bela.getByTestId('save-status')).toHaveText('Mentve');
+  const caption = async () => ((await (await anna.request.post(`${served[0]!.url}api/getPhoto`, { data: { id } })).json()) as { value: { caption: string } }).value.caption;
+  await expect.poll(caption).toBe('A Lánchíd a budai hídfőtől, télen; jégtáblák a Dunán.');
   expect(errors).toEqual([]);
   await pool.end();
   fs.rmSync(folder, { recursive: true, force: true });

@@ -1,5 +1,8 @@
 // The metadata editor. Each field saves on its own: on blur, on Enter, or 400 ms after typing
-// stops. A failed save keeps the person's text in the field and says why.
+// stops. A failed save keeps the person's text in the field and says why. Each save names the
+// value the field showed before the person changed it: in a team catalogue, a colleague's newer
+// save of the same field refuses it (nothing is overwritten), and the field shows both values
+// with a choice: keep theirs, keep mine (saved over theirs), or merge the two by hand.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditableField, Photo, PhotoPatch } from '../../../shared/types.ts';
@@ -13,11 +16,29 @@ import { invalidateSuggestions, useSuggestions } from './suggestions.ts';
 import { TagChips } from './TagChips.tsx';
 import { LicencePicker } from './LicencePicker.tsx';
 import { errorText, serverText } from '../common/errorText.ts';
+import { ApiError } from '../../../shared/apiClient.ts';
 import { splitTags } from '../../../shared/tags.ts';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
 
 const IDLE: Status = { saving: 0, lastSaved: null, errors: new Map() };
+
+/** A colleague's value saved after the field showed its own (a team catalogue's refusal). */
+interface Conflict {
+  theirs: string;
+  /** Who saved it and when, as the catalogue says them ('' when no one's save did: an import). */
+  by: string;
+  at: string;
+}
+
+type SaveResult = { ok: true } | { ok: false; conflict: Conflict | null };
+
+/** The conflict an API error reports, or null for any other failure. */
+function conflictOf(error: unknown): Conflict | null {
+  if (!(error instanceof ApiError) || error.code !== 'edit-conflict' || !error.params) return null;
+  const { theirs, by, at } = error.params;
+  return typeof theirs === 'string' ? { theirs, by: typeof by === 'string' ? by : '', at: typeof at === 'string' ? at : '' } : null;
+}
 
 /** Fields with an example in the catalogue's `editing:placeholders`. */
 type PlaceholderField = 'date' | 'donor' | 'tags' | 'source' | 'archiveRef';
@@ -73,10 +94,10 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
   useEffect(() => setStatus(IDLE), [photoId]);
 
   const save = useCallback(
-    async (name: EditableField, text: string): Promise<boolean> => {
-      const fail = (message: string) => {
+    async (name: EditableField, text: string, shown: string): Promise<SaveResult> => {
+      const fail = (message: string): SaveResult => {
         setStatus((s) => ({ saving: s.saving, lastSaved: null, errors: new Map(s.errors).set(name, message) }));
-        return false;
+        return { ok: false, conflict: null };
       };
       // A date the catalogue cannot read is refused here, in the UI language, before any save.
       if (name === 'date') {
@@ -85,7 +106,7 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
       }
       setStatus((s) => ({ ...s, saving: s.saving + 1 }));
       try {
-        const result = await api.updatePhotos({ ids: [photoId], patch: patchFor(name, text) });
+        const result = await api.updatePhotos({ ids: [photoId], patch: patchFor(name, text), seen: patchFor(name, shown) });
         const updated = result.photos.find((p) => p.id === photoId);
         if (updated) onSaved(updated);
         invalidateSuggestions();
@@ -96,11 +117,13 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
           errors.delete(name);
           return { saving: s.saving - 1, lastSaved: name, errors };
         });
-        return true;
+        return { ok: true };
       } catch (error) {
-        const message = errorText(error);
+        const conflict = conflictOf(error);
+        // A conflict's whole story is told beside the field, with the choices; the status names it.
+        const message = conflict ? (conflict.by ? t('editor.conflict.statusBy', { by: conflict.by }) : t('editor.conflict.status')) : errorText(error);
         setStatus((s) => ({ saving: s.saving - 1, lastSaved: null, errors: new Map(s.errors).set(name, message) }));
-        return false;
+        return { ok: false, conflict };
       }
     },
     [photoId, onSaved, t],
@@ -158,13 +181,20 @@ function Field({
 }: {
   spec: FieldSpec;
   initial: string;
-  save(name: EditableField, text: string): Promise<boolean>;
+  save(name: EditableField, text: string, shown: string): Promise<SaveResult>;
   clear(name: EditableField): void;
 }) {
   const { t } = useTranslation('editing');
   const { name } = spec;
   const [text, setText] = useState(initial);
   const [failed, setFailed] = useState(false);
+  const [conflict, setConflictState] = useState<(Conflict & { mine: string }) | null>(null);
+  // The conflict as the saves chain sees it (state is read a render late).
+  const pending = useRef<(Conflict & { mine: string }) | null>(null);
+  const setConflict = (next: (Conflict & { mine: string }) | null) => {
+    pending.current = next;
+    setConflictState(next);
+  };
   const saved = useRef(initial);
   const latest = useRef(initial);
   const timer = useRef<number | undefined>(undefined);
@@ -189,14 +219,47 @@ function Field({
     chain.current = chain.current.then(async () => {
       if (sameValue(name, value, saved.current)) {
         setFailed(false);
+        setConflict(null);
         clear(name);
         return;
       }
-      const ok = await save(name, value);
-      if (ok) saved.current = value;
-      setFailed(!ok);
+      // The text a colleague's value refused waits for the person's choice (leaving the field
+      // to click one must not send it again).
+      if (pending.current && sameValue(name, value, pending.current.mine)) return;
+      const result = await save(name, value, saved.current);
+      if (result.ok) saved.current = value;
+      setFailed(!result.ok);
+      setConflict(result.ok || !result.conflict ? null : { ...result.conflict, mine: value });
     });
   }, [name, save, clear]);
+
+  // A conflict resolved: the field now starts from their value, as the person has seen it.
+  const resolve = (choice: 'theirs' | 'mine' | 'merge') => {
+    if (!conflict) return;
+    const { theirs, mine } = conflict;
+    saved.current = theirs;
+    setConflict(null);
+    setFailed(false);
+    clear(name);
+    if (choice === 'theirs') {
+      latest.current = theirs;
+      setText(theirs);
+      return;
+    }
+    if (choice === 'mine' || name === 'tags') {
+      // Mine saved over theirs; merged tags are every tag of both.
+      const value = choice === 'mine' ? mine : parseTags(theirs).concat(parseTags(mine).filter((tag) => !parseTags(theirs).includes(tag))).join('; ');
+      latest.current = value;
+      setText(value);
+      flush();
+      return;
+    }
+    // Text is merged by the person: both values in the field, theirs first, saved when they leave it.
+    const both = spec.multiline ? `${theirs}\n${mine}` : `${theirs} ${mine}`;
+    latest.current = both;
+    setText(both);
+    window.setTimeout(() => document.getElementById(`field-${name}`)?.focus(), 0);
+  };
 
   // Leaving the photo (or the app view) still saves what was typed.
   useEffect(() => () => {
@@ -247,50 +310,74 @@ function Field({
   }
 
   return (
-    <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}${failed ? ' failed' : ''}`} htmlFor={common.id}>
-      <span className="field-label">{t(`fields.${name}`)}</span>
-      {name === 'tags' ? (
-        <TagChips
-          id={common.id}
-          tags={parseTags(text)}
-          placeholder={common.placeholder}
-          invalid={failed}
-          onAdd={(add) => (onChange(parseTags(latest.current).concat(add).join('; ')), flush())}
-          onRemove={(tag) => (onChange(parseTags(latest.current).filter((t) => t !== tag).join('; ')), flush())}
-          onBlur={flush}
-        />
-      ) : name === 'licence' ? (
-        <LicencePicker id={common.id} value={text} invalid={failed} onPick={(picked) => (onChange(picked), flush())} />
-      ) : spec.multiline ? (
-        <textarea
-          {...common}
-          rows={name === 'caption' ? 4 : 3}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) flush();
-          }}
-        />
-      ) : (
-        <input
-          {...common}
-          type="text"
-          autoComplete="off"
-          list={suggested ? `choices-${name}` : undefined}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              flush();
-            }
-          }}
-        />
+    <>
+      <label className={`field${spec.wide || spec.multiline ? ' wide' : ''}${failed ? ' failed' : ''}`} htmlFor={common.id}>
+        <span className="field-label">{t(`fields.${name}`)}</span>
+        {name === 'tags' ? (
+          <TagChips
+            id={common.id}
+            tags={parseTags(text)}
+            placeholder={common.placeholder}
+            invalid={failed}
+            onAdd={(add) => (onChange(parseTags(latest.current).concat(add).join('; ')), flush())}
+            onRemove={(tag) => (onChange(parseTags(latest.current).filter((t) => t !== tag).join('; ')), flush())}
+            onBlur={flush}
+          />
+        ) : name === 'licence' ? (
+          <LicencePicker id={common.id} value={text} invalid={failed} onPick={(picked) => (onChange(picked), flush())} />
+        ) : spec.multiline ? (
+          <textarea
+            {...common}
+            rows={name === 'caption' ? 4 : 3}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) flush();
+            }}
+          />
+        ) : (
+          <input
+            {...common}
+            type="text"
+            autoComplete="off"
+            list={suggested ? `choices-${name}` : undefined}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                flush();
+              }
+            }}
+          />
+        )}
+        {suggested && name !== 'licence' && (
+          <datalist id={`choices-${name}`} data-testid={`choices-${name}`}>
+            {choices.map((choice) => (
+              <option key={choice} value={choice} />
+            ))}
+          </datalist>
+        )}
+        {hint}
+      </label>
+      {conflict && (
+        <div className="field-conflict" role="alert" data-testid={`conflict-${name}`}>
+          <p className="field-conflict-head">{conflict.by ? t('editor.conflict.changedBy', { field: t(`fields.${name}`), by: conflict.by, at: conflict.at }) : t('editor.conflict.changed', { field: t(`fields.${name}`) })}</p>
+          <dl className="field-conflict-values">
+            <dt>{conflict.by ? t('editor.conflict.theirsBy', { by: conflict.by }) : t('editor.conflict.theirs')}</dt>
+            <dd data-testid="conflict-theirs">{conflict.theirs || '—'}</dd>
+            <dt>{t('editor.conflict.mine')}</dt>
+            <dd data-testid="conflict-mine">{conflict.mine || '—'}</dd>
+          </dl>
+          <div className="field-conflict-actions">
+            <button type="button" data-testid="conflict-keep-theirs" onClick={() => resolve('theirs')}>
+              {t('editor.conflict.keepTheirs')}
+            </button>
+            <button type="button" data-testid="conflict-keep-mine" onClick={() => resolve('mine')}>
+              {t('editor.conflict.keepMine')}
+            </button>
+            <button type="button" data-testid="conflict-merge" onClick={() => resolve('merge')}>
+              {name === 'tags' ? t('editor.conflict.mergeTags') : t('editor.conflict.merge')}
+            </button>
+          </div>
+        </div>
       )}
-      {suggested && name !== 'licence' && (
-        <datalist id={`choices-${name}`} data-testid={`choices-${name}`}>
-          {choices.map((choice) => (
-            <option key={choice} value={choice} />
-          ))}
-        </datalist>
-      )}
-      {hint}
-    </label>
+    </>
   );
 }

@@ -75,7 +75,8 @@ const READ_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS
 type LockedRow = Record<string, string | number | null>;
 
 function shownValue(value: FieldValue): string {
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  // Tags as the editor shows and reads them (shared/tags.ts): a tag may hold a comma, never a semicolon.
+  return Array.isArray(value) ? value.join('; ') : String(value);
 }
 
 /** What names a locked photo in messages and step labels (photoLabel's input). */
