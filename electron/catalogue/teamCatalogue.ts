@@ -65,7 +65,7 @@ export class TeamCatalogue extends OpenCatalogue {
     this.#store = store;
   }
 
-  /** Opens the team catalogue at `location` (postgres://…); its search index starts loading at once. */
+  /** Opens the team catalogue at `location` (postgres://…). */
   static async open(location: string, options: TeamOpenOptions): Promise<TeamCatalogue> {
     const pool = await openTeamPool(location, POOL_SIZE);
     try {
@@ -75,9 +75,8 @@ export class TeamCatalogue extends OpenCatalogue {
       } catch (error) {
         throw new CatalogueError('catalogue-unreadable', 'catalogueFolderNotCreated', { root: folder, reason: (error as Error).message });
       }
-      const catalogue = new TeamCatalogue(pool, location.trim(), folder, options.archivist);
-      catalogue.search.prepare();
-      return catalogue;
+      // The search index is opened at the first search (a window asks at once: apiHandler.ts).
+      return new TeamCatalogue(pool, location.trim(), folder, options.archivist);
     } catch (error) {
       await pool.end();
       throw error;

@@ -36,7 +36,9 @@ const USAGE = `Usage: fototar <command> [options]
   import <file.csv|file.json> --catalogue <dir> [--dry-run] [--keep-blank] [--json]
   export-metadata --catalogue <dir> --format csv|json [--output file]
   migrate --from <dir> --to postgres://user@host:port/database [--json]
-  migrate --from postgres://user@host:port/database --to <new dir> [--json]`;
+  migrate --from postgres://user@host:port/database --to <new dir> [--json]
+A team catalogue on PostgreSQL is given where a folder is: --catalogue postgres://user@host:port/database
+(the password from PGPASSWORD or ~/.pgpass; changes recorded under your name: see archivist).`;
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,8 @@
 // What every command shares: argument parsing, output, user errors, opening the catalogue.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { Catalogue } from '../catalogue/catalogue.ts';
+import { Catalogue, type OpenOptions } from '../catalogue/catalogue.ts';
+import type { OpenCatalogue } from '../catalogue/openCatalogue.ts';
+import { isPostgresLocation } from '../catalogue/catalogueLocation.ts';
 import type { Photo } from '../../shared/types.ts';
 import { effectiveLicence } from '../../shared/credit.ts';
 import { escapeControlCharacters } from '../../shared/fieldLimits.ts';
@@ -64,24 +66,38 @@ export function showPhoto(photo: Photo) {
   return { ...photo, licence: effectiveLicence(photo) };
 }
 
-export async function withCatalogue<T>(dir: string, create: boolean, work: (catalogue: Catalogue) => Promise<T> | T): Promise<T> {
-  const catalogue = Catalogue.open(dir, { create });
+/**
+ * A folder catalogue, or a team catalogue on PostgreSQL (postgres://…) opened under the
+ * archivist's name; the team's code (and the PostgreSQL driver) is loaded only for one.
+ */
+async function openForCommand(dir: string, options: OpenOptions): Promise<OpenCatalogue> {
+  if (!isPostgresLocation(dir)) return Catalogue.open(dir, options);
+  const [{ openCatalogueAt }, { chosenArchivist }, { defaultCacheDirectory }] = await Promise.all([
+    import('../catalogue/openLocation.ts'),
+    import('./teamCatalogue.ts'),
+    import('../preferences/cacheDirectory.ts'),
+  ]);
+  return await openCatalogueAt(dir, { purpose: 'fototar', chosenArchivist: chosenArchivist(), cacheDir: defaultCacheDirectory() });
+}
+
+export async function withCatalogue<T>(dir: string, create: boolean, work: (catalogue: OpenCatalogue) => Promise<T> | T): Promise<T> {
+  const catalogue = await openForCommand(dir, { create });
   try {
     // A command writes: a damaged database is refused before anything is changed.
     await catalogue.whenWritable();
     return await work(catalogue);
   } finally {
-    catalogue.close();
+    await catalogue.close();
   }
 }
 
 /** For commands that only read: they work while the app or a server has the catalogue open. */
-export async function withCatalogueReadOnly<T>(dir: string, work: (catalogue: Catalogue) => Promise<T> | T): Promise<T> {
-  const catalogue = Catalogue.open(dir, { readOnly: true });
+export async function withCatalogueReadOnly<T>(dir: string, work: (catalogue: OpenCatalogue) => Promise<T> | T): Promise<T> {
+  const catalogue = await openForCommand(dir, { readOnly: true });
   try {
     return await work(catalogue);
   } finally {
-    catalogue.close();
+    await catalogue.close();
   }
 }
 

@@ -77,6 +77,7 @@ const ALLOWED_INSIDE = new Set([
   'electron/catalogue/openCatalogue.ts',
   'electron/catalogue/teamCatalogue.ts',
   'electron/catalogue/openLocation.ts',
+  'electron/catalogue/catalogueLocation.ts',
   'electron/catalogue/catalogueError.ts',
   'electron/catalogue/cataloguePaths.ts',
   'electron/catalogue/chosenFolders.ts',

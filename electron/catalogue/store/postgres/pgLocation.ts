@@ -8,12 +8,7 @@ import pg, { type PoolClient, type PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 import { CatalogueError } from '../../catalogueError.ts';
 
-const SCHEMES = /^postgres(ql)?:\/\//i;
-
-/** Whether a --catalogue value names a PostgreSQL catalogue rather than a folder. */
-export function isPostgresLocation(location: string): boolean {
-  return SCHEMES.test(location.trim());
-}
+export { isPostgresLocation } from '../../catalogueLocation.ts';
 
 /** The pool's settings for a PostgreSQL address; a CatalogueError for one that cannot be used. */
 export function postgresPoolConfig(location: string): PoolConfig {
