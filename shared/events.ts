@@ -22,6 +22,11 @@ export type CatalogueEvent =
    * a browser opens at most six connections to the server, and the event stream holds one.
    */
   | { type: 'historyChanged'; history?: HistoryState }
+  /**
+   * A team catalogue's server went away ('lost': saves and colleagues' changes wait) or is back
+   * ('back': what changed meanwhile has been read; panels re-read what they show).
+   */
+  | { type: 'connection'; state: 'lost' | 'back' }
   | { type: 'ingestProgress'; progress: IngestProgress }
   | { type: 'exportProgress'; progress: ExportProgress };
 
@@ -52,6 +57,8 @@ export function isCatalogueEvent(value: unknown): value is CatalogueEvent {
       );
     case 'collectionsChanged':
       return true;
+    case 'connection':
+      return value.state === 'lost' || value.state === 'back';
     case 'historyChanged':
       return value.history === undefined || isHistoryState(value.history);
     case 'ingestProgress':

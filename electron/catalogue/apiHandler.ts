@@ -202,9 +202,8 @@ export function createApiHandler(catalogue: OpenCatalogue, platform: Platform) {
       const handler = handlers[method] as (p: typeof valid) => unknown;
       return { ok: true, value: await handler(valid) };
     } catch (error) {
-      if (error instanceof CatalogueError || error instanceof ApiValidationError) {
-        return { ok: false, error: { code: error.code, message: error.message, key: error.key, params: error.params } };
-      }
+      const known = error instanceof CatalogueError || error instanceof ApiValidationError ? error : catalogue.explain(error);
+      if (known) return { ok: false, error: { code: known.code, message: known.message, key: known.key, params: known.params } };
       // Unexpected: log the stack here, send only the message.
       console.error(error);
       const reason = (error as Error).message;

@@ -5,6 +5,7 @@
 // search, its events and where its thumbnails are — so the renderer cannot tell them apart.
 import type { SidecarReport } from '../../shared/sidecars.ts';
 import type { CatalogueHealth } from '../../shared/catalogueHealth.ts';
+import type { CatalogueError } from './catalogueError.ts';
 import type { CataloguePaths, ThumbnailSize } from './cataloguePaths.ts';
 import type { CatalogueStore } from './store/catalogueStore.ts';
 import type { SearchEngine } from './search/searchEngine.ts';
@@ -107,6 +108,11 @@ export abstract class OpenCatalogue {
 
   /** Resolves once edits can be saved; throws the damaged catalogue's message. */
   async whenWritable(): Promise<void> {}
+
+  /** An engine's own failure said as the catalogue's message (a team's server out of reach), or null. */
+  explain(_error: unknown): CatalogueError | null {
+    return null;
+  }
 
   /** Throws when edits cannot be saved now. */
   protected assertWritable(): void {}

@@ -15,9 +15,10 @@ import { CatalogueEvents } from './events/catalogueEvents.ts';
 import { OpenCatalogue } from './openCatalogue.ts';
 import { TeamSearchService } from './search/teamSearchService.ts';
 import { PgStore } from './store/postgres/pgStore.ts';
-import { openTeamPool, postgresPoolConfig } from './store/postgres/pgLocation.ts';
+import { isConnectionError, openTeamPool, postgresPoolConfig } from './store/postgres/pgLocation.ts';
 import { teamCatalogueId } from './store/postgres/teamSearchSources.ts';
 import { TeamThumbnails } from './store/postgres/teamThumbnails.ts';
+import type { FeedStatus } from './store/postgres/changeFeed.ts';
 
 /** Connections this client keeps to the server: a few requests of one window at once, and the feed's own. */
 const POOL_SIZE = 6;
@@ -40,7 +41,8 @@ export class TeamCatalogue extends OpenCatalogue {
     const paths = cataloguePaths(folder);
     // The change feed's news, for whoever listens (the window's events): set while anyone does.
     let tell: ((ids: readonly number[]) => void) | null = null;
-    const search = new TeamSearchService(pool, { cacheDir: path.dirname(folder), onIndexed: (ids) => tell?.(ids) });
+    let say: ((status: FeedStatus) => void) | null = null;
+    const search = new TeamSearchService(pool, { cacheDir: path.dirname(folder), onIndexed: (ids) => tell?.(ids), onStatus: (status) => say?.(status) });
     const events = new CatalogueEvents(
       (listening) => {
         // A colleague's save (and this client's own, as the feed brings it back): the photos
@@ -49,8 +51,19 @@ export class TeamCatalogue extends OpenCatalogue {
           listening.photosChanged(ids);
           listening.historyChanged();
         };
+        // The server gone, and back: the window says so; once back, every panel reads again
+        // (the feed has read what colleagues saved meanwhile).
+        say = (status) => {
+          listening.emit({ type: 'connection', state: status.state === 'lost' ? 'lost' : 'back' });
+          if (status.state === 'reconnected') {
+            listening.photosChanged('all');
+            listening.historyChanged();
+            listening.emit({ type: 'collectionsChanged' });
+          }
+        };
         return () => {
           tell = null;
+          say = null;
         };
       },
       // The index holds every photo: its size is the count, with no query per event.
@@ -85,6 +98,11 @@ export class TeamCatalogue extends OpenCatalogue {
 
   get name(): string {
     return this.#database;
+  }
+
+  /** A request that met the server gone (a restart, the network): "Cannot reach the PostgreSQL database …". */
+  override explain(error: unknown): CatalogueError | null {
+    return isConnectionError(error) ? new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location: this.#location, reason: (error as Error).message }) : null;
   }
 
   get location(): string {

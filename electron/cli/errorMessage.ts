@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CatalogueError } from '../catalogue/catalogueError.ts';
+import { isPostgresLocation } from '../catalogue/catalogueLocation.ts';
+import { isConnectionError } from '../catalogue/store/postgres/connectionErrors.ts';
 
 // SQLite primary result codes (https://sqlite.org/rescode.html).
 const SQLITE_BUSY = 5;
@@ -91,6 +93,10 @@ export function describeError(error: unknown, context: { catalogue?: string } = 
   const detail = oneLine(String((error as Error)?.message ?? error)).slice(0, 500);
   // A mistake in the command line (cliSupport.ts's UsageError) says itself what is wrong.
   if ((error as Error)?.name === 'UsageError') return detail;
+  // A team catalogue's server gone mid-command: said as opening it would have said it.
+  if (context.catalogue && isPostgresLocation(context.catalogue) && isConnectionError(error)) {
+    return new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location: context.catalogue, reason: detail }).message;
+  }
   const restore = `Restore a backup with "fototar restore latest${context.catalogue ? ` --catalogue ${context.catalogue}` : ''}".`;
   let kind = classify(error);
   // SQLite may say "disk I/O error" when a write found no space (a journal or WAL write, where it

@@ -4,7 +4,8 @@
 // thumbnails the server holds, search, the editor — and Anna's save reaches Béla's open grid,
 // his search and the photo's history under her name, in Hungarian, at 1024×700. When both save
 // the same field, Béla's save is refused and his field shows both values: he keeps his own (the
-// title) or merges the two by hand (the caption); nothing is overwritten unseen.
+// title) or merges the two by hand (the caption); nothing is overwritten unseen. A server restart
+// is said in his window, and that it is back.
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -145,7 +146,14 @@ test("two archivists on one PostgreSQL catalogue: Anna's save reaches Béla's gr
   await expect(bela.getByTestId('save-status')).toHaveText('Mentve');
   const caption = async () => ((await (await anna.request.post(`${served[0]!.url}api/getPhoto`, { data: { id } })).json()) as { value: { caption: string } }).value.caption;
   await expect.poll(caption).toBe('A Lánchíd a budai hídfőtől, télen; jégtáblák a Dunán.');
-  expect(errors).toEqual([]);
+
+  // The server stopped and started again (a restart for maintenance): Béla's window says the
+  // connection was lost, then that it is back.
   await pool.end();
+  await postgres.halt();
+  await expect(bela.getByTestId('status-message')).toContainText('Megszakadt a kapcsolat a csapatkatalógus szerverével', { timeout: 20_000 });
+  await postgres.resume();
+  await expect(bela.getByTestId('status-message')).toContainText('Újra kapcsolódva', { timeout: 20_000 });
+  expect(errors).toEqual([]);
   fs.rmSync(folder, { recursive: true, force: true });
 });

@@ -20,6 +20,9 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<void>;
   /** Stops and starts the server again (clients lose their connections). */
   restart(): Promise<void>;
+  /** Stops the server, as a crash or a maintenance window does, until `resume`. */
+  halt(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,10 +88,17 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], dir);
       start();
     },
+    async halt() {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], dir);
+    },
+    async resume() {
+      start();
+    },
     async stop() {
       await Promise.all(pools.map((p) => p.end().catch(() => {})));
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'], dir);
+        // A test that failed with the server halted leaves nothing to stop.
+        if (fs.existsSync(path.join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'], dir);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

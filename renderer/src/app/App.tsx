@@ -33,6 +33,7 @@ import { useCellHandlers } from '../library/useCellHandlers.ts';
 import { TopBar } from './TopBar.tsx';
 import { StatusBanner, StatusHistoryButton } from './StatusMessages.tsx';
 import { useNotice } from './useNotice.ts';
+import { useServerConnection } from './useServerConnection.ts';
 import { useCatalogueInfo } from './useCatalogueInfo.ts';
 import { useDropFolders } from './useDropFolders.ts';
 import { historyLabel } from '../common/historyLabels.ts';
@@ -44,6 +45,7 @@ export function App() {
   const { t } = useTranslation(['app', 'library']);
   const { t: tCommon } = useTranslation();
   const notices = useNotice();
+  useServerConnection(notices);
   const { info, fatal, reload: reloadInfo } = useCatalogueInfo();
   const collections = useCollections(notices.error);
   const ingest = useIngest(notices.error);

@@ -78,6 +78,7 @@ const ALLOWED_INSIDE = new Set([
   'electron/catalogue/teamCatalogue.ts',
   'electron/catalogue/openLocation.ts',
   'electron/catalogue/catalogueLocation.ts',
+  'electron/catalogue/store/postgres/connectionErrors.ts',
   'electron/catalogue/catalogueError.ts',
   'electron/catalogue/cataloguePaths.ts',
   'electron/catalogue/chosenFolders.ts',

@@ -72,3 +72,5 @@ export async function openTeamPool(location: string, max: number): Promise<pg.Po
     throw error;
   }
 }
+
+export { isConnectionError } from './connectionErrors.ts';

@@ -23,6 +23,7 @@ import { localMinute, type PhotoHistoryEntry } from '../../../../shared/editHist
 import { cleanArchivistName, MAX_ARCHIVIST_NAME } from '../../../../shared/archivistName.ts';
 import { columnText, columnWrites, FIELD_COLUMN, fieldOfColumnText } from '../fieldWrites.ts';
 import { inTransaction } from './pgTransaction.ts';
+import { isConnectionError } from './connectionErrors.ts';
 
 /** One photo's part of a save: the new values, and the values the editor showed for them. */
 export interface TeamEdit {
@@ -320,8 +321,11 @@ export async function teamPhotoHistory(pool: Pool | PoolClient, photo: number): 
   }));
 }
 
-/** Anything but a refusal the archivist can act on becomes "not saved, because …". */
-function notSaved(error: unknown): CatalogueError {
-  if (error instanceof CatalogueError) return error;
+/**
+ * Anything but a refusal the archivist can act on becomes "not saved, because …"; the server gone
+ * stays itself, for the catalogue to say "cannot reach the PostgreSQL database …" with its address.
+ */
+function notSaved(error: unknown): Error {
+  if (error instanceof CatalogueError || isConnectionError(error)) return error as Error;
   return new CatalogueError('not-saved', 'editNotSaved', { reason: (error as Error).message });
 }

@@ -115,3 +115,14 @@ test('errors of no known kind are still one line; a batch too large to record sa
   const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
   assert.match(describeError(full), /^The disk is full/);
 });
+
+test("a team catalogue's server gone mid-command is said as one line naming the address; the same error on a folder is not", () => {
+  const gone = Object.assign(new Error('Connection terminated unexpectedly'), {});
+  const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' });
+  const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+  for (const error of [gone, refused, shutdown]) {
+    assert.equal(describeError(error, { catalogue: 'postgres://anna@nas/fortepan' }), `Cannot reach the PostgreSQL database postgres://anna@nas/fortepan: ${error.message}`);
+  }
+  assert.doesNotMatch(describeError(new Error('syntax error at or near "x"'), { catalogue: 'postgres://anna@nas/fortepan' }), /Cannot reach/);
+  assert.doesNotMatch(describeError(refused, { catalogue: '/home/anna/fortepan' }), /PostgreSQL/);
+});

@@ -145,3 +145,54 @@ test('the same field saved by two from what each editor showed: the second is re
     await bela.close();
   }
 });
+
+test('the server gone mid-session: the window is told, a save says the server cannot be reached (no stack, nothing half-saved); back again, it is told so, saves go through and a colleague\'s save is found', async () => {
+  const restart = await startPostgres();
+  try {
+    await migratedCorpusCatalogue(restart, 'ujra');
+    const open = async (archivist: string) => await TeamCatalogue.open(restart.url('ujra'), { archivist, cacheDir: await tempDir('fototar-team-client-') });
+    const anna = await open('Kovács Anna');
+    const bela = await open('Szabó Béla');
+    const heard: CatalogueEvent[] = [];
+    const stop = bela.events.on((event) => heard.push(event));
+    try {
+      const [annaApi, belaApi] = [api(anna), api(bela)];
+      const belaRaw = createApiHandler(bela, { transport: 'browser', version: 'test' });
+      const { ids } = await belaApi<{ ids: number[] }>('resultIds', { query: 'villamos', offset: 0, limit: 10 });
+      const id = ids[0]!;
+      const before = await belaApi<{ title: string }>('getPhoto', { id });
+
+      await restart.halt();
+      const until = async (what: string, done: () => boolean) => {
+        const deadline = Date.now() + 20_000;
+        while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+        assert.ok(done(), what);
+      };
+      await until('the window is told the connection was lost', () => heard.some((e) => e.type === 'connection' && e.state === 'lost'));
+      const refused = await belaRaw('updatePhotos', { ids: [id], patch: { title: 'Mentés leállás közben' }, seen: { title: before.title } });
+      assert.equal(refused.ok, false);
+      if (!refused.ok) {
+        assert.equal(refused.error.code, 'catalogue-unreadable');
+        assert.match(refused.error.message, /^Cannot reach the PostgreSQL database postgres:\/\/fototar@\/ujra/);
+      }
+
+      await restart.resume();
+      await until('the window is told the connection is back', () => heard.some((e) => e.type === 'connection' && e.state === 'back'));
+      assert.ok(heard.some((e) => e.type === 'photosChanged' && e.ids === 'all'), 'panels read again');
+      assert.equal((await annaApi<{ title: string }>('getPhoto', { id })).title, before.title, 'the refused save left nothing');
+      await belaApi('updatePhotos', { ids: [id], patch: { title: 'Mentés újraindulás után' }, seen: { title: before.title } });
+      await annaApi('updatePhotos', { ids: [ids[1]!], patch: { caption: 'Sziklakápolna a Gellérthegyen' } });
+      const found = async () => (await belaApi<{ hits: { id: number }[] }>('search', { query: 'sziklakápolnában', offset: 0, limit: 5 })).hits.map((h) => h.id);
+      const deadline = Date.now() + 5000;
+      while (!(await found()).includes(ids[1]!) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(await found(), [ids[1]!]);
+      assert.equal((await annaApi<{ title: string }>('getPhoto', { id })).title, 'Mentés újraindulás után');
+    } finally {
+      stop();
+      await anna.close();
+      await bela.close();
+    }
+  } finally {
+    await restart.stop();
+  }
+});
