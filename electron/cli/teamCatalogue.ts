@@ -45,7 +45,7 @@ export async function editTeamCatalogue(location: string, ids: readonly number[]
   return await withTeamStore(location, as, (store) => store.applyEdit(ids.map((id) => ({ id, patch }))));
 }
 
-/** This archivist's last step taken back (undo), or redone (refused: not there yet); null when there is none. */
+/** This archivist's last step taken back (undo), or their last undone step put back (redo); null when there is none. */
 export async function stepInTeamCatalogue(location: string, kind: 'undo' | 'redo', as?: string): Promise<{ label: string; ids: number[] } | null> {
   return await withTeamStore(location, as, (store) => (kind === 'undo' ? store.undo() : store.redo()));
 }

@@ -9,10 +9,10 @@ function step(kind: 'undo' | 'redo'): Command {
     if (positionals.length) throw new UsageError(`${kind} takes no arguments`);
     const location = requireCatalogue(values);
     if (isPostgresLocation(location)) {
-      // Your own last step only: a colleague's steps are theirs to undo (redo is refused, saying why).
+      // Your own steps only: a colleague's steps are theirs to undo and redo.
       const done = await stepInTeamCatalogue(location, kind, values.as as string | undefined);
       if (values.json) out(JSON.stringify({ label: done?.label ?? null, photos: done?.ids ?? [] }));
-      else out(done ? `undid: ${done.label}` : 'nothing of yours to undo');
+      else out(done ? `${kind === 'undo' ? 'undid' : 'redid'}: ${done.label}` : `nothing of yours to ${kind}`);
       return;
     }
     await withCatalogue(location, false, async (catalogue) => {

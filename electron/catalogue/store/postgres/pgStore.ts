@@ -62,12 +62,13 @@ export class PgStore implements CatalogueStore {
   }
 
   async redo(): Promise<HistoryStep> {
-    throw new CatalogueError('invalid-input', 'teamRedoNotYet');
+    return await this.#edits.redo();
   }
 
+  /** This archivist's own steps: what undo would take back, and what redo would put back. */
   async historyState(): Promise<HistoryState> {
-    const label = await this.#edits.lastStep();
-    return { canUndo: label !== null, canRedo: false, undoLabel: label, redoLabel: null };
+    const [label, redo] = await Promise.all([this.#edits.lastStep(), this.#edits.nextRedo()]);
+    return { canUndo: label !== null, canRedo: redo !== null, undoLabel: label, redoLabel: redo };
   }
 
   async photoHistory(id: number): Promise<PhotoHistoryEntry[]> {

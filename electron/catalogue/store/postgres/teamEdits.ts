@@ -118,7 +118,11 @@ async function withSavers(pool: Pool, conflicts: EditConflict[]): Promise<EditCo
 }
 
 /** Writes each photo's values and records every field changed, under one step. */
-async function writeStep(client: PoolClient, author: string, label: string, changes: readonly PhotoChange[], undoOf: number | null): Promise<number> {
+/**
+ * Writes a step's values and records them: a new step (`undoOf` null), or changes of an existing
+ * step — its undo (`undo`, the default then) or its redo (`undo` false).
+ */
+async function writeStep(client: PoolClient, author: string, label: string, changes: readonly PhotoChange[], undoOf: number | null, undo = undoOf !== null): Promise<number> {
   const now = new Date().toISOString();
   // One UPDATE per distinct set of values: a batch edit of 20,000 photos is one statement.
   for (const { patch, ids } of groupByPatch(changes.map((change) => ({ id: change.id, patch: change.after })))) {
@@ -149,7 +153,7 @@ async function writeStep(client: PoolClient, author: string, label: string, chan
   await client.query(
     `INSERT INTO photo_changes (step_id, photo_id, field, old_value, new_value, author, undo)
      SELECT $1::bigint, *, $6::text, $7::boolean FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[])`,
-    [step, photoIds, fields, olds, news, author, undoOf !== null],
+    [step, photoIds, fields, olds, news, author, undo],
   );
   return step;
 }
@@ -288,6 +292,59 @@ export class TeamEdits {
       });
     } catch (error) {
       if (error instanceof EditConflictError) throw new EditConflictError('undoConflict', await withSavers(this.#pool, conflicts));
+      throw notSaved(error);
+    }
+  }
+
+  /**
+   * The label of this archivist's step redo would put back: their newest step, when they have
+   * undone it (a new step of theirs after an undo ends what can be redone, as in the app).
+   */
+  async nextRedo(): Promise<string | null> {
+    const { rows } = await this.#pool.query<{ label: string; undone: number }>('SELECT label, undone FROM edit_history WHERE author = $1 ORDER BY id DESC LIMIT 1', [this.#author]);
+    return rows[0]?.undone === 1 ? rows[0].label : null;
+  }
+
+  /**
+   * Puts back this archivist's last undone step (nextRedo), as a save of its values would be:
+   * refused when someone changed one of its fields since the undo. Answers the step's label and
+   * the photos changed, or null when there is nothing of theirs to redo.
+   */
+  async redo(): Promise<{ label: string; ids: number[] } | null> {
+    const conflicts: EditConflict[] = [];
+    try {
+      return await inTransaction(this.#pool, async (client) => {
+        const { rows: steps } = await client.query<{ id: string; label: string; changes: string; undone: number }>(
+          'SELECT id, label, changes, undone FROM edit_history WHERE author = $1 ORDER BY id DESC LIMIT 1 FOR UPDATE',
+          [this.#author],
+        );
+        const step = steps[0];
+        if (!step || step.undone !== 1) return null;
+        const changes = JSON.parse(step.changes) as PhotoChange[];
+        const rows = await lockPhotos(client, [...new Set(changes.map((c) => c.id))].sort((a, b) => a - b)).catch((error: unknown) => {
+          throw error instanceof CatalogueError && error.key === 'photoNotFound' ? new CatalogueError('invalid-input', 'undoPhotoGone', error.params) : error;
+        });
+        for (const change of changes) {
+          const row = rows.get(change.id)!;
+          for (const field of Object.keys(change.before) as EditableField[]) {
+            const current = String(row[FIELD_COLUMN[field]] ?? '');
+            if (current !== columnText(field, change.before[field])) {
+              conflicts.push({ photo: change.id, name: photoLabel(labelOf(row)), field, seen: change.before[field] as FieldValue, mine: change.after[field] as FieldValue, theirs: fieldOfColumnText(field, current), by: null, at: null });
+            }
+          }
+        }
+        if (conflicts.length) throw new EditConflictError('editConflict', conflicts);
+        // The step's own changes again, recorded as changes of the step (not as an undo).
+        await writeStep(client, this.#author, '', changes, Number(step.id), false);
+        await client.query('UPDATE edit_history SET undone = 0 WHERE id = $1', [step.id]);
+        faultPoint('team-redo:written');
+        return { label: step.label, ids: changes.map((c) => c.id) };
+      });
+    } catch (error) {
+      if (error instanceof EditConflictError) {
+        const known = await withSavers(this.#pool, conflicts);
+        throw new EditConflictError(known.every((c) => c.by) ? 'editConflict' : 'editConflictUnknown', known);
+      }
       throw notSaved(error);
     }
   }

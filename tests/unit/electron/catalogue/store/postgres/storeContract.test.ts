@@ -98,7 +98,6 @@ test('the same edits give the same photos, labels, recorded changes and undo on 
 test('what a team catalogue cannot do yet is refused, saying so in English and Hungarian', async () => {
   const refusals: [string, () => Promise<unknown>, string][] = [
     ['turn', () => postgres.turn(), 'teamTurnNotYet'],
-    ['redo', () => postgres.redo(), 'teamRedoNotYet'],
     ['backup', () => postgres.backup(), 'teamBackupByServer'],
     ['add photos', async () => postgres.ingestStore(), 'teamIngestNotYet'],
   ];

@@ -187,6 +187,37 @@ test("undo takes back your own last step only, never a colleague's, and not once
   assert.match(assertOneLineFailure(runFototar(['history', '999999', '--catalogue', server.url('team')]), 'history'), /No photo with id 999999/);
 });
 
+test("redo puts back your own last undone step, as undo took it back; refused once someone changed those fields since; a new step of yours ends it", async () => {
+  const [a, b] = [ids[110]!, ids[111]!];
+  await anna.save([{ id: a, patch: { city: 'Szeged' } }, { id: b, patch: { city: 'Szeged' } }], 'Anna: város');
+  assert.deepEqual(await anna.undo(), { label: 'Anna: város', ids: [a, b] });
+  assert.deepEqual([await field(a, 'city'), await field(b, 'city')], ['', '']);
+  assert.equal(await anna.nextRedo(), 'Anna: város');
+  assert.notEqual(await bela.nextRedo(), 'Anna: város', "Anna's undone step is not Béla's to redo");
+  assert.deepEqual(await anna.redo(), { label: 'Anna: város', ids: [a, b] });
+  assert.deepEqual([await field(a, 'city'), await field(b, 'city')], ['Szeged', 'Szeged']);
+  assert.equal(await anna.nextRedo(), null);
+  const cityHistory = (await anna.history(a)).filter((h) => h.field === 'city');
+  assert.deepEqual(cityHistory.map((h) => [h.author, h.before, h.after, h.undone, h.undo ?? false]), [
+    ['Kovács Anna', '', 'Szeged', false, false],
+    ['Kovács Anna', 'Szeged', '', false, true],
+    ['Kovács Anna', '', 'Szeged', false, false],
+  ]);
+
+  // Undone again; Béla sets the city meanwhile: Anna's redo would overwrite his value, refused.
+  await anna.undo();
+  await bela.save([{ id: b, patch: { city: 'Pécs' }, seen: { city: '' } }], 'Béla: város');
+  const refused = await conflictOf(anna.redo());
+  assert.equal(refused.conflicts[0]!.by, 'Szabó Béla');
+  assert.equal(refused.conflicts[0]!.theirs, 'Pécs');
+  assert.deepEqual([await field(a, 'city'), await field(b, 'city')], ['', 'Pécs'], 'nothing of the redo applied');
+
+  // A new step of Anna's after her undo: nothing left to redo.
+  await anna.save([{ id: a, patch: { city: 'Győr' } }], 'Anna: új város');
+  assert.equal(await anna.nextRedo(), null);
+  assert.equal(await anna.redo(), null);
+});
+
 test('a client killed in the middle of a save leaves nothing of it, and its photos are free for the others at once', async () => {
   const targets = ids.slice(200, 250);
   const before = await db.query('SELECT id, title, version FROM photos WHERE id = ANY($1::bigint[]) ORDER BY id', [targets]);
@@ -239,7 +270,12 @@ test('fototar edit and undo on a team catalogue: saved under --as or $FOTOTAR_AR
   assert.equal(await field(a, 'caption'), '');
   assert.equal(await field(b, 'place'), 'Budapest');
   assert.equal(runFototar(['undo', '--as', 'Nagy Dóra', '--catalogue', url]).stdout.trim(), 'nothing of yours to undo');
-  assert.match(assertOneLineFailure(runFototar(['redo', '--catalogue', url]), 'redo'), /not available in a team catalogue yet: undo takes back your own last change/);
+  // Dóra's redo puts her step back; Ede has nothing undone to redo.
+  const redone = runFototar(['redo', '--as', 'Nagy Dóra', '--catalogue', url]);
+  assert.equal(redone.status, 0, redone.stderr);
+  assert.equal(redone.stdout.trim(), 'redid: Edit caption, date of 2 photos');
+  assert.equal(await field(a, 'date'), '1949~');
+  assert.equal(runFototar(['redo', '--as', 'Kiss Ede', '--catalogue', url]).stdout.trim(), 'nothing of yours to redo');
 });
 
 test('an archivist sets their name once (fototar archivist): later edits are recorded under it; --as and $FOTOTAR_ARCHIVIST still come first', async () => {
