@@ -92,7 +92,12 @@ async function start(): Promise<void> {
   const location = isPostgresLocation(named) ? named : path.resolve(named);
   preferenceStore = new PreferenceStore(app.getPath('userData'));
   try {
-    catalogue = await openCatalogueAt(location, { purpose: 'app', chosenArchivist: preferenceStore.read().archivist, cacheDir: defaultCacheDirectory() });
+    catalogue = await openCatalogueAt(location, {
+      purpose: 'app',
+      chosenArchivist: preferenceStore.read().archivist,
+      cacheDir: defaultCacheDirectory(),
+      configDir: app.getPath('userData'),
+    });
   } catch (error) {
     fail(error, `Fototar cannot open the catalogue at ${location}`);
     return;

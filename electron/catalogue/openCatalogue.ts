@@ -33,6 +33,8 @@ export interface CatalogueParts {
   searchEngine: SearchEngine;
   /** A thumbnail's file on this computer (fetched first where the engine keeps them elsewhere), or null. */
   thumbnailFile(hash: string, size: ThumbnailSize): Promise<string | null>;
+  /** Where this computer finds an original recorded as `file` (CatalogueCore.originalFile); the same path if absent. */
+  originalFile?(file: string): string;
 }
 
 export abstract class OpenCatalogue {
@@ -71,6 +73,7 @@ export abstract class OpenCatalogue {
       jobs: this.#jobs,
       closing: this.duties.signal,
       thumbnailFile: (hash, size) => parts.thumbnailFile(hash, size),
+      originalFile: (file) => parts.originalFile?.(file) ?? file,
       assertWritable: () => this.assertWritable(),
       whenWritable: () => this.whenWritable(),
       edit: async (edits, label, options = {}) => {
@@ -137,6 +140,8 @@ export abstract class OpenCatalogue {
     this.events.historyChanged();
     const settings = await this.#parts.store.sidecarSettings();
     if (!settings.autoWrite) return null;
-    return writeSidecars(await this.#parts.store.photoReads.getMany(ids), settings.naming);
+    const photos = await this.#parts.store.photoReads.getMany(ids);
+    const here = this.#parts.originalFile;
+    return writeSidecars(here ? photos.map((photo) => ({ ...photo, file: here(photo.file) })) : photos, settings.naming);
   }
 }

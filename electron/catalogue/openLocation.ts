@@ -7,6 +7,7 @@ import type { OpenCatalogue } from './openCatalogue.ts';
 import { TeamCatalogue } from './teamCatalogue.ts';
 import { isPostgresLocation } from './store/postgres/pgLocation.ts';
 import { archivistName } from './store/postgres/teamEdits.ts';
+import { RootPaths } from '../preferences/rootPaths.ts';
 
 export interface LocationOptions {
   /** Who holds a folder catalogue, shown to a second instance: 'app', 'fototar serve'… */
@@ -15,11 +16,14 @@ export interface LocationOptions {
   chosenArchivist: string | null;
   /** This computer's folder for team catalogues' caches (preferences/cacheDirectory.ts). */
   cacheDir: string;
+  /** The person's configuration folder: where this computer's paths to named folders of originals are kept (preferences/rootPaths.ts). */
+  configDir: string;
 }
 
 export async function openCatalogueAt(location: string, options: LocationOptions): Promise<OpenCatalogue> {
   if (isPostgresLocation(location)) {
-    return await TeamCatalogue.open(location, { archivist: archivistName(undefined, options.chosenArchivist), cacheDir: options.cacheDir });
+    const roots = new RootPaths(options.configDir);
+    return await TeamCatalogue.open(location, { archivist: archivistName(undefined, options.chosenArchivist), cacheDir: options.cacheDir, localRoots: (id) => roots.read(id) });
   }
   return Catalogue.open(location, { create: true, purpose: options.purpose });
 }

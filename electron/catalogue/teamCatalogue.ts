@@ -19,6 +19,8 @@ import { isConnectionError, openTeamPool, postgresPoolConfig } from './store/pos
 import { teamCatalogueId } from './store/postgres/teamSearchSources.ts';
 import { TeamThumbnails } from './store/postgres/teamThumbnails.ts';
 import type { FeedStatus } from './store/postgres/changeFeed.ts';
+import { listRoots } from './store/postgres/originalRoots.ts';
+import { fileOnThisComputer, type RootOnThisComputer } from '../../shared/originalRoots.ts';
 
 /** Connections this client keeps to the server: a few requests of one window at once, and the feed's own. */
 const POOL_SIZE = 6;
@@ -28,6 +30,8 @@ export interface TeamOpenOptions {
   archivist: string;
   /** This computer's folder for team catalogues' caches (preferences/cacheDirectory.ts). */
   cacheDir: string;
+  /** Where this computer reaches the catalogue's named folders of originals, by its identity (preferences/rootPaths.ts). */
+  localRoots?: (catalogueId: string) => Record<string, string>;
 }
 
 export class TeamCatalogue extends OpenCatalogue {
@@ -37,7 +41,7 @@ export class TeamCatalogue extends OpenCatalogue {
   readonly #store: PgStore;
   #closing: Promise<void> | null = null;
 
-  private constructor(pool: pg.Pool, location: string, folder: string, archivist: string) {
+  private constructor(pool: pg.Pool, location: string, folder: string, archivist: string, roots: readonly RootOnThisComputer[]) {
     const paths = cataloguePaths(folder);
     // The change feed's news, for whoever listens (the window's events): set while anyone does.
     let tell: ((ids: readonly number[]) => void) | null = null;
@@ -71,7 +75,14 @@ export class TeamCatalogue extends OpenCatalogue {
     );
     const thumbnails = new TeamThumbnails(pool, folder);
     const store = new PgStore(pool, archivist, { onCollectionsChanged: () => events.emit({ type: 'collectionsChanged' }) });
-    super({ paths, store, events, searchEngine: search, thumbnailFile: (hash, size) => thumbnails.file(hash, size) });
+    super({
+      paths,
+      store,
+      events,
+      searchEngine: search,
+      thumbnailFile: (hash, size) => thumbnails.file(hash, size),
+      originalFile: (file) => fileOnThisComputer(file, roots),
+    });
     this.#pool = pool;
     this.#location = location;
     this.#database = postgresPoolConfig(location).database ?? location;
@@ -82,14 +93,18 @@ export class TeamCatalogue extends OpenCatalogue {
   static async open(location: string, options: TeamOpenOptions): Promise<TeamCatalogue> {
     const pool = await openTeamPool(location, POOL_SIZE);
     try {
-      const folder = path.join(options.cacheDir, await teamCatalogueId(pool));
+      const id = await teamCatalogueId(pool);
+      const folder = path.join(options.cacheDir, id);
       try {
         fs.mkdirSync(cataloguePaths(folder).thumbnails, { recursive: true });
       } catch (error) {
         throw new CatalogueError('catalogue-unreadable', 'catalogueFolderNotCreated', { root: folder, reason: (error as Error).message });
       }
       // The search index is opened at the first search (a window asks at once: apiHandler.ts).
-      return new TeamCatalogue(pool, location.trim(), folder, options.archivist);
+      // The team's named folders, each where this computer reaches it (read once, at opening).
+      const here = options.localRoots?.(id) ?? {};
+      const roots = (await listRoots(pool)).map((root) => ({ name: root.name, folder: root.folder, local: here[root.name] ?? null }));
+      return new TeamCatalogue(pool, location.trim(), folder, options.archivist, roots);
     } catch (error) {
       await pool.end();
       throw error;

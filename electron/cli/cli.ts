@@ -29,6 +29,7 @@ const USAGE = `Usage: fototar <command> [options]
   check-files --catalogue <dir> [--json]
   undo | redo --catalogue <dir> [--json]
   edit <id...> | undo --catalogue postgres://user@host:port/database [--as <name>] [field options as above] [--json]
+  roots [add <name> <folder> | map <name> <folder here> | map <name> --forget] --catalogue postgres://… [--json]
   archivist ["<name>"] [--json]   (the name team catalogues record your changes under: set once, or shown)
   history <id> --catalogue <dir|postgres://user@host:port/database> [--json]
   tags list|rename <old> <new>|merge <tag> <into> --catalogue <dir> [--prefix p] [--json]

@@ -70,14 +70,15 @@ export function showPhoto(photo: Photo) {
  * A folder catalogue, or a team catalogue on PostgreSQL (postgres://…) opened under the
  * archivist's name; the team's code (and the PostgreSQL driver) is loaded only for one.
  */
-async function openForCommand(dir: string, options: OpenOptions): Promise<OpenCatalogue> {
+export async function openForCommand(dir: string, options: OpenOptions): Promise<OpenCatalogue> {
   if (!isPostgresLocation(dir)) return Catalogue.open(dir, options);
-  const [{ openCatalogueAt }, { chosenArchivist }, { defaultCacheDirectory }] = await Promise.all([
+  const [{ openCatalogueAt }, { chosenArchivist }, { defaultCacheDirectory }, { defaultConfigDirectory }] = await Promise.all([
     import('../catalogue/openLocation.ts'),
     import('./teamCatalogue.ts'),
     import('../preferences/cacheDirectory.ts'),
+    import('../preferences/userPreferences.ts'),
   ]);
-  return await openCatalogueAt(dir, { purpose: 'fototar', chosenArchivist: chosenArchivist(), cacheDir: defaultCacheDirectory() });
+  return await openCatalogueAt(dir, { purpose: 'fototar', chosenArchivist: chosenArchivist(), cacheDir: defaultCacheDirectory(), configDir: defaultConfigDirectory() });
 }
 
 export async function withCatalogue<T>(dir: string, create: boolean, work: (catalogue: OpenCatalogue) => Promise<T> | T): Promise<T> {

@@ -12,6 +12,9 @@ import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPref
 import { PgStore } from '../catalogue/store/postgres/pgStore.ts';
 import { CatalogueError } from '../catalogue/catalogueError.ts';
 import type pg from 'pg';
+import { addRoot, listRoots, type NamedRoot } from '../catalogue/store/postgres/originalRoots.ts';
+import { teamCatalogueId } from '../catalogue/store/postgres/teamSearchSources.ts';
+import { RootPaths } from '../preferences/rootPaths.ts';
 
 /** Runs `work` on a pool of the team catalogue at `location`, refusing a database that holds none. */
 export async function withTeamCatalogue<T>(location: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
@@ -53,4 +56,25 @@ export async function stepInTeamCatalogue(location: string, kind: 'undo' | 'redo
 /** Every recorded change to one photo, newest first, with who made it. */
 export async function teamPhotoHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
   return await withTeamStore(location, undefined, (store) => store.photoHistory(id));
+}
+
+/** A team catalogue's named folders of originals, each with where this computer reaches it (null: not mapped here). */
+export async function teamRoots(location: string): Promise<(NamedRoot & { here: string | null })[]> {
+  return await withTeamCatalogue(location, async (pool) => {
+    const here = new RootPaths(defaultConfigDirectory()).read(await teamCatalogueId(pool));
+    return (await listRoots(pool)).map((root) => ({ ...root, here: here[root.name] ?? null }));
+  });
+}
+
+/** Names a folder of originals for the whole team, as the catalogue records originals under it. */
+export async function addTeamRoot(location: string, name: string, folder: string): Promise<NamedRoot> {
+  return await withTeamCatalogue(location, (pool) => addRoot(pool, name, folder));
+}
+
+/** Says where this computer reaches the named folder `name` (null: forgets it). */
+export async function mapTeamRoot(location: string, name: string, local: string | null): Promise<void> {
+  await withTeamCatalogue(location, async (pool) => {
+    if (!(await listRoots(pool)).some((root) => root.name === name)) throw new CatalogueError('invalid-input', 'rootUnknown', { name });
+    new RootPaths(defaultConfigDirectory()).write(await teamCatalogueId(pool), name, local);
+  });
 }

@@ -34,6 +34,12 @@ export interface CatalogueCore {
   readonly closing: AbortSignal;
   /** A thumbnail's file on this computer (a team catalogue's copied from the server first), or null. */
   thumbnailFile(hash: string, size: ThumbnailSize): Promise<string | null>;
+  /**
+   * Where this computer finds the original the catalogue records as `file`: the same path in a
+   * folder catalogue; in a team's, under this computer's own path to its named folder
+   * (shared/originalRoots.ts). Whatever reads or writes beside an original asks this first.
+   */
+  originalFile(file: string): string;
   assertWritable(): void;
   whenWritable(): Promise<void>;
   /** The one edit path: every change to photos' fields, as one undoable step. */

@@ -78,7 +78,9 @@ export class ExchangeService {
    * only next to originals that are there.
    */
   async writeSidecars(ids: readonly number[] | 'all', options: { onlyPresent?: boolean } = {}): Promise<SidecarReport> {
-    const photos = ids === 'all' ? await Array.fromAsync(this.#core.photos.iterateAll()) : await this.#core.photos.getMany(ids);
+    const recorded = ids === 'all' ? await Array.fromAsync(this.#core.photos.iterateAll()) : await this.#core.photos.getMany(ids);
+    // Written beside the originals as this computer reaches them.
+    const photos = recorded.map((photo) => ({ ...photo, file: this.#core.originalFile(photo.file) }));
     if (ids !== 'all') {
       const found = new Set(photos.map((p) => p.id));
       const missing = ids.filter((id) => !found.has(id));

@@ -37,8 +37,10 @@ export class ExportsService {
    */
   async #prepare(id: number): Promise<PreparedExport> {
     const { name } = await this.#core.collections.summary(id);
-    const picks = await collectionPicks(this.#core.collections, this.#core.photos, id);
-    return { name, picks, originals: new Set(await this.#core.photos.files()) };
+    // The originals as this computer reaches them (a team's named folders on shared storage).
+    const here = (file: string) => this.#core.originalFile(file);
+    const picks = (await collectionPicks(this.#core.collections, this.#core.photos, id)).map((pick) => ({ ...pick, photo: { ...pick.photo, file: here(pick.photo.file) } }));
+    return { name, picks, originals: new Set((await this.#core.photos.files()).map(here)) };
   }
 
   /** Runs an export of collection `id` to the end (the CLI's way). */

@@ -160,7 +160,7 @@ export class PhotosService {
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
   async fullImageFile(id: number): Promise<FullImage | null> {
     const photo = await this.#core.photos.get(id);
-    return photo ? fullImage(photo, this.#core.paths) : null;
+    return photo ? fullImage({ ...photo, file: this.#core.originalFile(photo.file) }, this.#core.paths) : null;
   }
 
   /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */

@@ -2,8 +2,8 @@
 //  [--format jpeg|tiff] [--style s] [--lang l] [--overwrite] [--json]`: a folder of credited
 // pictures, the credit list and a manifest. Refuses to replace existing files without --overwrite;
 // Ctrl+C cancels and leaves no file behind.
-import { parse, requireCatalogue, out, UsageError, type Command } from '../cliSupport.ts';
-import { Catalogue, startExportWorkers, type ExportPool, type ExportRequest } from '../../catalogue/catalogue.ts';
+import { openForCommand, parse, requireCatalogue, out, UsageError, type Command } from '../cliSupport.ts';
+import { startExportWorkers, type ExportPool, type ExportRequest } from '../../catalogue/catalogue.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/collections.ts';
 import { CREDIT_LANGS, CREDIT_STYLES, type CreditLang, type CreditStyle } from '../../../shared/creditStyles.ts';
 
@@ -55,7 +55,8 @@ export const exportCommand: Command = async (args) => {
 };
 
 async function exportWith(catalogueDir: string, collectionName: string, request: ExportRequest, json: boolean, pool: ExportPool): Promise<void> {
-  const catalogue = Catalogue.open(catalogueDir);
+  // A folder, or a team catalogue (its originals where this computer reaches them).
+  const catalogue = await openForCommand(catalogueDir, {});
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
@@ -87,6 +88,6 @@ async function exportWith(catalogueDir: string, collectionName: string, request:
     else out(`exported ${report.files.length - 3} pictures, credits.txt, credits.docx and manifest.csv to ${report.outDir}`);
   } finally {
     process.off('SIGINT', onSignal);
-    catalogue.close();
+    await catalogue.close();
   }
 }

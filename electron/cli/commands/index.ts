@@ -28,4 +28,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'export-metadata': async () => (await import('./exportMetadata.ts')).exportMetadataCommand,
   migrate: async () => (await import('./migrate.ts')).migrate,
   archivist: async () => (await import('./archivist.ts')).archivist,
+  roots: async () => (await import('./roots.ts')).roots,
 };

@@ -79,6 +79,9 @@ const ALLOWED_INSIDE = new Set([
   'electron/catalogue/openLocation.ts',
   'electron/catalogue/catalogueLocation.ts',
   'electron/catalogue/store/postgres/connectionErrors.ts',
+  // `fototar roots` names a team catalogue's folders of originals and maps them on this computer.
+  'electron/catalogue/store/postgres/originalRoots.ts',
+  'electron/catalogue/store/postgres/teamSearchSources.ts',
   'electron/catalogue/catalogueError.ts',
   'electron/catalogue/cataloguePaths.ts',
   'electron/catalogue/chosenFolders.ts',

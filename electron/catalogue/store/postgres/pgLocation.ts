@@ -7,6 +7,7 @@ import os from 'node:os';
 import pg, { type PoolClient, type PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 import { CatalogueError } from '../../catalogueError.ts';
+import { migratePostgres } from './pgMigrations.ts';
 
 export { isPostgresLocation } from '../../catalogueLocation.ts';
 
@@ -63,6 +64,11 @@ export async function openTeamPool(location: string, max: number): Promise<pg.Po
     try {
       const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('photo_changes') IS NOT NULL AS present");
       if (!rows[0]?.present) throw new CatalogueError('invalid-input', 'migrateNoCatalogue', { location });
+      // A catalogue an older Fototar made is brought up to this one's schema (one client at a
+      // time; a newer one's is refused).
+      await migratePostgres(client).catch((error: Error) => {
+        throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: error.message });
+      });
     } finally {
       client.release();
     }

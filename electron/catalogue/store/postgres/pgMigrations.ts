@@ -201,6 +201,15 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE TABLE fototar_log_horizon (xid xid8 NOT NULL);
   INSERT INTO fototar_log_horizon VALUES ('0');
   `,
+  // 7: named folders of originals on shared storage (shared/originalRoots.ts): the folder as the
+  // catalogue records originals under it, and the name the team knows it by. Where each computer
+  // reaches it is that computer's own (preferences/rootPaths.ts), never the catalogue's.
+  `
+  CREATE TABLE original_roots (
+    name TEXT PRIMARY KEY,
+    folder TEXT NOT NULL UNIQUE
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

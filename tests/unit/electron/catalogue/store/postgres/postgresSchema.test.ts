@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../../../../support/postgresServer.ts';
-import { migratePostgres, PG_SCHEMA_VERSION } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
+import { migratePostgres, PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../../../../../electron/catalogue/store/postgres/pgMigrations.ts';
+import { openTeamPool } from '../../../../../../electron/catalogue/store/postgres/pgLocation.ts';
 import { changeCursorNow, changesSince, listenForChanges, type ChangedPhotos, type FeedStatus } from '../../../../../../electron/catalogue/store/postgres/changeFeed.ts';
 import { createDatabaseFile } from '../../../../../../electron/catalogue/store/createDatabase.ts';
 import { openDatabase } from '../../../../../../electron/catalogue/store/openDatabase.ts';
@@ -50,7 +51,7 @@ test("every column of SQLite's photos table is in PostgreSQL's, plus the row ver
     const pgColumns = rows.map((r) => r.column_name).sort();
     assert.deepEqual(pgColumns, [...sqliteColumns, 'version'].sort());
     const tables = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
-    assert.deepEqual(tables.rows.map((t) => t.table_name).filter((t) => !['fototar_schema', 'fototar_catalogue', 'fototar_log_horizon', 'thumbnails', 'photo_changes'].includes(t)).sort(), sqliteTables.filter((t) => t !== 'folders_fts' && !t.startsWith('search_index')).sort());
+    assert.deepEqual(tables.rows.map((t) => t.table_name).filter((t) => !['fototar_schema', 'fototar_catalogue', 'fototar_log_horizon', 'thumbnails', 'photo_changes', 'original_roots'].includes(t)).sort(), sqliteTables.filter((t) => t !== 'folders_fts' && !t.startsWith('search_index')).sort());
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -168,4 +169,25 @@ test('a change that commits after a later-logged one is still read: the log is r
   const third = await changesSince(pool, second.cursor);
   assert.deepEqual(third.ids, [early]);
   assert.deepEqual((await changesSince(pool, third.cursor)).ids, []);
+});
+
+test('a team catalogue an older Fototar made is brought to this schema when a client opens it, its photos kept', async () => {
+  await server.createDatabase('regebbi');
+  const old = server.pool('regebbi');
+  // The schema as the release before named folders of originals left it (migrations 1–6).
+  await old.query('CREATE TABLE fototar_schema (version INTEGER NOT NULL)');
+  for (const [i, sql] of PG_MIGRATIONS.slice(0, 6).entries()) {
+    await old.query(sql);
+    await old.query(i === 0 ? 'INSERT INTO fototar_schema (version) VALUES (1)' : `UPDATE fototar_schema SET version = ${i + 1}`);
+  }
+  const id = await insertPhoto(old, '/mnt/scans/regi.jpg', 'Régi kép');
+  assert.equal((await old.query("SELECT to_regclass('original_roots') AS t")).rows[0].t, null);
+  const opened = await openTeamPool(server.url('regebbi'), 2);
+  try {
+    assert.deepEqual((await opened.query('SELECT version FROM fototar_schema')).rows, [{ version: PG_SCHEMA_VERSION }]);
+    assert.deepEqual((await opened.query('SELECT name FROM original_roots')).rows, []);
+    assert.equal((await opened.query('SELECT title FROM photos WHERE id = $1', [id])).rows[0].title, 'Régi kép');
+  } finally {
+    await opened.end();
+  }
 });

@@ -1,0 +1,51 @@
+// Where this computer reaches each team catalogue's named folders of originals
+// (shared/originalRoots.ts): "Szkennelések" of the Fortepan catalogue is \\nas\scans here. This
+// computer's own, never the catalogue's, so each archivist maps once for their own machine. A
+// small JSON file beside the preferences, by catalogue identity, written atomically; a missing
+// or unreadable file is "nothing mapped yet".
+import fs from 'node:fs';
+import path from 'node:path';
+
+type Mapped = Record<string, Record<string, string>>;
+
+export class RootPaths {
+  readonly file: string;
+
+  constructor(configDirectory: string) {
+    this.file = path.join(configDirectory, 'original-roots.json');
+  }
+
+  #readAll(): Mapped {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+      const out: Mapped = {};
+      for (const [catalogue, roots] of Object.entries(parsed)) {
+        if (typeof roots !== 'object' || roots === null) continue;
+        out[catalogue] = Object.fromEntries(Object.entries(roots).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      }
+      return out;
+    } catch {
+      return {};
+    }
+  }
+
+  /** The named folders of catalogue `catalogueId` this computer has mapped: name → its path here. */
+  read(catalogueId: string): Record<string, string> {
+    return this.#readAll()[catalogueId] ?? {};
+  }
+
+  /** Maps `name` of catalogue `catalogueId` to `local` on this computer (null: forget it). */
+  write(catalogueId: string, name: string, local: string | null): Record<string, string> {
+    const all = this.#readAll();
+    const roots = { ...(all[catalogueId] ?? {}) };
+    if (local === null) delete roots[name];
+    else roots[name] = local;
+    all[catalogueId] = roots;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const partial = `${this.file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, `${JSON.stringify(all, null, 2)}\n`);
+    fs.renameSync(partial, this.file);
+    return roots;
+  }
+}

@@ -1,0 +1,90 @@
+// Originals on shared storage (issue 18, item 5): Anna added scans from /…/anna/scans; on Béla's
+// computer the same scans are under /…/bela/nas/scans. The team names the folder once
+// ("Szkennelések", fototar roots add); Béla says once where he reaches it (roots map, kept on his
+// computer only); then his large view, his sidecars and his export read and write the originals
+// where they are for him, while the catalogue keeps the path it recorded and Anna's computer is
+// untouched by his mapping. A folder catalogue has no named folders, and says so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPostgres, type PostgresServer } from '../../../support/postgresServer.ts';
+import { makeJpeg, tempDir, writeFixture } from '../../../support/fixtures.ts';
+import { assertOneLineFailure, runFototar } from '../../../support/cli.ts';
+import { TeamCatalogue } from '../../../../electron/catalogue/teamCatalogue.ts';
+import { RootPaths } from '../../../../electron/preferences/rootPaths.ts';
+
+let server: PostgresServer;
+let team: string;
+let home: string;
+let annaScans: string;
+let belaScans: string;
+const anna = (home: string) => ({ FOTOTAR_CONFIG_DIR: path.join(home, 'anna-config'), FOTOTAR_CACHE_DIR: path.join(home, 'anna-cache'), FOTOTAR_ARCHIVIST: 'Kovács Anna' });
+const bela = (home: string) => ({ FOTOTAR_CONFIG_DIR: path.join(home, 'bela-config'), FOTOTAR_CACHE_DIR: path.join(home, 'bela-cache'), FOTOTAR_ARCHIVIST: 'Szabó Béla' });
+
+function run(env: NodeJS.ProcessEnv, ...args: string[]): string {
+  const r = runFototar(args, { env });
+  assert.equal(r.status, 0, `fototar ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+before(async () => {
+  server = await startPostgres();
+  home = await tempDir('fototar-roots-');
+  annaScans = path.join(home, 'anna', 'scans');
+  belaScans = path.join(home, 'bela', 'nas', 'scans');
+  await writeFixture(path.join(annaScans, 'Doboz 1'), 'fortepan_54176.jpg', makeJpeg({ colour: '#aa3322' }));
+  await writeFixture(path.join(annaScans, 'Doboz 2'), 'fortepan_7416.jpg', makeJpeg({ colour: '#2233aa' }));
+  const folder = path.join(home, 'anna-catalogue');
+  run(anna(home), 'ingest', annaScans, '--catalogue', folder);
+  await server.createDatabase('gyoker');
+  team = server.url('gyoker');
+  run(anna(home), 'migrate', '--from', folder, '--to', team);
+  // Béla's computer reaches the same scans elsewhere; Anna's path is not there for him.
+  fs.cpSync(annaScans, belaScans, { recursive: true });
+  fs.rmSync(path.join(home, 'anna'), { recursive: true });
+});
+after(() => server?.stop());
+
+test('the team names a folder once; Béla maps it once on his computer; his large view, sidecars and export find the originals there', async () => {
+  assert.match(run(anna(home), 'roots', 'add', 'Szkennelések', annaScans, '--catalogue', team), /^"Szkennelések" names .*anna\/scans\/ \(2 photos\)/);
+  assert.match(run(bela(home), 'roots', '--catalogue', team), /Szkennelések {2}.*anna\/scans\/ {2}2 photos {2}not mapped on this computer/);
+  run(bela(home), 'roots', 'map', 'Szkennelések', belaScans, '--catalogue', team);
+  const listed = JSON.parse(run(bela(home), 'roots', '--catalogue', team, '--json')) as { roots: { name: string; here: string | null; photos: number }[] };
+  assert.deepEqual(listed.roots.map((r) => [r.name, r.here, r.photos]), [['Szkennelések', belaScans, 2]]);
+  assert.equal((JSON.parse(run(anna(home), 'roots', '--catalogue', team, '--json')) as { roots: { here: string | null }[] }).roots[0]!.here, null, "Béla's mapping is his computer's only");
+
+  // The large view: the original as Béla reaches it; the catalogue keeps the recorded path.
+  const catalogue = await TeamCatalogue.open(team, { archivist: 'Szabó Béla', cacheDir: path.join(home, 'bela-cache'), localRoots: (id) => new RootPaths(path.join(home, 'bela-config')).read(id) });
+  let ids: number[];
+  try {
+    ids = await catalogue.photos.ids();
+    const photo = (await catalogue.photos.get(ids[0]!))!;
+    assert.ok(photo.file.startsWith(annaScans), 'the recorded path is unchanged');
+    const full = await catalogue.photos.fullImageFile(ids[0]!);
+    assert.equal(full?.file, path.join(belaScans, path.relative(annaScans, photo.file)));
+  } finally {
+    await catalogue.close();
+  }
+
+  // Sidecars beside Béla's originals; an export of a collection reads them there.
+  run(bela(home), 'sidecars', ...ids.map(String), '--catalogue', team);
+  assert.ok(fs.existsSync(path.join(belaScans, 'Doboz 1', 'fortepan_54176.jpg.xmp')));
+  run(bela(home), 'collection', 'create', 'Kiállítás', '--catalogue', team);
+  run(bela(home), 'collection', 'add', 'Kiállítás', ...ids.map(String), '--catalogue', team);
+  const out = path.join(home, 'export');
+  const report = JSON.parse(run(bela(home), 'export', '--collection', 'Kiállítás', '--out', out, '--catalogue', team, '--json')) as { files: string[] };
+  assert.equal(report.files.length, 2 + 3, 'two pictures, the credit lists and the manifest');
+
+  // Without the mapping (Anna's computer), the same original is not found where it was recorded.
+  const failed = runFototar(['export', '--collection', 'Kiállítás', '--out', path.join(home, 'export-anna'), '--catalogue', team], { env: anna(home) });
+  assert.match(assertOneLineFailure(failed, 'export'), /original|not found|missing/i);
+});
+
+test('named folders: a second name for the same folder, a relative folder and an unknown name are refused in one line; a folder catalogue has none', async () => {
+  assert.match(assertOneLineFailure(runFototar(['roots', 'add', 'Másik név', annaScans, '--catalogue', team], { env: anna(home) }), 'roots'), /already names/);
+  assert.match(assertOneLineFailure(runFototar(['roots', 'add', 'Relatív', 'scans/x', '--catalogue', team], { env: anna(home) }), 'roots'), /must be a full path/);
+  assert.match(assertOneLineFailure(runFototar(['roots', 'map', 'Nincs ilyen', belaScans, '--catalogue', team], { env: bela(home) }), 'roots'), /no named folder "Nincs ilyen"/);
+  const folder = await tempDir('fototar-roots-folder-');
+  assert.match(assertOneLineFailure(runFototar(['roots', '--catalogue', folder], { env: anna(home) }), 'roots'), /team catalogue's/);
+});
