@@ -14,6 +14,8 @@ export interface LocationOptions {
   purpose: string;
   /** The name the person chose once (`fototar archivist`, preferences), or null: $FOTOTAR_ARCHIVIST or the OS user then. */
   chosenArchivist: string | null;
+  /** A name given for this once (`--as`), before all of those. */
+  givenArchivist?: string;
   /** This computer's folder for team catalogues' caches (preferences/cacheDirectory.ts). */
   cacheDir: string;
   /** The person's configuration folder: where this computer's paths to named folders of originals are kept (preferences/rootPaths.ts). */
@@ -23,7 +25,7 @@ export interface LocationOptions {
 export async function openCatalogueAt(location: string, options: LocationOptions): Promise<OpenCatalogue> {
   if (isPostgresLocation(location)) {
     const roots = new RootPaths(options.configDir);
-    return await TeamCatalogue.open(location, { archivist: archivistName(undefined, options.chosenArchivist), cacheDir: options.cacheDir, localRoots: (id) => roots.read(id) });
+    return await TeamCatalogue.open(location, { archivist: archivistName(options.givenArchivist, options.chosenArchivist), cacheDir: options.cacheDir, localRoots: (id) => roots.read(id) });
   }
   return Catalogue.open(location, { create: true, purpose: options.purpose });
 }

@@ -70,7 +70,7 @@ export function showPhoto(photo: Photo) {
  * A folder catalogue, or a team catalogue on PostgreSQL (postgres://…) opened under the
  * archivist's name; the team's code (and the PostgreSQL driver) is loaded only for one.
  */
-export async function openForCommand(dir: string, options: OpenOptions): Promise<OpenCatalogue> {
+export async function openForCommand(dir: string, options: OpenOptions & { as?: string }): Promise<OpenCatalogue> {
   if (!isPostgresLocation(dir)) return Catalogue.open(dir, options);
   const [{ openCatalogueAt }, { chosenArchivist }, { defaultCacheDirectory }, { defaultConfigDirectory }] = await Promise.all([
     import('../catalogue/openLocation.ts'),
@@ -78,11 +78,12 @@ export async function openForCommand(dir: string, options: OpenOptions): Promise
     import('../preferences/cacheDirectory.ts'),
     import('../preferences/userPreferences.ts'),
   ]);
-  return await openCatalogueAt(dir, { purpose: 'fototar', chosenArchivist: chosenArchivist(), cacheDir: defaultCacheDirectory(), configDir: defaultConfigDirectory() });
+  return await openCatalogueAt(dir, { purpose: 'fototar', chosenArchivist: chosenArchivist(), cacheDir: defaultCacheDirectory(), configDir: defaultConfigDirectory(), ...(options.as === undefined ? {} : { givenArchivist: options.as }) });
 }
 
-export async function withCatalogue<T>(dir: string, create: boolean, work: (catalogue: OpenCatalogue) => Promise<T> | T): Promise<T> {
-  const catalogue = await openForCommand(dir, { create });
+/** `as`: the archivist a team catalogue records this command's changes under (--as). */
+export async function withCatalogue<T>(dir: string, create: boolean, work: (catalogue: OpenCatalogue) => Promise<T> | T, as?: string): Promise<T> {
+  const catalogue = await openForCommand(dir, { create, ...(as === undefined ? {} : { as }) });
   try {
     // A command writes: a damaged database is refused before anything is changed.
     await catalogue.whenWritable();

@@ -147,6 +147,17 @@ test("two archivists on one PostgreSQL catalogue: Anna's save reaches Béla's gr
   const caption = async () => ((await (await anna.request.post(`${served[0]!.url}api/getPhoto`, { data: { id } })).json()) as { value: { caption: string } }).value.caption;
   await expect.poll(caption).toBe('A Lánchíd a budai hídfőtől, télen; jégtáblák a Dunán.');
 
+  // Béla turns the photo a quarter clockwise: his grid shows it turned, from the server's
+  // thumbnail; Anna's grid follows; Béla's undo turns it back.
+  const belaCell = bela.locator(`[data-testid="grid-cell"][data-photo-id="${id}"]`);
+  await belaCell.click();
+  await bela.keyboard.press('Control+]');
+  const width = (page: Page) => page.locator(`[data-testid="grid-cell"][data-photo-id="${id}"] img`).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+  await expect.poll(() => width(bela), { timeout: 15_000 }).toBe(240);
+  await expect.poll(() => width(anna), { timeout: 15_000 }).toBe(240);
+  await bela.keyboard.press('Control+z');
+  await expect.poll(() => width(bela), { timeout: 15_000 }).toBe(320);
+
   // The server stopped and started again (a restart for maintenance): Béla's window says the
   // connection was lost, then that it is back.
   await pool.end();

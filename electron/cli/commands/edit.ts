@@ -44,10 +44,22 @@ export const edit: Command = async (args) => {
   const patch = Object.keys(raw).length ? photoPatchOrThrow(raw) : null;
   const location = requireCatalogue(values);
   if (isPostgresLocation(location)) {
-    if (added.length || turn || !patch) throw new UsageError('in a team catalogue, edit sets field values only (--add-tag, --rotate and --flip are not there yet)');
-    const changed = await editTeamCatalogue(location, ids, patch, values.as as string | undefined);
-    if (values.json) out(JSON.stringify({ changed }));
-    else out(`saved ${changed.length} photo${changed.length === 1 ? '' : 's'}`);
+    const as = values.as as string | undefined;
+    const changed = new Set(patch ? await editTeamCatalogue(location, ids, patch, as) : []);
+    if (added.length || turn) {
+      // Added tags and the turn are steps of their own, as in a folder catalogue, under the same name.
+      await withCatalogue(
+        location,
+        false,
+        async (catalogue) => {
+          if (added.length) for (const id of await catalogue.photos.editTags(ids, added, [])) changed.add(id);
+          if (turn) for (const id of (await catalogue.photos.turn({ ids }, turn)).changed) changed.add(id);
+        },
+        as,
+      );
+    }
+    if (values.json) out(JSON.stringify({ changed: [...changed].sort((a, b) => a - b) }));
+    else out(`saved ${changed.size} photo${changed.size === 1 ? '' : 's'}`);
     return;
   }
   if (values.as !== undefined) throw new UsageError('--as names the archivist in a team catalogue (postgres://…); a folder catalogue has one user');

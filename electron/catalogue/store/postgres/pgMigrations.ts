@@ -210,6 +210,13 @@ export const PG_MIGRATIONS: readonly string[] = [
     folder TEXT NOT NULL UNIQUE
   );
   `,
+  // 8: every change to a photo reaches the other clients, not only a searchable field's: a
+  // licence, a note or a turn one archivist saves shows in the others' panels too (the feed
+  // tells them which photos changed; their search index reads those rows again, as it does).
+  `
+  DROP TRIGGER search_changes_update ON photos;
+  CREATE TRIGGER search_changes_update AFTER UPDATE ON photos FOR EACH ROW EXECUTE FUNCTION fototar_log_change();
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -14,6 +14,7 @@ import type { PhotoSort } from '../../../../shared/photoSort.ts';
 import { readSort } from '../../../../shared/photoSort.ts';
 import type { SidecarSettings } from '../../../../shared/sidecars.ts';
 import { CatalogueError } from '../../catalogueError.ts';
+import type { TurnRequest } from '../../../../shared/orientation.ts';
 import type { PlannedEdit } from '../../editing/recordedEdit.ts';
 import type { IngestStore } from '../../ingest/ingestRunner.ts';
 import type { AutomaticBackups, BackupInfo } from '../catalogueBackup.ts';
@@ -53,8 +54,8 @@ export class PgStore implements CatalogueStore {
     return await this.#edits.save(edits.map((edit) => ({ id: edit.id, patch: edit.patch, ...(edit.seen ? { seen: edit.seen } : {}) })), label);
   }
 
-  async turn(): Promise<number[]> {
-    throw new CatalogueError('invalid-input', 'teamTurnNotYet');
+  async turn(ids: readonly number[], request: TurnRequest): Promise<number[]> {
+    return await this.#edits.turn(ids, request);
   }
 
   async undo(): Promise<HistoryStep> {

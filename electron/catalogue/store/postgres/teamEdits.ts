@@ -24,6 +24,10 @@ import { cleanArchivistName, MAX_ARCHIVIST_NAME } from '../../../../shared/archi
 import { columnText, columnWrites, FIELD_COLUMN, fieldOfColumnText } from '../fieldWrites.ts';
 import { inTransaction } from './pgTransaction.ts';
 import { isConnectionError } from './connectionErrors.ts';
+import { isTurnStep } from '../turnEdits.ts';
+import { turnLabel } from '../../editing/turnEdit.ts';
+import { replayTeamTurn, turnTeamPhotos } from './teamTurns.ts';
+import type { TurnRequest } from '../../../../shared/orientation.ts';
 
 /** One photo's part of a save: the new values, and the values the editor showed for them. */
 export interface TeamEdit {
@@ -247,6 +251,29 @@ export class TeamEdits {
     return changed;
   }
 
+  /**
+   * Rotates and/or flips the photos as displayed, as one step of this archivist's (named as the
+   * folder catalogue names it: "Rotate clockwise 12 photos"); the photos that changed.
+   */
+  async turn(ids: readonly number[], request: TurnRequest): Promise<number[]> {
+    try {
+      return await inTransaction(this.#pool, async (client) => {
+        const turned = await turnTeamPhotos(client, ids, request);
+        if (!turned) return [];
+        await client.query('INSERT INTO edit_history (label, changes, photo_count, undone, created_at, author) VALUES ($1, $2, $3, 0, $4, $5)', [
+          turnLabel(request, turned.whom),
+          JSON.stringify(turned.step),
+          turned.changed.length,
+          new Date().toISOString(),
+          this.#author,
+        ]);
+        return turned.changed;
+      });
+    } catch (error) {
+      throw notSaved(error);
+    }
+  }
+
   /** The label of this archivist's last step not undone yet (what undo would take back), or null. */
   async lastStep(): Promise<string | null> {
     const { rows } = await this.#pool.query<{ label: string }>('SELECT label FROM edit_history WHERE author = $1 AND undone = 0 ORDER BY id DESC LIMIT 1', [this.#author]);
@@ -268,7 +295,13 @@ export class TeamEdits {
         );
         const step = steps[0];
         if (!step) return null;
-        const changes = JSON.parse(step.changes) as PhotoChange[];
+        const recorded = JSON.parse(step.changes) as unknown;
+        if (isTurnStep(recorded)) {
+          const ids = await replayTeamTurn(client, recorded, 'undo');
+          await client.query('UPDATE edit_history SET undone = 1 WHERE id = $1', [step.id]);
+          return { label: step.label, ids };
+        }
+        const changes = recorded as PhotoChange[];
         const rows = await lockPhotos(client, [...new Set(changes.map((c) => c.id))].sort((a, b) => a - b)).catch((error: unknown) => {
           // A photo removed since: its fields cannot be put back; the rest of the step can't be alone.
           throw error instanceof CatalogueError && error.key === 'photoNotFound' ? new CatalogueError('invalid-input', 'undoPhotoGone', error.params) : error;
@@ -320,7 +353,13 @@ export class TeamEdits {
         );
         const step = steps[0];
         if (!step || step.undone !== 1) return null;
-        const changes = JSON.parse(step.changes) as PhotoChange[];
+        const recorded = JSON.parse(step.changes) as unknown;
+        if (isTurnStep(recorded)) {
+          const ids = await replayTeamTurn(client, recorded, 'redo');
+          await client.query('UPDATE edit_history SET undone = 0 WHERE id = $1', [step.id]);
+          return { label: step.label, ids };
+        }
+        const changes = recorded as PhotoChange[];
         const rows = await lockPhotos(client, [...new Set(changes.map((c) => c.id))].sort((a, b) => a - b)).catch((error: unknown) => {
           throw error instanceof CatalogueError && error.key === 'photoNotFound' ? new CatalogueError('invalid-input', 'undoPhotoGone', error.params) : error;
         });

@@ -95,9 +95,42 @@ test('the same edits give the same photos, labels, recorded changes and undo on 
   await same('after both undos', async (s) => unstamped(await s.photoReads.getMany(batch)));
 });
 
+test('turning photos: the same turns, labels, undo and redo on both engines; a team undo over a colleague\'s later turn is refused', async () => {
+  const ids = await postgres.photoReads.ids();
+  const group = ids.slice(30, 33);
+  const one = ids[40]!;
+  const turns = async (s: CatalogueStore) => (await s.photoReads.getMany([...group, one])).map((p) => [p.id, p.rotation, p.flipped]);
+  await same('a quarter clockwise, three photos', (s) => s.turn(group, { rotate: 90 }));
+  await same('one of them flipped too, and another photo', (s) => s.turn([group[0]!, one], { rotate: 180, flip: true }));
+  await same('turned', turns);
+  await same('what undo would take back', (s) => s.historyState());
+  await same('undo of the second turn', (s) => s.undo());
+  await same('after undo', turns);
+  await same('what redo would put back', (s) => s.historyState());
+  await same('redo', (s) => s.redo());
+  await same('after redo', turns);
+  await same('undo, undo', async (s) => [await s.undo(), await s.undo()]);
+  await same('all back', turns);
+  await same('an empty request changes nothing', (s) => s.turn(group, {}));
+
+  // A colleague turns one of Anna's photos after her: her undo would not give back what either saw.
+  await postgres.turn([one], { rotate: 270 });
+  const bela = new PgStore(pool, 'Szabó Béla');
+  try {
+    await bela.turn([one], { flip: true });
+    await assert.rejects(postgres.undo(), (error: unknown) => error instanceof CatalogueError && error.key === 'turnChangedSince' && /turned by someone else/.test(error.message));
+    assert.deepEqual((await postgres.photoReads.getMany([one])).map((p) => [p.rotation, p.flipped]), [[270, true]], 'nothing undone');
+    assert.ok((en as Record<string, string>).turnChangedSince && (hu as Record<string, string>).turnChangedSince);
+    await bela.undo();
+    await postgres.undo();
+    assert.deepEqual((await postgres.photoReads.getMany([one])).map((p) => [p.rotation, p.flipped]), [[0, false]]);
+  } finally {
+    bela.close();
+  }
+});
+
 test('what a team catalogue cannot do yet is refused, saying so in English and Hungarian', async () => {
   const refusals: [string, () => Promise<unknown>, string][] = [
-    ['turn', () => postgres.turn(), 'teamTurnNotYet'],
     ['backup', () => postgres.backup(), 'teamBackupByServer'],
     ['add photos', async () => postgres.ingestStore(), 'teamIngestNotYet'],
   ];

@@ -103,6 +103,14 @@ test("two archivists: Anna's save reaches Béla's panels, search and the photo's
     assert.ok(file && file.startsWith(bela.paths.root), `in Béla's cache: ${file}`);
     assert.deepEqual(fs.readFileSync(file), picture);
     assert.equal(await bela.photos.shownImageFile(ids[1]!, 'grid'), null, 'none on the server: none shown');
+
+    // A field the search does not index (the licence) reaches Béla's panels too.
+    heard.length = 0;
+    await annaApi('updatePhotos', { ids: [ids[2]!], patch: { licence: 'CC BY 4.0' } });
+    const until = Date.now() + 5000;
+    while (!heard.some((e) => e.type === 'photosChanged' && e.ids !== 'all' && e.ids.includes(ids[2]!)) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(heard.some((e) => e.type === 'photosChanged' && e.ids !== 'all' && e.ids.includes(ids[2]!)), "Béla's panels are told of Anna's licence");
+    assert.equal((await belaApi<{ licence: string }>('getPhoto', { id: ids[2]! })).licence, 'CC BY 4.0');
   } finally {
     stop();
     await anna.close();

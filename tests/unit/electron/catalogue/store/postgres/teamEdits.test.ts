@@ -43,6 +43,13 @@ async function field(id: number, column: string): Promise<string> {
   return rows[0]!.v!;
 }
 
+/** How a photo is named in a step's label (its title, Fortepan number or file). */
+async function label(id: number): Promise<string> {
+  const { rows } = await db.query<{ title: string; fortepan_id: string | null; file: string }>('SELECT title, fortepan_id, file FROM photos WHERE id = $1', [id]);
+  const row = rows[0]!;
+  return row.title.trim() || (row.fortepan_id ? `Fortepan ${row.fortepan_id}` : row.file.split('/').pop()!);
+}
+
 async function conflictOf(saving: Promise<unknown>): Promise<EditConflictError> {
   try {
     await saving;
@@ -276,6 +283,16 @@ test('fototar edit and undo on a team catalogue: saved under --as or $FOTOTAR_AR
   assert.equal(redone.stdout.trim(), 'redid: Edit caption, date of 2 photos');
   assert.equal(await field(a, 'date'), '1949~');
   assert.equal(runFototar(['redo', '--as', 'Kiss Ede', '--catalogue', url]).stdout.trim(), 'nothing of yours to redo');
+
+  // A tag added and a turn, as in a folder catalogue: steps of their own, under the name given.
+  const turned = runFototar(['edit', String(a), '--add-tag', 'villamos', '--rotate', '90', '--as', 'Kiss Ede', '--catalogue', url, '--json']);
+  assert.equal(turned.status, 0, turned.stderr);
+  assert.deepEqual(JSON.parse(turned.stdout), { changed: [a] });
+  const { rows } = await db.query<{ rotation: number; tags: string }>('SELECT rotation, tags FROM photos WHERE id = $1', [a]);
+  assert.equal(rows[0]!.rotation, 90);
+  assert.match(rows[0]!.tags, /villamos/);
+  assert.equal(runFototar(['undo', '--as', 'Kiss Ede', '--catalogue', url]).stdout.trim(), `undid: Rotate clockwise ${await label(a)}`);
+  assert.equal((await db.query<{ rotation: number }>('SELECT rotation FROM photos WHERE id = $1', [a])).rows[0]!.rotation, 0);
 });
 
 test('an archivist sets their name once (fototar archivist): later edits are recorded under it; --as and $FOTOTAR_ARCHIVIST still come first', async () => {
