@@ -37,6 +37,24 @@ export function fileOnThisComputer(file: string, roots: readonly RootOnThisCompu
   return local + rest;
 }
 
+/**
+ * How the catalogue records an original this computer reaches at `local` (an ingest's file): under
+ * the named folder this computer maps there, in the separators the catalogue records it with;
+ * `local` itself when it is in no mapped folder.
+ */
+export function recordedFile(local: string, roots: readonly RootOnThisComputer[]): string {
+  let best: { root: RootOnThisComputer; key: string } | null = null;
+  for (const root of roots) {
+    if (!root.local) continue;
+    const key = folderKey(root.local);
+    const inside = local.startsWith(key) || (separatorOf(key) === '\\' && local.replace(/\//g, '\\').startsWith(key));
+    if (inside && (!best || key.length > best.key.length)) best = { root, key };
+  }
+  if (!best) return local;
+  const sep = separatorOf(best.root.folder);
+  return best.root.folder + local.slice(best.key.length).split(/[\\/]/).join(sep);
+}
+
 export const MAX_ROOT_NAME = 100;
 
 /** The name a root is given by: trimmed, one space between words, 1–100 characters; null if not. */

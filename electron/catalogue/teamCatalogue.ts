@@ -20,7 +20,7 @@ import { teamCatalogueId } from './store/postgres/teamSearchSources.ts';
 import { TeamThumbnails } from './store/postgres/teamThumbnails.ts';
 import type { FeedStatus } from './store/postgres/changeFeed.ts';
 import { listRoots } from './store/postgres/originalRoots.ts';
-import { fileOnThisComputer, type RootOnThisComputer } from '../../shared/originalRoots.ts';
+import { fileOnThisComputer, recordedFile, type RootOnThisComputer } from '../../shared/originalRoots.ts';
 
 /** Connections this client keeps to the server: a few requests of one window at once, and the feed's own. */
 const POOL_SIZE = 6;
@@ -74,7 +74,10 @@ export class TeamCatalogue extends OpenCatalogue {
       { photoCount: () => search.opened?.size ?? null, historyState: () => null },
     );
     const thumbnails = new TeamThumbnails(pool, folder);
-    const store = new PgStore(pool, archivist, { onCollectionsChanged: () => events.emit({ type: 'collectionsChanged' }) });
+    const store = new PgStore(pool, archivist, {
+      onCollectionsChanged: () => events.emit({ type: 'collectionsChanged' }),
+      recordedFile: (local) => recordedFile(local, roots),
+    });
     super({
       paths,
       store,

@@ -2,7 +2,7 @@
 // background and polled (the UI). One ingest at a time (the job runner); the UI hears of added
 // photos a few times a second and of progress five times as often.
 import type { IngestProgress, IngestReport } from '../../../shared/types.ts';
-import { idleProgress, runIngest, type IngestOptions } from '../ingest/ingestRunner.ts';
+import { idleProgress, type IngestOptions } from '../ingest/ingestRunner.ts';
 import { throttle } from '../events/throttle.ts';
 import { CatalogueError, messageRefOf } from '../catalogueError.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
@@ -34,9 +34,8 @@ export class IngestService {
       'ingest',
       async ({ signal, progress }) => {
         await core.whenWritable();
-        return runIngest(
+        return core.store.ingest(
           {
-            ...core.store.ingestStore(),
             catalogueRoot: core.paths.root,
             // The search index follows ingested photos through the search_changes log; the UI
             // hears of them a few times a second, not once per small transaction.

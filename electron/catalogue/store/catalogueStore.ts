@@ -12,7 +12,11 @@ import type { AutomaticBackups, BackupInfo } from './catalogueBackup.ts';
 import type { CollectionRecords } from './collectionRecords.ts';
 import type { PhotoReads } from './photoReads.ts';
 import type { OriginalsRecords } from './originalsRecords.ts';
-import type { IngestStore } from '../ingest/ingestRunner.ts';
+import type { IngestContext, IngestOptions } from '../ingest/ingestRunner.ts';
+import type { IngestReport } from '../../../shared/types.ts';
+
+/** What an ingest is told besides where it writes: the catalogue's folder (thumbnails), and whom to tell of changed photos. */
+export type IngestTarget = Pick<IngestContext, 'catalogueRoot' | 'onPhotosChanged'>;
 
 /** A history step undone or redone: its label and the photos it changed. */
 export type HistoryStep = { label: string; ids: number[] } | null;
@@ -51,6 +55,6 @@ export interface CatalogueStore {
   backup(options?: { keep?: number; label?: string }): Promise<BackupInfo>;
   /** Backups when due and at close, for a long-running host. */
   startAutomaticBackups(options: { onError?: (error: Error) => void }): AutomaticBackups;
-  /** Where an ingest writes its photos. */
-  ingestStore(): IngestStore;
+  /** Adds files and folders (ingest/ingestRunner.ts; a team's: postgres/teamIngest.ts). */
+  ingest(context: IngestTarget, inputs: readonly string[], options: IngestOptions): Promise<IngestReport>;
 }

@@ -227,7 +227,7 @@ export function thumbVersion(stored: string, turn: Turn): string {
 export const EDITABLE_PHOTO_COLUMNS = ['id', 'file', 'fortepan_id', 'iowa_id', ...EDITABLE_FIELDS.map((field) => FIELD_COLUMN[field])].map((column) => `p.${column}`).join(', ');
 
 /** Facts that follow the file's bytes, in column order: written when it is added and whenever it changes. */
-const FILE_FACT_COLUMNS = [
+export const FILE_FACT_COLUMNS = [
   'width', 'height', 'format', 'page_count', 'taken_at', 'digitized_at', 'camera', 'gps_lat', 'gps_lon', 'gps_alt',
   'embedded_credit', 'embedded_creator', 'copyright', 'preview_error', 'preview_warning', 'thumb_version', 'file_orientation',
 ] as const;
@@ -253,6 +253,54 @@ function fileFacts(record: IngestedRecord): (string | number | null)[] {
     `${record.hash.slice(0, 12)}-${Date.now().toString(36)}`,
     record.fileOrientation ?? null,
   ];
+}
+
+/**
+ * A new photo's row as an ingest writes it, column by column: its file, its metadata read from
+ * the file, its facts and sort keys. Both engines insert this (SQLite here, PostgreSQL's team
+ * ingest in postgres/teamIngest.ts), so a photo added to either is the same row.
+ */
+export function insertedRow(record: IngestedRecord, now: string): { columns: string[]; values: (string | number | null)[] } {
+  const dates = dateBounds(record.fields.date);
+  const columns = [
+    'hash', 'file', 'file_size', 'file_mtime_ms', 'fortepan_id', 'title', 'caption', 'date', 'date_from', 'date_to',
+    'donor', 'photographer', 'country', 'city', 'place', 'tags', 'licence', 'source', 'archive_ref', 'notes', 'iowa_id',
+    'rating', 'flag', 'label', ...FILE_FACT_COLUMNS, 'missing', 'added_at', 'updated_at', ...Object.values(SORT_KEY_COLUMN),
+  ];
+  const values = [
+    record.hash,
+    record.file,
+    record.fileSize,
+    record.fileMtimeMs,
+    record.fortepanId,
+    record.fields.title,
+    record.fields.caption,
+    record.fields.date,
+    dates.from,
+    dates.to,
+    record.fields.donor,
+    record.fields.photographer,
+    record.fields.country,
+    record.fields.city,
+    record.fields.place,
+    JSON.stringify(normaliseTags(record.fields.tags)),
+    record.fields.licence,
+    record.fields.source,
+    record.fields.archiveRef ?? '',
+    record.fields.notes,
+    record.iowaId ?? null,
+    record.fields.rating ?? 0,
+    record.fields.flag ?? '',
+    record.fields.label ?? '',
+    ...fileFacts(record),
+    0,
+    now,
+    now,
+    ...Object.keys(SORT_KEY_COLUMN).map((column) =>
+      sortKeyFor(column as keyof typeof SORT_KEY_COLUMN, column === 'file' ? record.file : record.fields[column as Exclude<keyof typeof SORT_KEY_COLUMN, 'file'>]),
+    ),
+  ];
+  return { columns, values };
 }
 
 /** Which photos a read covers: these ids, or every photo but these (a whole-catalogue selection). */
@@ -458,45 +506,8 @@ export class PhotoRepository {
   }
 
   insert(record: IngestedRecord, now: string): number {
-    const dates = dateBounds(record.fields.date);
-    const columns = [
-      'hash', 'file', 'file_size', 'file_mtime_ms', 'fortepan_id', 'title', 'caption', 'date', 'date_from', 'date_to',
-      'donor', 'photographer', 'country', 'city', 'place', 'tags', 'licence', 'source', 'archive_ref', 'notes', 'iowa_id',
-      'rating', 'flag', 'label', ...FILE_FACT_COLUMNS, 'missing', 'added_at', 'updated_at', ...Object.values(SORT_KEY_COLUMN),
-    ];
-    const result = this.#prepare(`INSERT INTO photos (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(',')})`).run(
-      record.hash,
-      record.file,
-      record.fileSize,
-      record.fileMtimeMs,
-      record.fortepanId,
-      record.fields.title,
-      record.fields.caption,
-      record.fields.date,
-      dates.from,
-      dates.to,
-      record.fields.donor,
-      record.fields.photographer,
-      record.fields.country,
-      record.fields.city,
-      record.fields.place,
-      JSON.stringify(normaliseTags(record.fields.tags)),
-      record.fields.licence,
-      record.fields.source,
-      record.fields.archiveRef ?? '',
-      record.fields.notes,
-      record.iowaId ?? null,
-      record.fields.rating ?? 0,
-      record.fields.flag ?? '',
-      record.fields.label ?? '',
-      ...fileFacts(record),
-      0,
-      now,
-      now,
-      ...Object.keys(SORT_KEY_COLUMN).map((column) =>
-        sortKeyFor(column as keyof typeof SORT_KEY_COLUMN, column === 'file' ? record.file : record.fields[column as Exclude<keyof typeof SORT_KEY_COLUMN, 'file'>]),
-      ),
-    );
+    const { columns, values } = insertedRow(record, now);
+    const result = this.#prepare(`INSERT INTO photos (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(',')})`).run(...values);
     return Number(result.lastInsertRowid);
   }
 

@@ -12,7 +12,6 @@ import { applyTurnEdit } from '../editing/turnEdit.ts';
 import { EditHistory } from '../editing/editHistory.ts';
 import { photoHistoryOfSteps } from '../editing/photoHistory.ts';
 import { HistoryRepository } from './historyRepository.ts';
-import type { IngestStore } from '../ingest/ingestRunner.ts';
 import type { CataloguePaths } from '../cataloguePaths.ts';
 import { makeBackup, startAutomaticBackups, type AutomaticBackups, type BackupInfo } from './catalogueBackup.ts';
 import type { CatalogueStore, HistoryStep } from './catalogueStore.ts';
@@ -26,6 +25,9 @@ import { readSortSetting, writeSortSetting } from './sortSetting.ts';
 import { SqlitePhotoReads, type PhotoReads } from './photoReads.ts';
 import { SqliteOriginalsRecords, type OriginalsRecords } from './originalsRecords.ts';
 import { SqliteCollectionRecords, type CollectionRecords } from './collectionRecords.ts';
+import { runIngest, type IngestOptions } from '../ingest/ingestRunner.ts';
+import type { IngestTarget } from './catalogueStore.ts';
+import type { IngestReport } from '../../../shared/types.ts';
 
 export class SqliteStore implements CatalogueStore {
   /** The photos' rows as such, synchronous: for this store's transactions, an ingest, tests and benchmarks. */
@@ -119,7 +121,7 @@ export class SqliteStore implements CatalogueStore {
     return startAutomaticBackups(this.#db, this.#paths, options);
   }
 
-  ingestStore(): IngestStore {
-    return { db: this.#db, photos: this.photos };
+  ingest(context: IngestTarget, inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
+    return runIngest({ db: this.#db, photos: this.photos, ...context }, inputs, options);
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanRootName, fileOnThisComputer, type RootOnThisComputer } from '../../../shared/originalRoots.ts';
+import { cleanRootName, fileOnThisComputer, recordedFile, type RootOnThisComputer } from '../../../shared/originalRoots.ts';
 
 const roots: RootOnThisComputer[] = [
   { name: 'Szkennelések', folder: '/mnt/scans/', local: '\\\\nas\\scans' },
@@ -24,4 +24,11 @@ test('root names are trimmed and bounded', () => {
   assert.equal(cleanRootName('  Szkennelések   2024 '), 'Szkennelések 2024');
   assert.equal(cleanRootName('   '), null);
   assert.equal(cleanRootName('x'.repeat(101)), null);
+});
+
+test('a file this computer adds is recorded under the named folder it maps, as the catalogue writes that folder; and found back the same way', () => {
+  assert.equal(recordedFile('\\\\nas\\scans\\Doboz 3\\új.jpg', roots), '/mnt/scans/Doboz 3/új.jpg');
+  assert.equal(recordedFile('/Volumes/Fortepan 2024/tél/a.tif', roots), '/mnt/scans/2024/tél/a.tif');
+  assert.equal(recordedFile('/home/bela/kep.jpg', roots), '/home/bela/kep.jpg', 'outside every mapped folder: as it is');
+  for (const file of ['/mnt/scans/Doboz 3/új.jpg', '/mnt/scans/2024/tél/a.tif']) assert.equal(recordedFile(fileOnThisComputer(file, roots), roots), file);
 });

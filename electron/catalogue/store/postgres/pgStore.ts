@@ -16,7 +16,6 @@ import type { SidecarSettings } from '../../../../shared/sidecars.ts';
 import { CatalogueError } from '../../catalogueError.ts';
 import type { TurnRequest } from '../../../../shared/orientation.ts';
 import type { PlannedEdit } from '../../editing/recordedEdit.ts';
-import type { IngestStore } from '../../ingest/ingestRunner.ts';
 import type { AutomaticBackups, BackupInfo } from '../catalogueBackup.ts';
 import type { CatalogueStore, HistoryStep } from '../catalogueStore.ts';
 import { SIDECAR_SETTING_KEYS, sidecarSettingRows, sidecarSettingsFrom } from '../sidecarSettings.ts';
@@ -25,6 +24,10 @@ import { PgCollectionRecords } from './pgCollectionRecords.ts';
 import { PgOriginalsRecords } from './pgOriginalsRecords.ts';
 import { PgPhotoReads } from './pgPhotoReads.ts';
 import { TeamEdits, teamPhotoHistory } from './teamEdits.ts';
+import type { IngestOptions } from '../../ingest/ingestRunner.ts';
+import type { IngestTarget } from '../catalogueStore.ts';
+import type { IngestReport } from '../../../../shared/types.ts';
+import { runTeamIngest } from './teamIngest.ts';
 
 export class PgStore implements CatalogueStore {
   readonly photoReads: PgPhotoReads;
@@ -32,13 +35,15 @@ export class PgStore implements CatalogueStore {
   readonly collections: PgCollectionRecords;
   readonly #pool: Pool;
   readonly #edits: TeamEdits;
+  readonly #recordedFile: (local: string) => string;
 
   /**
    * `author`: the archivist every change is recorded under (teamEdits.ts archivistName);
    * `onCollectionsChanged`: told after each change to a collection made here.
    */
-  constructor(pool: Pool, author: string, options: { onCollectionsChanged?: () => void } = {}) {
+  constructor(pool: Pool, author: string, options: { onCollectionsChanged?: () => void; recordedFile?: (local: string) => string } = {}) {
     this.#pool = pool;
+    this.#recordedFile = options.recordedFile ?? ((local) => local);
     this.#edits = new TeamEdits(pool, author);
     this.photoReads = new PgPhotoReads(pool);
     this.originals = new PgOriginalsRecords(pool);
@@ -144,8 +149,9 @@ export class PgStore implements CatalogueStore {
     return { stop: () => {}, backupOnClose: () => null };
   }
 
-  ingestStore(): IngestStore {
-    throw new CatalogueError('invalid-input', 'teamIngestNotYet');
+  /** Files this computer reaches are recorded as the team records them (its named folders). */
+  async ingest(context: IngestTarget, inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
+    return await runTeamIngest(this.#pool, { ...context, recordedFile: this.#recordedFile }, inputs, options);
   }
 
   /** Stops background work that reads through this store (an originals check). */

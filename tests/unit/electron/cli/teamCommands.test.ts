@@ -1,7 +1,7 @@
 // The commands on a team catalogue (--catalogue postgres://…), as on a folder: the 1,124 real
 // Fortepan records migrated from a folder print the same lists, photos, search hits, credit lists,
 // tags, folders and metadata export from both engines; a collection made on the server is shared;
-// what a team catalogue cannot do yet (add photos, a backup of its own) is one clear line.
+// what a team catalogue does not do (a backup of its own: the server's is pg_dump) is one clear line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -62,8 +62,6 @@ test('a collection made on the team catalogue is the team’s: another archivist
   assert.match(run('credits', '--collection', 'Könyv: A pesti villamos', '--catalogue', team), /Fortepan/);
 });
 
-test('what a team catalogue cannot do from here says so in one line: adding photos, a backup of its own', async () => {
-  const photos = await tempDir('fototar-team-ingest-');
-  assert.match(assertOneLineFailure(runFototar(['ingest', photos, '--catalogue', team], { env }), 'ingest'), /cannot be added to a team catalogue yet.*fototar migrate/);
+test('what a team catalogue cannot do from here says so in one line: a backup of its own', async () => {
   assert.match(assertOneLineFailure(runFototar(['backup', '--catalogue', team], { env }), 'backup'), /pg_dump/);
 });

@@ -88,3 +88,27 @@ test('named folders: a second name for the same folder, a relative folder and an
   const folder = await tempDir('fototar-roots-folder-');
   assert.match(assertOneLineFailure(runFototar(['roots', '--catalogue', folder], { env: anna(home) }), 'roots'), /team catalogue's/);
 });
+
+test('Béla adds a new box of scans from his computer: recorded under the named folder as the team records it, thumbnails on the server for Anna, unchanged files not read again, a copy flagged as a duplicate', async () => {
+  const box = path.join(belaScans, 'Doboz 3');
+  await writeFixture(box, 'fortepan_100200.jpg', makeJpeg({ colour: '#33aa55', width: 120, height: 90 }));
+  const first = JSON.parse(run(bela(home), 'ingest', box, '--catalogue', team, '--json')) as { added: number; unchanged: number; photos: number };
+  assert.deepEqual([first.added, first.unchanged, first.photos], [1, 0, 3]);
+  const listed = JSON.parse(run(anna(home), 'list', '--catalogue', team, '--json')) as { photos: { id: number; file: string; fortepanId: number | null }[] };
+  const added = listed.photos.find((p) => p.fortepanId === 100200)!;
+  assert.equal(added.file, path.join(annaScans, 'Doboz 3', 'fortepan_100200.jpg'), 'recorded under the named folder, as the team records it');
+  // Anna (another computer, another cache) sees its thumbnail, made on Béla's.
+  const catalogue = await TeamCatalogue.open(team, { archivist: 'Kovács Anna', cacheDir: path.join(home, 'anna-cache') });
+  try {
+    const thumb = await catalogue.photos.shownImageFile(added.id, 'grid');
+    assert.ok(thumb && thumb.startsWith(path.join(home, 'anna-cache')), `copied from the server into Anna's cache: ${thumb}`);
+  } finally {
+    await catalogue.close();
+  }
+  const again = JSON.parse(run(bela(home), 'ingest', box, '--catalogue', team, '--json')) as { added: number; unchanged: number };
+  assert.deepEqual([again.added, again.unchanged], [0, 1], 'nothing read again');
+  fs.copyFileSync(path.join(box, 'fortepan_100200.jpg'), path.join(box, 'masolat.jpg'));
+  assert.equal((JSON.parse(run(bela(home), 'ingest', box, '--catalogue', team, '--json')) as { added: number }).added, 1);
+  const copy = (JSON.parse(run(bela(home), 'show', String(added.id + 1), '--catalogue', team, '--json')) as { duplicateOf: number | null });
+  assert.equal(copy.duplicateOf, added.id, 'the copy is flagged a duplicate of the first');
+});

@@ -1,0 +1,191 @@
+// Adding files and folders to a team catalogue: the folder catalogue's scan and worker pool
+// (ingest/scanFolders.ts, ingestPool.ts), written to the server a batch at a time, each batch
+// one transaction. Each original is recorded as the team records it (under its named folder,
+// shared/originalRoots.ts), so colleagues find it on their own computers; the thumbnails the
+// workers made in this client's cache go to the server, so colleagues see them without
+// ingesting again. Files catalogued before and unchanged (size, modification time) are not read
+// again; a changed file's new bytes replace its facts and thumbnails, its catalogued fields
+// kept; identical files are flagged as duplicates of the first, as in a folder catalogue.
+// (A moved file is added anew here, not relinked: relinking is per named folder, still to come.)
+import fs from 'node:fs';
+import type { Pool, PoolClient } from 'pg';
+import type { IngestProgress, IngestReport } from '../../../../shared/types.ts';
+import { countSkipped } from '../../../../shared/skipReasons.ts';
+import { cataloguePaths, thumbnailPath } from '../../cataloguePaths.ts';
+import { messageRefOf } from '../../catalogueError.ts';
+import { scanFolders } from '../../ingest/scanFolders.ts';
+import { ingestPool } from '../../ingest/ingestPool.ts';
+import type { ProcessResult } from '../../ingest/processFile.ts';
+import { idleProgress, type IngestContext, type IngestOptions } from '../../ingest/ingestRunner.ts';
+import { FILE_FACT_COLUMNS, insertedRow } from '../photoRepository.ts';
+import { inTransaction } from './pgTransaction.ts';
+
+const BATCH_SIZE = 100;
+
+/** What the catalogue already holds of a file, by its recorded path. */
+interface Known {
+  id: number;
+  hash: string;
+  fileSize: number;
+  fileMtimeMs: number;
+  missing: boolean;
+}
+
+type Processed = Extract<ProcessResult, { ok: true }>;
+
+/** The photos recorded under the inputs (as the team records them), by recorded path. */
+async function knownFiles(pool: Pool, recorded: readonly string[]): Promise<Map<string, Known>> {
+  const { rows } = await pool.query<{ id: string; file: string; hash: string; file_size: string; file_mtime_ms: string; missing: number }>(
+    'SELECT id, file, hash, file_size, file_mtime_ms, missing FROM photos WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS input(prefix) WHERE starts_with(photos.file, input.prefix))',
+    [recorded],
+  );
+  return new Map(rows.map((r) => [r.file, { id: Number(r.id), hash: r.hash, fileSize: Number(r.file_size), fileMtimeMs: Number(r.file_mtime_ms), missing: r.missing === 1 }]));
+}
+
+/** The first photo present with a hash is the original; the others present are its duplicates. */
+async function markDuplicates(client: PoolClient, hashes: readonly string[]): Promise<void> {
+  await client.query(
+    `UPDATE photos p SET duplicate_of = d.first
+       FROM (SELECT id, CASE WHEN missing = 0 AND id <> min(id) FILTER (WHERE missing = 0) OVER (PARTITION BY hash) THEN min(id) FILTER (WHERE missing = 0) OVER (PARTITION BY hash) END AS first
+               FROM photos WHERE hash = ANY($1::text[])) d
+      WHERE p.id = d.id AND p.duplicate_of IS DISTINCT FROM d.first`,
+    [hashes],
+  );
+}
+
+export interface TeamIngestContext extends Omit<IngestContext, 'db' | 'photos'> {
+  /** How the team records a file this computer reaches at `local` (shared/originalRoots.ts recordedFile). */
+  recordedFile(local: string): string;
+}
+
+export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const progress: IngestProgress = { ...idleProgress(), state: 'scanning' };
+  const emit = () => options.onProgress?.({ ...progress });
+  emit();
+  const known = await knownFiles(pool, inputs.map((input) => context.recordedFile(input)));
+  const knownAt = (file: string) => known.get(context.recordedFile(file)) ?? null;
+  const scan = await scanFolders(inputs, { signal: options.signal, isCatalogued: (file) => knownAt(file) !== null });
+  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, failed: [...scan.failed], warnings: [], skipped: scan.skipped, skippedByReason: countSkipped(scan.skipped), photos: 0 };
+  progress.state = 'running';
+  progress.total = scan.files.length;
+  emit();
+  const started = Date.now();
+  const tick = (file: string | null) => {
+    progress.done++;
+    progress.currentFile = file;
+    const seconds = (Date.now() - started) / 1000;
+    progress.rate = seconds > 0 ? progress.done / seconds : 0;
+    progress.etaSeconds = progress.rate > 0 ? (progress.total - progress.done) / progress.rate : null;
+    emit();
+  };
+
+  const toProcess: string[] = [];
+  for (const file of scan.files) {
+    if (options.signal?.aborted) break;
+    const was = knownAt(file);
+    const stat = was && !was.missing ? fs.statSync(file, { throwIfNoEntry: false }) : null;
+    if (was && stat && stat.size === was.fileSize && stat.mtimeMs === was.fileMtimeMs) {
+      report.unchanged++;
+      tick(file);
+    } else toProcess.push(file);
+  }
+
+  const paths = cataloguePaths(context.catalogueRoot);
+  /** Writes a batch of results, in scan order, in one transaction; tells which photos changed. */
+  const write = async (batch: { file: string; result: Processed }[]) => {
+    const changed: number[] = [];
+    const now = new Date().toISOString();
+    await inTransaction(pool, async (client) => {
+      const hashes = new Set<string>();
+      for (const { file, result } of batch) {
+        const record = { ...result.record, file: context.recordedFile(file) };
+        const was = known.get(record.file);
+        hashes.add(record.hash);
+        if (was && was.hash === record.hash) {
+          await client.query('UPDATE photos SET file_size = $1, file_mtime_ms = $2, missing = 0 WHERE id = $3', [record.fileSize, record.fileMtimeMs, was.id]);
+          report.unchanged++;
+          continue;
+        }
+        if (was) {
+          // New bytes: new facts and thumbnails; the fields the team catalogued are kept.
+          hashes.add(was.hash);
+          const { columns, values } = insertedRow(record, now);
+          const fresh = new Map(columns.map((column, i) => [column, values[i]]));
+          const facts = ['hash', 'file_size', 'file_mtime_ms', ...FILE_FACT_COLUMNS];
+          await client.query(`UPDATE photos SET ${facts.map((c, i) => `${c} = $${i + 1}`).join(', ')}, missing = 0, updated_at = $${facts.length + 1} WHERE id = $${facts.length + 2}`, [...facts.map((c) => fresh.get(c) ?? null), now, was.id]);
+          changed.push(was.id);
+          report.updated++;
+        } else {
+          const { columns, values } = insertedRow(record, now);
+          const { rows } = await client.query<{ id: string }>(`INSERT INTO photos (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
+          const id = Number(rows[0]!.id);
+          known.set(record.file, { id, hash: record.hash, fileSize: record.fileSize, fileMtimeMs: record.fileMtimeMs, missing: false });
+          changed.push(id);
+          report.added++;
+        }
+        // The thumbnails the worker made here, for the whole team.
+        for (const size of ['grid', 'preview'] as const) {
+          const data = await fs.promises.readFile(thumbnailPath(paths, record.hash, size)).catch(() => null);
+          if (data) await client.query('INSERT INTO thumbnails (hash, size, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [record.hash, size, data]);
+        }
+      }
+      await markDuplicates(client, [...hashes]);
+    });
+    if (changed.length) context.onPhotosChanged(changed);
+  };
+
+  const workers = toProcess.length ? ingestPool({ size: options.poolSize, taskTimeoutMs: options.taskTimeoutMs }) : null;
+  try {
+    let pending: { file: string; result: Processed }[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      if (batch.length) writing = writing.then(() => write(batch));
+    };
+    // Results in scan order, whatever order the workers finish in (ids follow the folders).
+    const finished = new Map<number, ProcessResult>();
+    let next = 0;
+    let written = 0;
+    const lane = async () => {
+      while (next < toProcess.length && !options.signal?.aborted) {
+        const index = next++;
+        const file = toProcess[index]!;
+        progress.currentFile = file;
+        finished.set(index, await workers!.run({ file, catalogueRoot: context.catalogueRoot, reuseThumbnails: true }));
+        for (let result = finished.get(written); result; result = finished.get(written)) {
+          finished.delete(written);
+          const at = toProcess[written++]!;
+          if (!result.ok) report.failed.push({ path: at, reason: result.reason });
+          else {
+            const note = scan.notes.get(at);
+            if (note) report.warnings.push(note);
+            for (const w of result.warnings) report.warnings.push(typeof w === 'string' ? { path: at, message: w } : { path: at, message: w.message, key: w.key, params: w.params });
+            pending.push({ file: at, result });
+            if (pending.length >= BATCH_SIZE) flush();
+          }
+        }
+        tick(file);
+      }
+    };
+    if (workers) await Promise.all(Array.from({ length: workers.size }, lane));
+    flush();
+    await writing;
+  } catch (error) {
+    progress.state = 'failed';
+    progress.error = (error as Error).message;
+    progress.errorRef = messageRefOf(error);
+    emit();
+    throw error;
+  } finally {
+    await workers?.close();
+  }
+  const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM photos');
+  report.photos = Number(rows[0]!.n);
+  progress.state = options.signal?.aborted ? 'cancelled' : 'done';
+  progress.currentFile = null;
+  progress.etaSeconds = 0;
+  progress.report = report;
+  emit();
+  return report;
+}
