@@ -10,9 +10,8 @@ import { markDuplicates } from '../store/duplicates.ts';
 import type { ProcessResult } from './processFile.ts';
 import { scanFolders } from './scanFolders.ts';
 import { ingestPool } from './ingestPool.ts';
-import { countSkipped } from '../../../shared/skipReasons.ts';
 import { faultPoint } from '../faultInjection.ts';
-import { messageRefOf } from '../catalogueError.ts';
+import { IngestTally } from './ingestTally.ts';
 
 /** Where an ingest writes: SQLite's connection and photo rows (each batch one transaction). */
 export interface IngestStore {
@@ -36,46 +35,17 @@ export interface IngestOptions {
 const BATCH_SIZE = 100;
 const BATCH_MS = 500;
 
-export function idleProgress(): IngestProgress {
-  return { state: 'idle', done: 0, total: 0, currentFile: null, rate: 0, etaSeconds: null, report: null, error: null };
-}
+export { idleProgress } from './ingestTally.ts';
 
 export async function runIngest(context: IngestContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const { db, photos } = context;
-  const progress: IngestProgress = { ...idleProgress(), state: 'scanning' };
-  const emit = () => options.onProgress?.({ ...progress });
-  emit();
+  const tally = new IngestTally(options.onProgress);
+  const { report, progress } = tally;
+  const tick = (file: string | null) => tally.tick(file);
 
   // A file catalogued here before is an image already: a re-scan does not read its head again.
   const scan = await scanFolders(inputs, { signal: options.signal, isCatalogued: (file) => photos.byFile(file) !== null });
-  const report: IngestReport = {
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    failed: [...scan.failed],
-    warnings: [],
-    skipped: scan.skipped,
-    skippedByReason: countSkipped(scan.skipped),
-    photos: 0,
-  };
-  /** A catalogued file's name that disagrees with its content, said once, before its other warnings. */
-  const noteName = (file: string) => {
-    const note = scan.notes.get(file);
-    if (note) report.warnings.push(note);
-  };
-  progress.state = 'running';
-  progress.total = scan.files.length;
-  emit();
-
-  const started = Date.now();
-  const tick = (file: string | null) => {
-    progress.done++;
-    progress.currentFile = file;
-    const seconds = (Date.now() - started) / 1000;
-    progress.rate = seconds > 0 ? progress.done / seconds : 0;
-    progress.etaSeconds = progress.rate > 0 ? (progress.total - progress.done) / progress.rate : null;
-    emit();
-  };
+  tally.scanned(scan);
 
   // Results are written in batches, each in one synchronous transaction: FULL sync makes every
   // commit an fsync, and no transaction stays open across an await, so edits made while an
@@ -105,13 +75,9 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     faultPoint('ingest-committed');
     if (changed.length) context.onPhotosChanged(changed);
   };
-  const enqueue = (file: string, result: ProcessResult) => {
-    if (!result.ok) {
-      report.failed.push({ path: file, reason: result.reason });
-      return;
-    }
-    noteName(file);
-    for (const w of result.warnings) report.warnings.push(typeof w === 'string' ? { path: file, message: w } : { path: file, message: w.message, key: w.key, params: w.params });
+  const enqueue = (file: string, processed: ProcessResult) => {
+    const result = tally.result(file, processed);
+    if (!result) return;
     pending.push({ file, result });
     if (pending.length >= BATCH_SIZE) flush();
     else flushTimer ??= setTimeout(flush, BATCH_MS);
@@ -194,20 +160,11 @@ export async function runIngest(context: IngestContext, inputs: readonly string[
     flush();
   } catch (error) {
     if (flushTimer) clearTimeout(flushTimer);
-    progress.state = 'failed';
-    progress.error = (error as Error).message;
-    progress.errorRef = messageRefOf(error);
-    emit();
+    tally.failed(error);
     throw error;
   } finally {
     await pool?.close();
   }
 
-  report.photos = photos.count();
-  progress.state = options.signal?.aborted ? 'cancelled' : 'done';
-  progress.currentFile = null;
-  progress.etaSeconds = 0;
-  progress.report = report;
-  emit();
-  return report;
+  return tally.finished(photos.count(), options.signal?.aborted === true);
 }

@@ -286,47 +286,7 @@ export class TeamEdits {
    * and the photos changed back, or null when this archivist has nothing left to undo.
    */
   async undo(): Promise<{ label: string; ids: number[] } | null> {
-    const conflicts: EditConflict[] = [];
-    try {
-      return await inTransaction(this.#pool, async (client) => {
-        const { rows: steps } = await client.query<{ id: string; label: string; changes: string }>(
-          'SELECT id, label, changes FROM edit_history WHERE author = $1 AND undone = 0 ORDER BY id DESC LIMIT 1 FOR UPDATE',
-          [this.#author],
-        );
-        const step = steps[0];
-        if (!step) return null;
-        const recorded = JSON.parse(step.changes) as unknown;
-        if (isTurnStep(recorded)) {
-          const ids = await replayTeamTurn(client, recorded, 'undo');
-          await client.query('UPDATE edit_history SET undone = 1 WHERE id = $1', [step.id]);
-          return { label: step.label, ids };
-        }
-        const changes = recorded as PhotoChange[];
-        const rows = await lockPhotos(client, [...new Set(changes.map((c) => c.id))].sort((a, b) => a - b)).catch((error: unknown) => {
-          // A photo removed since: its fields cannot be put back; the rest of the step can't be alone.
-          throw error instanceof CatalogueError && error.key === 'photoNotFound' ? new CatalogueError('invalid-input', 'undoPhotoGone', error.params) : error;
-        });
-        const back: PhotoChange[] = [];
-        for (const change of changes) {
-          const row = rows.get(change.id)!;
-          for (const field of Object.keys(change.after) as EditableField[]) {
-            const current = String(row[FIELD_COLUMN[field]] ?? '');
-            if (current !== columnText(field, change.after[field])) {
-              conflicts.push({ photo: change.id, name: photoLabel(labelOf(row)), field, seen: change.after[field] as FieldValue, mine: change.before[field] as FieldValue, theirs: fieldOfColumnText(field, current), by: null, at: null });
-            }
-          }
-          back.push({ id: change.id, before: change.after, after: change.before });
-        }
-        if (conflicts.length) throw new EditConflictError('undoConflict', conflicts);
-        await writeStep(client, this.#author, '', back, Number(step.id));
-        await client.query('UPDATE edit_history SET undone = 1 WHERE id = $1', [step.id]);
-        faultPoint('team-undo:written');
-        return { label: step.label, ids: back.map((c) => c.id) };
-      });
-    } catch (error) {
-      if (error instanceof EditConflictError) throw new EditConflictError('undoConflict', await withSavers(this.#pool, conflicts));
-      throw notSaved(error);
-    }
+    return await this.#replay('undo');
   }
 
   /**
@@ -344,45 +304,58 @@ export class TeamEdits {
    * the photos changed, or null when there is nothing of theirs to redo.
    */
   async redo(): Promise<{ label: string; ids: number[] } | null> {
+    return await this.#replay('redo');
+  }
+
+  /**
+   * Undo: this archivist's last step not undone yet, each value back to before it. Redo: their
+   * newest step when it is undone, each value as it made it. Either is refused, as a save is,
+   * when someone changed one of its fields (or turned one of its photos) meanwhile.
+   */
+  async #replay(direction: 'undo' | 'redo'): Promise<{ label: string; ids: number[] } | null> {
+    const undo = direction === 'undo';
     const conflicts: EditConflict[] = [];
     try {
       return await inTransaction(this.#pool, async (client) => {
         const { rows: steps } = await client.query<{ id: string; label: string; changes: string; undone: number }>(
-          'SELECT id, label, changes, undone FROM edit_history WHERE author = $1 ORDER BY id DESC LIMIT 1 FOR UPDATE',
+          `SELECT id, label, changes, undone FROM edit_history WHERE author = $1 ${undo ? 'AND undone = 0 ' : ''}ORDER BY id DESC LIMIT 1 FOR UPDATE`,
           [this.#author],
         );
         const step = steps[0];
-        if (!step || step.undone !== 1) return null;
+        if (!step || (!undo && step.undone !== 1)) return null;
         const recorded = JSON.parse(step.changes) as unknown;
+        const mark = () => client.query('UPDATE edit_history SET undone = $1 WHERE id = $2', [undo ? 1 : 0, step.id]);
         if (isTurnStep(recorded)) {
-          const ids = await replayTeamTurn(client, recorded, 'redo');
-          await client.query('UPDATE edit_history SET undone = 0 WHERE id = $1', [step.id]);
+          const ids = await replayTeamTurn(client, recorded, direction);
+          await mark();
           return { label: step.label, ids };
         }
         const changes = recorded as PhotoChange[];
         const rows = await lockPhotos(client, [...new Set(changes.map((c) => c.id))].sort((a, b) => a - b)).catch((error: unknown) => {
+          // A photo removed since: its fields cannot be put back; the rest of the step can't be alone.
           throw error instanceof CatalogueError && error.key === 'photoNotFound' ? new CatalogueError('invalid-input', 'undoPhotoGone', error.params) : error;
         });
-        for (const change of changes) {
-          const row = rows.get(change.id)!;
-          for (const field of Object.keys(change.before) as EditableField[]) {
+        // Undo writes each change backwards (recorded as an undo of the step), redo as it was.
+        const writes: PhotoChange[] = undo ? changes.map((c) => ({ id: c.id, before: c.after, after: c.before })) : changes;
+        for (const write of writes) {
+          const row = rows.get(write.id)!;
+          for (const field of Object.keys(write.before) as EditableField[]) {
             const current = String(row[FIELD_COLUMN[field]] ?? '');
-            if (current !== columnText(field, change.before[field])) {
-              conflicts.push({ photo: change.id, name: photoLabel(labelOf(row)), field, seen: change.before[field] as FieldValue, mine: change.after[field] as FieldValue, theirs: fieldOfColumnText(field, current), by: null, at: null });
+            if (current !== columnText(field, write.before[field])) {
+              conflicts.push({ photo: write.id, name: photoLabel(labelOf(row)), field, seen: write.before[field] as FieldValue, mine: write.after[field] as FieldValue, theirs: fieldOfColumnText(field, current), by: null, at: null });
             }
           }
         }
-        if (conflicts.length) throw new EditConflictError('editConflict', conflicts);
-        // The step's own changes again, recorded as changes of the step (not as an undo).
-        await writeStep(client, this.#author, '', changes, Number(step.id), false);
-        await client.query('UPDATE edit_history SET undone = 0 WHERE id = $1', [step.id]);
-        faultPoint('team-redo:written');
-        return { label: step.label, ids: changes.map((c) => c.id) };
+        if (conflicts.length) throw new EditConflictError(undo ? 'undoConflict' : 'editConflict', conflicts);
+        await writeStep(client, this.#author, '', writes, Number(step.id), undo);
+        await mark();
+        faultPoint(undo ? 'team-undo:written' : 'team-redo:written');
+        return { label: step.label, ids: writes.map((c) => c.id) };
       });
     } catch (error) {
       if (error instanceof EditConflictError) {
         const known = await withSavers(this.#pool, conflicts);
-        throw new EditConflictError(known.every((c) => c.by) ? 'editConflict' : 'editConflictUnknown', known);
+        throw new EditConflictError(undo ? 'undoConflict' : known.every((c) => c.by) ? 'editConflict' : 'editConflictUnknown', known);
       }
       throw notSaved(error);
     }

@@ -9,14 +9,13 @@
 // (A moved file is added anew here, not relinked: relinking is per named folder, still to come.)
 import fs from 'node:fs';
 import type { Pool, PoolClient } from 'pg';
-import type { IngestProgress, IngestReport } from '../../../../shared/types.ts';
-import { countSkipped } from '../../../../shared/skipReasons.ts';
+import type { IngestReport } from '../../../../shared/types.ts';
 import { cataloguePaths, thumbnailPath } from '../../cataloguePaths.ts';
-import { messageRefOf } from '../../catalogueError.ts';
 import { scanFolders } from '../../ingest/scanFolders.ts';
 import { ingestPool } from '../../ingest/ingestPool.ts';
 import type { ProcessResult } from '../../ingest/processFile.ts';
-import { idleProgress, type IngestContext, type IngestOptions } from '../../ingest/ingestRunner.ts';
+import type { IngestContext, IngestOptions } from '../../ingest/ingestRunner.ts';
+import { IngestTally } from '../../ingest/ingestTally.ts';
 import { FILE_FACT_COLUMNS, insertedRow } from '../photoRepository.ts';
 import { inTransaction } from './pgTransaction.ts';
 
@@ -59,25 +58,13 @@ export interface TeamIngestContext extends Omit<IngestContext, 'db' | 'photos'> 
 }
 
 export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
-  const progress: IngestProgress = { ...idleProgress(), state: 'scanning' };
-  const emit = () => options.onProgress?.({ ...progress });
-  emit();
+  const tally = new IngestTally(options.onProgress);
+  const { report, progress } = tally;
+  const tick = (file: string | null) => tally.tick(file);
   const known = await knownFiles(pool, inputs.map((input) => context.recordedFile(input)));
   const knownAt = (file: string) => known.get(context.recordedFile(file)) ?? null;
   const scan = await scanFolders(inputs, { signal: options.signal, isCatalogued: (file) => knownAt(file) !== null });
-  const report: IngestReport = { added: 0, updated: 0, unchanged: 0, failed: [...scan.failed], warnings: [], skipped: scan.skipped, skippedByReason: countSkipped(scan.skipped), photos: 0 };
-  progress.state = 'running';
-  progress.total = scan.files.length;
-  emit();
-  const started = Date.now();
-  const tick = (file: string | null) => {
-    progress.done++;
-    progress.currentFile = file;
-    const seconds = (Date.now() - started) / 1000;
-    progress.rate = seconds > 0 ? progress.done / seconds : 0;
-    progress.etaSeconds = progress.rate > 0 ? (progress.total - progress.done) / progress.rate : null;
-    emit();
-  };
+  tally.scanned(scan);
 
   const toProcess: string[] = [];
   for (const file of scan.files) {
@@ -156,12 +143,9 @@ export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inpu
         for (let result = finished.get(written); result; result = finished.get(written)) {
           finished.delete(written);
           const at = toProcess[written++]!;
-          if (!result.ok) report.failed.push({ path: at, reason: result.reason });
-          else {
-            const note = scan.notes.get(at);
-            if (note) report.warnings.push(note);
-            for (const w of result.warnings) report.warnings.push(typeof w === 'string' ? { path: at, message: w } : { path: at, message: w.message, key: w.key, params: w.params });
-            pending.push({ file: at, result });
+          const processed = tally.result(at, result);
+          if (processed) {
+            pending.push({ file: at, result: processed });
             if (pending.length >= BATCH_SIZE) flush();
           }
         }
@@ -172,20 +156,11 @@ export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inpu
     flush();
     await writing;
   } catch (error) {
-    progress.state = 'failed';
-    progress.error = (error as Error).message;
-    progress.errorRef = messageRefOf(error);
-    emit();
+    tally.failed(error);
     throw error;
   } finally {
     await workers?.close();
   }
   const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM photos');
-  report.photos = Number(rows[0]!.n);
-  progress.state = options.signal?.aborted ? 'cancelled' : 'done';
-  progress.currentFile = null;
-  progress.etaSeconds = 0;
-  progress.report = report;
-  emit();
-  return report;
+  return tally.finished(Number(rows[0]!.n), options.signal?.aborted === true);
 }
