@@ -4,15 +4,16 @@
 // thumbnails the server holds, search, the editor — and Anna's save reaches Béla's open grid,
 // his search and the photo's history under her name, in Hungarian, at 1024×700. When both save
 // the same field, Béla's save is refused and his field shows both values: he keeps his own (the
-// title) or merges the two by hand (the caption); nothing is overwritten unseen. A server restart
-// is said in his window, and that it is back.
+// title) or merges the two by hand (the caption); nothing is overwritten unseen. His turn of a
+// photo and the folder he adds reach Anna's grid, thumbnails included. A server restart is said in
+// his window, and that it is back.
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { imagelessCatalogue } from '../support/imagelessCatalogue.ts';
 import { startPostgres, type PostgresServer } from '../support/postgresServer.ts';
-import { tempDir } from '../support/fixtures.ts';
+import { makeJpeg, tempDir, writeFixture } from '../support/fixtures.ts';
 import { migrateFolderToPostgres } from '../../electron/catalogue/store/postgres/migrateToPostgres.ts';
 import { serveCatalogue, type ServedCatalogue } from './browserModeServer.ts';
 import { layoutProblems } from './layoutCheck.ts';
@@ -157,6 +158,23 @@ test("two archivists on one PostgreSQL catalogue: Anna's save reaches Béla's gr
   await expect.poll(() => width(anna), { timeout: 15_000 }).toBe(240);
   await bela.keyboard.press('Control+z');
   await expect.poll(() => width(bela), { timeout: 15_000 }).toBe(320);
+
+  // Béla adds a folder of new scans from his window: the team's catalogue has it, Anna's grid
+  // counts it, and its thumbnail, made on Béla's computer, shows in Anna's grid.
+  const scans = path.join(await tempDir('fototar-team-scans-'), 'Doboz 7');
+  await writeFixture(scans, 'fortepan_300300.jpg', makeJpeg({ colour: '#7744aa', width: 200, height: 150 }));
+  await bela.getByTestId('add-folder').click();
+  const folderInput = bela.getByTestId('folder-path-input');
+  await folderInput.fill(scans);
+  await folderInput.press('Enter');
+  await expect(folderInput).toHaveValue(scans);
+  await bela.getByTestId('folder-path-submit').click();
+  await expect(bela.getByTestId('result-count')).toContainText(/1[\s\u00a0\u202f.,]?501/, { timeout: 30_000 });
+  await expect(anna.getByTestId('result-count')).toContainText(/1[\s\u00a0\u202f.,]?501/, { timeout: 30_000 });
+  const added = anna.locator('[data-testid="grid-cell"]').filter({ hasText: 'Fortepan 300300' });
+  await anna.getByTestId('search-input').fill('300300');
+  await anna.getByTestId('search-input').press('Enter');
+  await expect.poll(() => added.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(0);
 
   // The server stopped and started again (a restart for maintenance): Béla's window says the
   // connection was lost, then that it is back.
