@@ -255,6 +255,19 @@ function fileFacts(record: IngestedRecord): (string | number | null)[] {
   ];
 }
 
+/** A re-read file's metadata for the fields the catalogue left empty (the others are the people's). */
+export function emptyFieldsFilled(current: EditableFields, record: IngestedRecord): PhotoPatch {
+  const merged: PhotoPatch = {};
+  for (const key of EDITABLE_FIELDS) {
+    if (key === 'tags') {
+      if (current.tags.length === 0 && record.fields.tags.length) merged.tags = record.fields.tags;
+    } else if (!current[key] && record.fields[key]) {
+      (merged as Record<string, unknown>)[key] = record.fields[key];
+    }
+  }
+  return merged;
+}
+
 /**
  * A new photo's row as an ingest writes it, column by column: its file, its metadata read from
  * the file, its facts and sort keys. Both engines insert this (SQLite here, PostgreSQL's team
@@ -518,14 +531,7 @@ export class PhotoRepository {
   updateFromFile(id: number, record: IngestedRecord, now: string): void {
     const current = this.get(id);
     if (!current) return;
-    const merged: PhotoPatch = {};
-    for (const key of EDITABLE_FIELDS) {
-      if (key === 'tags') {
-        if (current.tags.length === 0 && record.fields.tags.length) merged.tags = record.fields.tags;
-      } else if (!current[key] && record.fields[key]) {
-        (merged as Record<string, unknown>)[key] = record.fields[key];
-      }
-    }
+    const merged = emptyFieldsFilled(current, record);
     const sets = ['hash', 'file_size', 'file_mtime_ms', ...FILE_FACT_COLUMNS].map((column) => `${column}=?`).join(', ');
     this.#prepare(`UPDATE photos SET ${sets}, missing=0, updated_at=? WHERE id=?`).run(
       record.hash,

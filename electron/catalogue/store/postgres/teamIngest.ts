@@ -4,8 +4,8 @@
 // shared/originalRoots.ts), so colleagues find it on their own computers; the thumbnails the
 // workers made in this client's cache go to the server, so colleagues see them without
 // ingesting again. Files catalogued before and unchanged (size, modification time) are not read
-// again; a changed file's new bytes replace its facts and thumbnails, its catalogued fields
-// kept; identical files are flagged as duplicates of the first, as in a folder catalogue.
+// again; a changed file's new bytes replace its facts and thumbnails, and its metadata fills
+// only the fields left empty; identical files are flagged as duplicates of the first, as in a folder catalogue.
 // (A moved file is added anew here, not relinked: relinking is per named folder, still to come.)
 import fs from 'node:fs';
 import type { Pool, PoolClient } from 'pg';
@@ -16,7 +16,9 @@ import { ingestPool } from '../../ingest/ingestPool.ts';
 import type { ProcessResult } from '../../ingest/processFile.ts';
 import type { IngestContext, IngestOptions } from '../../ingest/ingestRunner.ts';
 import { IngestTally } from '../../ingest/ingestTally.ts';
-import { FILE_FACT_COLUMNS, insertedRow } from '../photoRepository.ts';
+import { emptyFieldsFilled, FILE_FACT_COLUMNS, insertedRow } from '../photoRepository.ts';
+import { columnWrites } from '../fieldWrites.ts';
+import { teamPhotos } from './teamPhotos.ts';
 import { inTransaction } from './pgTransaction.ts';
 
 const BATCH_SIZE = 100;
@@ -94,12 +96,19 @@ export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inpu
           continue;
         }
         if (was) {
-          // New bytes: new facts and thumbnails; the fields the team catalogued are kept.
+          // New bytes: new facts and thumbnails.
           hashes.add(was.hash);
           const { columns, values } = insertedRow(record, now);
           const fresh = new Map(columns.map((column, i) => [column, values[i]]));
           const facts = ['hash', 'file_size', 'file_mtime_ms', ...FILE_FACT_COLUMNS];
           await client.query(`UPDATE photos SET ${facts.map((c, i) => `${c} = $${i + 1}`).join(', ')}, missing = 0, updated_at = $${facts.length + 1} WHERE id = $${facts.length + 2}`, [...facts.map((c) => fresh.get(c) ?? null), now, was.id]);
+          // The file's metadata fills the fields the team left empty, as a folder ingest does.
+          const [current] = await teamPhotos(client, [was.id]);
+          const filled = current ? emptyFieldsFilled(current, record) : {};
+          const writes = columnWrites(filled);
+          if (writes.length) {
+            await client.query(`UPDATE photos SET ${writes.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${writes.length + 1}`, [...writes.map(([, value]) => value), was.id]);
+          }
           changed.push(was.id);
           report.updated++;
         } else {

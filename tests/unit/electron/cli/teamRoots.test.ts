@@ -111,4 +111,12 @@ test('Béla adds a new box of scans from his computer: recorded under the named 
   assert.equal((JSON.parse(run(bela(home), 'ingest', box, '--catalogue', team, '--json')) as { added: number }).added, 1);
   const copy = (JSON.parse(run(bela(home), 'show', String(added.id + 1), '--catalogue', team, '--json')) as { duplicateOf: number | null });
   assert.equal(copy.duplicateOf, added.id, 'the copy is flagged a duplicate of the first');
+
+  // Anna captions the scan; a rescan of it arrives with a title and a caption of its own: the
+  // empty title is filled from the file, Anna's caption stays.
+  run(anna(home), 'edit', String(added.id), '--caption', 'Anna felirata', '--catalogue', team);
+  await writeFixture(box, 'fortepan_100200.jpg', makeJpeg({ colour: '#33aa56', width: 120, height: 90, xmp: { title: 'Villamos a Körúton', description: 'A fájl saját leírása' } }));
+  assert.equal((JSON.parse(run(bela(home), 'ingest', box, '--catalogue', team, '--json')) as { updated: number }).updated, 1);
+  const rescanned = JSON.parse(run(anna(home), 'show', String(added.id), '--catalogue', team, '--json')) as { title: string; caption: string };
+  assert.deepEqual([rescanned.title, rescanned.caption], ['Villamos a Körúton', 'Anna felirata']);
 });
