@@ -24,6 +24,15 @@ function rootOf(file: string, roots: readonly RootOnThisComputer[]): RootOnThisC
 }
 
 /**
+ * Whether this computer can tell if the original recorded as `file` is there: it is in no named
+ * folder (its recorded path is this computer's too), or in one this computer has mapped.
+ */
+export function reachableHere(file: string, roots: readonly RootOnThisComputer[]): boolean {
+  const root = rootOf(file, roots);
+  return !root || root.local !== null;
+}
+
+/**
  * Where this computer finds the original recorded as `file`: under its own path to the named
  * folder the file is in, the rest of the path in this computer's separators; `file` itself when
  * it is in no named folder, or this computer has not said where that folder is.

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanRootName, fileOnThisComputer, recordedFile, type RootOnThisComputer } from '../../../shared/originalRoots.ts';
+import { cleanRootName, fileOnThisComputer, reachableHere, recordedFile, type RootOnThisComputer } from '../../../shared/originalRoots.ts';
 
 const roots: RootOnThisComputer[] = [
   { name: 'Szkennelések', folder: '/mnt/scans/', local: '\\\\nas\\scans' },
@@ -31,4 +31,10 @@ test('a file this computer adds is recorded under the named folder it maps, as t
   assert.equal(recordedFile('/Volumes/Fortepan 2024/tél/a.tif', roots), '/mnt/scans/2024/tél/a.tif');
   assert.equal(recordedFile('/home/bela/kep.jpg', roots), '/home/bela/kep.jpg', 'outside every mapped folder: as it is');
   for (const file of ['/mnt/scans/Doboz 3/új.jpg', '/mnt/scans/2024/tél/a.tif']) assert.equal(recordedFile(fileOnThisComputer(file, roots), roots), file);
+});
+
+test('this computer can tell about an original in no named folder, or in one it has mapped; not in one it has not', () => {
+  assert.equal(reachableHere('/mnt/scans/a.jpg', roots), true);
+  assert.equal(reachableHere('/home/anna/a.jpg', roots), true);
+  assert.equal(reachableHere('D:\\archivum\\a.jpg', roots), false);
 });

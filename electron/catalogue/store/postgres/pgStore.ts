@@ -28,10 +28,12 @@ import type { IngestOptions } from '../../ingest/ingestRunner.ts';
 import type { IngestTarget } from '../catalogueStore.ts';
 import type { IngestReport } from '../../../../shared/types.ts';
 import { runTeamIngest } from './teamIngest.ts';
+import type { OriginalsRecords } from '../originalsRecords.ts';
 
 export class PgStore implements CatalogueStore {
   readonly photoReads: PgPhotoReads;
-  readonly originals: PgOriginalsRecords;
+  readonly originals: OriginalsRecords;
+  readonly #originals: PgOriginalsRecords;
   readonly collections: PgCollectionRecords;
   readonly #pool: Pool;
   readonly #edits: TeamEdits;
@@ -39,14 +41,21 @@ export class PgStore implements CatalogueStore {
 
   /**
    * `author`: the archivist every change is recorded under (teamEdits.ts archivistName);
-   * `onCollectionsChanged`: told after each change to a collection made here.
+   * `onCollectionsChanged`: told after each change to a collection made here;
+   * `recordedFile`: how the team records a file this computer reaches (an ingest's);
+   * `originals`: the originals as this computer reaches them, over the server's records.
    */
-  constructor(pool: Pool, author: string, options: { onCollectionsChanged?: () => void; recordedFile?: (local: string) => string } = {}) {
+  constructor(
+    pool: Pool,
+    author: string,
+    options: { onCollectionsChanged?: () => void; recordedFile?: (local: string) => string; originals?: (records: OriginalsRecords) => OriginalsRecords } = {},
+  ) {
     this.#pool = pool;
     this.#recordedFile = options.recordedFile ?? ((local) => local);
     this.#edits = new TeamEdits(pool, author);
     this.photoReads = new PgPhotoReads(pool);
-    this.originals = new PgOriginalsRecords(pool);
+    this.#originals = new PgOriginalsRecords(pool);
+    this.originals = options.originals?.(this.#originals) ?? this.#originals;
     this.collections = new PgCollectionRecords(pool, this.photoReads, options.onCollectionsChanged);
   }
 
@@ -156,6 +165,6 @@ export class PgStore implements CatalogueStore {
 
   /** Stops background work that reads through this store (an originals check). */
   close(): void {
-    this.originals.close();
+    this.#originals.close();
   }
 }

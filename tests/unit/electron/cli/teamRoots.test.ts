@@ -120,3 +120,15 @@ test('Béla adds a new box of scans from his computer: recorded under the named 
   const rescanned = JSON.parse(run(anna(home), 'show', String(added.id), '--catalogue', team, '--json')) as { title: string; caption: string };
   assert.deepEqual([rescanned.title, rescanned.caption], ['Villamos a Körúton', 'Anna felirata']);
 });
+
+test('checking originals: Béla\'s computer finds them under his named folder; Anna\'s, which has not mapped it, leaves them alone instead of marking them missing for the team', () => {
+  const annaCheck = JSON.parse(run(anna(home), 'check-files', '--catalogue', team, '--json')) as { checked: number; missing: unknown[] };
+  assert.deepEqual([annaCheck.checked, annaCheck.missing.length], [0, 0], 'nothing here Anna can tell about');
+  const belaCheck = JSON.parse(run(bela(home), 'check-files', '--catalogue', team, '--json')) as { checked: number; missing: unknown[] };
+  const photos = (JSON.parse(run(bela(home), 'list', '--catalogue', team, '--json')) as { photos: unknown[] }).photos.length;
+  assert.deepEqual([belaCheck.checked, belaCheck.missing.length], [photos, 0], 'every original found where Béla reaches it');
+  // A scan gone from the share: missing, for everyone.
+  fs.rmSync(path.join(belaScans, 'Doboz 1', 'fortepan_54176.jpg'));
+  const gone = JSON.parse(run(bela(home), 'check-files', '--catalogue', team, '--json')) as { missing: { file: string }[] };
+  assert.deepEqual(gone.missing.map((m) => path.basename(m.file)), ['fortepan_54176.jpg']);
+});

@@ -1,0 +1,47 @@
+// A team catalogue's originals as this computer reaches them (shared/originalRoots.ts): checking
+// stats each original where this computer finds it, and leaves alone the ones in a named folder it
+// has not mapped (whether those are there is another computer's to say, not "missing" for all);
+// a relink records the new file as the team records it. Stands where the store's own
+// OriginalsRecords stands, for originals/originalFiles.ts.
+import type { OriginalsRecords, Relink } from '../store/originalsRecords.ts';
+import { fileOnThisComputer, reachableHere, recordedFile, type RootOnThisComputer } from '../../../shared/originalRoots.ts';
+
+export class OriginalsOnThisComputer implements OriginalsRecords {
+  readonly #records: OriginalsRecords;
+  readonly #roots: readonly RootOnThisComputer[];
+
+  constructor(records: OriginalsRecords, roots: readonly RootOnThisComputer[]) {
+    this.#records = records;
+    this.#roots = roots;
+  }
+
+  isOpen(): boolean {
+    return this.#records.isOpen();
+  }
+
+  /** The next photos this computer can check, each at its path here (pages of none are read past). */
+  async filesAfter(afterId: number, limit: number): Promise<{ id: number; file: string; missing: boolean }[]> {
+    for (let after = afterId; ; ) {
+      const rows = await this.#records.filesAfter(after, limit);
+      if (!rows.length) return [];
+      const here = rows.filter((row) => reachableHere(row.file, this.#roots)).map((row) => ({ ...row, file: fileOnThisComputer(row.file, this.#roots) }));
+      if (here.length) return here;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async setMissing(flips: readonly { id: number; missing: boolean }[]): Promise<void> {
+    await this.#records.setMissing(flips);
+  }
+
+  async byFile(file: string): Promise<{ id: number } | null> {
+    return await this.#records.byFile(recordedFile(file, this.#roots));
+  }
+
+  async relink(moves: readonly Relink[], now: string): Promise<void> {
+    await this.#records.relink(
+      moves.map((move) => ({ ...move, file: recordedFile(move.file, this.#roots) })),
+      now,
+    );
+  }
+}
