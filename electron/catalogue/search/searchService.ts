@@ -13,7 +13,7 @@ import { readIndexBytes } from './indexFile.ts';
 import type { SortDirection, SortField } from '../../../shared/photoSort.ts';
 
 /** Where the worker's code is: the .ts source under Node, the bundled .mjs in Electron. */
-function workerUrl(): URL {
+export function workerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./searchWorker.ts', import.meta.url) : new URL('./searchWorker.mjs', import.meta.url);
 }
 

@@ -3,13 +3,16 @@
 // server's rows and kept current from the change feed (store/postgres/changeFeed.ts), so a
 // colleague's save is found here moments after it commits, and a client that was away reads
 // what changed meanwhile when it connects again. With a cache folder, the index is kept between
-// sessions and opening reads only what changed since (teamSearchCache.ts). The rows are read in id order in slices of
-// SEGMENT_SIZE, as the folder catalogue's build reads them, so both engines rank alike.
+// sessions and opening reads only what changed since (teamSearchCache.ts). The rows are read in
+// id order and built in the folder catalogue's slices, on its worker threads (parallelBuild.ts),
+// so both engines rank alike.
 import path from 'node:path';
 import type { Pool } from 'pg';
 import { parseSearchQuery } from '../../../shared/searchQuery.ts';
-import { BaseBuilder, prepareSegment, SearchIndex, SEGMENT_SIZE } from './searchIndex.ts';
-import { WordFolder, type SearchSource } from './searchDocument.ts';
+import { SearchIndex } from './searchIndex.ts';
+import { buildBaseInParallel } from './parallelBuild.ts';
+import { workerUrl } from './searchService.ts';
+import type { SearchSource } from './searchDocument.ts';
 import { evaluate } from './queryEvaluator.ts';
 import { changeCursorNow, changesSince, listenForChanges, logReachesBack, pruneChangeLog, type FeedStatus } from '../store/postgres/changeFeed.ts';
 import { allTeamSearchSources, teamCatalogueId, teamSearchSourcesById } from '../store/postgres/teamSearchSources.ts';
@@ -73,20 +76,11 @@ export class TeamSearchIndex {
     }
     // Where the feed starts is taken first: a change committed during the read is read again.
     const cursor = await changeCursorNow(pool);
-    const builder = new BaseBuilder();
-    const words = new WordFolder();
-    let slice: SearchSource[] = [];
-    for await (const page of allTeamSearchSources(pool)) {
-      for (const source of page) {
-        slice.push(source);
-        if (slice.length === SEGMENT_SIZE) {
-          builder.add(slice, prepareSegment(slice, words));
-          slice = [];
-        }
-      }
-    }
-    if (slice.length) builder.add(slice, prepareSegment(slice, words));
-    const base = builder.finish(newGeneration());
+    const sources: SearchSource[] = [];
+    for await (const page of allTeamSearchSources(pool)) for (const source of page) sources.push(source);
+    // Built on every core, as a folder catalogue's is (parallelBuild.ts): the slices Lunr weighs
+    // are the same, and this thread (a window's server) stays free to answer meanwhile.
+    const base = await buildBaseInParallel(sources, newGeneration(), { worker: workerUrl() });
     if (folder) writeTeamSearchCache(folder, base, cursor);
     const team = new TeamSearchIndex(pool, new SearchIndex(base), options, false);
     team.#stop = await listenForChanges(pool, cursor, (changes) => team.#indexAgain(changes.ids), options.onStatus);
