@@ -15,8 +15,8 @@ import { buildBase, SearchIndex, SEGMENT_SIZE, type BaseIndex } from './searchIn
 import { buildBaseInParallel, serveSegments } from './parallelBuild.ts';
 import { parseIndexBytes, readIndexFile, readPostingsInBackground, writeIndexFile, type IndexBytes } from './indexFile.ts';
 import { allSearchSources, changesSince, latestChangeSeq, photoCount, searchSourcesById } from '../store/searchSources.ts';
-import { bucketsOf, evaluate, RankedHits, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
-import { suggestQuery } from './suggestion.ts';
+import { evaluate, SearchCancelled, warmFuzzy, type EvaluatedQuery } from './queryEvaluator.ts';
+import { searchQuery } from './suggestion.ts';
 import { warmWordForms } from './wordForms.ts';
 import { countFacets } from './searchFacets.ts';
 import type { MessageRef } from '../../../shared/errorMessages.ts';
@@ -45,8 +45,6 @@ export type SearchRequest =
   | { type: 'search'; id: number; gen: number; query: string; offset: number; limit: number; sort?: { field: SortField; direction: SortDirection } }
   | { type: 'facets'; id: number; gen: number; query: string }
   | { type: 'status'; id: number };
-
-export type { SearchStatus } from './searchEngine.ts';
 
 export type SearchReply =
   | { id: number; ok: true; value: unknown }
@@ -192,15 +190,7 @@ async function open(data: SearchWorkerData, bytes: IndexBytes | null): Promise<(
       cache.set(query, cached);
       return cached.result;
     }
-    const parsed = parseSearchQuery(query);
-    const result: EvaluatedQuery = parsed.ok ? evaluate(index, parsed.clauses, check, members) : { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) };
-    if (parsed.ok && result.ids.length === 0) {
-      // Did you mean: corrected against the vocabulary, offered only if it finds something.
-      result.suggestion = suggestQuery(index, query, parsed.clauses, bucketsOf(index), (text) => {
-        const corrected = parseSearchQuery(text);
-        return corrected.ok ? evaluate(index, corrected.clauses, check, members).ids.length : 0;
-      });
-    }
+    const result = searchQuery(index, query, check, members);
     cache.set(query, { seq: index.seq, result });
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return result;

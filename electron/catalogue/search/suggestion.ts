@@ -2,9 +2,9 @@
 // replaced by the closest word of the catalogue's own vocabulary (edit distance over folded
 // words: one letter for short words, two for longer ones; among equally close words the most
 // frequent), and the corrected query is offered only if it finds something.
-import type { OrClause, SearchClause, TermClause } from '../../../shared/searchQuery.ts';
+import { parseSearchQuery, type OrClause, type SearchClause, type TermClause } from '../../../shared/searchQuery.ts';
 import { foldedWords } from '../../../shared/textFold.ts';
-import { editDistance } from './queryEvaluator.ts';
+import { bucketsOf, editDistance, evaluate, RankedHits, type EvaluatedQuery, type FolderMembers } from './queryEvaluator.ts';
 import type { SearchIndex } from './searchIndex.ts';
 import { wordReach } from './wordForms.ts';
 
@@ -78,4 +78,23 @@ export function suggestQuery(index: SearchIndex, query: string, clauses: readonl
   });
   if (suggested === query) return undefined;
   return count(suggested) > 0 ? suggested.trim() : undefined;
+}
+
+/**
+ * What a search answers for a query text, in both engines (the folder catalogue's worker, a team
+ * catalogue's TeamSearchService): its hits, and when it finds nothing, a "Did you mean" corrected
+ * against the vocabulary, offered only if that finds something. A query that does not read finds
+ * nothing (the service says why before asking).
+ */
+export function searchQuery(index: SearchIndex, query: string, check: () => void, folders: FolderMembers): EvaluatedQuery {
+  const parsed = parseSearchQuery(query);
+  if (!parsed.ok) return { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) };
+  const result = evaluate(index, parsed.clauses, check, folders);
+  if (result.ids.length === 0) {
+    result.suggestion = suggestQuery(index, query, parsed.clauses, bucketsOf(index), (text) => {
+      const corrected = parseSearchQuery(text);
+      return corrected.ok ? evaluate(index, corrected.clauses, check, folders).ids.length : 0;
+    });
+  }
+  return result;
 }

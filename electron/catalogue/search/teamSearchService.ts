@@ -9,8 +9,8 @@ import { parseSearchQuery } from '../../../shared/searchQuery.ts';
 import type { SortField } from '../../../shared/photoSort.ts';
 import type { SearchFacets } from '../../../shared/searchFacets.ts';
 import { CatalogueError } from '../catalogueError.ts';
-import { bucketsOf, evaluate, RankedHits, type EvaluatedQuery } from './queryEvaluator.ts';
-import { suggestQuery } from './suggestion.ts';
+import type { EvaluatedQuery } from './queryEvaluator.ts';
+import { searchQuery } from './suggestion.ts';
 import { countFacets } from './searchFacets.ts';
 import { fieldOrder, sortHits, type FieldOrder } from './sortedHits.ts';
 import { TeamSearchIndex, type TeamSearchOptions } from './teamSearchIndex.ts';
@@ -70,22 +70,14 @@ export class TeamSearchService implements SearchEngine {
 
   async #run(query: string): Promise<{ team: TeamSearchIndex; result: EvaluatedQuery }> {
     const team = await this.#index();
+    // The folders the query filters by, read from the server first (the evaluation is synchronous).
     const parsed = parseSearchQuery(query);
-    if (!parsed.ok) return { team, result: { ids: new RankedHits(new Float64Array(0), false), slots: new Int32Array(0) } };
     const members = new Map<string, Uint8Array>();
-    for (const clause of parsed.clauses) if (clause.kind === 'folder') members.set(clause.key, await this.#members(clause.key, team));
+    if (parsed.ok) for (const clause of parsed.clauses) if (clause.kind === 'folder') members.set(clause.key, await this.#members(clause.key, team));
     // Nothing awaits from here on: the index is the same throughout the evaluation.
     const kept = this.#results.get(query);
     if (kept && kept.version === team.version) return { team, result: kept.result };
-    const folders = (key: string) => members.get(key) ?? new Uint8Array(0);
-    const result = evaluate(team.index, parsed.clauses, undefined, folders);
-    if (result.ids.length === 0) {
-      // Did you mean: corrected against the vocabulary, offered only if it finds something.
-      result.suggestion = suggestQuery(team.index, query, parsed.clauses, bucketsOf(team.index), (text) => {
-        const corrected = parseSearchQuery(text);
-        return corrected.ok ? evaluate(team.index, corrected.clauses, undefined, folders).ids.length : 0;
-      });
-    }
+    const result = searchQuery(team.index, query, () => {}, (key) => members.get(key) ?? new Uint8Array(0));
     remember(this.#results, query, { version: team.version, result });
     return { team, result };
   }
