@@ -1,11 +1,9 @@
-// What the command line can do with a team catalogue on PostgreSQL before the app and every
-// command open one as they open a folder (issue 18): edit fields (`fototar edit`), undo your own
-// last step (`fototar undo`) and read a photo's history (`fototar history`), each under the
-// archivist's name (--as, else $FOTOTAR_ARCHIVIST, else the name set once with `fototar
-// archivist`, else the OS user), through the team
-// catalogue's store (PgStore), as the services reach a folder catalogue's.
+// What the command line does with a team catalogue on PostgreSQL besides opening it as any
+// catalogue (cliSupport.ts): undo and redo of the archivist's own steps (`fototar undo|redo`),
+// a photo's history with its authors (`fototar history`), the team's named folders of originals
+// (`fototar roots`), and the name the archivist chose once (--as, else $FOTOTAR_ARCHIVIST, else
+// `fototar archivist`, else the OS user).
 import type { PhotoHistoryEntry } from '../../shared/editHistory.ts';
-import type { PhotoPatch } from '../../shared/types.ts';
 import { openTeamPool } from '../catalogue/store/postgres/pgLocation.ts';
 import { archivistName } from '../catalogue/store/postgres/teamEdits.ts';
 import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
@@ -41,11 +39,6 @@ async function withTeamStore<T>(location: string, as: string | undefined, work: 
       store.close();
     }
   });
-}
-
-/** The same patch saved to each photo as one step of this archivist's; the photos that changed. */
-export async function editTeamCatalogue(location: string, ids: readonly number[], patch: PhotoPatch, as?: string): Promise<number[]> {
-  return await withTeamStore(location, as, (store) => store.applyEdit(ids.map((id) => ({ id, patch }))));
 }
 
 /** This archivist's last step taken back (undo), or their last undone step put back (redo); null when there is none. */

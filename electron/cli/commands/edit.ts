@@ -4,7 +4,6 @@ import { EDITABLE_FIELDS, type EditableField, type PhotoPatch } from '../../../s
 import { splitTags } from '../../../shared/tags.ts';
 import { readTurnOptions, TURN_OPTIONS } from './turnOptions.ts';
 import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
-import { editTeamCatalogue } from '../teamCatalogue.ts';
 import { flagFromWord, isMarkField, labelFromWord, ratingFromWord, type MarkField } from '../../../shared/photoMarks.ts';
 
 /** --rating 0–5, --flag pick|reject|none, --label red|…|none (Hungarian words too), or a one-line error. */
@@ -44,20 +43,18 @@ export const edit: Command = async (args) => {
   const patch = Object.keys(raw).length ? photoPatchOrThrow(raw) : null;
   const location = requireCatalogue(values);
   if (isPostgresLocation(location)) {
-    const as = values.as as string | undefined;
-    const changed = new Set(patch ? await editTeamCatalogue(location, ids, patch, as) : []);
-    if (added.length || turn) {
-      // Added tags and the turn are steps of their own, as in a folder catalogue, under the same name.
-      await withCatalogue(
-        location,
-        false,
-        async (catalogue) => {
-          if (added.length) for (const id of await catalogue.photos.editTags(ids, added, [])) changed.add(id);
-          if (turn) for (const id of (await catalogue.photos.turn({ ids }, turn)).changed) changed.add(id);
-        },
-        as,
-      );
-    }
+    // Under the archivist's name; added tags and the turn are steps of their own, as in a folder catalogue.
+    const changed = new Set<number>();
+    await withCatalogue(
+      location,
+      false,
+      async (catalogue) => {
+        if (patch) for (const id of await catalogue.photos.applyEdits(ids.map((id) => ({ id, patch })))) changed.add(id);
+        if (added.length) for (const id of await catalogue.photos.editTags(ids, added, [])) changed.add(id);
+        if (turn) for (const id of (await catalogue.photos.turn({ ids }, turn)).changed) changed.add(id);
+      },
+      values.as as string | undefined,
+    );
     if (values.json) out(JSON.stringify({ changed: [...changed].sort((a, b) => a - b) }));
     else out(`saved ${changed.size} photo${changed.size === 1 ? '' : 's'}`);
     return;
