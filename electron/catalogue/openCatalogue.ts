@@ -54,12 +54,14 @@ export abstract class OpenCatalogue {
   readonly ingest: IngestService;
 
   readonly #parts: CatalogueParts;
+  readonly #originalFile: (file: string) => string;
   readonly #jobs = new JobRunner();
   /** Stopped when the catalogue closes: background work watches it. */
   protected readonly duties = new AbortController();
 
   protected constructor(parts: CatalogueParts) {
     this.#parts = parts;
+    this.#originalFile = parts.originalFile ?? ((file) => file);
     this.paths = parts.paths;
     this.events = parts.events;
     const { store } = parts;
@@ -73,7 +75,7 @@ export abstract class OpenCatalogue {
       jobs: this.#jobs,
       closing: this.duties.signal,
       thumbnailFile: (hash, size) => parts.thumbnailFile(hash, size),
-      originalFile: (file) => parts.originalFile?.(file) ?? file,
+      originalFile: this.#originalFile,
       assertWritable: () => this.assertWritable(),
       whenWritable: () => this.whenWritable(),
       edit: async (edits, label, options = {}) => {
@@ -140,8 +142,8 @@ export abstract class OpenCatalogue {
     this.events.historyChanged();
     const settings = await this.#parts.store.sidecarSettings();
     if (!settings.autoWrite) return null;
+    // Beside the originals as this computer reaches them.
     const photos = await this.#parts.store.photoReads.getMany(ids);
-    const here = this.#parts.originalFile;
-    return writeSidecars(here ? photos.map((photo) => ({ ...photo, file: here(photo.file) })) : photos, settings.naming);
+    return writeSidecars(photos.map((photo) => ({ ...photo, file: this.#originalFile(photo.file) })), settings.naming);
   }
 }
