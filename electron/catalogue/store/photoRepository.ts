@@ -232,7 +232,7 @@ export const FILE_FACT_COLUMNS = [
   'embedded_credit', 'embedded_creator', 'copyright', 'preview_error', 'preview_warning', 'thumb_version', 'file_orientation',
 ] as const;
 
-function fileFacts(record: IngestedRecord): (string | number | null)[] {
+export function fileFacts(record: IngestedRecord): (string | number | null)[] {
   return [
     record.width,
     record.height,

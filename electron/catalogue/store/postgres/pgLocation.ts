@@ -65,9 +65,9 @@ export async function openTeamPool(location: string, max: number): Promise<pg.Po
       const { rows } = await client.query<{ present: boolean }>("SELECT to_regclass('photo_changes') IS NOT NULL AS present");
       if (!rows[0]?.present) throw new CatalogueError('invalid-input', 'migrateNoCatalogue', { location });
       // A catalogue an older Fototar made is brought up to this one's schema (one client at a
-      // time; a newer one's is refused).
+      // time; a newer one's is refused, saying so).
       await migratePostgres(client).catch((error: Error) => {
-        throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: error.message });
+        throw error instanceof CatalogueError ? error : new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: error.message });
       });
     } finally {
       client.release();

@@ -16,7 +16,7 @@ import { ingestPool } from '../../ingest/ingestPool.ts';
 import type { ProcessResult } from '../../ingest/processFile.ts';
 import type { IngestContext, IngestOptions } from '../../ingest/ingestRunner.ts';
 import { IngestTally } from '../../ingest/ingestTally.ts';
-import { emptyFieldsFilled, FILE_FACT_COLUMNS, insertedRow } from '../photoRepository.ts';
+import { emptyFieldsFilled, FILE_FACT_COLUMNS, fileFacts, insertedRow } from '../photoRepository.ts';
 import { columnWrites } from '../fieldWrites.ts';
 import { teamPhotos } from './teamPhotos.ts';
 import { inTransaction } from './pgTransaction.ts';
@@ -98,10 +98,15 @@ export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inpu
         if (was) {
           // New bytes: new facts and thumbnails.
           hashes.add(was.hash);
-          const { columns, values } = insertedRow(record, now);
-          const fresh = new Map(columns.map((column, i) => [column, values[i]]));
           const facts = ['hash', 'file_size', 'file_mtime_ms', ...FILE_FACT_COLUMNS];
-          await client.query(`UPDATE photos SET ${facts.map((c, i) => `${c} = $${i + 1}`).join(', ')}, missing = 0, updated_at = $${facts.length + 1} WHERE id = $${facts.length + 2}`, [...facts.map((c) => fresh.get(c) ?? null), now, was.id]);
+          await client.query(`UPDATE photos SET ${facts.map((c, i) => `${c} = $${i + 1}`).join(', ')}, missing = 0, updated_at = $${facts.length + 1} WHERE id = $${facts.length + 2}`, [
+            record.hash,
+            record.fileSize,
+            record.fileMtimeMs,
+            ...fileFacts(record),
+            now,
+            was.id,
+          ]);
           // The file's metadata fills the fields the team left empty, as a folder ingest does.
           const [current] = await teamPhotos(client, [was.id]);
           const filled = current ? emptyFieldsFilled(current, record) : {};
