@@ -152,9 +152,9 @@ export class PhotosService {
   async shownImageFile(id: number, size: ThumbnailSize): Promise<string | null> {
     const photo = await this.#core.photos.get(id);
     if (!photo || photo.previewError) return null;
-    // Where thumbnails are kept elsewhere (a team's server), the upright one is fetched first.
-    if (!(await this.#core.thumbnailFile(photo.hash, size))) return null;
-    return shownThumbnail(photo, this.#core.paths, size);
+    // The stored upright one (a team's fetched from its server first), then turned as shown.
+    const stored = await this.#core.thumbnailFile(photo.hash, size);
+    return stored ? shownThumbnail(photo, stored, this.#core.paths, size) : null;
   }
 
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */

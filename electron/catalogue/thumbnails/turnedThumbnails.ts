@@ -18,11 +18,11 @@ export function turnedThumbnailPath(paths: CataloguePaths, hash: string, size: T
   return path.join(path.dirname(upright), `${hash}.${size}.o${exifOfTurn(turn)}.jpg`);
 }
 
-/** The thumbnail as shown: the stored one, or for a turned photo its turned copy (made now if needed); null when there is none. */
-export async function shownThumbnail(photo: Photo, paths: CataloguePaths, size: ThumbnailSize): Promise<string | null> {
-  if (photo.previewError) return null;
-  const stored = thumbnailPath(paths, photo.hash, size);
-  if (!fs.existsSync(stored)) return null;
+/**
+ * The thumbnail as shown, from the stored upright one (`stored`, found by the caller): that one,
+ * or for a turned photo its turned copy (made now if needed).
+ */
+export async function shownThumbnail(photo: Photo, stored: string, paths: CataloguePaths, size: ThumbnailSize): Promise<string | null> {
   const turn: Turn = { rotation: photo.rotation, flipped: photo.flipped };
   if (isUpright(turn)) return stored;
   const target = turnedThumbnailPath(paths, photo.hash, size, turn);
