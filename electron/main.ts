@@ -1,6 +1,7 @@
-// Electron's main process, kept thin: it opens one catalogue, shows the renderer in a hardened
-// window and carries API calls over one IPC channel into the same handler the CLI and browser
-// mode use. The security decisions themselves live in windowOptions.ts (tested without Electron).
+// Electron's main process, kept thin: it opens a catalogue (the one named, else the one open
+// last, else the person's default) in a host that "Open catalogue…" can point at another
+// (catalogueHost.ts), shows the renderer in a hardened window and carries API calls over one IPC
+// channel into the same handler the CLI and browser mode use. The security decisions themselves live in windowOptions.ts (tested without Electron).
 //
 // The renderer is served from dist/renderer through the privileged fototar-app:// scheme and the
 // catalogue's thumbnails through fototar-image://; nothing else is reachable from the page.
@@ -13,18 +14,19 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
   type Session,
   type WebContents,
 } from 'electron';
-import type { OpenCatalogue } from './catalogue/openCatalogue.ts';
-import { openCatalogueAt } from './catalogue/openLocation.ts';
+import { CatalogueHost } from './catalogueHost.ts';
 import { isPostgresLocation } from './catalogue/store/postgres/pgLocation.ts';
 import { defaultCacheDirectory } from './preferences/cacheDirectory.ts';
-import { createApiHandler } from './catalogue/apiHandler.ts';
 import { PreferenceStore } from './preferences/userPreferences.ts';
+import { RecentCatalogues } from './preferences/recentCatalogues.ts';
+import { SavedPasswords, type PasswordCipher } from './preferences/savedPasswords.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { APP_SCHEME, IMAGE_SCHEME, contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import type { ApiEnvelope } from '../shared/api.ts';
@@ -60,8 +62,7 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-let catalogue: OpenCatalogue | null = null;
-let handle: ((method: unknown, params: unknown) => Promise<ApiEnvelope<unknown>>) | null = null;
+let host: CatalogueHost | null = null;
 let preferenceStore: PreferenceStore | null = null;
 let systemLanguages: string[] = [];
 
@@ -75,48 +76,68 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (app.isReady() && catalogue && BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (app.isReady() && host && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('will-quit', () => {
-    void catalogue?.close();
-    catalogue = null;
+    void host?.close();
+    host = null;
   });
   app.whenReady().then(start).catch((error: unknown) => fail(error));
 }
 
+/**
+ * The OS keychain through Electron's safeStorage, for team catalogues' passwords. On Linux
+ * without a keyring safeStorage falls back to a fixed key ("basic_text"): that is no keychain,
+ * so nothing is remembered there.
+ */
+const keychain: PasswordCipher = {
+  available: () => safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+  encrypt: (text) => safeStorage.encryptString(text),
+  decrypt: (data) => safeStorage.decryptString(data),
+};
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
 
-  const named = catalogueArgument(process.argv) ?? (process.env.FOTOTAR_CATALOGUE || path.join(app.getPath('userData'), 'catalogue'));
-  // A folder, or a team catalogue on PostgreSQL (postgres://…), opened under the archivist's name.
-  const location = isPostgresLocation(named) ? named : path.resolve(named);
-  preferenceStore = new PreferenceStore(app.getPath('userData'));
-  try {
-    catalogue = await openCatalogueAt(location, {
-      purpose: 'app',
-      chosenArchivist: preferenceStore.read().archivist,
-      cacheDir: defaultCacheDirectory(),
-      configDir: app.getPath('userData'),
-    });
-  } catch (error) {
-    fail(error, `Fototar cannot open the catalogue at ${location}`);
-    return;
-  }
-  // Backups on open and every few hours; originals checked for missing files in the background.
-  catalogue.startBackgroundDuties();
+  const userData = app.getPath('userData');
+  preferenceStore = new PreferenceStore(userData);
+  const recent = new RecentCatalogues(userData);
+  // A folder, or a team catalogue on PostgreSQL (postgres://…), opened under the archivist's name:
+  // the one named on the command line; else the one open last time (when it cannot be opened now,
+  // the default folder opens and the window says why); else the default folder.
+  const named = catalogueArgument(process.argv) ?? (process.env.FOTOTAR_CATALOGUE || null);
+  const fallback = path.join(userData, 'catalogue');
+  const wanted = named ? (isPostgresLocation(named) ? named : path.resolve(named)) : (recent.read()[0] ?? fallback);
   // The UI (and the menu) follow the system's language until the person chooses one.
   systemLanguages = [app.getLocale(), ...app.getPreferredSystemLanguages()];
-  handle = createApiHandler(catalogue, {
-    transport: 'electron',
-    version: APP_VERSION,
-    chooseFolders,
-    preferences: preferenceStore,
-    systemLanguages,
-    // The language switch in the window changes the menu's language too.
-    onPreferencesChanged: () => Menu.setApplicationMenu(buildMenu()),
-  });
+  try {
+    host = await CatalogueHost.open(
+      wanted,
+      named ? null : fallback,
+      {
+        transport: 'electron',
+        version: APP_VERSION,
+        chooseFolders,
+        chooseCatalogueFolder,
+        preferences: preferenceStore,
+        systemLanguages,
+        // The language switch in the window changes the menu's language too.
+        onPreferencesChanged: () => Menu.setApplicationMenu(buildMenu()),
+      },
+      {
+        options: { purpose: 'app', chosenArchivist: preferenceStore.read().archivist, cacheDir: defaultCacheDirectory(), configDir: userData },
+        recent,
+        passwords: new SavedPasswords(userData, keychain),
+        // Backups on open and every few hours; originals checked for missing files in the background.
+        startDuties: (opened) => opened.startBackgroundDuties(),
+      },
+    );
+  } catch (error) {
+    fail(error, `Fototar cannot open the catalogue at ${wanted}`);
+    return;
+  }
   // Every change the catalogue reports (and writes by other processes it notices) goes to the window.
-  catalogue.events.on((event) => {
+  host.events.on((event) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENTS_CHANNEL, event);
   });
 
@@ -128,8 +149,8 @@ async function start(): Promise<void> {
     if (!validateSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: englishMessage('forbidden'), key: 'forbidden' } } satisfies ApiEnvelope<never>;
     }
-    if (!handle) return { ok: false, error: { code: 'internal', message: englishMessage('catalogueClosed'), key: 'catalogueClosed' } } satisfies ApiEnvelope<never>;
-    return handle(method, params);
+    if (!host) return { ok: false, error: { code: 'internal', message: englishMessage('catalogueClosed'), key: 'catalogueClosed' } } satisfies ApiEnvelope<never>;
+    return host.handle(method, params);
   });
 
   Menu.setApplicationMenu(buildMenu());
@@ -217,6 +238,14 @@ async function chooseFolders(): Promise<string[] | null> {
   return result.canceled ? null : result.filePaths;
 }
 
+/** Open catalogue… > Choose folder…: one folder, which may be made new in the picker. */
+async function chooseCatalogueFolder(): Promise<string | null> {
+  const l = labels();
+  const options: OpenDialogOptions = { title: l.chooseCatalogueTitle, buttonLabel: l.chooseCatalogueButton, properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+  const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 // --- protocols --------------------------------------------------------------------------------
 
 const SECURITY_HEADERS = {
@@ -249,6 +278,7 @@ async function serveApp(request: Request, rendererDir: string): Promise<Response
 async function serveImage(request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed.');
   const image = parseImageUrl(request.url);
+  const catalogue = host?.catalogue;
   if (!image || !catalogue) return textResponse(404, 'No such image.');
   let file: string | null = null;
   let type: string | null = null;
@@ -279,6 +309,7 @@ async function serveImage(request: Request): Promise<Response> {
 /** File > Add Folder…: the native picker, then the ingest; the window hears its progress as events. */
 async function addFolderFromMenu(): Promise<void> {
   focusWindow();
+  const handle = host?.handle;
   if (!handle) return;
   // Through the handler, so the folders the dialog answers are recorded as chosen.
   const chosen = await handle('chooseFolders', {});
@@ -307,6 +338,11 @@ function buildMenu(): Menu {
       isMac: process.platform === 'darwin',
       isDevelopment,
       onAddFolder: () => void addFolderFromMenu().catch((error: unknown) => console.error(error)),
+      // The window shows "Open catalogue…" (recent catalogues, a folder, a team's address).
+      onOpenCatalogue: () => {
+        focusWindow();
+        host?.emit({ type: 'openCatalogueAsked' });
+      },
     }),
   );
 }

@@ -8,6 +8,8 @@ import { pickUiLanguage, type UiLanguage } from '../shared/uiLanguage.ts';
 export interface MenuLabels {
   file: string;
   addFolder: string;
+  /** File > Open Catalogue…: the window's dialog (a folder, or a team catalogue's address). */
+  openCatalogue: string;
   quit: string;
   close: string;
   edit: string;
@@ -40,12 +42,16 @@ export interface MenuLabels {
   chooseFoldersButton: string;
   /** The message box when the menu's ingest could not start. */
   addFolderFailed: string;
+  /** The native picker for a catalogue's folder (Open catalogue… > Choose folder…). */
+  chooseCatalogueTitle: string;
+  chooseCatalogueButton: string;
 }
 
 export const MENU_LABELS: Record<UiLanguage, MenuLabels> = {
   en: {
     file: 'File',
     addFolder: 'Add Folder…',
+    openCatalogue: 'Open Catalogue…',
     quit: 'Quit Fototar',
     close: 'Close Window',
     edit: 'Edit',
@@ -76,10 +82,13 @@ export const MENU_LABELS: Record<UiLanguage, MenuLabels> = {
     chooseFoldersTitle: 'Add folders to the catalogue',
     chooseFoldersButton: 'Add',
     addFolderFailed: 'Could not add the folder',
+    chooseCatalogueTitle: 'Choose the catalogue’s folder',
+    chooseCatalogueButton: 'Choose',
   },
   hu: {
     file: 'Fájl',
     addFolder: 'Mappa hozzáadása…',
+    openCatalogue: 'Katalógus megnyitása…',
     quit: 'Kilépés a Fototarból',
     close: 'Ablak bezárása',
     edit: 'Szerkesztés',
@@ -110,6 +119,8 @@ export const MENU_LABELS: Record<UiLanguage, MenuLabels> = {
     chooseFoldersTitle: 'Mappák hozzáadása a katalógushoz',
     chooseFoldersButton: 'Hozzáadás',
     addFolderFailed: 'A mappát nem sikerült hozzáadni',
+    chooseCatalogueTitle: 'A katalógus mappájának kiválasztása',
+    chooseCatalogueButton: 'Kiválasztás',
   },
 };
 
@@ -122,9 +133,10 @@ export interface MenuOptions {
   isMac: boolean;
   isDevelopment: boolean;
   onAddFolder(): void;
+  onOpenCatalogue(): void;
 }
 
-export function menuTemplate(l: MenuLabels, { isMac, isDevelopment, onAddFolder }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate(l: MenuLabels, { isMac, isDevelopment, onAddFolder, onOpenCatalogue }: MenuOptions): MenuItemConstructorOptions[] {
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) {
@@ -148,6 +160,7 @@ export function menuTemplate(l: MenuLabels, { isMac, isDevelopment, onAddFolder 
       label: l.file,
       submenu: [
         { label: l.addFolder, accelerator: 'CmdOrCtrl+O', click: onAddFolder },
+        { label: l.openCatalogue, accelerator: 'CmdOrCtrl+Shift+O', click: onOpenCatalogue },
         separator,
         isMac ? { role: 'close', label: l.close } : { role: 'quit', label: l.quit },
       ],

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { OpenCatalogue } from './catalogue/openCatalogue.ts';
-import { createApiHandler } from './catalogue/apiHandler.ts';
+import { CatalogueHost } from './catalogueHost.ts';
 import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { containedRealFile } from './paths/isInside.ts';
@@ -65,21 +65,26 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export async function startServer(catalogue: OpenCatalogue, options: ServerOptions = {}): Promise<RunningServer> {
+/**
+ * Serves `served`: a host (catalogueHost.ts: "Open catalogue…" may put another catalogue in its
+ * place) or one catalogue, served as it is.
+ */
+export async function startServer(served: OpenCatalogue | CatalogueHost, options: ServerOptions = {}): Promise<RunningServer> {
+  const host = served instanceof CatalogueHost ? served : new CatalogueHost(served, { transport: 'browser', version: APP_VERSION });
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) throw new Error('The browser-mode token must be at least 16 URL-safe characters.');
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  const handle = createApiHandler(catalogue, { transport: 'browser', version: APP_VERSION });
   let port = 0;
   const authorise = createRequestGate(token, () => port);
 
   const routes: Route[] = [
-    { method: 'POST', path: /^api\/([^/]{1,100})$/, handle: ({ req, res, match }) => answerApi(req, res, decodeURIComponent(match[1]), handle) },
+    { method: 'POST', path: /^api\/([^/]{1,100})$/, handle: ({ req, res, match }) => answerApi(req, res, decodeURIComponent(match[1]), host.handle) },
     {
       method: 'GET',
       path: /^images\/(grid|preview)\/(\d{1,12})$/,
       handle: async ({ res, match }) => {
         // As shown: a rotated or flipped photo's turned copy (made on first request).
+        const { catalogue } = host;
         const file = await catalogue.photos.shownImageFile(Number(match[2]), match[1] as 'grid' | 'preview');
         if (!file) return deny(res, 404, 'No such image.');
         res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
@@ -92,7 +97,7 @@ export async function startServer(catalogue: OpenCatalogue, options: ServerOptio
       method: 'GET',
       path: /^images\/full\/(\d{1,12})$/,
       handle: async ({ res, match }) => {
-        const image = await catalogue.photos.fullImageFile(Number(match[1]));
+        const image = await host.catalogue.photos.fullImageFile(Number(match[1]));
         if (!image) return deny(res, 404, 'No such image.');
         res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
         sendFile(res, image.file, image.root, image.type);
@@ -100,7 +105,7 @@ export async function startServer(catalogue: OpenCatalogue, options: ServerOptio
     },
     { method: 'GET', path: /^(index\.html)?$/, handle: ({ res }) => sendIndex(res, rendererDir) },
     // The catalogue's events (shared/events.ts) as Server-Sent Events, for the renderer's panels.
-    { method: 'GET', path: /^events$/, handle: ({ req, res }) => serveEvents(req, res, catalogue.events) },
+    { method: 'GET', path: /^events$/, handle: ({ req, res }) => serveEvents(req, res, host.events) },
     // Add new routes above this one:
     // the built UI's files are the catch-all, so it stays last.
     {

@@ -1,7 +1,7 @@
 // `npm start`: builds what is missing, makes the sample catalogue on first run, then opens the
 // Electron window, or, where the Electron binary is not installed, serves the same UI in
 // browser mode and prints the address.
-//   npm start [-- --catalogue <dir>] [-- --port <n>] [-- --browser]
+//   npm start [-- --catalogue <dir|postgres://…>] [-- --port <n>] [-- --browser]
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,8 +9,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { makeSample } from './make-sample.ts';
-import { Catalogue } from '../electron/catalogue/catalogue.ts';
+import { isPostgresLocation } from '../electron/catalogue/catalogueLocation.ts';
+import type { CatalogueHost } from '../electron/catalogueHost.ts';
+import { browserModeHost } from '../electron/server/browserModeHost.ts';
 import { startServer } from '../electron/server.ts';
+import { errorMessage } from '../shared/errorMessage.ts';
 
 // Two glibc malloc arenas keep libvips' memory flat over long ingests (see bin/fototar.js);
 // it only takes effect at process start, so restart this process (same pid) with it set.
@@ -42,7 +45,8 @@ function electronBinary(): { path: string } | { missing: string } {
 
 if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) run('build:renderer');
 
-let catalogueDir = values.catalogue ? path.resolve(values.catalogue) : path.join(root, '.sample-catalogue/catalogue');
+// A folder, or a team catalogue's address (postgres://…), which is no path to resolve.
+let catalogueDir = values.catalogue ? (isPostgresLocation(values.catalogue) ? values.catalogue.trim() : path.resolve(values.catalogue)) : path.join(root, '.sample-catalogue/catalogue');
 if (!values.catalogue && !fs.existsSync(path.join(catalogueDir, 'catalogue.sqlite'))) {
   console.log('Making the sample catalogue (a dozen Fortepan-style photos)…');
   catalogueDir = (await makeSample(path.join(root, '.sample-catalogue'))).catalogueDir;
@@ -55,26 +59,25 @@ if ('path' in electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`No Electron window: ${electron.missing}; serving the same UI in browser mode instead.`);
-  let catalogue: Catalogue;
+  let host: CatalogueHost;
   try {
-    catalogue = Catalogue.open(catalogueDir, { create: true, purpose: 'npm start (browser mode)' });
+    // Backups on open and every few hours; originals checked for missing files in the background.
+    host = await browserModeHost(catalogueDir, { purpose: 'npm start (browser mode)' });
   } catch (error) {
-    // In use by another Fototar, damaged, newer: one plain line, no stack.
-    console.error(`Fototar cannot open ${catalogueDir}: ${(error as Error).message}`);
+    // In use by another Fototar, damaged, newer, a server out of reach: one plain line, no stack.
+    console.error(`Fototar cannot open ${catalogueDir}: ${errorMessage(error)}`);
     process.exit(1);
   }
-  // Backups on open and every few hours; originals checked for missing files in the background.
-  catalogue.startBackgroundDuties();
   const port = values.port ? Number(values.port) : 5170;
   // The usual port may be taken (another Fototar): then any free port will do.
-  const server = await startServer(catalogue, { port }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' && !values.port) return startServer(catalogue, { port: 0 });
+  const server = await startServer(host, { port }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' && !values.port) return startServer(host, { port: 0 });
     throw error;
   });
   console.log(`Open ${server.url}  (catalogue: ${catalogueDir}; Ctrl+C stops)`);
   const stop = async () => {
     await server.close();
-    catalogue.close();
+    await host.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -12,6 +12,7 @@ import type { SidecarReport, SidecarSettings, SidecarSkip } from './sidecars.ts'
 import type { ImportResult } from './metadataExchange.ts';
 import type { SelectionFields } from './batchEdit.ts';
 import type { CatalogueHealth } from './catalogueHealth.ts';
+import type { CatalogueChoices } from './catalogueChoices.ts';
 import type { FolderListing } from './folderListing.ts';
 import type { FolderRelinkReport, FolderTree } from './folderTree.ts';
 import { SUGGESTED_FIELDS } from './pickLists.ts';
@@ -210,6 +211,18 @@ export const apiSchemas = {
   projectSelection: z.object({ selection: selectionSchema, query: z.string().max(1000) }).strict(),
   /** Whether edits can be saved: checking (just opened), ok, or damaged (read-only, with a message). */
   catalogueHealth: z.object({}).strict(),
+  /** "Open catalogue…": the recent catalogues, and whether a password can be remembered. */
+  catalogueChoices: z.object({}).strict(),
+  /**
+   * Opens another catalogue in this window (the open one is closed once the new one opened; on
+   * failure it stays). `password`: a team catalogue's, for this opening; `rememberPassword` keeps
+   * it in the OS keychain (false forgets a kept one). The window reloads on `changed`.
+   */
+  openCatalogue: z
+    .object({ location: z.string().trim().min(1).max(4096), password: z.string().min(1).max(1000).optional(), rememberPassword: z.boolean().optional() })
+    .strict(),
+  /** The native folder picker for a catalogue's folder (may make a new one); browser mode answers null (it browses instead). */
+  chooseCatalogueFolder: z.object({}).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiSchemas;
@@ -280,6 +293,11 @@ export interface ApiResults {
   turnPhotos: { count: number; changed: number; history: HistoryState };
   projectSelection: { selection: Selection; count: number; total: number; hidden: number };
   catalogueHealth: CatalogueHealth;
+  catalogueChoices: CatalogueChoices;
+  /** `changed`: false when the location named the catalogue open already. */
+  openCatalogue: { location: string; changed: boolean };
+  /** `path` null: the picker was cancelled. */
+  chooseCatalogueFolder: { path: string | null } | null;
 }
 
 // A compile error here means a method lacks a schema, a result type or a name in API_METHODS.

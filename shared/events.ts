@@ -28,7 +28,14 @@ export type CatalogueEvent =
    */
   | { type: 'connection'; state: 'lost' | 'back' }
   | { type: 'ingestProgress'; progress: IngestProgress }
-  | { type: 'exportProgress'; progress: ExportProgress };
+  | { type: 'exportProgress'; progress: ExportProgress }
+  /**
+   * Another catalogue is open now (Open catalogue…, from this window or another): every window
+   * loads afresh, so nothing of the one before stays on show.
+   */
+  | { type: 'catalogueOpened'; location: string }
+  /** The app's menu asked for "Open catalogue…" (File > Open Catalogue…, Ctrl+O): the window shows it. */
+  | { type: 'openCatalogueAsked' };
 
 export type CatalogueEventType = CatalogueEvent['type'];
 export type CatalogueEventOf<T extends CatalogueEventType> = Extract<CatalogueEvent, { type: T }>;
@@ -61,6 +68,10 @@ export function isCatalogueEvent(value: unknown): value is CatalogueEvent {
       return value.state === 'lost' || value.state === 'back';
     case 'historyChanged':
       return value.history === undefined || isHistoryState(value.history);
+    case 'catalogueOpened':
+      return typeof value.location === 'string';
+    case 'openCatalogueAsked':
+      return true;
     case 'ingestProgress':
     case 'exportProgress':
       return isObject(value.progress) && typeof value.progress.state === 'string';

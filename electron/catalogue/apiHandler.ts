@@ -9,6 +9,7 @@ import { ChosenFolders } from './chosenFolders.ts';
 import { listFolders } from './folders/listFolders.ts';
 import { defaultConfigDirectory, PreferenceStore, type UserPreferences } from '../preferences/userPreferences.ts';
 import { resolveUserPath } from './folders/userPath.ts';
+import { catalogueKind, type CatalogueChoices } from '../../shared/catalogueChoices.ts';
 
 export interface Platform {
   transport: 'electron' | 'browser';
@@ -21,6 +22,13 @@ export interface Platform {
   systemLanguages?: string[];
   /** Told after the person's choices were saved (Electron rebuilds its menu in the new language). */
   onPreferencesChanged?: (preferences: UserPreferences) => void;
+  /** "Open catalogue…": the host's recent catalogues and the way to another (catalogueHost.ts); absent where a server serves one. */
+  catalogues?: {
+    choices(): CatalogueChoices;
+    open(request: ApiParams<'openCatalogue'>): Promise<ApiResults['openCatalogue']>;
+  };
+  /** A native picker for a catalogue's folder (one folder; a new one may be made); absent in browser mode. */
+  chooseCatalogueFolder?: () => Promise<string | null>;
 }
 
 /**
@@ -192,6 +200,20 @@ export function createApiHandler(catalogue: OpenCatalogue, platform: Platform) {
       return paths ? { paths } : { paths: [] };
     },
     chooseFolder: ({ path, purpose }) => ({ path: chosen.choose(path, purpose) }),
+    catalogueChoices: () =>
+      platform.catalogues?.choices() ?? {
+        current: { location: catalogue.location, kind: catalogueKind(catalogue.location) },
+        recent: [],
+        canOpen: false,
+        canRememberPassword: false,
+        rememberedPasswords: [],
+        problem: null,
+      },
+    openCatalogue: (request) => {
+      if (!platform.catalogues) throw new CatalogueError('invalid-input', 'catalogueSwitchUnavailable');
+      return platform.catalogues.open(request);
+    },
+    chooseCatalogueFolder: async () => (platform.chooseCatalogueFolder ? { path: await platform.chooseCatalogueFolder() } : null),
   };
 
   return async function handle(method: unknown, params: unknown): Promise<ApiEnvelope<unknown>> {

@@ -20,12 +20,14 @@ export interface LocationOptions {
   cacheDir: string;
   /** The person's configuration folder: where this computer's paths to named folders of originals are kept (preferences/rootPaths.ts). */
   configDir: string;
+  /** A team catalogue's password typed in "Open catalogue…" or kept in the app's keychain; never stored by this. */
+  password?: string;
 }
 
 export async function openCatalogueAt(location: string, options: LocationOptions): Promise<OpenCatalogue> {
   if (isPostgresLocation(location)) {
     const roots = new RootPaths(options.configDir);
-    return await TeamCatalogue.open(location, { archivist: archivistName(options.givenArchivist, options.chosenArchivist), cacheDir: options.cacheDir, localRoots: (id) => roots.read(id) });
+    return await TeamCatalogue.open(location, { archivist: archivistName(options.givenArchivist, options.chosenArchivist), cacheDir: options.cacheDir, localRoots: (id) => roots.read(id), ...(options.password !== undefined ? { password: options.password } : {}) });
   }
   return Catalogue.open(location, { create: true, purpose: options.purpose });
 }

@@ -33,6 +33,8 @@ export interface TeamOpenOptions {
   cacheDir: string;
   /** Where this computer reaches the catalogue's named folders of originals, by its identity (preferences/rootPaths.ts). */
   localRoots?: (catalogueId: string) => Record<string, string>;
+  /** A password typed in "Open catalogue…" (or kept in the app's keychain); else PGPASSWORD, ~/.pgpass. */
+  password?: string;
 }
 
 export class TeamCatalogue extends OpenCatalogue {
@@ -96,7 +98,7 @@ export class TeamCatalogue extends OpenCatalogue {
 
   /** Opens the team catalogue at `location` (postgres://…). */
   static async open(location: string, options: TeamOpenOptions): Promise<TeamCatalogue> {
-    const pool = await openTeamPool(location, POOL_SIZE);
+    const pool = await openTeamPool(location, POOL_SIZE, options.password);
     try {
       const id = await teamCatalogueId(pool);
       const folder = path.join(options.cacheDir, id);

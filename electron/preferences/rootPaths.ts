@@ -3,8 +3,8 @@
 // computer's own, never the catalogue's, so each archivist maps once for their own machine. A
 // small JSON file beside the preferences, by catalogue identity, written atomically; a missing
 // or unreadable file is "nothing mapped yet".
-import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonFile, writeJsonFile } from './jsonFile.ts';
 
 type Mapped = Record<string, Record<string, string>>;
 
@@ -16,18 +16,14 @@ export class RootPaths {
   }
 
   #readAll(): Mapped {
-    try {
-      const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-      const out: Mapped = {};
-      for (const [catalogue, roots] of Object.entries(parsed)) {
-        if (typeof roots !== 'object' || roots === null) continue;
-        out[catalogue] = Object.fromEntries(Object.entries(roots).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-      }
-      return out;
-    } catch {
-      return {};
+    const parsed = readJsonFile(this.file);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const out: Mapped = {};
+    for (const [catalogue, roots] of Object.entries(parsed)) {
+      if (typeof roots !== 'object' || roots === null) continue;
+      out[catalogue] = Object.fromEntries(Object.entries(roots).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     }
+    return out;
   }
 
   /** The named folders of catalogue `catalogueId` this computer has mapped: name → its path here. */
@@ -42,10 +38,7 @@ export class RootPaths {
     if (local === null) delete roots[name];
     else roots[name] = local;
     all[catalogueId] = roots;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const partial = `${this.file}.${process.pid}.partial`;
-    fs.writeFileSync(partial, `${JSON.stringify(all, null, 2)}\n`);
-    fs.renameSync(partial, this.file);
+    writeJsonFile(this.file, all);
     return roots;
   }
 }

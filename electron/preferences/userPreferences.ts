@@ -4,11 +4,11 @@
 // browser mode the platform's config folder (FOTOTAR_CONFIG_DIR overrides it, as tests do) — so
 // the choice survives restarts and browser mode's changing port. Written atomically; a missing
 // or unreadable file is simply "nothing chosen yet".
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isUiLanguage, type UiLanguage } from '../../shared/uiLanguage.ts';
 import { cleanArchivistName } from '../../shared/archivistName.ts';
+import { readJsonFile, writeJsonFile } from './jsonFile.ts';
 
 export interface UserPreferences {
   language: UiLanguage | null;
@@ -32,23 +32,16 @@ export class PreferenceStore {
   }
 
   read(): UserPreferences {
-    try {
-      const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { language?: unknown; archivist?: unknown };
-      return {
-        language: isUiLanguage(parsed.language) ? parsed.language : null,
-        archivist: typeof parsed.archivist === 'string' ? cleanArchivistName(parsed.archivist) : null,
-      };
-    } catch {
-      return { language: null, archivist: null };
-    }
+    const parsed = (readJsonFile(this.file) ?? {}) as { language?: unknown; archivist?: unknown };
+    return {
+      language: isUiLanguage(parsed.language) ? parsed.language : null,
+      archivist: typeof parsed.archivist === 'string' ? cleanArchivistName(parsed.archivist) : null,
+    };
   }
 
   write(change: Partial<UserPreferences>): UserPreferences {
     const next = { ...this.read(), ...change };
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const partial = `${this.file}.${process.pid}.partial`;
-    fs.writeFileSync(partial, `${JSON.stringify(next, null, 2)}\n`);
-    fs.renameSync(partial, this.file);
+    writeJsonFile(this.file, next);
     return next;
   }
 }

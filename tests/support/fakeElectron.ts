@@ -94,7 +94,14 @@ export const recorded = {
   openDialogResult: { canceled: true, filePaths: [] as string[] },
 };
 
-export const fakeState = { appPath: '', userData: '', singleInstanceLock: true, locale: 'en-US' };
+export const fakeState = {
+  appPath: '',
+  userData: '',
+  singleInstanceLock: true,
+  locale: 'en-US',
+  /** safeStorage's backend: Linux without a keyring falls back to 'basic_text' (a fixed key). */
+  storageBackend: 'basic_text' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+};
 
 class FakeApp extends Emitter {
   isPackaged = false;
@@ -178,6 +185,14 @@ export const dialog = {
   async showMessageBox(): Promise<{ response: number }> {
     return { response: 0 };
   },
+};
+
+/** Electron's safeStorage: "encrypts" reversibly (enough to see that nothing is kept in plain text). */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => fakeState.storageBackend,
+  encryptString: (text: string) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
+  decryptString: (data: Buffer) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
 };
 
 export const Menu = {

@@ -18,6 +18,13 @@ export interface PostgresServer {
   /** A pool on a database of this server. */
   pool(database: string): pg.Pool;
   createDatabase(name: string): Promise<void>;
+  /**
+   * A login `user` (superuser, for the tests' catalogues) whom the server asks for `password`
+   * (SCRAM), as a real team server asks each archivist; everyone else stays trusted.
+   */
+  requirePassword(user: string, password: string): Promise<void>;
+  /** The address of `database` as `user` (no password in it, as Fototar requires). */
+  urlAs(user: string, database: string): string;
   /** Stops and starts the server again (clients lose their connections). */
   restart(): Promise<void>;
   /** Stops the server, as a crash or a maintenance window does, until `resume`. */
@@ -84,6 +91,21 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
         await admin.end();
       }
     },
+    async requirePassword(user, password) {
+      const admin = new pg.Client({ host: dir, port, user: 'fototar', database: 'postgres' });
+      await admin.connect();
+      try {
+        const role = `"${user.replace(/"/g, '""')}"`;
+        await admin.query(`CREATE ROLE ${role} LOGIN SUPERUSER PASSWORD '${password.replace(/'/g, "''")}'`);
+      } finally {
+        await admin.end();
+      }
+      // First match wins: this user's line goes before initdb's "trust everyone".
+      const hba = path.join(data, 'pg_hba.conf');
+      fs.writeFileSync(hba, `local all ${user} scram-sha-256\n${fs.readFileSync(hba, 'utf8')}`);
+      run('pg_ctl', ['-D', data, '-w', 'reload'], dir);
+    },
+    urlAs: (user, database) => `postgres://${encodeURIComponent(user)}@/${database}?host=${encodeURIComponent(dir)}&port=${port}`,
     async restart() {
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], dir);
       start();

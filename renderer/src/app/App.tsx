@@ -34,6 +34,7 @@ import { TopBar } from './TopBar.tsx';
 import { StatusBanner, StatusHistoryButton } from './StatusMessages.tsx';
 import { useNotice } from './useNotice.ts';
 import { useServerConnection } from './useServerConnection.ts';
+import { useOpenCatalogue } from './useOpenCatalogue.ts';
 import { useCatalogueInfo } from './useCatalogueInfo.ts';
 import { useDropFolders } from './useDropFolders.ts';
 import { historyLabel } from '../common/historyLabels.ts';
@@ -67,6 +68,8 @@ export function App() {
   const [zoom, setZoom] = useState<number | null>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const helpOpen = dialog?.kind === 'help';
+  const openCatalogue = useCallback(() => setDialog({ kind: 'catalogue' }), []);
+  useOpenCatalogue(openCatalogue);
 
   const startIngest = useCallback(
     (paths: string[]) => ingest.start(paths).then((problem) => (problem && notices.error(problem), problem)),
@@ -161,6 +164,7 @@ export function App() {
       thumbBigger: () => thumbs.step(1),
       thumbSmaller: () => thumbs.step(-1),
       mark,
+      openCatalogue,
     },
   );
   if (fatal && !info) {
@@ -195,6 +199,7 @@ export function App() {
         onTags={() => setDialog({ kind: 'tags' })}
         onImport={() => setDialog({ kind: 'import' })}
         onShortcuts={() => setDialog({ kind: 'help' })}
+        onOpenCatalogue={openCatalogue}
         onAddFolder={addFolder}
         addDisabled={ingest.running}
       />

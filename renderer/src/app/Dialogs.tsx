@@ -5,8 +5,9 @@ import { ImportDialog } from '../editing/ImportDialog.tsx';
 import { TagManager } from '../editing/TagManager.tsx';
 import { FolderDialog } from '../ingest/FolderDialog.tsx';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
+import { OpenCatalogueDialog } from './OpenCatalogueDialog.tsx';
 
-export type OpenDialog = { kind: 'help' } | { kind: 'import' } | { kind: 'tags' } | { kind: 'folder'; message: string | null };
+export type OpenDialog = { kind: 'help' } | { kind: 'import' } | { kind: 'tags' } | { kind: 'folder'; message: string | null } | { kind: 'catalogue' };
 
 export function Dialogs({
   dialog,
@@ -24,6 +25,9 @@ export function Dialogs({
   switch (dialog.kind) {
     case 'help':
       return <ShortcutsHelp onClose={onClose} />;
+    case 'catalogue':
+      // Another catalogue is open: the window loads afresh, so nothing of the one before stays.
+      return <OpenCatalogueDialog onClose={onClose} onOpened={() => window.location.reload()} />;
     case 'tags':
       return <TagManager onClose={onClose} onRenamed={onInfo} />;
     case 'import':

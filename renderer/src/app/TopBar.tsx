@@ -22,6 +22,7 @@ export interface TopBarProps {
   onTags(): void;
   onImport(): void;
   onShortcuts(): void;
+  onOpenCatalogue(): void;
   onAddFolder(): void;
   addDisabled: boolean;
 }
@@ -36,9 +37,9 @@ export function TopBar(p: TopBarProps) {
         <span className="logo" aria-hidden="true" />
         <span className="app-name">Fototar</span>
         {p.info && (
-          <span className="catalogue-name" title={p.info.directory}>
+          <button type="button" className="catalogue-name" data-testid="open-catalogue" title={`${p.info.directory}\n${t('openCatalogue.button')}`} aria-label={`${p.info.name} · ${t('openCatalogue.button')}`} onClick={p.onOpenCatalogue}>
             {p.info.name}
-          </span>
+          </button>
         )}
         <span className="photo-count" data-testid="photo-count">
           {p.photoCount !== null ? t('common:photos', { count: p.photoCount }) : ''}

@@ -34,7 +34,8 @@ export type Command =
   | 'selectAll'
   | 'thumbBigger'
   | 'thumbSmaller'
-  | 'mark';
+  | 'mark'
+  | 'openCatalogue';
 
 /** Where a key is live: anywhere; in a text field; on the grid; in the large view; with the sheet open. */
 export type Where = 'anywhere' | 'field' | 'app' | 'grid' | 'large' | 'help';
@@ -66,6 +67,7 @@ export const KEY_MAP: Binding[] = [
   { keys: ['Alt+←', 'Alt+↑'], what: 'fieldPrev', where: 'field', command: 'fieldPrev', test: (e) => e.altKey && !mod(e) && (e.key === 'ArrowLeft' || e.key === 'ArrowUp') },
   { keys: ['Ctrl/⌘+Z'], what: 'undo', where: 'app', command: 'undo', test: (e) => mod(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'z' },
   { keys: ['Ctrl/⌘+Shift+Z', 'Ctrl+Y'], what: 'redo', where: 'app', command: 'redo', test: (e) => mod(e) && !e.altKey && ((e.shiftKey && e.key.toLowerCase() === 'z') || (!e.shiftKey && e.key.toLowerCase() === 'y')) },
+  { keys: ['Ctrl/⌘+Shift+O'], what: 'openCatalogue', where: 'app', command: 'openCatalogue', test: (e) => mod(e) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o' },
   { keys: ['?'], what: 'help', where: 'help', command: 'helpToggle', test: (e) => e.key === '?' },
   { keys: ['← →'], what: 'largeStep', where: 'large', command: 'largePrev', test: (e) => e.key === 'ArrowLeft' || e.key === 'ArrowUp' },
   { keys: [], what: null, where: 'large', command: 'largeNext', test: (e) => e.key === 'ArrowRight' || e.key === 'ArrowDown' },

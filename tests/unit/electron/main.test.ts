@@ -246,3 +246,36 @@ test('developer tools are in the menu of an unpackaged (development) app', () =>
   const view = recorded.menu?.template.find((item) => item.submenu?.some?.((sub: { role?: string }) => sub.role === 'resetZoom'));
   assert.ok(view.submenu.some((item: { role?: string }) => item.role === 'toggleDevTools'));
 });
+
+test('File > Open Catalogue… asks the window for its dialog; another folder opens in place, the window told to load afresh', async () => {
+  const item = recorded.menu?.template.flatMap((menu: { submenu?: { label?: string; click?: () => void }[] }) => menu.submenu ?? []).find((sub: { accelerator?: string }) => sub.accelerator === 'CmdOrCtrl+Shift+O');
+  win.webContents.sent.length = 0;
+  item.click();
+  assert.deepEqual(win.webContents.sent, [['fototar:events', { type: 'openCatalogueAsked' }]]);
+
+  // The ingest an earlier test started ends first (while it runs, another catalogue waits).
+  const running = async () => ['scanning', 'running'].includes((await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'ingestProgress', {})).value.state);
+  while (await running()) await new Promise((resolve) => setTimeout(resolve, 20));
+  const other = path.join(dir, 'masik-katalogus');
+  const opened = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'openCatalogue', { location: other });
+  assert.deepEqual(opened, { ok: true, value: { location: other, changed: true } });
+  assert.ok(win.webContents.sent.some(([, event]) => JSON.stringify(event) === JSON.stringify({ type: 'catalogueOpened', location: other })));
+  const info = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'info', {});
+  assert.equal(info.value.directory, other);
+  assert.equal(info.value.photos, 0);
+  // The next start opens it again (recent list in userData), and the first is offered back.
+  const recent = JSON.parse(await fs.readFile(path.join(fakeState.userData, 'recent-catalogues.json'), 'utf8'));
+  assert.deepEqual(recent, [other, path.resolve(catalogueDir)]);
+  const back = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'openCatalogue', { location: catalogueDir });
+  assert.equal(back.value.changed, true);
+  assert.equal((await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'info', {})).value.photos, 1);
+});
+
+test('a team password is offered to be remembered only where safeStorage has a real keychain (not Linux\'s basic_text)', async () => {
+  const choices = () => ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'catalogueChoices', {});
+  fakeState.storageBackend = 'basic_text';
+  assert.equal((await choices()).value.canRememberPassword, false);
+  fakeState.storageBackend = 'gnome_libsecret';
+  assert.equal((await choices()).value.canRememberPassword, true);
+  fakeState.storageBackend = 'basic_text';
+});

@@ -28,13 +28,14 @@ for (const isMac of [false, true]) {
   test(`every menu item is labelled in the menu language (${isMac ? 'macOS' : 'Windows and Linux'})`, () => {
     for (const language of ['hu', 'en'] as const) {
       const words = new Set(Object.values(MENU_LABELS[language]));
-      const all = items(menuTemplate(MENU_LABELS[language], { isMac, isDevelopment: true, onAddFolder: () => undefined }));
+      const all = items(menuTemplate(MENU_LABELS[language], { isMac, isDevelopment: true, onAddFolder: () => undefined, onOpenCatalogue: () => undefined }));
       for (const item of all) {
         if (item.type === 'separator' || item.role === 'appMenu') continue;
         assert.ok(item.label && words.has(item.label), `${language}: ${JSON.stringify(item)}`);
       }
       const labels = all.map((i) => i.label);
       assert.ok(labels.includes(MENU_LABELS[language].addFolder));
+      assert.ok(labels.includes(MENU_LABELS[language].openCatalogue));
       assert.ok(labels.includes(MENU_LABELS[language].undo));
     }
   });
@@ -42,10 +43,19 @@ for (const isMac of [false, true]) {
 
 test('File > Add Folder… runs the ingest command', () => {
   let clicked = 0;
-  const template = menuTemplate(MENU_LABELS.hu, { isMac: false, isDevelopment: false, onAddFolder: () => void clicked++ });
+  const template = menuTemplate(MENU_LABELS.hu, { isMac: false, isDevelopment: false, onAddFolder: () => void clicked++, onOpenCatalogue: () => undefined });
   const add = items(template).find((i) => i.label === 'Mappa hozzáadása…');
   assert.equal(add?.accelerator, 'CmdOrCtrl+O');
   (add?.click as () => void)();
   assert.equal(clicked, 1);
   assert.ok(!items(template).some((i) => i.role === 'toggleDevTools'), 'no developer tools in a packaged app');
+});
+
+test('File > Open Catalogue… asks the window for its dialog, on its own shortcut', () => {
+  let asked = 0;
+  const template = menuTemplate(MENU_LABELS.hu, { isMac: false, isDevelopment: false, onAddFolder: () => undefined, onOpenCatalogue: () => void asked++ });
+  const open = items(template).find((i) => i.label === 'Katalógus megnyitása…');
+  assert.equal(open?.accelerator, 'CmdOrCtrl+Shift+O');
+  (open?.click as () => void)();
+  assert.equal(asked, 1);
 });

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
-import pg from 'pg';
+import type pg from 'pg';
 import { CatalogueError } from '../../catalogueError.ts';
 import { cataloguePaths, thumbnailPath, type ThumbnailSize } from '../../cataloguePaths.ts';
 import { faultPoint } from '../../faultInjection.ts';
@@ -21,7 +21,7 @@ import { SCHEMA_VERSION } from '../migrations.ts';
 import { acquireCatalogueLock } from '../catalogueLock.ts';
 import { isWholeFile, openDatabase, readSnapshotAsync } from '../openDatabase.ts';
 import { CATALOGUE_TABLES, copiedColumns, IDENTITY_TABLES, postgresRows, RowDigest, sqliteColumns, type CatalogueTable } from './catalogueTables.ts';
-import { connectTo, postgresPoolConfig } from './pgLocation.ts';
+import { connectTo, postgresPoolConfig, teamPool } from './pgLocation.ts';
 import { migratePostgres } from './pgMigrations.ts';
 
 export type MigrationPhase = 'settings' | 'photos' | 'edit_history' | 'collections' | 'collection_items' | 'thumbnails' | 'verifying';
@@ -59,7 +59,8 @@ export async function migrateFolderToPostgres(folder: string, location: string, 
   if (!fs.existsSync(paths.database)) {
     throw new CatalogueError('catalogue-missing', 'catalogueMissing', { root: paths.root, directory: folder });
   }
-  const config = postgresPoolConfig(location);
+  // An address that cannot be used is refused before the catalogue's lock is taken.
+  postgresPoolConfig(location);
   // The catalogue's lock, as the app takes it: edits made in the app during the copy would be
   // missing from the team's catalogue, so an open catalogue is refused ("in use by …"), and no
   // Fototar can start writing while it is read. Holding it, a cleanly closed catalogue is read
@@ -72,9 +73,7 @@ export async function migrateFolderToPostgres(folder: string, location: string, 
     lock.release();
     throw error;
   }
-  const pool = new pg.Pool({ ...config, max: 1 });
-  // An idle connection dropped by the server is reported by the query that used it.
-  pool.on('error', () => {});
+  const pool = teamPool(location, 1);
   try {
     const schema = Number((source.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
     if (schema < SCHEMA_VERSION) throw new CatalogueError('invalid-input', 'migrateSourceOld', { root: paths.root, schema, current: SCHEMA_VERSION });

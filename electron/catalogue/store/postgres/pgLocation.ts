@@ -1,13 +1,14 @@
 // Where a team catalogue is: `postgres://user@host:port/database` (or postgresql://), given to
-// --catalogue or "Open catalogue…" where a folder would be. The password is never part of what
-// Fototar keeps: it comes from PGPASSWORD or ~/.pgpass (pg reads both), or, in the app, from the
-// OS keychain. A password written into the address is refused, so it cannot end up in the
-// recent-catalogues list, a shell history or a log.
+// --catalogue or "Open catalogue…" where a folder would be. The password is never part of the
+// address: it is typed in "Open catalogue…" (kept, if asked, in the OS keychain), or comes from
+// PGPASSWORD or ~/.pgpass (pgPassword.ts). A password written into the address is refused, so it
+// cannot end up in the recent-catalogues list, a shell history or a log.
 import os from 'node:os';
 import pg, { type PoolClient, type PoolConfig } from 'pg';
 import { parse } from 'pg-connection-string';
 import { CatalogueError } from '../../catalogueError.ts';
 import { migratePostgres } from './pgMigrations.ts';
+import { passwordSource, type PasswordSource } from './pgPassword.ts';
 
 export { isPostgresLocation } from '../../catalogueLocation.ts';
 
@@ -33,23 +34,54 @@ export function postgresPoolConfig(location: string): PoolConfig {
 }
 
 /**
+ * One server and database as a person would name it, `user@host:port/database`: the same for
+ * every way of writing the address (postgresql://, a default port left out), so a remembered
+ * password and the recent-catalogues list find it again.
+ */
+export function postgresAddressKey(location: string): string {
+  const config = postgresPoolConfig(location);
+  return `${config.user}@${config.host ?? 'localhost'}:${config.port ?? 5432}/${config.database}`;
+}
+
+/** The pool's password source, kept beside it so a refusal can say whether one was given. */
+const passwords = new WeakMap<pg.Pool, PasswordSource>();
+
+/**
  * A pool of connections to a team catalogue. An idle connection the server dropped (a restart, a
  * network gone) is only reported to the pool, which then connects afresh for the next query;
  * without a listener Node would end the process on it. The query that meets a dropped
- * connection reports it itself.
+ * connection reports it itself. `password`: one typed for this opening (else PGPASSWORD, ~/.pgpass).
  */
-export function teamPool(location: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ ...postgresPoolConfig(location), max });
+export function teamPool(location: string, max: number, password?: string): pg.Pool {
+  const config = postgresPoolConfig(location);
+  const source = passwordSource(config, password);
+  const pool = new pg.Pool({ ...config, max, password: source.password as () => Promise<string> });
+  passwords.set(pool, source);
   pool.on('error', () => {});
   return pool;
 }
 
-/** A connection from the pool, or "Cannot reach the PostgreSQL database …" naming the address. */
+/** 28P01: the server refused the password (or, none given, the empty one pg sends). */
+const PASSWORD_REFUSED = '28P01';
+
+/**
+ * A connection from the pool, or what stands in the way in the person's words: the server wants a
+ * password none was given for, refused the one given, or cannot be reached ("Cannot reach the
+ * PostgreSQL database …" naming the address).
+ */
 export async function connectTo(pool: pg.Pool, location: string): Promise<PoolClient> {
   try {
     return await pool.connect();
   } catch (error) {
-    throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: (error as Error).message });
+    const { code, message } = error as { code?: string; message: string };
+    const user = String(postgresPoolConfig(location).user);
+    // pg's own words when the server asks (SCRAM) and there is no password to give.
+    const noneGiven = /client password must be a string/i.test(message);
+    if (code === PASSWORD_REFUSED || noneGiven) {
+      const given = !noneGiven && passwords.get(pool)?.supplied === true;
+      throw new CatalogueError('password-needed', given ? 'postgresPasswordWrong' : 'postgresPasswordNeeded', { location, user });
+    }
+    throw new CatalogueError('catalogue-unreadable', 'postgresUnreachable', { location, reason: message });
   }
 }
 
@@ -57,8 +89,8 @@ export async function connectTo(pool: pg.Pool, location: string): Promise<PoolCl
  * A pool of the team catalogue at `location`, once a connection has shown the server reachable
  * and the database a team catalogue ("… holds no Fototar catalogue" otherwise); ended on failure.
  */
-export async function openTeamPool(location: string, max: number): Promise<pg.Pool> {
-  const pool = teamPool(location, max);
+export async function openTeamPool(location: string, max: number, password?: string): Promise<pg.Pool> {
+  const pool = teamPool(location, max, password);
   try {
     const client = await connectTo(pool, location);
     try {
