@@ -27,7 +27,7 @@ export interface LocationOptions {
 export async function openCatalogueAt(location: string, options: LocationOptions): Promise<OpenCatalogue> {
   if (isPostgresLocation(location)) {
     const roots = new RootPaths(options.configDir);
-    return await TeamCatalogue.open(location, { archivist: archivistName(options.givenArchivist, options.chosenArchivist), cacheDir: options.cacheDir, localRoots: (id) => roots.read(id), ...(options.password !== undefined ? { password: options.password } : {}) });
+    return await TeamCatalogue.open(location, { archivist: archivistName(options.givenArchivist, options.chosenArchivist), cacheDir: options.cacheDir, localRoots: (id) => roots.read(id), watchLocalRoots: (onChange) => roots.watch(onChange), ...(options.password !== undefined ? { password: options.password } : {}) });
   }
   return Catalogue.open(location, { create: true, purpose: options.purpose });
 }

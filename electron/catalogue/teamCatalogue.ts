@@ -33,6 +33,8 @@ export interface TeamOpenOptions {
   cacheDir: string;
   /** Where this computer reaches the catalogue's named folders of originals, by its identity (preferences/rootPaths.ts). */
   localRoots?: (catalogueId: string) => Record<string, string>;
+  /** Tells `onChange` when this computer's mapping of named folders changed (`fototar roots map` while the app runs); answers a stop. */
+  watchLocalRoots?: (onChange: () => void) => () => void;
   /** A password typed in "Open catalogue…" (or kept in the app's keychain); else PGPASSWORD, ~/.pgpass. */
   password?: string;
 }
@@ -42,14 +44,33 @@ export class TeamCatalogue extends OpenCatalogue {
   readonly #location: string;
   readonly #database: string;
   readonly #store: PgStore;
+  /**
+   * The team's named folders and where this computer reaches each: one array, read again in place
+   * (so the store, the originals check and the core, which hold it, see the new state) when a
+   * colleague names a folder, when this computer maps one, and when the server is back.
+   */
+  readonly #roots: RootOnThisComputer[];
+  readonly #rootsHere: (() => Record<string, string>) | null;
+  #stopWatchingRoots: (() => void) | null = null;
+  #rootsRead: Promise<void> = Promise.resolve();
   #closing: Promise<void> | null = null;
 
-  private constructor(pool: pg.Pool, location: string, folder: string, archivist: string, roots: readonly RootOnThisComputer[]) {
+  private constructor(pool: pg.Pool, location: string, folder: string, archivist: string, roots: RootOnThisComputer[], rootsHere: (() => Record<string, string>) | null) {
     const paths = cataloguePaths(folder);
     // The change feed's news, for whoever listens (the window's events): set while anyone does.
     let tell: ((ids: readonly number[]) => void) | null = null;
     let say: ((status: FeedStatus) => void) | null = null;
-    const search = new TeamSearchService(pool, { cacheDir: path.dirname(folder), onIndexed: (ids) => tell?.(ids), onStatus: (status) => say?.(status) });
+    // The named folders changed on the server (a colleague's `roots add`), or it is back: read them again.
+    let reread: (() => void) | null = null;
+    const search = new TeamSearchService(pool, {
+      cacheDir: path.dirname(folder),
+      onIndexed: (ids) => tell?.(ids),
+      onStatus: (status) => {
+        if (status.state === 'reconnected') reread?.();
+        say?.(status);
+      },
+      onNotice: () => reread?.(),
+    });
     const events = new CatalogueEvents(
       (listening) => {
         // A colleague's save (and this client's own, as the feed brings it back): the photos
@@ -94,6 +115,24 @@ export class TeamCatalogue extends OpenCatalogue {
     this.#location = location;
     this.#database = postgresPoolConfig(location).database ?? location;
     this.#store = store;
+    this.#roots = roots;
+    this.#rootsHere = rootsHere;
+    reread = () => void this.readRootsAgain();
+  }
+
+  /** Reads the team's named folders and this computer's mapping again (a failure: kept as they were, read when the server is back). */
+  readRootsAgain(): Promise<void> {
+    this.#rootsRead = this.#rootsRead.then(async () => {
+      if (this.#closing) return;
+      try {
+        const here = this.#rootsHere?.() ?? {};
+        const fresh = (await listRoots(this.#pool)).map((root) => ({ name: root.name, folder: root.folder, local: here[root.name] ?? null }));
+        this.#roots.splice(0, this.#roots.length, ...fresh);
+      } catch {
+        // The server gone: the feed says so, and asks again once it is back.
+      }
+    });
+    return this.#rootsRead;
   }
 
   /** Opens the team catalogue at `location` (postgres://…). */
@@ -108,10 +147,13 @@ export class TeamCatalogue extends OpenCatalogue {
         throw new CatalogueError('catalogue-unreadable', 'catalogueFolderNotCreated', { root: folder, reason: (error as Error).message });
       }
       // The search index is opened at the first search (a window asks at once: apiHandler.ts).
-      // The team's named folders, each where this computer reaches it (read once, at opening).
-      const here = options.localRoots?.(id) ?? {};
+      // The team's named folders, each where this computer reaches it (read again as they change).
+      const rootsHere = options.localRoots ? () => options.localRoots!(id) : null;
+      const here = rootsHere?.() ?? {};
       const roots = (await listRoots(pool)).map((root) => ({ name: root.name, folder: root.folder, local: here[root.name] ?? null }));
-      return new TeamCatalogue(pool, location.trim(), folder, options.archivist, roots);
+      const catalogue = new TeamCatalogue(pool, location.trim(), folder, options.archivist, roots, rootsHere);
+      catalogue.#stopWatchingRoots = options.watchLocalRoots?.(() => void catalogue.readRootsAgain()) ?? null;
+      return catalogue;
     } catch (error) {
       await pool.end();
       throw error;
@@ -140,7 +182,9 @@ export class TeamCatalogue extends OpenCatalogue {
   /** Stops following the server and closes its connections. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      this.#stopWatchingRoots?.();
       await this.stopServices();
+      await this.#rootsRead;
       this.#store.close();
       await this.#pool.end();
     })();

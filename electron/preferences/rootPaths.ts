@@ -3,6 +3,7 @@
 // computer's own, never the catalogue's, so each archivist maps once for their own machine. A
 // small JSON file beside the preferences, by catalogue identity, written atomically; a missing
 // or unreadable file is "nothing mapped yet".
+import fs from 'node:fs';
 import path from 'node:path';
 import { readJsonFile, writeJsonFile } from './jsonFile.ts';
 
@@ -24,6 +25,24 @@ export class RootPaths {
       out[catalogue] = Object.fromEntries(Object.entries(roots).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     }
     return out;
+  }
+
+  /**
+   * Tells `onChange` whenever the mapping is written (by `fototar roots map` while the app runs);
+   * answers a stop. The folder is watched, as the file is replaced, never written in place.
+   */
+  watch(onChange: () => void): () => void {
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const name = path.basename(this.file);
+      const watcher = fs.watch(path.dirname(this.file), { persistent: false }, (_event, changed) => {
+        if (changed === null || changed === name) onChange();
+      });
+      watcher.on('error', () => watcher.close());
+      return () => watcher.close();
+    } catch {
+      return () => {}; // a folder that cannot be watched: the mapping is read at the next opening
+    }
   }
 
   /** The named folders of catalogue `catalogueId` this computer has mapped: name → its path here. */

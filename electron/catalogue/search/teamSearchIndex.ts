@@ -14,7 +14,7 @@ import { buildBaseInParallel } from './parallelBuild.ts';
 import { workerUrl } from './searchService.ts';
 import type { SearchSource } from './searchDocument.ts';
 import { evaluate } from './queryEvaluator.ts';
-import { changeCursorNow, changesSince, listenForChanges, logReachesBack, pruneChangeLog, type FeedStatus } from '../store/postgres/changeFeed.ts';
+import { changeCursorNow, changesSince, listenForChanges, logReachesBack, pruneChangeLog, type FeedNotice, type FeedStatus } from '../store/postgres/changeFeed.ts';
 import { allTeamSearchSources, teamCatalogueId, teamSearchSourcesById } from '../store/postgres/teamSearchSources.ts';
 import { newGeneration, readTeamSearchCache, writeTeamSearchCache } from './teamSearchCache.ts';
 
@@ -26,6 +26,8 @@ export interface TeamSearchOptions {
   onStatus?: (status: FeedStatus) => void;
   /** These photos' new versions are searchable now (colleagues' saves, and this client's own). */
   onIndexed?: (ids: readonly number[]) => void;
+  /** The feed's other news: the team's named folders changed (changeFeed.ts). */
+  onNotice?: (notice: FeedNotice) => void;
   /**
    * Where this client keeps its index between sessions (a folder per catalogue is made inside,
    * teamSearchCache.ts). Without it, every open builds from the server's rows.
@@ -70,7 +72,7 @@ export class TeamSearchIndex {
         const team = new TeamSearchIndex(pool, new SearchIndex(kept.base), options, true);
         team.#indexAgain(missed.ids);
         await team.#applying;
-        team.#stop = await listenForChanges(pool, missed.cursor, (changes) => team.#indexAgain(changes.ids), options.onStatus);
+        team.#stop = await listenForChanges(pool, missed.cursor, (changes) => team.#indexAgain(changes.ids), options.onStatus, options.onNotice);
         return team;
       }
     }
@@ -83,7 +85,7 @@ export class TeamSearchIndex {
     const base = await buildBaseInParallel(sources, newGeneration(), { worker: workerUrl() });
     if (folder) writeTeamSearchCache(folder, base, cursor);
     const team = new TeamSearchIndex(pool, new SearchIndex(base), options, false);
-    team.#stop = await listenForChanges(pool, cursor, (changes) => team.#indexAgain(changes.ids), options.onStatus);
+    team.#stop = await listenForChanges(pool, cursor, (changes) => team.#indexAgain(changes.ids), options.onStatus, options.onNotice);
     return team;
   }
 

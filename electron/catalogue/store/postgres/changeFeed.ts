@@ -93,6 +93,10 @@ export async function logReachesBack(pool: Pool | PoolClient, cursor: ChangeCurs
 /** What a listener says of its connection: lost (the server restarted, the network went), and back. */
 export type FeedStatus = { state: 'lost'; reason: string } | { state: 'reconnected' };
 
+/** What else the change channel announces: the team's named folders changed (migration 9). */
+export type FeedNotice = 'roots';
+export const ROOTS_NOTICE: FeedNotice = 'roots';
+
 /** The first wait before connecting again, doubled after each failure up to RETRY_MAX_MS. */
 const RETRY_FIRST_MS = 250;
 const RETRY_MAX_MS = 5000;
@@ -103,12 +107,14 @@ const RETRY_MAX_MS = 5000;
  * listening. When the connection is lost (a server restart, a network gone), `onStatus` says so,
  * and the listener connects again by itself, waiting longer after each failure; once back it
  * says so and reads what was logged meanwhile from where it was, so nothing is missed.
+ * `onNotice` hears the channel's other news (the named folders changed).
  */
 export async function listenForChanges(
   pool: Pool,
   from: ChangeCursor,
   onChanged: (changes: ChangedPhotos) => void,
   onStatus: (status: FeedStatus) => void = () => {},
+  onNotice: (notice: FeedNotice) => void = () => {},
 ): Promise<() => Promise<void>> {
   let cursor = from;
   let client: PoolClient | null = null;
@@ -168,7 +174,9 @@ export async function listenForChanges(
   const connect = async () => {
     const fresh = await pool.connect();
     fresh.on('notification', (message) => {
-      if (message.channel === CHANGES_CHANNEL) read();
+      if (message.channel !== CHANGES_CHANNEL) return;
+      if (message.payload === ROOTS_NOTICE) onNotice(ROOTS_NOTICE);
+      else read();
     });
     fresh.on('error', (error) => lost(fresh, error));
     fresh.on('end', () => lost(fresh, new Error('the connection ended')));

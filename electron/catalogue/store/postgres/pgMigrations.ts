@@ -218,6 +218,16 @@ export const PG_MIGRATIONS: readonly string[] = [
   DROP TRIGGER search_changes_update ON photos;
   CREATE TRIGGER search_changes_update AFTER UPDATE ON photos FOR EACH ROW EXECUTE FUNCTION fototar_log_change();
   `,
+  // 9: a folder a colleague names (or renames, or forgets) reaches open clients at once: the change
+  // channel carries 'roots', and each client reads the named folders again (changeFeed.ts).
+  `
+  CREATE FUNCTION fototar_roots_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('fototar_changes', 'roots');
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER original_roots_changed AFTER INSERT OR UPDATE OR DELETE ON original_roots FOR EACH STATEMENT EXECUTE FUNCTION fototar_roots_changed();
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

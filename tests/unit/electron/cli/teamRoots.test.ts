@@ -13,6 +13,7 @@ import { makeJpeg, tempDir, writeFixture } from '../../../support/fixtures.ts';
 import { assertOneLineFailure, runFototar } from '../../../support/cli.ts';
 import { TeamCatalogue } from '../../../../electron/catalogue/teamCatalogue.ts';
 import { RootPaths } from '../../../../electron/preferences/rootPaths.ts';
+import { teamCatalogueId } from '../../../../electron/catalogue/store/postgres/teamSearchSources.ts';
 
 let server: PostgresServer;
 let team: string;
@@ -79,6 +80,54 @@ test('the team names a folder once; Béla maps it once on his computer; his larg
   // Without the mapping (Anna's computer), the same original is not found where it was recorded.
   const failed = runFototar(['export', '--collection', 'Kiállítás', '--out', path.join(home, 'export-anna'), '--catalogue', team], { env: anna(home) });
   assert.match(assertOneLineFailure(failed, 'export'), /original|not found|missing/i);
+});
+
+test('an open catalogue follows named folders as they change: a colleague names one (the server tells), this computer maps one (its file is watched)', async () => {
+  await server.createDatabase('elo');
+  const live = server.url('elo');
+  run(anna(home), 'migrate', '--from', path.join(home, 'anna-catalogue'), '--to', live);
+  const pool = server.pool('elo');
+  const id = await teamCatalogueId(pool);
+  // Béla has said where he reaches "Szkennelések" before the team named it.
+  const belaConfig = path.join(home, 'bela-live-config');
+  const mapped = new RootPaths(belaConfig);
+  mapped.write(id, 'Szkennelések', belaScans);
+  const catalogue = await TeamCatalogue.open(live, {
+    archivist: 'Szabó Béla',
+    cacheDir: path.join(home, 'bela-live-cache'),
+    localRoots: (catalogueId) => mapped.read(catalogueId),
+    watchLocalRoots: (onChange) => mapped.watch(onChange),
+  });
+  const until = async (what: string, ok: () => Promise<boolean>) => {
+    for (const deadline = Date.now() + 20_000; !(await ok()); ) {
+      assert.ok(Date.now() < deadline, `not within 20 s: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  try {
+    await catalogue.search.query('Budapest', 0, 1); // the window's first search: the feed follows the server from here
+    const ids = await catalogue.photos.ids();
+    const files = new Map<number, string>();
+    for (const photoId of ids) files.set(photoId, (await catalogue.photos.get(photoId))!.file);
+    const [inBox1, inBox2] = [...files].sort((a, b) => a[1].localeCompare(b[1]));
+    const here = async (photoId: number) => (await catalogue.photos.fullImageFile(photoId))?.file ?? null;
+    const onBelas = (file: string) => path.join(belaScans, path.relative(annaScans, file));
+    assert.equal(await here(inBox1![0]), null, 'not named yet: looked for where Anna recorded it, which is not here');
+
+    // Anna names the folder now; Béla's open catalogue hears it from the server.
+    run(anna(home), 'roots', 'add', 'Szkennelések', annaScans, '--catalogue', live);
+    await until('the named folder reaches the open catalogue', async () => (await here(inBox1![0])) === onBelas(inBox1![1]));
+
+    // Anna names the second box on its own; Béla maps it elsewhere with `fototar roots map` while his catalogue is open.
+    run(anna(home), 'roots', 'add', 'Második doboz', path.dirname(inBox2![1]), '--catalogue', live);
+    await until('the deeper named folder is known (and not mapped here)', async () => (await here(inBox2![0])) === null);
+    const elsewhere = path.join(home, 'bela', 'usb', 'doboz2');
+    fs.cpSync(path.dirname(onBelas(inBox2![1])), elsewhere, { recursive: true });
+    run({ ...bela(home), FOTOTAR_CONFIG_DIR: belaConfig }, 'roots', 'map', 'Második doboz', elsewhere, '--catalogue', live);
+    await until('his new mapping reaches the open catalogue', async () => (await here(inBox2![0])) === path.join(elsewhere, path.basename(inBox2![1])));
+  } finally {
+    await catalogue.close();
+  }
 });
 
 test('named folders: a second name for the same folder, a relative folder and an unknown name are refused in one line; a folder catalogue has none', async () => {
