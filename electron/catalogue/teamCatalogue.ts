@@ -21,7 +21,7 @@ import { TeamThumbnails } from './store/postgres/teamThumbnails.ts';
 import type { FeedStatus } from './store/postgres/changeFeed.ts';
 import { listRoots } from './store/postgres/originalRoots.ts';
 import { OriginalsOnThisComputer } from './originals/originalsOnThisComputer.ts';
-import { fileOnThisComputer, recordedFile, type RootOnThisComputer } from '../../shared/originalRoots.ts';
+import { fileOnThisComputer, reachableHere, recordedFile, type RootOnThisComputer } from '../../shared/originalRoots.ts';
 
 /** Connections this client keeps to the server: a few requests of one window at once, and the feed's own. */
 const POOL_SIZE = 6;
@@ -101,6 +101,7 @@ export class TeamCatalogue extends OpenCatalogue {
     const store = new PgStore(pool, archivist, {
       onCollectionsChanged: () => events.emit({ type: 'collectionsChanged' }),
       recordedFile: (local) => recordedFile(local, roots),
+      fileHere: (recorded) => (reachableHere(recorded, roots) ? fileOnThisComputer(recorded, roots) : null),
       originals: (records) => new OriginalsOnThisComputer(records, roots),
     });
     super({

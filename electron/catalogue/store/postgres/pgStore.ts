@@ -38,20 +38,28 @@ export class PgStore implements CatalogueStore {
   readonly #pool: Pool;
   readonly #edits: TeamEdits;
   readonly #recordedFile: (local: string) => string;
+  readonly #fileHere: (recorded: string) => string | null;
 
   /**
    * `author`: the archivist every change is recorded under (teamEdits.ts archivistName);
    * `onCollectionsChanged`: told after each change to a collection made here;
-   * `recordedFile`: how the team records a file this computer reaches (an ingest's);
+   * `recordedFile`: how the team records a file this computer reaches (an ingest's); `fileHere`:
+   * where this computer finds a recorded original (null: it cannot tell);
    * `originals`: the originals as this computer reaches them, over the server's records.
    */
   constructor(
     pool: Pool,
     author: string,
-    options: { onCollectionsChanged?: () => void; recordedFile?: (local: string) => string; originals?: (records: OriginalsRecords) => OriginalsRecords } = {},
+    options: {
+      onCollectionsChanged?: () => void;
+      recordedFile?: (local: string) => string;
+      fileHere?: (recorded: string) => string | null;
+      originals?: (records: OriginalsRecords) => OriginalsRecords;
+    } = {},
   ) {
     this.#pool = pool;
     this.#recordedFile = options.recordedFile ?? ((local) => local);
+    this.#fileHere = options.fileHere ?? ((recorded) => recorded);
     this.#edits = new TeamEdits(pool, author);
     this.photoReads = new PgPhotoReads(pool);
     this.#originals = new PgOriginalsRecords(pool);
@@ -160,7 +168,7 @@ export class PgStore implements CatalogueStore {
 
   /** Files this computer reaches are recorded as the team records them (its named folders). */
   async ingest(context: IngestTarget, inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
-    return await runTeamIngest(this.#pool, { ...context, recordedFile: this.#recordedFile }, inputs, options);
+    return await runTeamIngest(this.#pool, { ...context, recordedFile: this.#recordedFile, fileHere: this.#fileHere }, inputs, options);
   }
 
   /** Stops background work that reads through this store (an originals check). */

@@ -18,6 +18,7 @@ import type { IngestContext, IngestOptions } from '../../ingest/ingestRunner.ts'
 import { IngestTally } from '../../ingest/ingestTally.ts';
 import { emptyFieldsFilled, FILE_FACT_COLUMNS, fileFacts, insertedRow } from '../photoRepository.ts';
 import { columnWrites } from '../fieldWrites.ts';
+import { sortKeyFor } from '../sortColumns.ts';
 import { teamPhotos } from './teamPhotos.ts';
 import { inTransaction } from './pgTransaction.ts';
 
@@ -57,6 +58,23 @@ async function markDuplicates(client: PoolClient, hashes: readonly string[]): Pr
 export interface TeamIngestContext extends Omit<IngestContext, 'db' | 'photos'> {
   /** How the team records a file this computer reaches at `local` (shared/originalRoots.ts recordedFile). */
   recordedFile(local: string): string;
+  /** Where this computer finds the original recorded as `recorded`; null where it cannot tell (a named folder it has not mapped). */
+  fileHere(recorded: string): string | null;
+}
+
+/**
+ * The photo whose original this file is, moved or renamed: the same bytes, catalogued at a path
+ * this computer can tell is gone (as a folder ingest relinks it). Null: a new photo. Where the
+ * recorded file is in a named folder this computer has not mapped, whether it is gone is another
+ * computer's to say: then it is not taken for moved.
+ */
+async function movedOriginal(client: PoolClient, hash: string, fileHere: (recorded: string) => string | null): Promise<number | null> {
+  const { rows } = await client.query<{ id: string; file: string }>('SELECT id, file FROM photos WHERE hash = $1 ORDER BY id', [hash]);
+  for (const row of rows) {
+    const here = fileHere(row.file);
+    if (here !== null && !fs.existsSync(here)) return Number(row.id);
+  }
+  return null;
 }
 
 export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inputs: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
@@ -95,6 +113,7 @@ export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inpu
           report.unchanged++;
           continue;
         }
+        const moved = was ? null : await movedOriginal(client, record.hash, context.fileHere);
         if (was) {
           // New bytes: new facts and thumbnails.
           hashes.add(was.hash);
@@ -115,6 +134,19 @@ export async function runTeamIngest(pool: Pool, context: TeamIngestContext, inpu
             await client.query(`UPDATE photos SET ${writes.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${writes.length + 1}`, [...writes.map(([, value]) => value), was.id]);
           }
           changed.push(was.id);
+          report.updated++;
+        } else if (moved !== null) {
+          // Moved or renamed: the photo, with all the team wrote about it, now points here.
+          await client.query('UPDATE photos SET file = $1, file_sort = $2, file_size = $3, file_mtime_ms = $4, missing = 0, updated_at = $5 WHERE id = $6', [
+            record.file,
+            sortKeyFor('file', record.file),
+            record.fileSize,
+            record.fileMtimeMs,
+            now,
+            moved,
+          ]);
+          known.set(record.file, { id: moved, hash: record.hash, fileSize: record.fileSize, fileMtimeMs: record.fileMtimeMs, missing: false });
+          changed.push(moved);
           report.updated++;
         } else {
           const { columns, values } = insertedRow(record, now);

@@ -170,6 +170,35 @@ test('Béla adds a new box of scans from his computer: recorded under the named 
   assert.deepEqual([rescanned.title, rescanned.caption], ['Villamos a Körúton', 'Anna felirata']);
 });
 
+test('a scan moved to another box on the share and added again from there is the same photo, moved: its caption kept, recorded where it is now', async () => {
+  const listed = () => (JSON.parse(run(anna(home), 'list', '--catalogue', team, '--json')) as { photos: { id: number; fortepanId: number | null; file: string }[] }).photos;
+  const before = listed();
+  const scan = before.find((p) => p.fortepanId === 100200 && p.file.endsWith('fortepan_100200.jpg'))!;
+  fs.mkdirSync(path.join(belaScans, 'Doboz 4'));
+  fs.renameSync(path.join(belaScans, 'Doboz 3', 'fortepan_100200.jpg'), path.join(belaScans, 'Doboz 4', 'fortepan_100200.jpg'));
+  const report = JSON.parse(run(bela(home), 'ingest', path.join(belaScans, 'Doboz 4'), '--catalogue', team, '--json')) as { added: number; updated: number };
+  assert.deepEqual([report.added, report.updated], [0, 1], 'relinked, not added anew');
+  const after = listed();
+  assert.equal(after.length, before.length);
+  assert.equal(after.find((p) => p.id === scan.id)!.file, path.join(annaScans, 'Doboz 4', 'fortepan_100200.jpg'));
+  assert.equal((JSON.parse(run(anna(home), 'show', String(scan.id), '--catalogue', team, '--json')) as { caption: string }).caption, 'Anna felirata');
+});
+
+test('a box renamed on the share is relinked by content from Béla\'s computer: recorded under the named folder as the team records it, found by a colleague who mapped it too', async () => {
+  fs.renameSync(path.join(belaScans, 'Doboz 2'), path.join(belaScans, 'Doboz 02'));
+  const report = JSON.parse(run(bela(home), 'relink', '--folder', path.join(annaScans, 'Doboz 2'), path.join(belaScans, 'Doboz 02'), '--catalogue', team, '--json')) as { photos: number; relinked: number; notFound: number };
+  assert.deepEqual([report.photos, report.relinked, report.notFound], [1, 1, 0]);
+  const listed = JSON.parse(run(anna(home), 'list', '--catalogue', team, '--json')) as { photos: { fortepanId: number | null; file: string }[] };
+  assert.equal(listed.photos.find((p) => p.fortepanId === 7416)!.file, path.join(annaScans, 'Doboz 02', 'fortepan_7416.jpg'), 'the team records it under its named folder');
+  // Another computer of the team, which reaches the share at its own path, finds it there.
+  const cili = { FOTOTAR_CONFIG_DIR: path.join(home, 'cili-config'), FOTOTAR_CACHE_DIR: path.join(home, 'cili-cache'), FOTOTAR_ARCHIVIST: 'Tóth Cili' };
+  const ciliScans = path.join(home, 'cili', 'scans');
+  fs.cpSync(belaScans, ciliScans, { recursive: true });
+  run(cili, 'roots', 'map', 'Szkennelések', ciliScans, '--catalogue', team);
+  const check = JSON.parse(run(cili, 'check-files', '--catalogue', team, '--json')) as { missing: { file: string }[] };
+  assert.deepEqual(check.missing, [], 'every original found where Cili reaches the share, the renamed box too');
+});
+
 test('checking originals: Béla\'s computer finds them under his named folder; Anna\'s, which has not mapped it, leaves them alone instead of marking them missing for the team', () => {
   const annaCheck = JSON.parse(run(anna(home), 'check-files', '--catalogue', team, '--json')) as { checked: number; missing: unknown[] };
   assert.deepEqual([annaCheck.checked, annaCheck.missing.length], [0, 0], 'nothing here Anna can tell about');
