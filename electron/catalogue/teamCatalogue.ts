@@ -175,10 +175,15 @@ export class TeamCatalogue extends OpenCatalogue {
   }
 
   /**
-   * Nothing on a timer: the server's own backups (pg_dump) keep a team catalogue, and whether an
-   * original is missing depends on each client's own paths to the shared storage.
+   * The originals checked now and every 10 minutes, as this computer reaches them (a named folder
+   * not mapped here, or not mounted now, is left alone: originalsOnThisComputer.ts). No backups on a
+   * timer: the server's own (pg_dump) keep a team catalogue.
    */
-  startBackgroundDuties(): void {}
+  startBackgroundDuties(): void {
+    if (this.duties.signal.aborted) return;
+    const stopWatch = this.originals.watch();
+    this.duties.signal.addEventListener('abort', () => stopWatch());
+  }
 
   /** Stops following the server and closes its connections. */
   close(): Promise<void> {

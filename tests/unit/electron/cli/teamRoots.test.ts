@@ -209,4 +209,30 @@ test('checking originals: Béla\'s computer finds them under his named folder; A
   fs.rmSync(path.join(belaScans, 'Doboz 1', 'fortepan_54176.jpg'));
   const gone = JSON.parse(run(bela(home), 'check-files', '--catalogue', team, '--json')) as { missing: { file: string }[] };
   assert.deepEqual(gone.missing.map((m) => path.basename(m.file)), ['fortepan_54176.jpg']);
+
+  // The share not mounted on Béla's computer (the NAS asleep): nothing more is missing for the team.
+  fs.renameSync(belaScans, `${belaScans}-unmounted`);
+  try {
+    const asleep = JSON.parse(run(bela(home), 'check-files', '--catalogue', team, '--json')) as { checked: number; missing: unknown[] };
+    assert.deepEqual([asleep.checked, asleep.missing.length], [0, 1], 'nothing checked, nothing newly marked missing');
+  } finally {
+    fs.renameSync(`${belaScans}-unmounted`, belaScans);
+  }
+});
+
+test('an open team catalogue checks its originals in the background, as this computer reaches them', async () => {
+  const catalogue = await TeamCatalogue.open(team, { archivist: 'Szabó Béla', cacheDir: path.join(home, 'bela-cache'), localRoots: (id) => new RootPaths(path.join(home, 'bela-config')).read(id) });
+  try {
+    const photos = await catalogue.photos.getMany(await catalogue.photos.ids());
+    const box = photos.find((p) => p.file.endsWith(path.join('Doboz 02', 'fortepan_7416.jpg')))!;
+    assert.equal(box.missing, false);
+    fs.rmSync(path.join(belaScans, 'Doboz 02', 'fortepan_7416.jpg'));
+    catalogue.startBackgroundDuties();
+    for (const deadline = Date.now() + 20_000; !(await catalogue.photos.get(box.id))!.missing; ) {
+      assert.ok(Date.now() < deadline, 'the background check marked the gone scan missing within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await catalogue.close();
+  }
 });
