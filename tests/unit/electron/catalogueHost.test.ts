@@ -17,6 +17,7 @@ import type { CatalogueEvent } from '../../../shared/events.ts';
 import { makeJpeg, tempDir, writeFixture } from '../../support/fixtures.ts';
 import { startPostgres, type PostgresServer } from '../../support/postgresServer.ts';
 import { createTeamCatalogue } from '../../support/teamCatalogue.ts';
+import { runFototar } from '../../support/cli.ts';
 
 let server: PostgresServer;
 let teamUrl: string;
@@ -260,4 +261,17 @@ test('~/.pgpass and PGPASSWORD still open a team catalogue with nothing typed, w
       else process.env[key] = value;
     }
   }
+});
+
+test('a command on a team catalogue whose server asks for a password it was not given says so in one line and exits (no socket left waiting on the server)', async () => {
+  const dir = await tempDir('fototar-host-');
+  // Bound far above a normal run (a second or two), far below the server's one-minute authentication timeout.
+  const result = runFototar(['list', '--catalogue', teamUrl], {
+    env: { PGPASSWORD: '', PGPASSFILE: path.join(dir, 'none'), FOTOTAR_CONFIG_DIR: path.join(dir, 'config'), FOTOTAR_CACHE_DIR: path.join(dir, 'cache') },
+    timeout: 30_000,
+  });
+  assert.equal(result.error, undefined, 'the command ended by itself');
+  assert.equal(result.status, 1);
+  assert.match(result.stderr.trim(), /^fototar list: The PostgreSQL server at .* asks for anna's password/);
+  assert.equal(result.stderr.trim().split('\n').length, 1);
 });

@@ -43,6 +43,31 @@ export function postgresAddressKey(location: string): string {
   return `${config.user}@${config.host ?? 'localhost'}:${config.port ?? 5432}/${config.database}`;
 }
 
+/**
+ * pg's client, ending its socket when connecting fails on this side: pg gives up on a server that
+ * asks for a password when it has none to give, but leaves the socket open, and the pool drops
+ * the client without ending it — the server then holds it until its authentication timeout (a
+ * minute), and a command that said "asks for a password" could not exit until then.
+ */
+class TeamClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): void;
+  override connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
+    const endSocket = () => (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    if (!callback) {
+      return super.connect().catch((error: unknown) => {
+        endSocket();
+        throw error;
+      });
+    }
+    const answer = callback as (error: Error | null, client?: pg.Client) => void;
+    super.connect(((error: Error | null, client?: pg.Client) => {
+      if (error) endSocket();
+      answer(error, client);
+    }) as (err: Error) => void);
+  }
+}
+
 /** The pool's password source, kept beside it so a refusal can say whether one was given. */
 const passwords = new WeakMap<pg.Pool, PasswordSource>();
 
@@ -55,7 +80,7 @@ const passwords = new WeakMap<pg.Pool, PasswordSource>();
 export function teamPool(location: string, max: number, password?: string): pg.Pool {
   const config = postgresPoolConfig(location);
   const source = passwordSource(config, password);
-  const pool = new pg.Pool({ ...config, max, password: source.password as () => Promise<string> });
+  const pool = new pg.Pool({ ...config, max, password: source.password as () => Promise<string>, Client: TeamClient });
   passwords.set(pool, source);
   pool.on('error', () => {});
   return pool;
