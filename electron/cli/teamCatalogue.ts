@@ -1,13 +1,8 @@
 // What the command line does with a team catalogue on PostgreSQL besides opening it as any
-// catalogue (cliSupport.ts): undo and redo of the archivist's own steps (`fototar undo|redo`),
-// a photo's history with its authors (`fototar history`), the team's named folders of originals
-// (`fototar roots`), and the name the archivist chose once (--as, else $FOTOTAR_ARCHIVIST, else
-// `fototar archivist`, else the OS user).
-import type { PhotoHistoryEntry } from '../../shared/editHistory.ts';
+// catalogue (cliSupport.ts): the team's named folders of originals (`fototar roots`), and the name
+// the archivist chose once (--as, else $FOTOTAR_ARCHIVIST, else `fototar archivist`, else the OS user).
 import { openTeamPool } from '../catalogue/store/postgres/pgLocation.ts';
-import { archivistName } from '../catalogue/store/postgres/teamEdits.ts';
 import { defaultConfigDirectory, PreferenceStore } from '../preferences/userPreferences.ts';
-import { PgStore } from '../catalogue/store/postgres/pgStore.ts';
 import { CatalogueError } from '../catalogue/catalogueError.ts';
 import type pg from 'pg';
 import { addRoot, listRoots, type NamedRoot } from '../catalogue/store/postgres/originalRoots.ts';
@@ -27,28 +22,6 @@ export async function withTeamCatalogue<T>(location: string, work: (pool: pg.Poo
 /** The name this person chose once with `fototar archivist <name>`, or null. */
 export function chosenArchivist(): string | null {
   return new PreferenceStore(defaultConfigDirectory()).read().archivist;
-}
-
-/** Runs `work` on the store of the team catalogue at `location`, as archivist `as`. */
-async function withTeamStore<T>(location: string, as: string | undefined, work: (store: PgStore) => Promise<T>): Promise<T> {
-  return await withTeamCatalogue(location, async (pool) => {
-    const store = new PgStore(pool, archivistName(as, chosenArchivist()));
-    try {
-      return await work(store);
-    } finally {
-      store.close();
-    }
-  });
-}
-
-/** This archivist's last step taken back (undo), or their last undone step put back (redo); null when there is none. */
-export async function stepInTeamCatalogue(location: string, kind: 'undo' | 'redo', as?: string): Promise<{ label: string; ids: number[] } | null> {
-  return await withTeamStore(location, as, (store) => (kind === 'undo' ? store.undo() : store.redo()));
-}
-
-/** Every recorded change to one photo, newest first, with who made it. */
-export async function teamPhotoHistory(location: string, id: number): Promise<PhotoHistoryEntry[]> {
-  return await withTeamStore(location, undefined, (store) => store.photoHistory(id));
 }
 
 /** A team catalogue's named folders of originals, each with where this computer reaches it (null: not mapped here). */

@@ -83,7 +83,6 @@ export function applyUniformPatch(db: DatabaseSync, ids: readonly number[], patc
       // A rating is kept as text like every other value; the INTEGER column turns '3' back into 3
       // on every write (SQLite's column affinity), so a replayed step compares equal.
       const after = columnText(field, patch[field]);
-      const column = FIELD_COLUMN[field];
       const groups = db
         .prepare(undoRecordSql(field, few))
         .all(after) as { before: string; ids: string }[];

@@ -4,18 +4,13 @@
 // HISTORY_LIMIT); a team catalogue keeps every change with its author (teamEdits.ts). Only reads:
 // it works while the app has the catalogue open.
 import { localMinute, type PhotoHistoryEntry } from '../../../shared/editHistory.ts';
-import { isPostgresLocation } from '../../catalogue/store/postgres/pgLocation.ts';
-import { teamPhotoHistory } from '../teamCatalogue.ts';
 import { out, parse, parseIds, requireCatalogue, UsageError, withCatalogueReadOnly, type Command } from '../cliSupport.ts';
 
 export const history: Command = async (args) => {
   const { values, positionals } = parse(args);
   const [id] = parseIds(positionals);
   if (positionals.length > 1) throw new UsageError('history takes one photo id');
-  const location = requireCatalogue(values);
-  const entries = isPostgresLocation(location)
-    ? await teamPhotoHistory(location, id!)
-    : await withCatalogueReadOnly(location, (catalogue) => catalogue.history.photo(id!));
+  const entries = await withCatalogueReadOnly(requireCatalogue(values), (catalogue) => catalogue.history.photo(id!));
   if (values.json) return out(JSON.stringify(entries));
   if (!entries.length) return out(`no recorded changes to photo ${id}`);
   for (const entry of entries) out(describeEntry(entry));
