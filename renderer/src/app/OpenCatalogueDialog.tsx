@@ -3,6 +3,7 @@
 // desktop's picker, or browser mode's folder browser) or a team catalogue's PostgreSQL address,
 // with its password when the server asks. The open catalogue stays until the new one opened;
 // then the window loads afresh (App hears `catalogueOpened`), so nothing of the old one stays.
+import '../ingest/folderBrowser.css';
 import './openCatalogue.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -139,7 +140,7 @@ export function OpenCatalogueDialog({ onClose, onOpened }: { onClose(): void; on
         <ul className="open-catalogue-recent" data-testid="open-catalogue-recent">
           {choices?.recent.map((choice) => (
             <li key={choice.location}>
-              <button type="button" className="recent-catalogue" data-testid="recent-catalogue" title={choice.location} disabled={busy || !choices.canOpen} onClick={() => void open(choice.location)}>
+              <button type="button" className="folder-entry recent-catalogue" data-testid="recent-catalogue" title={choice.location} disabled={busy || !choices.canOpen} onClick={() => void open(choice.location)}>
                 <span className="catalogue-kind">{kind(choice)}</span>
                 <span className="recent-location">{choice.location}</span>
                 {kept.has(choice.location) && <span className="muted small">{t('openCatalogue.passwordKept')}</span>}
