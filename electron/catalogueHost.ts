@@ -19,6 +19,8 @@ import type { RecentCatalogues } from './preferences/recentCatalogues.ts';
 import type { SavedPasswords } from './preferences/savedPasswords.ts';
 
 type Handle = (method: unknown, params: unknown) => Promise<ApiEnvelope<unknown>>;
+/** A call as a window makes it: `catalogue`, the catalogue the window loaded (null before it knows). */
+type WindowCall = (method: unknown, params: unknown, catalogue?: string | null) => Promise<ApiEnvelope<unknown>>;
 
 /** How this host opens catalogues; without it (a test's server, one fixed catalogue) it serves one. */
 export interface HostOpening {
@@ -119,8 +121,18 @@ export class CatalogueHost {
     return this.#catalogue;
   }
 
-  /** One API call into the catalogue of the moment. */
-  readonly handle: Handle = (method, params) => this.#handle(method, params);
+  /**
+   * One API call into the catalogue of the moment. A call meant for another catalogue (a window
+   * still showing the one before "Open catalogue…") is refused, never carried out on this one: a
+   * photo's number there names another photo here. The window then loads afresh.
+   */
+  readonly handle: WindowCall = async (method, params, catalogue) => {
+    if (typeof catalogue === 'string' && !sameCatalogue(catalogue, this.#catalogue.location)) {
+      const error = new CatalogueError('catalogue-changed', 'catalogueChanged', { location: this.#catalogue.location });
+      return { ok: false, error: { code: error.code, message: error.message, key: error.key, params: error.params } };
+    }
+    return await this.#handle(method, params);
+  };
 
   /** Every event of whichever catalogue is open, and the host's own (`catalogueOpened`). */
   readonly events = {

@@ -145,12 +145,12 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveApp(request, rendererDir));
   protocol.handle(IMAGE_SCHEME, (request) => serveImage(request));
 
-  ipcMain.handle(API_CHANNEL, async (event, method: unknown, params: unknown) => {
+  ipcMain.handle(API_CHANNEL, async (event, method: unknown, params: unknown, catalogue: unknown) => {
     if (!validateSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: englishMessage('forbidden'), key: 'forbidden' } } satisfies ApiEnvelope<never>;
     }
     if (!host) return { ok: false, error: { code: 'internal', message: englishMessage('catalogueClosed'), key: 'catalogueClosed' } } satisfies ApiEnvelope<never>;
-    return host.handle(method, params);
+    return host.handle(method, params, typeof catalogue === 'string' ? catalogue : null);
   });
 
   Menu.setApplicationMenu(buildMenu());
@@ -285,12 +285,12 @@ async function serveImage(request: Request): Promise<Response> {
   try {
     if (image.size === 'full') {
       // The loupe's picture: the photo's original or its full-size render (fullImage.ts).
-      const full = await catalogue.photos.fullImageFile(image.id);
+      const full = await catalogue.photos.fullImageFile(image.id, image.version);
       file = full ? containedRealFile(full.root, full.file) : null;
       type = full?.type ?? null;
     } else {
       // As shown: a rotated or flipped photo's turned copy (made on first request).
-      const candidate = await catalogue.photos.shownImageFile(image.id, image.size);
+      const candidate = await catalogue.photos.shownImageFile(image.id, image.size, image.version);
       file = candidate ? containedRealFile(catalogue.paths.root, candidate) : null;
     }
   } catch (error) {

@@ -21,7 +21,7 @@ ipcRenderer.on(EVENTS_CHANNEL, (_event, payload: unknown) => {
 });
 
 const bridge: FototarBridge = {
-  api: createApi((method, params) => ipcRenderer.invoke(API_CHANNEL, method, params) as Promise<ApiEnvelope<unknown>>),
+  api: createApi((method, params, catalogue) => ipcRenderer.invoke(API_CHANNEL, method, params, catalogue) as Promise<ApiEnvelope<unknown>>),
   imageUrl: (id: number, size: ImageSize, version: string) => `${IMAGE_SCHEME}://${size}/${id}?v=${encodeURIComponent(version)}`,
   pathForFile: (file: unknown) => webUtils.getPathForFile(file as File),
   subscribe: (listener) => {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import type { OpenCatalogue } from './catalogue/openCatalogue.ts';
 import { CatalogueHost } from './catalogueHost.ts';
+import { CATALOGUE_HEADER } from '../shared/apiClient.ts';
 import { contentSecurityPolicy } from '../shared/contentSecurityPolicy.ts';
 import { APP_VERSION } from './appVersion.ts';
 import { containedRealFile } from './paths/isInside.ts';
@@ -82,10 +83,10 @@ export async function startServer(served: OpenCatalogue | CatalogueHost, options
     {
       method: 'GET',
       path: /^images\/(grid|preview)\/(\d{1,12})$/,
-      handle: async ({ res, match }) => {
+      handle: async ({ req, res, match }) => {
         // As shown: a rotated or flipped photo's turned copy (made on first request).
         const { catalogue } = host;
-        const file = await catalogue.photos.shownImageFile(Number(match[2]), match[1] as 'grid' | 'preview');
+        const file = await catalogue.photos.shownImageFile(Number(match[2]), match[1] as 'grid' | 'preview', versionOf(req));
         if (!file) return deny(res, 404, 'No such image.');
         res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
         sendFile(res, file, catalogue.paths.root);
@@ -96,8 +97,8 @@ export async function startServer(served: OpenCatalogue | CatalogueHost, options
       // from the request) or its full-size render in the catalogue's cache.
       method: 'GET',
       path: /^images\/full\/(\d{1,12})$/,
-      handle: async ({ res, match }) => {
-        const image = await host.catalogue.photos.fullImageFile(Number(match[1]));
+      handle: async ({ req, res, match }) => {
+        const image = await host.catalogue.photos.fullImageFile(Number(match[1]), versionOf(req));
         if (!image) return deny(res, 404, 'No such image.');
         res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
         sendFile(res, image.file, image.root, image.type);
@@ -173,7 +174,7 @@ async function answerApi(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   method: string,
-  handle: (method: unknown, params: unknown) => Promise<unknown>,
+  handle: (method: unknown, params: unknown, catalogue: string | null) => Promise<unknown>,
 ): Promise<void> {
   // Only JSON: a cross-site form cannot send it without a CORS preflight, which is never answered.
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return deny(res, 415, 'API calls send JSON.');
@@ -184,7 +185,23 @@ async function answerApi(
   } catch {
     return sendJson(res, 400, { ok: false, error: { code: 'invalid-input', message: englishMessage('bodyNotJson'), key: 'bodyNotJson' } });
   }
-  sendJson(res, 200, await handle(method, params));
+  sendJson(res, 200, await handle(method, params, catalogueOf(req)));
+}
+
+/** An image request's `v`: the version of the picture the window asks for (photosService.ts isVersion). */
+function versionOf(req: http.IncomingMessage): string | undefined {
+  return new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('v') || undefined;
+}
+
+/** The catalogue the calling window loaded (shared/apiClient.ts CATALOGUE_HEADER), or null. */
+function catalogueOf(req: http.IncomingMessage): string | null {
+  const header = req.headers[CATALOGUE_HEADER];
+  if (typeof header !== 'string') return null;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return null;
+  }
 }
 
 function deny(res: http.ServerResponse, status: number, message: string): void {

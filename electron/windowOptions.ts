@@ -87,7 +87,7 @@ export function resolveInside(root: string, requestPath: string): string | null 
 }
 
 /** Reads `fototar-image://<grid|preview|full>/<id>?v=...`; anything else is null. */
-export function parseImageUrl(url: string): { size: ImageSize; id: number } | null {
+export function parseImageUrl(url: string): { size: ImageSize; id: number; version?: string } | null {
   const parsed = parseUrl(url);
   if (!parsed || parsed.protocol !== `${IMAGE_SCHEME}:`) return null;
   if (parsed.host !== 'grid' && parsed.host !== 'preview' && parsed.host !== 'full') return null;
@@ -95,7 +95,9 @@ export function parseImageUrl(url: string): { size: ImageSize; id: number } | nu
   if (!match) return null;
   const id = Number(match[1]);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  return { size: parsed.host, id };
+  // `v`: the picture's version the window asks for (photosService.ts isVersion).
+  const version = parsed.searchParams.get('v');
+  return version ? { size: parsed.host, id, version } : { size: parsed.host, id };
 }
 
 const MIME_TYPES: Record<string, string> = {

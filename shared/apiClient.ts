@@ -5,7 +5,19 @@ import { API_METHODS } from './apiMethods.ts';
 import type { ApiEnvelope, ApiErrorBody, ApiMethod, FototarApi } from './api.ts';
 import { isErrorKey, isErrorParams, type ErrorKey, type ErrorParams } from './errorMessages.ts';
 
-export type Invoker = (method: ApiMethod, params: unknown) => Promise<ApiEnvelope<unknown>>;
+/**
+ * Carries one call; `catalogue` is the catalogue the window loaded (info's `directory`), null
+ * before it knows: the host refuses a call meant for a catalogue that is no longer the open one
+ * ("Open catalogue…" in another window), so it can never land on another catalogue's photo of
+ * the same number.
+ */
+export type Invoker = (method: ApiMethod, params: unknown, catalogue: string | null) => Promise<ApiEnvelope<unknown>>;
+
+/** The HTTP header browser mode carries `catalogue` in (percent-encoded: an address or a path may hold any character). */
+export const CATALOGUE_HEADER = 'x-fototar-catalogue';
+
+/** The error code of a call meant for a catalogue another window has since closed: the window loads afresh. */
+export const CATALOGUE_CHANGED = 'catalogue-changed';
 
 /**
  * An error the catalogue reported; `message` is meant for people (in English), and `key` with
@@ -33,10 +45,16 @@ export class ApiError extends Error {
 
 export function createApi(invoke: Invoker): FototarApi {
   const api: Partial<Record<ApiMethod, (params: unknown) => Promise<unknown>>> = {};
+  // The catalogue this window shows, as the first answer of `info` named it.
+  let catalogue: string | null = null;
   for (const method of API_METHODS) {
     api[method] = async (params: unknown) => {
-      const envelope = await invoke(method, params ?? {});
-      if (envelope.ok) return envelope.value;
+      const envelope = await invoke(method, params ?? {}, catalogue);
+      if (envelope.ok) {
+        const directory = method === 'info' ? (envelope.value as { directory?: unknown }).directory : undefined;
+        if (catalogue === null && typeof directory === 'string') catalogue = directory;
+        return envelope.value;
+      }
       throw ApiError.from(envelope.error);
     };
   }

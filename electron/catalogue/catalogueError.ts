@@ -16,6 +16,8 @@ export type CatalogueErrorCode =
   | 'not-saved'
   /** Someone else saved the same field of a team catalogue's photo after this person saw it. */
   | 'edit-conflict'
+  /** A window's call was meant for a catalogue that is no longer the one open (shared/apiClient.ts CATALOGUE_CHANGED). */
+  | 'catalogue-changed'
   /** A team catalogue's server asks for a password none was given for, or refused the one given. */
   | 'password-needed'
   /** An export would replace files that exist; the caller asks, then retries with overwrite. */

@@ -149,18 +149,18 @@ export class PhotosService {
    * The thumbnail as the grid and the large view show it: for a rotated or flipped photo, its
    * turned copy, made on first request (thumbnails/turnedThumbnails.ts); null when there is none.
    */
-  async shownImageFile(id: number, size: ThumbnailSize): Promise<string | null> {
+  async shownImageFile(id: number, size: ThumbnailSize, version?: string): Promise<string | null> {
     const photo = await this.#core.photos.get(id);
-    if (!photo || photo.previewError) return null;
+    if (!photo || photo.previewError || !isVersion(photo, version)) return null;
     // The stored upright one (a team's fetched from its server first), then turned as shown.
     const stored = await this.#core.thumbnailFile(photo.hash, size);
     return stored ? shownThumbnail(photo, stored, this.#core.paths, size) : null;
   }
 
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
-  async fullImageFile(id: number): Promise<FullImage | null> {
+  async fullImageFile(id: number, version?: string): Promise<FullImage | null> {
     const photo = await this.#core.photos.get(id);
-    return photo ? fullImage({ ...photo, file: this.#core.originalFile(photo.file) }, this.#core.paths) : null;
+    return photo && isVersion(photo, version) ? fullImage({ ...photo, file: this.#core.originalFile(photo.file) }, this.#core.paths) : null;
   }
 
   /** Pick-list values: the built-in licences and sources first, then what the catalogue uses. */
@@ -250,4 +250,15 @@ export class PhotosService {
 
 function isIdList(target: Selection | readonly number[]): target is readonly number[] {
   return Array.isArray(target);
+}
+
+/**
+ * Whether an image request's version (the `v` of its URL: the photo's thumbVersion when the window
+ * read it) is the photo's now. Images are kept by the browser for a year under their URL, so an
+ * answer for another version — a window still showing the catalogue before "Open catalogue…",
+ * where this number was another photo — would stand in that cache for the wrong picture. No
+ * version given (a test, a tool): the photo's picture as it is.
+ */
+function isVersion(photo: Photo, version: string | undefined): boolean {
+  return version === undefined || version === photo.thumbVersion;
 }

@@ -3,7 +3,8 @@
 // <app>/images/... and pushes catalogue events as Server-Sent Events on <app>/events. Nothing
 // else in the renderer knows which.
 import type { ApiEnvelope, FototarBridge, ImageSize } from '../../../shared/api.ts';
-import { createApi } from '../../../shared/apiClient.ts';
+import { ApiError, CATALOGUE_CHANGED, CATALOGUE_HEADER, createApi } from '../../../shared/apiClient.ts';
+import { API_METHODS } from '../../../shared/apiMethods.ts';
 import { isCatalogueEvent, type CatalogueEvent } from '../../../shared/events.ts';
 import { i18n } from '../i18n/i18n.ts';
 
@@ -25,12 +26,12 @@ export function appUrl(route: string): string {
   return new URL(route, appBase).href;
 }
 
-async function postJson(method: string, params: unknown): Promise<ApiEnvelope<unknown>> {
+async function postJson(method: string, params: unknown, catalogue: string | null): Promise<ApiEnvelope<unknown>> {
   let response: Response;
   try {
     response = await fetch(appUrl(`api/${method}`), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(catalogue === null ? {} : { [CATALOGUE_HEADER]: encodeURIComponent(catalogue) }) },
       body: JSON.stringify(params ?? {}),
     });
   } catch (error) {
@@ -91,11 +92,28 @@ function serverEvents(): FototarBridge['subscribe'] {
 
 function httpBridge(): FototarBridge {
   return {
-    api: createApi((method, params) => postJson(method, params)),
+    api: createApi((method, params, catalogue) => postJson(method, params, catalogue)),
     imageUrl: (id: number, size: ImageSize, version: string) => appUrl(`images/${size}/${id}?v=${encodeURIComponent(version)}`),
     subscribe: serverEvents(),
   };
 }
 
 export const bridge: FototarBridge = window.fototarBridge ?? httpBridge();
-export const api = bridge.api;
+
+/**
+ * The API as the panels call it: a call meant for a catalogue another window has since put away
+ * (Open catalogue…) loads this window afresh on the catalogue open now, and is not retried.
+ */
+export const api = Object.fromEntries(
+  API_METHODS.map((method) => [
+    method,
+    async (params: unknown) => {
+      try {
+        return await (bridge.api[method] as (p: unknown) => Promise<unknown>)(params);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === CATALOGUE_CHANGED) window.location.reload();
+        throw error;
+      }
+    },
+  ]),
+) as FototarBridge['api'];

@@ -108,6 +108,14 @@ test('a folder opens in place of another: the window is told, the API, events an
     assert.deepEqual(choices.recent, [{ location: first, kind: 'folder' }]);
     assert.equal(choices.canOpen, true);
     assert.equal(choices.canRememberPassword, false);
+    // A window still showing the first catalogue (it has not loaded afresh yet) saves photo 1's
+    // title: refused, never written into photo 1 of the catalogue open now; its own calls pass.
+    const [one] = (await call<{ photos: { id: number; title: string }[] }>(host, 'listPhotos', { offset: 0, limit: 1 })).photos;
+    const stale = await host.handle('updatePhotos', { ids: [one!.id], patch: { title: 'Ez az első katalógusé' } }, first);
+    assert.equal(stale.ok, false);
+    assert.deepEqual([(stale as { error: { code: string; key?: string } }).error.code, (stale as { error: { key?: string } }).error.key], ['catalogue-changed', 'catalogueChanged']);
+    assert.equal((await call<{ title: string }>(host, 'getPhoto', { id: one!.id })).title, one!.title, 'nothing written');
+    assert.equal((await host.handle('getPhoto', { id: one!.id }, `${second}/`)).ok, true, 'a window on the open catalogue is answered');
     // The same catalogue written otherwise (a trailing slash): nothing to do, nothing closed.
     assert.deepEqual(await call(host, 'openCatalogue', { location: `${second}/` }), { location: second, changed: false });
     assert.equal((await call<{ photos: number }>(host, 'info')).photos, 5);

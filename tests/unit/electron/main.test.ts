@@ -165,14 +165,15 @@ test('fototar-app:// serves nothing outside dist/renderer', async () => {
   assert.equal((await app('/index.html', { method: 'POST', body: 'x' })).status, 405);
 });
 
-test('fototar-image:// serves catalogue thumbnails by id and size only', async () => {
-  const grid = await image('fototar-image://grid/1?v=1');
+test('fototar-image:// serves catalogue thumbnails by id and size only, of the version asked for', async () => {
+  const photo = await ipc({ ...win.webContents.mainFrame }, win.webContents.id, 'getPhoto', { id: 1 });
+  const grid = await image(`fototar-image://grid/1?v=${encodeURIComponent(photo.value.thumbVersion)}`);
   assert.equal(grid.status, 200);
   assert.equal(grid.headers.get('content-type'), 'image/jpeg');
   const bytes = new Uint8Array(await grid.arrayBuffer());
   assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xd8]);
   assert.equal((await image('fototar-image://preview/1')).status, 200);
-  for (const url of ['fototar-image://grid/999', 'fototar-image://original/1', 'fototar-image://grid/abc', 'fototar-image://grid/%2e%2e%2fsecret.txt']) {
+  for (const url of ['fototar-image://grid/1?v=another-version', 'fototar-image://full/1?v=another-version', 'fototar-image://grid/999', 'fototar-image://original/1', 'fototar-image://grid/abc', 'fototar-image://grid/%2e%2e%2fsecret.txt']) {
     assert.equal((await image(url)).status, 404, url);
   }
 });

@@ -87,3 +87,16 @@ test('only files of the open catalogue and the UI are served: no traversal, no s
   assert.equal(image.headers['content-type'], 'image/jpeg');
   assert.equal((await request(`/images/grid/${photo.id}`)).status, 404);
 });
+
+test('a window showing another catalogue than the one served is answered "catalogue changed", and its image URLs of another version find nothing', async () => {
+  const [photo] = (await catalogue.photos.list(0, 1)).photos;
+  const ours = JSON.parse((await api('getPhoto', { id: photo.id }, { 'x-fototar-catalogue': encodeURIComponent(catalogue.location) })).body);
+  assert.equal(ours.ok, true);
+  const other = JSON.parse((await api('updatePhotos', { ids: [photo.id], patch: { title: 'Máshová szánt' } }, { 'x-fototar-catalogue': encodeURIComponent('/másik/katalógus') })).body);
+  assert.equal(other.error.code, 'catalogue-changed');
+  assert.notEqual((await catalogue.photos.get(photo.id))?.title, 'Máshová szánt');
+  // The picture under its current version; another version's URL (cached a year by the browser) finds nothing.
+  assert.equal((await request(app(`images/grid/${photo.id}?v=${encodeURIComponent(photo.thumbVersion)}`))).status, 200);
+  assert.equal((await request(app(`images/grid/${photo.id}?v=abc123-old`))).status, 404);
+  assert.equal((await request(app(`images/full/${photo.id}?v=abc123-old`))).status, 404);
+});

@@ -197,7 +197,8 @@ describe('resolveInside', () => {
 
 describe('parseImageUrl', () => {
   test('reads size and id', () => {
-    assert.deepEqual(parseImageUrl('fototar-image://grid/12?v=abc'), { size: 'grid', id: 12 });
+    assert.deepEqual(parseImageUrl('fototar-image://grid/12?v=abc'), { size: 'grid', id: 12, version: 'abc' });
+    assert.deepEqual(parseImageUrl('fototar-image://grid/12'), { size: 'grid', id: 12 });
     assert.deepEqual(parseImageUrl('fototar-image://preview/7'), { size: 'preview', id: 7 });
   });
 
