@@ -38,6 +38,13 @@ export interface OpenRequest {
   password?: string;
   /** Keep the typed password in the OS keychain (true), or forget a kept one (false). */
   rememberPassword?: boolean;
+  /**
+   * Whether a folder that holds no catalogue may become a new one (a typed path: yes). A recent
+   * catalogue, or the one of last time at start, is not made anew where it is gone: an empty
+   * catalogue in its place (on a drive not connected, the folder made on another disk) would look
+   * like every photo lost.
+   */
+  create?: boolean;
 }
 
 /**
@@ -104,7 +111,8 @@ export class CatalogueHost {
    */
   static async open(wanted: string, fallback: string | null, platform: Omit<Platform, 'catalogues'>, settings: HostOpening): Promise<CatalogueHost> {
     try {
-      const opened = await openWith(settings, { location: wanted });
+      // The catalogue of last time is not made anew where it is gone; one named is made as always.
+      const opened = await openWith(settings, { location: wanted, create: fallback === null || sameCatalogue(wanted, fallback) });
       return new CatalogueHost(opened, platform, settings);
     } catch (error) {
       if (fallback === null || sameCatalogue(wanted, fallback)) throw error;
@@ -231,6 +239,7 @@ function keyOf(location: string): string {
 async function openWith(settings: HostOpening, request: OpenRequest): Promise<OpenCatalogue> {
   const location = locationOf(request.location);
   const team = isPostgresLocation(location);
+  if (!team && request.create === false && !fs.existsSync(cataloguePaths(location).database)) throw new CatalogueError('catalogue-missing', 'catalogueGone', { path: location });
   const key = team ? keyOf(location) : '';
   const password = team ? (request.password ?? settings.passwords.get(key) ?? undefined) : undefined;
   const catalogue = await openCatalogueAt(location, { ...settings.options, ...(password !== undefined ? { password } : {}) });

@@ -219,7 +219,13 @@ export const apiSchemas = {
    * it in the OS keychain (false forgets a kept one). The window reloads on `changed`.
    */
   openCatalogue: z
-    .object({ location: z.string().trim().min(1).max(4096), password: z.string().min(1).max(1000).optional(), rememberPassword: z.boolean().optional() })
+    .object({
+      location: z.string().trim().min(1).max(4096),
+      password: z.string().min(1).max(1000).optional(),
+      rememberPassword: z.boolean().optional(),
+      // false (a recent catalogue): a folder that is not there now is said, never made anew and empty.
+      create: z.boolean().optional(),
+    })
     .strict(),
   /** The native folder picker for a catalogue's folder (may make a new one); browser mode answers null (it browses instead). */
   chooseCatalogueFolder: z.object({}).strict(),

@@ -56,7 +56,8 @@ export function OpenCatalogueDialog({ onClose, onOpened }: { onClose(): void; on
   }, [askPassword]);
 
   const team = isPostgresLocation(location);
-  const open = async (target: string) => {
+  /** `create`: false for a recent catalogue, which is said gone rather than made anew. */
+  const open = async (target: string, create = true) => {
     if (busy || !target.trim()) return;
     setBusy(true);
     setProblem(null);
@@ -64,6 +65,7 @@ export function OpenCatalogueDialog({ onClose, onOpened }: { onClose(): void; on
       const usePassword = isPostgresLocation(target) && password !== '';
       const answer = await api.openCatalogue({
         location: target,
+        create,
         ...(usePassword ? { password } : {}),
         ...(usePassword && choices?.canRememberPassword ? { rememberPassword: remember } : {}),
       });
@@ -140,7 +142,7 @@ export function OpenCatalogueDialog({ onClose, onOpened }: { onClose(): void; on
         <ul className="open-catalogue-recent" data-testid="open-catalogue-recent">
           {choices?.recent.map((choice) => (
             <li key={choice.location}>
-              <button type="button" className="folder-entry recent-catalogue" data-testid="recent-catalogue" title={choice.location} disabled={busy || !choices.canOpen} onClick={() => void open(choice.location)}>
+              <button type="button" className="folder-entry recent-catalogue" data-testid="recent-catalogue" title={choice.location} disabled={busy || !choices.canOpen} onClick={() => void open(choice.location, false)}>
                 <span className="catalogue-kind">{kind(choice)}</span>
                 <span className="recent-location">{choice.location}</span>
                 {kept.has(choice.location) && <span className="muted small">{t('openCatalogue.passwordKept')}</span>}

@@ -131,6 +131,10 @@ test('what cannot be opened leaves the open catalogue as it was: a folder of oth
   await writeFixture(scans, 'fortepan_9.jpg', makeJpeg({}));
   const host = await CatalogueHost.open(first, null, { transport: 'browser', version: 'test' }, await settingsIn(dir, null));
   try {
+    // A recent catalogue that is gone (moved, deleted, a drive not connected) is said, not made anew.
+    const gone = path.join(dir, 'elment');
+    assert.equal((await refused(host, 'openCatalogue', { location: gone, create: false })).key, 'catalogueGone');
+    assert.ok(!fs.existsSync(gone));
     const notEmpty = await refused(host, 'openCatalogue', { location: scans });
     assert.equal(notEmpty.key, 'catalogueFolderNotEmpty');
     assert.ok(!fs.existsSync(path.join(scans, 'catalogue.sqlite')), 'nothing was written into the folder of scans');
@@ -174,6 +178,20 @@ test('at start, a catalogue of last time that cannot be opened gives way to the 
     const { problem } = await call<CatalogueChoices>(host, 'catalogueChoices');
     assert.equal(problem?.location, gone);
     assert.ok(problem?.error.message, 'the reason is said');
+    // The catalogue of last time on a drive not connected now: said, and not made anew (empty) there.
+    const unplugged = path.join(dir, 'usb', 'Fortepan');
+    const again = await CatalogueHost.open(unplugged, path.join(dir, 'default2'), { transport: 'browser', version: 'test' }, await settingsIn(dir, null));
+    try {
+      const said = (await call<CatalogueChoices>(again, 'catalogueChoices')).problem;
+      assert.deepEqual([said?.location, said?.error.key], [unplugged, 'catalogueGone']);
+      assert.ok(!fs.existsSync(unplugged), 'no empty catalogue made where it was');
+    } finally {
+      await again.close();
+    }
+    // The default one, at a first start, is made as always.
+    const first = await CatalogueHost.open(path.join(dir, 'default3'), path.join(dir, 'default3'), { transport: 'browser', version: 'test' }, await settingsIn(dir, null));
+    assert.equal((await call<CatalogueChoices>(first, 'catalogueChoices')).problem, null);
+    await first.close();
     // Without a fallback (named on the command line) the failure is the caller's to report.
     await assert.rejects(CatalogueHost.open(gone, null, { transport: 'browser', version: 'test' }, await settingsIn(dir, null)));
   } finally {
