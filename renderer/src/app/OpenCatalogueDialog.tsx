@@ -12,6 +12,7 @@ import { isPostgresLocation, type CatalogueChoice, type CatalogueChoices } from 
 import { api } from '../common/bridge.ts';
 import { errorText, serverText } from '../common/errorText.ts';
 import { FolderBrowser } from '../ingest/FolderBrowser.tsx';
+import { FieldError } from '../common/FieldError.tsx';
 
 /** Errors that the password field answers: the server asks for one, or refused the one given. */
 const isPasswordProblem = (error: unknown) => error instanceof ApiError && error.code === 'password-needed';
@@ -206,11 +207,7 @@ export function OpenCatalogueDialog({ onClose, onOpened }: { onClose(): void; on
             )}
           </div>
         )}
-        {problem && (
-          <p className="field-error" role="alert" data-testid="open-catalogue-error">
-            {problem}
-          </p>
-        )}
+        <FieldError text={problem} testId="open-catalogue-error" />
         <div className="button-row end">
           <button type="button" className="button ghost" disabled={busy} onClick={onClose}>
             {t('common:cancel')}

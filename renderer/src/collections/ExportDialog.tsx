@@ -10,6 +10,7 @@ import { useCatalogueEvent } from '../common/useCatalogueEvent.ts';
 import { useCatchUpWhenQuiet } from '../common/useCatchUpWhenQuiet.ts';
 import type { CreditChoice } from './CreditsPanel.tsx';
 import { errorText, serverText } from '../common/errorText.ts';
+import { FieldError } from '../common/FieldError.tsx';
 
 
 export function ExportDialog({
@@ -198,11 +199,7 @@ export function ExportDialog({
             </div>
           </div>
         )}
-        {error && (
-          <p className="field-error" role="alert" data-testid="export-error">
-            {error}
-          </p>
-        )}
+        <FieldError text={error} testId="export-error" />
         <div className="button-row end">
           {running ? (
             <button type="button" className="button" data-testid="export-cancel" onClick={cancel} disabled={cancelling}>

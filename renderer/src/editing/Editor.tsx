@@ -18,6 +18,7 @@ import { LicencePicker } from './LicencePicker.tsx';
 import { errorText, serverText } from '../common/errorText.ts';
 import { ApiError } from '../../../shared/apiClient.ts';
 import { splitTags } from '../../../shared/tags.ts';
+import { FieldError } from '../common/FieldError.tsx';
 
 type Status = { saving: number; lastSaved: EditableField | null; errors: Map<EditableField, string> };
 
@@ -159,11 +160,7 @@ export function Editor({ photo, onSaved }: { photo: Photo; onSaved(photo: Photo)
             ))}
         </span>
       </div>
-      {sidecarProblem && (
-        <p className="field-error" role="alert" data-testid="sidecar-problem">
-          {sidecarProblem}
-        </p>
-      )}
+      <FieldError text={sidecarProblem} testId="sidecar-problem" />
       <div className="editor-fields">
         {FIELDS.map((spec) => (
           <Field key={`${photoId}:${spec.name}`} spec={spec} initial={fieldText(photo, spec.name)} save={save} clear={clear} />

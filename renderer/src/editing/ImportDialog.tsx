@@ -14,6 +14,7 @@ import { useLatestAnswer } from '../common/useLatestAnswer.ts';
 import { currentLanguage } from '../i18n/i18n.ts';
 import { photoDate } from '../common/labels.ts';
 import { MetadataExport } from './MetadataExport.tsx';
+import { FieldError } from '../common/FieldError.tsx';
 
 const SHOWN_CHANGES = 200;
 const ENCODINGS = ['UTF-8', 'UTF-8 with BOM', 'UTF-16LE', 'UTF-16BE', 'Windows-1250', 'XLSX'] as const;
@@ -126,11 +127,7 @@ export function ImportDialog({ onClose, onApplied }: { onClose(): void; onApplie
             <span>{t('import.skipBadDates')}</span>
           </label>
         </div>
-        {error && (
-          <p className="field-error" role="alert" data-testid="import-error">
-            {error}
-          </p>
-        )}
+        <FieldError text={error} testId="import-error" />
         {busy && !preview && <p className="muted">{t('import.reading')}</p>}
         {preview && (
           <div className="import-preview" data-testid="import-preview">

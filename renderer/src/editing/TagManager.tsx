@@ -10,6 +10,7 @@ import { api } from '../common/bridge.ts';
 import { errorText } from '../common/errorText.ts';
 import { formatNumber } from '../common/labels.ts';
 import { TagTree } from '../common/TagTree.tsx';
+import { FieldError } from '../common/FieldError.tsx';
 
 export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(message: string): void }) {
   const { t } = useTranslation('editing');
@@ -65,11 +66,7 @@ export function TagManager({ onClose, onRenamed }: { onClose(): void; onRenamed(
           onChange={(e) => setFilter(e.target.value)}
           data-testid="tag-filter"
         />
-        {error && (
-          <p className="field-error" role="alert" data-testid="tag-manager-error">
-            {error}
-          </p>
-        )}
+        <FieldError text={error} testId="tag-manager-error" />
         {tags && tags.length === 0 && <p className="muted">{filter ? t('tagManager.noMatch') : t('tagManager.none')}</p>}
         <TagTree
           roots={roots}

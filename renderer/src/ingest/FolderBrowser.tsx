@@ -5,6 +5,7 @@ import './folderBrowser.css';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFolderListing } from './useFolderListing.ts';
+import { FieldError } from '../common/FieldError.tsx';
 
 function baseName(path: string): string {
   const parts = path.split(/[\\/]+/).filter(Boolean);
@@ -122,11 +123,7 @@ export function FolderBrowser({
             {t('folder.open')}
           </button>
         </div>
-        {error && (
-          <p className="field-error" role="alert" data-testid="folder-path-error">
-            {error}
-          </p>
-        )}
+        <FieldError text={error} testId="folder-path-error" />
         <div className="folder-nav">
           <button type="button" className="button small" data-testid="folder-up" disabled={!listing?.parent} onClick={() => listing?.parent && void open(listing.parent)}>
             {t('folder.up')}
