@@ -202,7 +202,8 @@ export class CatalogueHost {
     this.#unsubscribe = this.#forward(opened);
     this.#problem = null;
     this.emit({ type: 'catalogueOpened', location: opened.location });
-    await old.close();
+    // The new one is open whatever closing the old one meets (a server gone meanwhile): logged, not this opening's failure.
+    await Promise.resolve(old.close()).catch((error: unknown) => console.error(`Closing ${old.location}: ${(error as Error).message}`));
     return { location: opened.location, changed: true };
   }
 
