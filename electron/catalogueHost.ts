@@ -9,7 +9,7 @@ import type { ApiEnvelope } from '../shared/api.ts';
 import type { CatalogueEvent } from '../shared/events.ts';
 import { catalogueKind, isPostgresLocation, type CatalogueChoices } from '../shared/catalogueChoices.ts';
 import { createApiHandler, type Platform } from './catalogue/apiHandler.ts';
-import { CatalogueError } from './catalogue/catalogueError.ts';
+import { CatalogueError, errorBody } from './catalogue/catalogueError.ts';
 import { cataloguePaths } from './catalogue/cataloguePaths.ts';
 import { resolveUserPath } from './catalogue/folders/userPath.ts';
 import type { OpenCatalogue } from './catalogue/openCatalogue.ts';
@@ -62,12 +62,7 @@ export function locationOf(typed: string): string {
 /** Whether two locations name one catalogue (one team database however its address is written). */
 export function sameCatalogue(a: string, b: string): boolean {
   if (catalogueKind(a) !== catalogueKind(b)) return false;
-  if (catalogueKind(a) === 'folder') return path.resolve(a) === path.resolve(b);
-  try {
-    return postgresAddressKey(a) === postgresAddressKey(b);
-  } catch {
-    return a.trim() === b.trim();
-  }
+  return catalogueKind(a) === 'folder' ? path.resolve(a) === path.resolve(b) : keyOf(a) === keyOf(b);
 }
 
 /**
@@ -119,7 +114,7 @@ export class CatalogueHost {
       const opened = await openWith(settings, { location: fallback });
       const host = new CatalogueHost(opened, platform, settings);
       const known = error instanceof CatalogueError ? error : new CatalogueError('catalogue-unreadable', 'internal', { reason: (error as Error).message });
-      host.#problem = { location: wanted, error: { code: known.code, message: known.message, key: known.key, params: known.params } };
+      host.#problem = { location: wanted, error: errorBody(known) };
       return host;
     }
   }
@@ -136,8 +131,7 @@ export class CatalogueHost {
    */
   readonly handle: WindowCall = async (method, params, catalogue) => {
     if (typeof catalogue === 'string' && !sameCatalogue(catalogue, this.#catalogue.location)) {
-      const error = new CatalogueError('catalogue-changed', 'catalogueChanged', { location: this.#catalogue.location });
-      return { ok: false, error: { code: error.code, message: error.message, key: error.key, params: error.params } };
+      return { ok: false, error: errorBody(new CatalogueError('catalogue-changed', 'catalogueChanged', { location: this.#catalogue.location })) };
     }
     return await this.#handle(method, params);
   };
@@ -183,7 +177,8 @@ export class CatalogueHost {
       return { location: this.#catalogue.location, changed: false };
     }
     const old = this.#catalogue;
-    if (this.#opening || old.ingest.progress().state === 'running' || old.ingest.progress().state === 'scanning' || old.exports.progress().state === 'running') {
+    const ingesting = old.ingest.progress().state;
+    if (this.#opening || ingesting === 'running' || ingesting === 'scanning' || old.exports.progress().state === 'running') {
       throw new CatalogueError('busy', 'catalogueSwitchBusy');
     }
     // Chosen in the window: never a folder of other files (named on a command line, it is the person's call).

@@ -22,7 +22,7 @@ import {
   type WebContents,
 } from 'electron';
 import { CatalogueHost } from './catalogueHost.ts';
-import { isPostgresLocation } from './catalogue/store/postgres/pgLocation.ts';
+import { namedLocation } from './catalogue/catalogueLocation.ts';
 import { defaultCacheDirectory } from './preferences/cacheDirectory.ts';
 import { PreferenceStore } from './preferences/userPreferences.ts';
 import { RecentCatalogues } from './preferences/recentCatalogues.ts';
@@ -107,7 +107,7 @@ async function start(): Promise<void> {
   // the default folder opens and the window says why); else the default folder.
   const named = catalogueArgument(process.argv) ?? (process.env.FOTOTAR_CATALOGUE || null);
   const fallback = path.join(userData, 'catalogue');
-  const wanted = named ? (isPostgresLocation(named) ? named : path.resolve(named)) : (recent.read()[0] ?? fallback);
+  const wanted = named ? namedLocation(named) : (recent.read()[0] ?? fallback);
   // The UI (and the menu) follow the system's language until the person chooses one.
   systemLanguages = [app.getLocale(), ...app.getPreferredSystemLanguages()];
   try {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { makeSample } from './make-sample.ts';
-import { isPostgresLocation } from '../electron/catalogue/catalogueLocation.ts';
+import { namedLocation } from '../electron/catalogue/catalogueLocation.ts';
 import type { CatalogueHost } from '../electron/catalogueHost.ts';
 import { browserModeHost } from '../electron/server/browserModeHost.ts';
 import { startServer } from '../electron/server.ts';
@@ -46,7 +46,7 @@ function electronBinary(): { path: string } | { missing: string } {
 if (!fs.existsSync(path.join(root, 'dist/renderer/index.html'))) run('build:renderer');
 
 // A folder, or a team catalogue's address (postgres://…), which is no path to resolve.
-let catalogueDir = values.catalogue ? (isPostgresLocation(values.catalogue) ? values.catalogue.trim() : path.resolve(values.catalogue)) : path.join(root, '.sample-catalogue/catalogue');
+let catalogueDir = values.catalogue ? namedLocation(values.catalogue) : path.join(root, '.sample-catalogue/catalogue');
 if (!values.catalogue && !fs.existsSync(path.join(catalogueDir, 'catalogue.sqlite'))) {
   console.log('Making the sample catalogue (a dozen Fortepan-style photos)…');
   catalogueDir = (await makeSample(path.join(root, '.sample-catalogue'))).catalogueDir;

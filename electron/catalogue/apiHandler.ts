@@ -3,7 +3,7 @@
 // every answer, error or not, goes back in an envelope.
 import { isApiMethod, validateParams, ApiValidationError, type ApiEnvelope, type ApiMethod, type ApiResults, type ApiParams } from '../../shared/api.ts';
 import type { OpenCatalogue } from './openCatalogue.ts';
-import { CatalogueError } from './catalogueError.ts';
+import { CatalogueError, errorBody } from './catalogueError.ts';
 import { englishMessage } from '../../shared/errorMessages.ts';
 import { ChosenFolders } from './chosenFolders.ts';
 import { listFolders } from './folders/listFolders.ts';
@@ -225,7 +225,7 @@ export function createApiHandler(catalogue: OpenCatalogue, platform: Platform) {
       return { ok: true, value: await handler(valid) };
     } catch (error) {
       const known = error instanceof CatalogueError || error instanceof ApiValidationError ? error : catalogue.explain(error);
-      if (known) return { ok: false, error: { code: known.code, message: known.message, key: known.key, params: known.params } };
+      if (known) return { ok: false, error: errorBody(known) };
       // Unexpected: log the stack here, send only the message.
       console.error(error);
       const reason = (error as Error).message;

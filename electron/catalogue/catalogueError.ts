@@ -3,6 +3,7 @@
 // sentence, which the CLI prints without a stack; the API carries the key and params beside it,
 // so the UI says the same in its own language.
 import { englishMessage, type ErrorKey, type ErrorParams, type MessageRef } from '../../shared/errorMessages.ts';
+import type { ApiErrorBody } from '../../shared/api.ts';
 
 export type CatalogueErrorCode =
   | 'catalogue-unreadable'
@@ -45,4 +46,9 @@ export class CatalogueError extends Error {
 /** The key and params of an error the catalogue made (for the UI's language); undefined for any other error. */
 export function messageRefOf(error: unknown): MessageRef | undefined {
   return error instanceof CatalogueError ? { key: error.key, params: error.params } : undefined;
+}
+
+/** An error a person can act on, as it crosses to a window: its code, English message, key and params. */
+export function errorBody(error: { code: string; message: string; key: ErrorKey; params: ErrorParams }): ApiErrorBody {
+  return { code: error.code, message: error.message, key: error.key, params: error.params };
 }

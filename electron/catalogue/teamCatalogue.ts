@@ -126,9 +126,7 @@ export class TeamCatalogue extends OpenCatalogue {
     this.#rootsRead = this.#rootsRead.then(async () => {
       if (this.#closing) return;
       try {
-        const here = this.#rootsHere?.() ?? {};
-        const fresh = (await listRoots(this.#pool)).map((root) => ({ name: root.name, folder: root.folder, local: here[root.name] ?? null }));
-        this.#roots.splice(0, this.#roots.length, ...fresh);
+        this.#roots.splice(0, this.#roots.length, ...(await rootsOnThisComputer(this.#pool, this.#rootsHere)));
       } catch {
         // The server gone: the feed says so, and asks again once it is back.
       }
@@ -150,9 +148,7 @@ export class TeamCatalogue extends OpenCatalogue {
       // The search index is opened at the first search (a window asks at once: apiHandler.ts).
       // The team's named folders, each where this computer reaches it (read again as they change).
       const rootsHere = options.localRoots ? () => options.localRoots!(id) : null;
-      const here = rootsHere?.() ?? {};
-      const roots = (await listRoots(pool)).map((root) => ({ name: root.name, folder: root.folder, local: here[root.name] ?? null }));
-      const catalogue = new TeamCatalogue(pool, location.trim(), folder, options.archivist, roots, rootsHere);
+      const catalogue = new TeamCatalogue(pool, location.trim(), folder, options.archivist, await rootsOnThisComputer(pool, rootsHere), rootsHere);
       catalogue.#stopWatchingRoots = options.watchLocalRoots?.(() => void catalogue.readRootsAgain()) ?? null;
       return catalogue;
     } catch (error) {
@@ -196,4 +192,10 @@ export class TeamCatalogue extends OpenCatalogue {
     })();
     return this.#closing;
   }
+}
+
+/** The team's named folders, each with where this computer reaches it (null: not mapped here). */
+async function rootsOnThisComputer(pool: pg.Pool, here: (() => Record<string, string>) | null): Promise<RootOnThisComputer[]> {
+  const mapped = here?.() ?? {};
+  return (await listRoots(pool)).map((root) => ({ name: root.name, folder: root.folder, local: mapped[root.name] ?? null }));
 }

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { parse, requireCatalogue, out, UsageError, type Command } from '../cliSupport.ts';
-import { isPostgresLocation } from '../../catalogue/catalogueLocation.ts';
+import { namedLocation } from '../../catalogue/catalogueLocation.ts';
 import { browserModeHost } from '../../server/browserModeHost.ts';
 import { startServer } from '../../server.ts';
 
@@ -11,7 +10,7 @@ export const serve: Command = async (args) => {
   // A folder, or a team catalogue on PostgreSQL opened under this archivist's name; the window's
   // "Open catalogue…" may open another in its place.
   const named = requireCatalogue(values);
-  const host = await browserModeHost(isPostgresLocation(named) ? named : path.resolve(named), {
+  const host = await browserModeHost(namedLocation(named), {
     purpose: 'fototar serve',
     onBackupError: (error) => process.stderr.write(`fototar serve: ${error.message}\n`),
   });
