@@ -217,6 +217,7 @@ export function createApiHandler(catalogue: OpenCatalogue, platform: Platform) {
   };
 
   return async function handle(method: unknown, params: unknown): Promise<ApiEnvelope<unknown>> {
+    catalogue.activity.note();
     try {
       if (!isApiMethod(method)) throw new ApiValidationError('unknownMethod', { method: String(method).slice(0, 80) });
       const valid = validateParams(method, params);

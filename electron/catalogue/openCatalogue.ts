@@ -12,6 +12,7 @@ import type { SearchEngine } from './search/searchEngine.ts';
 import { writeSidecars } from './sidecars/xmpSidecar.ts';
 import type { CatalogueEvents } from './events/catalogueEvents.ts';
 import { JobRunner } from './jobs/jobRunner.ts';
+import { PersonActivity } from './jobs/personActivity.ts';
 import type { CatalogueCore } from './services/catalogueCore.ts';
 import { PhotosService } from './services/photosService.ts';
 import { CollectionService } from './collections/collectionService.ts';
@@ -52,6 +53,8 @@ export abstract class OpenCatalogue {
   readonly exports: ExportsService;
   readonly backups: BackupsService;
   readonly ingest: IngestService;
+  /** Requests from the windows (an API call, an image): background duties wait while they come. */
+  readonly activity = new PersonActivity();
 
   readonly #parts: CatalogueParts;
   readonly #originalFile: (file: string) => string;
@@ -74,6 +77,7 @@ export abstract class OpenCatalogue {
       searchEngine: parts.searchEngine,
       jobs: this.#jobs,
       closing: this.duties.signal,
+      activity: this.activity,
       thumbnailFile: (hash, size) => parts.thumbnailFile(hash, size),
       originalFile: this.#originalFile,
       assertWritable: () => this.assertWritable(),

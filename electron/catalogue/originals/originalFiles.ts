@@ -6,7 +6,8 @@
 //
 // The check only stats files, 500 at a time between yields to the event loop, and reads no
 // image data: 200,000 originals take about 5 s (24 µs a photo on a busy 2-core machine;
-// scripts/bench-originals.ts), in slices of about 12 ms, every 10 minutes.
+// scripts/bench-originals.ts), in slices of about 12 ms, every 10 minutes. In the background it
+// also waits, before each slice, while the person is browsing (jobs/personActivity.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,10 +29,14 @@ export interface OriginalsReport {
 const CHUNK = 500;
 
 /** Stats every original and records which are missing. Never reads image data. */
-export async function checkOriginals(photos: OriginalsRecords, options: { signal?: AbortSignal } = {}): Promise<OriginalsReport> {
+export async function checkOriginals(
+  photos: OriginalsRecords,
+  options: { signal?: AbortSignal; /** Awaited before each slice: a background check gives way here. */ beforeSlice?: () => Promise<void> } = {},
+): Promise<OriginalsReport> {
   const report: OriginalsReport = { checked: 0, missing: 0, changed: [] };
   let after = 0;
   for (;;) {
+    await options.beforeSlice?.();
     if (options.signal?.aborted || !photos.isOpen()) break;
     const rows = await photos.filesAfter(after, CHUNK);
     if (rows.length === 0) break;

@@ -4,6 +4,11 @@
 import { listBackups, latestBackup, type AutomaticBackups, type BackupInfo } from '../store/catalogueBackup.ts';
 import type { CatalogueCore } from './catalogueCore.ts';
 
+/** Quiet enough for a backup: nothing asked by a window for this long. */
+const BACKUP_QUIET_MS = 2000;
+/** A due backup waits for quiet this long at most, so it is made even while someone works on. */
+const BACKUP_WAIT_AT_MOST_MS = 120_000;
+
 export class BackupsService {
   readonly #core: CatalogueCore;
 
@@ -24,8 +29,13 @@ export class BackupsService {
     return latestBackup(this.#core.paths);
   }
 
-  /** Backups when due (on open, every 6 hours) and at close: for the app and browser mode. */
+  /**
+   * Backups when due (on open, every 6 hours) and at close: for the app and browser mode. A due
+   * copy waits while the person is browsing (a copy and check of a million photos' database is a
+   * core's work for most of a minute), two minutes at most.
+   */
   startAutomatic(options: { onError?: (error: Error) => void } = {}): AutomaticBackups {
-    return this.#core.store.startAutomaticBackups(options);
+    const signal = this.#core.closing;
+    return this.#core.store.startAutomaticBackups({ ...options, beforeBackup: () => this.#core.activity.quiet({ quietMs: BACKUP_QUIET_MS, atMostMs: BACKUP_WAIT_AT_MOST_MS, signal }) });
   }
 }

@@ -11,6 +11,7 @@ import type { SearchEngine } from '../search/searchEngine.ts';
 import type { JobRunner } from '../jobs/jobRunner.ts';
 import type { PlannedEdit } from '../editing/recordedEdit.ts';
 import type { SidecarReport } from '../../../shared/sidecars.ts';
+import type { PersonActivity } from '../jobs/personActivity.ts';
 
 export interface EditOutcome {
   /** The photos whose fields changed. */
@@ -32,6 +33,8 @@ export interface CatalogueCore {
   readonly jobs: JobRunner;
   /** Stopped when the catalogue closes: background work watches it. */
   readonly closing: AbortSignal;
+  /** Requests from the windows, noted so background duties give way to the person (jobs/personActivity.ts). */
+  readonly activity: PersonActivity;
   /** A thumbnail's file on this computer (a team catalogue's copied from the server first), or null. */
   thumbnailFile(hash: string, size: ThumbnailSize): Promise<string | null>;
   /**

@@ -15,10 +15,15 @@ export class OriginalsService {
     this.#core = core;
   }
 
-  /** Stats every original and marks the missing ones (and the found-again ones). */
-  async check(): Promise<OriginalsReport> {
+  /**
+   * Stats every original and marks the missing ones (and the found-again ones). `background`: the
+   * check nobody asked for waits, slice by slice, while the person is browsing.
+   */
+  async check(options: { background?: boolean } = {}): Promise<OriginalsReport> {
     await this.#core.whenWritable();
-    const report = await checkOriginals(this.#core.store.originals, { signal: this.#core.closing });
+    const signal = this.#core.closing;
+    const beforeSlice = options.background ? () => this.#core.activity.quiet({ signal }) : undefined;
+    const report = await checkOriginals(this.#core.store.originals, { signal, beforeSlice });
     this.#core.events.photosChanged(report.changed);
     return report;
   }
@@ -60,6 +65,6 @@ export class OriginalsService {
 
   /** Checks now and every 10 minutes in the background; returns the stop function. */
   watch(): () => void {
-    return watchOriginals(() => this.check());
+    return watchOriginals(() => this.check({ background: true }));
   }
 }

@@ -150,6 +150,7 @@ export class PhotosService {
    * turned copy, made on first request (thumbnails/turnedThumbnails.ts); null when there is none.
    */
   async shownImageFile(id: number, size: ThumbnailSize, version?: string): Promise<string | null> {
+    this.#core.activity.note();
     const photo = await this.#core.photos.get(id);
     if (!photo || photo.previewError || !isVersion(photo, version)) return null;
     // The stored upright one (a team's fetched from its server first), then turned as shown.
@@ -159,6 +160,7 @@ export class PhotosService {
 
   /** What the loupe shows at 100%: the original, or its full-size render (thumbnails/fullImage.ts). */
   async fullImageFile(id: number, version?: string): Promise<FullImage | null> {
+    this.#core.activity.note();
     const photo = await this.#core.photos.get(id);
     return photo && isVersion(photo, version) ? fullImage({ ...photo, file: this.#core.originalFile(photo.file) }, this.#core.paths) : null;
   }

@@ -164,22 +164,31 @@ export interface AutomaticBackups {
 /**
  * Backs up when one is due: at once (on open) and then checks every hour, so a long-running app
  * has a copy at most `hours` old; and at close when anything was saved since the last backup.
- * Failures are reported, never thrown: a failed backup must not stop anyone from working.
+ * `beforeBackup`: awaited before a due copy starts (the host waits there while the person is
+ * browsing); the close's copy never waits. Failures are reported, never thrown: a failed backup
+ * must not stop anyone from working.
  */
 export function startAutomaticBackups(
   db: DatabaseSync,
   paths: CataloguePaths,
-  options: { hours?: number; keep?: number; onError?: (error: Error) => void; onBackup?: (info: BackupInfo) => void } = {},
+  options: { hours?: number; keep?: number; onError?: (error: Error) => void; onBackup?: (info: BackupInfo) => void; beforeBackup?: () => Promise<void> } = {},
 ): AutomaticBackups {
   const report = options.onError ?? ((e: Error) => console.error(e.message));
-  let running = false;
+  /** A due backup waiting for its moment or being copied. */
+  let due = false;
+  /** The copy itself running (the close's copy would be a second one). */
+  let copying = false;
+  let stopped = false;
   // Changes made through this connection (SQLite's count), as of the last backup.
   const changes = () => Number((db.prepare('SELECT total_changes() AS n').get() as { n: number }).n);
   let changesAtBackup = changes();
   const tick = async () => {
-    if (running || !db.isOpen || !backupDue(paths, options.hours)) return;
-    running = true;
+    if (due || stopped || !db.isOpen || !backupDue(paths, options.hours)) return;
+    due = true;
     try {
+      await options.beforeBackup?.();
+      if (stopped || !db.isOpen) return;
+      copying = true;
       const at = changes();
       const made = await makeBackup(db, paths, { keep: options.keep });
       changesAtBackup = at;
@@ -187,17 +196,22 @@ export function startAutomaticBackups(
     } catch (error) {
       report(error as Error);
     } finally {
-      running = false;
+      due = false;
+      copying = false;
     }
   };
   void tick();
   const timer = setInterval(() => void tick(), 3600_000);
   timer.unref();
   return {
-    stop: () => clearInterval(timer),
-    backupOnClose: () => {
+    stop: () => {
+      stopped = true;
       clearInterval(timer);
-      if (running || !db.isOpen || changes() === changesAtBackup) return null;
+    },
+    backupOnClose: () => {
+      stopped = true;
+      clearInterval(timer);
+      if (copying || !db.isOpen || changes() === changesAtBackup) return null;
       try {
         const made = makeBackupSync(db, paths, { keep: options.keep });
         options.onBackup?.(made);

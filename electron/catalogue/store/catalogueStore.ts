@@ -54,7 +54,7 @@ export interface CatalogueStore {
   /** A backup now, kept with the newest `keep`. */
   backup(options?: { keep?: number; label?: string }): Promise<BackupInfo>;
   /** Backups when due and at close, for a long-running host. */
-  startAutomaticBackups(options: { onError?: (error: Error) => void }): AutomaticBackups;
+  startAutomaticBackups(options: { onError?: (error: Error) => void; beforeBackup?: () => Promise<void> }): AutomaticBackups;
   /** Adds files and folders (ingest/ingestRunner.ts; a team's: postgres/teamIngest.ts). */
   ingest(context: IngestTarget, inputs: readonly string[], options: IngestOptions): Promise<IngestReport>;
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
+import { LOWER_THREAD_PRIORITY_SOURCE } from '../workers/threadPriority.ts';
 
 export type CheckKind = 'quick_check' | 'integrity_check';
 
@@ -52,7 +53,9 @@ function oneLine(text: string): string {
 }
 
 // The worker's code, self-contained (eval) so it needs no separate file in the Electron bundle.
-const WORKER_CODE = `
+// Nobody waits on a check but an edit made in its first moments: the worker yields the CPU to the
+// window and the server (workers/threadPriority.ts).
+const WORKER_CODE = `${LOWER_THREAD_PRIORITY_SOURCE}
 const { workerData } = require('node:worker_threads');
 const { DatabaseSync } = require('node:sqlite');
 const { file, kind, cache, shared } = workerData;

@@ -117,7 +117,7 @@ export class SqliteStore implements CatalogueStore {
     return makeBackup(this.#db, this.#paths, options);
   }
 
-  startAutomaticBackups(options: { onError?: (error: Error) => void }): AutomaticBackups {
+  startAutomaticBackups(options: { onError?: (error: Error) => void; beforeBackup?: () => Promise<void> }): AutomaticBackups {
     return startAutomaticBackups(this.#db, this.#paths, options);
   }
 
