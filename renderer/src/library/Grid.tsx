@@ -11,7 +11,8 @@ import { photoDate, photoTitle } from '../common/labels.ts';
 import { ingestReason } from '../ingest/ingestReasons.ts';
 import { gridColumns } from './thumbSize.ts';
 import { cellLabels, type CellLabels } from './cellLabels.ts';
-import { contentHeight, firstRowInView, rowsInView, rowsToDraw, rowTop, scrollHeight, scrollTopToShow, type GridMetrics } from './gridWindow.ts';
+import { contentHeight, contentOffset, firstRowInView, rowsInView, rowsToDraw, rowTop, scrollHeight, scrollTopToShow, type GridMetrics } from './gridWindow.ts';
+import { ThumbnailGate } from './thumbnailGate.ts';
 
 const sameRows = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first === b.first && a.last === b.last;
 
@@ -57,6 +58,8 @@ export function Grid(props: GridProps) {
   drawnTop.current = scrollTop;
   /** The element's scrollTop as last seen in a scroll event or last set here: read without asking the browser for a layout. */
   const scrollPos = useRef(0);
+  /** Cards that appear while the view jumps load their thumbnails once it rests (thumbnailGate.ts). */
+  const [gate] = useState(() => new ThumbnailGate());
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -103,8 +106,9 @@ export function Grid(props: GridProps) {
     const element = scrollRef.current;
     if (!element) return;
     const top = element.scrollTop;
-    scrollPos.current = top;
     const m = latest.current;
+    gate.moved(contentOffset(m, top) - contentOffset(m, scrollPos.current), m.viewport);
+    scrollPos.current = top;
     firstInView.current = firstRowInView(m, top) * columns;
     // Below the cap, rows sit where they are and only a new set of rows in view needs a render;
     // above it, rows are drawn relative to the scroll position, so every scroll redraws them.
@@ -146,9 +150,10 @@ export function Grid(props: GridProps) {
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element || scrollTop === scrollPos.current) return;
+    gate.moved(contentOffset(latest.current, scrollTop) - contentOffset(latest.current, scrollPos.current), latest.current.viewport);
     element.scrollTop = scrollTop;
     scrollPos.current = scrollTop;
-  }, [scrollTop]);
+  }, [scrollTop, gate]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
@@ -179,6 +184,7 @@ export function Grid(props: GridProps) {
           focused={index === focusIndex}
           labels={labels}
           tIngest={tIngest}
+          gate={gate}
           onClick={props.onCellClick}
           onOpen={props.onCellOpen}
         />,
@@ -214,13 +220,17 @@ interface CellProps {
   focused: boolean;
   labels: CellLabels;
   tIngest: TFunction<'ingest'>;
+  gate: ThumbnailGate;
   onClick: GridProps['onCellClick'];
   onOpen: GridProps['onCellOpen'];
 }
 
-const GridCell = memo(function GridCell({ index, photo, size, selected, focused, labels, tIngest, onClick, onOpen }: CellProps) {
+const GridCell = memo(function GridCell({ index, photo, size, selected, focused, labels, tIngest, gate, onClick, onOpen }: CellProps) {
   const [broken, setBroken] = useState(false);
   useEffect(() => setBroken(false), [photo?.id, photo?.thumbVersion]);
+  // A card that appeared while the view jumped asks for its thumbnail once the view rests.
+  const [waiting, setWaiting] = useState(() => gate.holding());
+  useEffect(() => (waiting ? gate.whenRested(() => setWaiting(false)) : undefined), [waiting, gate]);
 
   if (!photo) {
     // One element, drawn by its backgrounds (styles.css): a drag of the scrollbar across a
@@ -257,7 +267,7 @@ const GridCell = memo(function GridCell({ index, photo, size, selected, focused,
             <span className="no-preview-label">{labels.noPreview}</span>
             <span className="no-preview-reason">{labels.thumbFailed}</span>
           </div>
-        ) : (
+        ) : waiting ? null : (
           <img
             src={bridge.imageUrl(photo.id, 'grid', photo.thumbVersion)}
             alt=""
