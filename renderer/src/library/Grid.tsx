@@ -2,7 +2,7 @@
 // are rendered (gridWindow.ts says which, and where, at any size); the pages they need are
 // fetched on demand (see usePhotoPages.ts).
 import { CellMarks } from './marks/CellMarks.tsx';
-import { memo, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PhotoSummary } from '../../../shared/types.ts';
@@ -83,6 +83,15 @@ export function Grid(props: GridProps) {
   // The latest geometry, for scrolls asked for by effects and events between renders.
   const latest = useRef(metrics);
   latest.current = metrics;
+  /** The element scrolled to `top` (by the person or by a key): the gate hears how far the rows moved, and scrollPos follows. */
+  const scrolledTo = useCallback(
+    (top: number) => {
+      const m = latest.current;
+      gate.moved(contentOffset(m, top) - contentOffset(m, scrollPos.current), m.viewport);
+      scrollPos.current = top;
+    },
+    [gate],
+  );
 
   useEffect(() => void onColumnsChange(columns), [columns, onColumnsChange]);
 
@@ -107,8 +116,7 @@ export function Grid(props: GridProps) {
     if (!element) return;
     const top = element.scrollTop;
     const m = latest.current;
-    gate.moved(contentOffset(m, top) - contentOffset(m, scrollPos.current), m.viewport);
-    scrollPos.current = top;
+    scrolledTo(top);
     firstInView.current = firstRowInView(m, top) * columns;
     // Below the cap, rows sit where they are and only a new set of rows in view needs a render;
     // above it, rows are drawn relative to the scroll position, so every scroll redraws them.
@@ -150,10 +158,9 @@ export function Grid(props: GridProps) {
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (!element || scrollTop === scrollPos.current) return;
-    gate.moved(contentOffset(latest.current, scrollTop) - contentOffset(latest.current, scrollPos.current), latest.current.viewport);
+    scrolledTo(scrollTop);
     element.scrollTop = scrollTop;
-    scrollPos.current = scrollTop;
-  }, [scrollTop, gate]);
+  }, [scrollTop, scrolledTo]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
